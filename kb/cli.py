@@ -1,0 +1,201 @@
+"""`python -m kb search|ask|timeline|diff|docs …` — the query-time command line.
+
+Models and indexes load once per run; `--batch FILE.jsonl` answers many questions
+(`{"id", "question"}` a line) and prints one JSON result a line.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from kb.settings import Settings, load_settings
+
+
+def _filters(args: argparse.Namespace):
+    from kb.search import Filters
+
+    return Filters(
+        doc_types=args.type or [],
+        regions=args.region or [],
+        date_from=args.date_from or "",
+        date_to=args.date_to or "",
+        file_names=args.doc or [],
+        include_superseded=getattr(args, "all_versions", False),
+    )
+
+
+def _questions(args: argparse.Namespace) -> Iterator[tuple[Any, str]]:
+    if args.batch:
+        source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
+        with source:
+            for n, line in enumerate(source, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    obj = json.loads(line)
+                    yield obj.get("id", n), str(obj["question"])
+                except (ValueError, KeyError, AttributeError):
+                    yield n, ""  # reported as an error line below, the batch goes on
+    else:
+        yield None, args.question
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _print_hits(hits) -> None:
+    if not hits:
+        print("没有找到相关段落。")
+        return
+    for h in hits:
+        pages = f" 第{h.page_start}页" if h.page_start else ""
+        status = f" 〔{h.status}〕" if h.status and h.status != "现行有效" else ""
+        print(f"[{h.rank}] {h.title} {h.locator}{pages}{status}  ({h.file_name}, score {h.score:.3f})")
+        text = h.text.replace("\n", " ")
+        print(f"    {text[:160]}{'…' if len(text) > 160 else ''}")
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.search import Searcher
+
+    searcher = Searcher(settings)
+    filters = _filters(args)
+    for qid, question in _questions(args):
+        if not question.strip():
+            _emit({"id": qid, "error": "无效的问题行（需要 JSON 对象 {\"id\", \"question\"}）", "results": []})
+            continue
+        hits = searcher.search(question, k=args.k, filters=filters)
+        if args.batch:
+            _emit({"id": qid, "results": [h.to_result() for h in hits]})
+        elif args.json:
+            _emit({"question": question, "results": [h.to_result() for h in hits]})
+        else:
+            _print_hits(hits)
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.answer import answer
+    from kb.search import Searcher
+
+    searcher = Searcher(settings)
+    filters = _filters(args)
+    for qid, question in _questions(args):
+        if not question.strip():
+            _emit({"id": qid, "error": "无效的问题行（需要 JSON 对象 {\"id\", \"question\"}）", "answer": "",
+                   "abstained": True, "mode": args.mode, "citations": []})
+            continue
+        result = answer(question, searcher, mode=args.mode, k=args.k, filters=filters)
+        if args.batch:
+            _emit({"id": qid, **result.to_dict()})
+        elif args.json:
+            _emit(result.to_dict())
+        else:
+            print(result.text)
+            for w in result.warnings:
+                print(f"⚠ {w}")
+            if result.citations:
+                print("\n来源：")
+                for c in result.citations:
+                    pages = f" 第{c.hit.page_start}页" if c.hit.page_start else ""
+                    status = f" 〔{c.hit.status}〕" if c.hit.status and c.hit.status != "现行有效" else ""
+                    print(f"[{c.n}] 《{c.hit.title}》{c.hit.locator}{pages}{status}（{c.hit.file_name}）")
+            elif result.related:
+                print("\n相关段落（仅供参考，不构成依据）：")
+                _print_hits(result.related)
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.store import Index
+
+    docs = sorted(Index(settings).documents().values(), key=lambda d: (d.title, d.date))
+    if args.json:
+        for d in docs:
+            _emit(d.to_dict())
+        return 0
+    if not docs:
+        print("知识库中还没有文件。用 `python -m ingest 文件夹` 导入。")
+    for d in docs:
+        print(f"{d.title}\t{d.doc_type}\t{d.date}\t{d.chunks}段\t{d.file_name}")
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
+    from kb import versions
+
+    return versions.cli_timeline(settings, as_json=args.json)
+
+
+def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
+    from kb import versions
+
+    return versions.cli_diff(settings, args.file_a, args.file_b, as_json=args.json)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kb", description="绿色制造政策与标准知识库 GreenKB")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", type=Path, help="数据目录（默认 ./data 或 GREENKB_DATA_DIR）")
+    common.add_argument("--json", action="store_true", help="输出 JSON")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    query = argparse.ArgumentParser(add_help=False)
+    query.add_argument("question", nargs="?", default="", help="问题")
+    query.add_argument("--batch", help="JSONL 文件（每行 {\"id\", \"question\"}），- 表示标准输入")
+    query.add_argument("--k", type=int, default=None, help="返回的段落数")
+    query.add_argument("--type", action="append", help="文件类型筛选，如 法律、行政法规（可重复）")
+    query.add_argument("--region", action="append", help="地区筛选，如 北京市（可重复）")
+    query.add_argument("--date-from", help="版本日期不早于 YYYY-MM-DD")
+    query.add_argument("--date-to", help="版本日期不晚于 YYYY-MM-DD")
+    query.add_argument("--doc", action="append", help="只在这些文件中检索（文件名或标题，可重复）")
+    query.add_argument("--all-versions", action="store_true", help="包括已被修订或废止的版本")
+
+    s = sub.add_parser("search", parents=[common, query], help="检索相关条文")
+    s.set_defaults(func=cmd_search, default_k=10)
+    a = sub.add_parser("ask", parents=[common, query], help="回答问题并给出引用")
+    a.add_argument("--mode", choices=["extractive", "llm"], default=None, help="回答模式（默认 extractive；配置了 LLM 时可选 llm）")
+    a.set_defaults(func=cmd_ask, default_k=8)
+    d = sub.add_parser("docs", parents=[common], help="列出已导入的文件")
+    d.set_defaults(func=cmd_docs)
+    t = sub.add_parser("timeline", parents=[common], help="政策版本与时间线")
+    t.set_defaults(func=cmd_timeline)
+    f = sub.add_parser("diff", parents=[common], help="比较同一法规的两个版本")
+    f.add_argument("file_a")
+    f.add_argument("file_b")
+    f.set_defaults(func=cmd_diff)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    if getattr(args, "k", 0) is None:
+        args.k = args.default_k
+    if args.command in {"search", "ask"} and not args.batch and not args.question.strip():
+        parser.error("请给出问题，或用 --batch FILE.jsonl")
+    if args.command == "ask" and args.mode is None:
+        args.mode = "extractive"
+    settings = load_settings(data_dir=args.data)
+    try:
+        return args.func(args, settings)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a clear line for the user; details with GREENKB_DEBUG=1
+        import os
+
+        if os.environ.get("GREENKB_DEBUG"):
+            raise
+        from kb.store import IndexError_
+
+        msg = str(exc) if isinstance(exc, IndexError_) else f"{type(exc).__name__}: {exc}"
+        print(f"错误：{msg}", file=sys.stderr)
+        return 2

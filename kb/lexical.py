@@ -1,0 +1,150 @@
+"""BM25 over jieba tokens, stored beside Chroma in DATA/bm25 and tagged with the index generation.
+
+The BM25 files are a cache derived from what Chroma holds: whoever finds them stale (another
+ingest ran, another machine wrote to the Chroma server) rebuilds them from Chroma.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+TOKENIZER_VERSION = "jieba-1"
+
+# Policy terms jieba would otherwise cut apart; a user dictionary keeps them whole so that
+# a question about 重点用能单位 matches the article about 重点用能单位, not every 单位.
+POLICY_TERMS = """
+重点用能单位 能源利用状况报告 节能主管部门 管理节能工作的部门 能效标识 能源效率标识 清洁生产审核
+强制性清洁生产审核 排污许可 排污许可证 排污单位 绿色工厂 绿色园区 绿色产品 绿色供应链 绿色制造
+绿色制造体系 碳排放配额 碳排放权 温室气体 排放报告 核查报告 环境影响评价 环境影响报告书
+环境影响报告表 环境影响登记表 循环经济 固体废物 危险废物 工业固体废物 生产者责任延伸 环境保护税
+应税污染物 污染当量 大气污染物 水污染物 噪声污染 消耗臭氧层物质 标准化 国家标准 行业标准
+地方标准 团体标准 企业标准 强制性国家标准 推荐性国家标准 计量器具 可再生能源 民用建筑节能
+公共机构节能 绿色建筑 节能评估 节能审查 能耗限额 单位产品能耗 能源消费总量 淘汰目录 落后产能
+责令改正 责令停产整治 责令停业 关闭 罚款 没收违法所得 按日连续处罚 限期治理 吨标准煤 标准煤
+海洋环境 海洋倾废 土壤污染 土壤污染风险管控 修复 产品质量 生产许可证 报废机动车 废弃电器电子产品
+"""
+
+
+def normalize(text: str) -> str:
+    """Width and case folding; the same for documents and questions."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    for term in POLICY_TERMS.split():
+        jieba.add_word(term, freq=200000)
+    jieba.initialize()
+    return jieba
+
+
+_KEEP = re.compile(r"[\w\u4e00-\u9fff]")
+STOPWORDS = frozenset(
+    "的 了 和 与 或 及 等 是 在 对 由 为 其 之 以 于 并 被 把 将 应当 可以 以上 以下 有关 规定 本法 本条例 "
+    "什么 哪些 怎么 如何 多少 是否 吗 呢 啊 吧 我们 我 你 他 她 它 要 会 能 需要 这个 那个 一个 哪个 "
+    "按照 根据 进行 关于".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    jieba = _jieba()
+    out = []
+    for tok in jieba.lcut_for_search(normalize(text)):
+        tok = tok.strip()
+        if not tok or tok in STOPWORDS or not _KEEP.search(tok):
+            continue
+        out.append(tok)
+    return out
+
+
+def index_text(title: str, heading_path: str, text: str) -> str:
+    """What BM25 and the embedder see for a chunk: its document and place give context."""
+    return f"《{title}》 {heading_path}\n{text}"
+
+
+@dataclass
+class LexicalIndex:
+    ids: list[str]
+    retriever: object  # bm25s.BM25
+    vocab: dict[str, int]
+    generation: str
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """(record id, BM25 score) for the k best chunks; `allowed` masks chunks by position."""
+        tokens = [self.vocab[t] for t in tokenize(query) if t in self.vocab]
+        if not tokens or not self.ids:
+            return []
+        scores = self.retriever.get_scores(tokens)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        k = min(k, len(self.ids))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+def build(ids: Sequence[str], token_lists: Sequence[list[str]], generation: str) -> LexicalIndex:
+    import bm25s
+
+    vocab: dict[str, int] = {}
+    encoded = []
+    for toks in token_lists:
+        encoded.append([vocab.setdefault(t, len(vocab)) for t in toks])
+    retriever = bm25s.BM25(k1=1.2, b=0.75)
+    if ids:
+        retriever.index(bm25s.tokenization.Tokenized(ids=encoded, vocab=vocab), show_progress=False)
+    return LexicalIndex(list(ids), retriever, vocab, generation)
+
+
+def save(lex: LexicalIndex, directory: Path) -> None:
+    tmp = directory.with_name(directory.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    if lex.ids:
+        lex.retriever.save(str(tmp / "bm25"))
+    (tmp / "ids.json").write_text(json.dumps(lex.ids), encoding="utf-8")
+    (tmp / "vocab.json").write_text(json.dumps(lex.vocab, ensure_ascii=False), encoding="utf-8")
+    (tmp / "meta.json").write_text(
+        json.dumps({"generation": lex.generation, "tokenizer": TOKENIZER_VERSION}), encoding="utf-8"
+    )
+    old = directory.with_name(directory.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if directory.exists():
+        directory.rename(old)
+    tmp.rename(directory)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def load(directory: Path) -> LexicalIndex | None:
+    """The saved index, or None if absent, unreadable or built by another tokenizer."""
+    import bm25s
+
+    try:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("tokenizer") != TOKENIZER_VERSION:
+            return None
+        ids = json.loads((directory / "ids.json").read_text(encoding="utf-8"))
+        vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
+        retriever = bm25s.BM25.load(str(directory / "bm25")) if ids else bm25s.BM25()
+    except (OSError, ValueError) as exc:
+        log.info("BM25 cache unusable (%s); it will be rebuilt", exc)
+        return None
+    return LexicalIndex(ids, retriever, vocab, meta.get("generation", ""))
+
+
+def tokens_for(texts: Iterable[str]) -> list[list[str]]:
+    return [tokenize(t) for t in texts]

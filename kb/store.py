@@ -1,0 +1,300 @@
+"""The index: Chroma holds every chunk (text, vector, metadata) and a catalog of documents.
+
+Two collections:
+- `greenkb`: one record per chunk, id `DOCID-HASH-NNNNN`; metadata as in the README
+  (doc_id, file_name, title, doc_type, locator, heading_path, page_start, page_end, date,
+  chunk_index, plus content_hash, kind, region, ocr). The embedding model is recorded in the
+  collection metadata (`embed_model`), so vectors of two models never mix.
+- `greenkb_docs`: one record per document (DocumentMeta as JSON). It is the commit point:
+  a document exists, at a given content hash, exactly when its catalog record says so.
+
+Writing a new version of a document: add the new chunks (ids carry the new hash) → upsert
+the catalog record → delete chunks of older hashes. A crash leaves the old version visible
+(new chunks are ignored until the catalog names their hash) and a journal entry that the next
+ingest uses to remove the leftovers. Readers only trust chunks whose hash the catalog holds.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import numpy as np
+
+from kb.settings import Settings
+from kb.types import Chunk, DocumentMeta, SearchHit
+
+log = logging.getLogger(__name__)
+
+DOCS_SUFFIX = "_docs"
+PAGE = 2000  # records per Chroma get/add call; well under Chroma's max batch size
+
+
+class IndexError_(RuntimeError):
+    """An index problem the user can act on; the message is Chinese and self-contained."""
+
+
+def make_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.server_mode:
+        headers = {"Authorization": f"Bearer {settings.chroma_token}"} if settings.chroma_token else None
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host,
+                port=settings.chroma_port,
+                ssl=settings.chroma_ssl,
+                headers=headers,
+                settings=chroma_settings,
+            )
+        except Exception as exc:
+            raise IndexError_(
+                f"无法连接 Chroma 服务器 {settings.chroma_host}:{settings.chroma_port}：{type(exc).__name__}"
+            ) from exc
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def chunk_record_id(doc_id: str, content_hash: str, index: int) -> str:
+    return f"{doc_id}-{content_hash[:12]}-{index:05d}"
+
+
+def chunk_metadata(chunk: Chunk, meta: DocumentMeta) -> dict[str, Any]:
+    """Chroma metadata for one chunk. Chroma cannot store None: absent values are omitted."""
+    md: dict[str, Any] = {
+        "doc_id": meta.doc_id,
+        "file_name": meta.file_name,
+        "title": meta.title,
+        "doc_type": meta.doc_type,
+        "locator": chunk.locator,
+        "heading_path": chunk.heading_path,
+        "date": meta.date,
+        "chunk_index": chunk.chunk_index,
+        "content_hash": meta.content_hash,
+        "kind": chunk.kind,
+        "region": meta.region,
+        "ocr": bool(chunk.ocr),
+    }
+    if chunk.page_start is not None:
+        md["page_start"] = int(chunk.page_start)
+    if chunk.page_end is not None:
+        md["page_end"] = int(chunk.page_end)
+    return md
+
+
+def hit_from_record(record_id: str, text: str, md: dict[str, Any], score: float = 0.0) -> SearchHit:
+    return SearchHit(
+        chunk_id=record_id,
+        doc_id=md.get("doc_id", ""),
+        file_name=md.get("file_name", ""),
+        title=md.get("title", ""),
+        doc_type=md.get("doc_type", ""),
+        locator=md.get("locator", ""),
+        heading_path=md.get("heading_path", ""),
+        page_start=md.get("page_start"),
+        page_end=md.get("page_end"),
+        date=md.get("date", ""),
+        text=text or "",
+        chunk_index=int(md.get("chunk_index", 0)),
+        score=score,
+    )
+
+
+class Index:
+    """Access to the Chroma collections plus the local journal. Cheap to create."""
+
+    def __init__(self, settings: Settings, client: Any = None):
+        self.settings = settings
+        self.client = client or make_client(settings)
+        self.name = settings.collection
+        self._docs = self.client.get_or_create_collection(
+            self.name + DOCS_SUFFIX, metadata={"kind": "catalog"}, embedding_function=None
+        )
+
+    # ------------------------------------------------------------------ chunks collection
+    def chunk_collection(self, create_for_model: str | None = None):
+        """The chunk collection; created (recording the model) only when `create_for_model`."""
+        try:
+            return self.client.get_collection(self.name, embedding_function=None)
+        except Exception:
+            if create_for_model is None:
+                return None
+        return self.client.create_collection(
+            self.name,
+            metadata={"hnsw:space": "cosine", "embed_model": create_for_model},
+            embedding_function=None,
+        )
+
+    def embed_model(self) -> str | None:
+        col = self.chunk_collection()
+        return None if col is None else (col.metadata or {}).get("embed_model")
+
+    def drop_chunks(self) -> None:
+        try:
+            self.client.delete_collection(self.name)
+        except Exception:
+            pass
+
+    def count_chunks(self) -> int:
+        col = self.chunk_collection()
+        return 0 if col is None else col.count()
+
+    # ------------------------------------------------------------------ catalog
+    def documents(self) -> dict[str, DocumentMeta]:
+        out: dict[str, DocumentMeta] = {}
+        for rid, doc, _md in self._iter(self._docs, include=["documents"]):
+            try:
+                out[rid] = DocumentMeta.from_dict(json.loads(doc))
+            except (ValueError, TypeError):
+                log.warning("catalog record %s unreadable; ignored", rid)
+        return out
+
+    def generation(self, docs: dict[str, DocumentMeta] | None = None) -> str:
+        """Changes whenever the set of committed (document, version) pairs or the model changes."""
+        docs = self.documents() if docs is None else docs
+        h = hashlib.sha1((self.embed_model() or "").encode())
+        for doc_id in sorted(docs):
+            h.update(f"{doc_id}:{docs[doc_id].content_hash};".encode())
+        return h.hexdigest()[:16]
+
+    # ------------------------------------------------------------------ writes
+    def write_document(self, meta: DocumentMeta, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        col = self.chunk_collection()
+        if col is None:
+            raise IndexError_("索引尚未创建（内部错误：应先调用 ensure_model）")
+        self._journal_add(meta.doc_id, meta.content_hash)
+        ids = [chunk_record_id(meta.doc_id, meta.content_hash, c.chunk_index) for c in chunks]
+        for start in range(0, len(chunks), PAGE):
+            part = slice(start, start + PAGE)
+            col.upsert(
+                ids=ids[part],
+                embeddings=np.asarray(vectors[part], dtype=np.float32),
+                documents=[c.text for c in chunks[part]],
+                metadatas=[chunk_metadata(c, meta) for c in chunks[part]],
+            )
+        self._docs.upsert(
+            ids=[meta.doc_id],
+            embeddings=[[1.0]],
+            documents=[json.dumps(meta.to_dict(), ensure_ascii=False)],
+            metadatas=[{"file_name": meta.file_name, "content_hash": meta.content_hash, "title": meta.title}],
+        )
+        col.delete(where={"$and": [{"doc_id": meta.doc_id}, {"content_hash": {"$ne": meta.content_hash}}]})
+        self._journal_done(meta.doc_id)
+
+    def remove_document(self, doc_id: str) -> None:
+        self._journal_add(doc_id, None)
+        self._docs.delete(ids=[doc_id])
+        col = self.chunk_collection()
+        if col is not None:
+            col.delete(where={"doc_id": doc_id})
+        self._journal_done(doc_id)
+
+    def recover(self) -> int:
+        """Remove what an interrupted run left behind. Returns the number of documents repaired."""
+        journal = self._journal_read()
+        if not journal:
+            return 0
+        docs = self.documents()
+        col = self.chunk_collection()
+        for doc_id in journal:
+            committed = docs.get(doc_id)
+            if col is None:
+                continue
+            if committed is None:
+                col.delete(where={"doc_id": doc_id})
+            else:
+                col.delete(where={"$and": [{"doc_id": doc_id}, {"content_hash": {"$ne": committed.content_hash}}]})
+        self._journal_path().unlink(missing_ok=True)
+        return len(journal)
+
+    # ------------------------------------------------------------------ reads
+    def iter_chunks(self, where: dict | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        col = self.chunk_collection()
+        if col is None:
+            return iter(())
+        return self._iter(col, include=["documents", "metadatas"], where=where)
+
+    def get_chunks(self, ids: Sequence[str]) -> dict[str, SearchHit]:
+        col = self.chunk_collection()
+        if col is None or not ids:
+            return {}
+        res = col.get(ids=list(ids), include=["documents", "metadatas"])
+        return {
+            rid: hit_from_record(rid, doc, md)
+            for rid, doc, md in zip(res["ids"], res["documents"], res["metadatas"])
+        }
+
+    def chunks_of(self, doc_id: str) -> list[SearchHit]:
+        hits = [hit_from_record(rid, doc, md) for rid, doc, md in self.iter_chunks({"doc_id": doc_id})]
+        return sorted(hits, key=lambda h: h.chunk_index)
+
+    def query_vector(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """(record id, cosine similarity) of the k nearest chunks."""
+        col = self.chunk_collection()
+        if col is None or col.count() == 0:
+            return []
+        res = col.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=min(k, col.count()),
+            where=where,
+            include=["distances"],
+        )
+        return [(rid, 1.0 - float(d)) for rid, d in zip(res["ids"][0], res["distances"][0])]
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _iter(col, include: list[str], where: dict | None = None) -> Iterator[tuple[str, Any, Any]]:
+        offset = 0
+        while True:
+            res = col.get(include=include, where=where, limit=PAGE, offset=offset)
+            ids = res["ids"]
+            if not ids:
+                return
+            docs = res.get("documents") or [None] * len(ids)
+            mds = res.get("metadatas") or [None] * len(ids)
+            yield from zip(ids, docs, mds)
+            if len(ids) < PAGE:
+                return
+            offset += len(ids)
+
+    def _journal_path(self) -> Path:
+        return self.settings.data_dir / "journal.json"
+
+    def _journal_read(self) -> dict[str, str | None]:
+        try:
+            return json.loads(self._journal_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _journal_write(self, data: dict[str, str | None]) -> None:
+        path = self._journal_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+
+    def _journal_add(self, doc_id: str, content_hash: str | None) -> None:
+        data = self._journal_read()
+        data[doc_id] = content_hash
+        self._journal_write(data)
+
+    def _journal_done(self, doc_id: str) -> None:
+        data = self._journal_read()
+        data.pop(doc_id, None)
+        if data:
+            self._journal_write(data)
+        else:
+            self._journal_path().unlink(missing_ok=True)
+
+
+def iter_batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
