@@ -1,0 +1,394 @@
+"""Read a document's metadata from its own text: title, type, issuer, number, dates …
+
+`extract(...)` returns a dict whose keys are `kb.types.DocumentMeta` fields (events as
+`DateEvent`s). Everything is read from the header lines (promulgation, adoption,
+amendment lines, doc number), the title and the closing articles; nothing is guessed from
+outside knowledge. When the text is silent the value stays empty.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ingest.types import Section
+from kb.numerals import cn_to_int, to_halfwidth_digits
+from kb.types import DateEvent
+
+PROVINCES = (
+    "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省",
+    "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省",
+    "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省",
+    "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区",
+    "香港特别行政区", "澳门特别行政区",
+)
+# Words ending in 市 that are not place names (城市生活垃圾…, 超市…).
+_NOT_CITIES = ("城市", "都市", "超市", "门市", "股市", "楼市", "夜市", "集市", "上市", "市场")
+_CITY_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:市|自治州))")
+# Any "XX省" at the start: provinces not in the list above are typos or test samples.
+_PROVINCE_RE = re.compile(r"^([\u4e00-\u9fff]{2,3}省)")
+_CITY_EXTRA_RE = re.compile(r"^([\u4e00-\u9fff]{2,3})经济特区")
+
+# Standard codes: prefix (national, sector, local, group) + number + year.
+STANDARD_RE = re.compile(
+    r"(?<![A-Za-z])(GB(?:/[TZ])?|HJ(?:/T)?|JB(?:/T)?|YB(?:/T)?|DL(?:/T)?|NB(?:/T)?|SH(?:/T)?|QB(?:/T)?|"
+    r"HG(?:/T)?|JC(?:/T)?|JGJ(?:/T)?|CJJ(?:/T)?|CJ(?:/T)?|SJ(?:/T)?|YD(?:/T)?|SL(?:/T)?|TB(?:/T)?|"
+    r"JT(?:/T)?|MT(?:/T)?|SY(?:/T)?|WS(?:/T)?|GA(?:/T)?|FZ(?:/T)?|QC(?:/T)?|RB(?:/T)?|"
+    r"DB\d{2}(?:/T)?|T/[A-Z]{2,10})"
+    r"\s*(\d+(?:\.\d+)*)(?:\s*[-—–－]\s*(\d{4}))?(?![\d.])"
+)
+
+_CN_DIGIT = "〇零○一二三四五六七八九"
+DATE_RE = re.compile(
+    rf"(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
+    rf"|(?P<cy>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<cm>[{_CN_DIGIT}十]{{1,2}})\s*月\s*(?P<cd>[{_CN_DIGIT}十]{{1,3}})\s*日"
+)
+# Which event a date line records; the first keyword found (in this order) wins, so
+# "…会议通过的《关于修改…的决定》修正" is an amendment, not an adoption.
+EVENT_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("修正", "修正"),
+    ("修订", "修订"),
+    ("废止", "废止"),
+    ("公布", "公布"),
+    ("发布", "发布"),
+    ("印发", "发布"),
+    ("施行", "施行"),
+    ("实施", "施行"),
+    ("通过", "通过"),
+)
+VERSION_KINDS = ("通过", "修订", "修正", "公布", "发布")
+
+DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,5})\s*号"
+)
+ORDER_RE = re.compile(
+    rf"(?:中华人民共和国)?((?:国务院|主席|[\u4e00-\u9fff]{{2,16}}?(?:部|委员会|委|局|署|总局|行|人民政府|政府)))令"
+    rf"\s*[（(]?\s*第\s*([0-9{_CN_DIGIT}十百千]+)\s*号"
+)
+EFFECTIVE_RE = re.compile(
+    r"本[\u4e00-\u9fff（）《》]{0,20}?自\s*(?P<date>[^，。；]{6,20}?日)\s*起\s*(?:施行|实施|执行|生效)"
+)
+EFFECTIVE_ON_PUBLISH_RE = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|实施|执行|生效)")
+PAPER_MARKERS_RE = re.compile(
+    r"(?m)^[^\S\n]*(?:\d{1,2}[^\S\n]+)?(摘\s*要|关键词|关键字|引\s*言|参考文献|Abstract|ABSTRACT|Keywords|Key\s*words)\b"
+)
+ISSUER_LINE_RE = re.compile(r"(?m)^\s*(?:发文机关|发布机关|制定机关|颁布机关)\s*[:：]\s*(\S+)")
+_ISSUER_ABBREV = {
+    "国发": "国务院",
+    "国办发": "国务院办公厅",
+    "国办函": "国务院办公厅",
+    "工信部": "工业和信息化部",
+    "工信厅": "工业和信息化部办公厅",
+    "发改": "国家发展和改革委员会",
+    "环发": "生态环境部",
+    "环办": "生态环境部办公厅",
+    "财建": "财政部",
+    "建科": "住房和城乡建设部",
+}
+# An issuing body at the end of a notice, just before the date line.
+_ORG_LINE_RE = re.compile(
+    r"^[\u4e00-\u9fff、（）]{2,40}(?:部|委员会|局|署|总局|人民政府|办公厅|办公室|国务院|中心|协会)$"
+)
+
+
+def _date_iso(m: re.Match[str]) -> str | None:
+    """ISO date from a DATE_RE match, or None for an impossible date."""
+    try:
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            y, mo, d = cn_to_int(m.group("cy")), cn_to_int(m.group("cm")), cn_to_int(m.group("cd"))
+    except ValueError:
+        return None
+    if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def parse_date(s: str) -> str | None:
+    """First date in s ("2018年10月26日", "二〇二三年十二月二十九日") as ISO, else None."""
+    m = DATE_RE.search(to_halfwidth_digits(s))
+    return _date_iso(m) if m else None
+
+
+def title_from(clean_text: str, file_name: str, title_hint: str = "") -> str:
+    """Title hint, else a plausible first line, else the file stem minus "(YYYY-MM-DD)"."""
+    if title_hint.strip():
+        return _squash(title_hint.lstrip("#"))
+    for line in clean_text.splitlines():
+        t = _squash(line.lstrip("#"))
+        if not t:
+            continue
+        if len(t) <= 80 and not DATE_RE.search(t) and not PAPER_MARKERS_RE.match(t) and not re.match(r"^[\d第（(]", t):
+            return t
+        break
+    stem = Path(file_name).stem
+    return re.sub(r"\s*[（(]\d{4}-\d{2}-\d{2}[)）]\s*$", "", stem).strip()
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def header_text(clean_text: str, sections: list[Section] | None) -> str:
+    """The header lines (before the first article/chapter), from sections when given."""
+    if sections:
+        head = [s for s in sections if s.kind == "header"]
+        if head:
+            return clean_text[head[0].start : head[0].end]
+        first = sections[0]
+        return clean_text[: first.start] if first.start > 0 else clean_text[:600]
+    m = re.search(r"(?m)^\s*#*\s*第[一二三四五六七八九十百零〇\d]+[章条编]", clean_text)
+    end = m.start() if m else min(len(clean_text), 1500)
+    return clean_text[: min(end, 6000)]
+
+
+def events_from_header(header: str) -> list[DateEvent]:
+    """Dated events from promulgation/adoption/amendment lines, deduplicated, in text order.
+
+    A line may hold several dates ("…通过 根据2020年…修正"): each date's kind is read from
+    the text after it on its own line, and when that line has no keyword (a decision's
+    title wrapped onto the next line) from the text up to the next date.
+    """
+    text = to_halfwidth_digits(header)
+    matches = [m for m in DATE_RE.finditer(text)]
+    events: list[DateEvent] = []
+    seen: set[tuple[str, str]] = set()
+    for k, m in enumerate(matches):
+        iso = _date_iso(m)
+        if iso is None:
+            continue
+        next_start = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        kind = _event_kind(text[m.end() : min(line_end, next_start)])
+        if kind is None:
+            kind = _event_kind(text[m.end() : min(next_start, m.end() + 200)])
+        if kind is None or (kind, iso) in seen:
+            continue
+        seen.add((kind, iso))
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        events.append(DateEvent(kind, iso, text[line_start:line_end].strip()))
+    return events
+
+
+def _event_kind(segment: str) -> str | None:
+    return next((kind for word, kind in EVENT_KEYWORDS if word in segment), None)
+
+
+def effective_from_text(clean_text: str) -> tuple[str | None, bool, str]:
+    """(date of 本法自…起施行, says 自公布之日起施行, sentence) from the closing articles."""
+    text = to_halfwidth_digits(clean_text)
+    # Closing provisions sit at the end; scanning only the tail avoids quoted dates
+    # of other documents in the body.
+    tail = text[-3000:]
+    matches = list(EFFECTIVE_RE.finditer(tail))
+    for m in reversed(matches):
+        iso = parse_date(m.group("date"))
+        if iso:
+            return iso, False, m.group(0)
+    m = EFFECTIVE_ON_PUBLISH_RE.search(tail)
+    if m:
+        return None, True, m.group(0)
+    return None, False, ""
+
+
+def closing_date_event(clean_text: str) -> DateEvent | None:
+    """A date standing alone near the end (a notice's signature date) as 发布."""
+    lines = [ln.strip() for ln in clean_text.splitlines() if ln.strip()]
+    for line in reversed(lines[-12:]):
+        m = DATE_RE.fullmatch(to_halfwidth_digits(line).strip("（）() "))
+        if m and (iso := _date_iso(m)):
+            return DateEvent("发布", iso, line)
+    return None
+
+
+def region_from_title(title: str) -> str:
+    """Province / municipality / city a local document belongs to, from its title."""
+    t = title.strip()
+    for p in PROVINCES:
+        if t.startswith(p):
+            return p
+    m = _PROVINCE_RE.match(t)
+    if m:
+        return m.group(1)
+    m = _CITY_RE.match(t)
+    if m and not any(m.group(1).endswith(w) or w in m.group(1) for w in _NOT_CITIES):
+        return m.group(1)
+    m = _CITY_EXTRA_RE.match(t)
+    if m:
+        return m.group(1) + "市"
+    return ""
+
+
+def standards_in(text: str) -> list[str]:
+    """All standard codes, normalised ("GB/T 36132-2018"), deduplicated in order."""
+    out: list[str] = []
+    text = text.translate(str.maketrans("ＧＢＴＨＪ／－", "GBTHJ/-"))
+    for m in STANDARD_RE.finditer(text):
+        code = f"{m.group(1)} {m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def repeals_in(clean_text: str) -> list[str]:
+    """Titles repealed by this document (…《X》同时废止 / …通过的X同时废止)."""
+    out: list[str] = []
+    for m in re.finditer(r"([^。；\n]*?)同时废止", clean_text):
+        sentence = m.group(1)
+        titles = re.findall(r"《([^《》]+(?:《[^》]*》[^《》]*)?)》", sentence)
+        if not titles:
+            # Unquoted title: what follows the last 通过的 / 发布的 … before 同时废止.
+            tail = re.split(r"(?:通过|发布|公布|印发|颁布|制定)的", sentence)[-1].strip(" ，,")
+            titles = [tail] if 2 <= len(tail) <= 60 else []
+        for t in titles:
+            t = t.strip()
+            if t and t not in out:
+                out.append(t)
+    return out
+
+
+def doc_number_in(header: str) -> str:
+    """Document number: 工信部节〔2016〕225号, 国务院令第736号, 主席令第十六号 …"""
+    text = to_halfwidth_digits(header)
+    m = ORDER_RE.search(text)
+    if m:
+        return f"{m.group(1)}令第{m.group(2)}号"
+    m = DOC_NUMBER_RE.search(text)
+    if m:
+        prefix = re.sub(r"\s+", "", m.group(0).split(m.group(1))[0])
+        prefix = re.sub(r"[〔\[【(（]$", "", prefix)
+        # Keep only the issuer abbreviation: drop a sentence before it ("…通知 工信部节").
+        prefix = re.split(r"[，。；：、“”《》]", prefix)[-1]
+        return f"{prefix}〔{m.group(1)}〕{m.group(2)}号"
+    return ""
+
+
+def issuer_from(header: str, clean_text: str, doc_number: str, region: str) -> str:
+    """The issuing body: a 发文机关 line, the adopting congress, a 令, a number's abbreviation."""
+    m = ISSUER_LINE_RE.search(clean_text[:3000])
+    if m:
+        return m.group(1)
+    h = to_halfwidth_digits(header)
+    if "最高人民法院" in h:
+        return "最高人民法院"
+    if "最高人民检察院" in h:
+        return "最高人民检察院"
+    congress = list(re.finditer(
+        r"((?:[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|州))?)第[一二三四五六七八九十]+届(全国)?人民代表大会(常务委员会)?", h
+    ))
+    if congress:
+        # A local regulation's header may also quote the national law it implements;
+        # the congress of the document's own region wins.
+        own = [m for m in congress if region and region in m.group(1)]
+        m = own[0] if own else congress[0]
+        body = "人民代表大会" + (m.group(3) or "")
+        if m.group(2):
+            return "全国" + body
+        # The lazy place group may include a char before the name ("日山东省").
+        place = region if region and region in m.group(1) else (m.group(1) or region)
+        return place + body if place else body
+    if re.search(r"国务院令|国务院第\d+次常务会议|国务院常务会议", h):
+        return "国务院"
+    m = ORDER_RE.search(h)
+    if m and m.group(1) != "主席":
+        return m.group(1)
+    for abbrev, full in sorted(_ISSUER_ABBREV.items(), key=lambda kv: -len(kv[0])):
+        if doc_number.startswith(abbrev):
+            return full
+    # A notice signs off with its issuer on the line before the date.
+    lines = [ln.strip() for ln in clean_text.splitlines() if ln.strip()][-8:]
+    for k, line in enumerate(lines[:-1]):
+        if _ORG_LINE_RE.match(line) and DATE_RE.search(to_halfwidth_digits(lines[k + 1])):
+            return line
+    return ""
+
+
+def is_paper(clean_text: str) -> bool:
+    """Two or more of 摘要 / 关键词 / 引言 / 参考文献 / Abstract at line starts."""
+    found = {re.sub(r"\s+", "", m.group(1)).lower() for m in PAPER_MARKERS_RE.finditer(clean_text)}
+    return len(found) >= 2
+
+
+def doc_type_of(title: str, header: str, clean_text: str, issuer: str, doc_number: str, region: str) -> str:
+    """One of kb.types.DOC_TYPES, from title shape first, then header and number."""
+    # A trailing （试行） / （2023年修订） is not part of the title's shape.
+    t = re.sub(r"[（(][^（）()]*[)）]$", "", title.replace(" ", ""))
+    h = to_halfwidth_digits(header)
+    if re.search(r"GB(?:/[TZ])?\s*\d", t):
+        return "国家标准"
+    if STANDARD_RE.search(t):
+        return "行业标准"
+    if is_paper(clean_text):
+        return "论文/综述"
+    if issuer in ("最高人民法院", "最高人民检察院") or re.match(r"^最高人民(?:法院|检察院)", t):
+        return "司法解释"
+    if region:
+        if "人民代表大会" in h or "人民代表大会" in issuer or re.search(r"条例$", t):
+            return "地方性法规"
+        if "政府令" in h or re.search(r"(办法|规定|细则)$", t) and "人民政府" in (issuer + h):
+            return "地方政府规章"
+        if re.search(r"规划|纲要|行动方案", t):
+            return "规划"
+        if re.search(r"通知|意见|决定|公告|方案|办法|规定", t):
+            return "规范性文件"
+        return "其他"
+    if re.match(r"^中华人民共和国.+法$", t) or (
+        "全国人民代表大会" in h and re.search(r"(法|决定)$", t)
+    ):
+        return "法律"
+    if "国务院令" in doc_number or re.search(r"国务院第?\d*次?常务会议通过", h) or (
+        re.search(r"条例$", t) and not re.search(r"部|委员会|局", issuer)
+    ):
+        return "行政法规"
+    if re.search(r"令第\S+号", doc_number) and re.search(r"(办法|规定|细则|规则|条例)$", t):
+        return "部门规章"
+    if re.search(r"规划|纲要|行动方案", t):
+        return "规划"
+    if re.search(r"〔\d{4}〕\d+号", doc_number) or re.search(r"(通知|意见|公告|通告|决定|指南|办法|方案)$", t):
+        return "规范性文件"
+    return "其他"
+
+
+def extract(
+    clean_text: str, file_name: str, title_hint: str = "", sections: list[Section] | None = None
+) -> dict:
+    """Metadata fields of one document (keys as in kb.types.DocumentMeta)."""
+    title = title_from(clean_text, file_name, title_hint)
+    header = header_text(clean_text, sections)
+    region = region_from_title(title)
+    doc_number = doc_number_in(header)
+    issuer = issuer_from(header, clean_text, doc_number, region)
+
+    events = events_from_header(header)
+    eff, on_publish, eff_text = effective_from_text(clean_text)
+    if eff and ("施行", eff) not in {(e.kind, e.date) for e in events}:
+        events.append(DateEvent("施行", eff, eff_text))
+    if not events and (closing := closing_date_event(clean_text)):
+        events.append(closing)
+
+    version = [e.date for e in events if e.kind in VERSION_KINDS]
+    date = max(version) if version else ""
+    m = re.search(r"[（(](\d{4}-\d{2}-\d{2})[)）]\s*$", Path(file_name).stem)
+    if m and m.group(1) > date:
+        # A file named for a later version than its header shows (amendment lines
+        # missing from the header) is that version.
+        date = m.group(1)
+    effective = [e.date for e in events if e.kind == "施行"]
+    effective_date = max(effective) if effective else ""
+    if not effective_date and on_publish:
+        published = [e.date for e in events if e.kind in ("公布", "发布")]
+        effective_date = max(published) if published else date
+
+    return {
+        "title": title,
+        "doc_type": doc_type_of(title, header, clean_text, issuer, doc_number, region),
+        "issuer": issuer,
+        "doc_number": doc_number,
+        "date": date,
+        "effective_date": effective_date,
+        "events": events,
+        "region": region,
+        "standards": standards_in(clean_text),
+        "repeals": repeals_in(clean_text),
+    }

@@ -1,0 +1,497 @@
+"""Find the structure of a cleaned document: header, 编/章/节/条, outlines, numbered sections.
+
+`parse(clean)` walks the text line by line and returns `Section`s that tile the text
+exactly (every char belongs to one section, in order). Three heading families are known:
+
+* legal units: 第X编 / 第X章 / 第X节 headings and 第X条 articles (款 and （一）项 stay
+  inside their article);
+* outlines of notices and plans: 一、 > （一） > 1. > （1）;
+* numbered sections of papers and standards: 1 / 1.1 / 1.1.1, plus named sections
+  (引言, 结论, 参考文献, Abstract …).
+
+Candidates are accepted only when their numbering continues the sequence seen so far;
+that one rule removes most false positives ("2016 年以来…", "3 万元", a 第三条 quoted at
+the start of a paragraph, a table of contents). Text before the first unit becomes the
+"header" (laws, short preambles) or numbered paragraphs; unstructured text becomes
+paragraphs "¶N", so nothing is ever dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.types import CleanText, Section
+from kb.numerals import CN_NUM_CHARS, cn_to_int, int_to_cn
+
+_NUM = rf"[0-9０-９{CN_NUM_CHARS}]+"
+_WS = r"[^\S\r\n]"  # any whitespace but a line break (PDFs emit \u2002, \u3000 …)
+# Markdown heading marks may survive a crude clean; they are not part of the heading.
+_LEAD = rf"^{_WS}*(?:#+{_WS}*)?"
+
+LEGAL_HEADING_RE = re.compile(rf"{_LEAD}第{_WS}*({_NUM}){_WS}*([编章节])(?:{_WS}*(.*?))?{_WS}*$")
+ARTICLE_RE = re.compile(rf"{_LEAD}第{_WS}*({_NUM}){_WS}*条(?:之({_NUM}))?(.?)")
+ANNEX_RE = re.compile(
+    rf"{_LEAD}(附件|附表|附录)(?:{_WS}*([0-9０-９A-Z一二三四五六七八九十]+))?{_WS}*(?:[:：.．、]|{_WS}|$)(.*)$"
+)
+ANNEX_SHORT_RE = re.compile(rf"{_LEAD}附{_WS}*[:：](.*)$")
+OUTLINE_RES: list[tuple[int, re.Pattern[str]]] = [
+    (0, re.compile(rf"{_LEAD}([一二三四五六七八九十百]+)[、．]{_WS}*(.*)$")),
+    (1, re.compile(rf"{_LEAD}[（(]([一二三四五六七八九十百]+)[）)]{_WS}*(.*)$")),
+    (2, re.compile(rf"{_LEAD}(\d{{1,2}})(?:[.．](?!\d)|、){_WS}*(.*)$")),
+    (3, re.compile(rf"{_LEAD}[（(](\d{{1,2}})[）)]{_WS}*(.*)$")),
+]
+NUMBERED_RE = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}){_WS}+(\S.*?){_WS}*$")
+NAMED_RE = re.compile(
+    rf"{_LEAD}(?:\d{{1,2}}{_WS}+)?"
+    r"(引\s*言|前\s*言|结\s*论|结\s*语|致\s*谢|参考文献|摘\s*要|关键词|关键字|Abstract|ABSTRACT|Keywords|Key\s*words|KEYWORDS)"
+    rf"{_WS}*([:：]?)(.*)$"
+)
+TOC_RE = re.compile(rf"{_LEAD}目{_WS}*录{_WS}*$")
+# Chars that end a sentence: a "heading" ending with one is prose, not a heading.
+_SENTENCE_END = "。，；：,;:、！？!?."
+# A number followed by one of these is a quantity or a date ("3 万元", "2016 年").
+_UNIT_START = re.compile(r"^[年月日万亿千百元个项家种台套吨米%％倍号条款届次批类余多]")
+
+# Ranks order the heading families in one outline stack (lower = higher up).
+RANK_PART, RANK_CHAPTER, RANK_DIVISION = 0, 1, 2
+RANK_OUTLINE = 10  # + level 0..3
+RANK_NUMBERED = 20  # + depth 1..4; named sections sit at depth 1
+NAMED_NO_COLON = {"引言", "前言", "结论", "结语", "致谢", "参考文献"}
+LEGAL_KIND = {"编": "part", "章": "chapter", "节": "division"}
+LEGAL_RANK = {"编": RANK_PART, "章": RANK_CHAPTER, "节": RANK_DIVISION}
+MAX_HEADING_CHARS = 50
+# Pre-structure text up to this size is one "header" even outside laws (title, issuer,
+# doc number, date); longer text is cut into paragraphs.
+MAX_PLAIN_HEADER = 600
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the first char of the line
+    end: int  # offset just past the line's newline (or end of text)
+    text: str  # without the newline
+
+
+@dataclass
+class _Open:
+    """A heading currently open in the outline stack."""
+
+    rank: int
+    heading: str
+    locator_part: str  # for outlines: "一、", "（二）"… ; else the full locator
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        out.append(_Line(pos, pos + len(raw), raw.rstrip("\r\n")))
+        pos += len(raw)
+    return out
+
+
+def _squash(s: str) -> str:
+    """Collapse runs of whitespace to one space."""
+    return re.sub(r"[\s\u3000\xa0]+", " ", s).strip()
+
+
+def _cjk_name(name: str) -> str:
+    """"总　　则" -> "总则": spacing inside a pure-CJK heading name is layout, not content."""
+    name = _squash(name)
+    if re.fullmatch(r"[\u4e00-\u9fff ]+", name):
+        return name.replace(" ", "")
+    return name
+
+
+def _num(s: str) -> int | None:
+    try:
+        return cn_to_int(s)
+    except ValueError:
+        return None
+
+
+def _looks_like_heading_text(name: str) -> bool:
+    name = name.strip()
+    return (
+        0 < len(name) <= MAX_HEADING_CHARS
+        and name[-1] not in _SENTENCE_END
+        and "。" not in name
+        and not _UNIT_START.match(name)
+    )
+
+
+def _legal_heading(line: str) -> tuple[str, int, str] | None:
+    """(unit 编/章/节, number, name) for a 第X章 heading line, else None."""
+    m = LEGAL_HEADING_RE.match(line)
+    if not m:
+        return None
+    n = _num(m.group(1))
+    name = m.group(3) or ""
+    if n is None or n <= 0:
+        return None
+    if name and not _looks_like_heading_text(name):
+        return None
+    return m.group(2), n, _cjk_name(name)
+
+
+def _article(line: str) -> tuple[int, int, bool] | None:
+    """(number, 之-number, followed_by_space) for a line starting with 第X条, else None."""
+    m = ARTICLE_RE.match(line)
+    if not m:
+        return None
+    n = _num(m.group(1))
+    sub = _num(m.group(2)) if m.group(2) else 0
+    if n is None or n <= 0 or sub is None:
+        return None
+    nxt = m.group(3)
+    return n, sub, (nxt == "" or nxt.isspace() or nxt == "\u3000")
+
+
+def _annex(line: str) -> tuple[str, str] | None:
+    """(locator, heading) for 附件 / 附件1 / 附表一 / 附录A / 附：… lines, else None."""
+    stripped = _squash(line.lstrip("#"))
+    if len(stripped) > 60 or stripped.endswith("。"):
+        return None
+    m = ANNEX_RE.match(line)
+    if m:
+        word, num = m.group(1), (m.group(2) or "")
+        return word + num.translate(str.maketrans("０１２３４５６７８９", "0123456789")), stripped
+    m = ANNEX_SHORT_RE.match(line)
+    if m:
+        return "附件", stripped
+    return None
+
+
+def _outline(line: str) -> tuple[int, int, str, str] | None:
+    """(level 0..3, number, marker, rest) for 一、 / （一） / 1. / （1） lines, else None."""
+    for level, rx in OUTLINE_RES:
+        m = rx.match(line)
+        if not m:
+            continue
+        n = _num(m.group(1))
+        if n is None or n <= 0:
+            return None
+        rest = m.group(2).strip()
+        if not rest:
+            return None
+        if level == 2 and _UNIT_START.match(rest):
+            return None
+        marker = (
+            f"{int_to_cn(n)}、" if level == 0
+            else f"（{int_to_cn(n)}）" if level == 1
+            else f"{n}." if level == 2
+            else f"（{n}）"
+        )
+        return level, n, marker, rest
+    return None
+
+
+def _outline_heading(marker: str, rest: str) -> str:
+    """Heading text of an outline line: the marker plus its title up to the first stop."""
+    title = re.split(r"[。；：:]", rest, maxsplit=1)[0].strip()
+    if len(title) > MAX_HEADING_CHARS:
+        title = title[:MAX_HEADING_CHARS]
+    return f"{marker}{title}"
+
+
+def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
+    """(number tuple, heading text) for "1.2  标题" lines, else None."""
+    m = NUMBERED_RE.match(line)
+    if not m:
+        return None
+    name = m.group(2)
+    if not _looks_like_heading_text(name) or re.match(r"^[\d.．]", name):
+        return None
+    return tuple(int(x) for x in m.group(1).split(".")), _squash(name)
+
+
+def _named(line: str) -> tuple[str, str] | None:
+    """(name, heading) for 引言 / 参考文献 / Abstract: … lines, else None."""
+    m = NAMED_RE.match(line)
+    if not m:
+        return None
+    name = re.sub(r"\s+", "", m.group(1))
+    if name.lower().replace(" ", "") == "keywords":
+        name = "Keywords"
+    colon, rest = m.group(2), m.group(3).strip()
+    if name in NAMED_NO_COLON:
+        if rest:
+            return None
+    elif not colon and rest:
+        return None
+    return name, name
+
+
+def _next_numbered_ok(prev: tuple[int, ...] | None, cur: tuple[int, ...]) -> bool:
+    """1 -> 1.1 -> 1.2 -> 2 -> 2.1 …: cur must be a child, sibling or ancestor's sibling of prev."""
+    if prev is None:
+        return cur in ((0,), (1,))
+    if cur == prev + (1,):
+        return True
+    for k in range(len(prev), 0, -1):
+        if cur == prev[: k - 1] + (prev[k - 1] + 1,):
+            return True
+    return False
+
+
+def _find_toc(lines: list[_Line]) -> set[int]:
+    """Indices of lines that belong to a table of contents, to be kept out of the outline.
+
+    A TOC is either introduced by a 目录 line, or is a run of 章/节 heading lines before
+    the first article; in both cases its first entry reappears later where the body starts.
+    """
+    toc: set[int] = set()
+    first_article = next((i for i, ln in enumerate(lines) if _article(ln.text)), len(lines))
+
+    def key(text: str) -> str:
+        # Compare entries without spacing and trailing page numbers ("第一章 总则 …… 1").
+        return re.sub(r"[\s\u3000.．…·\-—_0-9]+$", "", re.sub(r"[\s\u3000]+", "", text.lstrip("#")))
+
+    for i, ln in enumerate(lines[:first_article]):
+        if not TOC_RE.match(ln.text):
+            continue
+        entries = [j for j in range(i + 1, len(lines)) if lines[j].text.strip()]
+        if not entries:
+            break
+        first_key = key(lines[entries[0]].text)
+        for j in entries[1:]:
+            if key(lines[j].text) == first_key:
+                toc.update(range(i, j))
+                return toc
+        break
+    # No 目录 line: 章 headings before the first article that are repeated later.
+    legal_before = [
+        i for i in range(first_article)
+        if _legal_heading(lines[i].text) is not None
+    ]
+    if len(legal_before) >= 2:
+        first = _legal_heading(lines[legal_before[0]].text)
+        for j in range(legal_before[-1] + 1, len(lines)):
+            if _legal_heading(lines[j].text) == first:
+                toc.update(range(legal_before[0], j))
+                break
+    return toc
+
+
+@dataclass
+class _Unit:
+    """A recognised heading line: where a new section starts."""
+
+    line: int
+    kind: str
+    locator: str
+    heading: str
+    rank: int  # outline stack rank; articles / annexes use their own rules
+    locator_part: str = ""
+
+
+class _Parser:
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.toc = _find_toc(lines)
+        self.stack: list[_Open] = []
+        self.prev_article: tuple[int, int] | None = None
+        self.prev_legal: dict[str, int] = {}
+        self.prev_numbered: tuple[int, ...] | None = None
+        self.outline_counts: list[int] = [0, 0, 0, 0]
+        self.seen_article = False
+        self.in_annex = False
+        self.in_refs = False
+        self.any_unit = False
+        self.units: list[tuple[_Unit, list[str], int]] = []  # unit, heading_path, level
+
+    # -- candidate checks, each updating its own sequence state when accepted -----------
+    def try_legal(self, i: int) -> _Unit | None:
+        h = _legal_heading(self.lines[i].text)
+        if h is None or i in self.toc:
+            return None
+        unit, n, name = h
+        prev = self.prev_legal.get(unit, 0)
+        if n <= prev and not (unit == "节" and n == 1):
+            return None
+        if n > prev + 3 and not (unit == "节" and n == 1):
+            return None
+        if not name:
+            name = self._name_on_next_line(i)
+        self.prev_legal[unit] = n
+        if unit == "章":
+            self.prev_legal["节"] = 0
+        if unit == "编":
+            self.prev_legal["节"] = 0
+        loc = f"第{int_to_cn(n)}{unit}"
+        heading = f"{loc} {name}" if name else loc
+        return _Unit(i, LEGAL_KIND[unit], loc, heading, LEGAL_RANK[unit])
+
+    def _name_on_next_line(self, i: int) -> str:
+        """"第一章" alone on its line, "总则" on the next: the name is the next short line."""
+        for j in range(i + 1, min(i + 3, len(self.lines))):
+            t = self.lines[j].text.strip()
+            if not t:
+                continue
+            if (
+                _looks_like_heading_text(t) and len(t) <= 20
+                and not _article(t) and not _legal_heading(t)
+            ):
+                return _cjk_name(t)
+            return ""
+        return ""
+
+    def try_article(self, i: int) -> _Unit | None:
+        a = _article(self.lines[i].text)
+        if a is None or i in self.toc:
+            return None
+        n, sub, spaced = a
+        prev_n, prev_sub = self.prev_article or (0, 0)
+        if sub:
+            ok = n == prev_n and sub == prev_sub + 1 or n == prev_n + 1 and spaced
+        else:
+            # A gap is tolerated only for a clear heading (第X条 + space), so that a
+            # paragraph starting "第三条规定的…" is not taken for an article.
+            ok = n == prev_n + 1 or (n > prev_n and spaced and n - prev_n <= 20)
+        if not ok:
+            return None
+        self.prev_article = (n, sub)
+        self.seen_article = True
+        loc = f"第{int_to_cn(n)}条" + (f"之{int_to_cn(sub)}" if sub else "")
+        return _Unit(i, "article", loc, loc, 99)
+
+    def try_annex(self, i: int) -> _Unit | None:
+        if not self.any_unit:
+            # 附件 before any structure is part of the header/preamble list of attachments.
+            return None
+        a = _annex(self.lines[i].text)
+        if a is None:
+            return None
+        self.in_annex = True
+        # Attached documents number their articles from 第一条 again.
+        self.prev_article = None
+        self.prev_legal = {}
+        return _Unit(i, "annex", a[0], a[1], -1)
+
+    def try_outline(self, i: int) -> _Unit | None:
+        o = _outline(self.lines[i].text)
+        if o is None:
+            return None
+        level, n, marker, rest = o
+        if n != self.outline_counts[level] + 1:
+            return None
+        self.outline_counts[level] = n
+        for deeper in range(level + 1, 4):
+            self.outline_counts[deeper] = 0
+        return _Unit(i, "section", "", _outline_heading(marker, rest), RANK_OUTLINE + level, marker)
+
+    def try_numbered(self, i: int) -> _Unit | None:
+        nb = _numbered(self.lines[i].text)
+        if nb is None:
+            return None
+        num, name = nb
+        if not _next_numbered_ok(self.prev_numbered, num):
+            return None
+        self.prev_numbered = num
+        loc = ".".join(map(str, num))
+        return _Unit(i, "section", loc, f"{loc} {name}", RANK_NUMBERED + len(num))
+
+    def try_named(self, i: int) -> _Unit | None:
+        nm = _named(self.lines[i].text)
+        if nm is None:
+            return None
+        name, heading = nm
+        self.in_refs = name == "参考文献"
+        return _Unit(i, "section", name, heading, RANK_NUMBERED + 1)
+
+    # -- the walk ------------------------------------------------------------------------
+    def classify(self, i: int) -> _Unit | None:
+        text = self.lines[i].text
+        if not text.strip():
+            return None
+        unit = self.try_legal(i) or self.try_article(i) or self.try_annex(i)
+        if unit:
+            return unit
+        if self.seen_article or self.in_annex:
+            # Inside articles, （一） are 项 and 1. are sub-items: they belong to the article.
+            return None
+        if self.in_refs:
+            return self.try_named(i)
+        return self.try_numbered(i) or self.try_named(i) or self.try_outline(i)
+
+    def run(self) -> None:
+        for i in range(len(self.lines)):
+            unit = self.classify(i)
+            if unit is None:
+                continue
+            self.any_unit = True
+            self.units.append(self._place(unit))
+
+    def _place(self, unit: _Unit) -> tuple[_Unit, list[str], int]:
+        """Put a unit in the outline stack; return it with its heading path and level."""
+        if unit.kind == "annex":
+            self.stack = [_Open(unit.rank, unit.heading, unit.locator)]
+            return unit, [unit.heading], 0
+        if unit.kind == "article":
+            # Articles are leaves: their parents are the open 编/章/节 (and annex).
+            parents = [o for o in self.stack if o.rank < RANK_OUTLINE]
+            return unit, [o.heading for o in parents] + [unit.heading], len(parents)
+        while self.stack and self.stack[-1].rank >= unit.rank:
+            self.stack.pop()
+        if unit.rank >= RANK_OUTLINE and unit.rank < RANK_NUMBERED:
+            # Outline locators chain the markers of the open outline headings: 一、（二）3.
+            chain = [o.locator_part for o in self.stack if RANK_OUTLINE <= o.rank < RANK_NUMBERED]
+            unit.locator = "".join(chain) + unit.locator_part
+        self.stack.append(_Open(unit.rank, unit.heading, unit.locator_part or unit.locator))
+        return unit, [o.heading for o in self.stack], len(self.stack) - 1
+
+
+def _paragraph_sections(
+    lines: list[_Line], lo: int, hi: int, start: int, end: int, first_no: int
+) -> list[Section]:
+    """Cut text [start, end) made of lines lo..hi-1 into paragraph sections ¶N, ¶N+1 …"""
+    starts = [lines[i].start for i in range(lo, hi) if lines[i].text.strip()]
+    if not starts:
+        return [Section("paragraph", f"¶{first_no}", "", [f"¶{first_no}"], start, end)]
+    starts[0] = start  # leading blank lines belong to the first paragraph
+    out: list[Section] = []
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else end
+        loc = f"¶{first_no + k}"
+        out.append(Section("paragraph", loc, "", [loc], s, e))
+    return out
+
+
+def parse(clean: CleanText, title: str = "") -> list[Section]:
+    """Split `clean.text` into sections that cover it exactly, in document order."""
+    text = clean.text
+    if not text:
+        return []
+    lines = _lines(text)
+    parser = _Parser(lines)
+    parser.run()
+    units = parser.units
+    sections: list[Section] = []
+
+    body_start = lines[units[0][0].line].start if units else len(text)
+    if body_start > 0:
+        sections.extend(_front_sections(lines, units, body_start, parser.seen_article, title))
+
+    for k, (unit, path, level) in enumerate(units):
+        s = lines[unit.line].start
+        e = lines[units[k + 1][0].line].start if k + 1 < len(units) else len(text)
+        sections.append(Section(unit.kind, unit.locator, unit.heading, path, s, e, level))
+    return sections
+
+
+def _front_sections(
+    lines: list[_Line], units: list, body_start: int, legal: bool, title: str
+) -> list[Section]:
+    """The text before the first structural unit: one header, or paragraphs."""
+    front = [i for i, ln in enumerate(lines) if ln.start < body_start]
+    pre_text = "".join(lines[i].text + "\n" for i in front).strip()
+    structured = bool(units)
+    if structured and (legal or len(pre_text) <= MAX_PLAIN_HEADER or _is_law_like_front(pre_text)):
+        heading = title or next((ln.text.strip().lstrip("#").strip() for ln in lines if ln.text.strip()), "")
+        return [Section("header", "header", heading, [heading or "header"], 0, body_start)]
+    return _paragraph_sections(lines, 0, len(front), 0, body_start, 1)
+
+
+def _is_law_like_front(pre_text: str) -> bool:
+    """Promulgation lines (…会议通过 / …令第N号公布) mark a legal header even when long."""
+    return bool(re.search(r"(会议通过|令第\S{1,8}号|修正|修订|目\s*录)", pre_text[:2000]))
