@@ -1,0 +1,436 @@
+"""Extractive answers: the answer is made of sentences and clauses of the retrieved passages.
+
+Nothing is rewritten. A passage is cut into units (sentences ending 。！？, clauses ending ；
+or ：, and list items such as （一）…); units are scored against the question (term overlap on
+jieba tokens and character bigrams, plus cues for the kind of question: penalties, numbers,
+authorities, dates, lists); the best passages contribute their best units, verbatim, each
+followed by the [n] of the passage it came from. When an article introduces a list (下列…：),
+its items come along. A question asking for a number, a date, an authority or yes/no gets one
+direct lead line first, itself a verbatim span of a source.
+
+Display normalisation only: hard line breaks inside a sentence (PDF extraction) are joined and
+spaces next to Chinese characters dropped. Figures, amounts, deadlines and authorities are
+never touched.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from kb.lexical import normalize, tokenize
+from kb.types import Citation, SearchHit
+
+# ---------------------------------------------------------------------------------------------
+# Question types and the cues that make a unit answer them
+
+QTYPE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "penalty": re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担.{0,2}责任|承担什么|追究|处理"),
+    "numeric": re.compile(
+        r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
+        r"百分之|时效|上限|下限|标准是"
+    ),
+    "who": re.compile(r"谁|哪个部门|哪些部门|哪一级|哪级|哪个机关|哪个机构|什么部门|什么机关|哪几个部门|由哪|向哪|报给|交给|主管"),
+    "timeline": re.compile(r"哪天|哪一天|何时|什么时候|哪年|哪一年|施行|生效|实施的|开始执行|开始实施|通过的|修正过|修订过|改过|印发|发布|公布|日期"),
+    "list": re.compile(r"哪些|哪几|哪四|哪三|什么情况|哪类|条件|包括|内容|情形|渠道|分别"),
+    "compare": re.compile(r"变化|区别|不同|不一样|相比|比较|新旧|前后|严了|跟以前|与以前|修订后.*修订前|老的.*新的"),
+    "yesno": re.compile(r"吗[？?]?|是否|能不能|可不可以|算不算|有没有|要不要|需不需要|还需要.*吗"),
+}
+
+CUE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "penalty": re.compile(r"罚款|罚金|处.{0,12}罚|责令|吊销|拘留|没收|赔偿责任|禁止.{0,8}从事|处分|追究"),
+    "numeric": re.compile(
+        r"\d|万元|元|吨|%|％|百分之|倍|[一二三四五六七八九十两]+[年日月天个次倍项家种]|以上|以下|不满|超过|不少于|不超过|之日|期限"
+    ),
+    "who": re.compile(r"部门|机关|机构|人民政府|主管|负责|批准|委员会|国务院|派出"),
+    "timeline": re.compile(r"施行|通过|修订|修正|废止|公布|印发|发布|\d{4}\s*年|[〇零一二三四五六七八九]{4}年|年\d{1,2}月|月\d{1,2}日"),
+    "list": re.compile(r"下列|以下.{0,6}[：:]|包括|[（(][一二三四五六七八九十]+[）)]|如下"),
+    "compare": re.compile(r"修订|修正|废止|原|改为"),
+    "yesno": re.compile(r"不得|应当|可以|不属于|属于|免征|不缴纳|禁止|不需要|视为"),
+}
+
+# Words of a question that say nothing about its topic.
+GENERIC_TERMS = frozenset(
+    "企业 单位 公司 我们 我国 国家 规定 法律 要求 情况 问题 具体 相关 有关 现在 现行 按照 依照 根据 以前 之后 以后 "
+    "时候 可以 需要 应该 必须 还 就 都 又 该 怎样 怎么办 怎么 会 被 给 哪 多 一 个 分别 什么 哪些 哪个 哪几 多少 "
+    "是不是 能不能 有没有 吗 呢 里 中 上 下 时 后 前 再 这 那 这些 那些 这个 那个 一下 到底 目前 为止 一共 常说 "
+    "规定了 里面 方面 具体要 主要 如果 要是 的话 出现 发现 导致 受到 面临 法 条例 办法 规定 文件".split()
+)
+
+ITEM_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.、)）](?!\d))")
+LOCATOR_PREFIX_RE = re.compile(r"^\s*第[一二三四五六七八九十百零〇0-9]+条(?:之[一二三四五六七八九十]+)?\s*")
+_UNIT_END = "。！？；：!?;:"
+_CJK = r"\u4e00-\u9fff"
+
+
+def question_types(question: str) -> set[str]:
+    q = normalize(question)
+    types = {t for t, pat in QTYPE_PATTERNS.items() if pat.search(q)}
+    if "几" in q and re.search(r"哪几|几部|几个部门", q):
+        types.add("list")
+    return types
+
+
+def content_terms(question: str) -> list[str]:
+    """The topical terms of a question: jieba tokens minus stopwords and generic words."""
+    seen: list[str] = []
+    for tok in tokenize(question):
+        if tok in GENERIC_TERMS or len(tok) < 2 and not tok.isdigit():
+            continue
+        if tok not in seen:
+            seen.append(tok)
+    return seen
+
+
+def bigrams(text: str) -> set[str]:
+    t = re.sub(rf"[^{_CJK}0-9a-z]", "", normalize(text))
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Cutting passages into units
+
+
+def clean_display(text: str) -> str:
+    """Join hard-wrapped lines and drop spaces next to Chinese characters; keep all else."""
+    t = text.replace("\u3000", " ")
+    t = re.sub(rf"(?<=[{_CJK}，。、；：（）“”《》！？\d%％])\s+(?=[{_CJK}，。、；：（）“”《》！？])", "", t)
+    t = re.sub(rf"(?<=[{_CJK}，。、；：（）“”《》])\s+(?=[\dA-Za-z])", "", t)
+    t = re.sub(rf"(?<=[\dA-Za-z%％])\s+(?=[{_CJK}，。、；：（）])", "", t)
+    t = re.sub(r"\s+", " ", t)
+    return t.strip()
+
+
+def _logical_lines(text: str) -> list[str]:
+    """Lines of a passage with hard wraps undone: a line continues unless it ends a sentence
+    or the next one starts a list item."""
+    raw = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    raw = [ln for ln in raw if ln]
+    out: list[str] = []
+    for ln in raw:
+        if out and not re.search(r"[。！？；：!?;:]$", out[-1]) and not ITEM_RE.match(ln) and not re.match(r"^第[一二三四五六七八九十百零〇0-9]+[条章节]", ln):
+            out[-1] = out[-1] + "\n" + ln  # clean_display decides whether a space survives
+        else:
+            out.append(ln)
+    return out
+
+
+@dataclass
+class Unit:
+    hit: int  # index into the hits list
+    pos: int  # order inside the passage
+    text: str  # display text (verbatim, whitespace-normalised)
+    kind: str = "sent"  # sent | item | intro
+    intro: int | None = None  # pos of the intro unit a list item belongs to
+    score: float = 0.0
+    cues: set[str] = field(default_factory=set)
+
+
+def split_units(text: str, hit_index: int = 0) -> list[Unit]:
+    units: list[Unit] = []
+    current_intro: int | None = None
+    for li, line in enumerate(_logical_lines(text)):
+        line = clean_display(line)
+        if li == 0:
+            line = LOCATOR_PREFIX_RE.sub("", line, count=1)
+        if not line:
+            continue
+        is_item = bool(ITEM_RE.match(line))
+        if not is_item:
+            current_intro = None
+        # sentences and clauses, keeping their final punctuation
+        parts = re.findall(rf"[^{re.escape(_UNIT_END)}]+[{re.escape(_UNIT_END)}]*", line)
+        for pi, part in enumerate(parts):
+            part = part.strip()
+            if not part or not re.search(rf"[{_CJK}0-9A-Za-z]", part):
+                continue
+            pos = len(units)
+            if is_item:
+                # an item line stays one unit: (一) … ； is the natural clause
+                if pi > 0:
+                    units[-1].text += part
+                    continue
+                units.append(Unit(hit_index, pos, part, "item", current_intro))
+                continue
+            is_intro = part.endswith(("：", ":")) and bool(re.search(r"下列|以下|如下|包括|之一|情形|规定", part)) or (
+                part.endswith(("：", ":")) and pi == len(parts) - 1
+            )
+            units.append(Unit(hit_index, pos, part, "intro" if is_intro else "sent"))
+            if is_intro:
+                current_intro = pos
+    return units
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
+
+
+@dataclass
+class Scored:
+    units: list[list[Unit]]  # per hit
+    chunk_scores: list[float]
+    terms: list[str]
+    qtypes: set[str]
+
+
+def _term_weights(terms: list[str], pool: list[str]) -> dict[str, float]:
+    n = max(len(pool), 1)
+    w = {}
+    for t in terms:
+        df = sum(1 for p in pool if t in p)
+        idf = math.log((n + 1) / (df + 0.5)) if df else 0.0
+        w[t] = (min(len(t), 4) / 2.0) * (0.5 + idf)
+    return w
+
+
+def score(question: str, hits: list[SearchHit]) -> Scored:
+    qtypes = question_types(question)
+    terms = content_terms(question)
+    qbi = bigrams(" ".join(terms)) or bigrams(question)
+    per_hit = [split_units(h.text, i) for i, h in enumerate(hits)]
+    pool = [normalize(u.text) for us in per_hit for u in us]
+    weights = _term_weights(terms, pool)
+    max_w = sum(weights.values()) or 1.0
+    chunk_scores: list[float] = []
+    for i, (h, units) in enumerate(zip(hits, per_hit)):
+        ctx = normalize(f"{h.title} {h.heading_path}")
+        for u in units:
+            nt = normalize(u.text)
+            ts = sum(w for t, w in weights.items() if t in nt) / max_w
+            ub = bigrams(u.text)
+            bs = len(qbi & ub) / (len(qbi) or 1)
+            cues = {t for t in qtypes if CUE_PATTERNS[t].search(u.text)}
+            u.cues = cues
+            u.score = ts + 0.5 * bs + 0.15 * len(cues)
+        whole = normalize(h.text) + " " + ctx
+        cover = sum(w for t, w in weights.items() if t in whole) / max_w
+        best = max((u.score for u in units), default=0.0)
+        prior = 0.25 / (1 + i)
+        wanted = qtypes - {"list", "compare"}
+        cue_frac = (sum(1 for t in wanted if CUE_PATTERNS[t].search(h.text)) / len(wanted)) if wanted else 0.0
+        chunk_scores.append(0.6 * cover + 0.6 * best + prior + 0.3 * cue_frac)
+    return Scored(per_hit, chunk_scores, terms, qtypes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Selection and composition
+
+
+def short_title(title: str) -> str:
+    t = title.strip()
+    for p in ("中华人民共和国",):
+        if t.startswith(p) and len(t) > len(p) + 1:
+            t = t[len(p) :]
+    return t
+
+
+def doc_label(h: SearchHit) -> str:
+    bits = [b for b in (h.date, h.status) if b]
+    return f"《{short_title(h.title)}》" + (f"（{'，'.join(bits)}）" if bits else "")
+
+
+def _mentions_version(question: str) -> bool:
+    return bool(re.search(r"\d{4}\s*年\s*[版修]|版本|旧|老的|以前|原来|新的|现行|修订前|修订后|两版|两部", question))
+
+
+def select(question: str, hits: list[SearchHit], scored: Scored, max_chunks: int = 3) -> list[tuple[int, list[Unit]]]:
+    """The passages to quote, in the order to show them, each with the units to quote."""
+    if not hits:
+        return []
+    cs = scored.chunk_scores
+    order = sorted(range(len(hits)), key=lambda i: -cs[i])
+    main = order[0]
+    main_doc = hits[main].doc_id
+    multi_doc = "compare" in scored.qtypes or _mentions_version(question)
+    chosen = [main]
+    for i in order[1:]:
+        if len(chosen) >= max_chunks:
+            break
+        same_doc = hits[i].doc_id == main_doc
+        need = 0.8 if same_doc else (0.8 if multi_doc else 0.95)
+        if cs[i] >= need * cs[main] and scored.units[i]:
+            # another document must be quoted for a reason: a version / a local rule / a compare
+            if not same_doc and not multi_doc and not _other_doc_relevant(question, hits[i], hits[main]):
+                continue
+            chosen.append(i)
+    global_best = max((u.score for i in chosen for u in scored.units[i]), default=0.0)
+    out: list[tuple[int, list[Unit]]] = []
+    for rank, i in enumerate(chosen):
+        units = scored.units[i]
+        if not units:
+            continue
+        keep = _pick_units(units, hits[i], primary=(rank == 0), global_best=global_best)
+        if keep:
+            out.append((i, keep))
+    # group by document, in order of each document's first (best) passage
+    doc_order: list[str] = []
+    for i, _ in out:
+        if hits[i].doc_id not in doc_order:
+            doc_order.append(hits[i].doc_id)
+    out.sort(key=lambda p: (doc_order.index(hits[p[0]].doc_id), hits[p[0]].chunk_index if p[0] != main else -1))
+    return out
+
+
+def _other_doc_relevant(question: str, other: SearchHit, main: SearchHit) -> bool:
+    """A second document is worth quoting when the question names it (or its region)."""
+    q = normalize(question)
+    st = normalize(short_title(other.title))
+    if st and (st in q or st[:4] in q):
+        return True
+    return False
+
+
+def _pick_units(units: list[Unit], hit: SearchHit, primary: bool, global_best: float) -> list[Unit]:
+    total_len = sum(len(u.text) for u in units)
+    best = max(u.score for u in units)
+    if primary and total_len <= 320:
+        keep = list(units)  # a short article is quoted whole: the answer is usually all of it
+    else:
+        floor = max(0.5 * best, 0.35 * global_best) if primary else max(0.6 * best, 0.6 * global_best)
+        ranked = sorted(units, key=lambda u: -u.score)
+        keep = [u for u in ranked[: (6 if primary else 3)] if u.score >= floor and u.score > 0.12]
+        if not keep and primary:
+            keep = ranked[:1]
+        # a chosen list intro brings its items; a chosen item brings its intro
+        by_pos = {u.pos: u for u in units}
+        extra: list[Unit] = []
+        for u in keep:
+            if u.kind == "intro":
+                extra += [x for x in units if x.intro == u.pos][:15]
+            elif u.kind == "item" and u.intro is not None:
+                extra.append(by_pos[u.intro])
+        keep_pos = {u.pos for u in keep} | {u.pos for u in extra}
+        keep = [u for u in units if u.pos in keep_pos]
+    return keep
+
+
+LEAD_TYPES = ("numeric", "timeline", "who", "penalty", "yesno")
+
+
+def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]]) -> Unit | None:
+    """The unit to put first for a question asking for a number/date/authority/yes-no."""
+    wanted = [t for t in LEAD_TYPES if t in scored.qtypes]
+    if not wanted or not chosen:
+        return None
+    cands = [u for _, us in chosen for u in us if u.kind != "item"]
+    if not cands:
+        return None
+    return max(cands, key=lambda u: (len(u.cues & set(wanted)), u.score, -u.hit, -u.pos))
+
+
+def trim_clause(text: str, limit: int = 110) -> str:
+    """A long sentence cut at comma-clause boundaries around its core; short ones unchanged."""
+    return text if len(text) <= limit else text  # verbatim: never cut mid-thought
+
+
+@dataclass
+class Composition:
+    text: str
+    citations: list[Citation]
+    used_hits: list[int]
+
+
+def compose(question: str, hits: list[SearchHit]) -> Composition:
+    scored = score(question, hits)
+    chosen = select(question, hits, scored)
+    if not chosen:
+        return Composition("", [], [])
+    numbers: dict[int, int] = {}  # hit index -> citation number
+    quotes: dict[int, list[str]] = {}
+
+    def cite(u: Unit) -> str:
+        if u.hit not in numbers:
+            numbers[u.hit] = len(numbers) + 1
+            quotes[u.hit] = []
+        if u.text not in quotes[u.hit]:
+            quotes[u.hit].append(u.text)
+        return f"[{numbers[u.hit]}]"
+
+    lines: list[str] = []
+    lead = lead_unit(scored, chosen)
+    if lead is not None:
+        h = hits[lead.hit]
+        loc = h.locator if h.locator and h.locator not in ("¶", "header") else ""
+        lead_text = lead.text.rstrip("：:") + "。" if lead.kind == "intro" else lead.text
+        lines.append(f"依据《{short_title(h.title)}》{loc}：{_with_marker(lead_text, cite(lead))}")
+    docs: list[str] = []
+    for i, _ in chosen:
+        if hits[i].doc_id not in docs:
+            docs.append(hits[i].doc_id)
+    several = len(docs) > 1
+    if several:
+        lines.append(f"以下规定涉及{len(docs)}份文件，按文件分列：")
+    current_doc = None
+    for i, units in chosen:
+        h = hits[i]
+        body_units = [
+            u for u in units if not (lead is not None and lead.kind == "sent" and u.hit == lead.hit and u.pos == lead.pos)
+        ]
+        if not body_units:
+            continue
+        if several and h.doc_id != current_doc:
+            lines.append(f"{doc_label(h)}：")
+            current_doc = h.doc_id
+        loc = _locator_label(h)
+        prefix = f"{loc}：" if loc else ""
+        if not several and (not lines or (lead is None and i == chosen[0][0])):
+            prefix = f"《{short_title(h.title)}》{prefix or '：'}"
+        lines.append(prefix + _render(body_units, cite))
+    citations = [
+        Citation(n=n, hit=hits[i], quote="".join(quotes[i])) for i, n in sorted(numbers.items(), key=lambda kv: kv[1])
+    ]
+    return Composition("\n".join(lines), citations, [i for i, _ in sorted(numbers.items(), key=lambda kv: kv[1])])
+
+
+def _locator_label(h: SearchHit) -> str:
+    loc = (h.locator or "").strip()
+    if not loc or loc.startswith("¶"):
+        return ""
+    if loc == "header":
+        return "题注"
+    if re.match(r"^\d+(\.\d+)*$", loc):
+        return f"第{loc}节"
+    return loc
+
+
+def _with_marker(text: str, marker: str) -> str:
+    """Put [n] at the end of a unit; a unit ending in ： gets it before the colon."""
+    t = text.rstrip()
+    if t.endswith(("：", ":")):
+        return t[:-1] + marker + t[-1]
+    if t.endswith("。"):
+        return t + marker
+    return t + marker
+
+
+def _render(units: list[Unit], cite) -> str:
+    """Units in passage order; clauses of one sentence (…；…。) share one [n] at its end,
+    list items go on their own lines."""
+    out = ""
+    run: list[Unit] = []
+
+    def flush() -> None:
+        nonlocal out, run
+        if not run:
+            return
+        text = "".join(u.text for u in run)
+        for u in run[:-1]:
+            cite(u)  # record the quote
+        piece = _with_marker(text, cite(run[-1]))
+        if run[0].kind == "item" and out:
+            out += "\n  " + piece
+        else:
+            out += piece
+        run = []
+
+    for u in units:
+        if run:
+            prev = run[-1]
+            same_sentence = (
+                u.kind == "sent" and prev.kind == "sent" and u.pos == prev.pos + 1 and prev.text.endswith(("；", ";", "，"))
+            )
+            if not same_sentence:
+                flush()
+        run.append(u)
+    flush()
+    return out
