@@ -19,7 +19,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-TOKENIZER_VERSION = "jieba-1"
+TOKENIZER_VERSION = "jieba-2-num"
 
 # Policy terms jieba would otherwise cut apart; a user dictionary keeps them whole so that
 # a question about 重点用能单位 matches the article about 重点用能单位, not every 单位.
@@ -31,14 +31,23 @@ POLICY_TERMS = """
 应税污染物 污染当量 大气污染物 水污染物 噪声污染 消耗臭氧层物质 标准化 国家标准 行业标准
 地方标准 团体标准 企业标准 强制性国家标准 推荐性国家标准 计量器具 可再生能源 民用建筑节能
 公共机构节能 绿色建筑 节能评估 节能审查 能耗限额 单位产品能耗 能源消费总量 淘汰目录 落后产能
-责令改正 责令停产整治 责令停业 关闭 罚款 没收违法所得 按日连续处罚 限期治理 吨标准煤 标准煤
+责令改正 责令停产整治 责令停业 关闭 罚款 没收违法所得 按日连续处罚 限期治理 吨标准煤 标准煤 综合能源消费量 能源审计 能效 节能技术
+重点排放单位 配额清缴 清缴 排放量 生态环境主管部门 市场监督管理部门 质量技术监督部门 公安机关 行政拘留
+诉讼时效 公益诉讼 社会组织 河长制 饮用水水源保护区 排污口 重污染天气 预警 油烟净化设施 挥发性有机物
+台账 原始记录 环境影响报告 环境影响评价文件 报告书 报告表 再利用 资源化 减量化 再制造 翻新
+回收处理 处理资格 基金 可再生能源发展基金 全额保障性收购 电网企业 非化石能源 消耗臭氧层物质
+配额许可证 使用配额 报废机动车回收拆解 回收证明 注销登记 计量检定 强制检定 复审 自我声明公开
+疏浚物 倾倒 倾倒许可证 外墙保温 保修期 能源利用状况 能源消费情况 土壤污染风险评估 绿色设计产品
 海洋环境 海洋倾废 土壤污染 土壤污染风险管控 修复 产品质量 生产许可证 报废机动车 废弃电器电子产品
 """
 
 
 def normalize(text: str) -> str:
-    """Width and case folding; the same for documents and questions."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Width and case folding plus one form for numbers (三万元 = 3万元 = 30000元, 第五十三条 = 第53条);
+    the same for documents and questions."""
+    from kb.query import canonical_numbers
+
+    return canonical_numbers(unicodedata.normalize("NFKC", text).lower())
 
 
 @lru_cache(maxsize=1)
@@ -82,13 +91,22 @@ class LexicalIndex:
     retriever: object  # bm25s.BM25
     vocab: dict[str, int]
     generation: str
+    # Optional per-chunk (locator, kind), aligned with `ids`; kb.search uses it for direct
+    # article references and masks without asking Chroma.
+    info: list[tuple[str, str]] | None = None
+
+    def scores(self, query: str) -> np.ndarray | None:
+        """BM25 score of every chunk (aligned with `ids`), or None when no query token is known."""
+        tokens = [self.vocab[t] for t in tokenize(query) if t in self.vocab]
+        if not tokens or not self.ids:
+            return None
+        return np.asarray(self.retriever.get_scores(tokens), dtype=np.float32)
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
         """(record id, BM25 score) for the k best chunks; `allowed` masks chunks by position."""
-        tokens = [self.vocab[t] for t in tokenize(query) if t in self.vocab]
-        if not tokens or not self.ids:
+        scores = self.scores(query)
+        if scores is None:
             return []
-        scores = self.retriever.get_scores(tokens)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         k = min(k, len(self.ids))
@@ -97,7 +115,12 @@ class LexicalIndex:
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
 
-def build(ids: Sequence[str], token_lists: Sequence[list[str]], generation: str) -> LexicalIndex:
+def build(
+    ids: Sequence[str],
+    token_lists: Sequence[list[str]],
+    generation: str,
+    info: Sequence[tuple[str, str]] | None = None,
+) -> LexicalIndex:
     import bm25s
 
     vocab: dict[str, int] = {}
@@ -107,7 +130,7 @@ def build(ids: Sequence[str], token_lists: Sequence[list[str]], generation: str)
     retriever = bm25s.BM25(k1=1.2, b=0.75)
     if ids:
         retriever.index(bm25s.tokenization.Tokenized(ids=encoded, vocab=vocab), show_progress=False)
-    return LexicalIndex(list(ids), retriever, vocab, generation)
+    return LexicalIndex(list(ids), retriever, vocab, generation, [tuple(x) for x in info] if info is not None else None)
 
 
 def save(lex: LexicalIndex, directory: Path) -> None:
@@ -118,6 +141,8 @@ def save(lex: LexicalIndex, directory: Path) -> None:
         lex.retriever.save(str(tmp / "bm25"))
     (tmp / "ids.json").write_text(json.dumps(lex.ids), encoding="utf-8")
     (tmp / "vocab.json").write_text(json.dumps(lex.vocab, ensure_ascii=False), encoding="utf-8")
+    if lex.info is not None:
+        (tmp / "info.json").write_text(json.dumps(lex.info, ensure_ascii=False), encoding="utf-8")
     (tmp / "meta.json").write_text(
         json.dumps({"generation": lex.generation, "tokenizer": TOKENIZER_VERSION}), encoding="utf-8"
     )
@@ -140,10 +165,15 @@ def load(directory: Path) -> LexicalIndex | None:
         ids = json.loads((directory / "ids.json").read_text(encoding="utf-8"))
         vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
         retriever = bm25s.BM25.load(str(directory / "bm25")) if ids else bm25s.BM25()
+        info = None
+        if (directory / "info.json").is_file():
+            info = [tuple(x) for x in json.loads((directory / "info.json").read_text(encoding="utf-8"))]
+            if len(info) != len(ids):
+                info = None
     except (OSError, ValueError) as exc:
         log.info("BM25 cache unusable (%s); it will be rebuilt", exc)
         return None
-    return LexicalIndex(ids, retriever, vocab, meta.get("generation", ""))
+    return LexicalIndex(ids, retriever, vocab, meta.get("generation", ""), info)
 
 
 def tokens_for(texts: Iterable[str]) -> list[list[str]]:

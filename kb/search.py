@@ -1,0 +1,438 @@
+"""Hybrid search: BM25 (jieba) + dense vectors (Chroma), fused, with direct article references.
+
+    searcher = Searcher(settings)              # loads embedder, BM25, catalog once
+    hits = searcher.search("节能法第53条", k=10, filters=Filters(doc_types=["法律"]))
+
+- A question naming a document and an article (节约能源法第五十三条, 《排污许可管理条例》第十四条,
+  节能法第53条; 第五十三条 alone when a document is chosen by filter) gets that article first,
+  all its chunks if it was split.
+- Filters restrict by document type, region, version date and chosen documents, applied as a
+  Chroma `where` and as a BM25 mask.
+- Versions: when two catalog documents share a title, the older one's chunks are penalised unless
+  the question names its year or says 旧/原/老, or `include_superseded` is set. Status comes from
+  `kb.versions.status_map(docs)` when that module provides it.
+- Only chunks whose content hash is the catalog's are ever returned (uncommitted leftovers of an
+  interrupted ingest are invisible).
+"""
+from __future__ import annotations
+
+import fcntl
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from kb import lexical
+from kb.query import AliasTable, ParsedQuery, norm_title, parse_query
+from kb.settings import Settings
+from kb.store import Index, IndexError_
+from kb.types import DocumentMeta, SearchHit
+
+log = logging.getLogger(__name__)
+
+OUTDATED = {"已被修订", "已废止"}
+
+
+@dataclass
+class Filters:
+    doc_types: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    date_from: str = ""  # ISO yyyy-mm-dd (a prefix like 2018 works too)
+    date_to: str = ""
+    file_names: list[str] = field(default_factory=list)  # file name or title (short names work)
+    include_superseded: bool = False
+
+    @property
+    def restricts(self) -> bool:
+        return bool(self.doc_types or self.regions or self.date_from or self.date_to or self.file_names)
+
+
+@dataclass
+class Fusion:
+    """How the two retrievers' lists are combined, and the heuristics applied after.
+
+    Defaults were chosen on the dev set (see eval/RESULTS.md): weighted RRF.
+    """
+
+    method: str = "rrf"  # rrf | mix
+    rrf_k: float = 60.0
+    w_lex: float = 1.0
+    w_dense: float = 1.0
+    alpha: float = 0.5  # mix: weight of the (min-max normalised) dense score
+    depth: int = 100  # candidates taken from each retriever
+    named_doc_boost: float = 1.5  # chunks of a document the question names
+    named_article_boost: float = 1.3  # chunks whose locator the question names (doc unknown)
+    header_factor: float = 1.0  # multiplier for header chunks (promulgation lines)
+    old_version_factor: float = 0.6  # superseded versions, when the question does not ask for them
+
+
+def _doc_of(record_id: str) -> tuple[str, str]:
+    """(doc_id, hash prefix) from a chunk record id DOCID-HASH12-NNNNN."""
+    parts = record_id.rsplit("-", 2)
+    return (parts[0], parts[1]) if len(parts) == 3 else (record_id, "")
+
+
+def _status_map(docs: dict[str, DocumentMeta]) -> dict[str, str]:
+    try:
+        from kb import versions  # optional: another module decides statuses
+    except Exception:
+        return {}
+    fn = getattr(versions, "status_map", None)
+    if fn is None:
+        return {}
+    try:
+        return dict(fn(docs) or {})
+    except Exception:  # a bug there must not break search
+        log.warning("kb.versions.status_map failed", exc_info=True)
+        return {}
+
+
+class Searcher:
+    def __init__(self, settings: Settings, fusion: Fusion | None = None, refresh_seconds: float = 3.0,
+                 index: Index | None = None):
+        from kb.embedding import get_embedder, model_key
+
+        self.settings = settings
+        self.fusion = fusion or Fusion()
+        self.refresh_seconds = refresh_seconds
+        self.index = index or Index(settings)
+        wanted = model_key(settings.embed_model)
+        have = self.index.embed_model()
+        if have is not None and have != wanted:
+            raise IndexError_(
+                f"索引是用嵌入模型 {have} 建立的，而当前配置的模型是 {wanted}。"
+                f"请用当前模型重新导入（python -m ingest 文件夹 --rebuild），"
+                f"或把 GREENKB_EMBED_MODEL 改回 {have}。"
+            )
+        self.model = wanted
+        self.embedder = get_embedder(settings.embed_model, settings.embed_batch) if wanted != "none" else None
+        self._lock = threading.RLock()
+        self._qcache: dict[str, np.ndarray] = {}
+        self._checked = 0.0
+        self.generation = ""
+        self._load()
+
+    # ------------------------------------------------------------------ state
+    def _load(self) -> None:
+        docs = self.index.documents()
+        generation = self.index.generation(docs)
+        directory = self.settings.data_dir / "bm25"
+        lex = lexical.load(directory)
+        if lex is None or lex.generation != generation or lex.info is None:
+            lex = self._rebuild_lexical(docs, generation, directory)
+        self.docs = docs
+        self.lex = lex
+        self.generation = generation
+        self.aliases = AliasTable.build(docs.values())
+        self.status = _status_map(docs)
+        # Per-chunk arrays aligned with lex.ids.
+        self.doc_ids = sorted(docs)
+        pos = self.doc_pos = {d: i for i, d in enumerate(self.doc_ids)}
+        self.chunk_doc = np.array([pos.get(_doc_of(r)[0], -1) for r in lex.ids], dtype=np.int32)
+        self.id_pos = {r: i for i, r in enumerate(lex.ids)}
+        self.info = lex.info or [("", "")] * len(lex.ids)
+        self.is_header = np.array([kind == "header" or loc == "header" for loc, kind in self.info], dtype=bool)
+        self.groups = self._version_groups(docs)
+        self._checked = time.monotonic()
+
+    def _rebuild_lexical(self, docs: dict[str, DocumentMeta], generation: str, directory: Path) -> lexical.LexicalIndex:
+        from kb.cache import Cache
+
+        committed = {d.doc_id: d.content_hash for d in docs.values()}
+        ids, texts, info = [], [], []
+        for rid, doc, md in self.index.iter_chunks():
+            if committed.get(md.get("doc_id")) != md.get("content_hash"):
+                continue
+            ids.append(rid)
+            texts.append(lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc or ""))
+            info.append((md.get("locator", ""), md.get("kind", "")))
+        try:
+            cache = Cache(self.settings.data_dir / "cache.sqlite")
+            tokens = cache.tokens(lexical.TOKENIZER_VERSION, texts, lexical.tokenize)
+            cache.close()
+        except Exception:  # read-only data folder: tokenize without the cache
+            tokens = lexical.tokens_for(texts)
+        lex = lexical.build(ids, tokens, generation, info)
+        self._save_if_free(lex, directory)
+        return lex
+
+    def _save_if_free(self, lex: lexical.LexicalIndex, directory: Path) -> None:
+        """Save the rebuilt BM25 unless an ingest holds the data folder (it will write its own)."""
+        try:
+            directory.parent.mkdir(parents=True, exist_ok=True)
+            with open(directory.parent / "ingest.lock", "a+") as fh:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return
+                try:
+                    lexical.save(lex, directory)
+                finally:
+                    fcntl.flock(fh, fcntl.LOCK_UN)
+        except OSError:
+            log.info("could not save the BM25 index to %s", directory)
+
+    def refresh(self, force: bool = False) -> bool:
+        """Reload when another process changed the index. Checked at most every `refresh_seconds`."""
+        now = time.monotonic()
+        if not force and now - self._checked < self.refresh_seconds:
+            return False
+        with self._lock:
+            self._checked = now
+            if self.index.generation() != self.generation:
+                self._load()
+                return True
+        return False
+
+    # ------------------------------------------------------------------ versions
+    @staticmethod
+    def _version_groups(docs: dict[str, DocumentMeta]) -> dict[str, list[str]]:
+        """Normalised title → doc ids (oldest first), for titles held in more than one version."""
+        by_title: dict[str, list[str]] = {}
+        for d in docs.values():
+            by_title.setdefault(norm_title(d.title), []).append(d.doc_id)
+        return {
+            t: sorted(ids, key=lambda i: (docs[i].date or "", docs[i].effective_date or ""))
+            for t, ids in by_title.items()
+            if len(ids) > 1
+        }
+
+    def _preferred_versions(self, pq: ParsedQuery, filters: Filters) -> tuple[set[str], set[str]]:
+        """(penalised doc ids, preferred doc ids) for this question."""
+        penalised: set[str] = set()
+        preferred: set[str] = set()
+        if filters.include_superseded:
+            return penalised, preferred
+        for title, ids in self.groups.items():
+            years = [int((self.docs[i].date or "0")[:4] or 0) for i in ids]
+            chosen: list[str] = []
+            if pq.years:
+                for n, i in enumerate(ids):
+                    nxt = years[n + 1] if n + 1 < len(ids) else 10_000
+                    if any(years[n] <= y < nxt or y == years[n] for y in pq.years):
+                        chosen.append(i)
+            if not chosen and pq.wants_old and title in pq.titles:
+                chosen = ids[:-1]
+            if not chosen:
+                chosen = [ids[-1]]
+            preferred.update(chosen)
+            penalised.update(i for i in ids if i not in chosen)
+        named = {i for t in pq.titles for i in self.aliases.titles.get(t, [])}
+        for doc_id, status in self.status.items():
+            if status in OUTDATED and doc_id not in named and doc_id not in preferred:
+                penalised.add(doc_id)
+        # Without kb.versions: a document another one says it repeals is outdated too.
+        repealed = {norm_title(t) for d in self.docs.values() for t in (d.repeals or [])}
+        for t in repealed:
+            for i in self.aliases.titles.get(t, []):
+                if i not in named and i not in preferred:
+                    penalised.add(i)
+        return penalised, preferred
+
+    # ------------------------------------------------------------------ filters
+    def allowed_docs(self, filters: Filters | None) -> set[str] | None:
+        """Doc ids passing the filters; None when nothing is filtered."""
+        if filters is None or not filters.restricts:
+            return None
+        wanted_titles: set[str] = set()
+        wanted_files: set[str] = set()
+        for f in filters.file_names:
+            wanted_files.add(f.strip())
+            nt = norm_title(f)
+            wanted_titles.add(self.aliases.aliases.get(nt, nt))
+        out = set()
+        for d in self.docs.values():
+            if filters.doc_types and d.doc_type not in filters.doc_types:
+                continue
+            if filters.regions and not any(r and (r in d.region or d.region in r) and d.region for r in filters.regions):
+                continue
+            date = d.date or ""
+            if filters.date_from and (not date or date < filters.date_from):
+                continue
+            if filters.date_to and (not date or date[: len(filters.date_to)] > filters.date_to):
+                continue
+            if filters.file_names and not (
+                d.file_name in wanted_files
+                or Path(d.file_name).stem in wanted_files
+                or norm_title(d.title) in wanted_titles
+                or norm_title(d.file_name) in wanted_titles
+            ):
+                continue
+            out.add(d.doc_id)
+        return out
+
+    # ------------------------------------------------------------------ retrieval
+    def _embed_query(self, text: str) -> np.ndarray:
+        vec = self._qcache.get(text)
+        if vec is None:
+            vec = self.embedder.embed_query(text)
+            if len(self._qcache) > 512:
+                self._qcache.clear()
+            self._qcache[text] = vec
+        return vec
+
+    def _dense(self, text: str, depth: int, allowed: set[str] | None) -> list[tuple[str, float]]:
+        if self.embedder is None:
+            return []
+        where = None
+        if allowed is not None:
+            where = {"doc_id": {"$in": sorted(allowed)}} if len(allowed) > 1 else {"doc_id": next(iter(allowed))}
+        try:
+            pairs = self.index.query_vector(self._embed_query(text), depth, where=where)
+        except Exception as exc:
+            raise IndexError_(f"向量检索失败：{type(exc).__name__}: {exc}") from exc
+        out = []
+        for rid, sim in pairs:
+            doc_id, h = _doc_of(rid)
+            d = self.docs.get(doc_id)
+            if d is None or not d.content_hash.startswith(h):
+                continue  # uncommitted leftover or a document removed since our catalog snapshot
+            if rid in self.id_pos:
+                out.append((rid, sim))
+        return out
+
+    def _article_positions(self, doc_id: str, article: str) -> list[int]:
+        di = self.doc_pos.get(doc_id, -1)
+        out = []
+        for p in np.flatnonzero(self.chunk_doc == di):
+            loc = self.info[p][0]
+            if loc == article or (loc.startswith(article) and not loc[len(article):].startswith("之")):
+                out.append(int(p))
+        return out
+
+    def _direct_targets(self, pq: ParsedQuery, allowed: set[str] | None, preferred: set[str],
+                        penalised: set[str]) -> list[str]:
+        """Doc ids a direct article reference points to."""
+        targets: list[str] = []
+        for t in pq.titles:
+            ids = [i for i in self.aliases.titles.get(t, []) if allowed is None or i in allowed]
+            best = [i for i in ids if i not in penalised] or ids
+            targets.extend(i for i in best if i not in targets)
+        if not targets and allowed is not None and len(allowed) <= 5:
+            targets = sorted(allowed, key=lambda i: i in penalised)
+        return targets
+
+    def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
+        self.refresh()
+        filters = filters or Filters()
+        if not self.docs:
+            raise IndexError_("知识库中还没有文件。请先用 python -m ingest 文件夹 导入。")
+        if k <= 0 or not question.strip():
+            return []
+        fz = self.fusion
+        pq = parse_query(question, self.aliases)
+        allowed = self.allowed_docs(filters)
+        if allowed is not None and not allowed:
+            return []
+        n = len(self.lex.ids)
+        mask = None
+        if allowed is not None:
+            allowed_idx = np.array([i for i, d in enumerate(self.doc_ids) if d in allowed], dtype=np.int32)
+            mask = np.isin(self.chunk_doc, allowed_idx)
+        penalised, preferred = self._preferred_versions(pq, filters)
+
+        # --- direct references
+        direct: list[int] = []
+        if pq.articles:
+            targets = self._direct_targets(pq, allowed, preferred, penalised)
+            for art in pq.articles:
+                for doc_id in targets:
+                    ps = self._article_positions(doc_id, art)
+                    if ps:
+                        direct.extend(p for p in ps if p not in direct)
+                        break  # the first (preferred) version holding the article
+
+        # --- the two retrievers
+        depth = max(fz.depth, k)
+        bm = self.lex.scores(pq.lexical_text)
+        lex_rank: dict[int, tuple[int, float]] = {}
+        if bm is not None:
+            if mask is not None:
+                bm = np.where(mask, bm, 0.0)
+            top = np.argsort(-bm)[:depth]
+            for r, p in enumerate(top):
+                if bm[p] > 0:
+                    lex_rank[int(p)] = (r, float(bm[p]))
+        dense_rank: dict[int, tuple[int, float]] = {}
+        for r, (rid, sim) in enumerate(self._dense(pq.text, depth, allowed)):
+            p = self.id_pos[rid]
+            if mask is None or mask[p]:
+                dense_rank[p] = (len(dense_rank), sim)
+
+        scores = self._fuse(lex_rank, dense_rank)
+        # --- heuristics
+        named_docs = {self.doc_pos[i] for t in pq.titles for i in self.aliases.titles.get(t, []) if i in self.doc_pos}
+        pen_idx = {self.doc_pos[i] for i in penalised if i in self.doc_pos}
+        for p in list(scores):
+            s = scores[p]
+            di = int(self.chunk_doc[p])
+            if di in named_docs:
+                s *= fz.named_doc_boost
+            if di in pen_idx:
+                s *= fz.old_version_factor
+            if self.is_header[p]:
+                s *= fz.header_factor
+            if pq.articles and not direct and self.info[p][0] in pq.articles:
+                s *= fz.named_article_boost
+            scores[p] = s
+        ranked = sorted(scores, key=lambda p: -scores[p])
+        top_score = scores[ranked[0]] if ranked else 1.0
+        order: list[tuple[int, float]] = [(p, top_score + 1.0 - 1e-3 * i) for i, p in enumerate(direct)]
+        seen = set(direct)
+        for p in ranked:
+            if len(order) >= k:
+                break
+            if p not in seen:
+                order.append((p, scores[p]))
+                seen.add(p)
+        order = order[: max(k, len(direct))] if direct else order[:k]
+        return self._hits(order, lex_rank, dense_rank)
+
+    def _fuse(self, lex_rank: dict[int, tuple[int, float]], dense_rank: dict[int, tuple[int, float]]) -> dict[int, float]:
+        fz = self.fusion
+        cands = set(lex_rank) | set(dense_rank)
+        out: dict[int, float] = {}
+        if fz.method == "mix":
+            lmax = max((v[1] for v in lex_rank.values()), default=0.0) or 1.0
+            dvals = [v[1] for v in dense_rank.values()]
+            dmin, dmax = (min(dvals), max(dvals)) if dvals else (0.0, 1.0)
+            span = (dmax - dmin) or 1.0
+            a = fz.alpha if dense_rank else 0.0
+            for p in cands:
+                ls = lex_rank[p][1] / lmax if p in lex_rank else 0.0
+                ds = (dense_rank[p][1] - dmin) / span if p in dense_rank else 0.0
+                out[p] = (1 - a) * ls + a * ds
+            return out
+        for p in cands:
+            s = 0.0
+            if p in lex_rank:
+                s += fz.w_lex / (fz.rrf_k + lex_rank[p][0] + 1)
+            if p in dense_rank:
+                s += fz.w_dense / (fz.rrf_k + dense_rank[p][0] + 1)
+            out[p] = s
+        return out
+
+    def _hits(self, order: Sequence[tuple[int, float]], lex_rank: dict, dense_rank: dict) -> list[SearchHit]:
+        ids = [self.lex.ids[p] for p, _ in order]
+        records = self.index.get_chunks(ids)
+        hits: list[SearchHit] = []
+        for p, score in order:
+            rid = self.lex.ids[p]
+            h = records.get(rid)
+            if h is None:
+                continue  # removed between our snapshot and now
+            h.score = float(score)
+            h.rank = len(hits) + 1
+            h.status = self.status.get(h.doc_id, "")
+            sources: dict[str, Any] = {}
+            if p in lex_rank:
+                sources["bm25"] = round(lex_rank[p][1], 4)
+            if p in dense_rank:
+                sources["dense"] = round(dense_rank[p][1], 4)
+            h.sources = sources
+            hits.append(h)
+        return hits

@@ -1,0 +1,107 @@
+"""Question normalisation, number forms, short names of laws and parsed references."""
+from __future__ import annotations
+
+from kb.lexical import tokenize
+from kb.query import AliasTable, canonical_numbers, norm_title, normalize_question, parse_query
+from kb.types import DocumentMeta
+
+TITLES = [
+    "中华人民共和国节约能源法",
+    "中华人民共和国环境影响评价法",
+    "中华人民共和国固体废物污染环境防治法",
+    "中华人民共和国大气污染防治法",
+    "中华人民共和国水污染防治法",
+    "中华人民共和国清洁生产促进法",
+    "中华人民共和国循环经济促进法",
+    "中华人民共和国环境保护法",
+    "中华人民共和国环境保护税法",
+    "中华人民共和国噪声污染防治法",
+    "中华人民共和国环境噪声污染防治法",
+    "排污许可管理条例",
+    "北京市实施《中华人民共和国节约能源法》办法",
+]
+
+
+def table() -> AliasTable:
+    docs = [DocumentMeta(doc_id=f"d{i}", file_name=f"{t}.md", path="", title=t) for i, t in enumerate(TITLES)]
+    return AliasTable.build(docs)
+
+
+def test_normalize_question_width_and_traditional():
+    assert normalize_question("節約能源法第５３條") == "节约能源法第53条"
+    assert normalize_question("  排污　许可  ") == "排污 许可"
+
+
+def test_canonical_numbers_money_forms_agree():
+    forms = ["处三万元以上", "处3万元以上", "处30000元以上", "处30,000元以上", "处３万元以上"]
+    assert {canonical_numbers(normalize_question(f)) for f in forms} == {"处30000元以上"}
+
+
+def test_canonical_numbers_articles_years_ranges_percent():
+    assert canonical_numbers("第五十三条") == canonical_numbers("第53条") == "第53条"
+    assert canonical_numbers("二〇二三年十二月二十九日") == "2023年12月29日"
+    assert canonical_numbers("三至五年") == "3至5年"
+    assert canonical_numbers("百分之三十") == "30%"
+    assert canonical_numbers("一万吨标准煤") == "10000吨标准煤"
+    assert canonical_numbers("1.5万吨") == "15000吨"
+
+
+def test_canonical_numbers_leaves_words_alone():
+    for word in ["统一管理", "一般规定", "万一", "十四五规划", "进一步"]:
+        assert canonical_numbers(word) == word
+
+
+def test_tokens_match_across_number_forms():
+    assert set(tokenize("罚款三万元")) & set(tokenize("罚3万元")) >= {"30000"}
+    assert "53" in tokenize("第53条") and "53" in tokenize("第五十三条")
+
+
+def test_norm_title():
+    assert norm_title("中华人民共和国节约能源法") == "节约能源法"
+    assert norm_title("《中华人民共和国节约能源法》(2018年修正)") == "节约能源法"
+    assert norm_title("北京市实施《中华人民共和国节约能源法》办法") == "北京市实施节约能源法办法"
+
+
+def test_short_names_resolve():
+    t = table()
+    cases = {
+        "节能法": "节约能源法",
+        "环评法": "环境影响评价法",
+        "固废法": "固体废物污染环境防治法",
+        "大气法": "大气污染防治法",
+        "大气污染法": "大气污染防治法",
+        "水污染法": "水污染防治法",
+        "清洁生产法": "清洁生产促进法",
+        "循环经济法": "循环经济促进法",
+        "环保法": "环境保护法",
+        "噪声法": "噪声污染防治法",
+        "新噪声法": "噪声污染防治法",
+        "旧噪声法": "环境噪声污染防治法",
+        "排污许可条例": "排污许可管理条例",
+    }
+    for short, full in cases.items():
+        assert parse_query(f"{short}第十条", t).titles == [full], short
+
+
+def test_longest_title_wins():
+    t = table()
+    assert parse_query("北京市实施《节约能源法》办法第二十四条", t).titles == ["北京市实施节约能源法办法"]
+    assert parse_query("《中华人民共和国环境噪声污染防治法》第二条", t).titles == ["环境噪声污染防治法"]
+    assert parse_query("《环境保护税法》第十二条", t).titles == ["环境保护税法"]
+
+
+def test_alias_only_for_titles_in_catalog():
+    docs = [DocumentMeta(doc_id="a", file_name="a.md", path="", title="中华人民共和国节约能源法")]
+    t = AliasTable.build(docs)
+    assert parse_query("环评法第十条", t).titles == []
+
+
+def test_articles_years_and_old_hints():
+    t = table()
+    pq = parse_query("节能法第53条和第五十四条", t)
+    assert pq.articles == ["第五十三条", "第五十四条"]
+    assert parse_query("第105条之1", t).articles == ["第一百零五条之一"]
+    pq = parse_query("2017年版的大气法第十条", t)
+    assert pq.years == [2017] and pq.titles == ["大气污染防治法"]
+    assert parse_query("旧的噪声法怎么规定", t).wants_old
+    assert not parse_query("噪声法怎么规定", t).wants_old
