@@ -290,13 +290,17 @@ def word_ops(old: str, new: str, merge_gap: int = 1) -> list[dict[str, str]]:
     """Word-level edit script from `old` to `new` as structured ops.
 
     Each op is {"op": "equal"|"delete"|"insert"|"replace", "a": old text, "b": new text}
-    ("a" is empty for insert, "b" for delete; both equal for equal). Concatenating "a" over
+    ("a" is empty for insert, "b" for delete; for equal, "a" and "b" agree up to
+    full/half width and whitespace). Concatenating "a" over
     all ops gives `old`, "b" gives `new`. Equal runs of at most `merge_gap` characters
     between two edits are folded into a replace, which reads better than a confetti of
     one-character matches.
     """
     ta, tb = tokenize(old), tokenize(new)
-    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    # Match on the comparison form of each token (width-folded, no whitespace), so that
+    # （一） vs (一) or a changed line break is no edit; the ops keep the original text.
+    ka, kb_ = [normalize_body(t) for t in ta], [normalize_body(t) for t in tb]
+    sm = difflib.SequenceMatcher(None, ka, kb_, autojunk=False)
     raw: list[dict[str, str]] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         raw.append({"op": tag, "a": "".join(ta[i1:i2]), "b": "".join(tb[j1:j2])})
@@ -317,6 +321,16 @@ def word_ops(old: str, new: str, merge_gap: int = 1) -> list[dict[str, str]]:
             folded[-1] = {"op": "replace", "a": folded[-1]["a"] + op["a"], "b": folded[-1]["b"] + op["b"]}
             continue
         folded.append(dict(op))
+    # Edits that differ only in width or whitespace are not edits.
+    merged: list[dict[str, str]] = []
+    for op in folded:
+        if op["op"] != "equal" and normalize_body(op["a"]) == normalize_body(op["b"]):
+            op = {"op": "equal", "a": op["a"], "b": op["b"]}
+        if merged and op["op"] == "equal" and merged[-1]["op"] == "equal":
+            merged[-1] = {"op": "equal", "a": merged[-1]["a"] + op["a"], "b": merged[-1]["b"] + op["b"]}
+        else:
+            merged.append(op)
+    folded = merged
     for op in folded:
         if op["op"] == "replace":
             if not op["a"]:

@@ -20,6 +20,7 @@ catalog (`Index.documents()`), so search, answers and the app call them freely.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -446,8 +447,10 @@ class ChangeItem:
     locator_b: str
     text: str  # short Chinese description
     score: float = 0.0  # relevance to the question
-    hit_a: SearchHit | None = None  # first chunk of the old article
-    hit_b: SearchHit | None = None  # first chunk of the new article
+    hit_a: SearchHit | None = None  # chunk of the old article (the one holding quote_a)
+    hit_b: SearchHit | None = None  # chunk of the new article (the one holding quote_b)
+    quote_a: str = ""  # the old clause the question is about ('' without topical words)
+    quote_b: str = ""  # the new clause
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -488,21 +491,89 @@ def lineage(docs: dict[str, DocumentMeta], family_or_doc: str) -> list[DocumentM
     return [d for f in chain for d in f.versions]
 
 
-def _relevance_terms(question: str, titles: Sequence[str]) -> set[str]:
-    q = unicodedata.normalize("NFKC", question)
-    for t in titles:
-        q = q.replace(t, " ")
-        q = q.replace(family_key(t), " ")
-    q = re.sub(r"\d{4}\s*年?", " ", q)
-    q = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]+", " ", q)
-    stop = set("什么 哪些 怎么 如何 多少 变化 不同 区别 差异 修订 修改 新旧 前后 相比 比较 以前 现在 规定 版本 有什么 一样".split())
-    grams: set[str] = set()
-    for part in q.split():
-        for k in range(len(part) - 1):
-            g = part[k : k + 2]
-            if not any(g in s for s in stop) and g not in {"法的", "的规", "法在", "在罚", "后的"}:
-                grams.add(g)
-    return grams
+def comparable_pairs(docs: dict[str, DocumentMeta]) -> list[tuple[str, DocumentMeta, DocumentMeta]]:
+    """(family key, older, newer) for each consecutive pair of versions in every lineage —
+    the comparisons worth offering (e.g. as the default choices of a 版本对比 page).
+    A family with a repealed predecessor law gives a pair across the two laws."""
+    out: list[tuple[str, DocumentMeta, DocumentMeta]] = []
+    for f in families(docs):
+        if f.replaced_by:
+            continue  # its versions appear in the lineage of the family that replaced it
+        chain = lineage(docs, f.key)
+        for old, new in zip(chain, chain[1:]):
+            out.append((f.key, old, new))
+    return out
+
+
+_QUESTION_STOP = frozenset(
+    "什么 哪些 怎么 怎样 如何 多少 几 变化 不同 区别 差异 差别 不一样 一样 修订 修订后 修正 修改 改了 新旧 前后 相比 "
+    "比较 对比 比起 以前 之前 原来 原先 现在 现行 规定 版本 年版 版 新 旧 老 两部 两版 内容 有什么 有何 哪 了 后 时 "
+    "当年 如今 法律 法规 条例 本法 条文 哪条 方面 上 中 里 严 宽 高 低 多 少 跟 和 与 同 比 对 是 都 还 又 "
+    "新版 旧版 老版 新法 旧法 部".split()
+)
+# Everyday words of questions -> the words laws use.
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "钱": ("费", "缴纳"), "交钱": ("缴纳",), "交": ("缴纳",), "罚": ("罚款",), "罚多少": ("罚款",),
+    "排污": ("排放",), "多久": ("期限",), "期限": ("日内",), "谁": ("主管部门",), "哪个部门": ("主管部门",),
+}
+_DEFINE_RE = re.compile(r"界定|定义|含义|是指|指的是|指什么|认定|概念")
+
+
+class _Relevance:
+    """IDF-weighted overlap of the question's content words with article texts."""
+
+    def __init__(self, question: str, titles: Sequence[str], texts: Sequence[str]):
+        from kb import lexical
+
+        q = unicodedata.normalize("NFKC", question or "")
+        q = re.sub(r"《[^》]*》", " ", q)
+        for t in titles:
+            for form in (t, family_key(t)):
+                if form:
+                    q = q.replace(form, " ")
+        q = re.sub(r"\d{4}\s*年", " ", q)
+        # Quoted words (“夜间”) are what the question is about.
+        self.quoted = [_norm(x) for x in re.findall(r"[“\"「『‘]([^”\"」』’]{1,20})[”\"」』’]", q)]
+        self.defining = bool(_DEFINE_RE.search(q))
+        raw = list(dict.fromkeys(lexical.tokenize(q)))
+        terms: list[str] = []
+        for t in raw:
+            for alt in _SYNONYMS.get(t, ()):
+                terms.append(alt)
+            if t in _QUESTION_STOP or t.isdigit() or len(t) < 2:
+                continue
+            terms.append(t)
+        terms.extend(x for x in self.quoted if x)
+        if self.defining:
+            terms.append("是指")
+        bodies = [_norm(t) for t in texts]
+        n = max(len(bodies), 1)
+        self.weights: dict[str, float] = {}
+        for t in dict.fromkeys(terms):
+            df = sum(1 for b in bodies if t in b)
+            if df == 0:
+                continue  # a word no article has cannot tell articles apart
+            w = math.log((n + 1) / (df + 0.5))
+            self.weights[t] = w * (3.0 if t in self.quoted else 1.0)
+        self.total = sum(self.weights.values()) or 1.0
+
+    def __bool__(self) -> bool:
+        return bool(self.weights)
+
+    def __call__(self, *texts: str) -> float:
+        body = _norm("".join(texts))
+        score = sum(w for t, w in self.weights.items() if t in body) / self.total
+        if self.defining:
+            # A definition of the quoted word: 本法所称噪声污染，是指… / （二）夜间，是指…
+            for x in self.quoted:
+                if x and re.search(re.escape(x) + r"[”\"」』]?[，,:：]?是指", body):
+                    score += 1.0
+                    break
+        return score
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
 def change_summary(
@@ -543,47 +614,70 @@ def change_summary(
         return []
     old, new = pair
     res = kdiff.diff_documents(index, old, new)
-    terms = _relevance_terms(question, [old.title, new.title])
+    arts_a = kdiff.articles_from_hits(index.chunks_of(old.doc_id))
+    arts_b = kdiff.articles_from_hits(index.chunks_of(new.doc_id))
+    rel = _Relevance(question, [old.title, new.title], [x.text for x in arts_a + arts_b])
+    terms = bool(rel)
 
-    def rel(*texts: str) -> float:
-        if not terms:
-            return 0.0
-        body = kdiff.normalize_body("".join(texts))
-        return sum(1 for g in terms if g in body) / len(terms)
-
-    hits_a = {h.locator: h for h in reversed(index.chunks_of(old.doc_id))}
-    hits_b = {h.locator: h for h in reversed(index.chunks_of(new.doc_id))}
+    hits_a: dict[str, list[SearchHit]] = {}
+    hits_b: dict[str, list[SearchHit]] = {}
+    for h in index.chunks_of(old.doc_id):
+        hits_a.setdefault(h.locator, []).append(h)
+    for h in index.chunks_of(new.doc_id):
+        hits_b.setdefault(h.locator, []).append(h)
     label_a, label_b = _version_label(old), _version_label(new)
+    def quote(text: str) -> str:
+        """The clause of `text` the question is most about ('' without topical words)."""
+        if not terms:
+            return ""
+        parts = [p.strip() for p in re.split(r"(?<=[。；])|\n", text) if p.strip()]
+        best = max(parts, key=lambda p: rel(p), default="")
+        return _clip(best, 120) if best and rel(best) > 0 else ""
+
+    def hit(chunks: dict[str, list[SearchHit]], loc: str, q: str) -> SearchHit | None:
+        parts = chunks.get(loc) or []
+        probe = _norm(q.rstrip("…"))
+        for h in parts:
+            if probe and probe in _norm(h.text):
+                return h
+        return parts[0] if parts else None
+
     items: list[ChangeItem] = []
     for e in res.changed:
         changed_text = "".join(o["a"] + o["b"] for o in e["ops"] if o["op"] != "equal")
         score = rel(e["text_a"], e["text_b"]) + 0.5 * rel(changed_text)
+        qa, qb = quote(e["text_a"]), quote(e["text_b"])
+        head = f"{label_a}{e['locator_a']} → {label_b}{e['locator_b']}"
+        text = f"{head}：{e['summary']}"
+        if qa and qb and _norm(qa) != _norm(qb):
+            text = f"{head}：原为「{qa}」，现为「{qb}」"
         items.append(ChangeItem(
-            "changed", old.doc_id, new.doc_id, e["locator_a"], e["locator_b"],
-            f"{label_a}{e['locator_a']} → {label_b}{e['locator_b']}：{e['summary']}",
-            score, hits_a.get(e["locator_a"]), hits_b.get(e["locator_b"]),
+            "changed", old.doc_id, new.doc_id, e["locator_a"], e["locator_b"], text, score,
+            hit(hits_a, e["locator_a"], qa), hit(hits_b, e["locator_b"], qb), qa, qb,
         ))
     for e in res.added:
+        qb = quote(e["text_b"])
         items.append(ChangeItem(
             "added", "", new.doc_id, "", e["locator_b"],
-            f"{label_b}新增{e['locator_b']}：{_clip(e['text_b'])}",
-            rel(e["text_b"]) * 1.2, None, hits_b.get(e["locator_b"]),
+            f"{label_b}新增{e['locator_b']}：「{qb or _clip(e['text_b'])}」",
+            rel(e["text_b"]) * 1.2, None, hit(hits_b, e["locator_b"], qb), "", qb,
         ))
     for e in res.removed:
+        qa = quote(e["text_a"])
         items.append(ChangeItem(
             "removed", old.doc_id, "", e["locator_a"], "",
-            f"{label_a}{e['locator_a']}在{label_b}中已删去：{_clip(e['text_a'])}",
-            rel(e["text_a"]) * 1.2, hits_a.get(e["locator_a"]), None,
+            f"{label_a}{e['locator_a']}在{label_b}中已删去：「{qa or _clip(e['text_a'])}」",
+            rel(e["text_a"]) * 1.2, hit(hits_a, e["locator_a"], qa), None, qa, "",
         ))
     if include_unchanged and terms:
-        texts_a = {a.locator: a.text for a in kdiff.articles_from_hits(index.chunks_of(old.doc_id))}
+        texts_a = {a.locator: a.text for a in arts_a}
         for e in res.unchanged:
             s = rel(texts_a.get(e["locator_a"], "")) * 0.6
-            renum = f"（条号由{e['locator_a']}改为{e['locator_b']}）" if e["locator_a"] != e["locator_b"] else ""
+            renum = f"（条号改为{e['locator_b']}）" if e["locator_a"] != e["locator_b"] else ""
             items.append(ChangeItem(
                 "unchanged", old.doc_id, new.doc_id, e["locator_a"], e["locator_b"],
-                f"{label_a}{e['locator_a']}内容未变{renum}", s,
-                hits_a.get(e["locator_a"]), hits_b.get(e["locator_b"]),
+                f"{label_a}{e['locator_a']}在{label_b}中内容未变{renum}", s,
+                hit(hits_a, e["locator_a"], ""), hit(hits_b, e["locator_b"], ""),
             ))
     if terms:
         items = [i for i in items if i.score > 0]

@@ -136,6 +136,9 @@ def test_word_ops_reconstruct_both_texts():
         assert "".join(o["b"] for o in ops) == new
         assert all(o["op"] in {"equal", "insert", "delete", "replace"} for o in ops)
     assert kdiff.word_ops("完全相同。", "完全相同。") == [{"op": "equal", "a": "完全相同。", "b": "完全相同。"}]
+    # Width and line breaks are not edits.
+    ops = kdiff.word_ops("下列单位：\n(一)销售单位；", "下列单位：（一）销售单位；")
+    assert [o["op"] for o in ops] == ["equal"]
 
 
 def test_render_and_entries_order():

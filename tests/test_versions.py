@@ -325,3 +325,12 @@ def test_cli_timeline_and_diff(ingested, capsys):
     assert "新增 1 条" in out and "【修改】第五条 → 第六条" in out
     assert V.cli_diff(ingested, "没有的文件.md", "示例循环利用法(2023-10-24).md") == 2
     assert "没有找到" in capsys.readouterr().err
+
+
+def test_comparable_pairs():
+    pairs = {(k, a.doc_id, b.doc_id) for k, a, b in V.comparable_pairs(sample_docs())}
+    assert pairs == {
+        ("示例绿色工厂法", "g1", "g2"),
+        ("示例噪声污染防治法", "old", "new"),
+        ("示例碳市场条例", "fut", "fut2"),
+    }
