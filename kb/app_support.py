@@ -1,0 +1,573 @@
+"""Helpers for the Streamlit app (app.py, pages/): pure functions, tested without a browser.
+
+- Safe rendering: `md_escape` turns any document text or file name into Markdown that shows
+  exactly that text (no HTML, no links, no Streamlit directives); `highlight_passage` marks a
+  quote inside its full article with the same guarantees.
+- `article_text`: the full article a cited chunk belongs to (all chunks with its locator).
+- `contextualize`: makes a short follow-up ("那罚款是多少？") searchable by prefixing the
+  document/article the conversation is about.
+- Uploads: `sanitize_filename`, `save_upload` (into settings.corpus_dir/uploads/),
+  `is_uploaded_file`, `delete_document`.
+- `build_filters`: kb.search.Filters from the sidebar's values.
+- `cached_searcher` / `clear_searcher`: one Searcher per data folder, shared by all pages.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from kb.settings import Settings
+from kb.types import DOC_TYPES, DocumentMeta, SearchHit
+
+# ---------------------------------------------------------------------------- escaping
+# CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it leaves no
+# emphasis, link, image, HTML, table, heading, list, math ($) or directive (:name[...]) syntax.
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# Streamlit turns :shortcode: and :material/icon: into icons after parsing; a zero-width space
+# after the first colon keeps them literal text.
+_SHORTCODE = re.compile(r":(?=[\w/+-]+:)")
+_ZWSP = "\u200b"
+# GFM turns www.x / http://x / a@b.c in text into links after parsing (escapes do not stop it).
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)(?=[\w-])")
+
+
+def strip_control(text: str, keep_newlines: bool = True) -> str:
+    """Remove control/format characters (NUL, ESC, bidi overrides …); keep \\n (and \\t → space)."""
+    out = []
+    for ch in str(text):
+        if ch == "\n" and keep_newlines:
+            out.append(ch)
+        elif ch in "\t\r\x0b\x0c":
+            out.append("\n" if (ch == "\r" and keep_newlines) else " ")
+        elif unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn"} and ch not in "\u200b\u200c\u200d":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out).replace("\r\n", "\n")
+
+
+def _escape_line(line: str) -> str:
+    line = _SHORTCODE.sub(":" + _ZWSP, line)
+    line = _AUTOLINK.sub(_ZWSP, line)
+    return "".join("\\" + ch if ch in _ASCII_PUNCT else ch for ch in line)
+
+
+def md_escape(text: str | None, multiline: bool = True) -> str:
+    """Markdown that renders as exactly `text` (as plain, literal text).
+
+    Line breaks become hard breaks; leading ASCII spaces are dropped (they would start a code
+    block). With `multiline=False` (labels, table cells) newlines become spaces.
+    """
+    text = strip_control(text or "")
+    if not multiline:
+        return _escape_line(" ".join(text.split()))
+    lines = [_escape_line(line.strip(" ")) for line in text.split("\n")]
+    return "  \n".join(lines)
+
+
+def _wrap_highlight(escaped: str) -> str:
+    """Wrap already-escaped text (no newlines) in Streamlit's background highlight."""
+    if not escaped.strip():
+        return escaped
+    return f":orange-background[{escaped}]"
+
+
+# ---------------------------------------------------------------------------- highlighting
+_SENT_SPLIT = re.compile(r"(?<=[。；;！!？?\n])|…+|\.\.\.+")
+
+
+def find_quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Character spans of `text` covered by `quote`.
+
+    Exact match first; otherwise whitespace-insensitive matching of the quote as a whole and
+    then sentence by sentence (quotes may skip sentences or be joined with "…").
+    """
+    text = text or ""
+    q = (quote or "").strip()
+    if not q or not text:
+        return []
+    i = text.find(q)
+    if i >= 0:
+        return [(i, i + len(q))]
+    positions = [j for j, ch in enumerate(text) if not ch.isspace()]
+    compact = "".join(text[j] for j in positions)
+
+    def locate(piece: str) -> tuple[int, int] | None:
+        p = "".join(piece.split())
+        if len(p) < 2:
+            return None
+        k = compact.find(p)
+        if k < 0:
+            return None
+        return positions[k], positions[k + len(p) - 1] + 1
+
+    whole = locate(q)
+    if whole:
+        return [whole]
+    spans = []
+    for piece in _SENT_SPLIT.split(q):
+        piece = piece.strip()
+        if len("".join(piece.split())) < 4:
+            continue
+        span = locate(piece)
+        if span:
+            spans.append(span)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def highlight_passage(text: str, quote: str) -> str:
+    """Markdown of `text` (escaped) with the parts matching `quote` highlighted.
+
+    Every piece of document text goes through `md_escape`; the highlight markup is added
+    around escaped pieces line by line, so neither the text nor the quote can break out.
+    """
+    text = strip_control(text or "")
+    spans = find_quote_spans(text, strip_control(quote or ""))
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for s, e in spans:
+        if s > pos:
+            pieces.append((text[pos:s], False))
+        pieces.append((text[s:e], True))
+        pos = e
+    if pos < len(text):
+        pieces.append((text[pos:], False))
+    # Re-assemble line by line: a highlighted piece spanning lines is wrapped per line.
+    lines: list[list[str]] = [[]]
+    for piece, marked in pieces:
+        for n, part in enumerate(piece.split("\n")):
+            if n:
+                lines.append([])
+            if not part:
+                continue
+            if not lines[-1]:
+                part = part.lstrip(" ")
+            esc = _escape_line(part)
+            lines[-1].append(_wrap_highlight(esc) if marked else esc)
+    return "  \n".join("".join(parts).rstrip(" ") for parts in lines)
+
+
+# ---------------------------------------------------------------------------- articles
+def article_text(hit: SearchHit, chunks: Sequence[SearchHit]) -> str:
+    """The whole article/section `hit` belongs to: the run of chunks sharing its locator.
+
+    Chunks of one long article are consecutive; only the run around the hit is joined (a
+    locator such as "header" may recur elsewhere). Falls back to the hit's own text.
+    """
+    ordered = sorted(chunks, key=lambda c: c.chunk_index)
+    pos = next((i for i, c in enumerate(ordered) if c.chunk_index == hit.chunk_index), None)
+    if pos is None or not hit.locator or ordered[pos].locator != hit.locator:
+        return hit.text
+    start = pos
+    while start > 0 and ordered[start - 1].locator == hit.locator:
+        start -= 1
+    end = pos
+    while end + 1 < len(ordered) and ordered[end + 1].locator == hit.locator:
+        end += 1
+    parts: list[str] = []
+    for c in ordered[start : end + 1]:
+        t = c.text or ""
+        if parts:
+            t = _drop_overlap(parts[-1], t)
+        parts.append(t)
+    joined = "\n".join(p.strip("\n") for p in parts if p.strip())
+    return joined or hit.text
+
+
+def _drop_overlap(prev: str, nxt: str, max_overlap: int = 400) -> str:
+    """Chunks of a long article may repeat a few sentences; drop the repeated prefix."""
+    for n in range(min(len(prev), len(nxt), max_overlap), 10, -1):
+        if prev.endswith(nxt[:n]):
+            return nxt[n:]
+    return nxt
+
+
+LOCATOR_LABELS = {"header": "文首", "preamble": "序言", "title": "标题"}
+
+
+def locator_label(locator: str) -> str:
+    return LOCATOR_LABELS.get(locator or "", locator or "")
+
+
+def page_label(start: int | None, end: int | None) -> str:
+    if not start:
+        return ""
+    if end and end != start:
+        return f"第{start}–{end}页"
+    return f"第{start}页"
+
+
+# ---------------------------------------------------------------------------- follow-ups
+_CN_NUM = "零〇一二三四五六七八九十百千两0-9０-９"
+_ARTICLE = re.compile(rf"第[{_CN_NUM}]+条(?:之[{_CN_NUM}]+)?(?:第[{_CN_NUM}]+款)?(?:第[{_CN_NUM}]+项)?")
+_BRACKETED = re.compile(r"《[^《》]{2,80}》")
+# Names like 节约能源法 / 公共机构节能条例 / 北京市实施《节约能源法》办法.
+_NAMED = re.compile(
+    r"((?:中华人民共和国)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,40}?"
+    r"(?:法|条例|办法|规定|细则|规则|决定|规划|标准|通知|意见|方案))(?=$|[^\u4e00-\u9fff]|第|的|中|里|规定|要求|对|是|有|关于)"
+)
+_NOT_NAME_START = re.compile(
+    r"^(?:请问|我想问|想问|问一下|根据|按照|依照|依据|关于|对于|在|按|依|那|那么|这|这个|该|它|其|我们|我|单位|企业)+"
+)
+_NOT_NAME_END = ("方法", "做法", "说法", "违法", "合法", "依法", "执法", "看法", "想法", "用法", "算法",
+                 "写法", "手法", "立法", "司法", "守法", "不法", "非法", "无法", "设法", "什么办法", "有办法",
+                 "没办法", "标准煤", "准规定")
+_QUESTION_WORDS = ("什么", "怎么", "哪些", "哪个", "如何", "是否", "多少", "吗")
+_FOLLOW_MARKERS = ("那", "那么", "这", "这个", "这条", "该", "它", "其", "此", "上述", "前述", "还有", "另外",
+                   "如果", "若", "同时", "再", "又", "以及", "和", "还")
+_ANAPHORA = ("该条", "这条", "此条", "本条", "上条", "该法", "这部", "该文件", "这个文件", "该办法", "该条例",
+             "上述", "前述", "它", "其中")
+FOLLOW_UP_MAX_CHARS = 25
+
+
+def named_documents(text: str, titles: Iterable[str] = ()) -> list[str]:
+    """Document names mentioned in `text`: 《…》 names, indexed titles, then name-like words."""
+    text = text or ""
+    found: list[str] = [m.group(0) for m in _BRACKETED.finditer(text)]
+    for title in titles:
+        for variant in _title_variants(title):
+            if variant and variant in text and not any(variant in f for f in found):
+                found.append(variant)
+                break
+    if found:
+        return found
+    for m in _NAMED.finditer(_BRACKETED.sub("", text)):
+        name = _NOT_NAME_START.sub("", m.group(1))
+        if len(name) < 3 or name.endswith(_NOT_NAME_END) or any(w in name for w in _QUESTION_WORDS):
+            continue
+        found.append(name)
+    return found
+
+
+def _title_variants(title: str) -> list[str]:
+    t = (title or "").strip()
+    if len(t) < 3:
+        return []
+    short = re.sub(r"[（(][^）)]*[）)]$", "", t).strip()
+    out = [t, short]
+    for prefix in ("中华人民共和国",):
+        if short.startswith(prefix) and len(short) > len(prefix) + 2:
+            out.append(short[len(prefix):])
+    return [v for v in dict.fromkeys(out) if len(v) >= 3]
+
+
+def articles_in(text: str) -> list[str]:
+    return _ARTICLE.findall(text or "")
+
+
+def is_follow_up(question: str) -> bool:
+    q = question.strip()
+    if not q:
+        return False
+    if q.startswith(_FOLLOW_MARKERS) or any(a in q for a in _ANAPHORA):
+        return True
+    return len(re.sub(r"[\s？?。！!，,]", "", q)) <= FOLLOW_UP_MAX_CHARS
+
+
+def _turn_text(turn: Any, *keys: str) -> str:
+    if isinstance(turn, Mapping):
+        for k in keys:
+            v = turn.get(k)
+            if v:
+                return str(v)
+        return ""
+    if isinstance(turn, (tuple, list)) and len(turn) == 2:
+        return str(turn[1] if keys[0] == "content" else "")
+    return ""
+
+
+def contextualize(question: str, history: Sequence[Any] | None, titles: Iterable[str] = ()) -> str:
+    """Rewrite a short follow-up so that search sees what the conversation is about.
+
+    `history` is the chat so far, oldest first: dicts with "role" ("user"/"assistant") and
+    "content"; user turns may carry "query" (their own rewritten form, so that chains of
+    follow-ups keep the document) and assistant turns "cited" (a list of (title, locator)).
+    A question that names a document itself, or that is not a follow-up, is returned as is.
+    Otherwise the latest named document (and article) is put in front:
+    "那罚款是多少？" → "《示例办法》第三条 那罚款是多少？".
+    """
+    q = (question or "").strip()
+    if not q or not history:
+        return q
+    titles = list(titles)
+    if named_documents(q, titles) or not is_follow_up(q):
+        return q
+    own_articles = articles_in(q)
+    turns = list(history)
+    for i in range(len(turns) - 1, -1, -1):
+        if _role(turns[i]) != "user":
+            continue
+        prev = _turn_text(turns[i], "query", "content")
+        docs = named_documents(prev, titles)
+        if docs:
+            arts = [] if own_articles else articles_in(prev)[:1]
+            return f"{docs[-1]}{arts[0] if arts else ''} {q}"
+        # The question did not name a document: use what its answer cited first.
+        reply = turns[i + 1] if i + 1 < len(turns) else None
+        cited = (reply.get("cited") if isinstance(reply, Mapping) else None) or []
+        if cited:
+            first = cited[0]
+            title = str(first[0] if isinstance(first, (tuple, list)) else first)
+            if title:
+                return f"《{title.strip('《》')}》 {q}"
+    return q
+
+
+def _role(turn: Any) -> str:
+    if isinstance(turn, Mapping):
+        return str(turn.get("role", ""))
+    if isinstance(turn, (tuple, list)) and turn:
+        return str(turn[0])
+    return ""
+
+
+# ---------------------------------------------------------------------------- filters
+def _iso(value: Any) -> str:
+    if not value:
+        return ""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def filter_values(
+    doc_types: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    date_from: Any = None,
+    date_to: Any = None,
+    file_names: Sequence[str] = (),
+    include_superseded: bool = False,
+) -> dict[str, Any]:
+    """The keyword arguments of kb.search.Filters from sidebar values (dates may be date objects)."""
+    a, b = _iso(date_from), _iso(date_to)
+    if a and b and a > b:
+        a, b = b, a
+    return {
+        "doc_types": [t for t in doc_types if t],
+        "regions": [r for r in regions if r],
+        "date_from": a,
+        "date_to": b,
+        "file_names": [f for f in file_names if f],
+        "include_superseded": bool(include_superseded),
+    }
+
+
+def build_filters(**values: Any):
+    from kb.search import Filters
+
+    return Filters(**filter_values(**values))
+
+
+def filters_active(values: Mapping[str, Any]) -> bool:
+    return any(values.get(k) for k in ("doc_types", "regions", "date_from", "date_to", "file_names"))
+
+
+# ---------------------------------------------------------------------------- uploads
+ALLOWED_UPLOAD_TYPES = ("pdf", "docx", "html", "htm", "md", "txt")
+MAX_NAME_BYTES = 180  # leaves room for " (2)" and temp prefixes under the usual 255-byte limit
+UPLOADS = "uploads"
+_UNSAFE_NAME_CHARS = re.compile(r'[<>:"|?*\\/]')
+
+
+class UploadRejected(ValueError):
+    """An upload that cannot be accepted; the message is Chinese and shown to the user."""
+
+
+def sanitize_filename(name: str) -> str:
+    """A safe base name for an uploaded file, or UploadRejected.
+
+    Drops any directory part (../, absolute and Windows paths), control and bidi characters,
+    characters illegal on common file systems and leading dots; normalises Unicode (NFC);
+    shortens very long names (by UTF-8 bytes) keeping the extension; checks the type.
+    """
+    raw = unicodedata.normalize("NFC", str(name or ""))
+    raw = raw.replace("\\", "/").split("/")[-1]
+    raw = strip_control(raw, keep_newlines=False)
+    raw = _UNSAFE_NAME_CHARS.sub("_", raw)
+    raw = " ".join(raw.split())
+    raw = raw.lstrip(". ~$").rstrip(". ")
+    stem, dot, ext = raw.rpartition(".")
+    if not dot:
+        stem, ext = raw, ""
+    ext = ext.lower().strip()
+    if ext not in ALLOWED_UPLOAD_TYPES:
+        shown = f".{ext}" if ext else "（无扩展名）"
+        raise UploadRejected(f"不支持的文件类型 {shown[:20]}：只接受 {', '.join(ALLOWED_UPLOAD_TYPES)}")
+    stem = stem.strip(" .") or "upload"
+    budget = MAX_NAME_BYTES - len(ext) - 1
+    encoded = stem.encode("utf-8")
+    if len(encoded) > budget:
+        stem = encoded[:budget].decode("utf-8", errors="ignore").rstrip(" .") or "upload"
+    return f"{stem}.{ext}"
+
+
+def uploads_dir(settings: Settings) -> Path:
+    return Path(settings.corpus_dir) / UPLOADS
+
+
+def max_upload_bytes(settings: Settings) -> int | None:
+    return int(settings.max_file_mb * 1024 * 1024) if settings.max_file_mb and settings.max_file_mb > 0 else None
+
+
+@dataclass
+class SavedUpload:
+    path: Path
+    original_name: str
+    replaced: bool = False  # a different file of the same name was overwritten
+
+
+def save_upload(name: str, data: bytes, settings: Settings) -> SavedUpload:
+    """Write an uploaded file to corpus/uploads/ under its sanitised name (atomically).
+
+    Re-uploading a file of the same name replaces it (the ingest then reports "updated").
+    """
+    safe = sanitize_filename(name)
+    limit = max_upload_bytes(settings)
+    if not data:
+        raise UploadRejected("文件为空")
+    if limit is not None and len(data) > limit:
+        raise UploadRejected(f"文件过大（{len(data) / 1048576:.1f} MB），上限为 {settings.max_file_mb:g} MB")
+    folder = uploads_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    dest = root / safe
+    if dest.parent != root:  # cannot happen after sanitising; checked anyway
+        raise UploadRejected("文件名无效")
+    if dest.is_symlink() or (dest.exists() and not dest.is_file()):
+        raise UploadRejected("同名的文件夹或链接已存在，请改名后再上传")
+    replaced = dest.exists() and dest.read_bytes() != data
+    tmp = root / f".upload-{os.getpid()}-{safe}"
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    finally:
+        if tmp.exists():
+            tmp.unlink(missing_ok=True)
+    return SavedUpload(dest, str(name), replaced)
+
+
+def is_uploaded_file(path: str | Path, settings: Settings) -> bool:
+    """True when `path` is a regular file inside corpus/uploads/ (the only files the app deletes)."""
+    try:
+        p = Path(path)
+        root = uploads_dir(settings).resolve()
+        return p.is_file() and not p.is_symlink() and root in p.resolve().parents
+    except (OSError, ValueError):
+        return False
+
+
+def delete_document(meta: DocumentMeta, settings: Settings, index: Any) -> bool:
+    """Remove a document from the index; delete its file only if it is an upload.
+
+    Returns True when the file was deleted.
+    """
+    index.remove_document(meta.doc_id)
+    if meta.path and is_uploaded_file(meta.path, settings):
+        Path(meta.path).unlink(missing_ok=True)
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------- catalog
+STATUS_STYLE = {"现行有效": "green", "已被修订": "orange", "已废止": "red", "尚未施行": "blue"}
+
+
+def document_rows(docs: Iterable[DocumentMeta], statuses: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """Table rows for the library page (plain values; the table renders them as text)."""
+    statuses = statuses or {}
+    rows = []
+    order = {t: i for i, t in enumerate(DOC_TYPES)}
+    for d in sorted(docs, key=lambda d: (order.get(d.doc_type, len(order)), d.title, d.date)):
+        rows.append(
+            {
+                "标题": strip_control(d.title, keep_newlines=False),
+                "类型": d.doc_type,
+                "发布机关": strip_control(d.issuer, keep_newlines=False),
+                "文号": strip_control(d.doc_number, keep_newlines=False),
+                "版本日期": d.date,
+                "施行日期": d.effective_date,
+                "地区": d.region,
+                "页数": d.pages if d.pages else None,
+                "片段数": d.chunks,
+                "状态": statuses.get(d.doc_id, ""),
+                "文件名": strip_control(d.file_name, keep_newlines=False),
+            }
+        )
+    return rows
+
+
+def status_map_safe(settings: Settings, docs: Mapping[str, DocumentMeta]) -> dict[str, str]:
+    """doc_id → 现行有效/已被修订/…, from kb.versions when it is available; {} otherwise."""
+    try:
+        from kb import versions
+    except Exception:
+        return {}
+    fn = getattr(versions, "status_map", None)
+    if fn is None:
+        return {}
+    for call in (lambda: fn(dict(docs)), lambda: fn(list(docs.values()))):
+        try:
+            result = call()
+        except Exception:
+            continue
+        if isinstance(result, Mapping):
+            return {str(k): str(getattr(v, "status", v)) for k, v in result.items()}
+    return {}
+
+
+EMPTY_STATE = (
+    "知识库中还没有文件。添加文件的两种方式：\n\n"
+    "1. 打开左侧的 **文件库** 页面，上传 PDF、DOCX、HTML、Markdown 或 TXT 文件；\n"
+    "2. 把文件放进 `corpus/` 文件夹，然后在命令行运行 `python -m ingest corpus`。"
+)
+
+
+def error_message(exc: BaseException, what: str) -> str:
+    """One Chinese line for the user (the UI escapes it before showing)."""
+    from kb.store import IndexError_
+
+    if isinstance(exc, IndexError_):
+        return f"{what}：{exc}"
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"{what}：{type(exc).__name__}{'：' + detail if detail else ''}"
+
+
+# ---------------------------------------------------------------------------- streamlit glue
+def _make_searcher(data_dir: str, model: str, server: str, _settings: Settings):
+    from kb.search import Searcher
+
+    return Searcher(_settings)
+
+
+_cached = None
+
+
+def cached_searcher(settings: Settings):
+    """One Searcher per data folder, shared by every page and session (st.cache_resource)."""
+    global _cached
+    if _cached is None:
+        import streamlit as st
+
+        _cached = st.cache_resource(show_spinner="正在加载检索模型…")(_make_searcher)
+    server = f"{settings.chroma_host}:{settings.chroma_port}" if settings.server_mode else ""
+    return _cached(str(Path(settings.data_dir).resolve()), settings.embed_model, server, settings)
+
+
+def clear_searcher() -> None:
+    if _cached is not None:
+        _cached.clear()
