@@ -705,14 +705,18 @@ def resolve_document(docs: dict[str, DocumentMeta], ref: str) -> DocumentMeta:
     if ref in docs:
         return docs[ref]
     name = Path(ref).name
+    m = re.search(r"(19|20)\d{2}", ref)
+    year = m.group(0) if m else ""
+    rest = re.sub(r"[（(]?\s*(19|20)\d{2}\s*(年版|年修订|年修正|年|版)?\s*[)）]?", "", ref)
+    rest = re.sub(r"^(修订|修正)?(后|前)?的", "", rest.strip())
     tests = [
         lambda d: d.file_name == name,
         lambda d: d.path and Path(d.path).resolve() == Path(ref).expanduser().resolve(),
         lambda d: Path(d.file_name).stem == name,
         lambda d: d.title == ref.strip("《》"),
-        lambda d: family_key(d.title) == family_key(ref) and (
-            not to_date(ref) or to_date(ref).isoformat() == version_date(d)
-        ),
+        lambda d: family_key(d.title) == family_key(ref),
+        # "海洋环境保护法 2017" / "2023年修订的海洋环境保护法": title plus a year.
+        lambda d: bool(year) and family_key(d.title) == family_key(rest) and version_date(d)[:4] == year,
     ]
     for test in tests:
         found = [d for d in docs.values() if test(d)]

@@ -198,3 +198,62 @@ def test_real_marine_law_2017_2023():
     c = res.counts
     assert c["articles_a"] == 97 and c["articles_b"] == 124
     assert c["added"] >= 27  # at least the growth in article count
+
+
+@pytest.fixture(scope="module")
+def real_pairs(tmp_path_factory):
+    """Both real version pairs ingested (no vectors) into a temporary index."""
+    files = [
+        SHARED / "corpus" / "laws" / "海洋环境保护法(2017-11-04).md",
+        SHARED / "corpus" / "laws" / "海洋环境保护法(2023-10-24).md",
+        SHARED / "corpus" / "formats" / "消耗臭氧层物质管理条例(2018-03-19).html",
+        SHARED / "corpus" / "formats" / "消耗臭氧层物质管理条例(2023-12-29).pdf",
+    ]
+    if not all(f.is_file() for f in files):
+        pytest.skip("../shared corpus absent")
+    pipeline = pytest.importorskip("ingest.pipeline")
+    from kb.settings import Settings
+    from kb.store import Index
+
+    root = tmp_path_factory.mktemp("real")
+    settings = Settings(data_dir=root / "data", embed_model="none")
+    summary = pipeline.run(files, settings)
+    assert not summary.failed
+    index = Index(settings)
+    by_name = {d.file_name: d for d in index.documents().values()}
+    return index, by_name
+
+
+def _pairs(res):
+    return {(e["locator_a"], e["locator_b"]): e for e in res.changed + res.unchanged}
+
+
+def test_real_marine_law_through_ingest(real_pairs):
+    index, by_name = real_pairs
+    res = kdiff.diff_documents(index, by_name["海洋环境保护法(2017-11-04).md"], by_name["海洋环境保护法(2023-10-24).md"])
+    c = res.counts
+    assert (c["articles_a"], c["articles_b"]) == (97, 124)
+    assert (c["added"], c["removed"], c["changed"], c["unchanged"]) == (45, 18, 72, 7)
+    pairs = _pairs(res)
+    fine = pairs[("第七十八条", "第一百条")]
+    assert {"op": "replace", "a": "并处五万元", "b": "处五十万元"} in fine["ops"] or any(
+        "五百万元" in o["b"] for o in fine["ops"])
+    assert ("第十二条", "第二十一条") in pairs and ("第四条", "第九条") in pairs
+    assert pairs[("第四条", "第九条")]["moved"]
+
+
+def test_real_ods_regulation_html_vs_pdf(real_pairs):
+    index, by_name = real_pairs
+    res = kdiff.diff_documents(
+        index, by_name["消耗臭氧层物质管理条例(2018-03-19).html"], by_name["消耗臭氧层物质管理条例(2023-12-29).pdf"]
+    )
+    c = res.counts
+    assert (c["articles_a"], c["articles_b"]) == (41, 42)
+    assert (c["added"], c["removed"], c["changed"], c["unchanged"]) == (2, 1, 30, 10)
+    pairs = _pairs(res)
+    # 2018 第三十一条 → 2023 第三十条: 并处100万元的罚款 → 100万元以上500万元以下.
+    assert any("500" in o["b"] for o in pairs[("第三十一条", "第三十条")]["ops"])
+    # 第三十九条 and 第四十条 swapped places.
+    assert ("第三十九条", "第四十条") in pairs and ("第四十条", "第三十九条") in pairs
+    assert [e["locator_b"] for e in res.added] == ["第三十八条", "第四十一条"]
+    assert [e["locator_a"] for e in res.removed] == ["第十七条"]

@@ -162,6 +162,8 @@ def test_resolve_document():
     assert V.resolve_document(docs, "/somewhere/示例绿色工厂法(2023-10-24).md").doc_id == "g2"
     assert V.resolve_document(docs, "示例绿色工厂法(2023-10-24)").doc_id == "g2"
     assert V.resolve_document(docs, "《示例噪声污染防治法》").doc_id == "new"
+    assert V.resolve_document(docs, "示例绿色工厂法 2010").doc_id == "g1"
+    assert V.resolve_document(docs, "2023年修订的示例绿色工厂法").doc_id == "g2"
     with pytest.raises(LookupError, match="多个"):
         V.resolve_document(docs, "中华人民共和国示例绿色工厂法")
     with pytest.raises(LookupError, match="没有找到"):
