@@ -115,6 +115,28 @@ class DiffResult:
             out.append(((e.get("after_b", -1) + 0.5, e["position_a"]), {"status": "removed", **e}))
         return [e for _, e in sorted(out, key=lambda t: t[0])]
 
+    def frame(self):
+        """One row per entry in `entries()` order, for tables and charts (pandas DataFrame):
+        status (added|removed|changed|unchanged), locator_a, locator_b, similarity, moved,
+        summary (changed), text_a, text_b ('' where the side does not exist or is unchanged)."""
+        import pandas as pd
+
+        cols = ["status", "locator_a", "locator_b", "similarity", "moved", "summary", "text_a", "text_b"]
+        rows = [
+            {
+                "status": e["status"],
+                "locator_a": e.get("locator_a", ""),
+                "locator_b": e.get("locator_b", ""),
+                "similarity": e.get("similarity"),
+                "moved": bool(e.get("moved", False)),
+                "summary": e.get("summary", ""),
+                "text_a": e.get("text_a", ""),
+                "text_b": e.get("text_b", ""),
+            }
+            for e in self.entries()
+        ]
+        return pd.DataFrame(rows, columns=cols)
+
 
 # ---------------------------------------------------------------------- articles
 def strip_heading(text: str) -> str:

@@ -505,6 +505,36 @@ def comparable_pairs(docs: dict[str, DocumentMeta]) -> list[tuple[str, DocumentM
     return out
 
 
+def family_for_question(
+    docs: dict[str, DocumentMeta], question: str, hits: Sequence[SearchHit] = ()
+) -> str | None:
+    """The family key of the law a change question is about, for `change_summary`.
+
+    Only laws with more than one version in the KB count (a repealed predecessor law
+    counts, and leads to the law that replaced it). The longest family key named in the
+    question wins; else the family of the best-ranked hit in `hits` that has versions;
+    else None."""
+    q = re.sub(r"\s+", "", unicodedata.normalize("NFKC", question or ""))
+    multi: dict[str, str] = {}  # key of any family in a multi-version lineage -> lineage head
+    for f in families(docs):
+        chain = lineage(docs, f.key)
+        if len(chain) > 1 or f.replaced_by:
+            head = f.key
+            if f.replaced_by:
+                head = f.replaced_by
+            multi[f.key] = head
+    if not multi:
+        return None
+    named = [k for k in multi if k in q]
+    if named:
+        return multi[max(named, key=len)]
+    for h in hits:
+        fam = _key_of(docs[h.doc_id]) if h.doc_id in docs else None
+        if fam in multi:
+            return multi[fam]
+    return None
+
+
 _QUESTION_STOP = frozenset(
     "什么 哪些 怎么 怎样 如何 多少 几 变化 不同 区别 差异 差别 不一样 一样 修订 修订后 修正 修改 改了 新旧 前后 相比 "
     "比较 对比 比起 以前 之前 原来 原先 现在 现行 规定 版本 年版 版 新 旧 老 两部 两版 内容 有什么 有何 哪 了 后 时 "

@@ -152,6 +152,14 @@ def test_render_and_entries_order():
     assert "[-三年-]{+五年+}" in text
 
 
+def test_frame_for_tables():
+    pytest.importorskip("pandas")
+    f = run().frame()
+    assert list(f.columns) == ["status", "locator_a", "locator_b", "similarity", "moved", "summary", "text_a", "text_b"]
+    assert len(f) == 1 + 1 + 3 + 5
+    assert f.iloc[1]["status"] == "added" and f.iloc[1]["locator_b"] == "第二条"
+
+
 def test_empty_sides():
     a = kdiff.articles_from_hits(hits(V1))
     res = kdiff.diff_articles(a, [])

@@ -336,3 +336,17 @@ def test_comparable_pairs():
         ("示例噪声污染防治法", "old", "new"),
         ("示例碳市场条例", "fut", "fut2"),
     }
+
+
+def test_family_for_question():
+    docs = sample_docs()
+    assert V.family_for_question(docs, "示例绿色工厂法2023年修订后有什么变化？") == "示例绿色工厂法"
+    # A repealed predecessor leads to the law that replaced it.
+    assert V.family_for_question(docs, "跟以前的《示例噪声防治法》比有什么不同？") == "示例噪声污染防治法"
+    assert V.family_for_question(docs, "示例噪声污染防治法和旧法比有什么不同？") == "示例噪声污染防治法"
+    # Not named: the best hit with versions decides; single-version laws never do.
+    from kb.types import SearchHit
+
+    hit = lambda doc_id: SearchHit("c", doc_id, "", "", "", "第一条", "", None, None, "", "", 0)
+    assert V.family_for_question(docs, "新旧两版有什么变化？", [hit("sh"), hit("g1")]) == "示例绿色工厂法"
+    assert V.family_for_question(docs, "新旧两版有什么变化？", [hit("sh")]) is None
