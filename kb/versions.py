@@ -528,6 +528,15 @@ def family_for_question(
     named = [k for k in multi if k in q]
     if named:
         return multi[max(named, key=len)]
+    # Short names: 噪声法 for 噪声污染防治法, 海洋环保法 for 海洋环境保护法.
+    short = set()
+    for k in multi:
+        m = re.search(r"(法|条例|办法|规定|细则|决定)$", k)
+        if m and len(k) > len(m.group(0)) + 2:
+            if re.search(re.escape(k[:2]) + r"[\u4e00-\u9fff]{0,6}?" + m.group(0), q):
+                short.add(multi[k])
+    if len(short) == 1:
+        return short.pop()
     for h in hits:
         fam = _key_of(docs[h.doc_id]) if h.doc_id in docs else None
         if fam in multi:

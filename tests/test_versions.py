@@ -344,6 +344,13 @@ def test_family_for_question():
     # A repealed predecessor leads to the law that replaced it.
     assert V.family_for_question(docs, "跟以前的《示例噪声防治法》比有什么不同？") == "示例噪声污染防治法"
     assert V.family_for_question(docs, "示例噪声污染防治法和旧法比有什么不同？") == "示例噪声污染防治法"
+    # Short names (invented laws without the common 示例 prefix).
+    short = {
+        "a1": meta("a1", "海港噪声管理法", "a1.md", "2001-01-01"), "a2": meta("a2", "海港噪声管理法", "a2.md", "2011-01-01"),
+        "b1": meta("b1", "绿色工厂促进法", "b1.md", "2002-01-01"), "b2": meta("b2", "绿色工厂促进法", "b2.md", "2012-01-01"),
+    }
+    assert V.family_for_question(short, "新旧两部海港法对夜间的规定有什么变化？") == "海港噪声管理法"
+    assert V.family_for_question(short, "新旧两部法有什么变化？") is None
     # Not named: the best hit with versions decides; single-version laws never do.
     from kb.types import SearchHit
 
