@@ -1,6 +1,7 @@
-"""GreenKB 政策问答 — the chat page of the Streamlit app (`streamlit run app.py`).
+"""GreenKB — the Streamlit app (`streamlit run app.py`): navigation and the 政策问答 (chat) page.
 
-Other pages live in pages/ (文件库; later 时间线, 版本对比). Settings come from
+Other pages are the files in pages/ (1_文件库.py, …): each file there becomes a page named after
+the file without its number prefix (a new page is just a new file). Settings come from
 load_settings() (GREENKB_DATA_DIR, GREENKB_EMBED_MODEL, GREENKB_LLM_* …). Every piece of
 document text and every file name is shown through kb.app_support.md_escape / highlight_passage,
 so it is rendered as literal text, never as Markdown, HTML or script.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import mimetypes
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,9 @@ from kb import app_support as sup
 from kb.settings import Settings, load_settings
 from kb.types import DOC_TYPES, DocumentMeta
 
+ROOT = Path(__file__).resolve().parent
+PAGE_URLS = {"文件库": "library", "时间线": "timeline", "版本对比": "compare"}
+PAGE_ICONS = {"文件库": ":material/folder_open:", "时间线": ":material/timeline:", "版本对比": ":material/compare:"}
 MODE_LABELS = {"extractive": "摘录式（直接引用条文，不调用大模型）", "llm": "大模型生成（附引用）"}
 EXAMPLE = "例如：重点用能单位每年要向节能主管部门报送什么材料？"
 
@@ -200,8 +205,14 @@ def render_turn(turn: dict[str, Any], idx: int) -> None:
 
 
 # ------------------------------------------------------------------------------ page
-def main() -> None:
-    st.set_page_config(page_title="GreenKB 政策问答", page_icon="🌿", layout="wide")
+def chat_page() -> None:
+    try:
+        _chat()
+    except Exception as exc:  # never a traceback in front of the user
+        st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+
+
+def _chat() -> None:
     settings = load_settings()
     st.title("绿色制造政策与标准知识库")
     try:
@@ -224,6 +235,11 @@ def main() -> None:
 
     question = st.chat_input(EXAMPLE, key="question", max_chars=2000)
     if not question or not question.strip():
+        # Load the models and indexes now, while the user types (cached for every session).
+        try:
+            sup.cached_searcher(settings)
+        except Exception as exc:
+            st.error(sup.md_escape(sup.error_message(exc, "检索组件加载失败")))
         return
     question = question.strip()
     user_turn = {"role": "user", "content": question}
@@ -239,7 +255,19 @@ def main() -> None:
     render_turn(turn, len(history) - 1)
 
 
-try:
-    main()
-except Exception as exc:  # never a traceback in front of the user
-    st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+def pages() -> list:
+    found = [st.Page(chat_page, title="政策问答", icon=":material/chat:", default=True)]
+    def order(p: Path) -> tuple[int, str]:
+        m = re.match(r"\d+", p.stem)
+        return (int(m.group()) if m else 10**6, p.stem)
+
+    for f in sorted((ROOT / "pages").glob("*.py"), key=order):
+        if f.name.startswith("_"):
+            continue
+        title = re.sub(r"^\d+_", "", f.stem)
+        found.append(st.Page(f, title=title, icon=PAGE_ICONS.get(title), url_path=PAGE_URLS.get(title)))
+    return found
+
+
+st.set_page_config(page_title="GreenKB 绿色制造政策与标准知识库", page_icon="🌿", layout="wide")
+st.navigation(pages()).run()

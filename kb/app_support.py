@@ -70,11 +70,30 @@ def md_escape(text: str | None, multiline: bool = True) -> str:
     return "  \n".join(lines)
 
 
-def _wrap_highlight(escaped: str) -> str:
-    """Wrap already-escaped text (no newlines) in Streamlit's background highlight."""
-    if not escaped.strip():
-        return escaped
-    return f":orange-background[{escaped}]"
+HIGHLIGHT = "orange-background"
+STYLES = {"orange-background", "red-background", "green-background", "blue-background", "gray-background"}
+
+
+def render_segments(segments: Iterable[tuple[str, str | None]]) -> str:
+    """Markdown for a sequence of (text, style) pieces; style is None or one of STYLES.
+
+    Every piece is escaped; styled pieces are wrapped as :style[...] line by line (Streamlit's
+    coloured backgrounds), so the text can never open or close markup itself.
+    """
+    lines: list[list[str]] = [[]]
+    for piece, style in segments:
+        if style is not None and style not in STYLES:
+            raise ValueError(f"unknown style {style}")
+        for n, part in enumerate(strip_control(piece or "").split("\n")):
+            if n:
+                lines.append([])
+            if not part:
+                continue
+            if not lines[-1]:
+                part = part.lstrip(" ")
+            esc = _escape_line(part)
+            lines[-1].append(f":{style}[{esc}]" if style and esc.strip() else esc)
+    return "  \n".join("".join(parts).rstrip(" ") for parts in lines)
 
 
 # ---------------------------------------------------------------------------- highlighting
@@ -135,28 +154,40 @@ def highlight_passage(text: str, quote: str) -> str:
     """
     text = strip_control(text or "")
     spans = find_quote_spans(text, strip_control(quote or ""))
-    pieces: list[tuple[str, bool]] = []
+    pieces: list[tuple[str, str | None]] = []
     pos = 0
     for s, e in spans:
         if s > pos:
-            pieces.append((text[pos:s], False))
-        pieces.append((text[s:e], True))
+            pieces.append((text[pos:s], None))
+        pieces.append((text[s:e], HIGHLIGHT))
         pos = e
     if pos < len(text):
-        pieces.append((text[pos:], False))
-    # Re-assemble line by line: a highlighted piece spanning lines is wrapped per line.
-    lines: list[list[str]] = [[]]
-    for piece, marked in pieces:
-        for n, part in enumerate(piece.split("\n")):
-            if n:
-                lines.append([])
-            if not part:
-                continue
-            if not lines[-1]:
-                part = part.lstrip(" ")
-            esc = _escape_line(part)
-            lines[-1].append(_wrap_highlight(esc) if marked else esc)
-    return "  \n".join("".join(parts).rstrip(" ") for parts in lines)
+        pieces.append((text[pos:], None))
+    return render_segments(pieces)
+
+
+def render_ops(ops: Sequence[Mapping[str, str]], side: str = "both", context: int | None = None) -> str:
+    """Markdown of a kb.diff word-level edit script: deletions red, insertions green.
+
+    side="both" shows old and new text inline; "a"/"b" only one side. With `context`, long
+    unchanged runs are shortened to that many characters on each side of an edit.
+    """
+    segs: list[tuple[str, str | None]] = []
+    for k, op in enumerate(ops):
+        kind, a, b = op.get("op", "equal"), op.get("a", ""), op.get("b", "")
+        if kind == "equal":
+            t = b if side == "b" else a
+            if context is not None and len(t) > 2 * context + 1:
+                head = "" if k == 0 else t[:context]
+                tail = "" if k == len(ops) - 1 else t[-context:]
+                t = f"{head}…{tail}"
+            segs.append((t, None))
+            continue
+        if a and side in ("both", "a"):
+            segs.append((a, "red-background"))
+        if b and side in ("both", "b"):
+            segs.append((b, "green-background"))
+    return render_segments(segs)
 
 
 # ---------------------------------------------------------------------------- articles

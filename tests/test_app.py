@@ -167,3 +167,65 @@ def test_broken_data_dir_shows_chinese_error(tmp_path, env):
         at = AppTest.from_file(script, default_timeout=TIMEOUT).run()
         assert not at.exception
         assert at.error and "无法打开知识库" in at.error[0].value
+
+
+# ------------------------------------------------------------------------------ versions pages
+TIMELINE = str(ROOT / "pages" / "2_时间线.py")
+COMPARE = str(ROOT / "pages" / "3_版本对比.py")
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory) -> tuple[Path, Path]:
+    """The fixture plus an invented 2024 revision (higher fine, one new article)."""
+    from ingest.pipeline import run
+    from kb.settings import Settings
+
+    base = tmp_path_factory.mktemp("appkb2")
+    laws = base / "corpus" / "laws"
+    laws.mkdir(parents=True)
+    old = FIXTURE.read_text(encoding="utf-8")
+    new = (
+        old.replace("2023年5月10日示例市人民政府令第1号公布　自2023年7月1日起施行", "2024年6月1日示例市人民政府令第5号公布　自2024年7月1日起施行")
+        .replace("处一万元以上五万元以下罚款", "处二万元以上十万元以下罚款")
+        .replace("本办法自2023年7月1日起施行。", "本办法自2024年7月1日起施行。")
+        .replace("第五条　节能监察记录", "第五条　市节能监察机构应当每年公布节能监察结果。\n\n第六条　节能监察记录")
+    )
+    (laws / "示例市节能监察办法（测试样例）(2023-05-10).txt").write_text(old, encoding="utf-8")
+    (laws / "示例市节能监察办法（测试样例）(2024-06-01).txt").write_text(new, encoding="utf-8")
+    summary = run([base / "corpus"], Settings(data_dir=base / "data", corpus_dir=base / "corpus", embed_model="none"))
+    assert summary.count("added") == 2
+    return base / "data", base / "corpus"
+
+
+def test_timeline_page(two_versions, env):
+    env(*two_versions)
+    at = AppTest.from_file(TIMELINE, default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    versions_table = at.dataframe[0].value
+    assert list(versions_table["状态"]) == ["已被修订", "现行有效"]
+    events = at.dataframe[1].value
+    assert {"公布", "施行"} <= set(events["事件"])
+    assert "2024-07-01" in set(events["日期"])
+
+
+def test_compare_page(two_versions, env):
+    env(*two_versions)
+    at = AppTest.from_file(COMPARE, default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["修改的条文"] == "2" and metrics["新增的条文"] == "1"
+    labels = [e.label for e in at.expander]
+    assert any(l.startswith("修改：第四条") for l in labels), labels
+    text = all_markdown(at)
+    assert ":red-background[一万元以上五万元]:green-background[二万元以上十万元]" in text
+    assert ":green-background[市节能监察机构应当每年公布节能监察结果。]" in text
+    assert not re.search(r"(?<!\\)[<>]", text)
+
+
+def test_navigation_lists_pages(fixture_index, env):
+    env(*fixture_index)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    at.switch_page("pages/1_文件库.py").run()
+    assert not at.exception
+    assert at.title[0].value == "文件库"
