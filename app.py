@@ -89,6 +89,9 @@ def _source_entry(c_n: int, hit, quote: str, docs: dict[str, DocumentMeta], arti
         except Exception:
             articles[hit.doc_id] = []
     chunks = articles[hit.doc_id]
+    article = sup.article_text(hit, chunks) if chunks else hit.text
+    if not quote and article.strip() != hit.text.strip():
+        quote = hit.text  # no quoted sentences: mark the cited passage inside its article
     return {
         "n": c_n,
         "doc_id": hit.doc_id,
@@ -101,8 +104,9 @@ def _source_entry(c_n: int, hit, quote: str, docs: dict[str, DocumentMeta], arti
         "pages": sup.page_label(hit.page_start, hit.page_end),
         "file_name": hit.file_name,
         "path": meta.path if meta else "",
+        "effective_date": meta.effective_date if meta else "",
         "quote": quote,
-        "article": sup.article_text(hit, chunks) if chunks else hit.text,
+        "article": article,
     }
 
 
@@ -154,6 +158,7 @@ def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
             ("文件", f"《{src['title']}》"),
             ("类型", src["doc_type"]),
             ("日期", src["date"]),
+            ("施行日期", src.get("effective_date", "")),
             ("状态", status or "—"),
             ("位置", src["heading_path"] or src["locator"]),
             ("页码", src["pages"]),

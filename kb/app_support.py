@@ -579,10 +579,20 @@ def error_message(exc: BaseException, what: str) -> str:
 
 
 # ---------------------------------------------------------------------------- streamlit glue
+_live: dict[tuple[str, str, str], Any] = {}
+
+
+def _searcher_key(settings: Settings) -> tuple[str, str, str]:
+    server = f"{settings.chroma_host}:{settings.chroma_port}" if settings.server_mode else ""
+    return (str(Path(settings.data_dir).resolve()), settings.embed_model, server)
+
+
 def _make_searcher(data_dir: str, model: str, server: str, _settings: Settings):
     from kb.search import Searcher
 
-    return Searcher(_settings)
+    searcher = Searcher(_settings)
+    _live[(data_dir, model, server)] = searcher
+    return searcher
 
 
 _cached = None
@@ -594,11 +604,27 @@ def cached_searcher(settings: Settings):
     if _cached is None:
         import streamlit as st
 
-        _cached = st.cache_resource(show_spinner="正在加载检索模型…")(_make_searcher)
-    server = f"{settings.chroma_host}:{settings.chroma_port}" if settings.server_mode else ""
-    return _cached(str(Path(settings.data_dir).resolve()), settings.embed_model, server, settings)
+        _cached = st.cache_resource(show_spinner="正在加载检索模型和索引…")(_make_searcher)
+    return _cached(*_searcher_key(settings), settings)
+
+
+def refresh_searcher(settings: Settings) -> None:
+    """After an ingest or a deletion: make the cached Searcher (if any) reload the index now.
+
+    The Searcher notices index changes by itself, but only every few seconds; this makes the
+    very next question see the change without reloading the embedding model.
+    """
+    searcher = _live.get(_searcher_key(settings))
+    if searcher is None:
+        return
+    try:
+        searcher.refresh(force=True)
+    except Exception:
+        _live.pop(_searcher_key(settings), None)
+        clear_searcher()
 
 
 def clear_searcher() -> None:
+    _live.clear()
     if _cached is not None:
         _cached.clear()

@@ -1,6 +1,7 @@
 """文件库: every indexed document, upload + ingest, delete, re-index corpus/."""
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]
         return {"error": sup.error_message(exc, "导入失败"), "rows": rows}
     finally:
         bar.empty()
-        sup.clear_searcher()  # the next question must see the new index
+        sup.refresh_searcher(settings)  # the next question must see the new index
     for r in summary.results:
         rows.append(
             {
@@ -79,7 +80,7 @@ def upload_section(settings: Settings) -> None:
         type=list(sup.ALLOWED_UPLOAD_TYPES),
         accept_multiple_files=True,
         key=f"uploader-{n}",
-        max_upload_size=int(settings.max_file_mb) if limit else None,
+        max_upload_size=max(1, math.ceil(settings.max_file_mb)) if limit else None,
     )
     if st.button("导入所选文件", type="primary", disabled=not files, key="do_upload"):
         saved: list[Path] = []
@@ -125,7 +126,7 @@ def delete_section(settings: Settings, index, docs: dict) -> None:
             if not removed_file and meta.path:
                 msg += "原文件不在 corpus/uploads/ 中，未删除；重新索引它所在的文件夹时会再次导入。"
             st.session_state["report"] = {"message": msg}
-        sup.clear_searcher()
+        sup.refresh_searcher(settings)
         st.session_state.pop("del_choice", None)
         st.session_state.pop("del_confirm", None)
         st.rerun()

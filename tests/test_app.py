@@ -229,3 +229,22 @@ def test_navigation_lists_pages(fixture_index, env):
     at.switch_page("pages/1_文件库.py").run()
     assert not at.exception
     assert at.title[0].value == "文件库"
+
+
+def test_refresh_searcher_sees_deletion_at_once(tmp_path):
+    from kb import app_support as sup
+    from kb.search import Filters
+    from kb.settings import Settings
+    from kb.store import Index
+
+    data, corpus = build_index(tmp_path)
+    settings = Settings(data_dir=data, corpus_dir=corpus, embed_model="none")
+    key = sup._searcher_key(settings)
+    searcher = sup._make_searcher(*key, settings)
+    assert searcher.search("能源利用状况报告", k=3, filters=Filters())
+    index = Index(settings)
+    for doc_id in list(index.documents()):
+        index.remove_document(doc_id)
+    sup.refresh_searcher(settings)
+    assert searcher.docs == {}  # reloaded now, not after the Searcher's own refresh interval
+    sup._live.pop(key, None)
