@@ -54,7 +54,11 @@ GENERIC_TERMS = frozenset(
     "企业 单位 公司 我们 我国 国家 规定 法律 要求 情况 问题 具体 相关 有关 现在 现行 按照 依照 根据 以前 之后 以后 "
     "时候 可以 需要 应该 必须 还 就 都 又 该 怎样 怎么办 怎么 会 被 给 哪 多 一 个 分别 什么 哪些 哪个 哪几 多少 "
     "是不是 能不能 有没有 吗 呢 里 中 上 下 时 后 前 再 这 那 这些 那些 这个 那个 一下 到底 目前 为止 一共 常说 "
-    "规定了 里面 方面 具体要 主要 如果 要是 的话 出现 发现 导致 受到 面临 法 条例 办法 规定 文件".split()
+    "规定了 里面 方面 具体要 主要 如果 要是 的话 出现 发现 导致 受到 面临 法 条例 办法 规定 文件 "
+    # words that frame a question rather than name its topic
+    "新旧 两部 两版 前后 变化 区别 不同 不一样 比较 相比 界定 定义 含义 意思 指的是 具体指 是指 怎么样 怎么处理 "
+    "处罚 怎么罚 罚多少 责任 承担 多久 多长 时间 期限 哪天 哪一天 开始 什么时候 何时 部门 哪个部门 谁 负责 "
+    "情形 情况下 条件 内容 包括 哪几个 哪几项 几次 分别是 一共 总共 大概 大约 能否 可否 算不算 行不行".split()
 )
 
 ITEM_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.、)）](?!\d))")
@@ -243,23 +247,27 @@ def select(question: str, hits: list[SearchHit], scored: Scored, max_chunks: int
     main_doc = hits[main].doc_id
     multi_doc = "compare" in scored.qtypes or _mentions_version(question)
     chosen = [main]
+    deliberate: set[int] = {main}  # passages of another document chosen for a reason
     for i in order[1:]:
         if len(chosen) >= max_chunks:
             break
         same_doc = hits[i].doc_id == main_doc
-        need = 0.8 if same_doc else (0.8 if multi_doc else 0.95)
+        implements = not same_doc and _other_doc_relevant(question, hits[i], hits[main])
+        need = 0.8 if same_doc else (0.5 if implements else 0.8 if multi_doc else 0.95)
         if cs[i] >= need * cs[main] and scored.units[i]:
             # another document must be quoted for a reason: a version / a local rule / a compare
-            if not same_doc and not multi_doc and not _other_doc_relevant(question, hits[i], hits[main]):
+            if not same_doc and not multi_doc and not implements:
                 continue
             chosen.append(i)
+            if not same_doc and hits[i].doc_id not in {hits[j].doc_id for j in chosen[:-1]}:
+                deliberate.add(i)
     global_best = max((u.score for i in chosen for u in scored.units[i]), default=0.0)
     out: list[tuple[int, list[Unit]]] = []
     for rank, i in enumerate(chosen):
         units = scored.units[i]
         if not units:
             continue
-        keep = _pick_units(units, hits[i], primary=(rank == 0), global_best=global_best)
+        keep = _pick_units(units, hits[i], primary=(i in deliberate), global_best=global_best)
         if keep:
             out.append((i, keep))
     # group by document, in order of each document's first (best) passage
@@ -272,10 +280,16 @@ def select(question: str, hits: list[SearchHit], scored: Scored, max_chunks: int
 
 
 def _other_doc_relevant(question: str, other: SearchHit, main: SearchHit) -> bool:
-    """A second document is worth quoting when the question names it (or its region)."""
+    """A second document is worth quoting when the question names it, or when one of the two
+    implements the other (a local 实施《X》办法 and the national X)."""
     q = normalize(question)
     st = normalize(short_title(other.title))
     if st and (st in q or st[:4] in q):
+        return True
+    a, b = normalize(short_title(main.title)), st
+    refs_a = re.findall(r"《([^》]+)》", a)
+    refs_b = re.findall(r"《([^》]+)》", b)
+    if any(r and r in b for r in refs_a) or any(r and r in a for r in refs_b):
         return True
     return False
 
@@ -364,7 +378,8 @@ def compose(question: str, hits: list[SearchHit]) -> Composition:
     for i, units in chosen:
         h = hits[i]
         body_units = [
-            u for u in units if not (lead is not None and lead.kind == "sent" and u.hit == lead.hit and u.pos == lead.pos)
+            u for u in units
+            if several or not (lead is not None and lead.kind == "sent" and u.hit == lead.hit and u.pos == lead.pos)
         ]
         if not body_units:
             continue
