@@ -91,8 +91,8 @@ def main() -> None:
                 alt.Chart(events.dropna(subset=["date"]))
                 .mark_point(filled=True, size=70)
                 .encode(
-                    x=alt.X("date:T", title="日期"),
-                    y=alt.Y("title:N", title=None, sort=None),
+                    x=alt.X("date:T", title="日期", axis=alt.Axis(format="%Y-%m")),
+                    y=alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
                     color=alt.Color("kind:N", title="事件"),
                     tooltip=[alt.Tooltip("date:T", title="日期"), alt.Tooltip("kind:N", title="事件"),
                              alt.Tooltip("title:N", title="法规")],
