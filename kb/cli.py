@@ -178,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG
     if getattr(args, "k", 0) is None:
         args.k = args.default_k
     if args.command in {"search", "ask"} and not args.batch and not args.question.strip():
