@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-missing", action="store_true", help="不从索引中移除已不存在的文件")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG
+    import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; quiet it after)
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     settings = load_settings(data_dir=args.data, embed_model=args.embed_model)
 
     bar = None

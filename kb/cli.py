@@ -178,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG
+    import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; quiet it after)
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     if getattr(args, "k", 0) is None:
         args.k = args.default_k
     if args.command in {"search", "ask"} and not args.batch and not args.question.strip():
