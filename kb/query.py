@@ -115,6 +115,7 @@ TERM_EXPANSIONS: dict[str, str] = {
     "排污证": "排污许可证",
     "能耗": "能源消耗 能源消费",
     "节能主管部门": "管理节能工作的部门",
+    "能效标识": "能源效率标识",
     "罚多少": "罚款",
     "怎么罚": "罚款 处罚",
     "处罚": "罚款",
@@ -131,8 +132,23 @@ TERM_EXPANSIONS: dict[str, str] = {
 }
 
 
+# Kinds of question, recognised by their wording.
+_PENALTY_CUE = re.compile(r"罚|处罚|法律责任|担什么责任|承担.{0,4}责任|追究|吊销|拘留")
+_TIMELINE_CUE = re.compile(r"哪天|哪一天|什么时候|何时|哪一年|哪年|几次|日期|第几号|起施行|开始施行|开始实施|开始执行|生效|印发|通过的|公布的|施行的")
+
+
+def is_penalty_question(question: str) -> bool:
+    return bool(_PENALTY_CUE.search(question))
+
+
+def is_timeline_question(question: str) -> bool:
+    return bool(_TIMELINE_CUE.search(question))
+
+
 def expand_terms(question: str) -> str:
     extra = [full for short, full in TERM_EXPANSIONS.items() if short in question and full not in question]
+    if is_penalty_question(question):
+        extra.append("法律责任")
     return question if not extra else question + " " + " ".join(extra)
 
 
