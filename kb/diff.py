@@ -230,14 +230,29 @@ def similarity_matrix(a: Sequence[Article], b: Sequence[Article]) -> np.ndarray:
     n = len(profiles)
     vocab = {g: k for k, g in enumerate(df)}
     idf = np.array([math.log((1 + n) / (1 + df[g])) + 1.0 for g in vocab])
-    mat = np.zeros((n, len(vocab)), dtype=np.float64)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
     for r, p in enumerate(profiles):
         for g, c in p.items():
-            mat[r, vocab[g]] = (1.0 + math.log(c)) * idf[vocab[g]]
-    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+            rows.append(r)
+            cols.append(vocab[g])
+            vals.append(1.0 + math.log(c))
+    vals_arr = np.asarray(vals) * idf[np.asarray(cols, dtype=np.int64)] if vals else np.zeros(0)
+    try:
+        from scipy import sparse
+    except ImportError:  # dense fallback: fine for documents of a few hundred articles
+        mat = np.zeros((n, len(vocab)))
+        mat[rows, cols] = vals_arr
+        norms = np.linalg.norm(mat, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        mat /= norms
+        return mat[: len(a)] @ mat[len(a) :].T
+    mat = sparse.csr_matrix((vals_arr, (rows, cols)), shape=(n, len(vocab)))
+    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    mat /= norms
-    return mat[: len(a)] @ mat[len(a) :].T
+    mat = sparse.diags(1.0 / norms) @ mat
+    return np.asarray((mat[: len(a)] @ mat[len(a) :].T).todense())
 
 
 # ---------------------------------------------------------------------- alignment

@@ -181,6 +181,20 @@ def _key_of(doc: DocumentMeta) -> str:
     return key
 
 
+def _origin_date(doc: DocumentMeta) -> Date | None:
+    """The first date of the document's own history (adoption or first promulgation)."""
+    dates = [to_date(e.date) for e in doc.events if e.kind != "废止"]
+    dates = [d for d in dates if d]
+    return min(dates) if dates else to_date(version_date(doc))
+
+
+def _predates(target: "Family", repealer: DocumentMeta) -> bool:
+    """True when every version of `target` is older than the repealing law itself."""
+    origin = _origin_date(repealer)
+    latest = to_date(version_date(target.latest))
+    return origin is None or latest is None or latest <= origin
+
+
 def families(docs: dict[str, DocumentMeta]) -> list[Family]:
     """The families of `docs`, sorted by title; versions oldest first, links set."""
     groups: dict[str, list[DocumentMeta]] = {}
@@ -201,12 +215,16 @@ def families(docs: dict[str, DocumentMeta]) -> list[Family]:
             target = fams.get(rk)
             if target is None and d.region:
                 target = fams.get(f"{d.region}·{rk}")
+            if target is not None and target.key == own:
+                continue  # "本法…同时废止" of an older version of itself: plain revision
+            if target is not None and not _predates(target, d):
+                # The KB holds a later law of the same name (反间谍法 2014 repeals the 1993
+                # 国家安全法; the KB's 国家安全法 is the 2015 one): not what was repealed.
+                target = None
             if target is None:
                 if title not in fams[own].repeals_outside:
                     fams[own].repeals_outside.append(title)
                 continue
-            if target.key == own:
-                continue  # "本法…同时废止" of an older version of itself: plain revision
             target.replaced_by = own
             target.replaced_by_doc = d.doc_id
             if target.key not in fams[own].replaces:

@@ -90,6 +90,20 @@ def test_status_map():
     assert s["fut"] == "已被修订" and s["fut2"] == "现行有效"
 
 
+def test_repeal_of_an_older_law_of_the_same_name_is_not_linked():
+    docs = {
+        # The KB's 示例安全法 is a new law of 2015; 示例反间谍法 (2014) repealed the 1993 one.
+        "s": meta("s", "中华人民共和国示例安全法", "示例安全法(2015-07-01).md", "2015-07-01",
+                  events=[("通过", "2015-07-01", "")]),
+        "f": meta("f", "中华人民共和国示例反间谍法", "示例反间谍法(2023-04-26).md", "2023-04-26",
+                  events=[("通过", "2014-11-01", ""), ("修订", "2023-04-26", "")], repeals=["中华人民共和国示例安全法"]),
+    }
+    assert V.status_map(docs, today=TODAY) == {"s": "现行有效", "f": "现行有效"}
+    fams = {f.key: f for f in V.families(docs)}
+    assert fams["示例安全法"].replaced_by is None
+    assert fams["示例反间谍法"].repeals_outside == ["中华人民共和国示例安全法"]
+
+
 def test_own_repeal_event():
     docs = {"x": meta("x", "示例暂行办法", "x.md", "2000-01-01", events=[("废止", "2020-01-01", "已废止")])}
     assert V.status_map(docs, today=TODAY) == {"x": "已废止"}
