@@ -567,10 +567,20 @@ def _load_txt(data: bytes, ocr: bool) -> LoadedDoc:
     return LoadedDoc(pages=[text], paged=False, source_format="txt")
 
 
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
 def _load_md(data: bytes, ocr: bool) -> LoadedDoc:
     text = normalize_newlines(decode_text(data))
+    # Static-site front matter (`---\ntitle: …\n---`) is metadata, not document text.
+    front = _FRONT_MATTER_RE.match(text)
+    front_title = ""
+    if front:
+        text = text[front.end():]
+        m = re.search(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", front.group(1) or "", re.M)
+        front_title = m.group(1).strip() if m else ""
     title_match = re.search(r"^ {0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$", text, re.M)
-    title = title_match.group(1).strip() if title_match else ""
+    title = title_match.group(1).strip() if title_match else front_title
     return LoadedDoc(pages=[strip_markdown(text)], paged=False, source_format="md", title_hint=title)
 
 

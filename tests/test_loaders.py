@@ -287,3 +287,14 @@ def test_real_format_files_load(path: Path) -> None:
         assert doc.paged and len(doc.pages) >= 5 and doc.ocr_pages == []
     else:
         assert doc.title_hint and doc.title_hint in path.stem
+
+
+def test_markdown_front_matter_is_metadata_not_text(tmp_path):
+    page = tmp_path / "示例.md"
+    page.write_text("---\ntitle: 示例节能办法（测试样例）\nweight: 3\n---\n第一条 测试样例正文。\n", encoding="utf-8")
+    loaded = load(page)
+    assert loaded.title_hint == "示例节能办法（测试样例）"
+    assert "weight" not in loaded.pages[0] and "第一条 测试样例正文。" in loaded.pages[0]
+    section_index = tmp_path / "_index.md"
+    section_index.write_text("---\nbookCollapseSection: true\n---\n", encoding="utf-8")
+    assert load(section_index).pages[0].strip() == ""
