@@ -121,6 +121,10 @@ def title_from(clean_text: str, file_name: str, title_hint: str = "") -> str:
         if len(t) <= 80 and not DATE_RE.search(t) and not PAPER_MARKERS_RE.match(t) and not re.match(r"^[\d第（(]", t):
             return t
         break
+    # Papers extracted from PDF often carry their title only in the English abstract block.
+    m = re.search(r"(?m)^([A-Z][^\n]{10,200})\n\s*Abstract\s*[:：]", clean_text)
+    if m:
+        return _squash(m.group(1))
     stem = Path(file_name).stem
     return re.sub(r"\s*[（(]\d{4}-\d{2}-\d{2}[)）]\s*$", "", stem).strip()
 

@@ -265,3 +265,11 @@ def test_real_paper(shared: Path) -> None:
         pytest.skip("paper absent")
     text = path.read_text(encoding="utf-8")
     assert extract(text, path.name)["doc_type"] == "论文/综述"
+
+
+def test_paper_without_chinese_title_takes_the_english_abstract_title():
+    text = (
+        "引言\n示例研究的正文（测试样例）。\n1 示例章节\n正文。\n"
+        "A Sample Study of Green Factories (Test Fixture)\nAbstract: This is a test fixture.\n"
+    )
+    assert extract(text, "000_abc.txt")["title"] == "A Sample Study of Green Factories (Test Fixture)"
