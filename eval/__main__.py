@@ -14,7 +14,7 @@ import sys
 SUBCOMMANDS = [
     "eval.retrieval",
     "eval.baseline",
-    # "eval.answers",
+    "eval.answers",
     # "eval.bench",
 ]
 

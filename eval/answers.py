@@ -68,6 +68,12 @@ def gold_places(q: dict[str, Any]) -> set[tuple[str, str]]:
 
 def retrieval_hit(q: dict[str, Any], hits: list[Any]) -> bool:
     """The README's hit definition: a chunk of the gold doc carrying a gold locator or every keyword."""
+    try:
+        from eval.common import is_hit
+
+        return any(is_hit(q, h.file_name, h.locator, h.text) for h in hits)
+    except ImportError:
+        pass
     places = gold_places(q)
     kws = [_nows(k) for k in q.get("answer_keywords") or []]
     for h in hits:
@@ -238,6 +244,14 @@ def render(summary: dict[str, Any], result: dict[str, Any], questions_path: str)
 
 
 def write_results(section: str, path: Path = RESULTS) -> None:
+    try:
+        from eval.common import write_section
+
+        body = section.replace(BEGIN + "\n", "").replace("\n" + END, "")
+        write_section("answers", body, path)
+        return
+    except ImportError:
+        pass
     old = path.read_text(encoding="utf-8") if path.exists() else "# Evaluation results\n"
     if BEGIN in old and END in old:
         new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END) :]
@@ -246,15 +260,29 @@ def write_results(section: str, path: Path = RESULTS) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m eval answers", description="Answer keyword recall, citation precision, abstention")
+def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--questions", type=Path, default=ROOT.parent / "shared" / "eval" / "dev.jsonl")
     p.add_argument("--data", type=Path, help="index directory")
     p.add_argument("--mode", choices=["extractive", "llm"], default="extractive")
     p.add_argument("--k", type=int, default=8)
     p.add_argument("--json", action="store_true", help="print per-question rows and the summary as JSON")
     p.add_argument("--no-write", action="store_true", help="do not update eval/RESULTS.md")
-    args = p.parse_args(argv)
+
+
+def add_parser(sub: Any) -> None:
+    """Registers `python -m eval answers` (see eval/__main__.py)."""
+    p = sub.add_parser("answers", help="answer keyword recall / citation precision / abstention of kb.answer")
+    _add_arguments(p)
+    p.set_defaults(func=run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m eval answers", description="Answer keyword recall, citation precision, abstention")
+    _add_arguments(p)
+    return run(p.parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
     if not args.questions.is_file():
         print(f"没有找到问题文件 {args.questions}（../shared 不存在时跳过评测）", file=sys.stderr)
         return 0

@@ -25,7 +25,7 @@ from kb.types import Citation, SearchHit
 # Question types and the cues that make a unit answer them
 
 QTYPE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "penalty": re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担.{0,2}责任|承担什么|追究|处理"),
+    "penalty": re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担.{0,2}责任|承担什么|追究"),
     "numeric": re.compile(
         r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
         r"百分之|时效|上限|下限|标准是"
@@ -40,7 +40,7 @@ QTYPE_PATTERNS: dict[str, re.Pattern[str]] = {
 CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "penalty": re.compile(r"罚款|罚金|处.{0,12}罚|责令|吊销|拘留|没收|赔偿责任|禁止.{0,8}从事|处分|追究"),
     "numeric": re.compile(
-        r"\d|万元|元|吨|%|％|百分之|倍|[一二三四五六七八九十两]+[年日月天个次倍项家种]|以上|以下|不满|超过|不少于|不超过|之日|期限"
+        r"\d|[一二三四五六七八九十两百千万]+(?:万元|元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周)|百分之|%|％|之日起"
     ),
     "who": re.compile(r"部门|机关|机构|人民政府|主管|负责|批准|委员会|国务院|派出"),
     "timeline": re.compile(r"施行|通过|修订|修正|废止|公布|印发|发布|\d{4}\s*年|[〇零一二三四五六七八九]{4}年|年\d{1,2}月|月\d{1,2}日"),
@@ -67,6 +67,25 @@ _UNIT_END = "。！？；：!?;:"
 _CJK = r"\u4e00-\u9fff"
 
 
+# What a timeline question asks for, and the word a source uses for it.
+TIMELINE_FOCUS = (
+    (re.compile(r"施行|生效|实施|执行|开始适用|起算"), re.compile(r"施行|生效")),
+    (re.compile(r"通过"), re.compile(r"通过")),
+    (re.compile(r"修正|修订|改过|修改"), re.compile(r"修正|修订|修改")),
+    (re.compile(r"废止|替代|取代|不再适用|怎么处理了"), re.compile(r"废止|同时废止")),
+    (re.compile(r"印发|发布|公布|出台"), re.compile(r"印发|发布|公布")),
+)
+
+
+def focus_cues(question: str) -> list[re.Pattern[str]]:
+    """Specific source words a question's intent calls for (施行 for 'from when')."""
+    q = normalize(VERSION_PHRASE_RE.sub(" ", question))
+    cues = [src for qpat, src in TIMELINE_FOCUS if qpat.search(q)]
+    if re.search(r"罚|处罚|责任|后果", q):
+        cues.append(re.compile(r"罚款|处.{0,12}罚|吊销|拘留|责令|赔偿责任|禁止.{0,8}从事"))
+    return cues
+
+
 def question_types(question: str) -> set[str]:
     q = normalize(question)
     types = {t for t, pat in QTYPE_PATTERNS.items() if pat.search(q)}
@@ -75,10 +94,16 @@ def question_types(question: str) -> set[str]:
     return types
 
 
+VERSION_PHRASE_RE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四五六七八九十\d]+次)?(?:修订|修正|修改)(?:后|前|以后|以前)的?|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
+)
+
+
 def content_terms(question: str) -> list[str]:
-    """The topical terms of a question: jieba tokens minus stopwords and generic words."""
+    """The topical terms of a question: jieba tokens minus stopwords and generic words
+    (a version qualifier such as 2023年第二次修订后的 says which document, not what about)."""
     seen: list[str] = []
-    for tok in tokenize(question):
+    for tok in tokenize(VERSION_PHRASE_RE.sub(" ", question)):
         if tok in GENERIC_TERMS or len(tok) < 2 and not tok.isdigit():
             continue
         if tok not in seen:
@@ -105,14 +130,20 @@ def clean_display(text: str) -> str:
     return t.strip()
 
 
-def _logical_lines(text: str) -> list[str]:
+HEADING_RE = re.compile(r"^\s*第[一二三四五六七八九十百零〇0-9]+[编章节]\s*\S{0,30}$")
+ARTICLE_START_RE = re.compile(r"^\s*第[一二三四五六七八九十百零〇0-9]+条(?:之[一二三四五六七八九十]+)?(?:\s+|(?=[\u4e00-\u9fff（]))")
+
+
+def _logical_lines(text: str, keep_lines: bool = False) -> list[str]:
     """Lines of a passage with hard wraps undone: a line continues unless it ends a sentence
-    or the next one starts a list item."""
+    or the next one starts a list item. Chapter headings are dropped (the locator says where)."""
     raw = [ln.strip() for ln in text.replace("\r", "").split("\n")]
-    raw = [ln for ln in raw if ln]
+    raw = [ln for ln in raw if ln and not HEADING_RE.match(ln)]
+    if keep_lines:
+        return raw
     out: list[str] = []
     for ln in raw:
-        if out and not re.search(r"[。！？；：!?;:]$", out[-1]) and not ITEM_RE.match(ln) and not re.match(r"^第[一二三四五六七八九十百零〇0-9]+[条章节]", ln):
+        if out and not re.search(r"[。！？；：!?;:]$", out[-1]) and not ITEM_RE.match(ln) and not ARTICLE_START_RE.match(ln):
             out[-1] = out[-1] + "\n" + ln  # clean_display decides whether a space survives
         else:
             out.append(ln)
@@ -130,20 +161,35 @@ class Unit:
     cues: set[str] = field(default_factory=set)
 
 
-def split_units(text: str, hit_index: int = 0) -> list[Unit]:
+LONG_SENTENCE = 220  # longer sentences are cut at ；
+
+
+def _parts(line: str) -> list[str]:
+    """Sentences (…。), list intros (…：) and, inside a very long sentence, clauses (…；)."""
+    out: list[str] = []
+    for sent in re.findall(r"[^。！？!?：:]+[。！？!?：:]*", line):
+        if len(sent) > LONG_SENTENCE:
+            out += re.findall(r"[^；;]+[；;]*", sent)
+        else:
+            out.append(sent)
+    return out
+
+
+def split_units(text: str, hit_index: int = 0, header: bool = False) -> list[Unit]:
     units: list[Unit] = []
     current_intro: int | None = None
-    for li, line in enumerate(_logical_lines(text)):
+    for li, line in enumerate(_logical_lines(text, keep_lines=header)):
         line = clean_display(line)
-        if li == 0:
-            line = LOCATOR_PREFIX_RE.sub("", line, count=1)
+        line = ARTICLE_START_RE.sub("", line, count=1)
         if not line:
             continue
         is_item = bool(ITEM_RE.match(line))
         if not is_item:
             current_intro = None
-        # sentences and clauses, keeping their final punctuation
-        parts = re.findall(rf"[^{re.escape(_UNIT_END)}]+[{re.escape(_UNIT_END)}]*", line)
+        if header:  # promulgation lines: one event a line
+            units.append(Unit(hit_index, len(units), line, "sent"))
+            continue
+        parts = _parts(line)
         for pi, part in enumerate(parts):
             part = part.strip()
             if not part or not re.search(rf"[{_CJK}0-9A-Za-z]", part):
@@ -190,30 +236,50 @@ def _term_weights(terms: list[str], pool: list[str]) -> dict[str, float]:
 def score(question: str, hits: list[SearchHit]) -> Scored:
     qtypes = question_types(question)
     terms = content_terms(question)
+    focus = focus_cues(question)
     qbi = bigrams(" ".join(terms)) or bigrams(question)
-    per_hit = [split_units(h.text, i) for i, h in enumerate(hits)]
+    per_hit = [split_units(h.text, i, header=(h.locator == "header")) for i, h in enumerate(hits)]
     pool = [normalize(u.text) for us in per_hit for u in us]
     weights = _term_weights(terms, pool)
     max_w = sum(weights.values()) or 1.0
     chunk_scores: list[float] = []
     for i, (h, units) in enumerate(zip(hits, per_hit)):
         ctx = normalize(f"{h.title} {h.heading_path}")
+        title_n = normalize(h.title)
+        # terms that name this passage's document say which document, not which sentence
+        unit_w = {t: w for t, w in weights.items() if t not in title_n}
         for u in units:
             nt = normalize(u.text)
-            ts = sum(w for t, w in weights.items() if t in nt) / max_w
+            ts = sum(w for t, w in unit_w.items() if t in nt) / max_w
             ub = bigrams(u.text)
             bs = len(qbi & ub) / (len(qbi) or 1)
             cues = {t for t in qtypes if CUE_PATTERNS[t].search(u.text)}
             u.cues = cues
-            u.score = ts + 0.5 * bs + 0.15 * len(cues)
+            fhit = sum(1 for f in focus if f.search(u.text))
+            u.score = ts + 0.5 * bs + 0.15 * len(cues) + 0.6 * fhit
         whole = normalize(h.text) + " " + ctx
         cover = sum(w for t, w in weights.items() if t in whole) / max_w
         best = max((u.score for u in units), default=0.0)
-        prior = 0.25 / (1 + i)
+        top_score = max((x.score for x in hits), default=0.0)
+        rel = (h.score / top_score) if top_score > 0 and h.score > 0 else 0.0
+        prior = 0.15 / (1 + i) + 0.5 * rel
         wanted = qtypes - {"list", "compare"}
         cue_frac = (sum(1 for t in wanted if CUE_PATTERNS[t].search(h.text)) / len(wanted)) if wanted else 0.0
-        chunk_scores.append(0.6 * cover + 0.6 * best + prior + 0.3 * cue_frac)
+        fcover = (sum(1 for f in focus if f.search(h.text)) / len(focus)) if focus else 0.0
+        version = _version_fit(question, h, hits)
+        chunk_scores.append(0.6 * cover + 0.6 * best + prior + 0.3 * cue_frac + 0.5 * fcover + version)
     return Scored(per_hit, chunk_scores, terms, qtypes)
+
+
+def _version_fit(question: str, h: SearchHit, hits: list[SearchHit]) -> float:
+    """A question naming a version (2018年版, 2023年修订后的) prefers that version's passages."""
+    years = re.findall(r"((?:19|20)\d{2})\s*年\s*(?:版|修订|修正|第.次修|的)", question)
+    if not years or not h.date:
+        return 0.0
+    same_title = [x for x in hits if x.title == h.title and x.doc_id != h.doc_id]
+    if not same_title:
+        return 0.0
+    return 0.3 if any(h.date.startswith(y) for y in years) else -0.3
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,6 +288,8 @@ def score(question: str, hits: list[SearchHit]) -> Scored:
 
 def short_title(title: str) -> str:
     t = title.strip()
+    if t and not re.search(rf"[{_CJK}]", t):
+        return f"文献 {t}"  # an untitled file: its name is all we have
     for p in ("中华人民共和国",):
         if t.startswith(p) and len(t) > len(p) + 1:
             t = t[len(p) :]
@@ -234,7 +302,9 @@ def doc_label(h: SearchHit) -> str:
 
 
 def _mentions_version(question: str) -> bool:
-    return bool(re.search(r"\d{4}\s*年\s*[版修]|版本|旧|老的|以前|原来|新的|现行|修订前|修订后|两版|两部", question))
+    return bool(
+        re.search(r"新旧|旧版|旧的|老的|以前的|原来的|修订前|两版|两部|前后|跟以前|与以前|比.{0,12}(?:版|年)", question)
+    )
 
 
 def select(question: str, hits: list[SearchHit], scored: Scored, max_chunks: int = 3) -> list[tuple[int, list[Unit]]]:
@@ -252,7 +322,10 @@ def select(question: str, hits: list[SearchHit], scored: Scored, max_chunks: int
         if len(chosen) >= max_chunks:
             break
         same_doc = hits[i].doc_id == main_doc
-        implements = not same_doc and _other_doc_relevant(question, hits[i], hits[main])
+        other_version = not same_doc and hits[i].title == hits[main].title
+        if other_version and not multi_doc:
+            continue
+        implements = not same_doc and not other_version and _other_doc_relevant(question, hits[i], hits[main])
         need = 0.8 if same_doc else (0.5 if implements else 0.8 if multi_doc else 0.95)
         if cs[i] >= need * cs[main] and scored.units[i]:
             # another document must be quoted for a reason: a version / a local rule / a compare
@@ -284,7 +357,10 @@ def _other_doc_relevant(question: str, other: SearchHit, main: SearchHit) -> boo
     implements the other (a local 实施《X》办法 and the national X)."""
     q = normalize(question)
     st = normalize(short_title(other.title))
-    if st and (st in q or st[:4] in q):
+    named = [normalize(short_title(n)) for n in re.findall(r"《([^》]+)》", question)]
+    if st and any(n == st or (n in st and len(n) >= len(st) - 2) for n in named):
+        return True
+    if st and not named and st in q:
         return True
     a, b = normalize(short_title(main.title)), st
     refs_a = re.findall(r"《([^》]+)》", a)
@@ -297,7 +373,7 @@ def _other_doc_relevant(question: str, other: SearchHit, main: SearchHit) -> boo
 def _pick_units(units: list[Unit], hit: SearchHit, primary: bool, global_best: float) -> list[Unit]:
     total_len = sum(len(u.text) for u in units)
     best = max(u.score for u in units)
-    if primary and total_len <= 320:
+    if primary and total_len <= 400:
         keep = list(units)  # a short article is quoted whole: the answer is usually all of it
     else:
         floor = max(0.5 * best, 0.35 * global_best) if primary else max(0.6 * best, 0.6 * global_best)

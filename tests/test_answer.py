@@ -148,9 +148,9 @@ def test_hard_wrapped_pdf_text_is_joined():
 
 def test_split_units_kinds():
     units = split_units(DETENTION.text)
-    assert units[0].kind == "sent" and units[1].kind == "intro"
-    assert [u.kind for u in units[2:]] == ["item", "item", "item"]
-    assert all(u.intro == 1 for u in units[2:])
+    assert units[0].kind == "intro" and "情节较轻的" in units[0].text  # one sentence, up to its colon
+    assert [u.kind for u in units[1:]] == ["item", "item", "item"]
+    assert all(u.intro == 0 for u in units[1:])
     assert not units[0].text.startswith("第六十三条")
 
 
