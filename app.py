@@ -165,7 +165,7 @@ def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
             ("文件名", src["file_name"]),
         ]
         st.markdown("  \n".join(f"**{name}**：{sup.md_escape(value, multiline=False)}" for name, value in facts if value))
-        st.divider()
+        st.caption("条文原文" if related else "条文原文（底色标出的是回答引用的句子）")
         if related:
             st.markdown(sup.md_escape(src["article"]))
         else:

@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--question")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
     ap.add_argument("--open", type=int, default=1, help="how many source expanders to open")
+    ap.add_argument("--height", type=int, default=1500, help="browser window height (the app scrolls inside it)")
     args = ap.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="greenkb-shot-"))
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             data, question = fixture_index(tmp), args.question or FIXTURE_QUESTION
             env["GREENKB_EMBED_MODEL"] = "none"
         env["GREENKB_DATA_DIR"] = str(data)
-        with browser_page(width=1280, height=1000) as page, running_app(env, tmp / "streamlit.log") as url:
+        with browser_page(width=1280, height=args.height) as page, running_app(env, tmp / "streamlit.log") as url:
             page.goto(url)
             box = page.get_by_test_id("stChatInputTextArea")
             box.wait_for(timeout=60_000)
