@@ -248,3 +248,13 @@ def test_refresh_searcher_sees_deletion_at_once(tmp_path):
     sup.refresh_searcher(settings)
     assert searcher.docs == {}  # reloaded now, not after the Searcher's own refresh interval
     sup._live.pop(key, None)
+
+
+def test_llm_mode_offered_only_when_configured(fixture_index, env, monkeypatch):
+    env(*fixture_index)
+    monkeypatch.setenv("GREENKB_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("GREENKB_LLM_MODEL", "fake")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert len(at.radio(key="mode").options) == 2
+    assert at.radio(key="mode").value == "extractive"
