@@ -31,8 +31,14 @@ REGIONS = (
     "拉萨 呼和浩特 东莞 佛山 无锡 温州 珠海 雄安"
 ).split()
 
-COVERAGE_MIN = 0.40  # weighted share of the question's content terms found in the best passages
+COVERAGE_MIN = 0.15  # weighted share of the question's content terms found in the best passages
+LOW_COVERAGE, LOW_BIGRAM = 0.30, 0.12  # both term and character overlap low: another topic
 STRONG_COVERAGE = 0.70  # a place-named question may rest on a passage this well matched
+# Weak topic match: the best passage's dense similarity is low AND the question's terms are only
+# partly covered. Dense similarities of e5 models sit in a narrow band (≈0.85–0.96), so the
+# threshold is for that family; other embedders (or none) skip this rule.
+DENSE_LOW = 0.885
+DENSE_LOW_COVERAGE = 0.65
 
 
 @dataclass
@@ -128,8 +134,18 @@ def decide(question: str, hits: list[SearchHit]) -> Decision:
         strong = max(coverage(question, [h], top=1)[0] for h in mentioned)
         if strong < STRONG_COVERAGE:
             return Decision(True, f"知识库中没有关于“{r}”这一问题的专门规定", signals)
-    score = max(cov, 0.5 * (cov + bi))
-    signals["support"] = round(score, 3)
-    if score < COVERAGE_MIN:
+    signals["support"] = round(cov, 3)
+    if cov < COVERAGE_MIN or (cov < LOW_COVERAGE and bi < LOW_BIGRAM):
         return Decision(True, "检索到的段落与问题的关键内容不符", signals)
+    dense = hits[0].sources.get("dense", 0.0) if hits[0].sources else 0.0  # the best-ranked passage
+    if dense:
+        signals["dense"] = round(dense, 4)
+        if dense < DENSE_LOW and cov < DENSE_LOW_COVERAGE and e5_like(hits):
+            return Decision(True, "检索到的段落与问题的主题相距较远", signals)
     return Decision(False, "", signals)
+
+
+def e5_like(hits: list[SearchHit]) -> bool:
+    """Dense scores in the e5 band (cosine similarities that never drop far below 0.8)."""
+    ds = [h.sources.get("dense") for h in hits if h.sources and h.sources.get("dense")]
+    return bool(ds) and min(ds) > 0.75

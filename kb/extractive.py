@@ -266,9 +266,25 @@ def score(question: str, hits: list[SearchHit]) -> Scored:
         wanted = qtypes - {"list", "compare"}
         cue_frac = (sum(1 for t in wanted if CUE_PATTERNS[t].search(h.text)) / len(wanted)) if wanted else 0.0
         fcover = (sum(1 for f in focus if f.search(h.text)) / len(focus)) if focus else 0.0
-        version = _version_fit(question, h, hits)
+        version = _version_fit(question, h, hits) + _locality_fit(question, h)
         chunk_scores.append(0.6 * cover + 0.6 * best + prior + 0.3 * cue_frac + 0.5 * fcover + version)
     return Scored(per_hit, chunk_scores, terms, qtypes)
+
+
+LOCAL_TITLE_RE = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
+
+
+def _locality_fit(question: str, h: SearchHit) -> float:
+    """A local rule answers a question about its place; other questions prefer national texts."""
+    local = h.doc_type.startswith("地方") or bool(LOCAL_TITLE_RE.match(h.title))
+    if not local:
+        return 0.0
+    m = LOCAL_TITLE_RE.match(h.title)
+    place = m.group(1) if m else ""
+    q = normalize(question)
+    if place and normalize(place) in q:
+        return 0.3
+    return -0.4
 
 
 def _version_fit(question: str, h: SearchHit, hits: list[SearchHit]) -> float:
@@ -326,7 +342,7 @@ def select(question: str, hits: list[SearchHit], scored: Scored, max_chunks: int
         if other_version and not multi_doc:
             continue
         implements = not same_doc and not other_version and _other_doc_relevant(question, hits[i], hits[main])
-        need = 0.8 if same_doc else (0.5 if implements else 0.8 if multi_doc else 0.95)
+        need = 0.8 if same_doc else (0.45 if implements else 0.8 if multi_doc else 0.95)
         if cs[i] >= need * cs[main] and scored.units[i]:
             # another document must be quoted for a reason: a version / a local rule / a compare
             if not same_doc and not multi_doc and not implements:
@@ -438,6 +454,8 @@ def compose(question: str, hits: list[SearchHit]) -> Composition:
 
     lines: list[str] = []
     lead = lead_unit(scored, chosen)
+    if lead is not None and "compare" in scored.qtypes and len({hits[i].doc_id for i, _ in chosen}) > 1:
+        lead = None  # comparing versions: the grouped passages speak, no single lead
     if lead is not None:
         h = hits[lead.hit]
         loc = h.locator if h.locator and h.locator not in ("¶", "header") else ""

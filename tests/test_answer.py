@@ -247,3 +247,16 @@ def test_no_markers_outside_sources(q):
     ans = answer(q, FakeSearcher([NATIONAL, LOCAL]))
     if not ans.abstained:
         assert max(int(m) for m in re.findall(r"\[(\d+)\]", ans.text)) == len(ans.citations)
+
+
+def test_abstain_on_weak_dense_match_with_partial_coverage():
+    # e5-style similarities: the best passage is far from the question and covers little of it
+    weak = [SearchHit(**{**h.__dict__, "sources": {"bm25": 5.0, "dense": d}}) for h, d in ((KEY_UNITS, 0.87), (NATIONAL, 0.86))]
+    _abstained(answer("国家级重点用能单位每年要复核一次吗？复核不通过会被摘牌吗？", FakeSearcher(weak)))
+    strong = [SearchHit(**{**h.__dict__, "sources": {"bm25": 5.0, "dense": d}}) for h, d in ((KEY_UNITS, 0.93), (NATIONAL, 0.90))]
+    assert not answer("重点用能单位按多大的年能耗门槛划定？", FakeSearcher(strong)).abstained
+
+
+def test_local_rule_not_primary_for_national_question():
+    ans = answer("重点用能单位每年要向哪个部门报送能源利用状况报告？", FakeSearcher([LOCAL, NATIONAL]))
+    assert ans.citations[0].hit.doc_id == "d1"
