@@ -327,7 +327,8 @@ def contextualize(question: str, history: Sequence[Any] | None, titles: Iterable
     follow-ups keep the document) and assistant turns "cited" (a list of (title, locator)).
     A question that names a document itself, or that is not a follow-up, is returned as is.
     Otherwise the latest named document (and article) is put in front:
-    "那罚款是多少？" → "《示例办法》第三条 那罚款是多少？".
+    "那罚款是多少？" → "示例办法第三条 那罚款是多少？"; when that question named none, the
+    first source its answer cited: "《中华人民共和国节约能源法》第五十三条 那罚款是多少？".
     """
     q = (question or "").strip()
     if not q or not history:
@@ -351,8 +352,10 @@ def contextualize(question: str, history: Sequence[Any] | None, titles: Iterable
         if cited:
             first = cited[0]
             title = str(first[0] if isinstance(first, (tuple, list)) else first)
+            locator = str(first[1]) if isinstance(first, (tuple, list)) and len(first) > 1 else ""
+            article = "" if own_articles or not _ARTICLE.fullmatch(locator) else locator
             if title:
-                return f"《{title.strip('《》')}》 {q}"
+                return f"《{title.strip('《》')}》{article} {q}"
     return q
 
 

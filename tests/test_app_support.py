@@ -166,7 +166,8 @@ def test_contextualize_uses_citations_when_question_named_nothing():
         {"role": "user", "content": "我们单位每年能耗一万多吨标准煤，每年要向节能主管部门报送什么材料？"},
         {"role": "assistant", "content": "……", "cited": [("中华人民共和国节约能源法", "第五十三条")]},
     ]
-    assert sup.contextualize("那罚款是多少？", history, TITLES) == "《中华人民共和国节约能源法》 那罚款是多少？"
+    assert sup.contextualize("那罚款是多少？", history, TITLES) == "《中华人民共和国节约能源法》第五十三条 那罚款是多少？"
+    assert sup.contextualize("第八十二条呢？", history, TITLES) == "《中华人民共和国节约能源法》 第八十二条呢？"
 
 
 def test_contextualize_chains_and_leaves_other_questions_alone():
