@@ -273,3 +273,10 @@ def test_paper_without_chinese_title_takes_the_english_abstract_title():
         "A Sample Study of Green Factories (Test Fixture)\nAbstract: This is a test fixture.\n"
     )
     assert extract(text, "000_abc.txt")["title"] == "A Sample Study of Green Factories (Test Fixture)"
+
+
+def test_an_order_glued_to_its_date_names_the_issuer_without_the_date():
+    text = "示例市节能办法（测试样例）\n2023年5月10日示例市人民政府令第1号公布\n第一条 测试样例。\n"
+    meta = extract(text, "示例.txt")
+    assert meta["doc_number"] == "示例市人民政府令第1号"
+    assert meta["issuer"] == "示例市人民政府"
