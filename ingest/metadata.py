@@ -252,9 +252,13 @@ def repeals_in(clean_text: str) -> list[str]:
     return out
 
 
-def order_issuer(raw: str) -> str:
-    """The issuer named before 令, without a date it was glued to ("…10日示例市人民政府")."""
-    return re.sub(rf"^.*[0-9{_CN_DIGIT}十]日", "", raw) or raw
+def order_issuer(m: re.Match) -> str:
+    """The issuer named before 令, without the date it may be glued to ("…10日示例市人民政府")."""
+    raw, before = m.group(1), m.string[: m.start(1)]
+    raw = re.sub(rf"^.*[0-9{_CN_DIGIT}十]日", "", raw) or raw
+    if raw.startswith("日") and re.search(rf"[0-9{_CN_DIGIT}十]$", before):
+        raw = raw[1:]  # 日 closes the date; a real issuer such as 日照市 follows no digit
+    return raw
 
 
 def doc_number_in(header: str) -> str:
@@ -262,7 +266,7 @@ def doc_number_in(header: str) -> str:
     text = to_halfwidth_digits(header)
     m = ORDER_RE.search(text)
     if m:
-        return f"{order_issuer(m.group(1))}令第{m.group(2)}号"
+        return f"{order_issuer(m)}令第{m.group(2)}号"
     m = DOC_NUMBER_RE.search(text)
     if m:
         prefix = re.sub(r"\s+", "", m.group(0).split(m.group(1))[0])
@@ -301,7 +305,7 @@ def issuer_from(header: str, clean_text: str, doc_number: str, region: str) -> s
         return "国务院"
     m = ORDER_RE.search(h)
     if m and m.group(1) != "主席":
-        return order_issuer(m.group(1))
+        return order_issuer(m)
     for abbrev, full in sorted(_ISSUER_ABBREV.items(), key=lambda kv: -len(kv[0])):
         if doc_number.startswith(abbrev):
             return full
