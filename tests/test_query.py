@@ -105,3 +105,12 @@ def test_articles_years_and_old_hints():
     assert pq.years == [2017] and pq.titles == ["大气污染防治法"]
     assert parse_query("旧的噪声法怎么规定", t).wants_old
     assert not parse_query("噪声法怎么规定", t).wants_old
+
+
+def test_question_kinds():
+    from kb.query import expand_terms, is_penalty_question, is_timeline_question
+
+    assert is_timeline_question("能源法是哪天通过的？从什么时候开始施行？")
+    assert not is_timeline_question("2023年修订后的海洋环境保护法在罚款上比2017年版严了多少？")
+    assert is_penalty_question("没有标注能效标识会受到什么处罚？")
+    assert "法律责任" in expand_terms("会被怎么罚？") and "能源效率标识" in expand_terms("能效标识")
