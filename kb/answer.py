@@ -7,6 +7,14 @@
 
 Both modes abstain ("已收录文件中未找到依据") when the evidence does not support an answer
 (kb.abstain); the closest passages are then returned as `related`, never as citations.
+
+Versions (kb.versions):
+- an answer citing a text that is 已被修订, 已废止 or 尚未施行 ends with a separate line per such
+  document, "注意：[n]《旧法》已废止，现行为《新法》（2021-12-24）。", naming the version in force;
+- a question about what changed between versions (`versions.is_change_question`) is answered
+  from the comparison of the two versions (`versions.change_summary`): a lead line naming both,
+  then "旧版第X条：<old clause>[n]；新版第Y条：<new clause>[m]" for the changes it is about,
+  verbatim. Without a law with two versions in the KB the usual extractive answer is given.
 """
 from __future__ import annotations
 
@@ -15,7 +23,7 @@ import logging
 import re
 from typing import Any, Sequence
 
-from kb import abstain, extractive, verify
+from kb import abstain, extractive, verify, versions
 from kb.types import Answer, Citation, SearchHit
 
 log = logging.getLogger(__name__)
@@ -36,7 +44,146 @@ def _search(searcher: Any, query: str, k: int, filters: Any) -> list[SearchHit]:
 def _wants_all_versions(question: str) -> bool:
     return bool(
         re.search(r"新旧|旧版|老的|以前的|原来的|修订前|修改前|前后|\d{4}\s*年\s*版|两版|两部|跟以前|与以前|此前|当年", question)
+    ) or versions.is_change_question(question)
+
+
+@dataclasses.dataclass
+class Catalog:
+    """What version-aware answers need from the searcher: the index (chunks_of), the
+    documents and their status."""
+
+    index: Any
+    docs: dict
+    status: dict
+
+
+def catalog_of(searcher: Any) -> Catalog | None:
+    """The catalog behind `searcher` (a kb.search.Searcher, or a wrapper with `.inner`);
+    None for searchers without an index (test doubles)."""
+    for s in (searcher, getattr(searcher, "inner", None)):
+        index = getattr(s, "index", None) if s is not None else None
+        if index is None or not hasattr(index, "chunks_of") or not hasattr(index, "documents"):
+            continue
+        try:
+            docs = getattr(s, "docs", None)
+            if not isinstance(docs, dict):
+                docs = index.documents()
+            status = getattr(s, "status", None)
+            if not isinstance(status, dict) or not status:
+                status = versions.status_map(docs)
+        except Exception:  # pragma: no cover - a broken index: answer without versions
+            log.warning("catalog unavailable for version notes", exc_info=True)
+            return None
+        return Catalog(index, docs, status)
+    return None
+
+
+OUTDATED = (versions.STATUS_REVISED, versions.STATUS_REPEALED, versions.STATUS_PENDING)
+
+
+def version_notes(citations: Sequence[Citation], catalog: Catalog | None) -> list[str]:
+    """One "注意：[n]…" line per cited document not in force, naming the current version."""
+    docs = catalog.docs if catalog else {}
+    by_doc: dict[str, list[int]] = {}
+    for c in citations:
+        by_doc.setdefault(c.hit.doc_id, []).append(c.n)
+    first = {d: ns[0] for d, ns in by_doc.items()}
+    lines: list[str] = []
+    done: set[str] = set()
+    for c in citations:
+        doc_id = c.hit.doc_id
+        if doc_id in done:
+            continue
+        done.add(doc_id)
+        status = c.hit.status or (catalog.status.get(doc_id, "") if catalog else "")
+        if status not in OUTDATED:
+            continue
+        note = ""
+        if doc_id in docs:
+            try:
+                note = versions.version_note(docs, doc_id, status=status, cited=first)
+            except Exception:  # pragma: no cover
+                log.warning("version note failed for %s", doc_id, exc_info=True)
+        if not note:
+            date = f"（{c.hit.date}）" if c.hit.date else ""
+            note = f"《{c.hit.title}》{date}{status}。"
+        refs = ",".join(str(n) for n in by_doc[doc_id])
+        lines.append(f"注意：[{refs}]{note}")
+    return lines
+
+
+def _with_notes(text: str, citations: Sequence[Citation], catalog: Catalog | None) -> str:
+    notes = version_notes(citations, catalog)
+    return text + ("\n" + "\n".join(notes) if notes else "")
+
+
+def _status_warnings(citations: Sequence[Citation]) -> list[str]:
+    return [
+        f"[{c.n}]《{c.hit.title}》状态：{c.hit.status}"
+        for c in citations
+        if c.hit.status and c.hit.status not in ("现行有效", "")
+    ]
+
+
+def _version_label(doc: Any, status: dict) -> str:
+    bits = [b for b in (versions.version_date(doc), status.get(doc.doc_id, "")) if b]
+    return f"《{(doc.title or doc.file_name).strip('《》')}》" + (f"（{'，'.join(bits)}）" if bits else "")
+
+
+TOPIC_COVERAGE_MIN = 0.4  # share (by length) of a change question's topic words in the compared articles
+
+
+def _topic_coverage(question: str, items: Sequence[Any], titles: Sequence[str]) -> float:
+    """How much of the question's topic the best compared article pairs mention (1.0 for a
+    question without topic words: 修改了哪些内容)."""
+    asked = versions.topic_terms(question, titles)
+    total = sum(len(t) for t in asked)
+    if not total:
+        return 1.0
+    best = 0.0
+    for it in items:
+        text = versions._norm("".join(h.text for h in (it.hit_a, it.hit_b) if h is not None))
+        best = max(best, sum(len(t) for t in asked if versions._norm(t) in text) / total)
+    return best
+
+
+def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
+                  warnings: list[str] | None = None) -> Answer | None:
+    """The answer to "what changed" from the comparison of two versions; None when the
+    question is not about a change or no law with two versions fits it."""
+    if catalog is None or not versions.is_change_question(question):
+        return None
+    docs = catalog.docs
+    try:
+        # A law the question names; else the law of the best passages (not any passage).
+        fam = versions.family_for_question(docs, question, ()) or versions.family_for_question(docs, question, hits[:2])
+        if fam is None:
+            return None
+        target = versions.versions_for_question(docs, fam, question)
+        pair = versions.change_pair(docs, target)
+        if pair is None:
+            return None
+        items = versions.change_summary(catalog.index, target, question, k=6)
+    except Exception:  # pragma: no cover - comparison failed: the plain answer
+        log.warning("change summary failed", exc_info=True)
+        return None
+    if not items:
+        return None
+    old, new = pair
+    if _topic_coverage(question, items[:3], [old.title, new.title]) < TOPIC_COVERAGE_MIN:
+        return None  # the question's topic is not what these versions changed: the usual answer
+    for it in items:  # the hits of the comparison carry the status like search results
+        for h in (it.hit_a, it.hit_b):
+            if h is not None and not h.status:
+                h.status = catalog.status.get(h.doc_id, "")
+    comp = extractive.compose_changes(
+        question, items, _version_label(old, catalog.status), _version_label(new, catalog.status)
     )
+    if not comp.citations:
+        return None
+    w = list(warnings or []) + _status_warnings(comp.citations)
+    return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
+                  abstained=False, mode="extractive", warnings=w)
 
 
 def _retrieval_query(question: str, history: Sequence[dict[str, str]] | None) -> str:
@@ -99,21 +246,24 @@ def abstention(question: str, hits: list[SearchHit], mode: str, reason: str, war
     )
 
 
-def extractive_answer(question: str, hits: list[SearchHit], warnings: list[str] | None = None) -> Answer:
+def extractive_answer(question: str, hits: list[SearchHit], warnings: list[str] | None = None,
+                      catalog: Catalog | None = None) -> Answer:
     decision = abstain.decide(question, hits)
     if decision.abstain:
         return abstention(question, hits, "extractive", decision.reason, warnings)
+    changed = change_answer(question, hits, catalog, warnings)
+    if changed is not None:
+        return changed
     comp = extractive.compose(question, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
-    w = list(warnings or [])
-    for c in comp.citations:
-        if c.hit.status and c.hit.status not in ("现行有效", ""):
-            w.append(f"[{c.n}]《{c.hit.title}》状态：{c.hit.status}")
-    return Answer(question=question, text=comp.text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)
+    w = list(warnings or []) + _status_warnings(comp.citations)
+    return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
+                  abstained=False, mode="extractive", warnings=w)
 
 
-def llm_answer(question: str, hits: list[SearchHit], settings: Any, history=None) -> Answer:
+def llm_answer(question: str, hits: list[SearchHit], settings: Any, history=None,
+               catalog: Catalog | None = None) -> Answer:
     from kb import llm
 
     decision = abstain.decide(question, hits)
@@ -128,11 +278,11 @@ def llm_answer(question: str, hits: list[SearchHit], settings: Any, history=None
     except llm.LLMUnavailable as exc:
         notice = llm.redact(FALLBACK_NOTICE + str(exc), secret)
         log.warning("%s", notice)
-        return extractive_answer(question, hits, warnings=[notice])
+        return extractive_answer(question, hits, warnings=[notice], catalog=catalog)
     except Exception as exc:  # anything unexpected in the client: same fallback, no secrets
         notice = llm.redact(FALLBACK_NOTICE + llm.describe_error(exc, secret), secret)
         log.warning("%s", notice)
-        return extractive_answer(question, hits, warnings=[notice])
+        return extractive_answer(question, hits, warnings=[notice], catalog=catalog)
 
     reply = llm.redact(reply.strip(), secret)
     if reply.startswith(NO_BASIS) or (NO_BASIS in reply and not verify.MARKER_RE.search(reply)):
@@ -147,10 +297,9 @@ def llm_answer(question: str, hits: list[SearchHit], settings: Any, history=None
         citing = [s for s in verify.split_sentences(check.text) if old in verify.markers_of(s)]
         citations.append(Citation(n=order[old], hit=h, quote=_best_quote(h, citing)))
     warnings = [_renumber(w, check.markers_used)[0] for w in check.warnings]
-    for c in citations:
-        if c.hit.status and c.hit.status not in ("现行有效", ""):
-            warnings.append(f"[{c.n}]《{c.hit.title}》状态：{c.hit.status}")
-    return Answer(question=question, text=text, citations=citations, abstained=False, mode="llm", warnings=warnings)
+    warnings += _status_warnings(citations)
+    return Answer(question=question, text=_with_notes(text, citations, catalog), citations=citations,
+                  abstained=False, mode="llm", warnings=warnings)
 
 
 def _renumber(text: str, used: list[int]) -> tuple[str, dict[int, int]]:
@@ -189,6 +338,7 @@ def answer(
     if not question:
         return Answer(question="", text=NO_BASIS + "：问题为空。", abstained=True, mode=mode)
     hits = retrieve(question, searcher, k or 8, filters, history)
+    catalog = catalog_of(searcher)
     if mode == "llm":
         settings = settings or getattr(searcher, "settings", None)
         if settings is None:
@@ -197,8 +347,9 @@ def answer(
             settings = load_settings()
         if not settings.llm_configured:
             ans = extractive_answer(
-                question, hits, warnings=[FALLBACK_NOTICE + "未配置 LLM（GREENKB_LLM_BASE_URL / GREENKB_LLM_MODEL）"]
+                question, hits, warnings=[FALLBACK_NOTICE + "未配置 LLM（GREENKB_LLM_BASE_URL / GREENKB_LLM_MODEL）"],
+                catalog=catalog,
             )
             return ans
-        return llm_answer(question, hits, settings, history)
-    return extractive_answer(question, hits)
+        return llm_answer(question, hits, settings, history, catalog=catalog)
+    return extractive_answer(question, hits, catalog=catalog)

@@ -315,6 +315,66 @@ def current_version(
     return None
 
 
+def version_note(
+    docs: dict[str, DocumentMeta],
+    doc_id: str,
+    status: str | None = None,
+    today: Date | None = None,
+    cited: dict[str, int] | None = None,
+) -> str:
+    """What an answer citing `doc_id` must say about its version ('' when it is in force).
+
+    '《中华人民共和国环境噪声污染防治法》已废止，现行为《中华人民共和国噪声污染防治法》（2021-12-24）。'
+    '《…》已被修订，现行为《…》（2023-10-24）。'
+    '《…》（2026-05-01）尚未施行，施行日期 2026-09-01；现行为《…》（2020-01-01）。'
+
+    `status` defaults to `status_map(docs, today)`; `cited` (doc_id -> citation number) puts
+    the [n] of the current version after its title when the answer cites it too.
+    """
+    if doc_id not in docs:
+        return ""
+    status = status or status_map(docs, today).get(doc_id, "")
+    if status not in (STATUS_REVISED, STATUS_REPEALED, STATUS_PENDING):
+        return ""
+    d = docs[doc_id]
+    title = f"《{(d.title or d.file_name).strip('《》')}》"
+    cur = current_version(docs, doc_id, today)
+    cur_s = ""
+    if cur is not None and cur.doc_id != doc_id:
+        vd = version_date(cur)
+        ref = f"[{cited[cur.doc_id]}]" if cited and cur.doc_id in cited else ""
+        cur_s = f"现行为《{(cur.title or cur.file_name).strip('《》')}》" + (f"（{vd}）" if vd else "") + ref
+    if status == STATUS_PENDING:
+        vd, eff = version_date(d), effective_date(d)
+        out = f"{title}" + (f"（{vd}）" if vd else "") + "尚未施行" + (f"，施行日期 {eff}" if eff else "")
+        return out + (f"；{cur_s}。" if cur_s else "。")
+    if status == STATUS_REPEALED and not cur_s:
+        fam = next((f for f in families(docs) if doc_id in f.doc_ids), None)
+        if fam is not None and fam.replaced_by_doc and fam.replaced_by_doc in docs:
+            rep = docs[fam.replaced_by_doc]
+            return f"{title}已废止（被《{(rep.title or rep.file_name).strip('《》')}》废止）。"
+    return f"{title}{status}" + (f"，{cur_s}。" if cur_s else "。")
+
+
+def versions_for_question(docs: dict[str, DocumentMeta], family: str, question: str) -> str | list[str]:
+    """What to hand `change_summary` for a change question about `family`: the two
+    versions whose years the question names (2017年版 … 2023年修订后), the named one and
+    its predecessor when it names one year, else the family key (its two newest versions)."""
+    chain = lineage(docs, family)
+    years = list(dict.fromkeys(re.findall(r"((?:19|20)\d{2})\s*年", unicodedata.normalize("NFKC", question or ""))))
+    picked: list[str] = []
+    for y in years:
+        for d in chain:
+            if version_date(d)[:4] == y and d.doc_id not in picked:
+                picked.append(d.doc_id)
+                break
+    if len(picked) >= 2:
+        return picked[:2]
+    if len(picked) == 1:
+        return picked[0]
+    return family
+
+
 def annotate_hits(hits: Iterable[SearchHit], docs: dict[str, DocumentMeta], today: Date | None = None) -> None:
     """Fill `hit.status` for search results in place."""
     status = status_map(docs, today)
@@ -601,6 +661,7 @@ class _Relevance:
                 continue
             terms.append(t)
         terms.extend(x for x in self.quoted if x)
+        self.asked = list(dict.fromkeys(terms))  # the topic words, before checking the texts
         if self.defining:
             terms.append("是指")
         bodies = [_norm(t) for t in texts]
@@ -629,8 +690,35 @@ class _Relevance:
         return score
 
 
+def topic_terms(question: str, titles: Sequence[str] = ()) -> list[str]:
+    """The words of a change question that name its topic (law titles, years and question
+    words removed): [] for '2023年修订后的海洋环境保护法修改了哪些内容？'."""
+    return list(_Relevance(question, titles, []).asked)
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def change_pair(
+    docs: dict[str, DocumentMeta], family_or_doc_ids: str | Sequence[str]
+) -> tuple[DocumentMeta, DocumentMeta] | None:
+    """(old, new): the two versions `change_summary` compares for `family_or_doc_ids`."""
+    ids = [family_or_doc_ids] if isinstance(family_or_doc_ids, str) else list(family_or_doc_ids)
+    pair: list[DocumentMeta]
+    if len(ids) >= 2 and all(i in docs for i in ids[:2]):
+        pair = sorted([docs[ids[0]], docs[ids[1]]], key=_version_sort_key)
+    else:
+        chain = lineage(docs, ids[0]) if ids else []
+        if ids and ids[0] in docs:
+            # One doc: compare with its predecessor (or successor when it is the oldest).
+            pos = next(n for n, d in enumerate(chain) if d.doc_id == ids[0])
+            pair = chain[max(0, pos - 1) : max(0, pos - 1) + 2]
+        else:
+            pair = chain[-2:]
+    if len(pair) < 2:
+        return None
+    return pair[0], pair[1]
 
 
 def change_summary(
@@ -652,22 +740,8 @@ def change_summary(
     from kb import diff as kdiff
 
     docs = index.documents()
-    if isinstance(family_or_doc_ids, str):
-        ids = [family_or_doc_ids]
-    else:
-        ids = list(family_or_doc_ids)
-    pair: list[DocumentMeta]
-    if len(ids) >= 2 and all(i in docs for i in ids[:2]):
-        pair = sorted([docs[ids[0]], docs[ids[1]]], key=_version_sort_key)
-    else:
-        chain = lineage(docs, ids[0]) if ids else []
-        if ids and ids[0] in docs:
-            # One doc: compare with its predecessor (or successor when it is the oldest).
-            pos = next(n for n, d in enumerate(chain) if d.doc_id == ids[0])
-            pair = chain[max(0, pos - 1) : max(0, pos - 1) + 2]
-        else:
-            pair = chain[-2:]
-    if len(pair) < 2:
+    pair = change_pair(docs, family_or_doc_ids)
+    if pair is None:
         return []
     old, new = pair
     res = kdiff.diff_documents(index, old, new)
@@ -702,8 +776,10 @@ def change_summary(
     items: list[ChangeItem] = []
     for e in res.changed:
         changed_text = "".join(o["a"] + o["b"] for o in e["ops"] if o["op"] != "equal")
-        score = rel(e["text_a"], e["text_b"]) + 0.5 * rel(changed_text)
         qa, qb = quote(e["text_a"]), quote(e["text_b"])
+        # The whole pair, what changed, and the two quoted clauses (a pair whose clauses are
+        # about the topic beats a long article that mentions every word somewhere).
+        score = rel(e["text_a"], e["text_b"]) + 0.5 * rel(changed_text) + 0.25 * (rel(qa) + rel(qb))
         head = f"{label_a}{e['locator_a']} → {label_b}{e['locator_b']}"
         text = f"{head}：{e['summary']}"
         if qa and qb and _norm(qa) != _norm(qb):
@@ -717,14 +793,14 @@ def change_summary(
         items.append(ChangeItem(
             "added", "", new.doc_id, "", e["locator_b"],
             f"{label_b}新增{e['locator_b']}：「{qb or _clip(e['text_b'])}」",
-            rel(e["text_b"]) * 1.2, None, hit(hits_b, e["locator_b"], qb), "", qb,
+            rel(e["text_b"]) * 1.2 + 0.25 * rel(qb), None, hit(hits_b, e["locator_b"], qb), "", qb,
         ))
     for e in res.removed:
         qa = quote(e["text_a"])
         items.append(ChangeItem(
             "removed", old.doc_id, "", e["locator_a"], "",
             f"{label_a}{e['locator_a']}在{label_b}中已删去：「{qa or _clip(e['text_a'])}」",
-            rel(e["text_a"]) * 1.2, hit(hits_a, e["locator_a"], qa), None, qa, "",
+            rel(e["text_a"]) * 1.2 + 0.25 * rel(qa), hit(hits_a, e["locator_a"], qa), None, qa, "",
         ))
     if include_unchanged and terms:
         texts_a = {a.locator: a.text for a in arts_a}

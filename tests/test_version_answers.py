@@ -1,0 +1,218 @@
+"""Version-aware answers (kb.answer with kb.versions): change questions answered from the
+comparison of two versions, and the "注意：…已被修订/已废止，现行为…" line.
+
+Every document here is an invented test sample (测试样例), not a real regulation.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from kb import versions as V
+from kb.answer import answer, version_notes
+from kb.types import Citation, DateEvent, DocumentMeta, SearchHit
+
+OLD_MD = """# 示例省节能条例
+
+2019年3月1日示例省第一届人民代表大会常务委员会第三次会议通过
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了推动本省节约能源，提高能源利用效率，制定本条例。本条例为测试样例，并非真实法规。
+
+第二条 本省行政区域内的用能单位适用本条例。
+
+第三条 县级以上人民政府节能主管部门负责本行政区域内的节能监督管理工作。
+
+## 第二章 节能管理
+
+第四条 重点用能单位应当每年三月底前向节能主管部门报送上年度的能源利用状况报告。
+
+第五条 用能单位应当建立能源消费统计和能源利用状况分析制度。
+
+## 第三章 法律责任
+
+第六条 重点用能单位未按照规定报送能源利用状况报告的，由节能主管部门责令限期改正；逾期不改正的，处二万元以上十万元以下的罚款。
+
+第七条 本条例自2019年5月1日起施行。
+"""
+
+NEW_MD = """# 示例省节能条例
+
+2019年3月1日示例省第一届人民代表大会常务委员会第三次会议通过
+
+2023年6月1日示例省第二届人民代表大会常务委员会第五次会议修订
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了推动本省节约能源，提高能源利用效率，制定本条例。本条例为测试样例，并非真实法规。
+
+第二条 节约能源工作应当坚持节约优先、绿色低碳的原则。
+
+第三条 本省行政区域内的用能单位适用本条例。
+
+第四条 县级以上人民政府节能主管部门负责本行政区域内的节能监督管理工作。
+
+## 第二章 节能管理
+
+第五条 重点用能单位应当每年三月底前向节能主管部门报送上年度的能源利用状况报告。
+
+第六条 用能单位应当建立能源消费统计和能源利用状况分析制度。
+
+## 第三章 法律责任
+
+第七条 重点用能单位未按照规定报送能源利用状况报告的，由节能主管部门责令限期改正；逾期不改正的，处五万元以上二十万元以下的罚款。
+
+第八条 本条例自2023年9月1日起施行。
+"""
+
+REPEALED_MD = """# 示例省节能监察办法
+
+2015年5月1日示例省人民政府令第9号公布
+
+<!-- INFO END -->
+
+第一条 为了规范本省节能监察工作，制定本办法。本办法为测试样例。
+
+第二条 节能监察机构对重点用能单位每两年至少开展一次现场节能监察。
+
+第三条 本办法自2015年7月1日起施行。
+"""
+
+REPEALER_MD = """# 示例省节能监察条例
+
+2022年1月10日示例省第一届人民代表大会常务委员会第二十次会议通过
+
+<!-- INFO END -->
+
+第一条 为了规范本省节能监察工作，制定本条例。本条例为测试样例。
+
+第二条 节能监察机构对重点用能单位每年至少开展一次现场节能监察。
+
+第三条 本条例自2022年3月1日起施行。2015年5月1日示例省人民政府公布的《示例省节能监察办法》同时废止。
+"""
+
+OLD_FILE = "示例省节能条例(2019-03-01).md"
+NEW_FILE = "示例省节能条例(2023-06-01).md"
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    pipeline = pytest.importorskip("ingest.pipeline", reason="ingest not available")
+    from kb.search import Searcher
+    from kb.settings import load_settings
+
+    root = tmp_path_factory.mktemp("verans")
+    src = root / "src"
+    src.mkdir()
+    for name, text in ((OLD_FILE, OLD_MD), (NEW_FILE, NEW_MD), ("示例省节能监察办法(2015-05-01).md", REPEALED_MD),
+                       ("示例省节能监察条例(2022-01-10).md", REPEALER_MD)):
+        (src / name).write_text(text, encoding="utf-8")
+    settings = load_settings(data_dir=root / "data", embed_model="none")
+    summary = pipeline.run([src], settings)
+    assert not summary.failed, [(r.path, r.reason) for r in summary.failed]
+    return Searcher(settings)
+
+
+def _flat(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _quotes_verbatim(ans) -> None:
+    for c in ans.citations:
+        assert c.quote and _flat(c.quote) in _flat(c.hit.text), (c.n, c.quote)
+
+
+def test_change_question_cites_both_versions_verbatim(searcher):
+    ans = answer("示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？", searcher)
+    assert not ans.abstained, ans.text
+    lines = ans.text.splitlines()
+    assert lines[0].startswith("新旧版本对照：") and "（2019-03-01" in lines[0] and "（2023-06-01" in lines[0]
+    pair = next(l for l in lines if l.startswith("旧版第六条："))
+    assert "；新版第七条：" in pair  # renumbered article
+    assert "处二万元以上十万元以下的罚款" in pair.split("；新版")[0]
+    assert "处五万元以上二十万元以下的罚款" in pair.split("；新版")[1]
+    cited = {(c.hit.file_name, c.hit.locator) for c in ans.citations}
+    assert {(OLD_FILE, "第六条"), (NEW_FILE, "第七条")} <= cited
+    # every [n] in the text is a citation, every citation is used
+    used = {int(n) for m in re.findall(r"\[([\d,]+)\]", ans.text) for n in m.split(",")}
+    assert used == {c.n for c in ans.citations}
+    _quotes_verbatim(ans)
+
+
+def test_change_question_without_topic_lists_changed_articles(searcher):
+    ans = answer("示例省节能条例修改了哪些内容？", searcher)
+    assert not ans.abstained
+    assert "旧版第六条：" in ans.text and "新版第七条：" in ans.text
+    _quotes_verbatim(ans)
+
+
+def test_answer_citing_the_old_version_names_the_current_one(searcher):
+    ans = answer("2019年版示例省节能条例对未按照规定报送能源利用状况报告的，罚款多少？", searcher)
+    assert not ans.abstained, ans.text
+    assert any(c.hit.file_name == OLD_FILE for c in ans.citations), ans.text
+    note = next(l for l in ans.text.splitlines() if l.startswith("注意："))
+    assert "《示例省节能条例》已被修订，现行为《示例省节能条例》（2023-06-01）" in note
+    assert "二万元以上十万元以下" in ans.text
+    assert any("已被修订" in w for w in ans.warnings)
+
+
+def test_answer_citing_a_repealed_text_names_the_repealing_one(searcher):
+    ans = answer("示例省节能监察办法规定节能监察机构多久对重点用能单位开展一次现场节能监察？", searcher)
+    assert not ans.abstained, ans.text
+    assert any(c.hit.file_name.startswith("示例省节能监察办法") for c in ans.citations), ans.text
+    note = next(l for l in ans.text.splitlines() if l.startswith("注意："))
+    assert "《示例省节能监察办法》已废止，现行为《示例省节能监察条例》（2022-01-10）" in note
+    # the note is its own line, not inside a quoted source sentence
+    assert all("注意：" not in c.quote for c in ans.citations)
+
+
+def test_current_text_has_no_note(searcher):
+    ans = answer("示例省节能监察条例规定节能监察机构多久开展一次现场节能监察？", searcher)
+    assert not ans.abstained
+    assert "注意：" not in ans.text
+
+
+def _meta(doc_id, title, file_name, date_, eff, events=()):
+    return DocumentMeta(doc_id=doc_id, file_name=file_name, path=f"/x/{file_name}", title=title, doc_type="地方性法规",
+                        date=date_, effective_date=eff, events=[DateEvent(*e) for e in events])
+
+
+def _hit(doc_id, title, status, date_):
+    return SearchHit(chunk_id=f"{doc_id}-0", doc_id=doc_id, file_name=f"{doc_id}.md", title=title, doc_type="法规",
+                     locator="第一条", heading_path="", page_start=None, page_end=None, date=date_,
+                     text="第一条 测试样例。", chunk_index=0, status=status)
+
+
+def test_version_note_pending_and_catalogless():
+    docs = {
+        "a": _meta("a", "示例碳市场条例", "示例碳市场条例(2020-01-01).md", "2020-01-01", "2020-03-01"),
+        "b": _meta("b", "示例碳市场条例", "示例碳市场条例(2026-05-01).md", "2026-05-01", "2026-09-01",
+                   [("修订", "2026-05-01", "2026年5月1日修订")]),
+    }
+    today = date(2026, 6, 1)
+    assert V.version_note(docs, "a", today=today) == ""
+    note = V.version_note(docs, "b", today=today, cited={"a": 2})
+    assert note == "《示例碳市场条例》（2026-05-01）尚未施行，施行日期 2026-09-01；现行为《示例碳市场条例》（2020-01-01）[2]。"
+    # without a catalog (a searcher with no index) the note still says the status
+    c = Citation(n=1, hit=_hit("x", "示例旧条例", "已废止", "2001-01-01"), quote="测试样例。")
+    assert version_notes([c], None) == ["注意：[1]《示例旧条例》（2001-01-01）已废止。"]
+
+
+def test_versions_for_question_picks_named_years():
+    docs = {
+        "a": _meta("a", "示例法", "示例法(2010-01-01).md", "2010-01-01", ""),
+        "b": _meta("b", "示例法", "示例法(2017-01-01).md", "2017-01-01", ""),
+        "c": _meta("c", "示例法", "示例法(2023-01-01).md", "2023-01-01", ""),
+    }
+    assert V.versions_for_question(docs, "示例法", "2010年版示例法和2023年修订后的相比有什么变化？") == ["a", "c"]
+    assert V.versions_for_question(docs, "示例法", "2017年修订后的示例法有什么变化？") == "b"
+    assert V.versions_for_question(docs, "示例法", "示例法修改了哪些内容？") == "示例法"
+    old, new = V.change_pair(docs, "示例法")
+    assert (old.doc_id, new.doc_id) == ("b", "c")
