@@ -147,17 +147,32 @@ def _topic_coverage(question: str, items: Sequence[Any], titles: Sequence[str]) 
     return best
 
 
-def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
-                  warnings: list[str] | None = None) -> Answer | None:
-    """The answer to "what changed" from the comparison of two versions; None when the
-    question is not about a change or no law with two versions fits it."""
+def _names_another_law(question: str, docs: dict, family: str) -> bool:
+    """True when the question also names a law outside `family`'s lineage: comparing two
+    laws (海洋环境保护法和环境影响评价法有什么不同) is not a question about versions."""
+    q = versions._norm(question)
+    own = {versions._key_of(d) for d in versions.lineage(docs, family)}
+    for f in versions.families(docs):
+        k = f.key.split("·")[-1]
+        if f.key in own or len(k) < 4 or k not in q:
+            continue
+        if any(k in o for o in own):  # 噪声污染防治法 inside 环境噪声污染防治法
+            continue
+        return True
+    return False
+
+
+def change_items(question: str, hits: list[SearchHit], catalog: Catalog | None) -> tuple[Any, Any, list] | None:
+    """(old version, new version, ChangeItems most relevant first) for a question about what
+    changed; None when it is not one, no law with two versions fits it, or the changes do not
+    touch the question's topic."""
     if catalog is None or not versions.is_change_question(question):
         return None
     docs = catalog.docs
     try:
         # A law the question names; else the law of the best passages (not any passage).
         fam = versions.family_for_question(docs, question, ()) or versions.family_for_question(docs, question, hits[:2])
-        if fam is None:
+        if fam is None or _names_another_law(question, docs, fam):
             return None
         target = versions.versions_for_question(docs, fam, question)
         pair = versions.change_pair(docs, target)
@@ -176,6 +191,17 @@ def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
         for h in (it.hit_a, it.hit_b):
             if h is not None and not h.status:
                 h.status = catalog.status.get(h.doc_id, "")
+    return old, new, items
+
+
+def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
+                  warnings: list[str] | None = None) -> Answer | None:
+    """The answer to "what changed" from the comparison of two versions; None when
+    `change_items` finds nothing to compare."""
+    found = change_items(question, hits, catalog)
+    if found is None:
+        return None
+    old, new, items = found
     comp = extractive.compose_changes(
         question, items, _version_label(old, catalog.status), _version_label(new, catalog.status)
     )
@@ -184,6 +210,23 @@ def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
     w = list(warnings or []) + _status_warnings(comp.citations)
     return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
                   abstained=False, mode="extractive", warnings=w)
+
+
+def with_comparison(question: str, hits: list[SearchHit], catalog: Catalog | None, k: int) -> list[SearchHit]:
+    """For the LLM: the compared articles of both versions first, then the other hits."""
+    found = change_items(question, hits, catalog)
+    if found is None:
+        return hits
+    front: list[SearchHit] = []
+    for it in found[2][:3]:
+        front += [h for h in (it.hit_a, it.hit_b) if h is not None]
+    seen: set[str] = set()
+    out: list[SearchHit] = []
+    for h in front + hits:
+        if h.chunk_id not in seen:
+            seen.add(h.chunk_id)
+            out.append(h)
+    return out[: max(k, len(front))]
 
 
 def _retrieval_query(question: str, history: Sequence[dict[str, str]] | None) -> str:
@@ -351,5 +394,5 @@ def answer(
                 catalog=catalog,
             )
             return ans
-        return llm_answer(question, hits, settings, history, catalog=catalog)
+        return llm_answer(question, with_comparison(question, hits, catalog, k or 8), settings, history, catalog=catalog)
     return extractive_answer(question, hits, catalog=catalog)

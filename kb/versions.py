@@ -666,13 +666,26 @@ class _Relevance:
             terms.append("是指")
         bodies = [_norm(t) for t in texts]
         n = max(len(bodies), 1)
+        # Phrases of the question the articles use word for word (社会生活噪声, 使用配额许可证):
+        # word tokens alone let an article that has each word somewhere win.
+        bare = [_bare(b) for b in bodies]
+        self.phrases = set(_phrases(q, bare))
+        terms.extend(sorted(self.phrases))
+        # A question about penalties (罚多少, 严了多少) is about the penalty clauses, however
+        # common 罚款 is among the articles.
+        penalty = bool(re.search(r"罚|处罚|严了|宽了|重了|轻了|法律责任", q))
+        if penalty:
+            terms.append("罚款")
         self.weights: dict[str, float] = {}
         for t in dict.fromkeys(terms):
-            df = sum(1 for b in bodies if t in b)
+            df = sum(1 for b, nb in zip(bodies, bare) if t in b or (t in self.phrases and t in nb))
             if df == 0:
                 continue  # a word no article has cannot tell articles apart
             w = math.log((n + 1) / (df + 0.5))
             self.weights[t] = w * (3.0 if t in self.quoted else 1.0)
+        if penalty and "罚款" in self.weights and len(self.weights) > 1:
+            others = [w for t, w in self.weights.items() if t != "罚款"]
+            self.weights["罚款"] = max(self.weights["罚款"], sum(others) / len(others))
         self.total = sum(self.weights.values()) or 1.0
 
     def __bool__(self) -> bool:
@@ -680,7 +693,8 @@ class _Relevance:
 
     def __call__(self, *texts: str) -> float:
         body = _norm("".join(texts))
-        score = sum(w for t, w in self.weights.items() if t in body) / self.total
+        bare = _bare(body)
+        score = sum(w for t, w in self.weights.items() if t in body or (t in self.phrases and t in bare)) / self.total
         if self.defining:
             # A definition of the quoted word: 本法所称噪声污染，是指… / （二）夜间，是指…
             for x in self.quoted:
@@ -688,6 +702,36 @@ class _Relevance:
                     score += 1.0
                     break
         return score
+
+
+_PHRASE_SPLIT = re.compile(
+    r"[^\u4e00-\u9fff]+|有什么|有哪些|有何|什么|哪些|怎么|如何|是否|多少|变化|不同|区别|差异|不一样|规定|方面|相比|"
+    r"比较|修订|修正|修改|新旧|前后|以前|原来|现在|现行|条件|要求|内容|[的对跟和与比在了吗呢]"
+)
+
+
+def _bare(text: str) -> str:
+    """Text without punctuation and spaces (a phrase of the question may span a comma)."""
+    return re.sub(r"[^\u4e00-\u9fff0-9a-z]", "", text)
+
+
+def _phrases(question: str, bodies: Sequence[str], min_len: int = 4, max_len: int = 12) -> list[str]:
+    """Runs of the question (split at question words and particles) of 4+ characters that
+    occur in some article: the longest first, no two overlapping."""
+    out: list[str] = []
+    if not bodies:
+        return out
+    for run in _PHRASE_SPLIT.split(_norm(question)):
+        taken: list[tuple[int, int]] = []
+        for size in range(min(len(run), max_len), min_len - 1, -1):
+            for i in range(0, len(run) - size + 1):
+                if any(i < b and a < i + size for a, b in taken):
+                    continue
+                cand = run[i : i + size]
+                if any(cand in b for b in bodies):
+                    taken.append((i, i + size))
+                    out.append(cand)
+    return out
 
 
 def topic_terms(question: str, titles: Sequence[str] = ()) -> list[str]:

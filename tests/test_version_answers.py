@@ -216,3 +216,18 @@ def test_versions_for_question_picks_named_years():
     assert V.versions_for_question(docs, "示例法", "示例法修改了哪些内容？") == "示例法"
     old, new = V.change_pair(docs, "示例法")
     assert (old.doc_id, new.doc_id) == ("b", "c")
+
+
+def test_llm_sources_lead_with_both_versions(searcher):
+    from kb.answer import catalog_of, retrieve, with_comparison
+
+    q = "示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？"
+    hits = retrieve(q, searcher, 8, None)
+    srcs = with_comparison(q, hits, catalog_of(searcher), 8)
+    assert [(h.file_name, h.locator) for h in srcs[:2]] == [(OLD_FILE, "第六条"), (NEW_FILE, "第七条")]
+    assert len({h.chunk_id for h in srcs}) == len(srcs)
+
+
+def test_comparing_two_different_laws_is_not_a_version_question(searcher):
+    ans = answer("示例省节能条例和示例省节能监察条例的规定有什么不同？", searcher)
+    assert not ans.text.startswith("新旧版本对照")
