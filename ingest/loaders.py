@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -32,13 +33,16 @@ OCR_RENDER_SCALE = 2.0
 # --------------------------------------------------------------------------- public API
 
 
-def load(path: Path, max_bytes: int | None = None, *, ocr: bool = True) -> LoadedDoc:
+def load(path: Path, max_bytes: int | None = None, *, ocr: bool | None = None) -> LoadedDoc:
     """Load `path` into a `LoadedDoc`, or raise `LoadError` with a Chinese reason.
 
     `max_bytes` rejects larger files before reading them. `ocr=False` disables the OCR
-    fallback for PDF pages without a text layer (then an image-only PDF raises 需要OCR).
+    fallback for PDF pages without a text layer (then an image-only PDF raises 需要OCR);
+    the default (None) follows the environment: GREENKB_OCR=0 turns OCR off.
     """
     path = Path(path)
+    if ocr is None:
+        ocr = ocr_enabled()
     suffix = path.suffix.lower()
     loader = _LOADERS.get(suffix)
     if loader is None:
@@ -58,6 +62,11 @@ def load(path: Path, max_bytes: int | None = None, *, ocr: bool = True) -> Loade
     return doc
 
 
+def ocr_enabled() -> bool:
+    """OCR of image-only PDF pages is on unless GREENKB_OCR is 0/false/no/off."""
+    return os.environ.get("GREENKB_OCR", "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
 def normalize_newlines(text: str) -> str:
     """\\r\\n and \\r become \\n; BOMs, zero-width and control characters are dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -70,12 +79,20 @@ def decode_text(data: bytes) -> str:
     bom = _decode_by_bom(data)
     if bom is not None:
         return bom
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return _decode_guess(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    # GB18030 accepts almost any byte sequence, Big5 (Taiwan/Hong Kong) included, and turns
+    # it into nonsense; take Big5 when it reads as clearly more ordinary Chinese.
+    big5 = _decode_big5(data)
+    if big5 is not None and (text is None or _common_score(big5) > 1.5 * _common_score(text) + 0.05):
+        return big5
+    return text if text is not None else _decode_guess(data)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -120,6 +137,55 @@ def _decode_by_bom(data: bytes) -> str | None:
     return None
 
 
+def _decode_big5(data: bytes) -> str | None:
+    """Strict Big5 (cp950, then HKSCS) decoding, or None when the bytes are not Big5."""
+    for encoding in ("cp950", "big5hkscs"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+# Very common characters in Chinese prose (policy texts in particular); their traditional
+# forms are added at first use. Right decodings are full of them, wrong ones are not.
+_COMMON_SIMPLIFIED = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过"
+    "子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体"
+    "制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内"
+    "数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提"
+    "直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计"
+    "别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海"
+    "口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身"
+    "车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石"
+    "记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青"
+    "省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候亲快效院查型按格养"
+    "易置层片始却专状育厂识适属包火住调满县局照参红细引听该价严能源环境保护污染排放绿色循环利用监"
+    "督检查罚款责任施行规定条例办法通知意见标准"
+)
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    chars = set(_COMMON_SIMPLIFIED)
+    try:
+        import opencc
+
+        chars |= set(opencc.OpenCC("s2t").convert(_COMMON_SIMPLIFIED))
+    except Exception:  # pragma: no cover - opencc is a pinned dependency
+        pass
+    return frozenset(chars)
+
+
+def _common_score(text: str, sample: int = 20000) -> float:
+    """Share of common Chinese characters among the non-ASCII characters of a sample."""
+    common = _common_chars()
+    wide = [ch for ch in text[:sample] if ord(ch) > 0x7F and not ch.isspace()]
+    if not wide:
+        return 0.0
+    return sum(ch in common for ch in wide) / len(wide)
+
+
 def _decode_guess(data: bytes) -> str:
     """Last resort: charset_normalizer's best guess, else GB18030 with replacement."""
     from charset_normalizer import from_bytes
@@ -143,10 +209,19 @@ def _load_pdf(data: bytes, ocr: bool) -> LoadedDoc:
         raise LoadError("PDF文件没有页面")
     ocr_pages: list[int] = []
     blank = [i for i, text in enumerate(pages) if not text.strip()]
-    if blank and ocr:
-        ocr_pages = _ocr_blank_pages(data, pages, blank, warnings)
+    engine = _ocr_engine() if blank and ocr else None
+    if engine is not None:
+        ocr_pages = _ocr_blank_pages(engine, data, pages, blank, warnings)
+    elif blank and ocr:
+        warnings.append("OCR组件不可用，无文字页未识别")
     if not any(text.strip() for text in pages):
-        raise LoadError("PDF没有可提取的文字层（可能是扫描件），需要OCR识别，但OCR未能识别出文字")
+        if not ocr:
+            why = "但OCR已关闭（GREENKB_OCR=0）"
+        elif engine is None:
+            why = "但OCR组件（rapidocr_onnxruntime）不可用"
+        else:
+            why = "但OCR未能识别出文字"
+        raise LoadError(f"PDF没有可提取的文字层（可能是扫描件），需要OCR识别，{why}")
     if len(blank) > len(ocr_pages):
         warnings.append(f"{len(blank) - len(ocr_pages)} 页没有文字（可能是图片页）")
     return LoadedDoc(
@@ -213,16 +288,16 @@ def _pdf_title(reader: Any) -> str:
     return title
 
 
-def _ocr_blank_pages(data: bytes, pages: list[str], blank: list[int], warnings: list[str]) -> list[int]:
+def _ocr_blank_pages(engine: Any, data: bytes, pages: list[str], blank: list[int], warnings: list[str]) -> list[int]:
     """OCR the pages without a text layer in place; return their 1-based numbers."""
-    engine = _ocr_engine()
-    if engine is None:
-        warnings.append("OCR组件不可用，无文字页未识别")
-        return []
     import pypdfium2 as pdfium
 
     done: list[int] = []
-    pdf = pdfium.PdfDocument(data)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:
+        warnings.append(f"OCR无法渲染此PDF（{type(exc).__name__}）")
+        return done
     try:
         for index in blank:
             text = _ocr_page(engine, pdf, index, warnings)
@@ -286,8 +361,12 @@ _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def _load_docx(data: bytes, ocr: bool) -> LoadedDoc:
     import docx
 
+    if data.startswith(_OLE_MAGIC):
+        # Word 97-2003 files and password-protected DOCX are both OLE compound files.
+        raise LoadError("不是DOCX格式：可能是旧版Word（.doc）文件或设置了打开密码的Word文件，请另存为不加密的.docx")
     if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError("不是有效的DOCX文件（不是ZIP格式，可能是旧版.doc或已损坏）")
+    _check_unzipped_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
@@ -295,6 +374,21 @@ def _load_docx(data: bytes, ocr: bool) -> LoadedDoc:
     lines = list(_docx_body_lines(document))
     title = (document.core_properties.title or "").strip() or _docx_heading_title(document)
     return LoadedDoc(pages=["\n".join(lines)], paged=False, source_format="docx", title_hint=title)
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A DOCX whose parts unpack to more than this is refused (a "zip bomb" would exhaust memory).
+MAX_UNZIPPED_BYTES = 1 << 30
+
+
+def _check_unzipped_size(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise LoadError("DOCX文件已损坏（ZIP结构无法读取）") from exc
+    if total > MAX_UNZIPPED_BYTES:
+        raise LoadError(f"DOCX解压后过大（{_mb(total)}），可能是恶意或损坏的文件")
 
 
 def _docx_body_lines(document: Any) -> list[str]:
