@@ -202,8 +202,16 @@ def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
     if found is None:
         return None
     old, new, items = found
+    counts = None
+    if not versions.topic_terms(question, [old.title, new.title]):
+        try:
+            from kb import diff as kdiff
+
+            counts = kdiff.diff_documents(catalog.index, old, new).counts
+        except Exception:  # pragma: no cover - the counts are a courtesy
+            log.warning("diff counts failed", exc_info=True)
     comp = extractive.compose_changes(
-        question, items, _version_label(old, catalog.status), _version_label(new, catalog.status)
+        question, items, _version_label(old, catalog.status), _version_label(new, catalog.status), counts=counts
     )
     if not comp.citations:
         return None

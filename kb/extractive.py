@@ -578,7 +578,8 @@ def _article_label(locator: str) -> str:
     return loc if loc.startswith("第") else (f"第{loc}节" if re.match(r"^\d+(\.\d+)*$", loc) else loc)
 
 
-def compose_changes(question: str, items: list, old_label: str, new_label: str, max_items: int = 3) -> Composition:
+def compose_changes(question: str, items: list, old_label: str, new_label: str, max_items: int = 3,
+                    counts: dict | None = None) -> Composition:
     """An answer built from the comparison of two versions: a lead line naming them, then for
     each change the question is about 'old clause [n]；new clause [m]', verbatim from the two
     articles. `items`: kb.versions.ChangeItem, most relevant first (hit_a / hit_b the chunks,
@@ -645,6 +646,13 @@ def compose_changes(question: str, items: list, old_label: str, new_label: str, 
     if not lines:
         return Composition("", [], [])
     lead = f"新旧版本对照：旧版{old_label}，新版{new_label}。"
-    text = "\n".join([lead] + lines)
+    head = [lead]
+    if counts and top <= 0:  # "what changed" in general: the size of the revision first
+        head.append(
+            f"两版相比：修改{counts.get('changed', 0)}条，新增{counts.get('added', 0)}条，删除{counts.get('removed', 0)}条，"
+            f"未变{counts.get('unchanged', 0)}条；以下按新版条文顺序列出"
+            + ("修改的条文：" if len(lines) >= counts.get("changed", 0) else f"前{len(lines)}处修改：")
+        )
+    text = "\n".join(head + lines)
     citations = [Citation(n=numbers[h.chunk_id], hit=h, quote="".join(quotes[h.chunk_id])) for h in hits]
     return Composition(text, citations, [])

@@ -98,6 +98,19 @@ REPEALER_MD = """# 示例省节能监察条例
 第三条 本条例自2022年3月1日起施行。2015年5月1日示例省人民政府公布的《示例省节能监察办法》同时废止。
 """
 
+PENDING_MD = """# 示例省绿色工厂促进办法
+
+2030年1月1日示例省人民政府令第99号公布
+
+<!-- INFO END -->
+
+第一条 为了促进绿色工厂建设，制定本办法。本办法为测试样例。
+
+第二条 省级绿色工厂每三年复核一次，复核不合格的撤销称号。
+
+第三条 本办法自2030年7月1日起施行。
+"""
+
 OLD_FILE = "示例省节能条例(2019-03-01).md"
 NEW_FILE = "示例省节能条例(2023-06-01).md"
 
@@ -112,7 +125,8 @@ def searcher(tmp_path_factory):
     src = root / "src"
     src.mkdir()
     for name, text in ((OLD_FILE, OLD_MD), (NEW_FILE, NEW_MD), ("示例省节能监察办法(2015-05-01).md", REPEALED_MD),
-                       ("示例省节能监察条例(2022-01-10).md", REPEALER_MD)):
+                       ("示例省节能监察条例(2022-01-10).md", REPEALER_MD),
+                       ("示例省绿色工厂促进办法(2030-01-01).md", PENDING_MD)):
         (src / name).write_text(text, encoding="utf-8")
     settings = load_settings(data_dir=root / "data", embed_model="none")
     summary = pipeline.run([src], settings)
@@ -149,6 +163,7 @@ def test_change_question_cites_both_versions_verbatim(searcher):
 def test_change_question_without_topic_lists_changed_articles(searcher):
     ans = answer("示例省节能条例修改了哪些内容？", searcher)
     assert not ans.abstained
+    assert "两版相比：修改2条，新增1条，删除0条，未变5条；以下按新版条文顺序列出修改的条文：" in ans.text.splitlines()[1]
     assert "旧版第六条：" in ans.text and "新版第七条：" in ans.text
     _quotes_verbatim(ans)
 
@@ -171,6 +186,13 @@ def test_answer_citing_a_repealed_text_names_the_repealing_one(searcher):
     assert "《示例省节能监察办法》已废止，现行为《示例省节能监察条例》（2022-01-10）" in note
     # the note is its own line, not inside a quoted source sentence
     assert all("注意：" not in c.quote for c in ans.citations)
+
+
+def test_answer_citing_a_text_not_yet_in_force_says_when(searcher):
+    ans = answer("示例省绿色工厂促进办法规定省级绿色工厂多久复核一次？", searcher)
+    assert not ans.abstained, ans.text
+    note = next(l for l in ans.text.splitlines() if l.startswith("注意："))
+    assert "《示例省绿色工厂促进办法》（2030-01-01）尚未施行，施行日期 2030-07-01" in note
 
 
 def test_current_text_has_no_note(searcher):
