@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, print_summary, run
 from kb.settings import load_settings
 from kb.store import IndexError_
@@ -47,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
         summary = run(args.paths, settings, rebuild=args.rebuild, progress=progress, remove_missing=not args.keep_missing)
     except (IngestBusy, IndexError_) as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # data folder unusable: not a folder, no permission, disk full
+        print(f"错误：无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # e.g. the store failing on a full disk: one line, no traceback
+        logging.getLogger(__name__).debug("ingest failed", exc_info=True)
+        print(f"错误：导入中止（{type(exc).__name__}: {str(exc)[:200]}），已提交的文件保留在索引中", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断：已完成的文件保留在索引中，未完成的文件保持原样。", file=sys.stderr)

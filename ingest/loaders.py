@@ -67,6 +67,32 @@ def ocr_enabled() -> bool:
     return os.environ.get("GREENKB_OCR", "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
+_ERRNO_REASONS = {
+    "ENOSPC": "磁盘空间不足",
+    "EDQUOT": "磁盘配额已满",
+    "EACCES": "没有访问权限",
+    "EPERM": "没有操作权限",
+    "EROFS": "只读文件系统，无法写入",
+    "ENOTDIR": "路径中有一部分是文件而不是文件夹",
+    "EISDIR": "是文件夹而不是文件",
+    "ENOENT": "文件或文件夹不存在",
+    "EEXIST": "同名文件已存在",
+    "ENAMETOOLONG": "路径过长",
+    "EIO": "磁盘读写错误",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short Chinese reason for an OSError (disk full, no permission, not a folder …)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reason = _ERRNO_REASONS.get(name)
+    detail = exc.strerror or type(exc).__name__
+    where = f"：{exc.filename}" if exc.filename else ""
+    return f"{reason}（{detail}）{where}" if reason else f"{detail}{where}"
+
+
 def normalize_newlines(text: str) -> str:
     """\\r\\n and \\r become \\n; BOMs, zero-width and control characters are dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -105,7 +131,7 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     except FileNotFoundError as exc:
         raise LoadError(f"文件不存在：{path.name}") from exc
     except OSError as exc:
-        raise LoadError(f"无法访问文件：{path.name}（{type(exc).__name__}）") from exc
+        raise LoadError(f"无法访问文件：{path.name}（{describe_os_error(exc)}）") from exc
     if not path.is_file():
         raise LoadError(f"不是普通文件：{path.name}")
     if size == 0:
@@ -115,7 +141,7 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"无法读取文件：{path.name}（{type(exc).__name__}）") from exc
+        raise LoadError(f"无法读取文件：{path.name}（{describe_os_error(exc)}）") from exc
 
 
 def _mb(n: int) -> str:
