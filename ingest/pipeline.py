@@ -79,15 +79,29 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult]]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$")):
+                    if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
+                        problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
+                        continue
                     found[f.resolve()] = None
         elif p.is_file():
-            if p.suffix.lower() in SUPPORTED:
+            if _undecodable_name(p):
+                problems.append(FileResult(_undecodable_name(p), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
+            elif p.suffix.lower() in SUPPORTED:
                 found[p.resolve()] = None
             else:
                 problems.append(FileResult(str(p), "failed", reason=f"不支持的文件类型 {p.suffix or '(无扩展名)'}"))
         else:
             problems.append(FileResult(str(p), "failed", reason="路径不存在"))
     return list(found), problems
+
+
+def _undecodable_name(path: Path) -> str:
+    """'' for a normal path; else the path made printable (undecodable bytes → U+FFFD)."""
+    try:
+        str(path).encode("utf-8")
+        return ""
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "replace")
 
 
 def doc_id_for(path: Path) -> str:
