@@ -55,9 +55,10 @@ class Catalog:
     index: Any
     docs: dict
     status: dict
+    allowed: set | None = None  # doc ids the user's filters let through (None: no filter)
 
 
-def catalog_of(searcher: Any) -> Catalog | None:
+def catalog_of(searcher: Any, filters: Any = None) -> Catalog | None:
     """The catalog behind `searcher` (a kb.search.Searcher, or a wrapper with `.inner`);
     None for searchers without an index (test doubles)."""
     for s in (searcher, getattr(searcher, "inner", None)):
@@ -71,10 +72,13 @@ def catalog_of(searcher: Any) -> Catalog | None:
             status = getattr(s, "status", None)
             if not isinstance(status, dict) or not status:
                 status = versions.status_map(docs)
+            allowed = None
+            if filters is not None and getattr(filters, "restricts", False):
+                allowed = set(s.allowed_docs(filters) or ()) if hasattr(s, "allowed_docs") else set()
         except Exception:  # pragma: no cover - a broken index: answer without versions
             log.warning("catalog unavailable for version notes", exc_info=True)
             return None
-        return Catalog(index, docs, status)
+        return Catalog(index, docs, status, allowed)
     return None
 
 
@@ -178,6 +182,8 @@ def change_items(question: str, hits: list[SearchHit], catalog: Catalog | None) 
         pair = versions.change_pair(docs, target)
         if pair is None:
             return None
+        if catalog.allowed is not None and not {pair[0].doc_id, pair[1].doc_id} <= catalog.allowed:
+            return None  # the user's filters leave out one of the two versions
         items = versions.change_summary(catalog.index, target, question, k=6)
     except Exception:  # pragma: no cover - comparison failed: the plain answer
         log.warning("change summary failed", exc_info=True)
@@ -389,7 +395,7 @@ def answer(
     if not question:
         return Answer(question="", text=NO_BASIS + "：问题为空。", abstained=True, mode=mode)
     hits = retrieve(question, searcher, k or 8, filters, history)
-    catalog = catalog_of(searcher)
+    catalog = catalog_of(searcher, filters)
     if mode == "llm":
         settings = settings or getattr(searcher, "settings", None)
         if settings is None:

@@ -253,3 +253,12 @@ def test_llm_sources_lead_with_both_versions(searcher):
 def test_comparing_two_different_laws_is_not_a_version_question(searcher):
     ans = answer("示例省节能条例和示例省节能监察条例的规定有什么不同？", searcher)
     assert not ans.text.startswith("新旧版本对照")
+
+
+def test_change_answer_respects_filters(searcher):
+    from kb.search import Filters
+
+    q = "示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？"
+    ans = answer(q, searcher, filters=Filters(date_from="2020"))
+    assert not ans.text.startswith("新旧版本对照")
+    assert all(c.hit.file_name != OLD_FILE for c in ans.citations)
