@@ -267,7 +267,7 @@ def score(question: str, hits: list[SearchHit]) -> Scored:
         wanted = qtypes - {"list", "compare"}
         cue_frac = (sum(1 for t in wanted if CUE_PATTERNS[t].search(h.text)) / len(wanted)) if wanted else 0.0
         fcover = (sum(1 for f in focus if f.search(h.text)) / len(focus)) if focus else 0.0
-        version = _version_fit(question, h, hits) + _locality_fit(question, h)
+        version = _version_fit(question, h, hits) + _locality_fit(question, h) + _named_fit(question, h, hits)
         chunk_scores.append(0.6 * cover + 0.6 * best + prior + 0.3 * cue_frac + 0.5 * fcover + version)
     return Scored(per_hit, chunk_scores, terms, qtypes)
 
@@ -286,6 +286,22 @@ def _locality_fit(question: str, h: SearchHit) -> float:
     if place and normalize(place) in q:
         return 0.3
     return -0.4
+
+
+def _named_fit(question: str, h: SearchHit, hits: list[SearchHit]) -> float:
+    """A question naming a law in 《》 is about that law, not about its namesake with a longer
+    or shorter title (《环境噪声污染防治法》 and the 噪声污染防治法 that replaced it)."""
+    named = {normalize(short_title(n)) for n in re.findall(r"《([^》]+)》", question)}
+    if not named:
+        return 0.0
+    st = normalize(short_title(h.title))
+    if st in named or "《" in h.title:  # 实施《X》办法 implements X: not a namesake
+        return 0.0
+    if not any(normalize(short_title(x.title)) in named for x in hits):
+        return 0.0  # the named law is not among the passages: nothing to prefer
+    if any(n != st and (n in st or st in n) for n in named):
+        return -0.6
+    return 0.0
 
 
 def _version_fit(question: str, h: SearchHit, hits: list[SearchHit]) -> float:

@@ -262,3 +262,28 @@ def test_change_answer_respects_filters(searcher):
     ans = answer(q, searcher, filters=Filters(date_from="2020"))
     assert not ans.text.startswith("新旧版本对照")
     assert all(c.hit.file_name != OLD_FILE for c in ans.citations)
+
+
+class _Fake:
+    def __init__(self, hits):
+        self.hits = hits
+
+    def search(self, query, k=10, filters=None):
+        return list(self.hits[:k])
+
+
+def test_named_old_law_is_preferred_to_its_namesake_successor():
+    def h(doc, title, loc, text, date_, status):
+        return SearchHit(chunk_id=f"{doc}-{loc}", doc_id=doc, file_name=f"{title}({date_}).md", title=title,
+                         doc_type="法律", locator=loc, heading_path=loc, page_start=None, page_end=None, date=date_,
+                         text=text, chunk_index=0, status=status)
+
+    new = h("n", "中华人民共和国示例噪声法", "第九十条", "第九十条 本法自2022年6月5日起施行。《中华人民共和国环境示例噪声法》同时废止。"
+            "本法为测试样例。", "2021-12-24", "现行有效")
+    old = h("o", "中华人民共和国环境示例噪声法", "第六十四条", "第六十四条 本法自1997年3月1日起施行。1989年9月26日发布的"
+            "《中华人民共和国示例噪声条例》同时废止。本法为测试样例。", "2018-12-29", "已废止")
+    ans = answer("老的《环境示例噪声法》是从哪天起施行的？它施行时替代掉了哪份文件？", _Fake([new, old]))
+    assert not ans.abstained
+    assert {c.hit.doc_id for c in ans.citations} == {"o"}, ans.text
+    assert "1997年3月1日" in ans.text and "示例噪声条例" in ans.text
+    assert ans.text.splitlines()[-1] == "注意：[1]《中华人民共和国环境示例噪声法》（2018-12-29）已废止。"
