@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import logging
 import os
+import pickle
 import sys
 import time
 from contextlib import contextmanager
@@ -25,7 +27,7 @@ from kb import lexical
 from kb.cache import Cache
 from kb.embedding import Embedder, get_embedder, model_key
 from kb.settings import Settings
-from kb.store import Index
+from kb.store import Index, chunk_record_id
 from kb.types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,13 @@ log = logging.getLogger(__name__)
 # Bump when parsing or chunking changes, so that the next run re-ingests every file.
 PIPELINE_VERSION = "1"
 SUPPORTED = {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt"}
+# Chunks gathered across documents before one embedding pass and one Chroma write: small
+# documents then fill the embedder's batches, and each Chroma call (~70 ms fixed cost
+# embedded) carries hundreds of records. Also bounds memory: only this many chunks wait.
+FLUSH_CHUNKS = 512
+FLUSH_CHUNKS_LEXICAL = 2000
+POOL_MIN_FILES = 24
+LEXSTATE_FILE = "bm25_tokens.pkl"  # per-document BM25 tokens, so a refresh re-tokenizes nothing
 
 
 class IngestBusy(RuntimeError):
@@ -149,14 +158,99 @@ def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = Non
     return meta, chunks
 
 
-def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder, cache: Cache, batch: int) -> tuple[np.ndarray, int]:
-    texts = [lexical.index_text(meta.title, c.heading_path, c.text) for c in chunks]
+def _compute_sorted(embedder: Embedder, batch: int):
+    """A `compute` for Cache.embeddings that batches texts of similar length together:
+    a batch is padded to its longest text, so mixing a 20-char article with a 500-char one
+    wastes most of the batch."""
 
     def compute(missing: list[str]) -> np.ndarray:
-        parts = [embedder.embed_passages(missing[i : i + batch]) for i in range(0, len(missing), batch)]
-        return np.concatenate(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
+        out = np.zeros((len(missing), embedder.dim), dtype=np.float32)
+        order = sorted(range(len(missing)), key=lambda i: len(missing[i]))
+        for start in range(0, len(order), batch):
+            idx = order[start : start + batch]
+            out[idx] = embedder.embed_passages([missing[i] for i in idx])
+        return out
 
-    return cache.embeddings(embedder.name, texts, compute, embedder.dim)
+    return compute
+
+
+def embed_texts(texts: Sequence[str], embedder: Embedder, cache: Cache, batch: int) -> tuple[np.ndarray, int]:
+    """Vectors for `texts` (cached ones reused). Returns (vectors, number computed)."""
+    if embedder.name == "none":  # constant vectors: nothing to compute or cache
+        return embedder.embed_passages(texts), 0
+    return cache.embeddings(embedder.name, texts, _compute_sorted(embedder, batch), embedder.dim)
+
+
+def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder, cache: Cache, batch: int) -> tuple[np.ndarray, int]:
+    texts = [lexical.index_text(meta.title, c.heading_path, c.text) for c in chunks]
+    return embed_texts(texts, embedder, cache, batch)
+
+
+# ---------------------------------------------------------------------- parallel parsing
+def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None):
+    """Parse one file and tokenize its chunks for BM25 (runs in a worker process)."""
+    try:
+        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes)
+        if not chunks:
+            raise LoadError("没有解析出任何内容")
+        tokens = [lexical.tokenize(lexical.index_text(meta.title, c.heading_path, c.text)) for c in chunks]
+        return ("ok", meta, chunks, tokens)
+    except LoadError as exc:
+        return ("failed", exc.reason)
+    except Exception as exc:  # a parser bug on one file must not stop the run
+        log.debug("ingest of %s failed", path, exc_info=True)
+        return ("failed", f"处理失败（{type(exc).__name__}: {str(exc)[:120]}）")
+
+
+def _worker_init() -> None:
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    lexical._jieba()
+
+
+def parse_workers(embed_model: str, n_files: int) -> int:
+    """Worker processes for parsing: 0 = parse in this process.
+
+    GREENKB_INGEST_WORKERS overrides. Few files: not worth a pool's start-up (~2 s).
+    With an embedder the model already uses every core, so one worker overlaps parsing with
+    embedding; lexical-only ingest is all parsing and tokenizing, so every core parses."""
+    raw = os.environ.get("GREENKB_INGEST_WORKERS", "").strip()
+    if raw:
+        return max(0, int(raw))
+    if n_files < POOL_MIN_FILES:
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if model_key(embed_model) == "none":
+        return max(1, cores) if cores > 1 else 0
+    return 1 if cores > 1 else 0
+
+
+def _parse_stream(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple]]:
+    """(job index, outcome) in job order; at most a few files in flight (bounded memory)."""
+    if workers <= 0:
+        for i, job in enumerate(jobs):
+            yield i, _parse_job(*job)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = 4 * workers
+    done = 0
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init) as pool:
+            futures = {}
+            nxt = 0
+            while done < len(jobs):
+                while nxt < len(jobs) and nxt - done < window:
+                    futures[nxt] = pool.submit(_parse_job, *jobs[nxt])
+                    nxt += 1
+                outcome = futures.pop(done).result()
+                yield done, outcome
+                done += 1
+    except BrokenProcessPool:
+        log.warning("parse workers failed; parsing the remaining files in this process")
+        for i in range(done, len(jobs)):
+            yield i, _parse_job(*jobs[i])
 
 
 # ---------------------------------------------------------------------- run
@@ -210,38 +304,169 @@ def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int) -> 
     return len(records)
 
 
-def refresh_lexical(index: Index, cache: Cache, directory: Path, force: bool = False) -> lexical.LexicalIndex:
-    """Rebuild the BM25 files from Chroma when they do not match the index generation."""
+# ---------------------------------------------------------------------- BM25
+def _saved_generation(directory: Path) -> str | None:
+    try:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("tokenizer") != lexical.TOKENIZER_VERSION or not (directory / "info.json").is_file():
+        return None  # without per-chunk info the Searcher would rebuild it anyway
+    return meta.get("generation")
+
+
+def _load_state(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            state = pickle.load(fh)
+        if state.get("tokenizer") != lexical.TOKENIZER_VERSION or state.get("version") != 1:
+            return None
+        return state
+    except Exception:
+        return None
+
+
+def _save_state(path: Path, state: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _build_encoded(ids: list[str], encoded: list[list[int]], vocab: dict[str, int], generation: str,
+                   info: list[tuple[str, str]]) -> lexical.LexicalIndex:
+    """lexical.build for token lists already encoded against `vocab` (every id used)."""
+    import bm25s
+
+    retriever = bm25s.BM25(k1=1.2, b=0.75)
+    if ids:
+        retriever.index(bm25s.tokenization.Tokenized(ids=encoded, vocab=vocab), show_progress=False)
+    return lexical.LexicalIndex(list(ids), retriever, vocab, generation, [tuple(x) for x in info])
+
+
+def refresh_lexical(
+    index: Index,
+    cache: Cache,
+    directory: Path,
+    force: bool = False,
+    fresh: dict[str, tuple] | None = None,
+    timings: dict[str, float] | None = None,
+) -> lexical.LexicalIndex:
+    """Bring the BM25 files in line with what Chroma holds (the index generation).
+
+    Tokens of every committed (document, version) are kept beside the BM25 files
+    (DATA/bm25_tokens.pkl), so only documents new to it are read back from Chroma or taken
+    from `fresh` (doc_id → (content hash, chunk ids, [(locator, kind)], token lists): what this
+    ingest just wrote). bm25s has no incremental update, so the index itself is rebuilt from
+    the kept tokens — no tokenizing, no reading the whole collection.
+    """
+    t = timings if timings is not None else {}
+    t0 = time.perf_counter()
     docs = index.documents()
     generation = index.generation(docs)
-    current = None if force else lexical.load(directory)
-    if current is not None and current.generation == generation:
-        return current
+    t["catalog_s"] = time.perf_counter() - t0
+    state_path = directory.parent / LEXSTATE_FILE
+    if not force and _saved_generation(directory) == generation and state_path.is_file():
+        current = lexical.load(directory)
+        if current is not None and current.generation == generation and current.info is not None:
+            return current
+    t0 = time.perf_counter()
+    state = None if force else _load_state(state_path)
+    old_vocab: list[str] = state["vocab"] if state else []
+    old_docs: dict = state["docs"] if state else {}
+    t["state_load_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
     committed = {d.doc_id: d.content_hash for d in docs.values()}
-    ids, texts = [], []
-    for rid, doc, md in index.iter_chunks():
-        if committed.get(md.get("doc_id")) != md.get("content_hash"):
-            continue  # leftovers of an interrupted write: not part of the index
-        ids.append(rid)
-        texts.append(lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc))
-    tokens = cache.tokens(lexical.TOKENIZER_VERSION, texts, lexical.tokenize)
-    lex = lexical.build(ids, tokens, generation)
+    vocab: dict[str, int] = {}
+    remap = np.full(len(old_vocab) + 1, -1, dtype=np.int64)
+    entries: dict[str, tuple] = {}  # doc_id → (hash, ids, info, lens, flat) in the new vocab
+    missing: list[str] = []
+
+    def encode(token_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        lens = np.fromiter((len(x) for x in token_lists), dtype=np.int32, count=len(token_lists))
+        flat = np.fromiter((vocab.setdefault(tok, len(vocab)) for x in token_lists for tok in x),
+                           dtype=np.int32, count=int(lens.sum()))
+        return lens, flat
+
+    for doc_id in sorted(committed):
+        h = committed[doc_id]
+        if fresh and doc_id in fresh and fresh[doc_id][0] == h:
+            _, ids, info, toks = fresh[doc_id]
+            lens, flat = encode(toks)
+            entries[doc_id] = (h, list(ids), list(info), lens, flat)
+        elif doc_id in old_docs and old_docs[doc_id][0] == h:
+            _oh, ids, info, lens, flat = old_docs[doc_id]
+            if len(flat):
+                unseen = np.unique(flat[remap[flat] < 0])
+                for tid in unseen.tolist():
+                    remap[tid] = vocab.setdefault(old_vocab[tid], len(vocab))
+            entries[doc_id] = (h, ids, info, lens, remap[flat].astype(np.int32))
+        else:
+            missing.append(doc_id)
+    t["reuse_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    if missing:
+        wanted = set(missing)
+        rows: dict[str, list[tuple[int, str, tuple[str, str], str]]] = {d: [] for d in missing}
+        if len(missing) > max(50, len(committed) // 4):
+            records = index.iter_chunks()
+        else:
+            records = (r for start in range(0, len(missing), 200)
+                       for r in index.iter_chunks({"doc_id": {"$in": missing[start : start + 200]}}))
+        for rid, doc, md in records:
+            d = md.get("doc_id")
+            if d not in wanted or committed.get(d) != md.get("content_hash"):
+                continue  # leftovers of an interrupted write: not part of the index
+            rows[d].append((int(md.get("chunk_index", 0)), rid, (md.get("locator", ""), md.get("kind", "")),
+                            lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc or "")))
+        for d in missing:
+            rs = sorted(rows[d])
+            toks = cache.tokens(lexical.TOKENIZER_VERSION, [r[3] for r in rs], lexical.tokenize)
+            lens, flat = encode(toks)
+            entries[d] = (committed[d], [r[1] for r in rs], [r[2] for r in rs], lens, flat)
+    t["chroma_read_s"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    all_ids: list[str] = []
+    all_info: list[tuple[str, str]] = []
+    encoded: list[list[int]] = []
+    for doc_id in sorted(entries):
+        _h, ids, info, lens, flat = entries[doc_id]
+        all_ids.extend(ids)
+        all_info.extend(info)
+        bounds = np.concatenate(([0], np.cumsum(lens))).tolist()
+        flat_list = flat.tolist()
+        encoded.extend(flat_list[bounds[i] : bounds[i + 1]] for i in range(len(lens)))
+    vocab_list = list(vocab)
+    lex = _build_encoded(all_ids, encoded, vocab, generation, all_info)
+    t["bm25_build_s"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     lexical.save(lex, directory)
+    _save_state(state_path, {"version": 1, "tokenizer": lexical.TOKENIZER_VERSION, "generation": generation,
+                             "vocab": vocab_list, "docs": entries})
+    t["save_s"] = time.perf_counter() - t0
     return lex
 
 
+# ---------------------------------------------------------------------- run
 def run(
     paths: Sequence[Path],
     settings: Settings,
     rebuild: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
     remove_missing: bool = True,
+    timings: dict[str, float] | None = None,
 ) -> RunSummary:
+    """Ingest `paths`. `timings` (optional) receives seconds per stage, for the benchmark."""
     started = time.perf_counter()
+    t = timings if timings is not None else {}
     summary = RunSummary()
     files, problems = discover(paths)
     summary.results.extend(problems)
     with ingest_lock(settings.data_dir):
+        t0 = time.perf_counter()
         index = Index(settings)
         repaired = index.recover()
         if repaired:
@@ -261,6 +486,7 @@ def run(
             n = switch_model(index, embedder, cache, settings.embed_batch)
             summary.notes.append(f"嵌入模型由 {current_model} 改为 {key}：已用新模型重建 {n} 个片段的向量")
         catalog = index.documents()
+        t["open_s"] = time.perf_counter() - t0
 
         roots = [Path(p).resolve() for p in paths if Path(p).exists()]
         if remove_missing:
@@ -268,55 +494,121 @@ def run(
             for doc in list(catalog.values()):
                 if _under(doc.path, roots) and doc.path not in present and not Path(doc.path).exists():
                     index.remove_document(doc.doc_id)
+                    catalog.pop(doc.doc_id, None)
                     summary.results.append(FileResult(doc.path, "removed", title=doc.title, doc_id=doc.doc_id))
 
+        # Which files changed: hashing is cheap, parsing is not.
+        t0 = time.perf_counter()
         max_bytes = int(settings.max_file_mb * 1024 * 1024) if settings.max_file_mb > 0 else None
+        results: list[FileResult | None] = [None] * len(files)
+        jobs: list[tuple] = []
+        job_file: list[int] = []
         for i, path in enumerate(files):
+            doc_id = doc_id_for(path)
+            try:
+                digest = content_hash(path)
+            except OSError as exc:
+                results[i] = FileResult(str(path), "failed", reason=f"无法读取文件：{exc.strerror or exc}")
+                continue
+            old = catalog.get(doc_id)
+            if old is not None and old.content_hash == digest:
+                results[i] = FileResult(str(path), "unchanged", chunks=old.chunks, title=old.title, doc_id=doc_id)
+                continue
+            jobs.append((str(path), doc_id, digest, max_bytes))
+            job_file.append(i)
+        t["hash_s"] = time.perf_counter() - t0
+        n_done = len(files) - len(jobs)
+        if progress:
+            progress(n_done, len(files), "")
+
+        workers = parse_workers(settings.embed_model, len(jobs))
+        flush_at = FLUSH_CHUNKS_LEXICAL if key == "none" else FLUSH_CHUNKS
+        pending: list[tuple[int, DocumentMeta, list[Chunk], list[list[str]]]] = []
+        fresh: dict[str, tuple] = {}
+        t.setdefault("embed_s", 0.0)
+        t.setdefault("write_s", 0.0)
+
+        def fail(fi: int, doc_id: str, what: str, exc: Exception) -> None:
+            results[fi] = FileResult(str(files[fi]), "failed", reason=f"{what}（{type(exc).__name__}: {str(exc)[:120]}）", doc_id=doc_id)
+
+        def flush() -> None:
+            if not pending:
+                return
+            texts = [lexical.index_text(m.title, c.heading_path, c.text) for _i, m, cs, _t in pending for c in cs]
+            t1 = time.perf_counter()
+            try:
+                vectors, computed = embed_texts(texts, embedder, cache, settings.embed_batch)
+            except Exception as exc:
+                for fi, meta, _cs, _tk in pending:
+                    fail(fi, meta.doc_id, "计算向量失败", exc)
+                pending.clear()
+                return
+            summary.embedded += computed
+            t2 = time.perf_counter()
+            t["embed_s"] += t2 - t1
+            items, pos = [], 0
+            for _fi, meta, cs, _tk in pending:
+                items.append((meta, cs, vectors[pos : pos + len(cs)]))
+                pos += len(cs)
+            new_ids = {meta.doc_id for _fi, meta, _c, _t in pending if meta.doc_id not in catalog}
+            written: list[int] = []
+            try:
+                index.write_documents(items, fresh=new_ids)
+                written = list(range(len(pending)))
+            except Exception:  # find the culprit: write one by one
+                log.debug("batch write failed; retrying document by document", exc_info=True)
+                for k, item in enumerate(items):
+                    try:
+                        index.write_documents([item], fresh=new_ids)
+                        written.append(k)
+                    except Exception as exc:
+                        fail(pending[k][0], pending[k][1].doc_id, "写入索引失败", exc)
+            t["write_s"] += time.perf_counter() - t2
+            for k in written:
+                fi, meta, cs, toks = pending[k]
+                old = catalog.get(meta.doc_id)
+                results[fi] = FileResult(str(files[fi]), "updated" if old else "added", chunks=len(cs), title=meta.title, doc_id=meta.doc_id)
+                catalog[meta.doc_id] = meta
+                ids = [chunk_record_id(meta.doc_id, meta.content_hash, c.chunk_index) for c in cs]
+                fresh[meta.doc_id] = (meta.content_hash, ids, [(c.locator, c.kind) for c in cs], toks)
+            # Keep the tokens in the cache too: a rebuild from Chroma (another instance) then tokenizes nothing.
+            tok_texts = [lexical.index_text(pending[k][1].title, c.heading_path, c.text) for k in written for c in pending[k][2]]
+            lookup = dict(zip(tok_texts, (tk for k in written for tk in pending[k][3])))
+            cache.tokens(lexical.TOKENIZER_VERSION, tok_texts, lambda text: lookup[text])
+            pending.clear()
+
+        t0 = time.perf_counter()
+        n_pending = 0
+        for j, outcome in _parse_stream(jobs, workers):
+            fi = job_file[j]
+            path = files[fi]
             if progress:
-                progress(i, len(files), path.name)
-            summary.results.append(
-                _ingest_one(path, index, catalog, embedder, cache, settings.embed_batch, max_bytes, summary)
-            )
+                progress(n_done, len(files), path.name)
+            n_done += 1
+            if outcome[0] != "ok":
+                results[fi] = FileResult(str(path), "failed", reason=outcome[1], doc_id=jobs[j][1])
+                continue
+            _, meta, chunks, toks = outcome
+            pending.append((fi, meta, chunks, toks))
+            n_pending += len(chunks)
+            if n_pending >= flush_at:
+                flush()
+                n_pending = 0
+        flush()
+        t["parse_embed_write_s"] = time.perf_counter() - t0
+        t["workers"] = workers
         if progress:
             progress(len(files), len(files), "")
-        refresh_lexical(index, cache, settings.data_dir / "bm25")
+        summary.results.extend(r for r in results if r is not None)
+        t0 = time.perf_counter()
+        lex_t: dict[str, float] = {}
+        refresh_lexical(index, cache, settings.data_dir / "bm25", fresh=fresh, timings=lex_t)
+        t["bm25_s"] = time.perf_counter() - t0
+        t.update({f"bm25_{k}": v for k, v in lex_t.items()})
         cache.close()
     summary.seconds = time.perf_counter() - started
+    t["total_s"] = summary.seconds
     return summary
-
-
-def _ingest_one(
-    path: Path,
-    index: Index,
-    catalog: dict[str, DocumentMeta],
-    embedder: Embedder,
-    cache: Cache,
-    batch: int,
-    max_bytes: int | None,
-    summary: RunSummary,
-) -> FileResult:
-    doc_id = doc_id_for(path)
-    try:
-        digest = content_hash(path)
-    except OSError as exc:
-        return FileResult(str(path), "failed", reason=f"无法读取文件：{exc.strerror or exc}")
-    old = catalog.get(doc_id)
-    if old is not None and old.content_hash == digest:
-        return FileResult(str(path), "unchanged", chunks=old.chunks, title=old.title, doc_id=doc_id)
-    try:
-        meta, chunks = parse_file(path, doc_id, digest, max_bytes=max_bytes)
-        if not chunks:
-            raise LoadError("没有解析出任何内容")
-        vectors, computed = embed_chunks(meta, chunks, embedder, cache, batch)
-        summary.embedded += computed
-        index.write_document(meta, chunks, vectors)
-    except LoadError as exc:
-        return FileResult(str(path), "failed", reason=exc.reason, doc_id=doc_id)
-    except Exception as exc:  # a parser bug on one file must not stop the run
-        log.debug("ingest of %s failed", path, exc_info=True)
-        return FileResult(str(path), "failed", reason=f"处理失败（{type(exc).__name__}: {str(exc)[:120]}）", doc_id=doc_id)
-    catalog[doc_id] = meta
-    return FileResult(str(path), "updated" if old else "added", chunks=len(chunks), title=meta.title, doc_id=doc_id)
 
 
 def print_summary(summary: RunSummary, out=sys.stdout) -> None:
