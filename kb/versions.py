@@ -358,8 +358,9 @@ def version_note(
 
 def versions_for_question(docs: dict[str, DocumentMeta], family: str, question: str) -> str | list[str]:
     """What to hand `change_summary` for a change question about `family`: the two
-    versions whose years the question names (2017年版 … 2023年修订后), the named one and
-    its predecessor when it names one year, else the family key (its two newest versions)."""
+    versions whose years the question names (2017年版 … 2023年修订后); for one year, the
+    revision of that year and its predecessor (2017年修订后…) or that version and the latest
+    (与2017年版相比，现行…); else the family key (its two newest versions)."""
     chain = lineage(docs, family)
     years = list(dict.fromkeys(re.findall(r"((?:19|20)\d{2})\s*年", unicodedata.normalize("NFKC", question or ""))))
     picked: list[str] = []
@@ -371,7 +372,11 @@ def versions_for_question(docs: dict[str, DocumentMeta], family: str, question: 
     if len(picked) >= 2:
         return picked[:2]
     if len(picked) == 1:
-        return picked[0]
+        year = version_date(docs[picked[0]])[:4]
+        revision = re.search(year + r"\s*年\s*(?:第[一二三四五六七八九十\d]+次)?(?:修订|修正|修改)", question or "")
+        if not revision and chain and chain[-1].doc_id != picked[0]:
+            return [picked[0], chain[-1].doc_id]  # 与2017年版相比，现行…: that version and the latest
+        return picked[0]  # 2017年修订后…: what that revision changed
     return family
 
 

@@ -235,6 +235,7 @@ def test_versions_for_question_picks_named_years():
     }
     assert V.versions_for_question(docs, "示例法", "2010年版示例法和2023年修订后的相比有什么变化？") == ["a", "c"]
     assert V.versions_for_question(docs, "示例法", "2017年修订后的示例法有什么变化？") == "b"
+    assert V.versions_for_question(docs, "示例法", "与2017年版相比，现行示例法有什么不同？") == ["b", "c"]
     assert V.versions_for_question(docs, "示例法", "示例法修改了哪些内容？") == "示例法"
     old, new = V.change_pair(docs, "示例法")
     assert (old.doc_id, new.doc_id) == ("b", "c")
