@@ -241,6 +241,9 @@ def _load_pdf(data: bytes, ocr: bool) -> LoadedDoc:
     elif blank and ocr:
         warnings.append("OCR组件不可用，无文字页未识别")
     if not any(text.strip() for text in pages):
+        failures = [w for w in warnings if "文字提取失败" in w]
+        if failures and len(failures) == len(pages):
+            raise LoadError(f"PDF页面内容无法解析（{failures[0]}），文件可能已损坏或含有异常数据")
         if not ocr:
             why = "但OCR已关闭（GREENKB_OCR=0）"
         elif engine is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -241,3 +242,56 @@ def test_disk_full_during_write_is_reported_and_the_index_stays_intact(tmp_path,
     run([work], load_settings(data_dir=fresh, embed_model="none"))
     assert_same_index(snapshot(data), snapshot(fresh))
 
+
+
+# --------------------------------------------------------------------------- a really full disk (tmpfs)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 3 MB tmpfs; skipped where mounting is not allowed (not root, no CAP_SYS_ADMIN)."""
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+@pytest.mark.slow
+def test_really_full_disk_via_the_cli(tmp_path, tiny_disk):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "小文件.md").write_text("# 示例办法（测试样例）\n\n第一条 测试样例。\n\n第二条 测试样例二。\n", encoding="utf-8")
+    data = tiny_disk / "data"
+    env = {"PATH": os.environ.get("PATH", ""), "GREENKB_EMBED_MODEL": "none"}
+
+    def ingest() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "ingest", str(corpus), "--data", str(data), "--quiet"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=180, env=env)
+
+    assert ingest().returncode == 0
+    (corpus / "大文件.txt").write_text("示例大文件（测试样例）\n" + "\n".join(
+        f"第{cn_number(i % 999 + 1)}条 示例单位应当依法开展节能监督检查并按期报送能源利用状况报告（测试样例第{i}条）。" * 3
+        for i in range(1500)), encoding="utf-8")
+    full = ingest()
+    out = full.stdout + full.stderr
+    assert "Traceback" not in out
+    assert full.returncode in (1, 2), out  # 1: the file failed, 2: the run stopped with one error line
+    assert "大文件.txt" in out or "错误" in full.stderr, out
+    assert re.search(r"disk is full|No space|磁盘空间不足", out), out
+
+    subprocess.run(["mount", "-o", "remount,size=64m", str(tiny_disk)], check=True)  # space freed
+    during = snapshot(data)
+    assert set(during["catalog"]) == {"小文件.md"}
+    assert {md[0] for md in during["records"]} >= {"小文件.md"}
+    rerun = ingest()
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    fresh = tmp_path / "fresh"
+    run([corpus], load_settings(data_dir=fresh, embed_model="none"))
+    assert_same_index(snapshot(data), snapshot(fresh))
