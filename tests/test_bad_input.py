@@ -242,6 +242,7 @@ def test_oversized_file_message_names_the_limit(bad_run):
 # --------------------------------------------------------------------------- long line, timed
 
 
+@pytest.mark.slow  # ~10-15 s: 5 MB through parsing, 2500 chunks into Chroma and BM25
 def test_five_megabyte_single_line_is_linear(tmp_path):
     """A 5 MB text file that is one line: ingest stays linear (no regex restarts per char)."""
     corpus = tmp_path / "corpus"

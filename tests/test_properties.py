@@ -75,11 +75,11 @@ def test_text_files_lose_nothing_from_disk_to_chunks(tmp_path_factory, lines, en
     loaded = load(path)
     clean, chunks = chain(loaded, max_chars=max_chars)
     joined = "".join(c.text for c in chunks)
-    if suffix == ".md":
-        # list markers and rules may be dropped by markdown stripping; compare what survives loading
-        assert nonws(joined) == nonws(loaded.pages[0])
-    else:
-        assert nonws(joined) == nonws(text)
+    # markdown stripping may drop list markers and rules: compare with what survives loading
+    expected = nonws(loaded.pages[0]) if suffix == ".md" else nonws(text)
+    assert Counter(nonws(joined)) == Counter(expected)  # figure captions may move inside a paragraph
+    if "图" not in expected and "表" not in expected:
+        assert nonws(joined) == expected
     assert all(len(c.text) <= max_chars for c in chunks)
     assert [c.chunk_index for c in chunks] == list(range(len(chunks)))
 
