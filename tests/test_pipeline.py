@@ -187,3 +187,114 @@ def test_cli_summary_and_exit_status(tmp_path):
     )
     titles = {json.loads(line)["file_name"] for line in proc.stdout.splitlines()}
     assert titles == {"示例省节能监察办法.md", "示例通知.txt"}
+
+
+class CountingEmbedder:
+    """A stand-in model: deterministic vectors, and a record of what it was asked to embed."""
+
+    name = "counting-test-embedder"
+    dim = 8
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def embed_passages(self, texts):
+        import numpy as np
+
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i, hash(t) % self.dim] = 1.0
+        return out
+
+    def embed_query(self, text):
+        return self.embed_passages([text])[0]
+
+
+def many_docs(root: Path, n: int) -> Path:
+    corpus = root / "many"
+    corpus.mkdir()
+    for i in range(n):
+        (corpus / f"示例办法{i:02d}.md").write_text(
+            SAMPLE_LAW.replace("示例省节能监察办法", f"示例省第{i}号节能办法").replace("一万元", f"{i + 1}万元"),
+            encoding="utf-8",
+        )
+    return corpus
+
+
+def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
+    import ingest.pipeline as pipeline
+
+    fake = CountingEmbedder()
+    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32: fake)
+    corpus = write_corpus(tmp_path)
+    settings = settings_for(tmp_path, fake.name)
+    first = run([corpus], settings)
+    total = first.chunks
+    assert first.embedded == total == sum(len(c) for c in fake.calls)
+
+    fake.calls.clear()
+    law = corpus / "示例省节能监察办法.md"
+    law.write_text(SAMPLE_LAW.replace("一万元以上三万元以下", "二万元以上五万元以下"), encoding="utf-8")
+    second = run([corpus], settings)
+    assert second.count("updated") == 1
+    embedded = [t for call in fake.calls for t in call]
+    assert second.embedded == len(embedded) == 1  # only 第四条 changed
+    assert "二万元以上五万元以下" in embedded[0]
+
+
+def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild(tmp_path, monkeypatch):
+    import ingest.pipeline as pipeline
+    from kb import lexical
+    from kb.cache import Cache
+
+    fake = CountingEmbedder()
+    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32: fake)
+    monkeypatch.setenv("GREENKB_INGEST_WORKERS", "2")  # exercise the parse workers on a small run
+    corpus = many_docs(tmp_path, 30)
+    settings = settings_for(tmp_path, fake.name)
+    summary = run([corpus], settings)
+    assert summary.count("added") == 30 and not summary.failed
+    # 30 documents of 6 chunks: full batches of 32 across documents, not 30 half-empty ones.
+    assert len(fake.calls) == -(-summary.chunks // settings.embed_batch)
+    assert all(len(c) == settings.embed_batch for c in fake.calls[:-1])
+
+    # Edit one, remove one: the BM25 refresh reuses kept tokens; it must equal a rebuild from Chroma.
+    monkeypatch.setenv("GREENKB_INGEST_WORKERS", "0")
+    (corpus / "示例办法03.md").write_text(SAMPLE_LAW.replace("能源利用情况报告", "节水情况报告"), encoding="utf-8")
+    (corpus / "示例办法07.md").unlink()
+    again = run([corpus], settings)
+    assert again.count("updated") == 1 and again.count("removed") == 1
+    incremental = lexical.load(settings.data_dir / "bm25")
+    index = Index(settings)
+    assert incremental.generation == index.generation()
+    cache = Cache(tmp_path / "other-cache.sqlite")
+    full = pipeline.refresh_lexical(index, cache, tmp_path / "bm25-full", force=True)
+    assert sorted(incremental.ids) == sorted(full.ids) and len(full.ids) == 29 * 6
+    assert dict(zip(incremental.ids, incremental.info)) == dict(zip(full.ids, full.info))
+    for q in ["节水情况报告", "能源利用情况报告 罚款", "第五条 施行", "示例省第3号节能办法"]:
+        a = dict(zip(incremental.ids, incremental.scores(q)))
+        b = dict(zip(full.ids, full.scores(q)))
+        assert all(abs(a[i] - b[i]) < 1e-4 for i in a), q
+    assert incremental.search("节水情况报告", 1)[0][0].startswith(pipeline.doc_id_for(corpus / "示例办法03.md"))
+
+
+def test_numpy_bm25_equals_bm25s(tmp_path):
+    import numpy as np
+
+    from ingest.pipeline import _build_encoded
+    from kb import lexical
+
+    texts = [SAMPLE_LAW, SAMPLE_NOTICE, "重点用能单位 能源利用状况报告 报送 罚款", "罚款 罚款 罚款 责令改正", "节能"] * 3
+    toks = [lexical.tokenize(t) for t in texts]
+    ids = [f"c{i}" for i in range(len(texts))]
+    ref = lexical.build(ids, toks, "g")
+    vocab: dict[str, int] = {}
+    lens = np.array([len(t) for t in toks], dtype=np.int32)
+    flat = np.array([vocab.setdefault(w, len(vocab)) for t in toks for w in t], dtype=np.int32)
+    mine = _build_encoded(ids, lens, flat, vocab, "g", [("", "")] * len(ids))
+    lexical.save(mine, tmp_path / "bm25")
+    loaded = lexical.load(tmp_path / "bm25")
+    for q in ["罚款", "重点用能单位 报告", "绿色工厂 奖励", "第三条"]:
+        np.testing.assert_allclose(ref.scores(q), mine.scores(q), rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(ref.scores(q), loaded.scores(q), rtol=1e-5, atol=1e-6)

