@@ -349,7 +349,9 @@ def _advance(par: _Paragraph | None, sep: str, line: str, next_line: str, median
     """Paragraph state after appending `line` with separator `sep`."""
     if par is None or sep == "\n":
         return _Paragraph(line, line, _opens_heading(line, next_line, median))
-    return _Paragraph(par.text + sep + line, line, par.heading)
+    # Only a heading's text is read later (and headings stay short); accumulating the text of
+    # body paragraphs would copy it once per line: quadratic on a file of 10^6 short lines.
+    return _Paragraph(par.text + sep + line if par.heading else line, line, par.heading)
 
 
 def _opens_heading(line: str, next_line: str, median: float) -> bool:
