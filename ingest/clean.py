@@ -424,7 +424,8 @@ def move_captions(lines: list[SourceLine], max_span: int = 60) -> list[SourceLin
         if _CAPTION_RE.match(line.text) and _interrupts_sentence(out[i - 1], out[i + 1]):
             end = _paragraph_end(out, i + 1, line.page, max_span)
             if end is not None:
-                out.insert(end - 1, out.pop(i))  # end - 1: the pop shifted later lines
+                # = out.insert(end - 1, out.pop(i)), rotating only the window, not the whole tail
+                out[i:end] = out[i + 1 : end] + [out[i]]
                 continue  # the line now at i is the sentence's continuation
         i += 1
     return out
