@@ -397,3 +397,33 @@ def test_many_short_lines_clean_in_linear_time():
     seconds(1000)  # warm-up
     small, large = seconds(5_000), seconds(40_000)
     assert large < 16 * small + 0.3, f"8x the lines took {large / small:.1f}x the time ({small:.2f}s → {large:.2f}s)"
+
+
+def test_unreadable_source_file_fails_alone(tmp_path, monkeypatch):
+    """No read permission on one file (simulated: tests run as root, where chmod stops nothing)."""
+    monkeypatch.setenv("GREENKB_INGEST_WORKERS", "0")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "好的条例.md").write_text(GOOD_LAW, encoding="utf-8")
+    locked = corpus / "无权限.md"
+    locked.write_text(GOOD_LAW.replace("测试样例", "无权限的测试样例"), encoding="utf-8")
+    real_open, real_read = Path.open, Path.read_bytes
+
+    def guarded_open(self, *args, **kwargs):
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    def guarded_read(self):
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "open", guarded_open)
+    monkeypatch.setattr(Path, "read_bytes", guarded_read)
+    summary = run([corpus], settings_for(tmp_path))
+    [failure] = summary.failed
+    assert failure.path.endswith("无权限.md")
+    assert_one_line_reason(failure.reason)
+    assert "无法读取" in failure.reason and ("Permission denied" in failure.reason or "权限" in failure.reason)
+    assert summary.count("added") == 1
