@@ -106,9 +106,19 @@ def decode_text(data: bytes) -> str:
     if bom is not None:
         return bom
     try:
-        return data.decode("utf-8")
+        utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _only_two_byte_utf8(utf8):
+            return utf8
+        # Every non-ASCII character a two-byte UTF-8 sequence (Cyrillic, Greek, accents …) and
+        # no CJK at all: a short GBK text can look like that ("一" = D2 BB = "һ").
+        try:
+            gb = data.decode("gb18030")
+        except UnicodeDecodeError:
+            return utf8
+        return gb if _common_score(gb) > 0.5 else utf8
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -161,6 +171,15 @@ def _decode_by_bom(data: bytes) -> str | None:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     return None
+
+
+def _only_two_byte_utf8(text: str) -> bool:
+    """Has non-ASCII characters, all below U+0800 (two bytes each in UTF-8)."""
+    return _TWO_BYTE_RE.search(text) is not None and _THREE_BYTE_RE.search(text) is None
+
+
+_TWO_BYTE_RE = re.compile("[\x80-\u07ff]")
+_THREE_BYTE_RE = re.compile("[^\x00-\u07ff]")
 
 
 def _decode_big5(data: bytes) -> str | None:

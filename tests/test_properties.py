@@ -206,3 +206,34 @@ def test_valid_samples_load(tmp_path, suffix):
     path = tmp_path / f"ok{suffix}"
     path.write_bytes(_sample(suffix))
     assert "第一条" in "".join(load(path, ocr=False).pages)
+
+
+# --------------------------------------------------------------------------- encoding detection
+
+
+def _common(traditional: bool) -> list[str]:
+    from ingest.loaders import _COMMON_SIMPLIFIED
+
+    if not traditional:
+        return sorted(set(_COMMON_SIMPLIFIED))
+    import opencc
+
+    return sorted(set(opencc.OpenCC("s2t").convert(_COMMON_SIMPLIFIED)))
+
+
+_PUNCT = list("，。；：（）、“”0123456789 abc\n")
+
+
+@FAST
+@given(st.data(), st.booleans(), st.sampled_from(["utf-8", "utf-16", "gb18030", "gbk", "big5", "cp950"]))
+def test_chinese_text_decodes_back_in_any_common_encoding(data, traditional, encoding):
+    """12+ characters of ordinary Chinese: GBK bytes that happen to be valid UTF-8 ("一" =
+    D2 BB = "һ") and Big5 bytes that GB18030 also accepts are still read right."""
+    text = data.draw(st.lists(st.sampled_from(_common(traditional) + _PUNCT), min_size=12, max_size=80).map("".join))
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    from ingest.loaders import decode_text
+
+    assert decode_text(raw) == text
