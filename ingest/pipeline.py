@@ -105,12 +105,25 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult]]:
 
 
 def _undecodable_name(path: Path) -> str:
-    """'' for a normal path; else the path made printable (undecodable bytes → U+FFFD)."""
+    """'' for a normal path; else the path made printable (bad parts read as GB18030, else U+FFFD)."""
     try:
         str(path).encode("utf-8")
         return ""
     except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "replace")
+        pass
+
+    def printable(part: str) -> str:
+        try:
+            part.encode("utf-8")
+            return part
+        except UnicodeEncodeError:
+            raw = os.fsencode(part)
+            try:
+                return raw.decode("gb18030")
+            except UnicodeDecodeError:
+                return raw.decode("utf-8", "replace")
+
+    return str(Path(*(printable(part) for part in path.parts)))
 
 
 def doc_id_for(path: Path) -> str:
