@@ -327,6 +327,7 @@ def test_odd_unicode_and_control_chars_in_file_names(tmp_path):
     [failure] = summary.failed
     assert_one_line_reason(failure.reason)
     assert "文件名" in failure.reason and "UTF-8" in failure.reason
+    assert failure.path.endswith("示例GBK文件名.md")  # shown readable, as its GBK reading
     stored = {md["file_name"] for _rid, _doc, md in chunk_records(settings)}
     assert stored == set(ODD_NAMES)
     again = run([corpus], settings)  # and a re-run sees them as unchanged, not as new
