@@ -253,6 +253,10 @@ def _load_pdf(data: bytes, ocr: bool) -> LoadedDoc:
     if not pages:
         raise LoadError("PDF文件没有页面")
     ocr_pages: list[int] = []
+    for i, text in enumerate(pages):
+        if _garbled(text):  # a text layer of unmapped glyphs: read the page as an image instead
+            warnings.append(f"第{i + 1}页文字层是乱码（字体缺少字符映射），改用OCR")
+            pages[i] = ""
     blank = [i for i, text in enumerate(pages) if not text.strip()]
     engine = _ocr_engine() if blank and ocr else None
     if engine is not None:
@@ -310,6 +314,19 @@ def _open_pdf(data: bytes) -> Any:
     except Exception as exc:
         raise LoadError("PDF文件已损坏，无法读取页面") from exc
     return reader
+
+
+# Private-use code points, U+FFFD and C1 controls: what glyphs without a Unicode mapping become.
+_GARBLED_RE = re.compile("[\ue000-\uf8ff\ufffd\x80-\x9f]|\\(cid:\\d+\\)")
+
+
+def _garbled(text: str) -> bool:
+    """More than half of a page's visible characters are unmapped glyphs."""
+    visible = len(text) - sum(ch.isspace() for ch in text)
+    if visible < 10:
+        return False
+    bad = sum(len(m.group(0)) for m in _GARBLED_RE.finditer(text))
+    return bad > visible / 2
 
 
 def _extract_pdf_page(page: Any, number: int, warnings: list[str]) -> str:

@@ -281,6 +281,27 @@ def test_scanned_pdf_is_read_by_ocr_and_marked(tmp_path, monkeypatch):
     assert meta.ocr_pages == [1]
 
 
+def test_garbled_text_layer_is_read_by_ocr_instead(tmp_path, monkeypatch):
+    """A text layer of unmapped glyphs (private-use code points, as from fonts without a
+    ToUnicode map) is no text: the page goes to OCR rather than into the index as garbage."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from pypdf import PageObject
+
+    monkeypatch.setenv("GREENKB_INGEST_WORKERS", "0")
+    monkeypatch.delenv("GREENKB_OCR", raising=False)
+    monkeypatch.setattr(PageObject, "extract_text", lambda self, *a, **k: "\ue001\ue002\ue003 \ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b\n" * 5)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    fb.build_scanned_pdf(corpus / "乱码文字层.pdf")
+    settings = settings_for(tmp_path)
+    summary = run([corpus], settings)
+    assert summary.count("added") == 1, [r.reason for r in summary.failed]
+    records = chunk_records(settings)
+    text = "".join(doc for _rid, doc, _md in records)
+    assert "2030" in text and "\ue001" not in text
+    assert all(md["ocr"] is True for _rid, _doc, md in records)
+
+
 @pytest.mark.parametrize("how, fragment", [("missing", "不可用"), ("disabled", "GREENKB_OCR=0")])
 def test_scanned_pdf_without_ocr_says_it_needs_ocr(tmp_path, monkeypatch, how, fragment):
     monkeypatch.setenv("GREENKB_INGEST_WORKERS", "0")  # parse in this process: the patch applies
