@@ -545,25 +545,6 @@ def document_rows(docs: Iterable[DocumentMeta], statuses: Mapping[str, str] | No
     return rows
 
 
-def status_map_safe(settings: Settings, docs: Mapping[str, DocumentMeta]) -> dict[str, str]:
-    """doc_id → 现行有效/已被修订/…, from kb.versions when it is available; {} otherwise."""
-    try:
-        from kb import versions
-    except Exception:
-        return {}
-    fn = getattr(versions, "status_map", None)
-    if fn is None:
-        return {}
-    for call in (lambda: fn(dict(docs)), lambda: fn(list(docs.values()))):
-        try:
-            result = call()
-        except Exception:
-            continue
-        if isinstance(result, Mapping):
-            return {str(k): str(getattr(v, "status", v)) for k, v in result.items()}
-    return {}
-
-
 EMPTY_STATE = (
     "知识库中还没有文件。添加文件的两种方式：\n\n"
     "1. 打开左侧的 **文件库** 页面，上传 PDF、DOCX、HTML、Markdown 或 TXT 文件；\n"

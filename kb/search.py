@@ -10,7 +10,7 @@
   Chroma `where` and as a BM25 mask.
 - Versions: when two catalog documents share a title, the older one's chunks are penalised unless
   the question names its year or says 旧/原/老, or `include_superseded` is set. Status comes from
-  `kb.versions.status_map(docs)` when that module provides it.
+  `kb.versions.status_map(docs)`.
 - Only chunks whose content hash is the catalog's are ever returned (uncommitted leftovers of an
   interrupted ingest are invisible).
 """
@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from kb import lexical
+from kb import lexical, versions
 from kb.query import AliasTable, ParsedQuery, is_timeline_question, norm_title, parse_query
 from kb.settings import Settings
 from kb.store import Index, IndexError_
@@ -77,21 +77,6 @@ def _doc_of(record_id: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 3 else (record_id, "")
 
 
-def _status_map(docs: dict[str, DocumentMeta]) -> dict[str, str]:
-    try:
-        from kb import versions  # optional: another module decides statuses
-    except Exception:
-        return {}
-    fn = getattr(versions, "status_map", None)
-    if fn is None:
-        return {}
-    try:
-        return dict(fn(docs) or {})
-    except Exception:  # a bug there must not break search
-        log.warning("kb.versions.status_map failed", exc_info=True)
-        return {}
-
-
 class Searcher:
     def __init__(self, settings: Settings, fusion: Fusion | None = None, refresh_seconds: float = 3.0,
                  index: Index | None = None):
@@ -129,7 +114,7 @@ class Searcher:
         self.lex = lex
         self.generation = generation
         self.aliases = AliasTable.build(docs.values())
-        self.status = _status_map(docs)
+        self.status = versions.status_map(docs)
         # Per-chunk arrays aligned with lex.ids.
         self.doc_ids = sorted(docs)
         pos = self.doc_pos = {d: i for i, d in enumerate(self.doc_ids)}

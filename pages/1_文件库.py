@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from kb import app_support as sup
+from kb import versions
 from kb.settings import Settings, load_settings
 
 STATUS_CN = {"added": "新增", "updated": "更新", "unchanged": "未变", "failed": "失败", "removed": "移除"}
@@ -166,7 +167,7 @@ def main() -> None:
         show_report(report)
 
     if docs:
-        statuses = sup.status_map_safe(settings, docs)
+        statuses = versions.status_map(docs)
         st.caption(f"共 {len(docs)} 份文件，{sum(d.chunks for d in docs.values())} 个片段。")
         st.dataframe(
             sup.document_rows(docs.values(), statuses),
