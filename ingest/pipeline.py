@@ -215,9 +215,18 @@ def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None):
         return ("failed", f"处理失败（{type(exc).__name__}: {str(exc)[:120]}）")
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
+    import threading
+
     logging.getLogger("jieba").setLevel(logging.WARNING)
     lexical._jieba()
+
+    def watch() -> None:  # the ingest was killed: do not linger as an orphan
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def parse_workers(embed_model: str, n_files: int) -> int:
@@ -250,7 +259,7 @@ def _parse_stream(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple]
     window = 16 * workers  # parsed files waiting while the main process embeds or writes
     done = 0
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init, initargs=(os.getpid(),)) as pool:
             futures = {}
             nxt = 0
             while done < len(jobs):
