@@ -320,7 +320,7 @@ def render(results: dict[str, Any], args: argparse.Namespace) -> str:
         f"- date: {time.strftime('%Y-%m-%d %H:%M')}",
         f"- machine: {common.machine()}; load average at start {results.get('loadavg', '?')} (the machine was shared with other jobs)",
         f"- commit: {common.commit()}",
-        f"- command: `python -m eval bench {' '.join(args.argv)}`".rstrip(),
+        "- runs: " + "; ".join(f"`python -m eval bench {r}`" for r in results.get("runs", [])),
         "- work folder: " + str(args.work),
         "",
     ]
@@ -392,6 +392,8 @@ def main(args: argparse.Namespace) -> int:
     if args.reuse and prev.is_file():
         results.update(json.loads(prev.read_text(encoding="utf-8")))
     if not args.report:
+        shown = [a for i, a in enumerate(args.argv) if a != "--note" and (i == 0 or args.argv[i - 1] != "--note")]
+        results.setdefault("runs", []).append(f"{' '.join(shown)} ({time.strftime('%H:%M')})".strip())
         results["loadavg"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     parts = [] if args.report else [args.only] if args.only else ["dev", "lawref", "known-item"]
 
