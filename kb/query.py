@@ -153,7 +153,9 @@ def expand_terms(question: str) -> str:
 
 
 # ---------------------------------------------------------------------- titles & aliases
-_PAREN_TAIL = re.compile(r"[（(][^（）()]*[)）]\s*$")
+# A trailing date, 试行 or 修订 note is dropped; an ordinal such as （二） names a different document
+# (…若干问题的解释（一） and （二） are two interpretations, not two versions of one).
+_PAREN_TAIL = re.compile(r"[（(](?![一二三四五六七八九十]+[)）])[^（）()]*[)）]\s*$")
 _TITLE_NOISE = re.compile(r"[《》〈〉<>“”\"'\s·]")
 
 

@@ -114,3 +114,10 @@ def test_question_kinds():
     assert not is_timeline_question("2023年修订后的海洋环境保护法在罚款上比2017年版严了多少？")
     assert is_penalty_question("没有标注能效标识会受到什么处罚？")
     assert "法律责任" in expand_terms("会被怎么罚？") and "能源效率标识" in expand_terms("能效标识")
+
+
+def test_ordinal_brackets_keep_two_interpretations_apart():
+    one = norm_title("示例法院关于适用《示例法》若干问题的解释（一）(2001-01-01)")
+    two = norm_title("示例法院关于适用《示例法》若干问题的解释（二）(2011-01-01)")
+    assert one != two
+    assert norm_title("示例节能办法（试行）(2019-01-01)") == norm_title("示例节能办法(2023-01-01)")
