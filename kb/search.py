@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from kb.types import DocumentMeta, SearchHit
 log = logging.getLogger(__name__)
 
 OUTDATED = {"已被修订", "已废止"}
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -69,6 +71,8 @@ class Fusion:
     named_article_boost: float = 1.3  # chunks whose locator the question names (doc unknown)
     header_factor: float = 0.5  # multiplier for header chunks (promulgation lines), unless a timeline question
     old_version_factor: float = 0.6  # superseded versions, when the question does not ask for them
+    quote_min_chars: int = 12  # a question this long found verbatim in a passage puts it first
+    quote_depth: int = 30  # how many fused candidates are checked for the verbatim question
 
 
 def _doc_of(record_id: str) -> tuple[str, str]:
@@ -367,6 +371,11 @@ class Searcher:
                 s *= fz.named_article_boost
             scores[p] = s
         ranked = sorted(scores, key=lambda p: -scores[p])
+        # A pasted sentence that occurs verbatim in a passage asks for that passage, even when the
+        # sentence itself mentions another law's article (…依照专利法第七十六条…).
+        quoted = self._verbatim(question, ranked[: fz.quote_depth])
+        if quoted:
+            direct = quoted + [p for p in direct if p not in quoted]
         top_score = scores[ranked[0]] if ranked else 1.0
         order: list[tuple[int, float]] = [(p, top_score + 1.0 - 1e-3 * i) for i, p in enumerate(direct)]
         seen = set(direct)
@@ -378,6 +387,17 @@ class Searcher:
                 seen.add(p)
         order = order[: max(k, len(direct))] if direct else order[:k]
         return self._hits(order, lex_rank, dense_rank)
+
+    def _verbatim(self, question: str, candidates: Sequence[int]) -> list[int]:
+        """Candidates whose text contains the whole question verbatim (whitespace aside)."""
+        needle = _SPACE.sub("", question).rstrip("。？?！!；;")
+        if len(needle) < self.fusion.quote_min_chars or not candidates:
+            return []
+        records = self.index.get_chunks([self.lex.ids[p] for p in candidates])
+        return [
+            p for p in candidates
+            if (h := records.get(self.lex.ids[p])) is not None and needle in _SPACE.sub("", h.text)
+        ]
 
     def _fuse(self, lex_rank: dict[int, tuple[int, float]], dense_rank: dict[int, tuple[int, float]]) -> dict[int, float]:
         fz = self.fusion

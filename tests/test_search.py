@@ -129,6 +129,18 @@ def test_article_alone_with_document_filter(searcher):
     assert top(hits) == [("排污许可管理条例(2021-01-24).md", "第十四条")]
 
 
+
+def test_a_pasted_sentence_finds_its_passage_even_when_it_names_another_article(tmp_path):
+    settings = Settings(data_dir=tmp_path, embed_model="none")
+    quote = f"{SAMPLE}违反本办法规定的，依照节约能源法第五十三条的规定予以处理"
+    docs = DOCS + [(
+        "示例市节能监察办法", "示例市节能监察办法.md", "地方政府规章", "示例市", "2020-01-01",
+        [("第九条", "article", f"第九条 {quote}。")],
+    )]
+    write_docs(settings, docs)
+    hits = Searcher(settings).search(quote + "。", k=3)
+    assert top(hits) == [("示例市节能监察办法.md", "第九条")]
+
 def test_local_regulation_not_confused_with_national_law(searcher):
     hits = searcher.search("北京市实施《节约能源法》办法第二十四条", k=3)
     assert top(hits) == [("北京市实施《节约能源法》办法(2019-11-27).md", "第二十四条")]
