@@ -30,7 +30,7 @@ def hit(i: int, text: str, title: str = "测试样例节能法", locator: str = 
 
 
 HITS = [
-    hit(0, "第七十三条 （测试样例）违反本法规定，应当标注能效标识而未标注的，由市场监督管理部门责令改正，处三万元以上五万元以下罚款。"),
+    hit(0, "第七十三条 （测试样例）违反本法，产品该有能效标识却没有标的，市场监督管理部门令其改正，处三万元以上五万元以下罚款。"),
     hit(1, "第十九条 （测试样例）生产者和进口商应当对列入能效标识目录的产品标注能效标识。", locator="第十九条"),
     hit(2, f"第八十条 （测试样例）能效标识的具体办法由国务院规定。{PLANTED}", locator="第八十条"),
 ]
@@ -68,7 +68,7 @@ def no_secret(ans) -> None:
 
 
 def test_good_answer(server):
-    server.script(reply("依据《测试样例节能法》第七十三条，应当标注能效标识而未标注的，由市场监督管理部门责令改正，处三万元以上五万元以下罚款。[1] 生产者应当对目录内产品标注能效标识。[2]"))
+    server.script(reply("依据《测试样例节能法》第七十三条，产品该有能效标识却没有标的，市场监督管理部门令其改正，处三万元以上五万元以下罚款。[1] 生产者应当对目录内产品标注能效标识。[2]"))
     ans = ask(server)
     assert ans.mode == "llm" and not ans.abstained
     assert ans.warnings == []
