@@ -692,6 +692,11 @@ def print_summary(summary: RunSummary, out=sys.stdout) -> None:
         p(f"  注意：{note}")
     for r in summary.results:
         if r.status == "failed":
-            p(f"  失败  {r.path}：{r.reason}")
+            p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
         elif r.status == "removed":
-            p(f"  移除  {r.path}")
+            p(f"  移除  {one_line(r.path)}")
+
+
+def one_line(text: str) -> str:
+    """A file name with a newline or other control character would split or garble its line."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)

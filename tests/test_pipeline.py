@@ -298,3 +298,15 @@ def test_numpy_bm25_equals_bm25s(tmp_path):
     for q in ["罚款", "重点用能单位 报告", "绿色工厂 奖励", "第三条"]:
         np.testing.assert_allclose(ref.scores(q), mine.scores(q), rtol=1e-5, atol=1e-6)
         np.testing.assert_allclose(ref.scores(q), loaded.scores(q), rtol=1e-5, atol=1e-6)
+
+
+def test_summary_keeps_one_line_per_file_whatever_the_name(tmp_path):
+    import io
+
+    from ingest.pipeline import FileResult, RunSummary, print_summary
+
+    summary = RunSummary(results=[FileResult("坏\n文件.pdf", "failed", reason="不是有效的PDF文件")])
+    out = io.StringIO()
+    print_summary(summary, out)
+    lines = out.getvalue().splitlines()
+    assert lines[1] == "  失败  坏\\x0a文件.pdf：不是有效的PDF文件"
