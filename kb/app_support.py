@@ -608,6 +608,20 @@ def refresh_searcher(settings: Settings) -> None:
         clear_searcher()
 
 
+def open_catalog(settings: Settings):
+    """(Index, catalog) for a page; on failure one Chinese error is shown and None returned."""
+    import streamlit as st
+
+    from kb.store import Index
+
+    try:
+        index = Index(settings)
+        return index, index.documents()
+    except Exception as exc:
+        st.error(md_escape(error_message(exc, "无法打开知识库")))
+        return None
+
+
 def clear_searcher() -> None:
     _live.clear()
     if _cached is not None:

@@ -153,14 +153,10 @@ def main() -> None:
     st.set_page_config(page_title="GreenKB 文件库", page_icon="📚", layout="wide")
     settings = load_settings()
     st.title("文件库")
-    try:
-        from kb.store import Index
-
-        index = Index(settings)
-        docs = index.documents()
-    except Exception as exc:
-        st.error(sup.md_escape(sup.error_message(exc, "无法打开知识库")))
+    opened = sup.open_catalog(settings)
+    if opened is None:
         return
+    index, docs = opened
 
     report = st.session_state.pop("report", None)
     if report:

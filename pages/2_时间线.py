@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from kb import app_support as sup
+from kb import versions
 from kb.settings import load_settings
 
 ALL = "__all__"
@@ -14,14 +15,10 @@ def main() -> None:
     st.set_page_config(page_title="GreenKB 时间线", page_icon="🗓️", layout="wide")
     settings = load_settings()
     st.title("政策时间线")
-    try:
-        from kb import versions
-        from kb.store import Index
-
-        docs = Index(settings).documents()
-    except Exception as exc:
-        st.error(sup.md_escape(sup.error_message(exc, "无法打开知识库")))
+    opened = sup.open_catalog(settings)
+    if opened is None:
         return
+    _index, docs = opened
     if not docs:
         st.info(sup.EMPTY_STATE)
         return

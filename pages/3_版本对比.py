@@ -4,6 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from kb import app_support as sup
+from kb import diff as kdiff
+from kb import versions
 from kb.settings import load_settings
 
 STATUS_CN = {"changed": "修改", "added": "新增", "removed": "删除", "unchanged": "未变"}
@@ -17,16 +19,10 @@ def main() -> None:
     st.set_page_config(page_title="GreenKB 版本对比", page_icon="🔍", layout="wide")
     settings = load_settings()
     st.title("版本对比")
-    try:
-        from kb import diff as kdiff
-        from kb import versions
-        from kb.store import Index
-
-        index = Index(settings)
-        docs = index.documents()
-    except Exception as exc:
-        st.error(sup.md_escape(sup.error_message(exc, "无法打开知识库")))
+    opened = sup.open_catalog(settings)
+    if opened is None:
         return
+    index, docs = opened
     if len(docs) < 2:
         st.info("版本对比需要知识库中至少有两份文件。" if docs else sup.EMPTY_STATE)
         return
