@@ -309,12 +309,7 @@ def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int) -> 
     index.drop_chunks()
     col = index.chunk_collection(create_for_model=model_key(embedder.name))
     texts = [lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc) for _, doc, md in records]
-
-    def compute(missing: list[str]) -> np.ndarray:
-        parts = [embedder.embed_passages(missing[i : i + batch]) for i in range(0, len(missing), batch)]
-        return np.concatenate(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
-
-    vectors, _ = cache.embeddings(embedder.name, texts, compute, embedder.dim)
+    vectors, _ = embed_texts(texts, embedder, cache, batch)
     for start in range(0, len(records), 2000):
         part = records[start : start + 2000]
         col.add(
