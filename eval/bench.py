@@ -74,6 +74,22 @@ def lawref_root(work: Path, tar: Path = LAWREF_TAR) -> Path:
     return dest
 
 
+def lawref_sample(work: Path, root: Path, n: int, seed: int = 20240601) -> Path:
+    """n lawrefbook files chosen at random, linked into one folder, so that both recipes
+    read exactly the same files (the LlamaIndex recipe over all 1,584 would take hours)."""
+    dest = work / f"lawref-sample-{n}"
+    files = sorted(f for f in root.rglob("*.md") if f.name != "_index.md")
+    chosen = random.Random(seed).sample(files, min(n, len(files)))
+    if dest.exists():
+        import shutil
+
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for i, f in enumerate(sorted(chosen)):
+        (dest / f"{i:04d}_{f.name}").symlink_to(f.resolve())
+    return dest
+
+
 def corpus_chars(inputs: list[Path]) -> int:
     n = 0
     for p in inputs:
@@ -96,7 +112,7 @@ def _ingest_worker(data: Path, model: str, inputs: list[Path]) -> dict[str, Any]
     done = summary.count("added") + summary.count("updated")
     return {
         "documents": done, "failed": len(summary.failed), "unchanged": summary.count("unchanged"),
-        "chunks": summary.chunks, "embedded": summary.embedded, "seconds": round(seconds, 2),
+        "chunks": summary.chunks, "embedded": summary.embedded, "seconds": round(seconds, 2), "model": summary.model,
         "docs_per_s": round(done / seconds, 2) if seconds else 0.0,
         "chunks_per_s": round(summary.chunks / seconds, 2) if seconds else 0.0,
         "timings": {k: round(v, 3) for k, v in timings.items()}, **_rss_mb(),
@@ -335,7 +351,7 @@ def render(results: dict[str, Any], args: argparse.Namespace) -> str:
             notes = r.get("note", "")
             if "timings" in r:
                 tm = r["timings"]
-                notes = (notes + " " if notes else "") + (
+                notes = (notes + " " if notes else "") + (r.get("model", "") + "; " if r.get("model") else "") + (
                     f"embed {tm.get('embed_s', 0):.0f}s, Chroma writes {tm.get('write_s', 0):.0f}s, BM25 {tm.get('bm25_s', 0):.1f}s, "
                     f"parse workers {int(tm.get('workers', 0))}")
             lines.append(f"| {key} | {r.get('documents')} | {r['chunks']} | {r['seconds']:.1f} | {r.get('docs_per_s', 0):.2f} | "
@@ -424,19 +440,38 @@ def main(args: argparse.Namespace) -> int:
 
     if "lawref" in parts:
         root = lawref_root(work, args.lawref_tar)
-        tag = "e5" if model != "none" else "lexical"
-        ours = part_ingest("lawref", [root], model, work, args.reuse)
-        results["ingest"][f"lawrefbook-national, GreenKB ({tag})"] = ours
-        save()
-        edit = pick_edit_file([root])
-        if edit is not None:
-            r = _run_json(["_reingest", ours["data"], model, str(edit), str(root)])
-            r["file"] = edit.name
-            results["reingest"][f"lawrefbook-national, {tag}"] = r
-        ki = known_items(Path(ours["data"]), model, 100)
-        extra = [f"《{it['title']}》{it['locator']}是怎么规定的？" for it in ki[:50]] + [it["quote"] for it in ki[50:]]
-        results["latency"][f"lawrefbook-national, GreenKB ({tag})"] = search_latency(Path(ours["data"]), model, _questions(extra))
-        save()
+        # the keyword-only index first (its own target: ≤ 3 min), then the default embedder
+        variants = ["none"] + ([model] if model != "none" else []) if not args.no_lexical else [model]
+        for variant in variants:
+            tag = "e5" if variant != "none" else "lexical"
+            ours = part_ingest("lawref", [root], variant, work, args.reuse)
+            results["ingest"][f"lawrefbook-national, GreenKB ({tag})"] = ours
+            save()
+            edit = pick_edit_file([root])
+            if edit is not None:
+                r = _run_json(["_reingest", ours["data"], variant, str(edit), str(root)])
+                r["file"] = edit.name
+                results["reingest"][f"lawrefbook-national, {tag}"] = r
+            ki = known_items(Path(ours["data"]), variant, 100)
+            extra = [f"《{it['title']}》{it['locator']}是怎么规定的？" for it in ki[:50]] + [it["quote"] for it in ki[50:]]
+            results["latency"][f"lawrefbook-national, GreenKB ({tag})"] = search_latency(Path(ours["data"]), variant, _questions(extra))
+            save()
+        if model != "none" and not args.no_baseline and args.baseline_sample > 0:
+            sample = lawref_sample(work, root, args.baseline_sample)
+            label = f"lawrefbook-national, {args.baseline_sample} random files"
+            mine = part_ingest(f"lawref-sample-{args.baseline_sample}", [sample], model, work, args.reuse)
+            base = part_baseline(f"lawref-sample-{args.baseline_sample}", [sample], model, work, args.reuse)
+            results["ingest"][f"{label}, GreenKB (e5)"] = mine
+            results["ingest"][f"{label}, LlamaIndex default (e5)"] = base
+            results["ratios"][f"{label}: ingest chunks/s, GreenKB ÷ LlamaIndex default (same embedder)"] = (
+                mine["chunks_per_s"] / max(base["chunks_per_s"], 1e-9))
+            results["ratios"][f"{label}: ingest speed by wall time (same files), GreenKB ÷ LlamaIndex default"] = (
+                base["seconds"] / max(mine["seconds"], 1e-9))
+            sample_qs = _questions()
+            results["latency"][f"{label}, GreenKB (e5)"] = search_latency(Path(mine["data"]), model, sample_qs)
+            results["latency"][f"{label}, LlamaIndex default (e5, retrieval only)"] = baseline_latency(
+                Path(base["data"]), [sample], model, sample_qs)
+            save()
 
     if "known-item" in parts:
         for tag in (["e5", "lexical"] if model != "none" else ["lexical"]):
@@ -466,6 +501,9 @@ def add_parser(sub) -> None:
     p.add_argument("--known-items", type=int, default=200)
     p.add_argument("--reuse", action="store_true", help="reuse indexes and results a previous bench run left in --work")
     p.add_argument("--no-baseline", action="store_true", help="skip the LlamaIndex default recipe")
+    p.add_argument("--no-lexical", action="store_true", help="skip the keyword-only lawrefbook ingest")
+    p.add_argument("--baseline-sample", type=int, default=200,
+                   help="lawrefbook files (random, fixed seed) that both recipes ingest for the side-by-side figures")
     p.add_argument("--no-write", action="store_true", help="do not update eval/RESULTS.md")
     p.add_argument("--report", action="store_true", help="only write the results of earlier runs (with --reuse)")
     p.add_argument("--note", action="append", default=[], help="a line added to the report")

@@ -532,9 +532,9 @@ def run(
         if repaired:
             summary.notes.append(f"已清理上次中断的导入留下的 {repaired} 个文档的残留数据")
         cache = Cache(settings.data_dir / "cache.sqlite")
-        embedder = get_embedder(settings.embed_model, settings.embed_batch)
+        embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine)
         key = model_key(embedder.name)
-        summary.model = key
+        summary.model = key + (f"（{embedder.engine} 引擎）" if getattr(embedder, "engine", "") else "")
         if rebuild:
             for doc_id in list(index.documents()):
                 index.remove_document(doc_id)

