@@ -333,9 +333,9 @@ def _ok(value: float, target: float, lower_is_better: bool = True) -> str:
 def render(results: dict[str, Any], args: argparse.Namespace) -> str:
     lines = ["## Bench: ingest speed, latency, known-item at scale", ""]
     lines += [
-        f"- date: {time.strftime('%Y-%m-%d %H:%M')}",
-        f"- machine: {common.machine()}; load average at start {results.get('loadavg', '?')} (the machine was shared with other jobs)",
-        f"- commit: {common.commit()}",
+        f"- date: {results.get('date') or time.strftime('%Y-%m-%d %H:%M')}",
+        f"- machine: {common.machine()}; load average (1/5/15 min) at start {results.get('loadavg', '?')}",
+        f"- commit: {results.get('commit') or common.commit()} (at the start of the run)",
         "- runs: " + "; ".join(f"`python -m eval bench {r}`" for r in results.get("runs", [])),
         "- work folder: " + str(args.work),
         "",
@@ -411,6 +411,8 @@ def main(args: argparse.Namespace) -> int:
         shown = [a for i, a in enumerate(args.argv) if a != "--note" and (i == 0 or args.argv[i - 1] != "--note")]
         results.setdefault("runs", []).append(f"{' '.join(shown)} ({time.strftime('%H:%M')})".strip())
         results["loadavg"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        results["commit"] = common.commit()
+        results["date"] = time.strftime("%Y-%m-%d %H:%M")
     parts = [] if args.report else [args.only] if args.only else ["dev", "lawref", "known-item"]
 
     def save() -> None:
