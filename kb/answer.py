@@ -122,10 +122,14 @@ def _with_notes(text: str, citations: Sequence[Citation], catalog: Catalog | Non
 
 
 def _status_warnings(citations: Sequence[Citation]) -> list[str]:
+    """One line per cited document that is not in force (not one per citation)."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for c in citations:
+        if c.hit.status and c.hit.status not in ("现行有效", ""):
+            groups.setdefault((c.hit.title, c.hit.file_name, c.hit.status), []).append(c.n)
     return [
-        f"[{c.n}]《{c.hit.title}》状态：{c.hit.status}"
-        for c in citations
-        if c.hit.status and c.hit.status not in ("现行有效", "")
+        f"[{','.join(map(str, ns))}]《{title}》（{file_name}）状态：{status}"
+        for (title, file_name, status), ns in groups.items()
     ]
 
 

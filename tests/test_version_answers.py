@@ -166,6 +166,11 @@ def test_change_question_without_topic_lists_changed_articles(searcher):
     assert "两版相比：修改2条，新增1条，删除0条，未变5条；以下按新版条文顺序列出修改的条文：" in ans.text.splitlines()[1]
     assert "旧版第六条：" in ans.text and "新版第七条：" in ans.text
     _quotes_verbatim(ans)
+    # the old version is cited several times but named once among the warnings
+    status = [w for w in ans.warnings if "状态：已被修订" in w]
+    old_refs = [c.n for c in ans.citations if c.hit.status == "已被修订"]
+    assert len(old_refs) >= 2 and len(status) == 1
+    assert status[0].startswith("[" + ",".join(map(str, old_refs)) + "]")
 
 
 def test_answer_citing_the_old_version_names_the_current_one(searcher):
