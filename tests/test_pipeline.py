@@ -226,7 +226,7 @@ def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
     import ingest.pipeline as pipeline
 
     fake = CountingEmbedder()
-    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32: fake)
+    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine="auto": fake)
     corpus = write_corpus(tmp_path)
     settings = settings_for(tmp_path, fake.name)
     first = run([corpus], settings)
@@ -249,7 +249,7 @@ def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild
     from kb.cache import Cache
 
     fake = CountingEmbedder()
-    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32: fake)
+    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine="auto": fake)
     monkeypatch.setenv("GREENKB_INGEST_WORKERS", "2")  # exercise the parse workers on a small run
     corpus = many_docs(tmp_path, 30)
     settings = settings_for(tmp_path, fake.name)
