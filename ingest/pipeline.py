@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 import logging
 import os
-import pickle
 import sys
 import time
 from contextlib import contextmanager
@@ -23,7 +21,7 @@ import numpy as np
 
 from ingest import chunking, clean, loaders, metadata, structure
 from ingest.types import LoadError
-from kb import lexical
+from kb import lexical, lexical_sync
 from kb.cache import Cache
 from kb.embedding import Embedder, get_embedder, model_key
 from kb.settings import Settings
@@ -41,7 +39,6 @@ SUPPORTED = {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt"}
 FLUSH_CHUNKS = 512
 FLUSH_CHUNKS_LEXICAL = 2000
 POOL_MIN_FILES = 24
-LEXSTATE_FILE = "bm25_tokens.pkl"  # per-document BM25 tokens, so a refresh re-tokenizes nothing
 
 
 class IngestBusy(RuntimeError):
@@ -280,7 +277,7 @@ def _parse_stream(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple]
 def ingest_lock(data_dir: Path) -> Iterator[None]:
     """One ingest at a time per data folder; a second one is refused with a clear message."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(data_dir / "ingest.lock", "a+")
+    fh = open(data_dir / lexical_sync.LOCK_FILE, "a+")
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -322,83 +319,6 @@ def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int) -> 
 
 
 # ---------------------------------------------------------------------- BM25
-def _saved_generation(directory: Path) -> str | None:
-    try:
-        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if meta.get("tokenizer") != lexical.TOKENIZER_VERSION or not (directory / "info.json").is_file():
-        return None  # without per-chunk info the Searcher would rebuild it anyway
-    return meta.get("generation")
-
-
-def _load_state(path: Path) -> dict | None:
-    try:
-        with path.open("rb") as fh:
-            state = pickle.load(fh)
-        if state.get("tokenizer") != lexical.TOKENIZER_VERSION or state.get("version") != 1:
-            return None
-        return state
-    except Exception:
-        return None
-
-
-def _save_state(path: Path, state: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-
-
-K1, B = 1.2, 0.75  # as kb.lexical.build
-
-
-def bm25_from_encoded(lens: np.ndarray, flat: np.ndarray, n_vocab: int):
-    """A bm25s.BM25 (Lucene variant, as `bm25s.BM25(k1=1.2, b=0.75).index(...)` builds it)
-    computed with numpy in one pass: bm25s's own builder loops over documents in Python
-    (~3 s for 66k chunks on an idle core; this takes well under a second)."""
-    import bm25s
-
-    n_docs = len(lens)
-    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
-    key = doc * n_vocab + flat.astype(np.int64)
-    uniq, tf = np.unique(key, return_counts=True)  # sorted by (doc, token)
-    d = uniq // n_vocab
-    v = uniq - d * n_vocab
-    df = np.bincount(v, minlength=n_vocab)
-    idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
-    l_avg = float(lens.mean()) if n_docs else 1.0
-    tf = tf.astype(np.float32)
-    tfc = tf / (np.float32(K1) * ((1 - B) + B * lens[d].astype(np.float32) / np.float32(l_avg)) + tf)
-    score = (idf[v].astype(np.float32) * tfc).astype(np.float32)
-    order = np.argsort(v, kind="stable")  # CSC by token, documents ascending within a token
-    retriever = bm25s.BM25(k1=K1, b=B)
-    retriever.scores = {
-        "data": score[order],
-        "indices": d[order].astype(np.int32),
-        "indptr": np.concatenate(([0], np.cumsum(df))).astype(np.int32 if len(score) < 2**31 else np.int64),
-        "num_docs": n_docs,
-    }
-    return retriever
-
-
-def _build_encoded(ids: list[str], lens: np.ndarray, flat: np.ndarray, vocab: dict[str, int], generation: str,
-                   info: list[tuple[str, str]]) -> lexical.LexicalIndex:
-    """lexical.build for token lists already encoded against `vocab` (every id used)."""
-    import bm25s
-
-    if ids:
-        retriever = bm25_from_encoded(lens, flat, len(vocab))
-        if "" not in vocab:  # bm25s adds the empty token the same way
-            vocab[""] = len(vocab)
-        retriever.vocab_dict = vocab
-        retriever.unique_token_ids_set = set(vocab.values())
-        retriever.nonoccurrence_array = None
-    else:
-        retriever = bm25s.BM25(k1=K1, b=B)
-    return lexical.LexicalIndex(list(ids), retriever, vocab, generation, [tuple(x) for x in info])
-
-
 def refresh_lexical(
     index: Index,
     cache: Cache,
@@ -407,107 +327,9 @@ def refresh_lexical(
     fresh: dict[str, Any] | None = None,
     timings: dict[str, float] | None = None,
 ) -> lexical.LexicalIndex:
-    """Bring the BM25 files in line with what Chroma holds (the index generation).
-
-    Tokens of every committed (document, version) are kept beside the BM25 files
-    (DATA/bm25_tokens.pkl), so only documents new to it are read back from Chroma or taken
-    from `fresh` ({"vocab": [token, …], "docs": {doc_id: (content hash, chunk ids,
-    [(locator, kind)], tokens per chunk, token ids)}}: what this ingest just wrote, encoded). bm25s has no incremental update, so the index itself is rebuilt from
-    the kept tokens — no tokenizing, no reading the whole collection.
-    """
-    t = timings if timings is not None else {}
-    t0 = time.perf_counter()
-    docs = index.documents()
-    generation = index.generation(docs)
-    t["catalog_s"] = time.perf_counter() - t0
-    state_path = directory.parent / LEXSTATE_FILE
-    if not force and _saved_generation(directory) == generation and state_path.is_file():
-        current = lexical.load(directory)
-        if current is not None and current.generation == generation and current.info is not None:
-            return current
-    t0 = time.perf_counter()
-    state = None if force else _load_state(state_path)
-    old_vocab: list[str] = state["vocab"] if state else []
-    old_docs: dict = state["docs"] if state else {}
-    t["state_load_s"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    committed = {d.doc_id: d.content_hash for d in docs.values()}
-    vocab: dict[str, int] = {}
-    remap = np.full(len(old_vocab) + 1, -1, dtype=np.int64)
-    entries: dict[str, tuple] = {}  # doc_id → (hash, ids, info, lens, flat) in the new vocab
-    missing: list[str] = []
-
-    def encode(token_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        lens = np.fromiter((len(x) for x in token_lists), dtype=np.int32, count=len(token_lists))
-        flat = np.fromiter((vocab.setdefault(tok, len(vocab)) for x in token_lists for tok in x),
-                           dtype=np.int32, count=int(lens.sum()))
-        return lens, flat
-
-    fresh_vocab: list[str] = (fresh or {}).get("vocab", [])
-    fresh_docs: dict = (fresh or {}).get("docs", {})
-    fresh_remap = np.full(len(fresh_vocab) + 1, -1, dtype=np.int64)
-
-    def reuse(entry: tuple, src_vocab: list[str], rmap: np.ndarray) -> tuple:
-        h, ids, info, lens, flat = entry
-        if len(flat):
-            for tid in np.unique(flat[rmap[flat] < 0]).tolist():
-                rmap[tid] = vocab.setdefault(src_vocab[tid], len(vocab))
-        return (h, ids, info, lens, rmap[flat].astype(np.int32))
-
-    for doc_id in sorted(committed):
-        h = committed[doc_id]
-        if doc_id in fresh_docs and fresh_docs[doc_id][0] == h:
-            entries[doc_id] = reuse(fresh_docs[doc_id], fresh_vocab, fresh_remap)
-        elif doc_id in old_docs and old_docs[doc_id][0] == h:
-            entries[doc_id] = reuse(old_docs[doc_id], old_vocab, remap)
-        else:
-            missing.append(doc_id)
-    t["reuse_s"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    if missing:
-        wanted = set(missing)
-        rows: dict[str, list[tuple[int, str, tuple[str, str], str]]] = {d: [] for d in missing}
-        if len(missing) > max(50, len(committed) // 4):
-            records = index.iter_chunks()
-        else:
-            records = (r for start in range(0, len(missing), 200)
-                       for r in index.iter_chunks({"doc_id": {"$in": missing[start : start + 200]}}))
-        for rid, doc, md in records:
-            d = md.get("doc_id")
-            if d not in wanted or committed.get(d) != md.get("content_hash"):
-                continue  # leftovers of an interrupted write: not part of the index
-            rows[d].append((int(md.get("chunk_index", 0)), rid, (md.get("locator", ""), md.get("kind", "")),
-                            lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc or "")))
-        for d in missing:
-            rs = sorted(rows[d])
-            toks = cache.tokens(lexical.TOKENIZER_VERSION, [r[3] for r in rs], lexical.tokenize)
-            lens, flat = encode(toks)
-            entries[d] = (committed[d], [r[1] for r in rs], [r[2] for r in rs], lens, flat)
-    t["chroma_read_s"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    all_ids: list[str] = []
-    all_info: list[tuple[str, str]] = []
-    lens_parts, flat_parts = [], []
-    for doc_id in sorted(entries):
-        _h, ids, info, lens, flat = entries[doc_id]
-        all_ids.extend(ids)
-        all_info.extend(info)
-        lens_parts.append(lens)
-        flat_parts.append(flat)
-    vocab_list = list(vocab)
-    all_lens = np.concatenate(lens_parts) if lens_parts else np.zeros(0, dtype=np.int32)
-    all_flat = np.concatenate(flat_parts) if flat_parts else np.zeros(0, dtype=np.int32)
-    lex = _build_encoded(all_ids, all_lens, all_flat, vocab, generation, all_info)
-    t["bm25_build_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    lexical.save(lex, directory)
-    _save_state(state_path, {"version": 1, "tokenizer": lexical.TOKENIZER_VERSION, "generation": generation,
-                             "vocab": vocab_list, "docs": entries})
-    t["save_s"] = time.perf_counter() - t0
-    return lex
+    """kb.lexical_sync.refresh for a caller that holds the data folder's ingest lock (saves always).
+    Kept for callers of the former ingest-side implementation."""
+    return lexical_sync.refresh(index, cache, directory, force, fresh, timings, holds_lock=True)
 
 
 # ---------------------------------------------------------------------- run
@@ -666,8 +488,8 @@ def run(
         summary.results.extend(r for r in results if r is not None)
         t0 = time.perf_counter()
         lex_t: dict[str, float] = {}
-        refresh_lexical(index, cache, settings.data_dir / "bm25", fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
-                        timings=lex_t)
+        lexical_sync.refresh(index, cache, settings.data_dir / "bm25", fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
+                             timings=lex_t, holds_lock=True)  # run() holds the ingest lock
         t["bm25_s"] = time.perf_counter() - t0
         t.update({f"bm25_{k}": v for k, v in lex_t.items()})
         cache.close()

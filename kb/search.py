@@ -16,7 +16,6 @@
 """
 from __future__ import annotations
 
-import fcntl
 import logging
 import re
 import threading
@@ -27,7 +26,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from kb import lexical, versions
+from kb import lexical, lexical_sync, versions
 from kb.query import AliasTable, ParsedQuery, is_timeline_question, norm_title, parse_query
 from kb.settings import Settings
 from kb.store import Index, IndexError_
@@ -113,7 +112,7 @@ class Searcher:
         directory = self.settings.data_dir / "bm25"
         lex = lexical.load(directory)
         if lex is None or lex.generation != generation or lex.info is None:
-            lex = self._rebuild_lexical(docs, generation, directory)
+            lex = self._rebuild_lexical(docs, directory)
         self.docs = docs
         self.lex = lex
         self.generation = generation
@@ -129,42 +128,16 @@ class Searcher:
         self.groups = self._version_groups(docs)
         self._checked = time.monotonic()
 
-    def _rebuild_lexical(self, docs: dict[str, DocumentMeta], generation: str, directory: Path) -> lexical.LexicalIndex:
-        from kb.cache import Cache
-
-        committed = {d.doc_id: d.content_hash for d in docs.values()}
-        ids, texts, info = [], [], []
-        for rid, doc, md in self.index.iter_chunks():
-            if committed.get(md.get("doc_id")) != md.get("content_hash"):
-                continue
-            ids.append(rid)
-            texts.append(lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc or ""))
-            info.append((md.get("locator", ""), md.get("kind", "")))
+    def _rebuild_lexical(self, docs: dict[str, DocumentMeta], directory: Path) -> lexical.LexicalIndex:
+        """The saved BM25 is stale (another process or instance changed the index, or a new data
+        folder): update it from Chroma, reading only documents whose tokens are not kept. Saved
+        unless an ingest holds the data folder; a read-only data folder is just not written."""
+        cache = lexical_sync.open_cache(self.settings.data_dir)
         try:
-            cache = Cache(self.settings.data_dir / "cache.sqlite")
-            tokens = cache.tokens(lexical.TOKENIZER_VERSION, texts, lexical.tokenize)
-            cache.close()
-        except Exception:  # read-only data folder: tokenize without the cache
-            tokens = lexical.tokens_for(texts)
-        lex = lexical.build(ids, tokens, generation, info)
-        self._save_if_free(lex, directory)
-        return lex
-
-    def _save_if_free(self, lex: lexical.LexicalIndex, directory: Path) -> None:
-        """Save the rebuilt BM25 unless an ingest holds the data folder (it will write its own)."""
-        try:
-            directory.parent.mkdir(parents=True, exist_ok=True)
-            with open(directory.parent / "ingest.lock", "a+") as fh:
-                try:
-                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    return
-                try:
-                    lexical.save(lex, directory)
-                finally:
-                    fcntl.flock(fh, fcntl.LOCK_UN)
-        except OSError:
-            log.info("could not save the BM25 index to %s", directory)
+            return lexical_sync.refresh(self.index, cache, directory, docs=docs)
+        finally:
+            if cache is not None:
+                cache.close()
 
     def refresh(self, force: bool = False) -> bool:
         """Reload when another process changed the index. Checked at most every `refresh_seconds`."""

@@ -226,7 +226,7 @@ def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
     import ingest.pipeline as pipeline
 
     fake = CountingEmbedder()
-    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine=None: fake)
+    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine="auto": fake)
     corpus = write_corpus(tmp_path)
     settings = settings_for(tmp_path, fake.name)
     first = run([corpus], settings)
@@ -249,7 +249,7 @@ def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild
     from kb.cache import Cache
 
     fake = CountingEmbedder()
-    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine=None: fake)
+    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine="auto": fake)
     monkeypatch.setenv("GREENKB_INGEST_WORKERS", "2")  # exercise the parse workers on a small run
     corpus = many_docs(tmp_path, 30)
     settings = settings_for(tmp_path, fake.name)
@@ -282,7 +282,6 @@ def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild
 def test_numpy_bm25_equals_bm25s(tmp_path):
     import numpy as np
 
-    from ingest.pipeline import _build_encoded
     from kb import lexical
 
     texts = [SAMPLE_LAW, SAMPLE_NOTICE, "重点用能单位 能源利用状况报告 报送 罚款", "罚款 罚款 罚款 责令改正", "节能"] * 3
@@ -292,7 +291,7 @@ def test_numpy_bm25_equals_bm25s(tmp_path):
     vocab: dict[str, int] = {}
     lens = np.array([len(t) for t in toks], dtype=np.int32)
     flat = np.array([vocab.setdefault(w, len(vocab)) for t in toks for w in t], dtype=np.int32)
-    mine = _build_encoded(ids, lens, flat, vocab, "g", [("", "")] * len(ids))
+    mine = lexical.build_encoded(ids, lens, flat, vocab, "g", [("", "")] * len(ids))
     lexical.save(mine, tmp_path / "bm25")
     loaded = lexical.load(tmp_path / "bm25")
     for q in ["罚款", "重点用能单位 报告", "绿色工厂 奖励", "第三条"]:
