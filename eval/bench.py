@@ -444,6 +444,7 @@ def main(args: argparse.Namespace) -> int:
         root = lawref_root(work, args.lawref_tar)
         # the keyword-only index first (its own target: ≤ 3 min), then the default embedder
         variants = ["none"] + ([model] if model != "none" else []) if not args.no_lexical else [model]
+        lawref_runs: dict[str, tuple[dict[str, Any], list[str]]] = {}
         for variant in variants:
             tag = "e5" if variant != "none" else "lexical"
             ours = part_ingest("lawref", [root], variant, work, args.reuse)
@@ -456,23 +457,32 @@ def main(args: argparse.Namespace) -> int:
                 results["reingest"][f"lawrefbook-national, {tag}"] = r
             ki = known_items(Path(ours["data"]), variant, 100)
             extra = [f"《{it['title']}》{it['locator']}是怎么规定的？" for it in ki[:50]] + [it["quote"] for it in ki[50:]]
-            results["latency"][f"lawrefbook-national, GreenKB ({tag})"] = search_latency(Path(ours["data"]), variant, _questions(extra))
+            qs = _questions(extra)
+            results["latency"][f"lawrefbook-national, GreenKB ({tag})"] = search_latency(Path(ours["data"]), variant, qs)
+            lawref_runs[tag] = (ours, qs)
             save()
-        if model != "none" and not args.no_baseline and args.baseline_sample > 0:
-            sample = lawref_sample(work, root, args.baseline_sample)
-            label = f"lawrefbook-national, {args.baseline_sample} random files"
-            mine = part_ingest(f"lawref-sample-{args.baseline_sample}", [sample], model, work, args.reuse)
-            base = part_baseline(f"lawref-sample-{args.baseline_sample}", [sample], model, work, args.reuse)
-            results["ingest"][f"{label}, GreenKB (e5)"] = mine
+        if model != "none" and not args.no_baseline:
+            # both recipes on the same files: all of lawrefbook (--baseline-sample 0), or a
+            # random sample both ingest afresh
+            if args.baseline_sample > 0:
+                inputs = [lawref_sample(work, root, args.baseline_sample)]
+                label = f"lawrefbook-national, {args.baseline_sample} random files"
+                mine = part_ingest(f"lawref-sample-{args.baseline_sample}", inputs, model, work, args.reuse)
+                base = part_baseline(f"lawref-sample-{args.baseline_sample}", inputs, model, work, args.reuse)
+                results["ingest"][f"{label}, GreenKB (e5)"] = mine
+                qs = _questions()
+                results["latency"][f"{label}, GreenKB (e5)"] = search_latency(Path(mine["data"]), model, qs)
+            else:
+                inputs, label = [root], "lawrefbook-national"
+                mine, qs = lawref_runs["e5"]
+                base = part_baseline("lawref", inputs, model, work, args.reuse)
             results["ingest"][f"{label}, LlamaIndex default (e5)"] = base
             results["ratios"][f"{label}: ingest chunks/s, GreenKB ÷ LlamaIndex default (same embedder)"] = (
                 mine["chunks_per_s"] / max(base["chunks_per_s"], 1e-9))
             results["ratios"][f"{label}: ingest speed by wall time (same files), GreenKB ÷ LlamaIndex default"] = (
                 base["seconds"] / max(mine["seconds"], 1e-9))
-            sample_qs = _questions()
-            results["latency"][f"{label}, GreenKB (e5)"] = search_latency(Path(mine["data"]), model, sample_qs)
             results["latency"][f"{label}, LlamaIndex default (e5, retrieval only)"] = baseline_latency(
-                Path(base["data"]), [sample], model, sample_qs)
+                Path(base["data"]), inputs, model, qs)
             save()
 
     if "known-item" in parts:
@@ -505,7 +515,7 @@ def add_parser(sub) -> None:
     p.add_argument("--no-baseline", action="store_true", help="skip the LlamaIndex default recipe")
     p.add_argument("--no-lexical", action="store_true", help="skip the keyword-only lawrefbook ingest")
     p.add_argument("--baseline-sample", type=int, default=200,
-                   help="lawrefbook files (random, fixed seed) that both recipes ingest for the side-by-side figures")
+                   help="lawrefbook files (random, fixed seed) that both recipes ingest for the side-by-side figures; 0: all of them")
     p.add_argument("--no-write", action="store_true", help="do not update eval/RESULTS.md")
     p.add_argument("--report", action="store_true", help="only write the results of earlier runs (with --reuse)")
     p.add_argument("--note", action="append", default=[], help="a line added to the report")
