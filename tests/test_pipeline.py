@@ -245,7 +245,7 @@ def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
 
 def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild(tmp_path, monkeypatch):
     import ingest.pipeline as pipeline
-    from kb import lexical
+    from kb import lexical, lexical_sync
     from kb.cache import Cache
 
     fake = CountingEmbedder()
@@ -269,7 +269,7 @@ def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild
     index = Index(settings)
     assert incremental.generation == index.generation()
     cache = Cache(tmp_path / "other-cache.sqlite")
-    full = pipeline.refresh_lexical(index, cache, tmp_path / "bm25-full", force=True)
+    full = lexical_sync.refresh(index, cache, tmp_path / "bm25-full", force=True, holds_lock=True)
     assert sorted(incremental.ids) == sorted(full.ids) and len(full.ids) == 29 * 6
     assert dict(zip(incremental.ids, incremental.info)) == dict(zip(full.ids, full.info))
     for q in ["节水情况报告", "能源利用情况报告 罚款", "第五条 施行", "示例省第3号节能办法"]:
