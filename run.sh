@@ -2,6 +2,7 @@
 # GreenKB setup and entry points. Usage:
 #   bash run.sh app     set up .venv, index corpus/ (if it holds documents) and start the app
 #   bash run.sh test    set up .venv with test dependencies and run the test suite
+#   bash run.sh lint    ruff check (pyflakes + bugbear), as CI runs it
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${GREENKB_VENV:-.venv}
@@ -27,12 +28,16 @@ case "${1:-}" in
     fi
     exec "$VENV/bin/streamlit" run app.py --server.headless true "${@:2}"
     ;;
+  lint)
+    setup requirements-dev.txt
+    exec "$VENV/bin/ruff" check .
+    ;;
   test)
     setup requirements-dev.txt
     exec "$VENV/bin/python" -m pytest -q "${@:2}"
     ;;
   *)
-    echo "usage: bash run.sh app|test" >&2
+    echo "usage: bash run.sh app|test|lint" >&2
     exit 2
     ;;
 esac

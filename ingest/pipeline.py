@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -316,67 +316,6 @@ def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int) -> 
             embeddings=vectors[start : start + len(part)],
         )
     return len(records)
-
-
-# ---------------------------------------------------------------------- BM25
-# ---------------------------------------------------------------------- run
-@contextmanager
-def ingest_lock(data_dir: Path) -> Iterator[None]:
-    """One ingest at a time per data folder; a second one is refused with a clear message."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(data_dir / lexical_sync.LOCK_FILE, "a+")
-    try:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IngestBusy(f"另一个导入任务正在使用 {data_dir}，请等它结束后再试。") from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        yield
-    finally:
-        fh.close()
-
-
-def _under(path: str, roots: Sequence[Path]) -> bool:
-    p = Path(path)
-    for root in roots:
-        if p == root or root in p.parents:
-            return True
-    return False
-
-
-def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int) -> int:
-    """Re-embed every chunk with a new model: vectors of two models never share a collection."""
-    records = list(index.iter_chunks())
-    index.drop_chunks()
-    col = index.chunk_collection(create_for_model=model_key(embedder.name))
-    texts = [lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc) for _, doc, md in records]
-    vectors, _ = embed_texts(texts, embedder, cache, batch)
-    for start in range(0, len(records), 2000):
-        part = records[start : start + 2000]
-        col.add(
-            ids=[r[0] for r in part],
-            documents=[r[1] for r in part],
-            metadatas=[r[2] for r in part],
-            embeddings=vectors[start : start + len(part)],
-        )
-    return len(records)
-
-
-# ---------------------------------------------------------------------- BM25
-def refresh_lexical(
-    index: Index,
-    cache: Cache,
-    directory: Path,
-    force: bool = False,
-    fresh: dict[str, Any] | None = None,
-    timings: dict[str, float] | None = None,
-) -> lexical.LexicalIndex:
-    """kb.lexical_sync.refresh for a caller that holds the data folder's ingest lock (saves always).
-    Kept for callers of the former ingest-side implementation."""
-    return lexical_sync.refresh(index, cache, directory, force, fresh, timings, holds_lock=True)
 
 
 # ---------------------------------------------------------------------- run

@@ -262,7 +262,7 @@ def retrieve(question: str, searcher: Any, k: int, filters: Any, history=None) -
     hits = _search(searcher, query, k, filters)
     # A question about an older version, or comparing versions, also looks at superseded ones.
     if _wants_all_versions(question) and filters is not None and hasattr(filters, "include_superseded"):
-        if not getattr(filters, "include_superseded"):
+        if not filters.include_superseded:
             try:
                 more = _search(searcher, query, k, dataclasses.replace(filters, include_superseded=True))
             except Exception:  # pragma: no cover - a searcher without that filter

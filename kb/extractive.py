@@ -179,7 +179,7 @@ def _parts(line: str) -> list[str]:
 def split_units(text: str, hit_index: int = 0, header: bool = False) -> list[Unit]:
     units: list[Unit] = []
     current_intro: int | None = None
-    for li, line in enumerate(_logical_lines(text, keep_lines=header)):
+    for line in _logical_lines(text, keep_lines=header):
         line = clean_display(line)
         line = ARTICLE_START_RE.sub("", line, count=1)
         if not line:
@@ -369,7 +369,7 @@ def select(question: str, hits: list[SearchHit], scored: Scored, max_chunks: int
                 deliberate.add(i)
     global_best = max((u.score for i in chosen for u in scored.units[i]), default=0.0)
     out: list[tuple[int, list[Unit]]] = []
-    for rank, i in enumerate(chosen):
+    for i in chosen:
         units = scored.units[i]
         if not units:
             continue

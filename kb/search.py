@@ -291,7 +291,6 @@ class Searcher:
         allowed = self.allowed_docs(filters)
         if allowed is not None and not allowed:
             return []
-        n = len(self.lex.ids)
         mask = None
         if allowed is not None:
             allowed_idx = np.array([i for i, d in enumerate(self.doc_ids) if d in allowed], dtype=np.int32)
@@ -321,7 +320,7 @@ class Searcher:
                 if bm[p] > 0:
                     lex_rank[int(p)] = (r, float(bm[p]))
         dense_rank: dict[int, tuple[int, float]] = {}
-        for r, (rid, sim) in enumerate(self._dense(pq.text, depth, allowed)):
+        for rid, sim in self._dense(pq.text, depth, allowed):
             p = self.id_pos[rid]
             if mask is None or mask[p]:
                 dense_rank[p] = (len(dense_rank), sim)

@@ -57,7 +57,7 @@ def test_format_files_recover_every_article_in_order(ingested):
 
 
 def test_pdf_chunks_start_on_the_page_where_the_article_begins(ingested):
-    from ingest import clean, loaders
+    from ingest import loaders
 
     for name, chunks in ingested["by_file"].items():
         if not name.endswith(".pdf"):
