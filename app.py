@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from kb import app_support as sup
+from kb.interfaces import app_support as sup
 from kb.settings import Settings, load_settings
 from kb.types import DOC_TYPES, DocumentMeta
 
@@ -29,7 +29,7 @@ EXAMPLE = "例如：重点用能单位每年要向节能主管部门报送什么
 
 
 def load_documents(settings: Settings) -> dict[str, DocumentMeta]:
-    from kb.store import Index
+    from kb.index.store import Index
 
     return Index(settings).documents()
 
@@ -116,14 +116,14 @@ def history_for_answer(history: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 def ask(question: str, settings: Settings, docs: dict[str, DocumentMeta], mode: str, k: int, fvalues: dict) -> dict:
     """Answer one question; returns the assistant turn (plain data, kept in session state)."""
-    from kb.answer import answer
+    from kb.answers.answer import answer
 
     history = st.session_state.setdefault("history", [])
     query = sup.contextualize(question, history, titles=[d.title for d in docs.values()])
     searcher = sup.cached_searcher(settings)
     filters = sup.build_filters(**fvalues)
     result = answer(query, searcher, mode=mode, k=k, filters=filters, history=history_for_answer(history))
-    from kb.store import Index
+    from kb.index.store import Index
 
     index = Index(settings)
     articles: dict[str, list] = {}

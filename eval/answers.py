@@ -114,7 +114,7 @@ class RecordingSearcher:
 
 
 def evaluate(questions: list[dict[str, Any]], searcher: Any, mode: str = "extractive", k: int = 8) -> dict[str, Any]:
-    from kb.answer import answer
+    from kb.answers.answer import answer
 
     rec = RecordingSearcher(searcher)
     rows = []
@@ -288,7 +288,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from kb.search import Searcher
+    from kb.search.searcher import Searcher
     from kb.settings import load_settings
 
     settings = load_settings(data_dir=args.data)

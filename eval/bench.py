@@ -159,8 +159,8 @@ def _questions(extra: list[str] | None = None) -> list[str]:
 
 
 def search_latency(data: Path, model: str, questions: list[str]) -> dict[str, Any]:
-    from kb.answer import answer
-    from kb.search import Searcher
+    from kb.answers.answer import answer
+    from kb.search.searcher import Searcher
     from kb.settings import load_settings
 
     t0 = time.perf_counter()
@@ -234,7 +234,7 @@ def first_sentence(text: str, locator: str) -> str:
 def known_items(data: Path, model: str, n: int = 200, seed: int = 20240601) -> list[dict[str, Any]]:
     """n (document, article) pairs, seeded: a random document, then a random article of it."""
     from kb.settings import load_settings
-    from kb.store import Index
+    from kb.index.store import Index
 
     index = Index(load_settings(data_dir=data, embed_model=model))
     docs = index.documents()
@@ -261,7 +261,7 @@ def known_items(data: Path, model: str, n: int = 200, seed: int = 20240601) -> l
 
 
 def known_item_test(data: Path, model: str, n: int = 200) -> dict[str, Any]:
-    from kb.search import Searcher
+    from kb.search.searcher import Searcher
     from kb.settings import load_settings
 
     items = known_items(data, model, n)

@@ -46,7 +46,7 @@ def evaluate(searcher, questions: Sequence[dict[str, Any]], k: int = 10) -> dict
 
 def grid(searcher, questions: Sequence[dict[str, Any]]) -> list[tuple[str, Any]]:
     """Fusion variants measured on the same index (query vectors are cached between runs)."""
-    from kb.search import Fusion
+    from kb.search.searcher import Fusion
 
     base = searcher.fusion
     plain = dict(named_doc_boost=1.0, named_article_boost=1.0, header_factor=1.0)
@@ -73,7 +73,7 @@ def grid(searcher, questions: Sequence[dict[str, Any]]) -> list[tuple[str, Any]]
 
 
 def main(args: argparse.Namespace) -> int:
-    from kb.search import Searcher
+    from kb.search.searcher import Searcher
     from kb.settings import load_settings
 
     questions = common.load_questions(args.questions)
@@ -93,7 +93,7 @@ def main(args: argparse.Namespace) -> int:
         "## Retrieval: kb.search (hybrid BM25 + dense)",
         "",
         *common.header_lines(
-            f"kb.search.Searcher, fusion {searcher.fusion}",
+            f"kb.search.searcher.Searcher, fusion {searcher.fusion}",
             str(args.data),
             common.describe_corpus([Path(p) for p in args.ingest] if args.ingest else sorted({Path(d.path).parent for d in searcher.docs.values()})),
             Path(args.questions),

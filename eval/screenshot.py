@@ -29,7 +29,7 @@ def has_documents(data: Path) -> bool:
     if not (data / "chroma").is_dir():
         return False
     from kb.settings import load_settings
-    from kb.store import Index
+    from kb.index.store import Index
 
     return bool(Index(load_settings(data_dir=data)).documents())
 

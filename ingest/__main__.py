@@ -9,7 +9,7 @@ from pathlib import Path
 from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, print_summary, run
 from kb.settings import load_settings
-from kb.store import IndexError_
+from kb.index.store import IndexError_
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.types import Section
-from kb.numerals import cn_to_int, to_halfwidth_digits
+from kb.text.numerals import cn_to_int, to_halfwidth_digits
 from kb.types import DateEvent
 
 PROVINCES = (

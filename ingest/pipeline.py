@@ -21,11 +21,12 @@ import numpy as np
 
 from ingest import chunking, clean, loaders, metadata, structure
 from ingest.types import LoadError
-from kb import lexical, lexical_sync
-from kb.cache import Cache
-from kb.embedding import Embedder, get_embedder, model_key
+from kb.index import lexical
+from kb.index import lexical_sync
+from kb.index.cache import Cache
+from kb.index.embedding import Embedder, get_embedder, model_key
 from kb.settings import Settings
-from kb.store import Index, chunk_record_id
+from kb.index.store import Index, chunk_record_id
 from kb.types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.types import CleanText, Section
-from kb.numerals import CN_NUM_CHARS, cn_to_int, int_to_cn
+from kb.text.numerals import CN_NUM_CHARS, cn_to_int, int_to_cn
 
 _NUM = rf"[0-9０-９{CN_NUM_CHARS}]+"
 _WS = r"[^\S\r\n]"  # any whitespace but a line break (PDFs emit \u2002, \u3000 …)

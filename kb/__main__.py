@@ -1,6 +1,6 @@
 """`python -m kb` entry point."""
 import sys
 
-from kb.cli import main
+from kb.interfaces.cli import main
 
 sys.exit(main())

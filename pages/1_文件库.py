@@ -7,8 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from kb import app_support as sup
-from kb import versions
+from kb.interfaces import app_support as sup
+from kb.versions import versions
 from kb.settings import Settings, load_settings
 
 STATUS_CN = {"added": "新增", "updated": "更新", "unchanged": "未变", "failed": "失败", "removed": "移除"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kb import app_support as sup
-from kb import versions
+from kb.interfaces import app_support as sup
+from kb.versions import versions
 from kb.settings import load_settings
 
 ALL = "__all__"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kb import app_support as sup
-from kb import diff as kdiff
-from kb import versions
+from kb.interfaces import app_support as sup
+from kb.versions import diff as kdiff
+from kb.versions import versions
 from kb.settings import load_settings
 
 STATUS_CN = {"changed": "修改", "added": "新增", "removed": "删除", "unchanged": "未变"}

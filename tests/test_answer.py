@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from kb import abstain
-from kb.answer import NO_BASIS, answer
-from kb.extractive import question_types, split_units
+from kb.answers import abstain
+from kb.answers.answer import NO_BASIS, answer
+from kb.answers.extractive import question_types, split_units
 from kb.types import SearchHit
-from kb.verify import MARKER_RE, split_sentences, verify
+from kb.answers.verify import MARKER_RE, split_sentences, verify
 
 
 def hit(i, text, title="中华人民共和国测试样例节能法", locator="第七十三条", doc="d1", date="2018-10-26",

@@ -232,10 +232,10 @@ def test_navigation_lists_pages(fixture_index, env):
 
 
 def test_refresh_searcher_sees_deletion_at_once(tmp_path):
-    from kb import app_support as sup
-    from kb.search import Filters
+    from kb.interfaces import app_support as sup
+    from kb.search.searcher import Filters
     from kb.settings import Settings
-    from kb.store import Index
+    from kb.index.store import Index
 
     data, corpus = build_index(tmp_path)
     settings = Settings(data_dir=data, corpus_dir=corpus, embed_model="none")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from kb import app_support as sup
+from kb.interfaces import app_support as sup
 from kb.settings import Settings
 from kb.types import DocumentMeta, SearchHit
 

@@ -20,7 +20,7 @@ import fixtures_build as fb
 from ingest import loaders
 from ingest.pipeline import run
 from kb.settings import load_settings
-from kb.store import Index
+from kb.index.store import Index
 
 ROOT = Path(__file__).resolve().parents[1]
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")

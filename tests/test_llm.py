@@ -9,11 +9,11 @@ import time
 
 import pytest
 
-from kb import llm
-from kb.answer import FALLBACK_NOTICE, answer
+from kb.answers import llm
+from kb.answers.answer import FALLBACK_NOTICE, answer
 from kb.settings import Settings
 from kb.types import SearchHit
-from kb.verify import UNVERIFIED, numbers_in, verify
+from kb.answers.verify import UNVERIFIED, numbers_in, verify
 from tests.fake_llm_server import FakeLLM, reply
 
 SECRET = "sk-test-SECRET-0123456789abcdef"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.numerals import article_number, cn_to_int, int_to_cn, normalize_article_ref
+from kb.text.numerals import article_number, cn_to_int, int_to_cn, normalize_article_ref
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from ingest.pipeline import IngestBusy, ingest_lock, run
 from kb.settings import load_settings
-from kb.store import Index
+from kb.index.store import Index
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -245,8 +245,9 @@ def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
 
 def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild(tmp_path, monkeypatch):
     import ingest.pipeline as pipeline
-    from kb import lexical, lexical_sync
-    from kb.cache import Cache
+    from kb.index import lexical
+    from kb.index import lexical_sync
+    from kb.index.cache import Cache
 
     fake = CountingEmbedder()
     monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine="auto": fake)
@@ -282,7 +283,7 @@ def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild
 def test_numpy_bm25_equals_bm25s(tmp_path):
     import numpy as np
 
-    from kb import lexical
+    from kb.index import lexical
 
     texts = [SAMPLE_LAW, SAMPLE_NOTICE, "重点用能单位 能源利用状况报告 报送 罚款", "罚款 罚款 罚款 责令改正", "节能"] * 3
     toks = [lexical.tokenize(t) for t in texts]

@@ -1,8 +1,8 @@
 """Question normalisation, number forms, short names of laws and parsed references."""
 from __future__ import annotations
 
-from kb.lexical import tokenize
-from kb.query import AliasTable, canonical_numbers, norm_title, normalize_question, parse_query
+from kb.index.lexical import tokenize
+from kb.question.query import AliasTable, canonical_numbers, norm_title, normalize_question, parse_query
 from kb.types import DocumentMeta
 
 TITLES = [
@@ -108,7 +108,7 @@ def test_articles_years_and_old_hints():
 
 
 def test_question_kinds():
-    from kb.query import expand_terms, is_penalty_question, is_timeline_question
+    from kb.question.query import expand_terms, is_penalty_question, is_timeline_question
 
     assert is_timeline_question("能源法是哪天通过的？从什么时候开始施行？")
     assert not is_timeline_question("2023年修订后的海洋环境保护法在罚款上比2017年版严了多少？")

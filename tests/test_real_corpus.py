@@ -15,7 +15,7 @@ import pytest
 
 from ingest.pipeline import run
 from kb.settings import load_settings
-from kb.store import Index
+from kb.index.store import Index
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 pytestmark = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared (real corpus) is absent")
@@ -98,7 +98,7 @@ def test_review_paper_sections_are_locators(ingested):
 
 
 def test_laws_have_header_chunks_and_sequential_articles(ingested):
-    from kb.numerals import article_number
+    from kb.text.numerals import article_number
 
     for name, chunks in ingested["by_file"].items():
         if not name.endswith(".md"):

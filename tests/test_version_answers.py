@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from kb import versions as V
-from kb.answer import answer, version_notes
+from kb.versions import versions as V
+from kb.answers.answer import answer, version_notes
 from kb.types import Citation, DateEvent, DocumentMeta, SearchHit
 
 OLD_MD = """# 示例省节能条例
@@ -118,7 +118,7 @@ NEW_FILE = "示例省节能条例(2023-06-01).md"
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
     pipeline = pytest.importorskip("ingest.pipeline", reason="ingest not available")
-    from kb.search import Searcher
+    from kb.search.searcher import Searcher
     from kb.settings import load_settings
 
     root = tmp_path_factory.mktemp("verans")
@@ -247,7 +247,7 @@ def test_versions_for_question_picks_named_years():
 
 
 def test_llm_sources_lead_with_both_versions(searcher):
-    from kb.answer import catalog_of, retrieve, with_comparison
+    from kb.answers.answer import catalog_of, retrieve, with_comparison
 
     q = "示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？"
     hits = retrieve(q, searcher, 8, None)
@@ -262,7 +262,7 @@ def test_comparing_two_different_laws_is_not_a_version_question(searcher):
 
 
 def test_change_answer_respects_filters(searcher):
-    from kb.search import Filters
+    from kb.search.searcher import Filters
 
     q = "示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？"
     ans = answer(q, searcher, filters=Filters(date_from="2020"))

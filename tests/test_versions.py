@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from kb import versions as V
+from kb.versions import versions as V
 from kb.types import DateEvent, DocumentMeta
 
 TODAY = date(2026, 1, 1)
@@ -273,7 +273,7 @@ def ingested(tmp_path_factory):
 
 
 def _docs(settings):
-    from kb.store import Index
+    from kb.index.store import Index
 
     index = Index(settings)
     return index, index.documents()
@@ -293,7 +293,7 @@ def test_ingested_status_and_families(ingested):
 
 
 def test_ingested_diff(ingested):
-    from kb import diff as kdiff
+    from kb.versions import diff as kdiff
 
     index, docs = _docs(ingested)
     by_file = {d.file_name: d for d in docs.values()}
@@ -309,7 +309,7 @@ def test_ingested_diff(ingested):
 
 
 def test_ingested_change_summary(ingested):
-    from kb.store import Index
+    from kb.index.store import Index
 
     index = Index(ingested)
     items = V.change_summary(index, "示例循环利用法", "新旧示例循环利用法对生产者未建立回收体系的罚款有什么变化？")

@@ -399,7 +399,7 @@ def filter_values(
 
 
 def build_filters(**values: Any):
-    from kb.search import Filters
+    from kb.search.searcher import Filters
 
     return Filters(**filter_values(**values))
 
@@ -554,7 +554,7 @@ EMPTY_STATE = (
 
 def error_message(exc: BaseException, what: str) -> str:
     """One Chinese line for the user (the UI escapes it before showing)."""
-    from kb.store import IndexError_
+    from kb.index.store import IndexError_
 
     if isinstance(exc, IndexError_):
         return f"{what}：{exc}"
@@ -572,7 +572,7 @@ def _searcher_key(settings: Settings) -> tuple[str, str, str]:
 
 
 def _make_searcher(data_dir: str, model: str, server: str, _settings: Settings):
-    from kb.search import Searcher
+    from kb.search.searcher import Searcher
 
     searcher = Searcher(_settings)
     _live[(data_dir, model, server)] = searcher
@@ -612,7 +612,7 @@ def open_catalog(settings: Settings):
     """(Index, catalog) for a page; on failure one Chinese error is shown and None returned."""
     import streamlit as st
 
-    from kb.store import Index
+    from kb.index.store import Index
 
     try:
         index = Index(settings)

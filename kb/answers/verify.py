@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from kb.numerals import cn_to_int, to_halfwidth_digits
+from kb.text.numerals import cn_to_int, to_halfwidth_digits
 
 UNVERIFIED = "【未核实】"
 MARKER_RE = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")

@@ -46,7 +46,7 @@ POLICY_TERMS = """
 def normalize(text: str) -> str:
     """Width and case folding plus one form for numbers (三万元 = 3万元 = 30000元, 第五十三条 = 第53条);
     the same for documents and questions."""
-    from kb.query import canonical_numbers
+    from kb.question.query import canonical_numbers
 
     return canonical_numbers(unicodedata.normalize("NFKC", text).lower())
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from kb.numerals import cn_to_int, normalize_article_ref
+from kb.text.numerals import cn_to_int, normalize_article_ref
 
 # ---------------------------------------------------------------------- text forms
 _WS = re.compile(r"\s+")

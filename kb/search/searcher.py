@@ -26,10 +26,14 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from kb import lexical, lexical_sync, versions
-from kb.query import AliasTable, ParsedQuery, is_timeline_question, norm_title, parse_query
+from kb.index import lexical
+
+from kb.index import lexical_sync
+
+from kb.versions import versions
+from kb.question.query import AliasTable, ParsedQuery, is_timeline_question, norm_title, parse_query
 from kb.settings import Settings
-from kb.store import Index, IndexError_
+from kb.index.store import Index, IndexError_
 from kb.types import DocumentMeta, SearchHit
 
 log = logging.getLogger(__name__)
@@ -83,7 +87,7 @@ def _doc_of(record_id: str) -> tuple[str, str]:
 class Searcher:
     def __init__(self, settings: Settings, fusion: Fusion | None = None, refresh_seconds: float = 3.0,
                  index: Index | None = None):
-        from kb.embedding import get_embedder, model_key
+        from kb.index.embedding import get_embedder, model_key
 
         self.settings = settings
         self.fusion = fusion or Fusion()

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from kb.lexical import normalize, tokenize
+from kb.index.lexical import normalize, tokenize
 from kb.types import Citation, SearchHit
 
 # ---------------------------------------------------------------------------------------------

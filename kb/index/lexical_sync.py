@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from kb import lexical
-from kb.store import Index
+from kb.index import lexical
+from kb.index.store import Index
 from kb.types import DocumentMeta
 
 if TYPE_CHECKING:
-    from kb.cache import Cache
+    from kb.index.cache import Cache
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ READ_BATCH = 200  # doc ids per Chroma `$in` query
 
 def open_cache(data_dir: Path) -> Cache | None:
     """The token cache of a data folder, or None when it cannot be opened (read-only folder)."""
-    from kb.cache import Cache
+    from kb.index.cache import Cache
 
     try:
         return Cache(data_dir / "cache.sqlite")

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.extractive import bigrams, content_terms, short_title
-from kb.lexical import normalize
+from kb.answers.extractive import bigrams, content_terms, short_title
+from kb.index.lexical import normalize
 from kb.types import SearchHit
 
 # Provinces and province-level cities, plus a few big cities that have their own rules.

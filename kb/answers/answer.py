@@ -23,7 +23,13 @@ import logging
 import re
 from typing import Any, Sequence
 
-from kb import abstain, extractive, verify, versions
+from kb.answers import abstain
+
+from kb.answers import extractive
+
+from kb.answers import verify
+
+from kb.versions import versions
 from kb.types import Answer, Citation, SearchHit
 
 log = logging.getLogger(__name__)
@@ -215,7 +221,7 @@ def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
     counts = None
     if not versions.topic_terms(question, [old.title, new.title]):
         try:
-            from kb import diff as kdiff
+            from kb.versions import diff as kdiff
 
             counts = kdiff.diff_documents(catalog.index, old, new).counts
         except Exception:  # pragma: no cover - the counts are a courtesy
@@ -272,7 +278,7 @@ def retrieve(question: str, searcher: Any, k: int, filters: Any, history=None) -
             hits = _interleave(hits, extra, k)
     elif _wants_all_versions(question) and filters is None:
         try:
-            from kb.search import Filters
+            from kb.search.searcher import Filters
 
             more = _search(searcher, query, k, Filters(include_superseded=True))
             seen = {h.chunk_id for h in hits}
@@ -325,7 +331,7 @@ def extractive_answer(question: str, hits: list[SearchHit], warnings: list[str] 
 
 def llm_answer(question: str, hits: list[SearchHit], settings: Any, history=None,
                catalog: Catalog | None = None) -> Answer:
-    from kb import llm
+    from kb.answers import llm
 
     decision = abstain.decide(question, hits)
     if decision.abstain:

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from kb.numerals import CN_NUM_CHARS
+from kb.text.numerals import CN_NUM_CHARS
 
 # A pair is kept by the in-order alignment when its similarity exceeds THRESHOLD, and
 # paired out of order (a moved article) only when it exceeds MOVE_THRESHOLD.
@@ -316,7 +316,7 @@ def align(
 def tokenize(text: str) -> list[str]:
     """Words for the diff: jieba tokens (the project's dictionary), characters as fallback."""
     try:
-        from kb.lexical import _jieba
+        from kb.index.lexical import _jieba
 
         return [t for t in _jieba().lcut(text, HMM=False) if t]
     except Exception:  # jieba missing: character diff is still correct, only choppier

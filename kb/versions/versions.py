@@ -645,7 +645,7 @@ class _Relevance:
     """IDF-weighted overlap of the question's content words with article texts."""
 
     def __init__(self, question: str, titles: Sequence[str], texts: Sequence[str]):
-        from kb import lexical
+        from kb.index import lexical
 
         q = unicodedata.normalize("NFKC", question or "")
         q = re.sub(r"《[^》]*》", " ", q)
@@ -786,7 +786,7 @@ def change_summary(
     old and new article texts; with no topical words the changed articles come in article
     order. Each item carries the first chunk of both articles (`hit_a`, `hit_b`) to cite.
     """
-    from kb import diff as kdiff
+    from kb.versions import diff as kdiff
 
     docs = index.documents()
     pair = change_pair(docs, family_or_doc_ids)
@@ -915,7 +915,7 @@ def _emit(obj: dict[str, Any]) -> None:
 
 
 def cli_timeline(settings: Any, as_json: bool = False, today: Date | None = None) -> int:
-    from kb.store import Index
+    from kb.index.store import Index
 
     docs = Index(settings).documents()
     status = status_map(docs, today)
@@ -960,8 +960,8 @@ def _family_title(fams: list[Family], key: str) -> str:
 
 
 def cli_diff(settings: Any, file_a: str, file_b: str, as_json: bool = False) -> int:
-    from kb import diff as kdiff
-    from kb.store import Index
+    from kb.versions import diff as kdiff
+    from kb.index.store import Index
 
     index = Index(settings)
     docs = index.documents()
