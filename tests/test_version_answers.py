@@ -11,7 +11,8 @@ from datetime import date
 import pytest
 
 from kb.versions import versions as V
-from kb.answers.answer import answer, version_notes
+from kb.answers.answer import answer
+from kb.answers.version_answers import version_notes
 from kb.types import Citation, DateEvent, DocumentMeta, SearchHit
 
 OLD_MD = """# 示例省节能条例
@@ -247,7 +248,8 @@ def test_versions_for_question_picks_named_years():
 
 
 def test_llm_sources_lead_with_both_versions(searcher):
-    from kb.answers.answer import catalog_of, retrieve, with_comparison
+    from kb.answers.answer import retrieve
+    from kb.answers.version_answers import catalog_of, with_comparison
 
     q = "示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？"
     hits = retrieve(q, searcher, 8, None)

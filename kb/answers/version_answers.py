@@ -1,0 +1,219 @@
+"""Version-aware parts of an answer (kb.versions): notes on cited texts that are not in force,
+and answers to "what changed between the versions" built from the comparison of two versions.
+
+- `version_notes`: one "注意：[n]《旧法》已废止，现行为《新法》（2021-12-24）。" line per cited
+  document that is 已被修订, 已废止 or 尚未施行, naming the version in force;
+- `change_answer`: "旧版第X条：<old clause>[n]；新版第Y条：<new clause>[m]" for the changes a
+  question is about, verbatim; None when no law with two versions fits the question.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any, Sequence
+
+from kb.answers import extractive
+from kb.types import Answer, Citation, SearchHit
+from kb.versions import versions
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass
+class Catalog:
+    """What version-aware answers need from the searcher: the index (chunks_of), the
+    documents and their status."""
+
+    index: Any
+    docs: dict
+    status: dict
+    allowed: set | None = None  # doc ids the user's filters let through (None: no filter)
+
+
+def catalog_of(searcher: Any, filters: Any = None) -> Catalog | None:
+    """The catalog behind `searcher` (a kb.search.Searcher, or a wrapper with `.inner`);
+    None for searchers without an index (test doubles)."""
+    for s in (searcher, getattr(searcher, "inner", None)):
+        index = getattr(s, "index", None) if s is not None else None
+        if index is None or not hasattr(index, "chunks_of") or not hasattr(index, "documents"):
+            continue
+        try:
+            docs = getattr(s, "docs", None)
+            if not isinstance(docs, dict):
+                docs = index.documents()
+            status = getattr(s, "status", None)
+            if not isinstance(status, dict) or not status:
+                status = versions.status_map(docs)
+            allowed = None
+            if filters is not None and getattr(filters, "restricts", False):
+                allowed = set(s.allowed_docs(filters) or ()) if hasattr(s, "allowed_docs") else set()
+        except Exception:  # pragma: no cover - a broken index: answer without versions
+            log.warning("catalog unavailable for version notes", exc_info=True)
+            return None
+        return Catalog(index, docs, status, allowed)
+    return None
+
+
+OUTDATED = (versions.STATUS_REVISED, versions.STATUS_REPEALED, versions.STATUS_PENDING)
+
+
+def version_notes(citations: Sequence[Citation], catalog: Catalog | None) -> list[str]:
+    """One "注意：[n]…" line per cited document not in force, naming the current version."""
+    docs = catalog.docs if catalog else {}
+    by_doc: dict[str, list[int]] = {}
+    for c in citations:
+        by_doc.setdefault(c.hit.doc_id, []).append(c.n)
+    first = {d: ns[0] for d, ns in by_doc.items()}
+    lines: list[str] = []
+    done: set[str] = set()
+    for c in citations:
+        doc_id = c.hit.doc_id
+        if doc_id in done:
+            continue
+        done.add(doc_id)
+        status = c.hit.status or (catalog.status.get(doc_id, "") if catalog else "")
+        if status not in OUTDATED:
+            continue
+        note = ""
+        if doc_id in docs:
+            try:
+                note = versions.version_note(docs, doc_id, status=status, cited=first)
+            except Exception:  # pragma: no cover
+                log.warning("version note failed for %s", doc_id, exc_info=True)
+        if not note:
+            date = f"（{c.hit.date}）" if c.hit.date else ""
+            note = f"《{c.hit.title}》{date}{status}。"
+        refs = ",".join(str(n) for n in by_doc[doc_id])
+        lines.append(f"注意：[{refs}]{note}")
+    return lines
+
+
+def _with_notes(text: str, citations: Sequence[Citation], catalog: Catalog | None) -> str:
+    notes = version_notes(citations, catalog)
+    return text + ("\n" + "\n".join(notes) if notes else "")
+
+
+def _status_warnings(citations: Sequence[Citation]) -> list[str]:
+    """One line per cited document that is not in force (not one per citation)."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for c in citations:
+        if c.hit.status and c.hit.status not in ("现行有效", ""):
+            groups.setdefault((c.hit.title, c.hit.file_name, c.hit.status), []).append(c.n)
+    return [
+        f"[{','.join(map(str, ns))}]《{title}》（{file_name}）状态：{status}"
+        for (title, file_name, status), ns in groups.items()
+    ]
+
+
+def _version_label(doc: Any, status: dict) -> str:
+    bits = [b for b in (versions.version_date(doc), status.get(doc.doc_id, "")) if b]
+    return f"《{(doc.title or doc.file_name).strip('《》')}》" + (f"（{'，'.join(bits)}）" if bits else "")
+
+
+TOPIC_COVERAGE_MIN = 0.4  # share (by length) of a change question's topic words in the compared articles
+
+
+def _topic_coverage(question: str, items: Sequence[Any], titles: Sequence[str]) -> float:
+    """How much of the question's topic the best compared article pairs mention (1.0 for a
+    question without topic words: 修改了哪些内容)."""
+    asked = versions.topic_terms(question, titles)
+    total = sum(len(t) for t in asked)
+    if not total:
+        return 1.0
+    best = 0.0
+    for it in items:
+        text = versions._norm("".join(h.text for h in (it.hit_a, it.hit_b) if h is not None))
+        best = max(best, sum(len(t) for t in asked if versions._norm(t) in text) / total)
+    return best
+
+
+def _names_another_law(question: str, docs: dict, family: str) -> bool:
+    """True when the question also names a law outside `family`'s lineage: comparing two
+    laws (海洋环境保护法和环境影响评价法有什么不同) is not a question about versions."""
+    q = versions._norm(question)
+    own = {versions._key_of(d) for d in versions.lineage(docs, family)}
+    for f in versions.families(docs):
+        k = f.key.split("·")[-1]
+        if f.key in own or len(k) < 4 or k not in q:
+            continue
+        if any(k in o for o in own):  # 噪声污染防治法 inside 环境噪声污染防治法
+            continue
+        return True
+    return False
+
+
+def change_items(question: str, hits: list[SearchHit], catalog: Catalog | None) -> tuple[Any, Any, list] | None:
+    """(old version, new version, ChangeItems most relevant first) for a question about what
+    changed; None when it is not one, no law with two versions fits it, or the changes do not
+    touch the question's topic."""
+    if catalog is None or not versions.is_change_question(question):
+        return None
+    docs = catalog.docs
+    try:
+        # A law the question names; else the law of the best passages (not any passage).
+        fam = versions.family_for_question(docs, question, ()) or versions.family_for_question(docs, question, hits[:2])
+        if fam is None or _names_another_law(question, docs, fam):
+            return None
+        target = versions.versions_for_question(docs, fam, question)
+        pair = versions.change_pair(docs, target)
+        if pair is None:
+            return None
+        if catalog.allowed is not None and not {pair[0].doc_id, pair[1].doc_id} <= catalog.allowed:
+            return None  # the user's filters leave out one of the two versions
+        items = versions.change_summary(catalog.index, target, question, k=6)
+    except Exception:  # pragma: no cover - comparison failed: the plain answer
+        log.warning("change summary failed", exc_info=True)
+        return None
+    if not items:
+        return None
+    old, new = pair
+    if _topic_coverage(question, items[:3], [old.title, new.title]) < TOPIC_COVERAGE_MIN:
+        return None  # the question's topic is not what these versions changed: the usual answer
+    for it in items:  # the hits of the comparison carry the status like search results
+        for h in (it.hit_a, it.hit_b):
+            if h is not None and not h.status:
+                h.status = catalog.status.get(h.doc_id, "")
+    return old, new, items
+
+
+def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
+                  warnings: list[str] | None = None) -> Answer | None:
+    """The answer to "what changed" from the comparison of two versions; None when
+    `change_items` finds nothing to compare."""
+    found = change_items(question, hits, catalog)
+    if found is None:
+        return None
+    old, new, items = found
+    counts = None
+    if not versions.topic_terms(question, [old.title, new.title]):
+        try:
+            from kb.versions import diff as kdiff
+
+            counts = kdiff.diff_documents(catalog.index, old, new).counts
+        except Exception:  # pragma: no cover - the counts are a courtesy
+            log.warning("diff counts failed", exc_info=True)
+    comp = extractive.compose_changes(
+        question, items, _version_label(old, catalog.status), _version_label(new, catalog.status), counts=counts
+    )
+    if not comp.citations:
+        return None
+    w = list(warnings or []) + _status_warnings(comp.citations)
+    return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
+                  abstained=False, mode="extractive", warnings=w)
+
+
+def with_comparison(question: str, hits: list[SearchHit], catalog: Catalog | None, k: int) -> list[SearchHit]:
+    """For the LLM: the compared articles of both versions first, then the other hits."""
+    found = change_items(question, hits, catalog)
+    if found is None:
+        return hits
+    front: list[SearchHit] = []
+    for it in found[2][:3]:
+        front += [h for h in (it.hit_a, it.hit_b) if h is not None]
+    seen: set[str] = set()
+    out: list[SearchHit] = []
+    for h in front + hits:
+        if h.chunk_id not in seen:
+            seen.add(h.chunk_id)
+            out.append(h)
+    return out[: max(k, len(front))]
