@@ -119,10 +119,11 @@ def ask(question: str, settings: Settings, docs: dict[str, DocumentMeta], mode: 
     from kb.answers.answer import answer
 
     history = st.session_state.setdefault("history", [])
-    query = sup.contextualize(question, history, titles=[d.title for d in docs.values()])
     searcher = sup.cached_searcher(settings)
+    pq = searcher.read(question, history)  # a follow-up takes its document from the conversation
+    query = pq.text if pq.follow_up else ""
     filters = sup.build_filters(**fvalues)
-    result = answer(query, searcher, mode=mode, k=k, filters=filters, history=history_for_answer(history))
+    result = answer(pq, searcher, mode=mode, k=k, filters=filters, history=history_for_answer(history))
     from kb.index.store import Index
 
     index = Index(settings)
@@ -134,7 +135,7 @@ def ask(question: str, settings: Settings, docs: dict[str, DocumentMeta], mode: 
     return {
         "role": "assistant",
         "content": result.text,
-        "query": query if query != question.strip() else "",
+        "query": query,
         "abstained": result.abstained,
         "mode": result.mode,
         "warnings": list(result.warnings),

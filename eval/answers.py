@@ -103,7 +103,10 @@ class RecordingSearcher:
         self.settings = getattr(inner, "settings", None)
         self.last: list[Any] = []
 
-    def search(self, query: str, k: int = 10, filters: Any = None) -> list[Any]:
+    def read(self, question: str, history: Any = None) -> Any:
+        return self.inner.read(question, history)
+
+    def search(self, query: Any, k: int = 10, filters: Any = None) -> list[Any]:
         hits = self.inner.search(query, k=k, filters=filters)
         if not self.last:
             self.last = list(hits)

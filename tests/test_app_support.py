@@ -138,61 +138,6 @@ def test_article_text_joins_chunks_of_one_article():
     assert sup.article_text(_hit(9, "第九条", "孤立"), chunks) == "孤立"
 
 
-# ------------------------------------------------------------------------------ follow-ups
-TITLES = ["中华人民共和国节约能源法", "示例市节能监察办法（测试样例）"]
-
-
-def test_named_documents():
-    assert sup.named_documents("我们单位每年能耗一万多吨标准煤，每年要向节能主管部门报送什么材料？", TITLES) == []
-    assert sup.named_documents("节约能源法第五十三条规定了什么", TITLES) == ["节约能源法"]
-    assert sup.named_documents("根据《节约能源法》", TITLES) == ["《节约能源法》"]
-    assert sup.named_documents("示例市节能监察办法要求什么", TITLES) == ["示例市节能监察办法"]
-    assert sup.named_documents("清洁生产促进法第八条说了什么") == ["清洁生产促进法"]
-    assert sup.named_documents("有什么办法可以节能") == []
-
-
-def test_contextualize_prefixes_previous_document_and_article():
-    history = [
-        {"role": "user", "content": "节约能源法第五十三条要求报送什么？"},
-        {"role": "assistant", "content": "……", "cited": [("中华人民共和国节约能源法", "第五十三条")]},
-    ]
-    assert sup.contextualize("那罚款是多少？", history, TITLES) == "节约能源法第五十三条 那罚款是多少？"
-    # its own article wins over the previous one
-    assert sup.contextualize("第八十二条呢？", history, TITLES) == "节约能源法 第八十二条呢？"
-
-
-def test_contextualize_uses_citations_when_question_named_nothing():
-    history = [
-        {"role": "user", "content": "我们单位每年能耗一万多吨标准煤，每年要向节能主管部门报送什么材料？"},
-        {"role": "assistant", "content": "……", "cited": [("中华人民共和国节约能源法", "第五十三条")]},
-    ]
-    assert sup.contextualize("那罚款是多少？", history, TITLES) == "《中华人民共和国节约能源法》第五十三条 那罚款是多少？"
-    assert sup.contextualize("第八十二条呢？", history, TITLES) == "《中华人民共和国节约能源法》 第八十二条呢？"
-
-
-def test_contextualize_chains_and_leaves_other_questions_alone():
-    history = [
-        {"role": "user", "content": "示例市节能监察办法第三条要求什么？"},
-        {"role": "assistant", "content": "……", "cited": []},
-        {"role": "user", "content": "那罚款是多少？", "query": "示例市节能监察办法第三条 那罚款是多少？"},
-        {"role": "assistant", "content": "……", "cited": []},
-    ]
-    assert sup.contextualize("逾期呢？", history, TITLES) == "示例市节能监察办法第三条 逾期呢？"
-    # names its own document: unchanged
-    assert sup.contextualize("节约能源法的罚款呢？", history, TITLES) == "节约能源法的罚款呢？"
-    # a long new question is not a follow-up
-    long_q = "工业企业开展清洁生产审核需要满足哪些条件，审核报告应当包括哪些主要内容？"
-    assert sup.contextualize(long_q, history, TITLES) == long_q
-    assert sup.contextualize("那罚款是多少？", [], TITLES) == "那罚款是多少？"
-    assert sup.contextualize("那罚款是多少？", None) == "那罚款是多少？"
-
-
-def test_is_follow_up():
-    assert sup.is_follow_up("那罚款是多少？")
-    assert sup.is_follow_up("该条的适用范围包括哪些单位和个人，有没有例外情况，需要注意什么")
-    assert not sup.is_follow_up("工业企业开展清洁生产审核需要满足哪些条件，审核报告应当包括哪些主要内容？")
-
-
 # ------------------------------------------------------------------------------ filters
 def test_filter_values():
     v = sup.filter_values(doc_types=["法律", ""], date_from=dt.date(2020, 1, 2), date_to="2010-01-01")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from kb.index.lexical import tokenize
-from kb.question.query import AliasTable, canonical_numbers, norm_title, normalize_question, parse_query
+from kb.question.aliases import AliasTable, norm_title
+from kb.question.reading import read_question
+from kb.text.normalize import canonical_numbers, normalize_question
 from kb.types import DocumentMeta
 
 TITLES = [
@@ -80,40 +82,39 @@ def test_short_names_resolve():
         "排污许可条例": "排污许可管理条例",
     }
     for short, full in cases.items():
-        assert parse_query(f"{short}第十条", t).titles == [full], short
+        assert read_question(f"{short}第十条", t).documents == (full,), short
 
 
 def test_longest_title_wins():
     t = table()
-    assert parse_query("北京市实施《节约能源法》办法第二十四条", t).titles == ["北京市实施节约能源法办法"]
-    assert parse_query("《中华人民共和国环境噪声污染防治法》第二条", t).titles == ["环境噪声污染防治法"]
-    assert parse_query("《环境保护税法》第十二条", t).titles == ["环境保护税法"]
+    assert read_question("北京市实施《节约能源法》办法第二十四条", t).documents == ("北京市实施节约能源法办法",)
+    assert read_question("《中华人民共和国环境噪声污染防治法》第二条", t).documents == ("环境噪声污染防治法",)
+    assert read_question("《环境保护税法》第十二条", t).documents == ("环境保护税法",)
 
 
 def test_alias_only_for_titles_in_catalog():
     docs = [DocumentMeta(doc_id="a", file_name="a.md", path="", title="中华人民共和国节约能源法")]
     t = AliasTable.build(docs)
-    assert parse_query("环评法第十条", t).titles == []
+    assert read_question("环评法第十条", t).documents == ()
 
 
 def test_articles_years_and_old_hints():
     t = table()
-    pq = parse_query("节能法第53条和第五十四条", t)
-    assert pq.articles == ["第五十三条", "第五十四条"]
-    assert parse_query("第105条之1", t).articles == ["第一百零五条之一"]
-    pq = parse_query("2017年版的大气法第十条", t)
-    assert pq.years == [2017] and pq.titles == ["大气污染防治法"]
-    assert parse_query("旧的噪声法怎么规定", t).wants_old
-    assert not parse_query("噪声法怎么规定", t).wants_old
+    pq = read_question("节能法第53条和第五十四条", t)
+    assert pq.articles == ("第五十三条", "第五十四条")
+    assert read_question("第105条之1", t).articles == ("第一百零五条之一",)
+    pq = read_question("2017年版的大气法第十条", t)
+    assert pq.years == (2017,) and pq.documents == ("大气污染防治法",)
+    assert read_question("旧的噪声法怎么规定", t).wants_old
+    assert not read_question("噪声法怎么规定", t).wants_old
 
 
 def test_question_kinds():
-    from kb.question.query import expand_terms, is_penalty_question, is_timeline_question
-
-    assert is_timeline_question("能源法是哪天通过的？从什么时候开始施行？")
-    assert not is_timeline_question("2023年修订后的海洋环境保护法在罚款上比2017年版严了多少？")
-    assert is_penalty_question("没有标注能效标识会受到什么处罚？")
-    assert "法律责任" in expand_terms("会被怎么罚？") and "能源效率标识" in expand_terms("能效标识")
+    assert read_question("能源法是哪天通过的？从什么时候开始施行？").document_dates
+    assert not read_question("2023年修订后的海洋环境保护法在罚款上比2017年版严了多少？").document_dates
+    assert "penalty" in read_question("没有标注能效标识会受到什么处罚？").asks
+    assert "法律责任" in read_question("会被怎么罚？").lexical_text
+    assert "能源效率标识" in read_question("能效标识").lexical_text
 
 
 def test_ordinal_brackets_keep_two_interpretations_apart():

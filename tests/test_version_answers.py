@@ -251,7 +251,7 @@ def test_llm_sources_lead_with_both_versions(searcher):
     from kb.answers.answer import retrieve
     from kb.answers.version_answers import catalog_of, with_comparison
 
-    q = "示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？"
+    q = searcher.read("示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？")
     hits = retrieve(q, searcher, 8, None)
     srcs = with_comparison(q, hits, catalog_of(searcher), 8)
     assert [(h.file_name, h.locator) for h in srcs[:2]] == [(OLD_FILE, "第六条"), (NEW_FILE, "第七条")]

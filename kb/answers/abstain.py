@@ -19,17 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kb.answers.extractive import bigrams, content_terms, short_title
+from kb.answers.units import bigrams, short_title
 from kb.index.lexical import normalize
+from kb.question.reading import ParsedQuestion
 from kb.types import SearchHit
-
-# Provinces and province-level cities, plus a few big cities that have their own rules.
-REGIONS = (
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
-    "云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 杭州 南京 苏州 成都 武汉 西安 青岛 厦门 "
-    "宁波 大连 沈阳 长沙 郑州 济南 合肥 福州 昆明 南宁 哈尔滨 长春 石家庄 太原 南昌 贵阳 兰州 海口 银川 西宁 乌鲁木齐 "
-    "拉萨 呼和浩特 东莞 佛山 无锡 温州 珠海 雄安"
-).split()
 
 COVERAGE_MIN = 0.15  # weighted share of the question's content terms found in the best passages
 LOW_COVERAGE, LOW_BIGRAM = 0.30, 0.12  # both term and character overlap low: another topic
@@ -56,38 +49,9 @@ def _evidence_text(h: SearchHit) -> str:
     return _norm(f"{h.title} {h.file_name} {h.date} {h.heading_path} {h.text}")
 
 
-def named_documents(question: str) -> list[str]:
-    return [m.strip() for m in re.findall(r"《([^》]{2,60})》", question) if m.strip()]
-
-
-def standard_numbers(question: str) -> list[str]:
-    out = []
-    for m in re.finditer(r"\b(GB|HJ|GB/T|GB/Z|HJ/T|JB/T|YB/T|QB/T|T/[A-Z]+)\s*(\d{3,6}(?:\.\d+)?)", question, re.I):
-        out.append(m.group(2))
-    return out
-
-
-def regions(question: str) -> list[str]:
-    q = normalize(question)
-    found = [r for r in REGIONS if r in q]
-    # keep the longest names only (内蒙古 not 蒙古 etc.)
-    return [r for r in found if not any(r != o and r in o for o in found)]
-
-
-def subject_years(question: str) -> list[str]:
-    """Years the question is about — not the year of a law version (2023年修订后的…)."""
-    out = []
-    for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|修订|修正|第|通过|公布|发布|印发|制定))", question):
-        tail = question[m.end() : m.end() + 8]
-        if re.match(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:修订|修正|通过|公布|施行)", tail):
-            continue
-        out.append(m.group(1))
-    return out
-
-
-def coverage(question: str, hits: list[SearchHit], top: int = 3) -> tuple[float, float]:
+def coverage(pq: ParsedQuestion, hits: list[SearchHit], top: int = 3) -> tuple[float, float]:
     """(best single-passage term coverage, bigram coverage) over the top passages."""
-    terms = content_terms(question)
+    terms = list(pq.terms)
     if not terms or not hits:
         return 0.0, 0.0
     weights = {t: min(len(t), 4) for t in terms}
@@ -106,32 +70,32 @@ def coverage(question: str, hits: list[SearchHit], top: int = 3) -> tuple[float,
     return best_terms, best_bi
 
 
-def decide(question: str, hits: list[SearchHit]) -> Decision:
+def decide(pq: ParsedQuestion, hits: list[SearchHit]) -> Decision:
     if not hits:
         return Decision(True, "没有检索到相关段落")
     evidence = [_evidence_text(h) for h in hits]
     all_ev = " ".join(evidence)
-    cov, bi = coverage(question, hits)
+    cov, bi = coverage(pq, hits)
     signals: dict[str, float | str] = {"coverage": round(cov, 3), "bigram": round(bi, 3)}
 
-    for name in named_documents(question):
+    for name in pq.named:
         n = _norm(short_title(name))
         if n and n not in all_ev and _norm(name) not in all_ev:
             return Decision(True, f"知识库中没有找到《{name}》", signals)
-    for num in standard_numbers(question):
+    for num in pq.standards:
         if num not in all_ev:
             return Decision(True, f"知识库中没有找到标准 {num}", signals)
-    for y in subject_years(question):
+    for y in pq.subject_years:
         if y not in " ".join(evidence[:5]):
             return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
-    for r in regions(question):
+    for r in pq.regions:
         local_doc = any(r in _norm(h.title) for h in hits[:5])
         if local_doc:
             continue
         mentioned = [h for h in hits[:5] if r in _evidence_text(h)]
         if not mentioned:
             return Decision(True, f"知识库中没有找到关于“{r}”的文件", signals)
-        strong = max(coverage(question, [h], top=1)[0] for h in mentioned)
+        strong = max(coverage(pq, [h], top=1)[0] for h in mentioned)
         if strong < STRONG_COVERAGE:
             return Decision(True, f"知识库中没有关于“{r}”这一问题的专门规定", signals)
     signals["support"] = round(cov, 3)

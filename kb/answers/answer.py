@@ -23,13 +23,7 @@ import logging
 import re
 from typing import Any, Sequence
 
-from kb.answers import abstain
-
-from kb.answers import extractive
-
-from kb.answers import verify
-
-from kb.versions import versions
+from kb.answers import abstain, extractive, units, verify
 from kb.answers.version_answers import (
     Catalog,
     _status_warnings,
@@ -38,6 +32,7 @@ from kb.answers.version_answers import (
     change_answer,
     with_comparison,
 )
+from kb.question.reading import ParsedQuestion, read_question
 from kb.types import Answer, Citation, SearchHit
 
 log = logging.getLogger(__name__)
@@ -47,48 +42,42 @@ FALLBACK_NOTICE = "LLM 服务不可用，已改用摘录模式："
 RELATED_N = 3
 
 
-def _search(searcher: Any, query: str, k: int, filters: Any) -> list[SearchHit]:
-    hits = list(searcher.search(query, k=k, filters=filters))
+def read(question: str | ParsedQuestion, searcher: Any, history: Sequence[Any] | None = None) -> ParsedQuestion:
+    """The question read once: by the searcher (against the indexed titles) when it can."""
+    if isinstance(question, ParsedQuestion):
+        return question
+    reader = getattr(searcher, "read", None)
+    if callable(reader):
+        return reader(question, history)
+    return read_question(question, None, history)
+
+
+def _search(searcher: Any, pq: ParsedQuestion, k: int, filters: Any) -> list[SearchHit]:
+    hits = list(searcher.search(pq, k=k, filters=filters))
     for i, h in enumerate(hits, 1):
         if not h.rank:
             h.rank = i
     return hits
 
 
-def _wants_all_versions(question: str) -> bool:
-    return bool(
-        re.search(r"新旧|旧版|老的|以前的|原来的|修订前|修改前|前后|\d{4}\s*年\s*版|两版|两部|跟以前|与以前|此前|当年", question)
-    ) or versions.is_change_question(question)
-
-
-def _retrieval_query(question: str, history: Sequence[dict[str, str]] | None) -> str:
-    """A follow-up question (short, or pointing back with 它/这/那) borrows the last user turn."""
-    if not history:
-        return question
-    last = next((t.get("content", "") for t in reversed(history) if t.get("role") == "user"), "")
-    if last and (len(question) < 14 or re.match(r"^(那|它|这|其|该|那么|还有|另外)", question)):
-        return f"{last} {question}"
-    return question
-
-
-def retrieve(question: str, searcher: Any, k: int, filters: Any, history=None) -> list[SearchHit]:
-    query = _retrieval_query(question, history)
-    hits = _search(searcher, query, k, filters)
+def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any, history=None) -> list[SearchHit]:
+    pq = read(question, searcher, history)
+    hits = _search(searcher, pq, k, filters)
     # A question about an older version, or comparing versions, also looks at superseded ones.
-    if _wants_all_versions(question) and filters is not None and hasattr(filters, "include_superseded"):
+    if pq.other_versions and filters is not None and hasattr(filters, "include_superseded"):
         if not filters.include_superseded:
             try:
-                more = _search(searcher, query, k, dataclasses.replace(filters, include_superseded=True))
+                more = _search(searcher, pq, k, dataclasses.replace(filters, include_superseded=True))
             except Exception:  # pragma: no cover - a searcher without that filter
                 more = []
             seen = {h.chunk_id for h in hits}
             extra = [h for h in more if h.chunk_id not in seen]
             hits = _interleave(hits, extra, k)
-    elif _wants_all_versions(question) and filters is None:
+    elif pq.other_versions and filters is None:
         try:
             from kb.search.searcher import Filters
 
-            more = _search(searcher, query, k, Filters(include_superseded=True))
+            more = _search(searcher, pq, k, Filters(include_superseded=True))
             seen = {h.chunk_id for h in hits}
             hits = _interleave(hits, [h for h in more if h.chunk_id not in seen], k)
         except Exception:
@@ -121,15 +110,16 @@ def abstention(question: str, hits: list[SearchHit], mode: str, reason: str, war
     )
 
 
-def extractive_answer(question: str, hits: list[SearchHit], warnings: list[str] | None = None,
+def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[str] | None = None,
                       catalog: Catalog | None = None) -> Answer:
-    decision = abstain.decide(question, hits)
+    question = pq.raw
+    decision = abstain.decide(pq, hits)
     if decision.abstain:
         return abstention(question, hits, "extractive", decision.reason, warnings)
-    changed = change_answer(question, hits, catalog, warnings)
+    changed = change_answer(pq, hits, catalog, warnings)
     if changed is not None:
         return changed
-    comp = extractive.compose(question, hits)
+    comp = extractive.compose(pq, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
     w = list(warnings or []) + _status_warnings(comp.citations)
@@ -137,27 +127,28 @@ def extractive_answer(question: str, hits: list[SearchHit], warnings: list[str] 
                   abstained=False, mode="extractive", warnings=w)
 
 
-def llm_answer(question: str, hits: list[SearchHit], settings: Any, history=None,
+def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history=None,
                catalog: Catalog | None = None) -> Answer:
     from kb.answers import llm
 
-    decision = abstain.decide(question, hits)
+    question = pq.raw
+    decision = abstain.decide(pq, hits)
     if decision.abstain:
         return abstention(question, hits, "llm", decision.reason)
     secret = getattr(settings, "llm_api_key", "") or ""
     try:
-        messages = llm.build_messages(question, hits, history)
+        messages = llm.build_messages(pq.text, hits, history)
         reply = llm.LLMClient(settings).complete(messages)
         if llm.looks_like_garbage(reply):
             raise llm.LLMUnavailable("返回内容无法使用（空白或没有来源编号）")
     except llm.LLMUnavailable as exc:
         notice = llm.redact(FALLBACK_NOTICE + str(exc), secret)
         log.warning("%s", notice)
-        return extractive_answer(question, hits, warnings=[notice], catalog=catalog)
+        return extractive_answer(pq, hits, warnings=[notice], catalog=catalog)
     except Exception as exc:  # anything unexpected in the client: same fallback, no secrets
         notice = llm.redact(FALLBACK_NOTICE + llm.describe_error(exc, secret), secret)
         log.warning("%s", notice)
-        return extractive_answer(question, hits, warnings=[notice], catalog=catalog)
+        return extractive_answer(pq, hits, warnings=[notice], catalog=catalog)
 
     reply = llm.redact(reply.strip(), secret)
     if reply.startswith(NO_BASIS) or (NO_BASIS in reply and not verify.MARKER_RE.search(reply)):
@@ -189,30 +180,33 @@ def _renumber(text: str, used: list[int]) -> tuple[str, dict[int, int]]:
 
 
 def _best_quote(hit: SearchHit, citing: list[str]) -> str:
-    units = extractive.split_units(hit.text)
-    if not units:
+    parts = units.split_units(hit.text)
+    if not parts:
         return ""
-    want = extractive.bigrams(" ".join(citing))
-    best = max(units, key=lambda u: len(extractive.bigrams(u.text) & want))
+    want = units.bigrams(" ".join(citing))
+    best = max(parts, key=lambda u: len(units.bigrams(u.text) & want))
     return best.text
 
 
 def answer(
-    question: str,
+    question: str | ParsedQuestion,
     searcher: Any,
     mode: str = "extractive",
     k: int = 8,
     filters: Any = None,
-    history: Sequence[dict[str, str]] | None = None,
+    history: Sequence[Any] | None = None,
     settings: Any = None,
 ) -> Answer:
     """Answer `question` from what `searcher` finds. `history`: earlier turns
-    [{"role": "user"|"assistant", "content": …}] for follow-up questions."""
-    question = (question or "").strip()
+    [{"role": "user"|"assistant", "content": …}] for follow-up questions (ignored when
+    `question` is already read)."""
     mode = mode or "extractive"
-    if not question:
-        return Answer(question="", text=NO_BASIS + "：问题为空。", abstained=True, mode=mode)
-    hits = retrieve(question, searcher, k or 8, filters, history)
+    if isinstance(question, str):
+        question = question.strip()
+        if not question:
+            return Answer(question="", text=NO_BASIS + "：问题为空。", abstained=True, mode=mode)
+    pq = read(question, searcher, history)
+    hits = retrieve(pq, searcher, k or 8, filters)
     catalog = catalog_of(searcher, filters)
     if mode == "llm":
         settings = settings or getattr(searcher, "settings", None)
@@ -221,10 +215,9 @@ def answer(
 
             settings = load_settings()
         if not settings.llm_configured:
-            ans = extractive_answer(
-                question, hits, warnings=[FALLBACK_NOTICE + "未配置 LLM（GREENKB_LLM_BASE_URL / GREENKB_LLM_MODEL）"],
+            return extractive_answer(
+                pq, hits, warnings=[FALLBACK_NOTICE + "未配置 LLM（GREENKB_LLM_BASE_URL / GREENKB_LLM_MODEL）"],
                 catalog=catalog,
             )
-            return ans
-        return llm_answer(question, with_comparison(question, hits, catalog, k or 8), settings, history, catalog=catalog)
-    return extractive_answer(question, hits, catalog=catalog)
+        return llm_answer(pq, with_comparison(pq, hits, catalog, k or 8), settings, history, catalog=catalog)
+    return extractive_answer(pq, hits, catalog=catalog)

@@ -12,7 +12,9 @@ import dataclasses
 import logging
 from typing import Any, Sequence
 
-from kb.answers import extractive
+from kb.answers.compose_changes import compose_changes
+from kb.question.kinds import Ask
+from kb.question.reading import ParsedQuestion
 from kb.types import Answer, Citation, SearchHit
 from kb.versions import versions
 
@@ -142,12 +144,13 @@ def _names_another_law(question: str, docs: dict, family: str) -> bool:
     return False
 
 
-def change_items(question: str, hits: list[SearchHit], catalog: Catalog | None) -> tuple[Any, Any, list] | None:
+def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None) -> tuple[Any, Any, list] | None:
     """(old version, new version, ChangeItems most relevant first) for a question about what
     changed; None when it is not one, no law with two versions fits it, or the changes do not
     touch the question's topic."""
-    if catalog is None or not versions.is_change_question(question):
+    if catalog is None or Ask.CHANGE not in pq.asks:
         return None
+    question = pq.text
     docs = catalog.docs
     try:
         # A law the question names; else the law of the best passages (not any passage).
@@ -176,13 +179,14 @@ def change_items(question: str, hits: list[SearchHit], catalog: Catalog | None) 
     return old, new, items
 
 
-def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
+def change_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None,
                   warnings: list[str] | None = None) -> Answer | None:
     """The answer to "what changed" from the comparison of two versions; None when
     `change_items` finds nothing to compare."""
-    found = change_items(question, hits, catalog)
+    found = change_items(pq, hits, catalog)
     if found is None:
         return None
+    question = pq.text
     old, new, items = found
     counts = None
     if not versions.topic_terms(question, [old.title, new.title]):
@@ -192,19 +196,19 @@ def change_answer(question: str, hits: list[SearchHit], catalog: Catalog | None,
             counts = kdiff.diff_documents(catalog.index, old, new).counts
         except Exception:  # pragma: no cover - the counts are a courtesy
             log.warning("diff counts failed", exc_info=True)
-    comp = extractive.compose_changes(
+    comp = compose_changes(
         question, items, _version_label(old, catalog.status), _version_label(new, catalog.status), counts=counts
     )
     if not comp.citations:
         return None
     w = list(warnings or []) + _status_warnings(comp.citations)
-    return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
+    return Answer(question=pq.raw, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
                   abstained=False, mode="extractive", warnings=w)
 
 
-def with_comparison(question: str, hits: list[SearchHit], catalog: Catalog | None, k: int) -> list[SearchHit]:
+def with_comparison(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None, k: int) -> list[SearchHit]:
     """For the LLM: the compared articles of both versions first, then the other hits."""
-    found = change_items(question, hits, catalog)
+    found = change_items(pq, hits, catalog)
     if found is None:
         return hits
     front: list[SearchHit] = []

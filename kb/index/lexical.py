@@ -10,13 +10,14 @@ import json
 import logging
 import re
 import shutil
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
+
+from kb.text.normalize import fold
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +47,7 @@ POLICY_TERMS = """
 def normalize(text: str) -> str:
     """Width and case folding plus one form for numbers (三万元 = 3万元 = 30000元, 第五十三条 = 第53条);
     the same for documents and questions."""
-    from kb.question.query import canonical_numbers
-
-    return canonical_numbers(unicodedata.normalize("NFKC", text).lower())
+    return fold(text)
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,8 @@ from kb.index import lexical
 from kb.index import lexical_sync
 
 from kb.versions import versions
-from kb.question.query import AliasTable, ParsedQuery, is_timeline_question, norm_title, parse_query
+from kb.question.aliases import AliasTable, norm_title
+from kb.question.reading import ParsedQuestion, read_question
 from kb.settings import Settings
 from kb.index.store import Index, IndexError_
 from kb.types import DocumentMeta, SearchHit
@@ -168,7 +169,7 @@ class Searcher:
             if len(ids) > 1
         }
 
-    def _preferred_versions(self, pq: ParsedQuery, filters: Filters) -> tuple[set[str], set[str]]:
+    def _preferred_versions(self, pq: ParsedQuestion, filters: Filters) -> tuple[set[str], set[str]]:
         """(penalised doc ids, preferred doc ids) for this question."""
         penalised: set[str] = set()
         preferred: set[str] = set()
@@ -182,13 +183,13 @@ class Searcher:
                     nxt = years[n + 1] if n + 1 < len(ids) else 10_000
                     if any(years[n] <= y < nxt or y == years[n] for y in pq.years):
                         chosen.append(i)
-            if not chosen and pq.wants_old and title in pq.titles:
+            if not chosen and pq.wants_old and title in pq.documents:
                 chosen = ids[:-1]
             if not chosen:
                 chosen = [ids[-1]]
             preferred.update(chosen)
             penalised.update(i for i in ids if i not in chosen)
-        named = {i for t in pq.titles for i in self.aliases.titles.get(t, [])}
+        named = {i for t in pq.documents for i in self.aliases.titles.get(t, [])}
         for doc_id, status in self.status.items():
             if status in OUTDATED and doc_id not in named and doc_id not in preferred:
                 penalised.add(doc_id)
@@ -271,11 +272,11 @@ class Searcher:
                 out.append(int(p))
         return out
 
-    def _direct_targets(self, pq: ParsedQuery, allowed: set[str] | None, preferred: set[str],
+    def _direct_targets(self, pq: ParsedQuestion, allowed: set[str] | None, preferred: set[str],
                         penalised: set[str]) -> list[str]:
         """Doc ids a direct article reference points to."""
         targets: list[str] = []
-        for t in pq.titles:
+        for t in pq.documents:
             ids = [i for i in self.aliases.titles.get(t, []) if allowed is None or i in allowed]
             best = [i for i in ids if i not in penalised] or ids
             targets.extend(i for i in best if i not in targets)
@@ -283,15 +284,20 @@ class Searcher:
             targets = sorted(allowed, key=lambda i: i in penalised)
         return targets
 
-    def search(self, question: str, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
+    def read(self, question: str, history: Sequence[Any] | None = None) -> ParsedQuestion:
+        """The question read once, against the titles of the indexed documents."""
+        self.refresh()
+        return read_question(question, self.aliases, history)
+
+    def search(self, question: str | ParsedQuestion, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
         self.refresh()
         filters = filters or Filters()
         if not self.docs:
             raise IndexError_("知识库中还没有文件。请先用 python -m ingest 文件夹 导入。")
-        if k <= 0 or not question.strip():
+        pq = question if isinstance(question, ParsedQuestion) else read_question(question, self.aliases)
+        if k <= 0 or not pq.text:
             return []
         fz = self.fusion
-        pq = parse_query(question, self.aliases)
         allowed = self.allowed_docs(filters)
         if allowed is not None and not allowed:
             return []
@@ -331,9 +337,9 @@ class Searcher:
 
         scores = self._fuse(lex_rank, dense_rank)
         # --- heuristics
-        named_docs = {self.doc_pos[i] for t in pq.titles for i in self.aliases.titles.get(t, []) if i in self.doc_pos}
+        named_docs = {self.doc_pos[i] for t in pq.documents for i in self.aliases.titles.get(t, []) if i in self.doc_pos}
         pen_idx = {self.doc_pos[i] for i in penalised if i in self.doc_pos}
-        timeline = is_timeline_question(pq.text)
+        timeline = pq.document_dates
         for p in list(scores):
             s = scores[p]
             di = int(self.chunk_doc[p])
@@ -349,7 +355,7 @@ class Searcher:
         ranked = sorted(scores, key=lambda p: -scores[p])
         # A pasted sentence that occurs verbatim in a passage asks for that passage, even when the
         # sentence itself mentions another law's article (…依照专利法第七十六条…).
-        quoted = self._verbatim(question, ranked[: fz.quote_depth])
+        quoted = self._verbatim(pq.raw, ranked[: fz.quote_depth])
         if quoted:
             direct = quoted + [p for p in direct if p not in quoted]
         top_score = scores[ranked[0]] if ranked else 1.0

@@ -49,7 +49,7 @@ ARTICLE_HEADING_RE = re.compile(rf"{LEAD}第({NUM})条(?:之({NUM}))?(?:{HSPACE}
 ARTICLE_PREFIX_RE = re.compile(rf"^\s*第{HSPACE}*{NUM}{HSPACE}*条(?:之{NUM})?(?:{HSPACE}+|(?=[\u4e00-\u9fff（(]))")
 """The 第X条 label at the start of an article's text, with the space after it (to strip it)."""
 
-HEADING_ONLY_RE = re.compile(rf"^\s*(?:#+\s*)?第\s*{NUM}\s*[编章节](?:[ \t\u3000]\S{{0,30}})?\s*$")
+HEADING_ONLY_RE = re.compile(rf"^\s*(?:#+\s*)?第\s*{NUM}\s*[编章节]\s*\S{{0,30}}$")
 """A line that is only a 第X章 heading (with its name): not part of an article's text."""
 
 ARTICLE_REF_RE = re.compile(

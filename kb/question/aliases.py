@@ -1,0 +1,142 @@
+"""Which documents a question names: by title, by a short name a reader would use (节能法,
+大气法), or by an abbreviation no rule derives (环评法). Built from the catalog's titles, so a
+name counts only when a document of that title is indexed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from kb.text.normalize import normalize_question, to_simplified
+
+# A trailing date, 试行 or 修订 note is dropped; an ordinal such as （二） names a different document
+# (…若干问题的解释（一） and （二） are two interpretations, not two versions of one).
+_PAREN_TAIL = re.compile(r"[（(](?![一二三四五六七八九十]+[)）])[^（）()]*[)）]\s*$")
+_TITLE_NOISE = re.compile(r"[《》〈〉<>“”\"'\s·]")
+
+
+def norm_title(title: str) -> str:
+    """The comparable form of a title: no 中华人民共和国, brackets, trailing (2018-10-26)/(修订)."""
+    t = unicodedata.normalize("NFKC", title or "")
+    t = to_simplified(t)
+    t = t.replace("中华人民共和国", "")
+    prev = None
+    while prev != t:
+        prev = t
+        t = _PAREN_TAIL.sub("", t.strip())
+    t = re.sub(r"\.(md|pdf|docx|html?|txt)$", "", t, flags=re.I)
+    return _TITLE_NOISE.sub("", t)
+
+
+# Abbreviations that no generic rule derives. Keys are short names, values normalised titles.
+EXPLICIT_ALIASES: dict[str, str] = {
+    "节能法": "节约能源法",
+    "环评法": "环境影响评价法",
+    "固废法": "固体废物污染环境防治法",
+    "大气法": "大气污染防治法",
+    "水污染法": "水污染防治法",
+    "清洁生产法": "清洁生产促进法",
+    "循环经济法": "循环经济促进法",
+    "环保法": "环境保护法",
+    "环保税法": "环境保护税法",
+    "新噪声法": "噪声污染防治法",
+    "噪声法": "噪声污染防治法",
+    "旧噪声法": "环境噪声污染防治法",
+    "原噪声法": "环境噪声污染防治法",
+    "老噪声法": "环境噪声污染防治法",
+    "环境噪声法": "环境噪声污染防治法",
+    "土壤法": "土壤污染防治法",
+    "海环法": "海洋环境保护法",
+    "海洋法": "海洋环境保护法",
+    "可再生能源法": "可再生能源法",
+    "碳交易条例": "碳排放权交易管理暂行条例",
+    "碳排放交易条例": "碳排放权交易管理暂行条例",
+    "排污许可条例": "排污许可管理条例",
+    "消耗臭氧层物质条例": "消耗臭氧层物质管理条例",
+    "ODS条例": "消耗臭氧层物质管理条例",
+    "建设项目环保条例": "建设项目环境保护管理条例",
+    "产品质量法": "产品质量法",
+}
+_DROP_WORDS = ("防治", "促进", "管理", "暂行", "污染")
+_SUFFIXES = ("实施条例", "实施细则", "实施办法", "条例", "办法", "规定", "细则", "法")
+
+
+def _generic_aliases(title: str) -> set[str]:
+    """Short names a reader would use for `title` (already normalised)."""
+    out: set[str] = set()
+    suffix = next((s for s in _SUFFIXES if title.endswith(s)), "")
+    if not suffix or len(title) <= len(suffix) + 1:
+        return out
+    stem = title[: -len(suffix)]
+    # Drop filler words one at a time and all together: 大气污染防治法 → 大气污染法, 大气法.
+    variants = {stem}
+    for w in _DROP_WORDS:
+        variants |= {v.replace(w, "") for v in variants}
+    for v in variants:
+        if len(v) >= 2 and v != stem:
+            out.add(v + suffix)
+    # 节约能源 → 节能, 环境保护 → 环保: first character of each two-character word.
+    if suffix == "法" and len(stem) == 4:
+        out.add(stem[0] + stem[2] + suffix)
+    return out
+
+
+@dataclass
+class AliasTable:
+    """Normalised title → doc ids, and short name → normalised titles (only unambiguous ones)."""
+
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    display: list[str] = field(default_factory=list)  # the indexed titles as written
+
+    @classmethod
+    def build(cls, docs: Iterable) -> "AliasTable":
+        titles: dict[str, list[str]] = {}
+        display: list[str] = []
+        for d in docs:
+            if d.title and d.title not in display:
+                display.append(d.title)
+            for t in {norm_title(d.title)}:
+                if len(t) >= 2:
+                    titles.setdefault(t, []).append(d.doc_id)
+        candidates: dict[str, set[str]] = {}
+        for t in titles:
+            for a in _generic_aliases(t):
+                candidates.setdefault(a, set()).add(t)
+        aliases = {a: next(iter(ts)) for a, ts in candidates.items() if len(ts) == 1 and a not in titles}
+        for a, t in EXPLICIT_ALIASES.items():
+            if t in titles and a not in titles:
+                aliases[a] = t
+        return cls(titles, aliases, display)
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(normalised title, start, end) of every document named in `text`, longest match first,
+        non-overlapping. `text` should be `compact(question)`."""
+        names = sorted({*self.titles, *self.aliases}, key=len, reverse=True)
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[str, int, int]] = []
+        for name in names:
+            start = text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    found.append((self.aliases.get(name, name), start, end))
+                start = text.find(name, start + 1)
+        found.sort(key=lambda f: f[1])
+        return found
+
+    def resolve(self, name: str) -> str | None:
+        """The normalised title of the indexed document `name` (a title or short name, with or
+        without 《》) stands for, or None when no indexed document has that name."""
+        key = norm_title(name)
+        if key in self.titles:
+            return key
+        return self.aliases.get(key)
+
+
+def compact(question: str) -> str:
+    """The question as titles are compared: no 中华人民共和国, brackets or spaces."""
+    return _TITLE_NOISE.sub("", normalize_question(question).replace("中华人民共和国", ""))

@@ -1,0 +1,138 @@
+"""What a question asks for, and which version of a document it is about — read from its wording.
+
+Every cue a question can carry is spelled here once. `asks_of(text)` gives the kinds of answer a
+question wants (`Ask`); the version cues say whether it looks at older versions, compares them,
+or names a version by its year.
+"""
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from kb.text.normalize import fold
+
+
+class Ask(StrEnum):
+    """Kinds of answer a question wants. A question may want several (何时 + 改了什么)."""
+
+    NUMERIC = "numeric"  # a number, a threshold, a ratio, a count (多少, 几, 比例)
+    AMOUNT = "amount"  # a sum of money (罚多少, 多少钱, 金额)
+    TIMELINE = "timeline"  # a date of the document or of an event (何时施行, 哪年通过)
+    DEADLINE = "deadline"  # a period or time limit to act (多久, 期限, 几日内)
+    WHO = "who"  # an authority or a party (谁, 哪个部门)
+    PENALTY = "penalty"  # the consequence of a conduct (怎么罚, 法律责任)
+    LIST = "list"  # several items (哪些, 包括, 条件)
+    COMPARE = "compare"  # a comparison (区别, 相比)
+    YESNO = "yesno"  # yes or no (是否, 能不能, …吗)
+    STATUS = "status"  # whether a document is still in force (还有效吗, 废止了吗)
+    CHANGE = "change"  # what changed between versions (修改了哪些, 比2017年版严了多少)
+    DEFINITION = "definition"  # what a term means (是指, 什么是, 含义)
+
+
+# Applied to the folded question (kb.text.normalize.fold), as the tokenizer sees it.
+ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
+    Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究"),
+    Ask.NUMERIC: re.compile(
+        r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
+        r"百分之|时效|上限|下限|标准是"
+    ),
+    Ask.AMOUNT: re.compile(r"多少钱|罚多少|罚款.{0,6}(?:多少|幅度|数额|标准)|金额|数额|交多少|缴多少|多少元|多少万"),
+    Ask.WHO: re.compile(r"谁|哪个部门|哪些部门|哪一级|哪级|哪个机关|哪个机构|什么部门|什么机关|哪几个部门|由哪|向哪|报给|交给|主管"),
+    Ask.TIMELINE: re.compile(
+        r"哪天|哪一天|何时|什么时候|哪年|哪一年|施行|生效|实施的|开始执行|开始实施|通过的|修正过|修订过|改过|印发|发布|公布|日期"
+    ),
+    Ask.DEADLINE: re.compile(r"多久|多长时间|期限|时限|几天内|几日内|几个月内|之日起|截止|最晚|逾期|之前要|前报送|多少天|多少日"),
+    Ask.LIST: re.compile(r"哪些|哪几|哪四|哪三|什么情况|哪类|条件|包括|内容|情形|渠道|分别"),
+    Ask.COMPARE: re.compile(r"变化|区别|不同|不一样|相比|比较|新旧|前后|严了|跟以前|与以前|修订后.*修订前|老的.*新的"),
+    Ask.YESNO: re.compile(r"吗[？?]?|是否|能不能|可不可以|算不算|有没有|要不要|需不需要|还需要.*吗"),
+    Ask.STATUS: re.compile(
+        r"还有效|仍然有效|是否有效|有效吗|失效|废止了|被废止|作废|还适用|还在执行|还能用|现行有效|是否现行|过期|有效期"
+    ),
+    Ask.DEFINITION: re.compile(r"是指|指的是|指什么|什么是|什么叫|含义|定义|界定|概念|是什么意思|怎么理解"),
+}
+
+# A question about the document's own dates (its header lines, not an article's deadline).
+DOCUMENT_DATES_RE = re.compile(
+    r"哪天|哪一天|什么时候|何时|哪一年|哪年|几次|日期|第几号|起施行|开始施行|开始实施|开始执行|生效|印发|通过的|公布的|施行的"
+)
+
+# What a question about dates or consequences is after, by name; answers look for the words
+# the documents use for it (kb.answers.scoring.SOURCE_FOCUS).
+FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
+    "effective": re.compile(r"施行|生效|实施|执行|开始适用|起算"),
+    "adopted": re.compile(r"通过"),
+    "amended": re.compile(r"修正|修订|改过|修改"),
+    "repealed": re.compile(r"废止|替代|取代|不再适用|怎么处理了"),
+    "issued": re.compile(r"印发|发布|公布|出台"),
+    "consequence": re.compile(r"罚|处罚|责任|后果"),
+}
+
+# --------------------------------------------------------------------------- versions
+# A change between versions: a change word and a version word (修订 alone is not a change:
+# "2023年修订后…从什么时候开始执行" asks a date).
+_CHANGE_WORDS = re.compile(
+    r"(有什么|有何|有哪些|哪些|什么)(变化|不同|区别|差异|差别|调整|改动|变动|修改|改变)"
+    r"|不一样|不同之处|变化|区别|差异|差别|改动|变动"
+    r"|修改了|改了哪些|改了什么|删去了|删除了哪些|新增了|增加了哪些"
+    r"|相比|对比|比较|比起|新旧|前后"
+    r"|比.{1,20}?(严|宽|高|低|多|少|重|轻|大|小|长|短)了"
+    r"|(跟|和|与|同).{1,30}?比"
+)
+_VERSION_WORDS = re.compile(
+    r"\d{4}\s*年?\s*(版|修订|修正|修改)?|版本|修订|修正|修改|新法|旧法|新版|旧版|老版|以前|之前|原来|原先|现行|新的|旧的|老的|新旧|前后|两版|两部"
+)
+_CHANGE_ALONE = re.compile(r"新旧|修改了哪些|改了哪些|改了什么|有哪些(修改|变化|改动)")
+
+# The question looks at versions other than the one in force.
+OTHER_VERSIONS_RE = re.compile(
+    r"新旧|旧版|旧的|老的|老版|以前的|原来的|修订前|修改前|前后|\d{4}\s*年\s*版|两版|两部|跟以前|与以前|此前|当年"
+    r"|比.{0,12}(?:版|年)"
+)
+# It asks for an older version itself (search prefers the older version of a named law).
+OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|以前|之前|修订前|修改前|废止的|过去")
+# A version named by its year: 2018年版, 2023年修订的, 2017年的.
+VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:版|修订|修正|第.次修|的)")
+# The words that name a version, removed before the question's topic words are read.
+VERSION_PHRASE_RE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四五六七八九十\d]+次)?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
+    r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
+)
+# A year the question is about, as opposed to the year of a version (2023年修订后的…).
+_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|修订|修正|第|通过|公布|发布|印发|制定))")
+_EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:修订|修正|通过|公布|施行)")
+
+
+def asks_of(text: str) -> frozenset[Ask]:
+    """The kinds of answer a question wants. `text`: the normalised question (the patterns of
+    ASK_PATTERNS see it folded, as the tokenizer does; version words see it as written, since
+    folding turns 两部 into 2部)."""
+    folded = fold(text)
+    kinds = {k for k, pat in ASK_PATTERNS.items() if pat.search(folded)}
+    if "几" in folded and re.search(r"哪几|几部|几个部门", folded):
+        kinds.add(Ask.LIST)
+    if is_change(text):
+        kinds.add(Ask.CHANGE)
+    return frozenset(kinds)
+
+
+def focus_of(text: str) -> tuple[str, ...]:
+    """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
+    folded = fold(text)
+    return tuple(name for name, pat in FOCUS_PATTERNS.items() if pat.search(folded))
+
+
+def is_change(text: str) -> bool:
+    """True when the question asks how a law changed between versions."""
+    if _CHANGE_ALONE.search(text):
+        return True
+    return bool(_CHANGE_WORDS.search(text) and _VERSION_WORDS.search(text))
+
+
+def subject_years(text: str) -> list[str]:
+    """Years the question is about — not the year of a law version (2023年修订后的…)."""
+    out = []
+    for m in _SUBJECT_YEAR_RE.finditer(text):
+        if _EVENT_AFTER_YEAR.match(text[m.end() : m.end() + 8]):
+            continue
+        out.append(m.group(1))
+    return out

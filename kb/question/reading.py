@@ -1,0 +1,155 @@
+"""Reading a question once: `read_question(question, aliases, history) -> ParsedQuestion`.
+
+Search, answers, versions and abstention all take the `ParsedQuestion`; none of them reads the
+question string again. It holds:
+
+- what is asked (`asks`: an amount, a number, a date or deadline, who, a penalty, a list,
+  whether a document is in force, what changed, a definition …) and, for a penalty question,
+  the conduct it is about;
+- the documents named: `documents` are normalised titles of *indexed* documents (by title or
+  short name); `named` are the 《…》 names as written; `unindexed` those of them that no indexed
+  document carries (a title merely mentioned inside another document does not count);
+- article references, regions, years (all, those the question is about, those naming a
+  version), standard numbers, version cues;
+- its topical terms;
+- the follow-up context taken from the conversation, when the question leaves it out.
+
+A follow-up is read together with its context ("《节约能源法》第五十三条 那罚款是多少？"):
+`raw` keeps what the user typed, `text` and every field read from it include the context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from kb.question.aliases import AliasTable, compact
+from kb.question.follow_up import FollowUp, follow_up_context
+from kb.question.kinds import (
+    DOCUMENT_DATES_RE,
+    OLDER_VERSION_RE,
+    OTHER_VERSIONS_RE,
+    VERSION_PHRASE_RE,
+    VERSION_YEAR_RE,
+    Ask,
+    asks_of,
+    focus_of,
+    subject_years,
+)
+from kb.question.terms import content_terms, expand_terms
+from kb.text.grammar import YEAR_RE, find_article_refs
+from kb.text.normalize import fold, normalize_question
+from kb.text.places import regions_in
+
+_NAMED_RE = re.compile(r"《([^》]{2,60})》")
+_STANDARD_RE = re.compile(r"\b(GB|HJ|GB/T|GB/Z|HJ/T|JB/T|YB/T|QB/T|T/[A-Z]+)\s*(\d{3,6}(?:\.\d+)?)", re.I)
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# What a penalty question says about the penalty itself, removed to leave the conduct.
+_PENALTY_WORDS = re.compile(
+    r"会|要|将|被|受到|面临|承担|怎么|如何|什么样?的?|哪些|多少|罚款?|处罚|处分|法律责任|责任|后果|吗|呢|[？?。！!，,]"
+)
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    raw: str  # as typed
+    text: str  # normalised (width, script, spaces), with the follow-up context in front
+    asks: frozenset[Ask] = frozenset()
+    documents: tuple[str, ...] = ()  # normalised titles of indexed documents named, in order
+    named: tuple[str, ...] = ()  # 《…》 names as written
+    unindexed: tuple[str, ...] = ()  # 《…》 names no indexed document carries (empty without a catalog)
+    articles: tuple[str, ...] = ()  # 第五十三条 … (canonical locators)
+    regions: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # every year written
+    subject_years: tuple[str, ...] = ()  # years the question is about (not a version's year)
+    version_years: tuple[str, ...] = ()  # years naming a version: 2018年版, 2023年修订的
+    standards: tuple[str, ...] = ()  # standard numbers named (36132 of GB/T 36132)
+    wants_old: bool = False  # asks for an older version (旧, 原来, 修订前)
+    other_versions: bool = False  # looks at versions besides the one in force (新旧, 2017年版, 两版)
+    document_dates: bool = False  # asks for the document's own dates (its header lines)
+    terms: tuple[str, ...] = ()  # topical terms
+    focus: tuple[str, ...] = ()  # what a date or consequence question is after (kinds.FOCUS_PATTERNS)
+    conduct: str = ""  # penalty questions: the conduct asked about
+    language: str = "zh"  # zh | en (no Chinese characters)
+    follow_up: FollowUp | None = None
+    catalog_known: bool = False  # documents / unindexed were checked against the index's titles
+
+    @property
+    def folded(self) -> str:
+        """The question as the tokenizer sees it (case, width and numbers folded)."""
+        return fold(self.text)
+
+    @property
+    def lexical_text(self) -> str:
+        """What the lexical retriever searches for: the text with the documents' words for its
+        everyday words."""
+        return expand_terms(self.text, penalty=Ask.PENALTY in self.asks)
+
+    @property
+    def topic_text(self) -> str:
+        """The text without the words that name a version (2023年修订后的, 2018年版, 现行)."""
+        return VERSION_PHRASE_RE.sub(" ", self.text)
+
+    def wants(self, *kinds: Ask) -> bool:
+        return any(k in self.asks for k in kinds)
+
+
+def read_question(question: str, aliases: AliasTable | None = None,
+                  history: Sequence[Any] | None = None) -> ParsedQuestion:
+    """Read `question` once. `aliases`: the index's titles and short names (None: documents are
+    not resolved); `history`: the conversation so far, for follow-ups."""
+    raw = (question or "").strip()
+    titles = aliases.display if aliases is not None else []
+    follow = follow_up_context(raw, history, titles) if history else None
+    text = normalize_question(f"{follow.context} {raw}" if follow else raw)
+
+    articles: list[str] = []
+    for ref in find_article_refs(text):
+        if ref.locator not in articles:
+            articles.append(ref.locator)
+    named = [m.strip() for m in _NAMED_RE.findall(text) if m.strip()]
+    documents: list[str] = []
+    unindexed: list[str] = []
+    if aliases is not None:
+        for title, _s, _e in aliases.find(compact(text)):
+            if title not in documents:
+                documents.append(title)
+        for name in named:
+            resolved = aliases.resolve(name)
+            if resolved is None:
+                unindexed.append(name)
+            elif not any(resolved in d for d in documents):  # not a name nested in a longer title
+                documents.append(resolved)
+    asks = asks_of(text)
+    folded = fold(text)
+    return ParsedQuestion(
+        raw=raw,
+        text=text,
+        asks=asks,
+        documents=tuple(documents),
+        named=tuple(named),
+        unindexed=tuple(unindexed),
+        articles=tuple(articles),
+        regions=tuple(regions_in(folded)),
+        years=tuple(int(y) for y in YEAR_RE.findall(text)),
+        subject_years=tuple(subject_years(text)),
+        version_years=tuple(VERSION_YEAR_RE.findall(text)),
+        standards=tuple(m.group(2) for m in _STANDARD_RE.finditer(text)),
+        wants_old=bool(OLDER_VERSION_RE.search(text)),
+        other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
+        document_dates=bool(DOCUMENT_DATES_RE.search(text)),
+        terms=tuple(content_terms(text)),
+        focus=focus_of(VERSION_PHRASE_RE.sub(" ", text)),
+        conduct=_conduct(text) if Ask.PENALTY in asks else "",
+        language="en" if _LATIN_RE.search(text) and not _CJK_RE.search(text) else "zh",
+        follow_up=follow,
+        catalog_known=aliases is not None,
+    )
+
+
+def _conduct(text: str) -> str:
+    """The conduct a penalty question is about: the question without its penalty words."""
+    body = re.sub(r"《[^》]*》", " ", text)
+    body = _PENALTY_WORDS.sub(" ", body)
+    return re.sub(r"\s+", " ", body).strip()

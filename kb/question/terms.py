@@ -1,0 +1,73 @@
+"""The words of a question that name its topic, and the everyday words users write for the
+words documents use.
+
+- `content_terms`: the question's topical terms (jieba tokens, without stop words, question
+  framing and version qualifiers);
+- `expand_terms`: everyday abbreviations (标煤, 环评, 危废 …) get their full form appended for
+  the lexical retriever (never replaced).
+"""
+from __future__ import annotations
+
+from kb.index.lexical import tokenize
+from kb.question.kinds import VERSION_PHRASE_RE
+
+# Words of a question that say nothing about its topic: function words, the framing of a
+# question (区别, 多久, 哪个部门), and the words that name versions (新版, 修订后).
+QUESTION_STOPWORDS = frozenset(
+    "企业 单位 公司 我们 我国 国家 规定 法律 要求 情况 问题 具体 相关 有关 现在 现行 按照 依照 根据 以前 之后 以后 "
+    "时候 可以 需要 应该 必须 还 就 都 又 该 怎样 怎么办 怎么 会 被 给 哪 多 一 个 分别 什么 哪些 哪个 哪几 多少 "
+    "是不是 能不能 有没有 吗 呢 里 中 上 下 时 后 前 再 这 那 这些 那些 这个 那个 一下 到底 目前 为止 一共 常说 "
+    "规定了 里面 方面 具体要 主要 如果 要是 的话 出现 发现 导致 受到 面临 法 条例 办法 规定 文件 "
+    "新旧 两部 两版 前后 变化 区别 不同 不一样 比较 相比 界定 定义 含义 意思 指的是 具体指 是指 怎么样 怎么处理 "
+    "处罚 怎么罚 罚多少 责任 承担 多久 多长 时间 期限 哪天 哪一天 开始 什么时候 何时 部门 哪个部门 谁 负责 "
+    "情形 情况下 条件 内容 包括 哪几个 哪几项 几次 分别是 一共 总共 大概 大约 能否 可否 算不算 行不行".split()
+)
+
+# Everyday short forms → the words the documents use.
+TERM_EXPANSIONS: dict[str, str] = {
+    "标煤": "标准煤",
+    "环评": "环境影响评价",
+    "环保税": "环境保护税",
+    "危废": "危险废物",
+    "固废": "固体废物",
+    "碳市场": "碳排放权交易",
+    "碳配额": "碳排放配额",
+    "排污证": "排污许可证",
+    "能耗": "能源消耗 能源消费",
+    "节能主管部门": "管理节能工作的部门",
+    "能效标识": "能源效率标识",
+    "罚多少": "罚款",
+    "怎么罚": "罚款 处罚",
+    "处罚": "罚款",
+    "多久": "期限",
+    "有效期": "有效期限",
+    "废旧家电": "废弃电器电子产品",
+    "废旧电器": "废弃电器电子产品",
+    "报废汽车": "报废机动车",
+    "环保部门": "生态环境主管部门",
+    "环保": "环境保护",
+    "施行": "施行 实施",
+    "生效": "施行",
+    "实施": "施行",
+}
+
+
+def expand_terms(text: str, penalty: bool = False) -> str:
+    """`text` with the documents' words for its everyday words appended (and 法律责任 for a
+    question about penalties)."""
+    extra = [full for short, full in TERM_EXPANSIONS.items() if short in text and full not in text]
+    if penalty:
+        extra.append("法律责任")
+    return text if not extra else text + " " + " ".join(extra)
+
+
+def content_terms(text: str) -> list[str]:
+    """The topical terms of a question: jieba tokens minus stop words and question framing (a
+    version qualifier such as 2023年第二次修订后的 says which document, not what about)."""
+    seen: list[str] = []
+    for tok in tokenize(VERSION_PHRASE_RE.sub(" ", text)):
+        if tok in QUESTION_STOPWORDS or len(tok) < 2 and not tok.isdigit():
+            continue
+        if tok not in seen:
+            seen.append(tok)
+    return seen

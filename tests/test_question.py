@@ -1,0 +1,173 @@
+"""kb.question: a question is read once into a ParsedQuestion (what is asked, which documents,
+articles, places, years and versions, its topic, and what a follow-up leaves out).
+
+Titles are of invented documents (测试样例) or generic law names; no real text is quoted."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from kb.question.aliases import AliasTable
+from kb.question.follow_up import follow_up_context, is_follow_up, named_documents
+from kb.question.kinds import Ask
+from kb.question.reading import read_question
+
+
+def _doc(doc_id: str, title: str):
+    return SimpleNamespace(doc_id=doc_id, title=title)
+
+
+@pytest.fixture(scope="module")
+def aliases() -> AliasTable:
+    return AliasTable.build([
+        _doc("a", "中华人民共和国节约能源法"),
+        _doc("b", "中华人民共和国大气污染防治法"),
+        _doc("c", "示例市节能监察办法（测试样例）"),
+        _doc("d", "北京市实施《中华人民共和国节约能源法》办法"),
+    ])
+
+
+# ------------------------------------------------------------------ what is asked
+@pytest.mark.parametrize("question, kinds", [
+    ("没有标注能效标识会被罚多少钱？", {Ask.PENALTY, Ask.AMOUNT, Ask.NUMERIC}),
+    ("由哪个部门负责核查？", {Ask.WHO}),
+    ("这部法律是从哪天开始实施的？", {Ask.TIMELINE}),
+    ("收到通知后多久之内要整改完？", {Ask.DEADLINE, Ask.NUMERIC}),
+    ("重点用能单位有哪些义务？", {Ask.LIST}),
+    ("这份通知现在还有效吗？", {Ask.STATUS, Ask.YESNO}),
+    ("2023年修订后的示例法在罚款上比2017年版严了多少？", {Ask.CHANGE, Ask.COMPARE, Ask.PENALTY}),
+    ("法律里说的“夜间”是指什么时间？", {Ask.DEFINITION}),
+])
+def test_what_is_asked(question, kinds):
+    assert kinds <= read_question(question).asks
+
+
+def test_a_date_question_is_not_a_change_question():
+    pq = read_question("2023年修订后的示例法是从什么时候开始执行的？")
+    assert Ask.CHANGE not in pq.asks and Ask.TIMELINE in pq.asks and pq.document_dates
+
+
+def test_penalty_question_keeps_the_conduct():
+    pq = read_question("企业没有按规定报送能源利用状况报告，会受到什么处罚？")
+    assert "没有按规定报送能源利用状况报告" in pq.conduct
+    assert "处罚" not in pq.conduct
+    assert read_question("报送期限是多久？").conduct == ""
+
+
+# ------------------------------------------------------------------ documents named
+def test_documents_are_indexed_titles_by_title_or_short_name(aliases):
+    assert read_question("节能法第53条怎么规定", aliases).documents == ("节约能源法",)
+    assert read_question("《大气污染防治法》第十条", aliases).documents == ("大气污染防治法",)
+    assert read_question("北京市实施《节约能源法》办法第二十四条", aliases).documents == ("北京市实施节约能源法办法",)
+
+
+def test_a_bracketed_name_no_indexed_document_carries_is_unindexed(aliases):
+    pq = read_question("《示例省绿色工厂管理办法》规定了哪些条件？", aliases)
+    assert pq.named == ("示例省绿色工厂管理办法",)
+    assert pq.unindexed == ("示例省绿色工厂管理办法",) and pq.documents == ()
+    # without a catalog nothing is known to be missing
+    assert read_question("《示例省绿色工厂管理办法》规定了哪些条件？").unindexed == ()
+
+
+def test_articles_regions_years_and_versions(aliases):
+    pq = read_question("节能法第53条和第五十四条", aliases)
+    assert pq.articles == ("第五十三条", "第五十四条")
+    assert read_question("第１０５条之1").articles == ("第一百零五条之一",)
+    pq = read_question("2017年版的大气法第十条", aliases)
+    assert pq.years == (2017,) and pq.version_years == ("2017",) and pq.subject_years == ()
+    assert pq.other_versions
+    assert read_question("2023年的碳价是多少？").subject_years == ("2023",)
+    assert read_question("旧的噪声法怎么规定").wants_old
+    assert not read_question("噪声法怎么规定").wants_old
+    assert read_question("广东省的企业要报送什么？").regions == ("广东",)
+    assert read_question("GB/T 36132 还有效吗").standards == ("36132",)
+
+
+def test_traditional_and_full_width_questions_read_the_same(aliases):
+    a = read_question("節約能源法第５３條規定了什麼", aliases)
+    b = read_question("节约能源法第53条规定了什么", aliases)
+    assert (a.text, a.documents, a.articles) == (b.text, b.documents, b.articles)
+
+
+def test_english_question_is_marked(aliases):
+    assert read_question("What must key energy-using units report each year?").language == "en"
+    assert read_question("重点用能单位要报送什么？").language == "zh"
+
+
+def test_terms_leave_out_question_framing():
+    terms = read_question("2023年修订后的示例法里，重点用能单位具体要报送哪些材料？").terms
+    assert "重点用能单位" in terms and "报送" in terms
+    assert not {"具体", "哪些", "修订"} & set(terms)
+
+
+# ------------------------------------------------------------------ follow-ups
+TITLES = ["中华人民共和国节约能源法", "示例市节能监察办法（测试样例）"]
+
+
+def test_named_documents():
+    assert named_documents("我们单位每年能耗一万多吨标准煤，每年要向节能主管部门报送什么材料？", TITLES) == []
+    assert named_documents("节约能源法第五十三条规定了什么", TITLES) == ["节约能源法"]
+    assert named_documents("根据《节约能源法》", TITLES) == ["《节约能源法》"]
+    assert named_documents("示例市节能监察办法要求什么", TITLES) == ["示例市节能监察办法"]
+    assert named_documents("清洁生产促进法第八条说了什么") == ["清洁生产促进法"]
+    assert named_documents("有什么办法可以节能") == []
+
+
+def _context(question, history, titles=TITLES):
+    found = follow_up_context(question, history, titles)
+    return found.context if found else None
+
+
+def test_follow_up_takes_the_previous_document_and_article():
+    history = [
+        {"role": "user", "content": "节约能源法第五十三条要求报送什么？"},
+        {"role": "assistant", "content": "……", "cited": [("中华人民共和国节约能源法", "第五十三条")]},
+    ]
+    assert _context("那罚款是多少？", history) == "节约能源法第五十三条"
+    assert _context("第八十二条呢？", history) == "节约能源法"  # its own article wins
+
+
+def test_follow_up_uses_citations_when_the_question_named_nothing():
+    history = [
+        {"role": "user", "content": "我们单位每年能耗一万多吨标准煤，每年要向节能主管部门报送什么材料？"},
+        {"role": "assistant", "content": "……", "cited": [("中华人民共和国节约能源法", "第五十三条")]},
+    ]
+    assert _context("那罚款是多少？", history) == "《中华人民共和国节约能源法》第五十三条"
+    assert _context("第八十二条呢？", history) == "《中华人民共和国节约能源法》"
+
+
+def test_follow_up_chains_and_leaves_other_questions_alone():
+    history = [
+        {"role": "user", "content": "示例市节能监察办法第三条要求什么？"},
+        {"role": "assistant", "content": "……", "cited": []},
+        {"role": "user", "content": "那罚款是多少？", "query": "示例市节能监察办法第三条 那罚款是多少？"},
+        {"role": "assistant", "content": "……", "cited": []},
+    ]
+    assert _context("逾期呢？", history) == "示例市节能监察办法第三条"
+    assert _context("节约能源法的罚款呢？", history) is None  # names its own document
+    long_q = "工业企业开展清洁生产审核需要满足哪些条件，审核报告应当包括哪些主要内容？"
+    assert _context(long_q, history) is None
+    assert _context("那罚款是多少？", []) is None
+    assert _context("那罚款是多少？", None) is None
+
+
+def test_follow_up_without_a_document_borrows_the_previous_question():
+    history = [{"role": "user", "content": "工业企业开展清洁生产审核需要满足哪些条件？"},
+               {"role": "assistant", "content": "……"}]
+    found = follow_up_context("那费用谁出？", history, TITLES)
+    assert found is not None and found.source == "previous" and found.context == history[0]["content"]
+
+
+def test_a_follow_up_is_read_with_its_context(aliases):
+    history = [{"role": "user", "content": "节能法第五十三条要求报送什么？"}, {"role": "assistant", "content": "……"}]
+    pq = read_question("那罚款是多少？", aliases, history)
+    assert pq.raw == "那罚款是多少？"
+    assert pq.follow_up is not None and pq.documents == ("节约能源法",) and pq.articles == ("第五十三条",)
+    assert Ask.PENALTY in pq.asks
+
+
+def test_is_follow_up():
+    assert is_follow_up("那罚款是多少？")
+    assert is_follow_up("该条的适用范围包括哪些单位和个人，有没有例外情况，需要注意什么")
+    assert not is_follow_up("工业企业开展清洁生产审核需要满足哪些条件，审核报告应当包括哪些主要内容？")
