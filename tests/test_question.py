@@ -171,3 +171,15 @@ def test_is_follow_up():
     assert is_follow_up("那罚款是多少？")
     assert is_follow_up("该条的适用范围包括哪些单位和个人，有没有例外情况，需要注意什么")
     assert not is_follow_up("工业企业开展清洁生产审核需要满足哪些条件，审核报告应当包括哪些主要内容？")
+
+
+@pytest.mark.parametrize("question", ["什么是绿色工厂？", "重点用能单位要报送什么？", "危险废物能不能出口？"])
+def test_a_short_question_with_its_own_subject_stands_alone(question):
+    history = [{"role": "user", "content": "节约能源法第五十三条要求报送什么？"}, {"role": "assistant", "content": "……"}]
+    assert not is_follow_up(question)
+    assert follow_up_context(question, history, TITLES) is None
+
+
+@pytest.mark.parametrize("question", ["罚款是多少？", "期限是多久？", "有没有例外？", "危险废物呢？", "还要备案吗？"])
+def test_a_question_without_a_subject_or_pointing_back_follows_up(question):
+    assert is_follow_up(question)

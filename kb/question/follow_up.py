@@ -3,7 +3,8 @@
 `follow_up_context(question, history, titles)` returns what the question leaves out — the
 document (and article) the conversation is about — or None when the question stands alone:
 
-- a question that names a document itself, or that is not a follow-up, stands alone;
+- a question that names a document itself, or that does not point back (那/这/该/它/上述/还,
+  …呢) and has a subject of its own, stands alone — length alone says nothing;
 - otherwise the latest user turn that named a document gives it (with its article, unless
   the follow-up names its own): "示例办法第三条";
 - when that turn named none, the first source its answer cited: "《示例办法》第三条";
@@ -38,7 +39,6 @@ _FOLLOW_MARKERS = ("那", "那么", "这", "这个", "这条", "该", "它", "�
                    "如果", "若", "同时", "再", "又", "以及", "和", "还")
 _ANAPHORA = ("该条", "这条", "此条", "本条", "上条", "该法", "这部", "该文件", "这个文件", "该办法", "该条例",
              "上述", "前述", "它", "其中")
-FOLLOW_UP_MAX_CHARS = 25
 # Without a document in the conversation, a question this short (or pointing back) borrows
 # the previous question.
 _BORROW_MAX_CHARS = 14
@@ -88,13 +88,30 @@ def articles_in(text: str) -> list[str]:
     return [m.group(0) for m in ARTICLE_REF_RE.finditer(text or "")]
 
 
+# Words that say what is asked, not what about: a question made only of these ("罚款是多少？",
+# "期限是多久？", "有没有例外？") has no subject of its own.
+_ASK_NOUNS = frozenset(
+    "罚款 罚金 费用 金额 数额 钱 期限 时限 时间 日期 部门 机关 责任 后果 条件 标准 要求 规定 内容 程序 流程 "
+    "例外 情形 没有 违反 处理 有效 效力 适用 范围 依据 处罚 办法 措施 义务 权利 材料".split()
+)
+_TRAILING_NE = re.compile(r"呢\s*[？?]?\s*$")
+
+
 def is_follow_up(question: str) -> bool:
+    """A question that points back (那/这/它/该/上述/还 …, …呢) or has no subject of its own.
+    Length alone says nothing: "什么是绿色工厂？" is short and stands alone."""
+    from kb.question.terms import content_terms  # the tokenizer loads only when a conversation exists
+
     q = question.strip()
     if not q:
         return False
     if q.startswith(_FOLLOW_MARKERS) or any(a in q for a in _ANAPHORA):
         return True
-    return len(re.sub(r"[\s？?。！!，,]", "", q)) <= FOLLOW_UP_MAX_CHARS
+    terms = [t for t in content_terms(q) if t not in _ASK_NOUNS and not t.isdigit()]
+    subject = [t for t in terms if not any(t != o and t in o for o in terms)]  # 危险废物, not also 危险
+    if _TRAILING_NE.search(q) and len(subject) <= 1:
+        return True
+    return not subject
 
 
 def follow_up_context(question: str, history: Sequence[Any] | None, titles: Iterable[str] = ()) -> FollowUp | None:
