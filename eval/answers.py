@@ -6,6 +6,8 @@ Metrics (see ../shared/eval/README.md):
   the top k (so answer composition and retrieval can be told apart);
 - citation precision: share of citations from the gold document or a file named in `also`;
 - abstention: unanswerable questions abstained, answerable ones wrongly abstained;
+- lead_gold: share of answered answerable questions whose first cited passage (the one the lead
+  line rests on) is a gold place: the gold document, and a gold locator or every answer keyword;
 - all of it per question type.
 
 Results go to a section of eval/RESULTS.md (replaced on every run) and, with --json, to stdout.
@@ -87,6 +89,20 @@ def retrieval_hit(q: dict[str, Any], hits: list[Any]) -> bool:
     return False
 
 
+def lead_gold(q: dict[str, Any], citations: list[Any]) -> bool:
+    """The first citation is a gold place (gold file, and a gold locator or every keyword)."""
+    if not citations:
+        return False
+    h = min(citations, key=lambda c: c.n).hit
+    if h.file_name not in gold_files(q):
+        return False
+    if (h.file_name, h.locator) in gold_places(q):
+        return True
+    kws = [_nows(k) for k in q.get("answer_keywords") or []]
+    text = _nows(h.text)
+    return bool(kws) and all(k in text for k in kws)
+
+
 def keyword_recall(q: dict[str, Any], text: str) -> float:
     kws = q.get("answer_keywords") or []
     if not kws:
@@ -140,6 +156,7 @@ def evaluate(questions: list[dict[str, Any]], searcher: Any, mode: str = "extrac
                 "cit_total": len(cites),
                 "cit_good": sum(1 for f in cites if f in gold),
                 "retrieved": retrieval_hit(q, rec.last) if answerable else None,
+                "lead_gold": lead_gold(q, ans.citations) if answerable and not ans.abstained else (False if answerable else None),
                 "seconds": dt,
                 "answer": ans.text,
                 "citations": cites,
@@ -162,6 +179,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "unans_abstained": sum(r["abstained"] for r in una) / len(una) if una else None,
             "ans_wrongly_abstained": sum(r["abstained"] for r in ans) / len(ans) if ans else None,
             "unans_cited": sum(1 for r in una if r["cit_total"]) if una else None,
+            "lead_gold": sum(1 for r in ans if r["lead_gold"]) / len(ans) if ans else None,
         }
 
     by_type: dict[str, list] = defaultdict(list)
@@ -215,16 +233,22 @@ def render(summary: dict[str, Any], result: dict[str, Any], questions_path: str)
         f"- questions: `{questions_path}` ({o['n']}); mode: {result['mode']}; k = {result['k']}; "
         f"total {result['seconds']:.1f} s ({result['seconds'] / max(o['n'], 1):.2f} s/question)",
         "",
-        "| type | n | keyword recall | citation precision | unanswerable abstained | answerable wrongly abstained |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| type | n | lead_gold | keyword recall | citation precision | unanswerable abstained | answerable wrongly abstained |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for t, a in summary["by_type"].items():
         lines.append(
-            f"| {t} | {a['n']} | {_f(a['recall'])} | {_f(a['cit_precision'])} | {_f(a['unans_abstained'])} | {_f(a['ans_wrongly_abstained'])} |"
+            f"| {t} | {a['n']} | {_f(a['lead_gold'])} | {_f(a['recall'])} | {_f(a['cit_precision'])} | {_f(a['unans_abstained'])} "
+            f"| {_f(a['ans_wrongly_abstained'])} |"
         )
     lines.append(
-        f"| **all** | {o['n']} | **{_f(o['recall'])}** | **{_f(o['cit_precision'])}** | **{_f(o['unans_abstained'])}** | **{_f(o['ans_wrongly_abstained'])}** |"
+        f"| **all** | {o['n']} | **{_f(o['lead_gold'])}** | **{_f(o['recall'])}** | **{_f(o['cit_precision'])}** "
+        f"| **{_f(o['unans_abstained'])}** | **{_f(o['ans_wrongly_abstained'])}** |"
     )
+    secs = sorted(r["seconds"] for r in result["rows"])
+    if secs:
+        lines += ["", f"Answer time per question (warm, model loaded): p50 {1000 * secs[len(secs) // 2]:.0f} ms, "
+                      f"p95 {1000 * secs[min(len(secs) - 1, int(0.95 * len(secs)))]:.0f} ms."]
     rs = summary["retrieval_split"]
     lines += [
         "",
@@ -246,12 +270,17 @@ def render(summary: dict[str, Any], result: dict[str, Any], questions_path: str)
     return "\n".join(lines)
 
 
-def write_results(section: str, path: Path = RESULTS) -> None:
+def section_name(questions: Path) -> str:
+    """One RESULTS.md section per question set: "answers" for the dev set, "answers-STEM" else."""
+    return "answers" if questions.name == "dev.jsonl" else f"answers-{questions.stem}"
+
+
+def write_results(section: str, path: Path = RESULTS, name: str = "answers") -> None:
     try:
         from eval.common import write_section
 
         body = section.replace(BEGIN + "\n", "").replace("\n" + END, "")
-        write_section("answers", body, path)
+        write_section(name, body, path)
         return
     except ImportError:
         pass
@@ -305,7 +334,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(section)
     if not args.no_write:
-        write_results(section)
+        write_results(section, name=section_name(args.questions))
     return 0
 
 

@@ -122,7 +122,8 @@ def main(args: argparse.Namespace) -> int:
     if args.details:
         Path(args.details).write_text(json.dumps(res["records"], ensure_ascii=False, indent=1), encoding="utf-8")
     if not args.no_write:
-        common.write_section("retrieval", body)
+        name = "retrieval" if Path(args.questions).name == "dev.jsonl" else f"retrieval-{Path(args.questions).stem}"
+        common.write_section(name, body)
     print(body)
     return 0
 
