@@ -21,42 +21,30 @@ import re
 from dataclasses import dataclass
 
 from ingest.types import CleanText, Section
-from kb.text.numerals import CN_NUM_CHARS, cn_to_int, int_to_cn
-
-_NUM = rf"[0-9０-９{CN_NUM_CHARS}]+"
-_WS = r"[^\S\r\n]"  # any whitespace but a line break (PDFs emit \u2002, \u3000 …)
-# Markdown heading marks may survive a crude clean; they are not part of the heading.
-_LEAD = rf"^{_WS}*(?:#+{_WS}*)?"
-
-LEGAL_HEADING_RE = re.compile(rf"{_LEAD}第{_WS}*({_NUM}){_WS}*([编章节])(?:{_WS}*(.*?))?{_WS}*$")
-ARTICLE_RE = re.compile(rf"{_LEAD}第{_WS}*({_NUM}){_WS}*条(?:之({_NUM}))?(.?)")
-ANNEX_RE = re.compile(
-    rf"{_LEAD}(附件|附表|附录)(?:{_WS}*([0-9０-９A-Z一二三四五六七八九十]+))?{_WS}*(?:[:：.．、]|{_WS}|$)(.*)$"
+from kb.text.grammar import (
+    ANNEX_RE,
+    ANNEX_SHORT_RE,
+    ARTICLE_LINE_RE,
+    LEGAL_HEADING_RE,
+    PAPER_PART_RE,
+    TOC_RE,
+    TOC_WORD,
+    article_label,
+    number,
+    numbered_section,
+    outline_marker,
+    starts_with_quantity,
 )
-ANNEX_SHORT_RE = re.compile(rf"{_LEAD}附{_WS}*[:：](.*)$")
-OUTLINE_RES: list[tuple[int, re.Pattern[str]]] = [
-    (0, re.compile(rf"{_LEAD}([一二三四五六七八九十百]+)[、．]{_WS}*(.*)$")),
-    (1, re.compile(rf"{_LEAD}[（(]([一二三四五六七八九十百]+)[）)]{_WS}*(.*)$")),
-    (2, re.compile(rf"{_LEAD}(\d{{1,2}})(?:[.．](?!\d)|、){_WS}*(.*)$")),
-    (3, re.compile(rf"{_LEAD}[（(](\d{{1,2}})[）)]{_WS}*(.*)$")),
-]
-NUMBERED_RE = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}){_WS}+(\S.*?){_WS}*$")
-NAMED_RE = re.compile(
-    rf"{_LEAD}(?:\d{{1,2}}{_WS}+)?"
-    r"(引\s*言|前\s*言|结\s*论|结\s*语|致\s*谢|参考文献|摘\s*要|关键词|关键字|Abstract|ABSTRACT|Keywords|Key\s*words|KEYWORDS)"
-    rf"{_WS}*([:：]?)(.*)$"
-)
-TOC_RE = re.compile(rf"{_LEAD}目{_WS}*录{_WS}*$")
+from kb.text.numerals import int_to_cn, to_halfwidth_digits
+
 # Chars that end a sentence: a "heading" ending with one is prose, not a heading.
 _SENTENCE_END = "。，；：,;:、！？!?."
-# A number followed by one of these is a quantity or a date ("3 万元", "2016 年").
-_UNIT_START = re.compile(r"^[年月日万亿千百元个项家种台套吨米%％倍号条款届次批类余多]")
 
 # Ranks order the heading families in one outline stack (lower = higher up).
 RANK_PART, RANK_CHAPTER, RANK_DIVISION = 0, 1, 2
 RANK_OUTLINE = 10  # + level 0..3
 RANK_NUMBERED = 20  # + depth 1..4; named sections sit at depth 1
-NAMED_NO_COLON = {"引言", "前言", "结论", "结语", "致谢", "参考文献"}
+NAMED_NO_COLON = {"引言", "前言", "结论", "结语", "致谢", "参考文献", "References", "REFERENCES"}
 LEGAL_KIND = {"编": "part", "章": "chapter", "节": "division"}
 LEGAL_RANK = {"编": RANK_PART, "章": RANK_CHAPTER, "节": RANK_DIVISION}
 MAX_HEADING_CHARS = 50
@@ -103,21 +91,10 @@ def _cjk_name(name: str) -> str:
     return name
 
 
-def _num(s: str) -> int | None:
-    try:
-        return cn_to_int(s)
-    except ValueError:
-        return None
-
-
 def _looks_like_heading_text(name: str) -> bool:
+    """Short, not ending a sentence: a heading's name (第X章 期间与送达, 第一节 级别管辖)."""
     name = name.strip()
-    return (
-        0 < len(name) <= MAX_HEADING_CHARS
-        and name[-1] not in _SENTENCE_END
-        and "。" not in name
-        and not _UNIT_START.match(name)
-    )
+    return 0 < len(name) <= MAX_HEADING_CHARS and name[-1] not in _SENTENCE_END and "。" not in name
 
 
 def _legal_heading(line: str) -> tuple[str, int, str] | None:
@@ -125,7 +102,7 @@ def _legal_heading(line: str) -> tuple[str, int, str] | None:
     m = LEGAL_HEADING_RE.match(line)
     if not m:
         return None
-    n = _num(m.group(1))
+    n = number(m.group(1))
     name = m.group(3) or ""
     if n is None or n <= 0:
         return None
@@ -136,11 +113,11 @@ def _legal_heading(line: str) -> tuple[str, int, str] | None:
 
 def _article(line: str) -> tuple[int, int, bool] | None:
     """(number, 之-number, followed_by_space) for a line starting with 第X条, else None."""
-    m = ARTICLE_RE.match(line)
+    m = ARTICLE_LINE_RE.match(line)
     if not m:
         return None
-    n = _num(m.group(1))
-    sub = _num(m.group(2)) if m.group(2) else 0
+    n = number(m.group(1))
+    sub = number(m.group(2)) if m.group(2) else 0
     if n is None or n <= 0 or sub is None:
         return None
     nxt = m.group(3)
@@ -155,7 +132,7 @@ def _annex(line: str) -> tuple[str, str] | None:
     m = ANNEX_RE.match(line)
     if m:
         word, num = m.group(1), (m.group(2) or "")
-        return word + num.translate(str.maketrans("０１２３４５６７８９", "0123456789")), stripped
+        return word + to_halfwidth_digits(num), stripped
     m = ANNEX_SHORT_RE.match(line)
     if m:
         return "附件", stripped
@@ -163,27 +140,17 @@ def _annex(line: str) -> tuple[str, str] | None:
 
 
 def _outline(line: str) -> tuple[int, int, str, str] | None:
-    """(level 0..3, number, marker, rest) for 一、 / （一） / 1. / （1） lines, else None."""
-    for level, rx in OUTLINE_RES:
-        m = rx.match(line)
-        if not m:
-            continue
-        n = _num(m.group(1))
-        if n is None or n <= 0:
-            return None
-        rest = m.group(2).strip()
-        if not rest:
-            return None
-        if level == 2 and _UNIT_START.match(rest):
-            return None
-        marker = (
-            f"{int_to_cn(n)}、" if level == 0
-            else f"（{int_to_cn(n)}）" if level == 1
-            else f"{n}." if level == 2
-            else f"（{n}）"
-        )
-        return level, n, marker, rest
-    return None
+    """(level 0..3, number, marker, rest) for 一、 / （一） / 1. / （1） lines, else None.
+
+    ① items stay in the text of their parent, as 项 stay inside an article.
+    """
+    o = outline_marker(line)
+    if o is None or o[0] > 3:
+        return None
+    level, _n, _marker, rest = o
+    if not rest or level == 2 and starts_with_quantity(rest):
+        return None
+    return o
 
 
 def _outline_heading(marker: str, rest: str) -> str:
@@ -196,18 +163,15 @@ def _outline_heading(marker: str, rest: str) -> str:
 
 def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
     """(number tuple, heading text) for "1.2  标题" lines, else None."""
-    m = NUMBERED_RE.match(line)
-    if not m:
+    nb = numbered_section(line)
+    if nb is None or not _looks_like_heading_text(nb[1]):  # numbered_section rejects "3.5 万吨"
         return None
-    name = m.group(2)
-    if not _looks_like_heading_text(name) or re.match(r"^[\d.．]", name):
-        return None
-    return tuple(int(x) for x in m.group(1).split(".")), _squash(name)
+    return nb[0], _squash(nb[1])
 
 
 def _named(line: str) -> tuple[str, str] | None:
     """(name, heading) for 引言 / 参考文献 / Abstract: … lines, else None."""
-    m = NAMED_RE.match(line)
+    m = PAPER_PART_RE.match(line)
     if not m:
         return None
     name = re.sub(r"\s+", "", m.group(1))
@@ -352,7 +316,7 @@ class _Parser:
             return None
         self.prev_article = (n, sub)
         self.seen_article = True
-        loc = f"第{int_to_cn(n)}条" + (f"之{int_to_cn(sub)}" if sub else "")
+        loc = article_label(n, sub)
         return _Unit(i, "article", loc, loc, 99)
 
     def try_annex(self, i: int) -> _Unit | None:
@@ -396,7 +360,7 @@ class _Parser:
         if nm is None:
             return None
         name, heading = nm
-        self.in_refs = name == "参考文献"
+        self.in_refs = name in ("参考文献", "References", "REFERENCES")
         return _Unit(i, "section", name, heading, RANK_NUMBERED + 1)
 
     # -- the walk ------------------------------------------------------------------------
@@ -494,4 +458,4 @@ def _front_sections(
 
 def _is_law_like_front(pre_text: str) -> bool:
     """Promulgation lines (…会议通过 / …令第N号公布) mark a legal header even when long."""
-    return bool(re.search(r"(会议通过|令第\S{1,8}号|修正|修订|目\s*录)", pre_text[:2000]))
+    return bool(re.search(rf"(会议通过|令第\S{{1,8}}号|修正|修订|{TOC_WORD})", pre_text[:2000]))
