@@ -72,7 +72,12 @@ LEGAL_HEADING_START_RE = re.compile(rf"{LEAD}{LEGAL_LABEL}(?![{NOT_AFTER_UNIT}])
 LEGAL_HEADING_GLUED_RE = re.compile(rf"^(第{HSPACE}*{NUM}{HSPACE}*[编章节])(?=[^\s{NUM_CHARS}{NOT_AFTER_UNIT}])")
 """第一章总则: a 第X章 label glued to its name; group 1 is the label (to space it out)."""
 
-_HEADING_LINE = rf"{HSPACE}*(?:#+{HSPACE}*)?{LEGAL_LABEL}(?![{NOT_AFTER_UNIT}])[^\n]{{0,60}}"
+# A heading line: the label, then its name after a space (第三章 审查和批准决算，听取…) or glued
+# to it if short and unpunctuated (第一章总则; not 第七节相应改为第八节，…).
+_HEADING_LINE = (
+    rf"{HSPACE}*(?:#+{HSPACE}*)?{LEGAL_LABEL}(?![{NOT_AFTER_UNIT}])"
+    rf"(?:{HSPACE}+[^\n]{{0,60}}|[^\s，。；！？]{{0,30}}{HSPACE}*)"
+)
 
 HEADING_ONLY_RE = re.compile(rf"^{_HEADING_LINE}$")
 """A line that is only a 第X章 heading (with its name): not part of an article's text."""
@@ -107,8 +112,8 @@ ARTICLE_RANGE_RE = re.compile(
 
 SELF_DOC_WORDS = ("实施细则", "实施办法", "条例", "办法", "规定", "细则", "决定", "规则", "标准", "通知", "意见",
                   "方案", "规划", "纲要", "指南", "法")
-SELF_DOC_RE = re.compile("本(?:" + "|".join(SELF_DOC_WORDS) + ")")
-"""本法 / 本条例 / 本办法 …: the document itself."""
+SELF_DOC_RE = re.compile("(?<![基根资成文样版日剧课书账副正原标范蓝脚读底股])本(?:" + "|".join(SELF_DOC_WORDS) + ")")
+"""本法 / 本条例 / 本办法 …: the document itself (not the 本 of 基本法律, 成本办法)."""
 
 RELATIVE_REF_RE = re.compile(rf"前[{CN_DIGITS}十]?款|前条|前项|本条|本款|本项|上款|上条|前[{CN_DIGITS}十]条")
 """前款 / 前两款 / 前条 / 本条 …: units relative to where the text stands."""
@@ -287,10 +292,15 @@ def find_article_refs(text: str) -> list[ArticleRef]:
     return out
 
 
-_OUTLINE_MARKER = (
+_OUTLINE_MARKER = (  # canonical marker of an outline level, from its number
     lambda n: f"{int_to_cn(n)}、", lambda n: f"（{int_to_cn(n)}）", lambda n: f"{n}.", lambda n: f"（{n}）",
     lambda n: CIRCLED[n - 1],
 )
+
+
+def article_refs_as_written(text: str) -> list[str]:
+    """Every 第X条(之Y)(第Y款)(第Z项) in `text` as it is written there ('第53条第2款')."""
+    return [m.group(0) for m in ARTICLE_REF_RE.finditer(text or "")]
 
 
 def outline_marker(line: str) -> tuple[int, int, str, str] | None:
