@@ -14,6 +14,11 @@ that one rule removes most false positives ("2016 年以来…", "3 万元", a �
 the start of a paragraph, a table of contents). Text before the first unit becomes the
 "header" (laws, short preambles) or numbered paragraphs; unstructured text becomes
 paragraphs "¶N", so nothing is ever dropped.
+
+The patterns come from kb.text.grammar; the line readers here (legal_heading, article_line,
+annex_heading, outline_line, numbered_heading, named_heading) add this module's rules (a
+heading's name is short, ① items stay in their parent) and say what a line could be; the
+walk in `parse` decides by the numbering sequence.
 """
 from __future__ import annotations
 
@@ -97,7 +102,7 @@ def _looks_like_heading_text(name: str) -> bool:
     return 0 < len(name) <= MAX_HEADING_CHARS and name[-1] not in _SENTENCE_END and "。" not in name
 
 
-def _legal_heading(line: str) -> tuple[str, int, str] | None:
+def legal_heading(line: str) -> tuple[str, int, str] | None:
     """(unit 编/章/节, number, name) for a 第X章 heading line, else None."""
     m = LEGAL_HEADING_RE.match(line)
     if not m:
@@ -111,7 +116,7 @@ def _legal_heading(line: str) -> tuple[str, int, str] | None:
     return m.group(2), n, _cjk_name(name)
 
 
-def _article(line: str) -> tuple[int, int, bool] | None:
+def article_line(line: str) -> tuple[int, int, bool] | None:
     """(number, 之-number, followed_by_space) for a line starting with 第X条, else None."""
     m = ARTICLE_LINE_RE.match(line)
     if not m:
@@ -124,7 +129,7 @@ def _article(line: str) -> tuple[int, int, bool] | None:
     return n, sub, (nxt == "" or nxt.isspace() or nxt == "\u3000")
 
 
-def _annex(line: str) -> tuple[str, str] | None:
+def annex_heading(line: str) -> tuple[str, str] | None:
     """(locator, heading) for 附件 / 附件1 / 附表一 / 附录A / 附：… lines, else None."""
     stripped = _squash(line.lstrip("#"))
     if len(stripped) > 60 or stripped.endswith("。"):
@@ -139,7 +144,7 @@ def _annex(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _outline(line: str) -> tuple[int, int, str, str] | None:
+def outline_line(line: str) -> tuple[int, int, str, str] | None:
     """(level 0..3, number, marker, rest) for 一、 / （一） / 1. / （1） lines, else None.
 
     ① items stay in the text of their parent, as 项 stay inside an article.
@@ -161,7 +166,7 @@ def _outline_heading(marker: str, rest: str) -> str:
     return f"{marker}{title}"
 
 
-def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
+def numbered_heading(line: str) -> tuple[tuple[int, ...], str] | None:
     """(number tuple, heading text) for "1.2  标题" lines, else None."""
     nb = numbered_section(line)
     if nb is None or not _looks_like_heading_text(nb[1]):  # numbered_section rejects "3.5 万吨"
@@ -169,7 +174,7 @@ def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
     return nb[0], _squash(nb[1])
 
 
-def _named(line: str) -> tuple[str, str] | None:
+def named_heading(line: str) -> tuple[str, str] | None:
     """(name, heading) for 引言 / 参考文献 / Abstract: … lines, else None."""
     m = PAPER_PART_RE.match(line)
     if not m:
@@ -205,7 +210,7 @@ def _find_toc(lines: list[_Line]) -> set[int]:
     the first article; in both cases its first entry reappears later where the body starts.
     """
     toc: set[int] = set()
-    first_article = next((i for i, ln in enumerate(lines) if _article(ln.text)), len(lines))
+    first_article = next((i for i, ln in enumerate(lines) if article_line(ln.text)), len(lines))
 
     def key(text: str) -> str:
         # Compare entries without spacing and trailing page numbers ("第一章 总则 …… 1").
@@ -226,12 +231,12 @@ def _find_toc(lines: list[_Line]) -> set[int]:
     # No 目录 line: 章 headings before the first article that are repeated later.
     legal_before = [
         i for i in range(first_article)
-        if _legal_heading(lines[i].text) is not None
+        if legal_heading(lines[i].text) is not None
     ]
     if len(legal_before) >= 2:
-        first = _legal_heading(lines[legal_before[0]].text)
+        first = legal_heading(lines[legal_before[0]].text)
         for j in range(legal_before[-1] + 1, len(lines)):
-            if _legal_heading(lines[j].text) == first:
+            if legal_heading(lines[j].text) == first:
                 toc.update(range(legal_before[0], j))
                 break
     return toc
@@ -266,7 +271,7 @@ class _Parser:
 
     # -- candidate checks, each updating its own sequence state when accepted -----------
     def try_legal(self, i: int) -> _Unit | None:
-        h = _legal_heading(self.lines[i].text)
+        h = legal_heading(self.lines[i].text)
         if h is None or i in self.toc:
             return None
         unit, n, name = h
@@ -294,14 +299,14 @@ class _Parser:
                 continue
             if (
                 _looks_like_heading_text(t) and len(t) <= 20
-                and not _article(t) and not _legal_heading(t)
+                and not article_line(t) and not legal_heading(t)
             ):
                 return _cjk_name(t)
             return ""
         return ""
 
     def try_article(self, i: int) -> _Unit | None:
-        a = _article(self.lines[i].text)
+        a = article_line(self.lines[i].text)
         if a is None or i in self.toc:
             return None
         n, sub, spaced = a
@@ -323,7 +328,7 @@ class _Parser:
         if not self.any_unit:
             # 附件 before any structure is part of the header/preamble list of attachments.
             return None
-        a = _annex(self.lines[i].text)
+        a = annex_heading(self.lines[i].text)
         if a is None:
             return None
         self.in_annex = True
@@ -333,7 +338,7 @@ class _Parser:
         return _Unit(i, "annex", a[0], a[1], -1)
 
     def try_outline(self, i: int) -> _Unit | None:
-        o = _outline(self.lines[i].text)
+        o = outline_line(self.lines[i].text)
         if o is None:
             return None
         level, n, marker, rest = o
@@ -345,7 +350,7 @@ class _Parser:
         return _Unit(i, "section", "", _outline_heading(marker, rest), RANK_OUTLINE + level, marker)
 
     def try_numbered(self, i: int) -> _Unit | None:
-        nb = _numbered(self.lines[i].text)
+        nb = numbered_heading(self.lines[i].text)
         if nb is None:
             return None
         num, name = nb
@@ -356,7 +361,7 @@ class _Parser:
         return _Unit(i, "section", loc, f"{loc} {name}", RANK_NUMBERED + len(num))
 
     def try_named(self, i: int) -> _Unit | None:
-        nm = _named(self.lines[i].text)
+        nm = named_heading(self.lines[i].text)
         if nm is None:
             return None
         name, heading = nm
