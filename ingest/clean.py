@@ -32,6 +32,7 @@ from kb.text.grammar import (
     DATE_LABEL,
     ITEM_START_RE,
     LEGAL_HEADING_GLUED_RE,
+    LEAD,
     LEGAL_HEADING_START_RE,
     NUM,
     PAPER_PARTS,
@@ -223,7 +224,7 @@ def _zone_indexes(lines: list[str], size: int) -> list[int]:
 
 # --------------------------------------------------------------------------- structure cues
 
-_PAPER_PART = rf"(?i)^(?:{PAPER_PARTS}|{TOC_WORD})"
+_PAPER_PART = rf"(?i){LEAD}(?:{PAPER_PARTS}|{TOC_WORD})"
 # "Abstract: …", "关键词：…" open a new line; only the bare word ("引言") is a heading.
 _PAPER_PART_START_RE = re.compile(_PAPER_PART + r"(?:[\s:：]|$)")
 _PAPER_PART_ALONE_RE = re.compile(_PAPER_PART + r"[\s:：]*$")
