@@ -26,6 +26,7 @@ from kb.text.grammar import (
     ANNEX_RE,
     ARTICLE_ALONE_RE,
     ARTICLE_HEADING_RE,
+    ARTICLE_NO,
     BULLET_RE,
     CAPTION_LABEL,
     CAPTION_RE,
@@ -33,8 +34,8 @@ from kb.text.grammar import (
     ITEM_START_RE,
     LEGAL_HEADING_GLUED_RE,
     LEAD,
+    LEGAL_LABEL,
     LEGAL_HEADING_START_RE,
-    NUM,
     PAPER_PARTS,
     SECTION_NO,
     SUPPLEMENTARY_RE,
@@ -76,7 +77,7 @@ def is_tight(ch: str) -> bool:
 
 # A leading structural marker keeps one space after it: "第一条 为了…", "1.1 绿色…",
 # and so does a leading full date: "2004年5月30日 国务院令…".
-_WORD_MARKER_RE = re.compile(rf"第{NUM}(?:[编章节]|条(?:之{NUM})?)|{DATE_LABEL}|{CAPTION_LABEL}|{ANNEX_LABEL}")
+_WORD_MARKER_RE = re.compile(rf"{LEGAL_LABEL}|{ARTICLE_NO}|{DATE_LABEL}|{CAPTION_LABEL}|{ANNEX_LABEL}")
 
 
 def _keeps_marker_space(head: str, right: str) -> bool:

@@ -31,6 +31,7 @@ from kb.text.grammar import (
     ANNEX_SHORT_RE,
     ARTICLE_LINE_RE,
     LEGAL_HEADING_RE,
+    ORDER_NUMBER_RE,
     PAPER_PART_RE,
     TOC_RE,
     TOC_WORD,
@@ -463,4 +464,5 @@ def _front_sections(
 
 def _is_law_like_front(pre_text: str) -> bool:
     """Promulgation lines (…会议通过 / …令第N号公布) mark a legal header even when long."""
-    return bool(re.search(rf"(会议通过|令第\S{{1,8}}号|修正|修订|{TOC_WORD})", pre_text[:2000]))
+    head = pre_text[:2000]
+    return bool(re.search(rf"会议通过|修正|修订|{TOC_WORD}", head) or ORDER_NUMBER_RE.search(head))
