@@ -49,18 +49,28 @@ UNIT_KIND = {"编": "part", "章": "chapter", "节": "division", "条": "article
              "目": "subitem"}
 
 
+def _label(unit: str, n: str = "n") -> str:
+    """第 + a number (named group `n`) + `unit` (a character or a group of them), spacing allowed."""
+    return rf"第{HSPACE}*(?P<{n}>{NUM}){HSPACE}*{unit}"
+
+
+def _sub(sub: str = "sub") -> str:
+    """之Y after an article label (第五十三条之一), the number in named group `sub`."""
+    return rf"(?:{HSPACE}*之{HSPACE}*(?P<{sub}>{NUM}))?"
+
+
 def _article_no(art: str = "art", sub: str = "sub") -> str:
-    """第X条(之Y) with named groups for the number and the sub-number (spacing allowed)."""
-    return rf"第{HSPACE}*(?P<{art}>{NUM}){HSPACE}*条(?:{HSPACE}*之{HSPACE}*(?P<{sub}>{NUM}))?"
+    """第X条(之Y) with named groups for the number and the sub-number."""
+    return _label("条", art) + _sub(sub)
 
 
 ARTICLE_NO = _article_no()
 """The label 第X条 / 第X条之Y: groups art, sub (numbered 1, 2)."""
 
-LEGAL_LABEL = rf"第{HSPACE}*(?P<n>{NUM}){HSPACE}*(?P<unit>[编章节])"
+LEGAL_LABEL = _label("(?P<unit>[编章节])")
 """The label 第X编 / 第X章 / 第X节: groups n, unit (numbered 1, 2)."""
 
-UNIT_RE = re.compile(rf"第{HSPACE}*(?P<n>{NUM}){HSPACE}*(?P<unit>[编章节条款项目])(?:{HSPACE}*之{HSPACE}*(?P<sub>{NUM}))?")
+UNIT_RE = re.compile(_label("(?P<unit>[编章节条款项目])") + _sub())
 """Any unit 第X编 / 章 / 节 / 条(之Y) / 款 / 项 / 目 (fullmatch it for a bare reference)."""
 
 LEGAL_HEADING_RE = re.compile(rf"{LEAD}{LEGAL_LABEL}(?:{HSPACE}*(.*?))?{HSPACE}*$")
@@ -69,7 +79,7 @@ LEGAL_HEADING_RE = re.compile(rf"{LEAD}{LEGAL_LABEL}(?:{HSPACE}*(.*?))?{HSPACE}*
 LEGAL_HEADING_START_RE = re.compile(rf"{LEAD}{LEGAL_LABEL}(?![{NOT_AFTER_UNIT}])")
 """A line that opens with a 第X章 label not read as a reference (第二章规定的 is not)."""
 
-LEGAL_HEADING_GLUED_RE = re.compile(rf"^(第{HSPACE}*{NUM}{HSPACE}*[编章节])(?=[^\s{NUM_CHARS}{NOT_AFTER_UNIT}])")
+LEGAL_HEADING_GLUED_RE = re.compile(rf"^({LEGAL_LABEL})(?=[^\s{NUM_CHARS}{NOT_AFTER_UNIT}])")
 """第一章总则: a 第X章 label glued to its name; group 1 is the label (to space it out)."""
 
 # A heading line: the label, then its name after a space (第三章 审查和批准决算，听取…) or glued
@@ -85,7 +95,7 @@ HEADING_ONLY_RE = re.compile(rf"^{_HEADING_LINE}$")
 HEADING_LINES_RE = re.compile(rf"^\s*(?:{_HEADING_LINE}\n+)+")
 """The 第X编 / 章 / 节 heading lines at the top of a chunk (carried into its first article)."""
 
-LEGAL_UNIT_START_RE = re.compile(rf"(?m){LEAD}第{HSPACE}*{NUM}{HSPACE}*[编章节条]")
+LEGAL_UNIT_START_RE = re.compile(rf"(?m){LEAD}(?:{LEGAL_LABEL}|{ARTICLE_NO})")
 """The first line of a legal body (第X编 / 章 / 节 / 条 at a line start): where the header ends."""
 
 ARTICLE_LINE_RE = re.compile(rf"{LEAD}{ARTICLE_NO}(.?)")
@@ -101,7 +111,7 @@ ARTICLE_PREFIX_RE = re.compile(rf"^\s*(?:#+\s*)?{ARTICLE_NO}(?:[\s:：.．]+|(?=
 """The 第X条 label at the start of an article's text, with the space or colon after it (to strip it)."""
 
 ARTICLE_REF_RE = re.compile(
-    rf"{ARTICLE_NO}(?:{HSPACE}*第{HSPACE}*(?P<para>{NUM}){HSPACE}*款)?(?:{HSPACE}*第{HSPACE}*(?P<item>{NUM}){HSPACE}*项)?"
+    rf"{ARTICLE_NO}(?:{HSPACE}*{_label('款', 'para')})?(?:{HSPACE}*{_label('项', 'item')})?"
 )
 """第X条(之Y)(第Y款)(第Z项) anywhere in text: groups art, sub, para, item."""
 
