@@ -10,6 +10,7 @@ The example texts are invented (示例, 测试样例) or are bare shapes (第五
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import pytest
@@ -217,6 +218,11 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
         {"grammar.ARTICLE_RANGE_RE": lambda s: (m := g.ARTICLE_RANGE_RE.search(s)) and (g.number(m["a"]), g.number(m["b"]))},
         [("第十条至第十二条", (10, 12)), ("第10条到第12条", (10, 12)), ("第五条之一至第七条", (5, 7)), ("第十条、第十二条", None)],
     ),
+    "nth time": (
+        {"grammar.NTH_TIME": lambda s: (m := re.search(g.NTH_TIME, s)) and g.number(m["nth"])},
+        [("根据2018年10月26日第十三届全国人民代表大会常务委员会第六次会议《示例决定》第二次修正", 6),
+         ("第３次修订", 3), ("第一条", None)],
+    ),
     "self reference": (
         {"grammar.SELF_DOC_RE": lambda s: (m := g.SELF_DOC_RE.search(s)) and m.group(0)},
         [("本法所称能源", "本法"), ("本条例自公布之日起施行", "本条例"), ("本办法由示例部负责解释", "本办法"),
@@ -398,13 +404,12 @@ def test_every_reader_has_rows_and_every_exception_names_a_reader() -> None:
 
 
 def test_one_numeral_set() -> None:
-    """Every numeral character the numerals module reads is a character of NUM, and the reverse."""
-    import re
-
+    """NUM takes every digit and numeral character of legal text, and numerals reads each of them."""
     num = re.compile(g.NUM)
-    for ch in "〇零○一二两三四五六七八九十百千万亿0123456789０１２３４５６７８９":
+    for ch in numerals.CN_NUM_CHARS + "0123456789０１２３４５６７８９":
         assert num.fullmatch(ch), ch
         assert g.number(ch) is not None, ch
+    assert set("两千〇○零") <= set(numerals.CN_NUM_CHARS)
 
 
 def test_outline_marker_beyond_circled_numbers() -> None:

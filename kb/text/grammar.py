@@ -120,6 +120,9 @@ ARTICLE_RANGE_RE = re.compile(
 )
 """第X条至第Y条: groups a, a_sub, b, b_sub."""
 
+NTH_TIME = _label("次", "nth")
+"""第N次 (第三次修正, 第10次常务会议): group nth."""
+
 SELF_DOC_WORDS = ("实施细则", "实施办法", "条例", "办法", "规定", "细则", "决定", "规则", "标准", "通知", "意见",
                   "方案", "规划", "纲要", "指南", "法")
 SELF_DOC_RE = re.compile("(?<![基根资成文样版日剧课书账副正原标范蓝脚读底股])本(?:" + "|".join(SELF_DOC_WORDS) + ")")
