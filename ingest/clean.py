@@ -21,12 +21,33 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.types import CleanText, LoadedDoc
+from kb.text.grammar import (
+    ANNEX_LABEL,
+    ANNEX_RE,
+    ARTICLE_ALONE_RE,
+    ARTICLE_HEADING_RE,
+    ARTICLE_NO,
+    BULLET_RE,
+    CAPTION_LABEL,
+    CAPTION_RE,
+    DATE_LABEL,
+    ITEM_START_RE,
+    LEGAL_HEADING_GLUED_RE,
+    LEAD,
+    LEGAL_LABEL,
+    LEGAL_HEADING_START_RE,
+    PAPER_PARTS,
+    SECTION_NO,
+    SUPPLEMENTARY_RE,
+    TOC_WORD,
+    numbered_section,
+    starts_with_quantity,
+)
 
 # --------------------------------------------------------------------------- characters
 
 # Every horizontal space we fold into " " (tab, NBSP, U+3000 ideographic space, thin spaces…).
 _HSPACE_RE = re.compile(r"[^\S\n]+")
-_CN_NUM = "一二三四五六七八九十百千零〇两"
 # Characters that Chinese typesetting runs together without spaces: ideographs, CJK and
 # full-width punctuation, curly quotes, em dash, ellipsis.
 _TIGHT_RANGES = (
@@ -43,8 +64,6 @@ _TIGHT_RANGES = (
 )
 _TIGHT_EXTRA = frozenset("“”‘’—…·")
 _NUMERIC = frozenset("0123456789%‰")
-# Units that follow a number in running text; a line starting "12 个…" is no heading.
-_UNIT_CHARS = "万亿千百个家项年月日倍%％吨元米克级度台辆件人次户座条款种类名批期"
 
 
 def is_tight(ch: str) -> bool:
@@ -58,17 +77,14 @@ def is_tight(ch: str) -> bool:
 
 # A leading structural marker keeps one space after it: "第一条 为了…", "1.1 绿色…",
 # and so does a leading full date: "2004年5月30日 国务院令…".
-_WORD_MARKER_RE = re.compile(
-    rf"第[{_CN_NUM}\d]+[编章节条]|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[图表]\d+(?:[-.．]\d+)*|附件\d*"
-)
-_NUMBER_MARKER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")
+_WORD_MARKER_RE = re.compile(rf"{LEGAL_LABEL}|{ARTICLE_NO}|{DATE_LABEL}|{CAPTION_LABEL}|{ANNEX_LABEL}")
 
 
 def _keeps_marker_space(head: str, right: str) -> bool:
     """Is `head` (line start, spaces removed) a marker whose following space is meaningful?"""
     if _WORD_MARKER_RE.fullmatch(head):
         return True
-    return bool(_NUMBER_MARKER_RE.fullmatch(head)) and right not in _UNIT_CHARS and not right.isdigit()
+    return bool(re.fullmatch(SECTION_NO, head)) and not starts_with_quantity(right) and not right.isdigit()
 
 
 def normalize_spaces(line: str) -> str:
@@ -101,9 +117,6 @@ def normalize_spaces(line: str) -> str:
     return "".join(out)
 
 
-_GLUED_HEADING_RE = re.compile(rf"^(第[{_CN_NUM}\d]+[编章节])(?=[^\s\d{_CN_NUM}的之、，。中规和或及])")
-
-
 def space_heading_marker(line: str) -> str:
     """"第一章总则" → "第一章 总则": PDFs often drop the gap inside a chapter heading.
 
@@ -111,7 +124,7 @@ def space_heading_marker(line: str) -> str:
     with a reference like "第二章规定的…" is never touched.
     """
     if len(line) <= 30 and not _ANY_PUNCT_RE.search(line):
-        return _GLUED_HEADING_RE.sub(r"\1 ", line, count=1)
+        return LEGAL_HEADING_GLUED_RE.sub(r"\1 ", line, count=1)
     return line
 
 
@@ -212,31 +225,10 @@ def _zone_indexes(lines: list[str], size: int) -> list[int]:
 
 # --------------------------------------------------------------------------- structure cues
 
-_ARTICLE_RE = re.compile(rf"^第[{_CN_NUM}\d]+条(?:\s|$|(?![的规之、，。中第至款项和或及]))")
-_ARTICLE_ONLY_RE = re.compile(rf"^第[{_CN_NUM}\d]+条$")
-_CAPTION_RE = re.compile(r"^[图表]\s*\d+(?:[-.．]\d+)*(?:\s|$)")
-_SECTION_RES = (
-    re.compile(rf"^第[{_CN_NUM}\d]+[编章节](?![的之、，。中规和或及])"),
-    re.compile(rf"^\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}(?![\d.])\s+(?![{_UNIT_CHARS}])\S"),
-    re.compile(r"^(?:附件|附录|附表)\s*[\d一二三四五六七八九十]*(?:[\s:：、.]|$)"),
-    re.compile(r"^附\s*则$"),
-    _CAPTION_RE,
-)
-_PAPER_PART = r"(?i)^(?:摘\s*要|关键词|关键字|abstract|key\s*words|参考文献|references|引\s*言|前\s*言|目\s*录|结\s*语)"
+_PAPER_PART = rf"(?i){LEAD}(?:{PAPER_PARTS}|{TOC_WORD})"
 # "Abstract: …", "关键词：…" open a new line; only the bare word ("引言") is a heading.
 _PAPER_PART_START_RE = re.compile(_PAPER_PART + r"(?:[\s:：]|$)")
 _PAPER_PART_ALONE_RE = re.compile(_PAPER_PART + r"[\s:：]*$")
-# "2  新时代…": a bare section number counts only on a short line without sentence punctuation
-_BARE_SECTION_RE = re.compile(rf"^\d{{1,2}}\s+(?![{_UNIT_CHARS}\d])\S")
-_LIST_RES = (
-    re.compile(rf"^[{_CN_NUM}]+、"),
-    re.compile(rf"^[（(][{_CN_NUM}]+[)）]"),
-    re.compile(r"^[（(]\d{1,2}[)）]"),
-    re.compile(r"^\d{1,2}[、)）]"),
-    re.compile(r"^\d{1,2}[.．](?!\d)\s*\S"),
-    re.compile(r"^[①-⑳]"),
-    re.compile(r"^[-*+•●▪]\s+\S"),
-)
 _SENTENCE_PUNCT_RE = re.compile(r"[，。；！？,;!?]|\.(?:\s|$)")
 _ANY_PUNCT_RE = re.compile(r"[，。、；：！？,;:!?“”‘’\"《》（）()【】\[\]]")
 _PARAGRAPH_END = frozenset("。！？；：!?;:…")
@@ -248,20 +240,25 @@ _CONTINUATION_MAX = 36
 
 
 def _is_section_heading(line: str) -> bool:
-    if any(r.match(line) for r in _SECTION_RES) or _PAPER_PART_ALONE_RE.match(line):
+    if (
+        LEGAL_HEADING_START_RE.match(line) or ANNEX_RE.match(line) or SUPPLEMENTARY_RE.match(line)
+        or CAPTION_RE.match(line) or _PAPER_PART_ALONE_RE.match(line)
+    ):
         return True
-    return bool(_BARE_SECTION_RE.match(line)) and _heading_shaped(line)
+    # "1.1 绿色制造" always; a bare "2 新时代…" only on a short line without sentence punctuation
+    section = numbered_section(line)
+    return section is not None and (len(section[0]) > 1 or _heading_shaped(line))
 
 
 def _is_list_item(line: str) -> bool:
-    return any(r.match(line) for r in _LIST_RES)
+    return bool(ITEM_START_RE.match(line) or BULLET_RE.match(line))
 
 
 def starts_structural_unit(line: str) -> bool:
     """True when `line` opens a unit that must start its own line (第X条, 一、, 1.1 …)."""
     line = line.strip()
     return (
-        bool(_ARTICLE_RE.match(line) or _PAPER_PART_START_RE.match(line))
+        bool(ARTICLE_HEADING_RE.match(line) or _PAPER_PART_START_RE.match(line))
         or _is_section_heading(line)
         or _is_list_item(line)
     )
@@ -356,10 +353,10 @@ def _advance(par: _Paragraph | None, sep: str, line: str, next_line: str, median
 
 def _opens_heading(line: str, next_line: str, median: float) -> bool:
     """Is this paragraph's first line a heading (so the following text starts a new line)?"""
-    if _ARTICLE_RE.match(line) and not _ARTICLE_ONLY_RE.match(line):
-        return False  # an article is body text, however short
-    if _ARTICLE_ONLY_RE.match(line):
+    if ARTICLE_ALONE_RE.match(line):
         return True
+    if ARTICLE_HEADING_RE.match(line):
+        return False  # an article is body text, however short
     if not _heading_shaped(line):
         return False
     if _is_section_heading(line):
@@ -381,7 +378,7 @@ def _separator(par: _Paragraph, line: SourceLine, mode: str) -> str:
     if starts_structural_unit(text):
         return "\n"
     if par.heading:
-        if _ARTICLE_ONLY_RE.match(par.text):
+        if ARTICLE_ALONE_RE.match(par.text):
             return " "  # "第一条" alone on a line: its text follows
         return _join_space(par.text, text) if _continues_heading(par, text) else "\n"
     if ends_paragraph(par.last_line):
@@ -421,7 +418,7 @@ def move_captions(lines: list[SourceLine], max_span: int = 60) -> list[SourceLin
     i = 1
     while i < len(out) - 1:
         line = out[i]
-        if _CAPTION_RE.match(line.text) and _interrupts_sentence(out[i - 1], out[i + 1]):
+        if CAPTION_RE.match(line.text) and _interrupts_sentence(out[i - 1], out[i + 1]):
             end = _paragraph_end(out, i + 1, line.page, max_span)
             if end is not None:
                 # = out.insert(end - 1, out.pop(i)), rotating only the window, not the whole tail
@@ -436,7 +433,7 @@ def _interrupts_sentence(before: SourceLine, after: SourceLine) -> bool:
         before.page == after.page
         and not ends_paragraph(before.text)
         and not starts_structural_unit(after.text)
-        and not _CAPTION_RE.match(before.text)
+        and not CAPTION_RE.match(before.text)
     )
 
 
@@ -445,7 +442,7 @@ def _paragraph_end(lines: list[SourceLine], start: int, page: int, max_span: int
     for j in range(start, min(len(lines), start + max_span)):
         if lines[j].page != page:
             return None
-        if j > start and (starts_structural_unit(lines[j].text) or _CAPTION_RE.match(lines[j].text)):
+        if j > start and (starts_structural_unit(lines[j].text) or CAPTION_RE.match(lines[j].text)):
             return j
         if ends_paragraph(lines[j].text):
             return j + 1

@@ -12,7 +12,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.types import Section
-from kb.text.numerals import cn_to_int, to_halfwidth_digits
+from kb.text.grammar import (
+    DATE_RE,
+    DATE_DIGIT,
+    DOC_NUMBER_RE,
+    LEGAL_UNIT_START_RE,
+    NUM,
+    ORDER_NUMBER_RE,
+    PAPER_SIGNS,
+    date_iso,
+    parse_date,
+)
+from kb.text.numerals import to_halfwidth_digits
 from kb.types import DateEvent
 
 PROVINCES = (
@@ -38,11 +49,6 @@ STANDARD_RE = re.compile(
     r"\s*(\d+(?:\.\d+)*)(?:\s*[-—–－]\s*(\d{4}))?(?![\d.])"
 )
 
-_CN_DIGIT = "〇零○一二三四五六七八九"
-DATE_RE = re.compile(
-    rf"(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
-    rf"|(?P<cy>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<cm>[{_CN_DIGIT}十]{{1,2}})\s*月\s*(?P<cd>[{_CN_DIGIT}十]{{1,3}})\s*日"
-)
 # Which event a date line records; the first keyword found (in this order) wins, so
 # "…会议通过的《关于修改…的决定》修正" is an amendment, not an adoption.
 EVENT_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -58,20 +64,11 @@ EVENT_KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 VERSION_KINDS = ("通过", "修订", "修正", "公布", "发布")
 
-DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,5})\s*号"
-)
-ORDER_RE = re.compile(
-    rf"(?:中华人民共和国)?((?:国务院|主席|[\u4e00-\u9fff]{{2,16}}?(?:部|委员会|委|局|署|总局|行|人民政府|政府)))令"
-    rf"\s*[（(]?\s*第\s*([0-9{_CN_DIGIT}十百千]+)\s*号"
-)
 EFFECTIVE_RE = re.compile(
     r"本[\u4e00-\u9fff（）《》]{0,20}?自\s*(?P<date>[^，。；]{6,20}?日)\s*起\s*(?:施行|实施|执行|生效)"
 )
 EFFECTIVE_ON_PUBLISH_RE = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|实施|执行|生效)")
-PAPER_MARKERS_RE = re.compile(
-    r"(?m)^[^\S\n]*(?:\d{1,2}[^\S\n]+)?(摘\s*要|关键词|关键字|引\s*言|参考文献|Abstract|ABSTRACT|Keywords|Key\s*words)\b"
-)
+PAPER_MARKERS_RE = re.compile(rf"(?m)^[^\S\n]*(?:\d{{1,2}}[^\S\n]+)?({PAPER_SIGNS})\b")
 ISSUER_LINE_RE = re.compile(r"(?m)^\s*(?:发文机关|发布机关|制定机关|颁布机关)\s*[:：]\s*(\S+)")
 _ISSUER_ABBREV = {
     "国发": "国务院",
@@ -89,26 +86,6 @@ _ISSUER_ABBREV = {
 _ORG_LINE_RE = re.compile(
     r"^[\u4e00-\u9fff、（）]{2,40}(?:部|委员会|局|署|总局|人民政府|办公厅|办公室|国务院|中心|协会)$"
 )
-
-
-def _date_iso(m: re.Match[str]) -> str | None:
-    """ISO date from a DATE_RE match, or None for an impossible date."""
-    try:
-        if m.group("y"):
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-        else:
-            y, mo, d = cn_to_int(m.group("cy")), cn_to_int(m.group("cm")), cn_to_int(m.group("cd"))
-    except ValueError:
-        return None
-    if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
-
-
-def parse_date(s: str) -> str | None:
-    """First date in s ("2018年10月26日", "二〇二三年十二月二十九日") as ISO, else None."""
-    m = DATE_RE.search(to_halfwidth_digits(s))
-    return _date_iso(m) if m else None
 
 
 def title_from(clean_text: str, file_name: str, title_hint: str = "") -> str:
@@ -142,7 +119,7 @@ def header_text(clean_text: str, sections: list[Section] | None) -> str:
             return clean_text[head[0].start : head[0].end]
         first = sections[0]
         return clean_text[: first.start] if first.start > 0 else clean_text[:600]
-    m = re.search(r"(?m)^\s*#*\s*第[一二三四五六七八九十百零〇\d]+[章条编]", clean_text)
+    m = LEGAL_UNIT_START_RE.search(clean_text)
     end = m.start() if m else min(len(clean_text), 1500)
     return clean_text[: min(end, 6000)]
 
@@ -159,7 +136,7 @@ def events_from_header(header: str) -> list[DateEvent]:
     events: list[DateEvent] = []
     seen: set[tuple[str, str]] = set()
     for k, m in enumerate(matches):
-        iso = _date_iso(m)
+        iso = date_iso(m)
         if iso is None:
             continue
         next_start = matches[k + 1].start() if k + 1 < len(matches) else len(text)
@@ -202,7 +179,7 @@ def closing_date_event(clean_text: str) -> DateEvent | None:
     lines = [ln.strip() for ln in clean_text.splitlines() if ln.strip()]
     for line in reversed(lines[-12:]):
         m = DATE_RE.fullmatch(to_halfwidth_digits(line).strip("（）() "))
-        if m and (iso := _date_iso(m)):
+        if m and (iso := date_iso(m)):
             return DateEvent("发布", iso, line)
     return None
 
@@ -265,8 +242,8 @@ def repeals_in(clean_text: str) -> list[str]:
 def order_issuer(m: re.Match) -> str:
     """The issuer named before 令, without the date it may be glued to ("…10日示例市人民政府")."""
     raw, before = m.group(1), m.string[: m.start(1)]
-    raw = re.sub(rf"^.*[0-9{_CN_DIGIT}十]日", "", raw) or raw
-    if raw.startswith("日") and re.search(rf"[0-9{_CN_DIGIT}十]$", before):
+    raw = re.sub(rf"^.*{DATE_DIGIT}日", "", raw) or raw
+    if raw.startswith("日") and re.search(rf"{DATE_DIGIT}$", before):
         raw = raw[1:]  # 日 closes the date; a real issuer such as 日照市 follows no digit
     return raw
 
@@ -274,16 +251,12 @@ def order_issuer(m: re.Match) -> str:
 def doc_number_in(header: str) -> str:
     """Document number: 工信部节〔2016〕225号, 国务院令第736号, 主席令第十六号 …"""
     text = to_halfwidth_digits(header)
-    m = ORDER_RE.search(text)
+    m = ORDER_NUMBER_RE.search(text)
     if m:
         return f"{order_issuer(m)}令第{m.group(2)}号"
     m = DOC_NUMBER_RE.search(text)
     if m:
-        prefix = re.sub(r"\s+", "", m.group(0).split(m.group(1))[0])
-        prefix = re.sub(r"[〔\[【(（]$", "", prefix)
-        # Keep only the issuer abbreviation: drop a sentence before it ("…通知 工信部节").
-        prefix = re.split(r"[，。；：、“”《》]", prefix)[-1]
-        return f"{prefix}〔{m.group(1)}〕{m.group(2)}号"
+        return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
     return ""
 
 
@@ -298,7 +271,7 @@ def issuer_from(header: str, clean_text: str, doc_number: str, region: str) -> s
     if "最高人民检察院" in h:
         return "最高人民检察院"
     congress = list(re.finditer(
-        r"((?:[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|州))?)第[一二三四五六七八九十]+届(全国)?人民代表大会(常务委员会)?", h
+        rf"((?:[\u4e00-\u9fff]{{2,8}}?(?:省|市|自治区|州))?)第{NUM}届(全国)?人民代表大会(常务委员会)?", h
     ))
     if congress:
         # A local regulation's header may also quote the national law it implements;
@@ -313,7 +286,7 @@ def issuer_from(header: str, clean_text: str, doc_number: str, region: str) -> s
         return place + body if place else body
     if re.search(r"国务院令|国务院第\d+次常务会议|国务院常务会议", h):
         return "国务院"
-    m = ORDER_RE.search(h)
+    m = ORDER_NUMBER_RE.search(h)
     if m and m.group(1) != "主席":
         return order_issuer(m)
     for abbrev, full in sorted(_ISSUER_ABBREV.items(), key=lambda kv: -len(kv[0])):
@@ -364,11 +337,11 @@ def doc_type_of(title: str, header: str, clean_text: str, issuer: str, doc_numbe
         re.search(r"条例$", t) and not re.search(r"部|委员会|局", issuer)
     ):
         return "行政法规"
-    if re.search(r"令第\S+号", doc_number) and re.search(r"(办法|规定|细则|规则|条例)$", t):
+    if ORDER_NUMBER_RE.search(doc_number) and re.search(r"(办法|规定|细则|规则|条例)$", t):
         return "部门规章"
     if re.search(r"规划|纲要|行动方案", t):
         return "规划"
-    if re.search(r"〔\d{4}〕\d+号", doc_number) or re.search(r"(通知|意见|公告|通告|决定|指南|办法|方案)$", t):
+    if DOC_NUMBER_RE.search(doc_number) or re.search(r"(通知|意见|公告|通告|决定|指南|办法|方案)$", t):
         return "规范性文件"
     return "其他"
 

@@ -14,6 +14,11 @@ that one rule removes most false positives ("2016 年以来…", "3 万元", a �
 the start of a paragraph, a table of contents). Text before the first unit becomes the
 "header" (laws, short preambles) or numbered paragraphs; unstructured text becomes
 paragraphs "¶N", so nothing is ever dropped.
+
+The patterns come from kb.text.grammar; the line readers here (legal_heading, article_line,
+annex_heading, outline_line, numbered_heading, named_heading) add this module's rules (a
+heading's name is short, ① items stay in their parent) and say what a line could be; the
+walk in `parse` decides by the numbering sequence.
 """
 from __future__ import annotations
 
@@ -21,42 +26,31 @@ import re
 from dataclasses import dataclass
 
 from ingest.types import CleanText, Section
-from kb.text.numerals import CN_NUM_CHARS, cn_to_int, int_to_cn
-
-_NUM = rf"[0-9０-９{CN_NUM_CHARS}]+"
-_WS = r"[^\S\r\n]"  # any whitespace but a line break (PDFs emit \u2002, \u3000 …)
-# Markdown heading marks may survive a crude clean; they are not part of the heading.
-_LEAD = rf"^{_WS}*(?:#+{_WS}*)?"
-
-LEGAL_HEADING_RE = re.compile(rf"{_LEAD}第{_WS}*({_NUM}){_WS}*([编章节])(?:{_WS}*(.*?))?{_WS}*$")
-ARTICLE_RE = re.compile(rf"{_LEAD}第{_WS}*({_NUM}){_WS}*条(?:之({_NUM}))?(.?)")
-ANNEX_RE = re.compile(
-    rf"{_LEAD}(附件|附表|附录)(?:{_WS}*([0-9０-９A-Z一二三四五六七八九十]+))?{_WS}*(?:[:：.．、]|{_WS}|$)(.*)$"
+from kb.text.grammar import (
+    ANNEX_RE,
+    ANNEX_SHORT_RE,
+    ARTICLE_LINE_RE,
+    LEGAL_HEADING_RE,
+    ORDER_NUMBER_RE,
+    PAPER_PART_RE,
+    TOC_RE,
+    TOC_WORD,
+    article_label,
+    number,
+    numbered_section,
+    outline_marker,
+    starts_with_quantity,
 )
-ANNEX_SHORT_RE = re.compile(rf"{_LEAD}附{_WS}*[:：](.*)$")
-OUTLINE_RES: list[tuple[int, re.Pattern[str]]] = [
-    (0, re.compile(rf"{_LEAD}([一二三四五六七八九十百]+)[、．]{_WS}*(.*)$")),
-    (1, re.compile(rf"{_LEAD}[（(]([一二三四五六七八九十百]+)[）)]{_WS}*(.*)$")),
-    (2, re.compile(rf"{_LEAD}(\d{{1,2}})(?:[.．](?!\d)|、){_WS}*(.*)$")),
-    (3, re.compile(rf"{_LEAD}[（(](\d{{1,2}})[）)]{_WS}*(.*)$")),
-]
-NUMBERED_RE = re.compile(rf"{_LEAD}(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}){_WS}+(\S.*?){_WS}*$")
-NAMED_RE = re.compile(
-    rf"{_LEAD}(?:\d{{1,2}}{_WS}+)?"
-    r"(引\s*言|前\s*言|结\s*论|结\s*语|致\s*谢|参考文献|摘\s*要|关键词|关键字|Abstract|ABSTRACT|Keywords|Key\s*words|KEYWORDS)"
-    rf"{_WS}*([:：]?)(.*)$"
-)
-TOC_RE = re.compile(rf"{_LEAD}目{_WS}*录{_WS}*$")
+from kb.text.numerals import int_to_cn, to_halfwidth_digits
+
 # Chars that end a sentence: a "heading" ending with one is prose, not a heading.
 _SENTENCE_END = "。，；：,;:、！？!?."
-# A number followed by one of these is a quantity or a date ("3 万元", "2016 年").
-_UNIT_START = re.compile(r"^[年月日万亿千百元个项家种台套吨米%％倍号条款届次批类余多]")
 
 # Ranks order the heading families in one outline stack (lower = higher up).
 RANK_PART, RANK_CHAPTER, RANK_DIVISION = 0, 1, 2
 RANK_OUTLINE = 10  # + level 0..3
 RANK_NUMBERED = 20  # + depth 1..4; named sections sit at depth 1
-NAMED_NO_COLON = {"引言", "前言", "结论", "结语", "致谢", "参考文献"}
+NAMED_NO_COLON = {"引言", "前言", "结论", "结语", "致谢", "参考文献", "References", "REFERENCES"}
 LEGAL_KIND = {"编": "part", "章": "chapter", "节": "division"}
 LEGAL_RANK = {"编": RANK_PART, "章": RANK_CHAPTER, "节": RANK_DIVISION}
 MAX_HEADING_CHARS = 50
@@ -103,29 +97,18 @@ def _cjk_name(name: str) -> str:
     return name
 
 
-def _num(s: str) -> int | None:
-    try:
-        return cn_to_int(s)
-    except ValueError:
-        return None
-
-
 def _looks_like_heading_text(name: str) -> bool:
+    """Short, not ending a sentence: a heading's name (第X章 期间与送达, 第一节 级别管辖)."""
     name = name.strip()
-    return (
-        0 < len(name) <= MAX_HEADING_CHARS
-        and name[-1] not in _SENTENCE_END
-        and "。" not in name
-        and not _UNIT_START.match(name)
-    )
+    return 0 < len(name) <= MAX_HEADING_CHARS and name[-1] not in _SENTENCE_END and "。" not in name
 
 
-def _legal_heading(line: str) -> tuple[str, int, str] | None:
+def legal_heading(line: str) -> tuple[str, int, str] | None:
     """(unit 编/章/节, number, name) for a 第X章 heading line, else None."""
     m = LEGAL_HEADING_RE.match(line)
     if not m:
         return None
-    n = _num(m.group(1))
+    n = number(m.group(1))
     name = m.group(3) or ""
     if n is None or n <= 0:
         return None
@@ -134,20 +117,20 @@ def _legal_heading(line: str) -> tuple[str, int, str] | None:
     return m.group(2), n, _cjk_name(name)
 
 
-def _article(line: str) -> tuple[int, int, bool] | None:
+def article_line(line: str) -> tuple[int, int, bool] | None:
     """(number, 之-number, followed_by_space) for a line starting with 第X条, else None."""
-    m = ARTICLE_RE.match(line)
+    m = ARTICLE_LINE_RE.match(line)
     if not m:
         return None
-    n = _num(m.group(1))
-    sub = _num(m.group(2)) if m.group(2) else 0
+    n = number(m.group(1))
+    sub = number(m.group(2)) if m.group(2) else 0
     if n is None or n <= 0 or sub is None:
         return None
     nxt = m.group(3)
     return n, sub, (nxt == "" or nxt.isspace() or nxt == "\u3000")
 
 
-def _annex(line: str) -> tuple[str, str] | None:
+def annex_heading(line: str) -> tuple[str, str] | None:
     """(locator, heading) for 附件 / 附件1 / 附表一 / 附录A / 附：… lines, else None."""
     stripped = _squash(line.lstrip("#"))
     if len(stripped) > 60 or stripped.endswith("。"):
@@ -155,35 +138,25 @@ def _annex(line: str) -> tuple[str, str] | None:
     m = ANNEX_RE.match(line)
     if m:
         word, num = m.group(1), (m.group(2) or "")
-        return word + num.translate(str.maketrans("０１２３４５６７８９", "0123456789")), stripped
+        return word + to_halfwidth_digits(num), stripped
     m = ANNEX_SHORT_RE.match(line)
     if m:
         return "附件", stripped
     return None
 
 
-def _outline(line: str) -> tuple[int, int, str, str] | None:
-    """(level 0..3, number, marker, rest) for 一、 / （一） / 1. / （1） lines, else None."""
-    for level, rx in OUTLINE_RES:
-        m = rx.match(line)
-        if not m:
-            continue
-        n = _num(m.group(1))
-        if n is None or n <= 0:
-            return None
-        rest = m.group(2).strip()
-        if not rest:
-            return None
-        if level == 2 and _UNIT_START.match(rest):
-            return None
-        marker = (
-            f"{int_to_cn(n)}、" if level == 0
-            else f"（{int_to_cn(n)}）" if level == 1
-            else f"{n}." if level == 2
-            else f"（{n}）"
-        )
-        return level, n, marker, rest
-    return None
+def outline_line(line: str) -> tuple[int, int, str, str] | None:
+    """(level 0..3, number, marker, rest) for 一、 / （一） / 1. / （1） lines, else None.
+
+    ① items stay in the text of their parent, as 项 stay inside an article.
+    """
+    o = outline_marker(line)
+    if o is None or o[0] > 3:
+        return None
+    level, _n, _marker, rest = o
+    if not rest or level == 2 and starts_with_quantity(rest):
+        return None
+    return o
 
 
 def _outline_heading(marker: str, rest: str) -> str:
@@ -194,20 +167,17 @@ def _outline_heading(marker: str, rest: str) -> str:
     return f"{marker}{title}"
 
 
-def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
+def numbered_heading(line: str) -> tuple[tuple[int, ...], str] | None:
     """(number tuple, heading text) for "1.2  标题" lines, else None."""
-    m = NUMBERED_RE.match(line)
-    if not m:
+    nb = numbered_section(line)
+    if nb is None or not _looks_like_heading_text(nb[1]):  # numbered_section rejects "3.5 万吨"
         return None
-    name = m.group(2)
-    if not _looks_like_heading_text(name) or re.match(r"^[\d.．]", name):
-        return None
-    return tuple(int(x) for x in m.group(1).split(".")), _squash(name)
+    return nb[0], _squash(nb[1])
 
 
-def _named(line: str) -> tuple[str, str] | None:
+def named_heading(line: str) -> tuple[str, str] | None:
     """(name, heading) for 引言 / 参考文献 / Abstract: … lines, else None."""
-    m = NAMED_RE.match(line)
+    m = PAPER_PART_RE.match(line)
     if not m:
         return None
     name = re.sub(r"\s+", "", m.group(1))
@@ -241,7 +211,7 @@ def _find_toc(lines: list[_Line]) -> set[int]:
     the first article; in both cases its first entry reappears later where the body starts.
     """
     toc: set[int] = set()
-    first_article = next((i for i, ln in enumerate(lines) if _article(ln.text)), len(lines))
+    first_article = next((i for i, ln in enumerate(lines) if article_line(ln.text)), len(lines))
 
     def key(text: str) -> str:
         # Compare entries without spacing and trailing page numbers ("第一章 总则 …… 1").
@@ -262,12 +232,12 @@ def _find_toc(lines: list[_Line]) -> set[int]:
     # No 目录 line: 章 headings before the first article that are repeated later.
     legal_before = [
         i for i in range(first_article)
-        if _legal_heading(lines[i].text) is not None
+        if legal_heading(lines[i].text) is not None
     ]
     if len(legal_before) >= 2:
-        first = _legal_heading(lines[legal_before[0]].text)
+        first = legal_heading(lines[legal_before[0]].text)
         for j in range(legal_before[-1] + 1, len(lines)):
-            if _legal_heading(lines[j].text) == first:
+            if legal_heading(lines[j].text) == first:
                 toc.update(range(legal_before[0], j))
                 break
     return toc
@@ -302,7 +272,7 @@ class _Parser:
 
     # -- candidate checks, each updating its own sequence state when accepted -----------
     def try_legal(self, i: int) -> _Unit | None:
-        h = _legal_heading(self.lines[i].text)
+        h = legal_heading(self.lines[i].text)
         if h is None or i in self.toc:
             return None
         unit, n, name = h
@@ -330,14 +300,14 @@ class _Parser:
                 continue
             if (
                 _looks_like_heading_text(t) and len(t) <= 20
-                and not _article(t) and not _legal_heading(t)
+                and not article_line(t) and not legal_heading(t)
             ):
                 return _cjk_name(t)
             return ""
         return ""
 
     def try_article(self, i: int) -> _Unit | None:
-        a = _article(self.lines[i].text)
+        a = article_line(self.lines[i].text)
         if a is None or i in self.toc:
             return None
         n, sub, spaced = a
@@ -352,14 +322,14 @@ class _Parser:
             return None
         self.prev_article = (n, sub)
         self.seen_article = True
-        loc = f"第{int_to_cn(n)}条" + (f"之{int_to_cn(sub)}" if sub else "")
+        loc = article_label(n, sub)
         return _Unit(i, "article", loc, loc, 99)
 
     def try_annex(self, i: int) -> _Unit | None:
         if not self.any_unit:
             # 附件 before any structure is part of the header/preamble list of attachments.
             return None
-        a = _annex(self.lines[i].text)
+        a = annex_heading(self.lines[i].text)
         if a is None:
             return None
         self.in_annex = True
@@ -369,7 +339,7 @@ class _Parser:
         return _Unit(i, "annex", a[0], a[1], -1)
 
     def try_outline(self, i: int) -> _Unit | None:
-        o = _outline(self.lines[i].text)
+        o = outline_line(self.lines[i].text)
         if o is None:
             return None
         level, n, marker, rest = o
@@ -381,7 +351,7 @@ class _Parser:
         return _Unit(i, "section", "", _outline_heading(marker, rest), RANK_OUTLINE + level, marker)
 
     def try_numbered(self, i: int) -> _Unit | None:
-        nb = _numbered(self.lines[i].text)
+        nb = numbered_heading(self.lines[i].text)
         if nb is None:
             return None
         num, name = nb
@@ -392,11 +362,11 @@ class _Parser:
         return _Unit(i, "section", loc, f"{loc} {name}", RANK_NUMBERED + len(num))
 
     def try_named(self, i: int) -> _Unit | None:
-        nm = _named(self.lines[i].text)
+        nm = named_heading(self.lines[i].text)
         if nm is None:
             return None
         name, heading = nm
-        self.in_refs = name == "参考文献"
+        self.in_refs = name in ("参考文献", "References", "REFERENCES")
         return _Unit(i, "section", name, heading, RANK_NUMBERED + 1)
 
     # -- the walk ------------------------------------------------------------------------
@@ -494,4 +464,5 @@ def _front_sections(
 
 def _is_law_like_front(pre_text: str) -> bool:
     """Promulgation lines (…会议通过 / …令第N号公布) mark a legal header even when long."""
-    return bool(re.search(r"(会议通过|令第\S{1,8}号|修正|修订|目\s*录)", pre_text[:2000]))
+    head = pre_text[:2000]
+    return bool(re.search(rf"会议通过|修正|修订|{TOC_WORD}", head) or ORDER_NUMBER_RE.search(head))

@@ -1,9 +1,9 @@
-"""Chinese numerals <-> int and article references."""
+"""Chinese numerals <-> int (article references: the table in test_grammar.py)."""
 from __future__ import annotations
 
 import pytest
 
-from kb.text.numerals import article_number, cn_to_int, int_to_cn, normalize_article_ref
+from kb.text.numerals import cn_to_int, int_to_cn
 
 
 @pytest.mark.parametrize(
@@ -53,34 +53,3 @@ def test_cn_to_int_rejects_non_numerals(bad: str) -> None:
 def test_int_to_cn_rejects_negative() -> None:
     with pytest.raises(ValueError):
         int_to_cn(-1)
-
-
-@pytest.mark.parametrize(
-    "ref, expected",
-    [
-        ("第53条", "第五十三条"),
-        ("第 53 条", "第五十三条"),
-        ("第五十三条", "第五十三条"),
-        ("第110条", "第一百一十条"),
-        ("第53条之1", "第五十三条之一"),
-        ("第十条之二", "第十条之二"),
-        ("第5章", "第五章"),
-        ("第２节", "第二节"),
-        ("header", "header"),
-        (" 1.3 ", "1.3"),
-    ],
-)
-def test_normalize_article_ref(ref: str, expected: str) -> None:
-    assert normalize_article_ref(ref) == expected
-
-
-def test_article_number_sorts_articles() -> None:
-    assert article_number("第五十三条之一") == (53, 1)
-    assert article_number("第五十三条") == (53, 0)
-    assert article_number("第53条") == (53, 0)
-    refs = ["第十条", "第二条", "第五十三条之一", "第五十三条", "第一百条", "第五十四条"]
-    assert sorted(refs, key=article_number) == [
-        "第二条", "第十条", "第五十三条", "第五十三条之一", "第五十四条", "第一百条",
-    ]
-    with pytest.raises(ValueError):
-        article_number("附件1")

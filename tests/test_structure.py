@@ -8,7 +8,7 @@ import pytest
 
 from ingest.structure import parse
 from ingest.types import CleanText, Section
-from kb.text.numerals import article_number
+from kb.text.grammar import article_number
 
 # --- invented test samples ---------------------------------------------------------------
 

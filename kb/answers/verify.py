@@ -13,15 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from kb.text.grammar import AMOUNT_RE, CN_NUMERAL
 from kb.text.numerals import cn_to_int, to_halfwidth_digits
 
 UNVERIFIED = "【未核实】"
 MARKER_RE = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")
-_CN = "零〇一二两三四五六七八九十百千万亿"
-# a measure word or unit after a numeral makes a run of Chinese numerals a number
+# a measure word or unit after a numeral makes a lone numeral character (一, 十) a number
 _MEASURE = "年月日天周个倍次项家种部条款章节名人吨元米升度批届级类期号时分秒%％"
-_CN_NUM_RE = re.compile(rf"(百分之|第)?([{_CN}]+)(?=([{_MEASURE}]|以上|以下|不满|多|余|左右|万|亿)?)")
-_AR_NUM_RE = re.compile(r"(\d+(?:[.,]\d+)*)\s*(万|亿)?\s*(%|％)?")
+_CN_NUM_RE = re.compile(rf"(百分之|第)?({CN_NUMERAL})(?=([{_MEASURE}]|以上|以下|不满|多|余|左右|万|亿)?)")
 # words made of numeral characters that are not numbers
 _NOT_NUMBERS = ("一些", "一般", "一律", "统一", "一致", "一定", "一旦", "万一", "唯一", "一切", "一并", "之一", "一体",
                 "一起", "进一步", "一方面", "另一", "同一", "一同", "一道", "一经", "一次性", "一批", "十分", "千万",
@@ -64,7 +63,7 @@ def numbers_in(text: str) -> set[float]:
     for w in _NOT_NUMBERS:
         t = t.replace(w, "□" * len(w))
     out: set[float] = set()
-    for m in _AR_NUM_RE.finditer(t):
+    for m in AMOUNT_RE.finditer(t):
         raw = m.group(1).replace(",", "")
         try:
             v = float(raw)

@@ -9,11 +9,14 @@ other module builds on these names instead of spelling its own:
 * references: 本法第X条, 本条例第X条第Y款第Z项, 第X条至第Y条, 前款, 前条, 《其他法》第X条,
   and the verbs around them (依照 / 按照 / 违反 …规定);
 * outlines of notices and plans: 一、 > （一） > 1. > （1） > ①, numbered sections 1.1.2,
-  附件 / 附表 / 附录, 附则, 目录, 专栏;
-* official-document furniture: 文号 X〔YYYY〕N号, dates (2021年11月3日, 二〇二一年十一月三日).
+  附件 / 附表 / 附录, 附则, 目录, 专栏, figure and table captions, the named parts of papers;
+* official-document furniture: 文号 X〔YYYY〕N号, 令第N号, dates (2021年11月3日, 二〇二一年十一月三日).
 
 Patterns that match a whole line start with `LEAD` (optional Markdown `#`s and spaces);
-patterns that find a reference inside running text have no anchor.
+patterns that find a reference inside running text have no anchor. Upper-case names without
+`_RE` are fragments (strings) for building context rules elsewhere; `_RE` names are compiled.
+A module may add a rule of its own context (clean.py only spaces out a glued heading on a
+short line) but builds it from these pieces, never from a numeral set of its own.
 """
 from __future__ import annotations
 
@@ -25,57 +28,115 @@ from kb.text.numerals import CN_NUM_CHARS, cn_to_int, int_to_cn, to_halfwidth_di
 # ------------------------------------------------------------------------------ fragments
 CN_DIGITS = "〇零○一二两三四五六七八九"
 NUM = rf"[0-9０-９{CN_NUM_CHARS}]+"  # a number in any script
+NUM_CHARS = rf"0-9０-９{CN_NUM_CHARS}"  # the same, for building character classes
+CN_NUMERAL = rf"[{CN_NUM_CHARS}]+"  # a number in Chinese characters: 五十三, 两千, 二〇二一
 SMALL_NUM = "一二三四五六七八九十百"  # outline markers (一、 …一百、) never use 千/万/两
 HSPACE = r"[^\S\r\n]"  # whitespace but a line break (PDFs emit \u2002, \u3000 …)
 LEAD = rf"^{HSPACE}*(?:#+{HSPACE}*)?"  # start of a heading line; Markdown marks are not part of it
 
-# Words that may follow 第X条 in running text without it being an article heading
-# (第三条的规定, 第三条规定的, 第三条之一 …): a heading line is 第X条 then a space or the body.
-_NOT_AFTER_HEADING = "的规之、，。中第至款项和或及"
+NOT_AFTER_UNIT = "的规之、，。中第至款项和或及"
+"""Characters that may follow 第X条 / 第X章 in running text but never a heading's label
+(第三条的规定, 第二章规定的, 第三条第二款, 第三条至第五条): a heading is the label, then a
+space or its name / body."""
+
+QUANTITY_UNITS = "年月日万亿千百元个项家种台套吨米克%％倍号条款届次批类余级度辆件户座期"
+"""Units after which a number at a line start is a quantity or a date, not a heading's
+number: "2016 年以来", "3 万元", "12 个行业". (人, 名 and 多 are left out: "1.人民法院…",
+"1．名称和地址" and "1.多措并举" are real items.)"""
 
 # ------------------------------------------------------------------------------ legal units
 UNIT_KIND = {"编": "part", "章": "chapter", "节": "division", "条": "article", "款": "paragraph", "项": "item",
              "目": "subitem"}
 
-LEGAL_HEADING_RE = re.compile(rf"{LEAD}第{HSPACE}*({NUM}){HSPACE}*([编章节])(?:{HSPACE}*(.*?))?{HSPACE}*$")
+
+def _label(unit: str, n: str = "n") -> str:
+    """第 + a number (named group `n`) + `unit` (a character or a group of them), spacing allowed."""
+    return rf"第{HSPACE}*(?P<{n}>{NUM}){HSPACE}*{unit}"
+
+
+def _sub(sub: str = "sub") -> str:
+    """之Y after an article label (第五十三条之一), the number in named group `sub`."""
+    return rf"(?:{HSPACE}*之{HSPACE}*(?P<{sub}>{NUM}))?"
+
+
+def _article_no(art: str = "art", sub: str = "sub") -> str:
+    """第X条(之Y) with named groups for the number and the sub-number."""
+    return _label("条", art) + _sub(sub)
+
+
+ARTICLE_NO = _article_no()
+"""The label 第X条 / 第X条之Y: groups art, sub (numbered 1, 2)."""
+
+LEGAL_LABEL = _label("(?P<unit>[编章节])")
+"""The label 第X编 / 第X章 / 第X节: groups n, unit (numbered 1, 2)."""
+
+UNIT_RE = re.compile(_label("(?P<unit>[编章节条款项目])") + _sub())
+"""Any unit 第X编 / 章 / 节 / 条(之Y) / 款 / 项 / 目 (fullmatch it for a bare reference)."""
+
+LEGAL_HEADING_RE = re.compile(rf"{LEAD}{LEGAL_LABEL}(?:{HSPACE}*(.*?))?{HSPACE}*$")
 """A 第X编 / 第X章 / 第X节 heading line: groups (number, unit, name)."""
 
-ARTICLE_LINE_RE = re.compile(rf"{LEAD}第{HSPACE}*({NUM}){HSPACE}*条(?:之({NUM}))?(.?)")
-"""A line that starts with 第X条(之Y): groups (number, sub-number, the next character)."""
+LEGAL_HEADING_START_RE = re.compile(rf"{LEAD}{LEGAL_LABEL}(?![{NOT_AFTER_UNIT}])")
+"""A line that opens with a 第X章 label not read as a reference (第二章规定的 is not)."""
 
-ARTICLE_HEADING_RE = re.compile(rf"{LEAD}第({NUM})条(?:之({NUM}))?(?:{HSPACE}+|$|(?![{_NOT_AFTER_HEADING}]))")
-"""An article heading at the start of a line (not 第三条的规定 quoted at a line start)."""
+LEGAL_HEADING_GLUED_RE = re.compile(rf"^({LEGAL_LABEL})(?=[^\s{NUM_CHARS}{NOT_AFTER_UNIT}])")
+"""第一章总则: a 第X章 label glued to its name; group 1 is the label (to space it out)."""
 
-ARTICLE_PREFIX_RE = re.compile(rf"^\s*第{HSPACE}*{NUM}{HSPACE}*条(?:之{NUM})?(?:{HSPACE}+|(?=[\u4e00-\u9fff（(]))")
-"""The 第X条 label at the start of an article's text, with the space after it (to strip it)."""
+# A heading line: the label, then its name after a space (第三章 审查和批准决算，听取…) or glued
+# to it if short and unpunctuated (第一章总则; not 第七节相应改为第八节，…).
+_HEADING_LINE = (
+    rf"{HSPACE}*(?:#+{HSPACE}*)?{LEGAL_LABEL}(?![{NOT_AFTER_UNIT}])"
+    rf"(?:{HSPACE}+[^\n]{{0,60}}|[^\s，。；！？]{{0,30}}{HSPACE}*)"
+)
 
-HEADING_ONLY_RE = re.compile(rf"^\s*(?:#+\s*)?第\s*{NUM}\s*[编章节]\s*\S{{0,30}}$")
+HEADING_ONLY_RE = re.compile(rf"^{_HEADING_LINE}$")
 """A line that is only a 第X章 heading (with its name): not part of an article's text."""
 
-ARTICLE_REF_RE = re.compile(
-    rf"第\s*(?P<art>{NUM})\s*条(?:\s*之\s*(?P<sub>{NUM}))?"
-    rf"(?:\s*第\s*(?P<para>{NUM})\s*款)?(?:\s*第\s*(?P<item>{NUM})\s*项)?"
-)
-"""第X条(之Y)(第Y款)(第Z项) anywhere in text."""
+HEADING_LINES_RE = re.compile(rf"^\s*(?:{_HEADING_LINE}\n+)+")
+"""The 第X编 / 章 / 节 heading lines at the top of a chunk (carried into its first article)."""
 
-ARTICLE_RANGE_RE = re.compile(rf"第\s*(?P<a>{NUM})\s*条\s*(?:至|到|—|-|－|~|～)\s*第\s*(?P<b>{NUM})\s*条")
-"""第X条至第Y条."""
+LEGAL_UNIT_START_RE = re.compile(rf"(?m){LEAD}(?:{LEGAL_LABEL}|{ARTICLE_NO})")
+"""The first line of a legal body (第X编 / 章 / 节 / 条 at a line start): where the header ends."""
+
+ARTICLE_LINE_RE = re.compile(rf"{LEAD}{ARTICLE_NO}(.?)")
+"""A line that starts with 第X条(之Y): groups (number, sub-number, the next character)."""
+
+ARTICLE_HEADING_RE = re.compile(rf"{LEAD}{ARTICLE_NO}(?:{HSPACE}+|$|(?![{NOT_AFTER_UNIT}]))")
+"""An article heading at the start of a line (not 第三条的规定 quoted at a line start)."""
+
+ARTICLE_ALONE_RE = re.compile(rf"{LEAD}{ARTICLE_NO}{HSPACE}*$")
+"""第X条 alone on its line (its text follows on the next line)."""
+
+ARTICLE_PREFIX_RE = re.compile(rf"^\s*(?:#+\s*)?{ARTICLE_NO}(?:[\s:：.．]+|(?=[\u4e00-\u9fff（(]))")
+"""The 第X条 label at the start of an article's text, with the space or colon after it (to strip it)."""
+
+ARTICLE_REF_RE = re.compile(
+    rf"{ARTICLE_NO}(?:{HSPACE}*{_label('款', 'para')})?(?:{HSPACE}*{_label('项', 'item')})?"
+)
+"""第X条(之Y)(第Y款)(第Z项) anywhere in text: groups art, sub, para, item."""
+
+ARTICLE_RANGE_RE = re.compile(
+    rf"{_article_no('a', 'a_sub')}{HSPACE}*(?:至|到|—|-|－|~|～){HSPACE}*{_article_no('b', 'b_sub')}"
+)
+"""第X条至第Y条: groups a, a_sub, b, b_sub."""
+
+NTH_TIME = _label("次", "nth")
+"""第N次 (第三次修正, 第10次常务会议): group nth."""
 
 SELF_DOC_WORDS = ("实施细则", "实施办法", "条例", "办法", "规定", "细则", "决定", "规则", "标准", "通知", "意见",
                   "方案", "规划", "纲要", "指南", "法")
-SELF_DOC_RE = re.compile("本(?:" + "|".join(SELF_DOC_WORDS) + ")")
-"""本法 / 本条例 / 本办法 …: the document itself."""
+SELF_DOC_RE = re.compile("(?<![基根资成文样版日剧课书账副正原标范蓝脚读底股])本(?:" + "|".join(SELF_DOC_WORDS) + ")")
+"""本法 / 本条例 / 本办法 …: the document itself (not the 本 of 基本法律, 成本办法)."""
 
-RELATIVE_REF_RE = re.compile(
-    rf"前(?:[{CN_DIGITS}十]|两)?款|前条|前项|本条|本款|本项|上款|上条|前[{CN_DIGITS}十]条"
-)
+RELATIVE_REF_RE = re.compile(rf"前[{CN_DIGITS}十]?款|前条|前项|本条|本款|本项|上款|上条|前[{CN_DIGITS}十]条")
 """前款 / 前两款 / 前条 / 本条 …: units relative to where the text stands."""
 
-CROSS_DOC_REF_RE = re.compile(rf"《(?P<title>[^《》]{{2,60}})》\s*(?P<ref>第\s*{NUM}\s*条(?:\s*之\s*{NUM})?)")
-"""《其他法》第X条."""
+CROSS_DOC_REF_RE = re.compile(rf"《(?P<title>[^《》]{{2,60}})》{HSPACE}*(?P<ref>{ARTICLE_NO})")
+"""《其他法》第X条: groups title, ref (and art, sub)."""
 
 REF_VERB_RE = re.compile(r"(?P<verb>依照|按照|依据|根据|违反|适用|参照)(?P<body>[^，。；]{0,60}?)(?:的)?规定")
 """依照 / 按照 / 违反 … 规定: how a reference is used (the penalty articles say 违反)."""
+
 
 # ------------------------------------------------------------------------------ outlines
 @dataclass(frozen=True)
@@ -97,10 +158,18 @@ OUTLINE_LEVELS: tuple[OutlineLevel, ...] = (
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-ITEM_START_RE = re.compile(rf"^\s*(?:[（(][{SMALL_NUM}]+[）)]|[{SMALL_NUM}]+、|\d{{1,2}}[.、)）](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳])")
-"""A list item at the start of a line, of any outline level (inside an article: 项)."""
+ITEM_START_RE = re.compile(
+    rf"^\s*(?:[{SMALL_NUM}]+[、．]|[（(][{SMALL_NUM}]+[）)]|\d{{1,2}}(?:[.．](?!\d)|[、)）])|[（(]\d{{1,2}}[）)]|[①-⑳])"
+)
+"""A list item at the start of a line, of any outline level, or 1) / 1） (inside an article: 项)."""
 
-NUMBERED_SECTION_RE = re.compile(rf"{LEAD}(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}){HSPACE}+(\S.*?){HSPACE}*$")
+BULLET_RE = re.compile(rf"^{HSPACE}*[-*+•●▪]{HSPACE}+\S")
+"""A bulleted line (- / • / ● …) of Markdown or a converted list."""
+
+SECTION_NO = r"\d{1,2}(?:\.\d{1,2}){0,3}"
+"""A section number 1 / 1.1 / 1.1.1 / 1.1.1.1."""
+
+NUMBERED_SECTION_RE = re.compile(rf"{LEAD}({SECTION_NO}){HSPACE}+(\S.*?){HSPACE}*$")
 """1 / 1.1 / 1.1.1 section headings of papers and standards: groups (number, title)."""
 
 ANNEX_RE = re.compile(
@@ -111,18 +180,38 @@ ANNEX_RE = re.compile(
 ANNEX_SHORT_RE = re.compile(rf"{LEAD}附{HSPACE}*[:：](.*)$")
 """附：… (a list of annexes after the body)."""
 
+ANNEX_LABEL = r"附件\d*"
+"""附件 / 附件1 as a bare label (after which a space is kept)."""
+
 SUPPLEMENTARY_RE = re.compile(rf"{LEAD}附{HSPACE}*则{HSPACE}*$")
 """附则 standing alone (a chapter name without 第X章)."""
 
-TOC_RE = re.compile(rf"{LEAD}目{HSPACE}*录{HSPACE}*$")
+TOC_WORD = rf"目{HSPACE}*录"
+TOC_RE = re.compile(rf"{LEAD}{TOC_WORD}{HSPACE}*$")
 """目录: a table of contents follows."""
 
 COLUMN_BOX_RE = re.compile(rf"{LEAD}专栏{HSPACE}*([0-9０-９一二三四五六七八九十]+)?{HSPACE}*[:：]?{HSPACE}*(.*)$")
 """专栏 3 …: an information box of a plan."""
 
+CAPTION_LABEL = r"[图表]\d+(?:[-.．]\d+)*"
+CAPTION_RE = re.compile(rf"^[图表]{HSPACE}*\d+(?:[-.．]\d+)*(?:\s|$)")
+"""图1 / 表2-1 …: a figure or table caption line."""
+
+PAPER_SIGNS = r"摘\s*要|关键词|关键字|引\s*言|参考文献|Abstract|ABSTRACT|Keywords|Key\s*words"
+"""Named parts that only papers have (two of them at line starts make a document a paper)."""
+PAPER_PARTS = rf"{PAPER_SIGNS}|前\s*言|结\s*论|结\s*语|致\s*谢|KEYWORDS|References|REFERENCES"
+PAPER_PART_RE = re.compile(rf"{LEAD}(?:\d{{1,2}}{HSPACE}+)?({PAPER_PARTS}){HSPACE}*([:：]?)(.*)$")
+"""引言 / 结论 / 参考文献 / 摘要：… / Abstract: … lines: groups (name, colon, rest)."""
+
 # ------------------------------------------------------------------------------ official documents
 DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,5})\s*号")
-"""文号 工信部节〔2021〕123号: groups (issuer code, year, number)."""
+"""文号 工信部节〔2021〕123号 / 国办发[2020]5号: groups (issuer code, year, number)."""
+
+ORDER_NUMBER_RE = re.compile(
+    r"(?:中华人民共和国)?((?:国务院|主席|[\u4e00-\u9fff]{2,16}?(?:部|委员会|委|局|署|总局|行|人民政府|政府)))令"
+    rf"\s*[（(]?\s*第\s*({NUM})\s*号"
+)
+"""国务院令第736号 / 主席令第十六号 / 示例市人民政府令第1号: groups (issuer, number)."""
 
 DATE_RE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -130,7 +219,17 @@ DATE_RE = re.compile(
 )
 """A full date, 2021年11月3日 or 二〇二一年十一月三日 (full-width digits: fold them first)."""
 
+DATE_LABEL = r"\d{4}年\d{1,2}月\d{1,2}日"
+"""A full Arabic date written without spaces (a promulgation line starts with one)."""
+
+DATE_DIGIT = rf"[0-9{CN_DIGITS}十]"
+"""A character of a date's day or month in any script (…3日 / …三日 / …十日)."""
+
+AMOUNT_RE = re.compile(r"(\d+(?:[.,]\d+)*)\s*(万|亿)?\s*(%|％)?")
+"""An amount in Arabic digits: 3 / 3.5 / 30,000, then 万 / 亿 and %: groups (digits, 万 or 亿, %)."""
+
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+"""A year 1900-2099 followed by 年."""
 
 
 # ------------------------------------------------------------------------------ readers
@@ -145,6 +244,31 @@ def number(text: str) -> int | None:
 def article_label(n: int, sub: int = 0) -> str:
     """53 → '第五十三条'; (53, 1) → '第五十三条之一' (how locators are written)."""
     return f"第{int_to_cn(n)}条" + (f"之{int_to_cn(sub)}" if sub else "")
+
+
+def normalize_article_ref(ref: str) -> str:
+    """'第53条' → '第五十三条', '第 5 章' → '第五章', '第53条之1' → '第五十三条之一'.
+
+    Returns the input stripped when it is not such a reference.
+    """
+    m = UNIT_RE.fullmatch(ref.strip())
+    if not m:
+        return ref.strip()
+    n, sub = number(m.group("n")), number(m.group("sub")) if m.group("sub") else 0
+    if n is None or sub is None:
+        return ref.strip()
+    return f"第{int_to_cn(n)}{m.group('unit')}" + (f"之{int_to_cn(sub)}" if sub else "")
+
+
+def article_number(ref: str) -> tuple[int, int]:
+    """Sort key of a reference: '第五十三条之一' → (53, 1), '第五十三条' → (53, 0).
+
+    Raises ValueError when `ref` is not a 第X条 / 章 / … reference.
+    """
+    m = UNIT_RE.fullmatch(ref.strip())
+    if not m:
+        raise ValueError(f"not an article reference: {ref!r}")
+    return cn_to_int(m.group("n")), cn_to_int(m.group("sub")) if m.group("sub") else 0
 
 
 @dataclass(frozen=True)
@@ -165,7 +289,7 @@ class ArticleRef:
 
 
 def find_article_refs(text: str) -> list[ArticleRef]:
-    """Every 第X条 reference in `text`, in order (full-width digits allowed)."""
+    """Every 第X条 reference in `text`, in order (full-width digits allowed; 第〇条 is none)."""
     out: list[ArticleRef] = []
     for m in ARTICLE_REF_RE.finditer(to_halfwidth_digits(text or "")):
         art = number(m.group("art"))
@@ -181,6 +305,17 @@ def find_article_refs(text: str) -> list[ArticleRef]:
     return out
 
 
+_OUTLINE_MARKER = (  # canonical marker of an outline level, from its number
+    lambda n: f"{int_to_cn(n)}、", lambda n: f"（{int_to_cn(n)}）", lambda n: f"{n}.", lambda n: f"（{n}）",
+    lambda n: CIRCLED[n - 1],
+)
+
+
+def article_refs_as_written(text: str) -> list[str]:
+    """Every 第X条(之Y)(第Y款)(第Z项) in `text` as it is written there ('第53条第2款')."""
+    return [m.group(0) for m in ARTICLE_REF_RE.finditer(text or "")]
+
+
 def outline_marker(line: str) -> tuple[int, int, str, str] | None:
     """(level, number, canonical marker, rest) for an outline line (一、 / （一） / 1. / （1） / ①)."""
     for lv in OUTLINE_LEVELS:
@@ -191,6 +326,41 @@ def outline_marker(line: str) -> tuple[int, int, str, str] | None:
         n = CIRCLED.index(raw) + 1 if raw in CIRCLED else number(raw)
         if not n:
             return None
-        marker = {0: f"{int_to_cn(n)}、", 1: f"（{int_to_cn(n)}）", 2: f"{n}.", 3: f"（{n}）", 4: CIRCLED[n - 1]}[lv.level]
-        return lv.level, n, marker, m.group(2).strip()
+        return lv.level, n, _OUTLINE_MARKER[lv.level](n), m.group(2).strip()
     return None
+
+
+def starts_with_quantity(text: str) -> bool:
+    """'万元以下…', '年以来…': text that, after a number, makes the number a quantity."""
+    return text[:1] in QUANTITY_UNITS if text else False
+
+
+def numbered_section(line: str) -> tuple[tuple[int, ...], str] | None:
+    """((1, 2), '标题') for a '1.2 标题' line; None for '3.5 万吨', '12 个行业', '1 2 3'."""
+    m = NUMBERED_SECTION_RE.match(line)
+    if not m:
+        return None
+    title = m.group(2)
+    if starts_with_quantity(title) or re.match(r"^[\d.．]", title):
+        return None
+    return tuple(int(x) for x in m.group(1).split(".")), title
+
+
+def date_iso(m: re.Match[str]) -> str | None:
+    """ISO date from a DATE_RE match, or None for an impossible date (2018年13月1日)."""
+    try:
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            y, mo, d = cn_to_int(m.group("cy")), cn_to_int(m.group("cm")), cn_to_int(m.group("cd"))
+    except ValueError:
+        return None
+    if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def parse_date(s: str) -> str | None:
+    """First date in s ('2018年10月26日', '二〇二三年十二月二十九日', '２０２１年１１月３日') as ISO, else None."""
+    m = DATE_RE.search(to_halfwidth_digits(s))
+    return date_iso(m) if m else None

@@ -1,11 +1,10 @@
-"""Chinese numerals <-> int, and the article references built from them.
+"""Chinese numerals <-> int.
 
 Legal texts number their units in Chinese (第一百零五条, 第十二章); users and some sources
-write Arabic digits (第105条). Everything that compares or sorts locators goes through here.
+write Arabic digits (第105条) or full-width ones (第１０５条). Everything that reads a number
+goes through here; the patterns that find numbered units are in kb.text.grammar.
 """
 from __future__ import annotations
-
-import re
 
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "○": 0, "O": 0,
@@ -133,36 +132,12 @@ def _gap_before(groups: list[tuple[int, str]], i: int) -> bool:
     return False
 
 
-_REF_RE = re.compile(
-    rf"^\s*第\s*([0-9０-９{CN_NUM_CHARS}]+)\s*([编章节条款项])(?:\s*之\s*([0-9０-９{CN_NUM_CHARS}]+))?\s*$"
-)
+def __getattr__(name: str):
+    """`normalize_article_ref` and `article_number` read 第X条 references: they live in
+    kb.text.grammar with the reference patterns. Importing them from here still works
+    (lazily, as grammar builds on this module) until every caller imports from grammar."""
+    if name in ("normalize_article_ref", "article_number"):
+        from kb.text import grammar
 
-
-def normalize_article_ref(ref: str) -> str:
-    """"第53条" -> "第五十三条", "第 5 章" -> "第五章", "第53条之1" -> "第五十三条之一".
-
-    Returns the input stripped when it is not such a reference.
-    """
-    m = _REF_RE.match(ref)
-    if not m:
-        return ref.strip()
-    try:
-        n = cn_to_int(m.group(1))
-        sub = cn_to_int(m.group(3)) if m.group(3) else 0
-    except ValueError:
-        return ref.strip()
-    out = f"第{int_to_cn(n)}{m.group(2)}"
-    if sub:
-        out += f"之{int_to_cn(sub)}"
-    return out
-
-
-def article_number(ref: str) -> tuple[int, int]:
-    """Sort key of a reference: "第五十三条之一" -> (53, 1), "第五十三条" -> (53, 0).
-
-    Raises ValueError when `ref` is not a 第X条/章/… reference.
-    """
-    m = _REF_RE.match(ref)
-    if not m:
-        raise ValueError(f"not an article reference: {ref!r}")
-    return cn_to_int(m.group(1)), cn_to_int(m.group(3)) if m.group(3) else 0
+        return getattr(grammar, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,418 @@
+"""One table of examples for the grammar of Chinese legal and official text (kb.text.grammar).
+
+Every shape has rows (text, expected) and a set of readers: grammar's own pattern or reader, and
+the helpers of the modules that build their rules from it (numerals, structure, clean, metadata).
+Every reader must give the expected value on every row of its shape, so one table holds every
+variant of a pattern. Where a module's context rule reads a row differently on purpose, the row
+names that reader in its third element, and a comment says why.
+
+The example texts are invented (示例, 测试样例) or are bare shapes (第五十三条, 2021年11月3日).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+import pytest
+
+from ingest import clean, metadata, structure
+from kb.text import grammar as g
+from kb.text import numerals
+
+
+def _or_none(fn: Callable[[str], Any]) -> Callable[[str], Any]:
+    def read(text: str) -> Any:
+        try:
+            return fn(text)
+        except ValueError:
+            return None
+    return read
+
+
+def _truth(fn: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A yes/no reader: compared with whether the row expects a value."""
+    read = lambda text: bool(fn(text))  # noqa: E731
+    read.truth = True  # type: ignore[attr-defined]
+    return read
+
+
+def _match(rx, *groups: str | int, conv: Callable[[str], Any] = lambda s: s):
+    """The given groups of rx.match(text) (converted), or None."""
+    def read(text: str) -> Any:
+        m = rx.match(text)
+        if not m:
+            return None
+        vals = tuple(conv(m.group(k)) if m.group(k) is not None else None for k in groups)
+        return vals[0] if len(vals) == 1 else vals
+    return read
+
+
+def _article_heading(line: str) -> tuple[int, int] | None:
+    m = g.ARTICLE_HEADING_RE.match(line)
+    n = g.number(m.group("art")) if m else None
+    return (n, g.number(m.group("sub")) if m.group("sub") else 0) if n else None
+
+
+def _structure_article(line: str) -> tuple[int, int] | None:
+    a = structure.article_line(line)
+    return (a[0], a[1]) if a else None
+
+
+def _doc_number(text: str) -> str:
+    m = g.DOC_NUMBER_RE.search(text) if "令" not in text else g.ORDER_NUMBER_RE.search(text)
+    if not m:
+        return ""
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if "令" not in text else f"{m.group(1)}令第{m.group(2)}号"
+
+
+def _refs(text: str) -> list[tuple[int, int, int, int]]:
+    return [(r.article, r.sub, r.paragraph, r.item) for r in g.find_article_refs(text)]
+
+
+# shape -> (readers, rows); a row is (text, expected) or (text, expected, {readers that differ})
+TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
+    "number": (
+        {"grammar.number": g.number, "numerals.cn_to_int": _or_none(numerals.cn_to_int)},
+        [
+            ("五十三", 53), ("53", 53), ("５３", 53), ("一百零五", 105), ("两千", 2000), ("一千零一", 1001),
+            ("〇", 0), ("零", 0), ("○", 0), ("二〇二一", 2021), ("十", 10), ("一万零五百", 10500),
+            ("第一", None), ("十条", None), ("", None),
+        ],
+    ),
+    # A line that opens an article: (number, sub-number).
+    "article heading": (
+        {
+            "grammar.ARTICLE_HEADING_RE": _article_heading,
+            "clean.starts_structural_unit": _truth(clean.starts_structural_unit),
+            "structure.article_line": _structure_article,
+        },
+        [
+            ("第五十三条 重点用能单位应当报送报告。", (53, 0)),
+            ("第53条 重点用能单位应当报送报告。", (53, 0)),
+            ("第５３条 重点用能单位应当报送报告。", (53, 0)),
+            ("第一百零五条 本法自公布之日起施行。", (105, 0)),
+            ("第两千条 示例。", (2000, 0)),
+            ("第一千零一条 示例。", (1001, 0)),
+            ("第五十三条之一 数据中心应当执行标准。", (53, 1)),
+            ("第53条之1 数据中心应当执行标准。", (53, 1)),
+            ("## 第七条 本办法自发布之日起施行。", (7, 0)),
+            ("第十二条", (12, 0)),
+            # 第〇条 has the shape but is no article: grammar reads 0 (falsy), structure rejects it;
+            # clean only looks at the shape to keep the line apart.
+            ("第〇条 示例。", None, {"clean.starts_structural_unit"}),
+            # Quoted references at a line start. Structure sees a 第X条 line and lets the numbering
+            # sequence decide (test_structure: 第三条规定的事项 inside 第五条).
+            ("第三条的规定，由示例部门负责。", None, {"structure.article_line"}),
+            ("第三条第二款规定的情形", None, {"structure.article_line"}),
+            ("第十条至第十二条规定的", None, {"structure.article_line"}),
+            ("依照第三条执行。", None),
+        ],
+    ),
+    # A 第X编 / 章 / 节 heading line: (unit, number, name).
+    "legal heading": (
+        {
+            "structure.legal_heading": structure.legal_heading,
+            "clean.starts_structural_unit": _truth(clean.starts_structural_unit),
+            "grammar.HEADING_ONLY_RE": _truth(g.HEADING_ONLY_RE.match),
+        },
+        [
+            ("第六章 法律责任", ("章", 6, "法律责任")),
+            ("第一编 总则", ("编", 1, "总则")),
+            ("第二节 工业节能", ("节", 2, "工业节能")),
+            ("## 第二章 监督管理", ("章", 2, "监督管理")),
+            ("第一章", ("章", 1, "")),
+            ("第5章 附则", ("章", 5, "附则")),
+            ("第５章 附则", ("章", 5, "附则")),
+            ("第八章 期间、送达", ("章", 8, "期间、送达")),
+            ("第二章 家庭保护", ("章", 2, "家庭保护")),
+            ("第一章总则", ("章", 1, "总则")),
+            ("第二章　监察　内容", ("章", 2, "监察内容")),
+            ("第二章规定的情形，依照执行。", None),
+            # a sentence of an amending decision: clean keeps it on a line of its own, which is harmless
+            ("第七节相应改为第八节，第一百二十三条相应改为第一百二十八条。", None, {"clean.starts_structural_unit"}),
+            ("第三条的规定", None),
+            ("第〇章 示例", None, {"clean.starts_structural_unit", "grammar.HEADING_ONLY_RE"}),
+        ],
+    ),
+    # 第一章总则 → 第一章 总则 (clean spaces out a glued label on a short line only).
+    "glued heading": (
+        {
+            "clean.space_heading_marker": clean.space_heading_marker,
+            "grammar.LEGAL_HEADING_GLUED_RE": lambda s: g.LEGAL_HEADING_GLUED_RE.sub(r"\1 ", s, count=1),
+        },
+        [
+            ("第一章总则", "第一章 总则"),
+            ("第三节节能", "第三节 节能"),
+            ("第二章 附则", "第二章 附则"),
+            ("第二章规定的情形", "第二章规定的情形"),
+            ("第２章附则", "第２章 附则"),
+            # a long line with punctuation is a sentence: only the bare pattern would split it
+            ("第一章总体要求是，坚持示例原则，推动示例工作。", "第一章总体要求是，坚持示例原则，推动示例工作。",
+             {"grammar.LEGAL_HEADING_GLUED_RE"}),
+        ],
+    ),
+    # The 第X条 label at the start of an article's text, stripped (extractive, diff).
+    "article label": (
+        {"grammar.ARTICLE_PREFIX_RE": lambda s: g.ARTICLE_PREFIX_RE.sub("", s, count=1)},
+        [
+            ("第五条　国家鼓励。", "国家鼓励。"),
+            ("第五条之一　国家鼓励。", "国家鼓励。"),
+            ("第五条 依照第六章规定。", "依照第六章规定。"),
+            ("第一千零一条 示例。", "示例。"),
+            ("第５条：示例。", "示例。"),
+            ("第五条\n示例。", "示例。"),
+            ("依照第五条执行。", "依照第五条执行。"),
+        ],
+    ),
+    # Chapter heading lines carried into a chunk, stripped (diff).
+    "heading lines": (
+        {"grammar.HEADING_LINES_RE": lambda s: g.HEADING_LINES_RE.sub("", s, count=1)},
+        [
+            ("第二章　监督管理\n\n第五条　国家鼓励。", "第五条　国家鼓励。"),
+            ("## 第二章 监督管理\n第一节 一般规定\n第五条 国家鼓励。", "第五条 国家鼓励。"),
+            ("第五条 依照第六章规定。", "第五条 依照第六章规定。"),
+            ("第三章规定的情形\n第五条 示例。", "第三章规定的情形\n第五条 示例。"),
+        ],
+    ),
+    # Any 第X条 reference in running text: [(article, sub, paragraph, item)].
+    "article reference": (
+        {"grammar.find_article_refs": _refs},
+        [
+            ("依照本法第五十三条第二款第三项的规定", [(53, 0, 2, 3)]),
+            ("违反第53条之1规定的", [(53, 1, 0, 0)]),
+            ("第５３条", [(53, 0, 0, 0)]),
+            ("第十条至第十二条", [(10, 0, 0, 0), (12, 0, 0, 0)]),
+            ("《中华人民共和国节约能源法》第五十三条", [(53, 0, 0, 0)]),
+            ("第一千零一条和第两千条", [(1001, 0, 0, 0), (2000, 0, 0, 0)]),
+            ("第〇条", []),
+            ("第三章第二节", []),
+        ],
+    ),
+    # The same references as written (follow-up questions carry them along).
+    "article reference text": (
+        {"grammar.article_refs_as_written": g.article_refs_as_written},
+        [
+            ("节能法第53条第2款和第五十四条", ["第53条第2款", "第五十四条"]),
+            ("第五条之一的规定", ["第五条之一"]),
+            ("本法第三章", []),
+        ],
+    ),
+    # A bare unit reference, normalised as locators are written.
+    "unit reference": (
+        {
+            "grammar.normalize_article_ref": g.normalize_article_ref,
+            "numerals.normalize_article_ref": numerals.normalize_article_ref,
+        },
+        [
+            ("第53条", "第五十三条"), ("第 53 条", "第五十三条"), ("第５３条", "第五十三条"),
+            ("第53条之1", "第五十三条之一"), ("第十条之二", "第十条之二"), ("第5章", "第五章"), ("第２节", "第二节"),
+            ("第两千条", "第二千条"), ("第一千零一条", "第一千零一条"), ("第二款", "第二款"), ("第3项", "第三项"),
+            ("第〇条", "第零条"), ("header", "header"), (" 1.3 ", "1.3"),
+        ],
+    ),
+    "article sort key": (
+        {"grammar.article_number": _or_none(g.article_number), "numerals.article_number": _or_none(numerals.article_number)},
+        [("第五十三条之一", (53, 1)), ("第五十三条", (53, 0)), ("第53条", (53, 0)), ("第一百条", (100, 0)), ("附件1", None)],
+    ),
+    "article range": (
+        {"grammar.ARTICLE_RANGE_RE": lambda s: (m := g.ARTICLE_RANGE_RE.search(s)) and (g.number(m["a"]), g.number(m["b"]))},
+        [("第十条至第十二条", (10, 12)), ("第10条到第12条", (10, 12)), ("第五条之一至第七条", (5, 7)), ("第十条、第十二条", None)],
+    ),
+    "nth time": (
+        {"grammar.NTH_TIME": lambda s: (m := re.search(g.NTH_TIME, s)) and g.number(m["nth"])},
+        [("根据2018年10月26日第十三届全国人民代表大会常务委员会第六次会议《示例决定》第二次修正", 6),
+         ("第３次修订", 3), ("第一条", None)],
+    ),
+    "self reference": (
+        {"grammar.SELF_DOC_RE": lambda s: (m := g.SELF_DOC_RE.search(s)) and m.group(0)},
+        [("本法所称能源", "本法"), ("本条例自公布之日起施行", "本条例"), ("本办法由示例部负责解释", "本办法"),
+         ("本实施细则", "本实施细则"), ("基本法律", None)],
+    ),
+    "relative reference": (
+        {"grammar.RELATIVE_REF_RE": lambda s: (m := g.RELATIVE_REF_RE.search(s)) and m.group(0)},
+        [("有前款规定情形的", "前款"), ("违反前两款规定", "前两款"), ("依照前条规定", "前条"), ("本条所称", "本条"),
+         ("前三条", "前三条"), ("事前报告", None)],
+    ),
+    "cross-document reference": (
+        {"grammar.CROSS_DOC_REF_RE": lambda s: (m := g.CROSS_DOC_REF_RE.search(s)) and (m["title"], g.number(m["art"]))},
+        [("依照《中华人民共和国节约能源法》第五十三条的规定", ("中华人民共和国节约能源法", 53)),
+         ("《示例条例》第５条", ("示例条例", 5)), ("《示例条例》规定", None)],
+    ),
+    "reference verb": (
+        {"grammar.REF_VERB_RE": lambda s: (m := g.REF_VERB_RE.search(s)) and m["verb"]},
+        [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None)],
+    ),
+    # An outline line: (level, number, canonical marker, rest).
+    "outline": (
+        {
+            "grammar.outline_marker": g.outline_marker,
+            "structure.outline_line": structure.outline_line,
+            "grammar.ITEM_START_RE": _truth(g.ITEM_START_RE.match),
+            "clean.starts_structural_unit": _truth(clean.starts_structural_unit),
+        },
+        [
+            ("一、总体要求", (0, 1, "一、", "总体要求")),
+            ("十二、保障措施", (0, 12, "十二、", "保障措施")),
+            ("三．示例", (0, 3, "三、", "示例")),
+            ("（一）指导思想。坚持示例。", (1, 1, "（一）", "指导思想。坚持示例。")),
+            ("(二)有运输工具；", (1, 2, "（二）", "有运输工具；")),
+            ("1.完善评价标准。", (2, 1, "1.", "完善评价标准。")),
+            ("1. 适用范围", (2, 1, "1.", "适用范围")),
+            ("1、适用范围", (2, 1, "1.", "适用范围")),
+            ("２．总吨位超过示例的船舶", (2, 2, "2.", "总吨位超过示例的船舶")),
+            ("1.人民法院根据需要设立示例机构", (2, 1, "1.", "人民法院根据需要设立示例机构")),
+            ("1．名称和地址；", (2, 1, "1.", "名称和地址；")),
+            ("1、2025年底前完成示例工作", (2, 1, "1.", "2025年底前完成示例工作")),
+            ("（1）组织申报。", (3, 1, "（1）", "组织申报。")),
+            ("(10)示例事项", (3, 10, "（10）", "示例事项")),
+            # ① items stay inside their parent section in structure, as 项 inside an article.
+            ("①达到示例要求", (4, 1, "①", "达到示例要求"), {"structure.outline_line"}),
+            ("2016年以来，示例工作加快。", None),
+            ("3 万元以下的项目", None),
+            ("3.5万吨标准煤", None),
+            ("两、三天内完成", None),
+            ("十分重要", None),
+        ],
+    ),
+    # 1 / 1.1 / 1.1.1 section headings: (number tuple, title).
+    "numbered section": (
+        {
+            "grammar.numbered_section": g.numbered_section,
+            "structure.numbered_heading": structure.numbered_heading,
+            "clean.starts_structural_unit": _truth(clean.starts_structural_unit),
+        },
+        [
+            ("1.1 绿色制造", ((1, 1), "绿色制造")),
+            ("2.3.1 评价方法", ((2, 3, 1), "评价方法")),
+            ("1 现状与基础", ((1,), "现状与基础")),
+            ("2 新时代绿色制造体系建设的主要路径", ((2,), "新时代绿色制造体系建设的主要路径")),
+            ("3.5 万吨标准煤", None),
+            ("1.5 万吨标准煤", None),
+            ("12 个行业", None),
+            ("2016 年以来", None),
+            ("1 2 3", None),
+        ],
+    ),
+    # 附件 / 附表 / 附录 headings: the locator.
+    "annex": (
+        {
+            "structure.annex_heading": lambda s: (a := structure.annex_heading(s)) and a[0],
+            "clean.starts_structural_unit": _truth(clean.starts_structural_unit),
+        },
+        [
+            ("附件1", "附件1"), ("附件1：节能监察文书格式（测试样例）", "附件1"), ("附件一", "附件一"),
+            ("附件１ 示例名单", "附件1"), ("附表2 示例数据", "附表2"), ("附录A 术语", "附录A"), ("附件", "附件"),
+            # 附：… lists the annexes; clean leaves such a line where it is.
+            ("附：示例名单", "附件", {"clean.starts_structural_unit"}),
+            ("附件中所列的示例", None),
+        ],
+    ),
+    "supplementary provisions": (
+        {"grammar.SUPPLEMENTARY_RE": _truth(g.SUPPLEMENTARY_RE.match), "clean.starts_structural_unit":
+         _truth(clean.starts_structural_unit)},
+        [("附则", True), ("附　则", True), ("附则规定的", None)],
+    ),
+    "table of contents": (
+        {"grammar.TOC_RE": _truth(g.TOC_RE.match), "clean.starts_structural_unit": _truth(clean.starts_structural_unit)},
+        [("目录", True), ("目 录", True), ("# 目录", True), ("目录如下", None)],
+    ),
+    "column box": (
+        {"grammar.COLUMN_BOX_RE": _match(g.COLUMN_BOX_RE, 1, 2)},
+        [("专栏3 重点工程", ("3", "重点工程")), ("专栏 3：示例行动", ("3", "示例行动")), ("专栏", (None, "")),
+         ("专项资金", None)],
+    ),
+    "caption": (
+        {"grammar.CAPTION_RE": _truth(g.CAPTION_RE.match), "clean.starts_structural_unit": _truth(clean.starts_structural_unit)},
+        [("图1 示例", True), ("表2-1 示例数据", True), ("表明示例", None)],
+    ),
+    # Named parts of papers: the name.
+    "paper part": (
+        {
+            "structure.named_heading": lambda s: (n := structure.named_heading(s)) and n[0],
+            "clean.starts_structural_unit": _truth(clean.starts_structural_unit),
+        },
+        [
+            ("引言", "引言"), ("引 言", "引言"), ("摘要：本文综述了示例内容。", "摘要"), ("关键词：绿色制造", "关键词"),
+            ("Abstract: Green manufacturing is an example.", "Abstract"), ("参考文献", "参考文献"), ("结论", "结论"),
+            ("References", "References"),
+            # structure also reads a numbered "1 引言"; clean keeps it apart as a numbered section anyway
+            ("1 引言", "引言"),
+            ("引言部分指出", None), ("结论是明确的。", None),
+        ],
+    ),
+    # 文号 and 令 numbers, normalised.
+    "document number": (
+        {"metadata.doc_number_in": metadata.doc_number_in, "grammar.DOC_NUMBER_RE": _doc_number},
+        [
+            ("工信部节〔2021〕123号", "工信部节〔2021〕123号"),
+            ("国办发[2020]5号", "国办发〔2020〕5号"),
+            ("示工信节（2023）12号", "示工信节〔2023〕12号"),
+            ("中华人民共和国国务院令第573号", "国务院令第573号"),
+            ("中华人民共和国主席令第十六号", "主席令第十六号"),
+            ("示例部令第12号", "示例部令第12号"),
+            ("2021年第123号", ""),
+        ],
+    ),
+    "date": (
+        {"grammar.parse_date": g.parse_date, "metadata.parse_date": metadata.parse_date},
+        [
+            ("2021年11月3日", "2021-11-03"), ("二〇二一年十一月三日", "2021-11-03"), ("二○二一年十一月三日", "2021-11-03"),
+            ("２０２１年１１月３日", "2021-11-03"), ("2004 年 5 月 30 日", "2004-05-30"), ("二〇二三年十二月二十九日", "2023-12-29"),
+            ("2018年13月1日", None), ("2021年11月", None), ("第三条", None),
+        ],
+    ),
+    # Spacing after a leading marker (clean keeps one space after a label, none after a quantity).
+    "marker space": (
+        {"clean.normalize_spaces": clean.normalize_spaces},
+        [
+            ("第一条  为了加强管理", "第一条 为了加强管理"), ("第五十三条之一  数据中心", "第五十三条之一 数据中心"),
+            ("第一章\u3000总\u3000则", "第一章 总则"), ("1.1  绿色制造", "1.1 绿色制造"), ("12 个省份", "12个省份"),
+            ("附件1  示例名单", "附件1 示例名单"), ("表2  示例数据", "表2 示例数据"),
+            ("2004 年 5 月 30 日 国务院令第 408 号公布", "2004年5月30日 国务院令第408号公布"),
+        ],
+    ),
+}
+
+
+def _cases():
+    for shape, (readers, rows) in TABLE.items():
+        for row in rows:
+            text, expected = row[0], row[1]
+            differ = row[2] if len(row) > 2 else set()
+            for name in readers:
+                yield pytest.param(shape, name, text, expected, name in differ, id=f"{shape}|{name}|{text[:16]}")
+
+
+@pytest.mark.parametrize("shape, reader, text, expected, differs", list(_cases()))
+def test_table(shape: str, reader: str, text: str, expected: Any, differs: bool) -> None:
+    read = TABLE[shape][0][reader]
+    got = read(text)
+    if getattr(read, "truth", False):
+        expected = expected is not None
+    if differs:
+        assert got != expected, f"{reader} now agrees on {text!r}: drop the exception"
+    else:
+        assert got == expected
+
+
+def test_every_reader_has_rows_and_every_exception_names_a_reader() -> None:
+    for shape, (readers, rows) in TABLE.items():
+        assert rows, shape
+        for row in rows:
+            for name in row[2] if len(row) > 2 else ():
+                assert name in readers, (shape, name)
+
+
+def test_one_numeral_set() -> None:
+    """NUM takes every digit and numeral character of legal text, and numerals reads each of them."""
+    num = re.compile(g.NUM)
+    for ch in numerals.CN_NUM_CHARS + "0123456789０１２３４５６７８９":
+        assert num.fullmatch(ch), ch
+        assert g.number(ch) is not None, ch
+    assert set("两千〇○零") <= set(numerals.CN_NUM_CHARS)
+
+
+def test_outline_marker_beyond_circled_numbers() -> None:
+    """Markers above ⑳ exist only for the other levels: 二十一、 and 21. must not crash."""
+    assert g.outline_marker("二十一、示例") == (0, 21, "二十一、", "示例")
+    assert g.outline_marker("21.示例") == (2, 21, "21.", "示例")
