@@ -201,7 +201,6 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "unit reference": (
         {
             "grammar.normalize_article_ref": g.normalize_article_ref,
-            "numerals.normalize_article_ref": numerals.normalize_article_ref,
         },
         [
             ("第53条", "第五十三条"), ("第 53 条", "第五十三条"), ("第５３条", "第五十三条"),
@@ -211,7 +210,7 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
         ],
     ),
     "article sort key": (
-        {"grammar.article_number": _or_none(g.article_number), "numerals.article_number": _or_none(numerals.article_number)},
+        {"grammar.article_number": _or_none(g.article_number)},
         [("第五十三条之一", (53, 1)), ("第五十三条", (53, 0)), ("第53条", (53, 0)), ("第一百条", (100, 0)), ("附件1", None)],
     ),
     "article range": (

@@ -98,7 +98,7 @@ def test_review_paper_sections_are_locators(ingested):
 
 
 def test_laws_have_header_chunks_and_sequential_articles(ingested):
-    from kb.text.numerals import article_number
+    from kb.text.grammar import article_number
 
     for name, chunks in ingested["by_file"].items():
         if not name.endswith(".md"):

@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from kb.answers.units import Unit, bigrams, short_title, split_units
 from kb.index.lexical import normalize
 from kb.question.reading import ParsedQuestion
+from kb.text.grammar import CN_DIGITS, CN_NUMERAL, SMALL_NUM
 from kb.types import SearchHit
 
 # The words a unit uses when it answers a kind of question (keys: kb.question.kinds.Ask values).
 CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "penalty": re.compile(r"罚款|罚金|处.{0,12}罚|责令|吊销|拘留|没收|赔偿责任|禁止.{0,8}从事|处分|追究"),
     "numeric": re.compile(
-        r"\d|[一二三四五六七八九十两百千万]+(?:万元|元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周)|百分之|%|％|之日起"
+        rf"\d|{CN_NUMERAL}(?:万元|元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周)|百分之|%|％|之日起"
     ),
     "who": re.compile(r"部门|机关|机构|人民政府|主管|负责|批准|委员会|国务院|派出"),
-    "timeline": re.compile(r"施行|通过|修订|修正|废止|公布|印发|发布|\d{4}\s*年|[〇零一二三四五六七八九]{4}年|年\d{1,2}月|月\d{1,2}日"),
-    "list": re.compile(r"下列|以下.{0,6}[：:]|包括|[（(][一二三四五六七八九十]+[）)]|如下"),
+    "timeline": re.compile(rf"施行|通过|修订|修正|废止|公布|印发|发布|\d{{4}}\s*年|[{CN_DIGITS}]{{4}}年|年\d{{1,2}}月|月\d{{1,2}}日"),
+    "list": re.compile(rf"下列|以下.{{0,6}}[：:]|包括|[（(][{SMALL_NUM}]+[）)]|如下"),
     "compare": re.compile(r"修订|修正|废止|原|改为"),
     "yesno": re.compile(r"不得|应当|可以|不属于|属于|免征|不缴纳|禁止|不需要|视为"),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from kb.text.grammar import NTH_TIME
 from kb.text.normalize import fold
 
 
@@ -94,7 +95,7 @@ OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|以前|之前|�
 VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:版|修订|修正|第.次修|的)")
 # The words that name a version, removed before the question's topic words are read.
 VERSION_PHRASE_RE = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:第[一二三四五六七八九十\d]+次)?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
+    rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).

@@ -130,14 +130,3 @@ def _gap_before(groups: list[tuple[int, str]], i: int) -> bool:
         elif seen_written:
             return True
     return False
-
-
-def __getattr__(name: str):
-    """`normalize_article_ref` and `article_number` read 第X条 references: they live in
-    kb.text.grammar with the reference patterns. Importing them from here still works
-    (lazily, as grammar builds on this module) until every caller imports from grammar."""
-    if name in ("normalize_article_ref", "article_number"):
-        from kb.text import grammar
-
-        return getattr(grammar, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
