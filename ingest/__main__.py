@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, print_summary, run
-from kb.settings import load_settings
 from kb.index.store import IndexError_
+from kb.settings import SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; quiet it after)
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
-    settings = load_settings(data_dir=args.data, embed_model=args.embed_model)
+    try:
+        settings = load_settings(data_dir=args.data, embed_model=args.embed_model)
+    except SettingsError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
 
     bar = None
     if not args.quiet:

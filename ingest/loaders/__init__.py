@@ -1,6 +1,6 @@
 """Read a file from disk into a `LoadedDoc`: raw text, page by page.
 
-    load(path, max_bytes=None) -> LoadedDoc
+    load(path, max_bytes=None, *, ocr=True) -> LoadedDoc
 
 Dispatches on the file extension (.pdf .docx .html .htm .md .markdown .txt). Anything
 that cannot be read becomes `LoadError(reason)` with a short Chinese reason; library
@@ -9,7 +9,6 @@ here but in `ingest.clean`; loaders only decode, extract and normalise line endi
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,16 +26,14 @@ from ingest.loaders.text import load_md, load_txt, strip_markdown  # noqa: F401
 from ingest.types import LoadedDoc, LoadError
 
 
-def load(path: Path, max_bytes: int | None = None, *, ocr: bool | None = None) -> LoadedDoc:
+def load(path: Path, max_bytes: int | None = None, *, ocr: bool = True) -> LoadedDoc:
     """Load `path` into a `LoadedDoc`, or raise `LoadError` with a Chinese reason.
 
-    `max_bytes` rejects larger files before reading them. `ocr=False` disables the OCR
-    fallback for PDF pages without a text layer (then an image-only PDF raises 需要OCR);
-    the default (None) follows the environment: GREENKB_OCR=0 turns OCR off.
+    `max_bytes` rejects larger files before reading them. `ocr=False` (Settings.ocr,
+    GREENKB_OCR=0) disables the OCR fallback for PDF pages without a text layer (then an
+    image-only PDF raises 需要OCR).
     """
     path = Path(path)
-    if ocr is None:
-        ocr = ocr_enabled()
     suffix = path.suffix.lower()
     loader = _LOADERS.get(suffix)
     if loader is None:
@@ -54,11 +51,6 @@ def load(path: Path, max_bytes: int | None = None, *, ocr: bool | None = None) -
     doc.pages = [normalize_newlines(p) for p in doc.pages]
     doc.title_hint = " ".join(doc.title_hint.split())
     return doc
-
-
-def ocr_enabled() -> bool:
-    """OCR of image-only PDF pages is on unless GREENKB_OCR is 0/false/no/off."""
-    return os.environ.get("GREENKB_OCR", "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
 _LOADERS: dict[str, Callable[[bytes, bool], LoadedDoc]] = {
