@@ -9,7 +9,6 @@ import fcntl
 import hashlib
 import logging
 import os
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -487,24 +486,3 @@ def run(
     summary.seconds = time.perf_counter() - started
     t["total_s"] = summary.seconds
     return summary
-
-
-def print_summary(summary: RunSummary, out=sys.stdout) -> None:
-    p = lambda s="": print(s, file=out)  # noqa: E731
-    p(
-        f"导入完成：新增 {summary.count('added')}，更新 {summary.count('updated')}，"
-        f"未变 {summary.count('unchanged')}，移除 {summary.count('removed')}，失败 {summary.count('failed')}；"
-        f"新片段 {summary.chunks}（计算向量 {summary.embedded}），用时 {summary.seconds:.1f} 秒；模型 {summary.model}"
-    )
-    for note in summary.notes:
-        p(f"  注意：{note}")
-    for r in summary.results:
-        if r.status == "failed":
-            p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
-        elif r.status == "removed":
-            p(f"  移除  {one_line(r.path)}")
-
-
-def one_line(text: str) -> str:
-    """A file name with a newline or other control character would split or garble its line."""
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)

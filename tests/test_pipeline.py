@@ -305,7 +305,8 @@ def test_numpy_bm25_equals_bm25s(tmp_path):
 def test_summary_keeps_one_line_per_file_whatever_the_name(tmp_path):
     import io
 
-    from ingest.pipeline import FileResult, RunSummary, print_summary
+    from ingest.__main__ import print_summary
+    from ingest.pipeline import FileResult, RunSummary
 
     summary = RunSummary(results=[FileResult("坏\n文件.pdf", "failed", reason="不是有效的PDF文件")])
     out = io.StringIO()
