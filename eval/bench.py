@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from eval import common
+from kb.settings import DataLayout
 
 DEV_INPUTS = [common.SHARED / "corpus" / "laws", common.SHARED / "corpus" / "formats", common.SHARED / "seeds"]
 LAWREF_TAR = common.SHARED / "corpus" / "lawrefbook-national.tar.gz"
@@ -199,7 +200,7 @@ def baseline_latency(data: Path, inputs: list[Path], model: str, questions: list
 
     LISettings.llm = None
     embedding = make_embedding(model)
-    client = chromadb.PersistentClient(path=str(data / "chroma_baseline"), settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(path=str(DataLayout(data).baseline_chroma), settings=ChromaSettings(anonymized_telemetry=False))
     store = ChromaVectorStore(chroma_collection=client.get_collection("baseline"))
     index = VectorStoreIndex.from_vector_store(store, embed_model=embedding)
     retriever = index.as_retriever(similarity_top_k=10)
@@ -293,7 +294,7 @@ def known_item_test(data: Path, model: str, n: int = 200) -> dict[str, Any]:
 # ---------------------------------------------------------------------- parts
 def part_ingest(name: str, inputs: list[Path], model: str, work: Path, reuse: bool) -> dict[str, Any]:
     data = work / f"{name}-{'e5' if model != 'none' else 'lexical'}"
-    stats = data / "bench_ingest.json"
+    stats = DataLayout(data).bench_stats
     if reuse and stats.is_file():
         return json.loads(stats.read_text(encoding="utf-8"))
     if data.exists():
@@ -309,7 +310,7 @@ def part_ingest(name: str, inputs: list[Path], model: str, work: Path, reuse: bo
 
 def part_baseline(name: str, inputs: list[Path], model: str, work: Path, reuse: bool) -> dict[str, Any]:
     data = work / f"{name}-llamaindex"
-    stats = data / "bench_ingest.json"
+    stats = DataLayout(data).bench_stats
     if reuse and stats.is_file():
         return json.loads(stats.read_text(encoding="utf-8"))
     data.mkdir(parents=True, exist_ok=True)
@@ -488,7 +489,7 @@ def main(args: argparse.Namespace) -> int:
     if "known-item" in parts:
         for tag in (["e5", "lexical"] if model != "none" else ["lexical"]):
             data = work / f"lawref-{tag}"
-            if not (data / "bench_ingest.json").is_file():
+            if not DataLayout(data).bench_stats.is_file():
                 results["notes"].append(f"known-item ({tag}): no finished lawrefbook index in {data}; run `--only lawref` first")
                 continue
             results["known_item"][f"lawrefbook-national, {tag}"] = known_item_test(data, "none" if tag == "lexical" else args.embed_model, args.known_items)

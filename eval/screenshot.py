@@ -26,10 +26,11 @@ FIXTURE_QUESTION = "示例市节能监察办法第三条要求报送什么材料
 
 
 def has_documents(data: Path) -> bool:
-    if not (data / "chroma").is_dir():
-        return False
-    from kb.settings import load_settings
+    from kb.settings import DataLayout, load_settings
     from kb.index.store import Index
+
+    if not DataLayout(data).chroma.is_dir():
+        return False
 
     return bool(Index(load_settings(data_dir=data)).documents())
 

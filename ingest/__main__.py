@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from ingest.loaders import describe_os_error
-from ingest.pipeline import IngestBusy, print_summary, run
-from kb.settings import load_settings
+from ingest.pipeline import IngestBusy, RunSummary, run
 from kb.index.store import IndexError_
+from kb.settings import SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; quiet it after)
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
-    settings = load_settings(data_dir=args.data, embed_model=args.embed_model)
+    try:
+        settings = load_settings(data_dir=args.data, embed_model=args.embed_model)
+    except SettingsError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
 
     bar = None
     if not args.quiet:
@@ -64,6 +68,27 @@ def main(argv: list[str] | None = None) -> int:
             bar.close()
     print_summary(summary)
     return 1 if summary.failed else 0
+
+
+def print_summary(summary: RunSummary, out=sys.stdout) -> None:
+    p = lambda s="": print(s, file=out)  # noqa: E731
+    p(
+        f"导入完成：新增 {summary.count('added')}，更新 {summary.count('updated')}，"
+        f"未变 {summary.count('unchanged')}，移除 {summary.count('removed')}，失败 {summary.count('failed')}；"
+        f"新片段 {summary.chunks}（计算向量 {summary.embedded}），用时 {summary.seconds:.1f} 秒；模型 {summary.model}"
+    )
+    for note in summary.notes:
+        p(f"  注意：{note}")
+    for r in summary.results:
+        if r.status == "failed":
+            p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
+        elif r.status == "removed":
+            p(f"  移除  {one_line(r.path)}")
+
+
+def one_line(text: str) -> str:
+    """A file name with a newline or other control character would split or garble its line."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import fcntl
 import hashlib
 import logging
 import os
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,15 +24,15 @@ from kb.index import lexical
 from kb.index import lexical_sync
 from kb.index.cache import Cache
 from kb.index.embedding import Embedder, get_embedder, model_key
-from kb.settings import Settings
 from kb.index.store import Index, chunk_record_id
+from kb.settings import DataLayout, Settings
 from kb.types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes, so that the next run re-ingests every file.
 PIPELINE_VERSION = "2"
-SUPPORTED = {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt"}
+SUPPORTED = set(loaders.SUPPORTED_EXTENSIONS)
 # Chunks gathered across documents before one embedding pass and one Chroma write: small
 # documents then fill the embedder's batches, and each Chroma call (~70 ms fixed cost
 # embedded) carries hundreds of records. Also bounds memory: only this many chunks wait.
@@ -137,9 +136,11 @@ def content_hash(path: Path) -> str:
 
 
 # ---------------------------------------------------------------------- parse
-def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = None) -> tuple[DocumentMeta, list[Chunk]]:
-    """Load, clean, structure, chunk and describe one file. Raises LoadError when unreadable."""
-    loaded = loaders.load(path, max_bytes=max_bytes)
+def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = None,
+               ocr: bool = True) -> tuple[DocumentMeta, list[Chunk]]:
+    """Load, clean, structure, chunk and describe one file. Raises LoadError when unreadable.
+    `max_bytes` and `ocr` come from Settings (max_file_mb, ocr)."""
+    loaded = loaders.load(path, max_bytes=max_bytes, ocr=ocr)
     cleaned = clean.clean_document(loaded)
     if not cleaned.text.strip():
         raise LoadError("文件中没有可读取的文字" + ("（可能是扫描件，需要OCR）" if loaded.paged else ""))
@@ -198,10 +199,10 @@ def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder
 
 
 # ---------------------------------------------------------------------- parallel parsing
-def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None):
+def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None, ocr: bool):
     """Parse one file and tokenize its chunks for BM25 (runs in a worker process)."""
     try:
-        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes)
+        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr)
         if not chunks:
             raise LoadError("没有解析出任何内容")
         tokens = [lexical.tokenize(lexical.index_text(meta.title, c.heading_path, c.text)) for c in chunks]
@@ -227,15 +228,15 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def parse_workers(embed_model: str, n_files: int) -> int:
+def parse_workers(embed_model: str, n_files: int, configured: int | None = None) -> int:
     """Worker processes for parsing: 0 = parse in this process.
 
-    GREENKB_INGEST_WORKERS overrides. Few files: not worth a pool's start-up (~2 s).
-    With an embedder the model already uses every core, so one worker overlaps parsing with
-    embedding; lexical-only ingest is all parsing and tokenizing, so every core parses."""
-    raw = os.environ.get("GREENKB_INGEST_WORKERS", "").strip()
-    if raw:
-        return max(0, int(raw))
+    `configured` (Settings.ingest_workers, GREENKB_INGEST_WORKERS) overrides. Few files: not
+    worth a pool's start-up (~2 s). With an embedder the model already uses every core, so one
+    worker overlaps parsing with embedding; lexical-only ingest is all parsing and tokenizing,
+    so every core parses."""
+    if configured is not None:
+        return max(0, configured)
     if n_files < POOL_MIN_FILES:
         return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -275,15 +276,15 @@ def _parse_stream(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple]
 
 # ---------------------------------------------------------------------- run
 @contextmanager
-def ingest_lock(data_dir: Path) -> Iterator[None]:
+def ingest_lock(layout: DataLayout) -> Iterator[None]:
     """One ingest at a time per data folder; a second one is refused with a clear message."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(data_dir / lexical_sync.LOCK_FILE, "a+")
+    layout.root.mkdir(parents=True, exist_ok=True)
+    fh = open(layout.ingest_lock, "a+")
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IngestBusy(f"另一个导入任务正在使用 {data_dir}，请等它结束后再试。") from None
+            raise IngestBusy(f"另一个导入任务正在使用 {layout.root}，请等它结束后再试。") from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
@@ -334,14 +335,16 @@ def run(
     summary = RunSummary()
     files, problems = discover(paths)
     summary.results.extend(problems)
-    with ingest_lock(settings.data_dir):
+    layout = settings.layout
+    with ingest_lock(layout):
         t0 = time.perf_counter()
         index = Index(settings)
         repaired = index.recover()
         if repaired:
             summary.notes.append(f"已清理上次中断的导入留下的 {repaired} 个文档的残留数据")
-        cache = Cache(settings.data_dir / "cache.sqlite")
-        embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine)
+        cache = Cache(layout.cache)
+        embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine,
+                                settings.engine_cache, settings.compiler)
         key = model_key(embedder.name)
         summary.model = key + (f"（{embedder.engine} 引擎）" if getattr(embedder, "engine", "") else "")
         if rebuild:
@@ -383,14 +386,14 @@ def run(
             if old is not None and old.content_hash == digest:
                 results[i] = FileResult(str(path), "unchanged", chunks=old.chunks, title=old.title, doc_id=doc_id)
                 continue
-            jobs.append((str(path), doc_id, digest, max_bytes))
+            jobs.append((str(path), doc_id, digest, max_bytes, settings.ocr))
             job_file.append(i)
         t["hash_s"] = time.perf_counter() - t0
         n_done = len(files) - len(jobs)
         if progress:
             progress(n_done, len(files), "")
 
-        workers = parse_workers(settings.embed_model, len(jobs))
+        workers = parse_workers(settings.embed_model, len(jobs), settings.ingest_workers)
         flush_at = FLUSH_CHUNKS_LEXICAL if key == "none" else FLUSH_CHUNKS
         pending: list[tuple[int, DocumentMeta, list[Chunk], list[list[str]]]] = []
         fresh_docs: dict[str, tuple] = {}  # tokens of what this run wrote, as int32 ids: small
@@ -475,7 +478,7 @@ def run(
         summary.results.extend(r for r in results if r is not None)
         t0 = time.perf_counter()
         lex_t: dict[str, float] = {}
-        lexical_sync.refresh(index, cache, settings.data_dir / "bm25", fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
+        lexical_sync.refresh(index, cache, layout, fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
                              timings=lex_t, holds_lock=True)  # run() holds the ingest lock
         t["bm25_s"] = time.perf_counter() - t0
         t.update({f"bm25_{k}": v for k, v in lex_t.items()})
@@ -483,24 +486,3 @@ def run(
     summary.seconds = time.perf_counter() - started
     t["total_s"] = summary.seconds
     return summary
-
-
-def print_summary(summary: RunSummary, out=sys.stdout) -> None:
-    p = lambda s="": print(s, file=out)  # noqa: E731
-    p(
-        f"导入完成：新增 {summary.count('added')}，更新 {summary.count('updated')}，"
-        f"未变 {summary.count('unchanged')}，移除 {summary.count('removed')}，失败 {summary.count('failed')}；"
-        f"新片段 {summary.chunks}（计算向量 {summary.embedded}），用时 {summary.seconds:.1f} 秒；模型 {summary.model}"
-    )
-    for note in summary.notes:
-        p(f"  注意：{note}")
-    for r in summary.results:
-        if r.status == "failed":
-            p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
-        elif r.status == "removed":
-            p(f"  移除  {one_line(r.path)}")
-
-
-def one_line(text: str) -> str:
-    """A file name with a newline or other control character would split or garble its line."""
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import fixtures_build as fb
-from ingest import loaders
+from ingest.loaders import pdf as pdf_loader
 from ingest.pipeline import run
 from kb.settings import load_settings
 from kb.index.store import Index
@@ -307,7 +307,7 @@ def test_scanned_pdf_without_ocr_says_it_needs_ocr(tmp_path, monkeypatch, how, f
     monkeypatch.setenv("GREENKB_INGEST_WORKERS", "0")  # parse in this process: the patch applies
     if how == "missing":
         monkeypatch.delenv("GREENKB_OCR", raising=False)
-        monkeypatch.setattr(loaders, "_ocr_engine", lambda: None)  # as if rapidocr were not installed
+        monkeypatch.setattr(pdf_loader, "_ocr_engine", lambda: None)  # as if rapidocr were not installed
     else:
         monkeypatch.setenv("GREENKB_OCR", "0")
     corpus = tmp_path / "corpus"

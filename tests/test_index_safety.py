@@ -20,7 +20,7 @@ import pytest
 
 from ingest.pipeline import run
 from kb.index import lexical
-from kb.settings import load_settings
+from kb.settings import DataLayout, load_settings
 from kb.index.store import Index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +74,7 @@ def written(data: Path, collection: str) -> int:
     """Records written so far to a collection (greenkb_docs: committed documents; greenkb:
     chunks), read from Chroma's SQLite log without opening Chroma (a second Chroma client
     must not touch a store that is being written)."""
-    db = data / "chroma" / "chroma.sqlite3"
+    db = DataLayout(data).chroma / "chroma.sqlite3"
     if not db.is_file():
         return 0
     try:
@@ -100,14 +100,14 @@ def snapshot(data: Path) -> dict:
     records = list(index.iter_chunks())
     committed = {d.doc_id: d.content_hash for d in docs.values()}
     orphans = [rid for rid, _doc, md in records if committed.get(md.get("doc_id")) != md.get("content_hash")]
-    lex = lexical.load(data / "bm25")
+    lex = lexical.load(DataLayout(data).bm25)
     return {
         "records": Counter((md["file_name"], md["locator"], md["chunk_index"], doc) for _rid, doc, md in records),
         "ids": sorted(rid for rid, _d, _m in records),
         "catalog": {d.file_name: (d.content_hash, d.title, d.chunks, d.doc_type) for d in docs.values()},
         "orphans": orphans,
         "bm25_ids": sorted(lex.ids) if lex is not None else None,
-        "journal": (data / "journal.json").exists(),
+        "journal": DataLayout(data).journal.exists(),
     }
 
 
@@ -174,7 +174,7 @@ def test_a_second_ingest_at_the_same_time_is_refused(tmp_path):
     data = tmp_path / "data"
     first = cli([str(corpus), "--data", str(data)])
     try:
-        lock = data / "ingest.lock"
+        lock = DataLayout(data).ingest_lock
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and first.poll() is None:
             if lock.is_file() and lock.read_text().strip() == str(first.pid):
@@ -222,8 +222,7 @@ def test_disk_full_during_write_is_reported_and_the_index_stays_intact(tmp_path,
         return real_upsert(self, *args, **kwargs)
 
     monkeypatch.setattr(Collection, "upsert", full_disk)
-    monkeypatch.setenv("GREENKB_INGEST_WORKERS", "0")
-    summary = run([work], settings)
+    summary = run([work], settings.with_overrides(ingest_workers=0))  # parse here: the patch applies
     failed = {Path(r.path).name: r.reason for r in summary.failed}
     assert set(failed) == {"示例条例01.md", "示例条例02.md", "新增.md"}, failed
     for reason in failed.values():

@@ -16,7 +16,7 @@ from ingest import pipeline
 from kb.index import lexical
 from kb.index import lexical_sync
 from kb.search.searcher import Searcher
-from kb.settings import Settings
+from kb.settings import DataLayout, Settings
 from kb.index.store import Index
 
 TOPICS = [
@@ -63,11 +63,11 @@ def another_instance_writes(settings: Settings, path: Path) -> str:
     return doc_id
 
 
-def forget_bm25(data: Path) -> None:
+def forget_bm25(data: DataLayout) -> None:
     import shutil
 
-    shutil.rmtree(data / "bm25")
-    (data / lexical_sync.LEXSTATE_FILE).unlink()
+    shutil.rmtree(data.bm25)
+    data.bm25_tokens.unlink()
 
 
 @pytest.fixture
@@ -100,8 +100,8 @@ def assert_same_bm25(a: lexical.LexicalIndex, b: lexical.LexicalIndex) -> None:
 
 def test_searcher_rebuild_equals_the_ingest_built_bm25(ingested, reads):
     _corpus, settings = ingested
-    data = settings.data_dir
-    built = lexical.load(data / "bm25")
+    data = settings.layout
+    built = lexical.load(data.bm25)
     want = ranking(Searcher(settings))
     assert all(want.values())
     assert not reads  # the ingest took its own tokens; the Searcher found the files current
@@ -112,8 +112,8 @@ def test_searcher_rebuild_equals_the_ingest_built_bm25(ingested, reads):
     assert ranking(searcher) == want
     # Every document was missing: the whole collection was read once.
     assert sum(n for _w, n in reads) == len(built.ids) == Index(settings).count_chunks()
-    assert_same_bm25(lexical.load(data / "bm25"), built)  # the lock was free: saved
-    assert (data / lexical_sync.LEXSTATE_FILE).is_file()
+    assert_same_bm25(lexical.load(data.bm25), built)  # the lock was free: saved
+    assert data.bm25_tokens.is_file()
 
 
 def test_a_refresh_reads_only_documents_new_to_it(ingested, reads, tmp_path):
@@ -126,9 +126,9 @@ def test_a_refresh_reads_only_documents_new_to_it(ingested, reads, tmp_path):
     hits = searcher.search("再生资源 收购来源", k=3)
     assert hits and hits[0].doc_id == new_id
     assert reads == [[{"doc_id": {"$in": [new_id]}}, n_new]]  # only the new document, once
-    full = lexical_sync.refresh(Index(settings), None, tmp_path / "full" / "bm25", force=True, holds_lock=True)
+    full = lexical_sync.refresh(Index(settings), None, DataLayout(tmp_path / "full"), force=True, holds_lock=True)
     assert_same_bm25(searcher.lex, full)
-    assert lexical.load(settings.data_dir / "bm25").generation == searcher.generation
+    assert lexical.load(settings.layout.bm25).generation == searcher.generation
 
     # The ingest's own refresh takes the tokens of what it wrote: nothing read back from Chroma.
     reads.clear()
@@ -143,21 +143,21 @@ def test_a_refresh_reads_only_documents_new_to_it(ingested, reads, tmp_path):
 
 def test_nothing_is_saved_while_an_ingest_holds_the_data_folder(ingested):
     _corpus, settings = ingested
-    data = settings.data_dir
-    built = lexical.load(data / "bm25")
+    data = settings.layout
+    built = lexical.load(data.bm25)
     forget_bm25(data)
     with pipeline.ingest_lock(data):
         searcher = Searcher(settings)
         assert_same_bm25(searcher.lex, built)
-        assert not (data / "bm25").exists() and not (data / lexical_sync.LEXSTATE_FILE).exists()
+        assert not data.bm25.exists() and not data.bm25_tokens.exists()
     Searcher(settings)  # the lock is free again: this one saves
-    assert_same_bm25(lexical.load(data / "bm25"), built)
-    assert (data / lexical_sync.LEXSTATE_FILE).is_file()
+    assert_same_bm25(lexical.load(data.bm25), built)
+    assert data.bm25_tokens.is_file()
 
 
 def test_an_index_changed_during_the_rebuild_is_not_saved(ingested, tmp_path, monkeypatch):
     _corpus, settings = ingested
-    data = settings.data_dir
+    data = settings.layout
     forget_bm25(data)
     extra = write_corpus(tmp_path / "elsewhere", TOPICS[5:]) / f"{TOPICS[5][0]}.md"
     original = Index.iter_chunks
@@ -169,14 +169,14 @@ def test_an_index_changed_during_the_rebuild_is_not_saved(ingested, tmp_path, mo
 
     monkeypatch.setattr(Index, "iter_chunks", meanwhile)
     searcher = Searcher(settings, refresh_seconds=0)
-    assert not (data / "bm25").exists()  # built for a generation that no longer exists
+    assert not data.bm25.exists()  # built for a generation that no longer exists
     assert searcher.search("再生资源 收购来源", k=1)[0].file_name == f"{TOPICS[5][0]}.md"  # the refresh caught up
-    assert lexical.load(data / "bm25").generation == Index(settings).generation() == searcher.generation
+    assert lexical.load(data.bm25).generation == Index(settings).generation() == searcher.generation
 
 
 def test_a_data_folder_that_cannot_be_written_is_searched_not_saved(ingested, tmp_path):
     _corpus, settings = ingested
-    built = lexical.load(settings.data_dir / "bm25")
+    built = lexical.load(settings.layout.bm25)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("测试样例", encoding="utf-8")
     # Another data folder (no BM25 files) on the same Chroma; it cannot be created (its parent is a
@@ -190,7 +190,7 @@ def test_a_data_folder_that_cannot_be_written_is_searched_not_saved(ingested, tm
 def test_a_token_cache_that_cannot_be_written_still_gives_the_tokens(tmp_path):
     from kb.index.cache import Cache
 
-    path = tmp_path / "cache.sqlite"
+    path = DataLayout(tmp_path).cache
     Cache(path).close()
     cache = Cache(path)
     cache._db.close()

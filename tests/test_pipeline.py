@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import IngestBusy, ingest_lock, run
-from kb.settings import load_settings
+from kb.settings import DataLayout, load_settings
 from kb.index.store import Index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +80,7 @@ def test_first_run_indexes_every_article_with_its_metadata(tmp_path):
     assert "page_start" not in art4  # unpaged: Chroma cannot store None, so the key is absent
     docs = Index(settings).documents()
     assert {d.file_name for d in docs.values()} == {"示例省节能监察办法.md", "示例通知.txt"}
-    assert (settings.data_dir / "bm25" / "meta.json").is_file()
+    assert (settings.layout.bm25 / "meta.json").is_file()
 
 
 def test_second_run_skips_unchanged_and_replaces_changed_files_whole(tmp_path):
@@ -164,9 +164,9 @@ def test_switching_the_embedding_model_rebuilds_vectors(tmp_path):
 
 
 def test_a_second_ingest_on_the_same_data_folder_is_refused(tmp_path):
-    with ingest_lock(tmp_path):
+    with ingest_lock(DataLayout(tmp_path)):
         with pytest.raises(IngestBusy, match="另一个导入任务"):
-            with ingest_lock(tmp_path):
+            with ingest_lock(DataLayout(tmp_path)):
                 pass
 
 
@@ -226,7 +226,7 @@ def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
     import ingest.pipeline as pipeline
 
     fake = CountingEmbedder()
-    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine="auto": fake)
+    monkeypatch.setattr(pipeline, "get_embedder", lambda *_args: fake)
     corpus = write_corpus(tmp_path)
     settings = settings_for(tmp_path, fake.name)
     first = run([corpus], settings)
@@ -250,27 +250,29 @@ def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild
     from kb.index.cache import Cache
 
     fake = CountingEmbedder()
-    monkeypatch.setattr(pipeline, "get_embedder", lambda name, batch=32, engine="auto": fake)
+    monkeypatch.setattr(pipeline, "get_embedder", lambda *_args: fake)
     monkeypatch.setenv("GREENKB_INGEST_WORKERS", "2")  # exercise the parse workers on a small run
     corpus = many_docs(tmp_path, 30)
     settings = settings_for(tmp_path, fake.name)
-    summary = run([corpus], settings)
+    timings: dict[str, float] = {}
+    summary = run([corpus], settings, timings=timings)
     assert summary.count("added") == 30 and not summary.failed
+    assert timings["workers"] == 2  # GREENKB_INGEST_WORKERS, through Settings
     # 30 documents of 6 chunks: full batches of 32 across documents, not 30 half-empty ones.
     assert len(fake.calls) == -(-summary.chunks // settings.embed_batch)
     assert all(len(c) == settings.embed_batch for c in fake.calls[:-1])
 
     # Edit one, remove one: the BM25 refresh reuses kept tokens; it must equal a rebuild from Chroma.
-    monkeypatch.setenv("GREENKB_INGEST_WORKERS", "0")
+    settings = settings.with_overrides(ingest_workers=0)  # parse in this process this time
     (corpus / "示例办法03.md").write_text(SAMPLE_LAW.replace("能源利用情况报告", "节水情况报告"), encoding="utf-8")
     (corpus / "示例办法07.md").unlink()
     again = run([corpus], settings)
     assert again.count("updated") == 1 and again.count("removed") == 1
-    incremental = lexical.load(settings.data_dir / "bm25")
+    incremental = lexical.load(settings.layout.bm25)
     index = Index(settings)
     assert incremental.generation == index.generation()
     cache = Cache(tmp_path / "other-cache.sqlite")
-    full = lexical_sync.refresh(index, cache, tmp_path / "bm25-full", force=True, holds_lock=True)
+    full = lexical_sync.refresh(index, cache, DataLayout(tmp_path / "full"), force=True, holds_lock=True)
     assert sorted(incremental.ids) == sorted(full.ids) and len(full.ids) == 29 * 6
     assert dict(zip(incremental.ids, incremental.info)) == dict(zip(full.ids, full.info))
     for q in ["节水情况报告", "能源利用情况报告 罚款", "第五条 施行", "示例省第3号节能办法"]:
@@ -293,8 +295,8 @@ def test_numpy_bm25_equals_bm25s(tmp_path):
     lens = np.array([len(t) for t in toks], dtype=np.int32)
     flat = np.array([vocab.setdefault(w, len(vocab)) for t in toks for w in t], dtype=np.int32)
     mine = lexical.build_encoded(ids, lens, flat, vocab, "g", [("", "")] * len(ids))
-    lexical.save(mine, tmp_path / "bm25")
-    loaded = lexical.load(tmp_path / "bm25")
+    lexical.save(mine, DataLayout(tmp_path).bm25)
+    loaded = lexical.load(DataLayout(tmp_path).bm25)
     for q in ["罚款", "重点用能单位 报告", "绿色工厂 奖励", "第三条"]:
         np.testing.assert_allclose(ref.scores(q), mine.scores(q), rtol=1e-5, atol=1e-6)
         np.testing.assert_allclose(ref.scores(q), loaded.scores(q), rtol=1e-5, atol=1e-6)
@@ -303,7 +305,8 @@ def test_numpy_bm25_equals_bm25s(tmp_path):
 def test_summary_keeps_one_line_per_file_whatever_the_name(tmp_path):
     import io
 
-    from ingest.pipeline import FileResult, RunSummary, print_summary
+    from ingest.__main__ import print_summary
+    from ingest.pipeline import FileResult, RunSummary
 
     summary = RunSummary(results=[FileResult("坏\n文件.pdf", "failed", reason="不是有效的PDF文件")])
     out = io.StringIO()

@@ -20,7 +20,7 @@ import pytest
 
 from ingest.pipeline import run
 from kb.index import lexical
-from kb.settings import load_settings
+from kb.settings import DataLayout, load_settings
 from kb.index.store import Index
 
 LAW = """# 示例市工业节水条例（测试样例）
@@ -115,10 +115,10 @@ def test_two_instances_share_one_chroma_server(tmp_path, server):
     (corpus / "示例区再生水通知.txt").write_text(NOTICE, encoding="utf-8")
 
     a = instance(tmp_path, "a", server)
-    assert a.server_mode and not (a.data_dir / "chroma").exists()
+    assert a.server_mode and not a.layout.chroma.exists()
     summary = run([corpus], a)
     assert summary.count("added") == 2 and not summary.failed
-    assert not (a.data_dir / "chroma").exists()  # everything went to the server
+    assert not a.layout.chroma.exists()  # everything went to the server
 
     first = Searcher(a)
     hits = first.search("示例市工业节水条例第三条", k=3)
@@ -130,7 +130,7 @@ def test_two_instances_share_one_chroma_server(tmp_path, server):
     b = instance(tmp_path, "b", server)
     second = Searcher(b)
     assert second.generation == Index(b).generation() == first.generation
-    assert lexical.load(b.data_dir / "bm25").generation == second.generation
+    assert lexical.load(b.layout.bm25).generation == second.generation
     top = second.search("工业再生水利用率", k=3)
     assert top and top[0].file_name == "示例区再生水通知.txt"
 
@@ -144,7 +144,7 @@ def test_two_instances_share_one_chroma_server(tmp_path, server):
     # b notices the new generation and rebuilds its BM25 cache from the server.
     assert second.refresh(force=True)
     assert second.generation == new_generation
-    assert json.loads((b.data_dir / "bm25" / "meta.json").read_text(encoding="utf-8"))["generation"] == new_generation
+    assert json.loads((b.layout.bm25 / "meta.json").read_text(encoding="utf-8"))["generation"] == new_generation
     hits = second.search("水平衡测试 罚款", k=5)
     texts = [h.text for h in hits if h.locator == "第四条"]
     assert texts and "一万元以上五万元以下" in texts[0]
@@ -198,7 +198,7 @@ def test_the_app_answers_from_the_server(tmp_path, server, monkeypatch):
     text = "\n".join(m.value for m in at.markdown)
     assert "五千元以上二万元以下" in text
     assert any("第四条" in e.label and "示例市工业节水条例" in e.label for e in at.expander)
-    assert not (tmp_path / "app" / "chroma").exists()  # nothing stored locally but the BM25 cache
+    assert not DataLayout(tmp_path / "app").chroma.exists()  # nothing stored locally but the BM25 cache
 
     library = AppTest.from_file(str(root / "pages" / "1_文件库.py"), default_timeout=60).run()
     assert not library.exception and not library.error

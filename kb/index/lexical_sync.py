@@ -33,6 +33,7 @@ import numpy as np
 
 from kb.index import lexical
 from kb.index.store import Index
+from kb.settings import DataLayout
 from kb.types import DocumentMeta
 
 if TYPE_CHECKING:
@@ -40,18 +41,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LEXSTATE_FILE = "bm25_tokens.pkl"  # per-document BM25 tokens, beside DATA/bm25
-LOCK_FILE = "ingest.lock"  # held by an ingest for its whole run (ingest.pipeline.ingest_lock)
 STATE_VERSION = 1
 READ_BATCH = 200  # doc ids per Chroma `$in` query
 
 
-def open_cache(data_dir: Path) -> Cache | None:
+def open_cache(layout: DataLayout) -> Cache | None:
     """The token cache of a data folder, or None when it cannot be opened (read-only folder)."""
     from kb.index.cache import Cache
 
     try:
-        return Cache(data_dir / "cache.sqlite")
+        return Cache(layout.cache)
     except (OSError, sqlite3.Error) as exc:
         log.info("token cache unavailable (%s); tokenizing without it", exc)
         return None
@@ -60,7 +59,7 @@ def open_cache(data_dir: Path) -> Cache | None:
 def refresh(
     index: Index,
     cache: Cache | None,
-    directory: Path,
+    layout: DataLayout,
     force: bool = False,
     fresh: dict[str, Any] | None = None,
     timings: dict[str, float] | None = None,
@@ -68,7 +67,8 @@ def refresh(
     docs: dict[str, DocumentMeta] | None = None,
     holds_lock: bool = False,
 ) -> lexical.LexicalIndex:
-    """The BM25 index of the committed chunks in `index`, saved to `directory` (DATA/bm25).
+    """The BM25 index of the committed chunks in `index`, saved in the data folder `layout`
+    (DATA/bm25, with the kept tokens in DATA/bm25_tokens.pkl).
 
     `cache`: the token cache (None: tokenize without one). `force`: ignore the saved files and
     kept tokens. `fresh`: what an ingest has just written, encoded: {"vocab": [token, …],
@@ -83,9 +83,9 @@ def refresh(
         docs = index.documents()
     generation = index.generation(docs)
     t["catalog_s"] = time.perf_counter() - t0
-    state_path = directory.parent / LEXSTATE_FILE
-    if not force and _saved_generation(directory) == generation and state_path.is_file():
-        current = lexical.load(directory)
+    state_path = layout.bm25_tokens
+    if not force and _saved_generation(layout.bm25) == generation and state_path.is_file():
+        current = lexical.load(layout.bm25)
         if current is not None and current.generation == generation and current.info is not None:
             return current
     t0 = time.perf_counter()
@@ -145,9 +145,9 @@ def refresh(
     new_state = {"version": STATE_VERSION, "tokenizer": lexical.TOKENIZER_VERSION, "generation": generation,
                  "vocab": vocab_list, "docs": kept}
     if holds_lock:
-        _write(lex, new_state, directory)
+        _write(lex, new_state, layout)
     else:
-        _write_if_free(index, lex, new_state, directory)
+        _write_if_free(index, lex, new_state, layout)
     t["save_s"] = time.perf_counter() - t0
     return lex
 
@@ -234,21 +234,21 @@ def _load_state(path: Path) -> dict | None:
         return None
 
 
-def _write(lex: lexical.LexicalIndex, state: dict, directory: Path) -> None:
-    lexical.save(lex, directory)
-    path = directory.parent / LEXSTATE_FILE
+def _write(lex: lexical.LexicalIndex, state: dict, layout: DataLayout) -> None:
+    lexical.save(lex, layout.bm25)
+    path = layout.bm25_tokens
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as fh:
         pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
 
-def _write_if_free(index: Index, lex: lexical.LexicalIndex, state: dict, directory: Path) -> bool:
+def _write_if_free(index: Index, lex: lexical.LexicalIndex, state: dict, layout: DataLayout) -> bool:
     """Save unless an ingest holds the data folder (it will write its own), the index changed
     while we read it (the result is already stale), or the folder cannot be written."""
     try:
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        with open(directory.parent / LOCK_FILE, "a+") as fh:
+        layout.root.mkdir(parents=True, exist_ok=True)
+        with open(layout.ingest_lock, "a+") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -260,10 +260,10 @@ def _write_if_free(index: Index, lex: lexical.LexicalIndex, state: dict, directo
                 except Exception:  # Chroma unreachable now: keep the result in memory only
                     log.info("could not re-check the index generation; BM25 not saved", exc_info=True)
                     return False
-                _write(lex, state, directory)
+                _write(lex, state, layout)
                 return True
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
     except OSError:
-        log.info("could not save the BM25 index to %s", directory)
+        log.info("could not save the BM25 index to %s", layout.bm25)
         return False

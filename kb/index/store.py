@@ -56,8 +56,8 @@ def make_client(settings: Settings):
             raise IndexError_(
                 f"无法连接 Chroma 服务器 {settings.chroma_host}:{settings.chroma_port}：{type(exc).__name__}"
             ) from exc
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    settings.layout.chroma.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.layout.chroma), settings=chroma_settings)
 
 
 def chunk_record_id(doc_id: str, content_hash: str, index: int) -> str:
@@ -299,7 +299,7 @@ class Index:
             offset += len(ids)
 
     def _journal_path(self) -> Path:
-        return self.settings.data_dir / "journal.json"
+        return self.settings.layout.journal
 
     def _journal_read(self) -> dict[str, str | None]:
         try:

@@ -193,9 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a clear line for the user; details with GREENKB_DEBUG=1
-        import os
-
-        if os.environ.get("GREENKB_DEBUG"):
+        if settings.debug:
             raise
         from kb.index.store import IndexError_
 

@@ -103,7 +103,7 @@ class Searcher:
                 f"或把 GREENKB_EMBED_MODEL 改回 {have}。"
             )
         self.model = wanted
-        self.embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine) if wanted != "none" else None
+        self.embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine, settings.engine_cache, settings.compiler) if wanted != "none" else None
         self._lock = threading.RLock()
         self._qcache: dict[str, np.ndarray] = {}
         self._checked = 0.0
@@ -114,7 +114,7 @@ class Searcher:
     def _load(self) -> None:
         docs = self.index.documents()
         generation = self.index.generation(docs)
-        directory = self.settings.data_dir / "bm25"
+        directory = self.settings.layout.bm25
         lex = lexical.load(directory)
         if lex is None or lex.generation != generation or lex.info is None:
             lex = self._rebuild_lexical(docs, directory)
@@ -137,9 +137,9 @@ class Searcher:
         """The saved BM25 is stale (another process or instance changed the index, or a new data
         folder): update it from Chroma, reading only documents whose tokens are not kept. Saved
         unless an ingest holds the data folder; a read-only data folder is just not written."""
-        cache = lexical_sync.open_cache(self.settings.data_dir)
+        cache = lexical_sync.open_cache(self.settings.layout)
         try:
-            return lexical_sync.refresh(self.index, cache, directory, docs=docs)
+            return lexical_sync.refresh(self.index, cache, self.settings.layout, docs=docs)
         finally:
             if cache is not None:
                 cache.close()

