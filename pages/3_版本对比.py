@@ -1,4 +1,4 @@
-"""版本对比: two versions of a law side by side, article by article (kb.diff)."""
+"""版本对比: two versions of a law side by side, article by article (kb.versions.diff)."""
 from __future__ import annotations
 
 import streamlit as st
@@ -79,24 +79,24 @@ def main() -> None:
         format_func=STATUS_CN.get,
         key="cmp_kinds",
     )
-    entries = [e for e in result.entries() if e["status"] in kinds]
+    entries = [e for e in result.entries() if e.status in kinds]
     if not entries:
         st.caption("没有符合条件的条文。")
         return
     st.caption("红色为删去的文字，绿色为增加的文字。")
     for e in entries[:300]:
-        la, lb = sup.locator_label(e.get("locator_a", "")), sup.locator_label(e.get("locator_b", ""))
+        la, lb = sup.locator_label(e.locator_a), sup.locator_label(e.locator_b)
         where = la if la == lb or not lb else (lb if not la else f"{la} → {lb}")
-        head = f"{STATUS_CN[e['status']]}：{where}"
-        if e.get("summary"):
-            head += f"　{e['summary']}"
-        with st.expander(sup.md_escape(head, multiline=False), expanded=e["status"] != "unchanged" and len(entries) <= 30):
-            if e["status"] == "changed":
-                st.markdown(sup.render_ops(e.get("ops", [])))
-            elif e["status"] == "added":
-                st.markdown(sup.render_segments([(e.get("text_b", ""), "green-background")]))
-            elif e["status"] == "removed":
-                st.markdown(sup.render_segments([(e.get("text_a", ""), "red-background")]))
+        head = f"{STATUS_CN[e.status]}：{where}"
+        if e.summary:
+            head += f"　{e.summary}"
+        with st.expander(sup.md_escape(head, multiline=False), expanded=e.status != "unchanged" and len(entries) <= 30):
+            if e.status == "changed":
+                st.markdown(sup.render_ops([o.to_dict() for o in e.ops]))
+            elif e.status == "added":
+                st.markdown(sup.render_segments([(e.text_b, "green-background")]))
+            elif e.status == "removed":
+                st.markdown(sup.render_segments([(e.text_a, "red-background")]))
             else:
                 st.caption("两版文字相同。")
     if len(entries) > 300:

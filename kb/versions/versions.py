@@ -824,42 +824,42 @@ def change_summary(
 
     items: list[ChangeItem] = []
     for e in res.changed:
-        changed_text = "".join(o["a"] + o["b"] for o in e["ops"] if o["op"] != "equal")
-        qa, qb = quote(e["text_a"]), quote(e["text_b"])
+        changed_text = "".join(o.a + o.b for o in e.ops if o.op != "equal")
+        qa, qb = quote(e.text_a), quote(e.text_b)
         # The whole pair, what changed, and the two quoted clauses (a pair whose clauses are
         # about the topic beats a long article that mentions every word somewhere).
-        score = rel(e["text_a"], e["text_b"]) + 0.5 * rel(changed_text) + 0.25 * (rel(qa) + rel(qb))
-        head = f"{label_a}{e['locator_a']} → {label_b}{e['locator_b']}"
-        text = f"{head}：{e['summary']}"
+        score = rel(e.text_a, e.text_b) + 0.5 * rel(changed_text) + 0.25 * (rel(qa) + rel(qb))
+        head = f"{label_a}{e.locator_a} → {label_b}{e.locator_b}"
+        text = f"{head}：{e.summary}"
         if qa and qb and _norm(qa) != _norm(qb):
             text = f"{head}：原为「{qa}」，现为「{qb}」"
         items.append(ChangeItem(
-            "changed", old.doc_id, new.doc_id, e["locator_a"], e["locator_b"], text, score,
-            hit(hits_a, e["locator_a"], qa), hit(hits_b, e["locator_b"], qb), qa, qb,
+            "changed", old.doc_id, new.doc_id, e.locator_a, e.locator_b, text, score,
+            hit(hits_a, e.locator_a, qa), hit(hits_b, e.locator_b, qb), qa, qb,
         ))
     for e in res.added:
-        qb = quote(e["text_b"])
+        qb = quote(e.text_b)
         items.append(ChangeItem(
-            "added", "", new.doc_id, "", e["locator_b"],
-            f"{label_b}新增{e['locator_b']}：「{qb or _clip(e['text_b'])}」",
-            rel(e["text_b"]) * 1.2 + 0.25 * rel(qb), None, hit(hits_b, e["locator_b"], qb), "", qb,
+            "added", "", new.doc_id, "", e.locator_b,
+            f"{label_b}新增{e.locator_b}：「{qb or _clip(e.text_b)}」",
+            rel(e.text_b) * 1.2 + 0.25 * rel(qb), None, hit(hits_b, e.locator_b, qb), "", qb,
         ))
     for e in res.removed:
-        qa = quote(e["text_a"])
+        qa = quote(e.text_a)
         items.append(ChangeItem(
-            "removed", old.doc_id, "", e["locator_a"], "",
-            f"{label_a}{e['locator_a']}在{label_b}中已删去：「{qa or _clip(e['text_a'])}」",
-            rel(e["text_a"]) * 1.2 + 0.25 * rel(qa), hit(hits_a, e["locator_a"], qa), None, qa, "",
+            "removed", old.doc_id, "", e.locator_a, "",
+            f"{label_a}{e.locator_a}在{label_b}中已删去：「{qa or _clip(e.text_a)}」",
+            rel(e.text_a) * 1.2 + 0.25 * rel(qa), hit(hits_a, e.locator_a, qa), None, qa, "",
         ))
     if include_unchanged and terms:
         texts_a = {a.locator: a.text for a in arts_a}
         for e in res.unchanged:
-            s = rel(texts_a.get(e["locator_a"], "")) * 0.6
-            renum = f"（条号改为{e['locator_b']}）" if e["locator_a"] != e["locator_b"] else ""
+            s = rel(texts_a.get(e.locator_a, "")) * 0.6
+            renum = f"（条号改为{e.locator_b}）" if e.locator_a != e.locator_b else ""
             items.append(ChangeItem(
-                "unchanged", old.doc_id, new.doc_id, e["locator_a"], e["locator_b"],
-                f"{label_a}{e['locator_a']}在{label_b}中内容未变{renum}", s,
-                hit(hits_a, e["locator_a"], ""), hit(hits_b, e["locator_b"], ""),
+                "unchanged", old.doc_id, new.doc_id, e.locator_a, e.locator_b,
+                f"{label_a}{e.locator_a}在{label_b}中内容未变{renum}", s,
+                hit(hits_a, e.locator_a, ""), hit(hits_b, e.locator_b, ""),
             ))
     if terms:
         items = [i for i in items if i.score > 0]
@@ -991,17 +991,19 @@ def cli_diff(settings: Any, file_a: str, file_b: str, as_json: bool = False) -> 
         f"\n条文 {c['articles_a']} → {c['articles_b']}：新增 {c['added']} 条，删除 {c['removed']} 条，"
         f"修改 {c['changed']} 条，未变 {c['unchanged']} 条（其中 {c['renumbered']} 条条号变化）。\n"
     )
+    from kb.versions.wordops import render_ops_text
+
     for e in res.entries():
-        s = e["status"]
+        s = e.status
         if s == "changed":
-            moved = "（位置移动）" if e.get("moved") else ""
-            print(f"【修改】{e['locator_a']} → {e['locator_b']}{moved}  相似度 {e['similarity']:.2f}")
-            print(f"    {kdiff.render_ops_text(e['ops'])}")
+            moved = "（位置移动）" if e.moved else ""
+            print(f"【修改】{e.locator_a} → {e.locator_b}{moved}  相似度 {e.similarity:.2f}")
+            print(f"    {render_ops_text(e.ops)}")
         elif s == "added":
-            print(f"【新增】{e['locator_b']}  {_clip(e['text_b'], 80)}")
+            print(f"【新增】{e.locator_b}  {_clip(e.text_b, 80)}")
         elif s == "removed":
-            print(f"【删除】{e['locator_a']}  {_clip(e['text_a'], 80)}")
-        elif e["locator_a"] != e["locator_b"]:
-            print(f"【未变】{e['locator_a']} → {e['locator_b']}")
+            print(f"【删除】{e.locator_a}  {_clip(e.text_a, 80)}")
+        elif e.locator_a != e.locator_b:
+            print(f"【未变】{e.locator_a} → {e.locator_b}")
     print("\n说明：[-…-] 为删去的文字，{+…+} 为增加的文字。")
     return 0
