@@ -4,8 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from kb.interfaces import app_support as sup
-from kb.versions import diff as kdiff
-from kb.versions import versions
+from kb.versions.diff import diff_documents
+from kb.versions.graph import VersionGraph
 from kb.settings import load_settings
 
 STATUS_CN = {"changed": "修改", "added": "新增", "removed": "删除", "unchanged": "未变"}
@@ -27,11 +27,12 @@ def main() -> None:
         st.info("版本对比需要知识库中至少有两份文件。" if docs else sup.EMPTY_STATE)
         return
 
-    fams = versions.families(docs)
+    graph = VersionGraph.of_generation(index.generation(docs), docs)
+    fams = graph.families
     # Families with several versions (or a repealed predecessor) come first.
     lineages = {}
     for f in fams:
-        line = versions.lineage(docs, f.key)
+        line = graph.lineage(f.key)
         if len(line) > 1:
             lineages[f.key] = line
     mode_opts = ["family", "any"] if lineages else ["any"]
@@ -63,7 +64,7 @@ def main() -> None:
         st.warning("请选择两份不同的文件。")
         return
     with st.spinner("正在逐条比较…"):
-        result = kdiff.diff_documents(index, a, b)
+        result = diff_documents(index, a, b)
     n = result.counts
     m = st.columns(5)
     m[0].metric("修改的条文", n["changed"])

@@ -29,7 +29,7 @@ from kb.answers import extractive
 
 from kb.answers import verify
 
-from kb.versions import versions
+from kb.versions.questions import is_change_question
 from kb.answers.version_answers import (
     Catalog,
     _status_warnings,
@@ -58,7 +58,7 @@ def _search(searcher: Any, query: str, k: int, filters: Any) -> list[SearchHit]:
 def _wants_all_versions(question: str) -> bool:
     return bool(
         re.search(r"新旧|旧版|老的|以前的|原来的|修订前|修改前|前后|\d{4}\s*年\s*版|两版|两部|跟以前|与以前|此前|当年", question)
-    ) or versions.is_change_question(question)
+    ) or is_change_question(question)
 
 
 def _retrieval_query(question: str, history: Sequence[dict[str, str]] | None) -> str:

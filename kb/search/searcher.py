@@ -10,7 +10,7 @@
   Chroma `where` and as a BM25 mask.
 - Versions: when two catalog documents share a title, the older one's chunks are penalised unless
   the question names its year or says 旧/原/老, or `include_superseded` is set. Status comes from
-  `kb.versions.status_map(docs)`.
+  the version graph (`Searcher.versions`, kb.versions.graph), built once per index generation.
 - Only chunks whose content hash is the catalog's are ever returned (uncommitted leftovers of an
   interrupted ingest are invisible).
 """
@@ -30,7 +30,7 @@ from kb.index import lexical
 
 from kb.index import lexical_sync
 
-from kb.versions import versions
+from kb.versions.graph import VersionGraph
 from kb.question.query import AliasTable, ParsedQuery, is_timeline_question, norm_title, parse_query
 from kb.settings import Settings
 from kb.index.store import Index, IndexError_
@@ -121,7 +121,8 @@ class Searcher:
         self.lex = lex
         self.generation = generation
         self.aliases = AliasTable.build(docs.values())
-        self.status = versions.status_map(docs)
+        self.versions = VersionGraph.of_generation(generation, docs)  # families, lineages, status
+        self.status = self.versions.status
         # Per-chunk arrays aligned with lex.ids.
         self.doc_ids = sorted(docs)
         pos = self.doc_pos = {d: i for i, d in enumerate(self.doc_ids)}
