@@ -247,7 +247,9 @@ class VersionGraph:
     @classmethod
     def of_generation(cls, generation: str, docs: Mapping[str, DocumentMeta], today: Date | None = None) -> "VersionGraph":
         """The graph of the index generation `generation` (whose catalog is `docs`), built once
-        per process and day and shared by every caller (the searcher, the app's pages)."""
+        per process and day and shared by every caller (the searcher, the app's pages). A
+        generation fixes every document's content, and the graph reads only what the content
+        decides (titles, dates, events, repeals, region), so equal generations share a graph."""
         key = (generation, today or Date.today())
         with _BUILT_LOCK:
             graph = _BUILT.get(key)
