@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from kb.interfaces import app_support as sup
-from kb.versions import versions
+from kb.versions.graph import VersionGraph
 from kb.settings import Settings, load_settings
 
 STATUS_CN = {"added": "新增", "updated": "更新", "unchanged": "未变", "failed": "失败", "removed": "移除"}
@@ -163,7 +163,7 @@ def main() -> None:
         show_report(report)
 
     if docs:
-        statuses = versions.status_map(docs)
+        statuses = VersionGraph.of_generation(index.generation(docs), docs).status
         st.caption(f"共 {len(docs)} 份文件，{sum(d.chunks for d in docs.values())} 个片段。")
         st.dataframe(
             sup.document_rows(docs.values(), statuses),

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from kb.interfaces import app_support as sup
-from kb.versions import versions
+from kb.versions.graph import VersionGraph
+from kb.versions.timeline import timeline_frame, versions_frame
 from kb.settings import load_settings
 
 ALL = "__all__"
@@ -18,14 +19,15 @@ def main() -> None:
     opened = sup.open_catalog(settings)
     if opened is None:
         return
-    _index, docs = opened
+    index, docs = opened
     if not docs:
         st.info(sup.EMPTY_STATE)
         return
 
-    fams = versions.families(docs)
+    graph = VersionGraph.of_generation(index.generation(docs), docs)
+    fams = graph.families
     titles = {f.key: f.title for f in fams}
-    multi = [f.key for f in fams if len(f.versions) > 1 or f.replaced_by or f.replaces]
+    multi = [f.key for f in fams if f.linked]
     options = [ALL] + sorted(titles, key=lambda k: (k not in multi, titles[k]))
     family = st.selectbox(
         "法规（同一法规的各个版本归为一组）",
@@ -38,10 +40,10 @@ def main() -> None:
     chosen = None if family == ALL else family
 
     st.subheader("版本与状态")
-    frame = versions.versions_frame(docs)
+    frame = versions_frame(graph)
     if chosen:
         keys = {chosen}
-        fam = next(f for f in fams if f.key == chosen)
+        fam = graph.family(chosen)
         keys.update(fam.replaces)
         if fam.replaced_by:
             keys.add(fam.replaced_by)
@@ -66,11 +68,11 @@ def main() -> None:
     )
 
     st.subheader("大事记")
-    events = versions.timeline_frame(docs, chosen)
+    events = timeline_frame(graph, chosen)
     if chosen:
-        fam = next(f for f in fams if f.key == chosen)
+        fam = graph.family(chosen)
         for other in list(fam.replaces) + ([fam.replaced_by] if fam.replaced_by else []):
-            more = versions.timeline_frame(docs, other)
+            more = timeline_frame(graph, other)
             if len(more):
                 events = more if not len(events) else pd.concat([events, more])
     if not len(events):

@@ -1,11 +1,11 @@
-"""版本对比: two versions of a law side by side, article by article (kb.diff)."""
+"""版本对比: two versions of a law side by side, article by article (kb.versions.diff)."""
 from __future__ import annotations
 
 import streamlit as st
 
 from kb.interfaces import app_support as sup
-from kb.versions import diff as kdiff
-from kb.versions import versions
+from kb.versions.diff import diff_documents
+from kb.versions.graph import VersionGraph
 from kb.settings import load_settings
 
 STATUS_CN = {"changed": "修改", "added": "新增", "removed": "删除", "unchanged": "未变"}
@@ -27,11 +27,12 @@ def main() -> None:
         st.info("版本对比需要知识库中至少有两份文件。" if docs else sup.EMPTY_STATE)
         return
 
-    fams = versions.families(docs)
+    graph = VersionGraph.of_generation(index.generation(docs), docs)
+    fams = graph.families
     # Families with several versions (or a repealed predecessor) come first.
     lineages = {}
     for f in fams:
-        line = versions.lineage(docs, f.key)
+        line = graph.lineage(f.key)
         if len(line) > 1:
             lineages[f.key] = line
     mode_opts = ["family", "any"] if lineages else ["any"]
@@ -63,7 +64,7 @@ def main() -> None:
         st.warning("请选择两份不同的文件。")
         return
     with st.spinner("正在逐条比较…"):
-        result = kdiff.diff_documents(index, a, b)
+        result = diff_documents(index, a, b)
     n = result.counts
     m = st.columns(5)
     m[0].metric("修改的条文", n["changed"])
@@ -79,24 +80,24 @@ def main() -> None:
         format_func=STATUS_CN.get,
         key="cmp_kinds",
     )
-    entries = [e for e in result.entries() if e["status"] in kinds]
+    entries = [e for e in result.entries() if e.status in kinds]
     if not entries:
         st.caption("没有符合条件的条文。")
         return
     st.caption("红色为删去的文字，绿色为增加的文字。")
     for e in entries[:300]:
-        la, lb = sup.locator_label(e.get("locator_a", "")), sup.locator_label(e.get("locator_b", ""))
+        la, lb = sup.locator_label(e.locator_a), sup.locator_label(e.locator_b)
         where = la if la == lb or not lb else (lb if not la else f"{la} → {lb}")
-        head = f"{STATUS_CN[e['status']]}：{where}"
-        if e.get("summary"):
-            head += f"　{e['summary']}"
-        with st.expander(sup.md_escape(head, multiline=False), expanded=e["status"] != "unchanged" and len(entries) <= 30):
-            if e["status"] == "changed":
-                st.markdown(sup.render_ops(e.get("ops", [])))
-            elif e["status"] == "added":
-                st.markdown(sup.render_segments([(e.get("text_b", ""), "green-background")]))
-            elif e["status"] == "removed":
-                st.markdown(sup.render_segments([(e.get("text_a", ""), "red-background")]))
+        head = f"{STATUS_CN[e.status]}：{where}"
+        if e.summary:
+            head += f"　{e.summary}"
+        with st.expander(sup.md_escape(head, multiline=False), expanded=e.status != "unchanged" and len(entries) <= 30):
+            if e.status == "changed":
+                st.markdown(sup.render_ops([o.to_dict() for o in e.ops]))
+            elif e.status == "added":
+                st.markdown(sup.render_segments([(e.text_b, "green-background")]))
+            elif e.status == "removed":
+                st.markdown(sup.render_segments([(e.text_a, "red-background")]))
             else:
                 st.caption("两版文字相同。")
     if len(entries) > 300:

@@ -1,4 +1,5 @@
-"""Article alignment and word-level diff (kb.diff).
+"""Articles rebuilt from chunks, article alignment and word-level diff (kb.versions.articles,
+kb.versions.diff, kb.versions.wordops).
 
 The fixture law below is invented for these tests (测试样本, not a real law). Version 2
 renumbers articles (a new article 第二条 is inserted near the top), removes one, changes
@@ -11,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from kb.versions import diff as kdiff
 from kb.types import SearchHit
+from kb.versions import articles
+from kb.versions import diff as kdiff
+from kb.versions.diff import DiffEntry
+from kb.versions.wordops import WordOp, render_ops_text, word_ops
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -57,13 +61,13 @@ def hits(version, split=None):
 
 
 def run():
-    a = kdiff.articles_from_hits(hits(V1))
-    b = kdiff.articles_from_hits(hits(V2, split="第六条"))
+    a = articles.articles_from_hits(hits(V1))
+    b = articles.articles_from_hits(hits(V2, split="第六条"))
     return kdiff.diff_articles(a, b)
 
 
 def test_articles_rejoin_split_chunks_and_strip_heading():
-    arts = kdiff.articles_from_hits(hits(V2, split="第六条"))
+    arts = articles.articles_from_hits(hits(V2, split="第六条"))
     assert [a.locator for a in arts] == [loc for loc, _ in V2]  # header left out
     sixth = arts[5]
     assert sixth.text == V2[5][1]
@@ -72,19 +76,41 @@ def test_articles_rejoin_split_chunks_and_strip_heading():
 
 
 def test_chapter_heading_carried_into_first_article_is_stripped():
-    assert kdiff.strip_heading("第二章　监督管理\n\n第五条　国家鼓励。") == "国家鼓励。"
-    assert kdiff.strip_heading("## 第二章 监督管理\n第五条 国家鼓励。") == "国家鼓励。"
-    assert kdiff.strip_heading("第五条之一　国家鼓励。") == "国家鼓励。"
+    assert articles.strip_heading("第二章　监督管理\n\n第五条　国家鼓励。") == "国家鼓励。"
+    assert articles.strip_heading("## 第二章 监督管理\n第五条 国家鼓励。") == "国家鼓励。"
+    assert articles.strip_heading("第五条之一　国家鼓励。") == "国家鼓励。"
     # A reference inside the body stays.
-    assert kdiff.strip_heading("第五条 依照第六章规定。") == "依照第六章规定。"
+    assert articles.strip_heading("第五条 依照第六章规定。") == "依照第六章规定。"
 
 
 def test_overlapping_split_chunks_are_joined_without_repetition():
     text = "第十条　" + "甲乙丙丁戊己庚辛壬癸" * 3 + "子丑寅卯辰巳午未申酉"
     h1 = SearchHit("1", "d", "f", "t", "法律", "第十条", "", None, None, "", text[:30], 0)
     h2 = SearchHit("2", "d", "f", "t", "法律", "第十条", "", None, None, "", text[18:], 1)
-    (art,) = kdiff.articles_from_hits([h1, h2])
-    assert art.text == kdiff.strip_heading(text)
+    (art,) = articles.articles_from_hits([h1, h2])
+    assert art.text == articles.strip_heading(text)
+
+
+def test_app_and_comparison_rebuild_a_split_article_alike():
+    """One rule joins the parts of a split article (kb.versions.articles): the comparison used
+    to drop a repeat of 9+ characters at the cut, the app's article view only one of 11+, so a
+    10-character overlap showed twice in the app."""
+    from kb.interfaces import app_support as sup
+
+    overlap = "并定期报告回收情况。"
+    assert len(overlap) == 10
+    first = "第三条　生产者应当建立示例产品回收体系，" + overlap
+    second = overlap + "报告应当真实、完整。（测试样本）"
+    parts = [SearchHit(str(n), "d", "f", "示例法", "法律", "第三条", "", None, None, "", t, n)
+             for n, t in enumerate([first, second], 1)]
+    (art,) = articles.articles_from_hits(parts)
+    shown = sup.article_text(parts[1], parts)
+    assert art.text.count(overlap) == 1 and shown.count(overlap) == 1
+    assert re.sub(r"\s", "", shown) == re.sub(r"\s", "", "第三条" + art.text)
+    assert articles.join_chunks([first, second]) == first + "报告应当真实、完整。（测试样本）"
+    # Without an overlap: a part that ends a sentence ended a line; a hard cut did not.
+    assert articles.join_chunks(["甲条文第一款。", "第二款。"]) == "甲条文第一款。\n第二款。"
+    assert articles.join_chunks(["甲条文的前半", "句后半。"]) == "甲条文的前半句后半。"
 
 
 def test_alignment_classifies_renumbered_added_removed_changed():
@@ -110,17 +136,39 @@ def test_alignment_classifies_renumbered_added_removed_changed():
 
 def test_changed_article_has_word_ops():
     res = run()
-    fine = next(e for e in res.changed if e["locator_b"] == "第八条")
-    ops = fine["ops"]
-    assert "".join(o["a"] for o in ops) == fine["text_a"]
-    assert "".join(o["b"] for o in ops) == fine["text_b"]
-    edits = [o for o in ops if o["op"] != "equal"]
-    assert {"op": "replace", "a": "一万元", "b": "五万元"} in edits
-    assert {"op": "replace", "a": "五万元", "b": "二十万元"} in edits
-    assert {"op": "replace", "a": "第五条", "b": "第七条"} in edits
-    assert all(set(o) == {"op", "a", "b"} for o in ops)
-    assert "改为" in fine["summary"]
-    assert 0.3 < fine["similarity"] < 1
+    fine = next(e for e in res.changed if e.locator_b == "第八条")
+    assert isinstance(fine, DiffEntry) and fine.status == "changed"
+    ops = fine.ops
+    assert "".join(o.a for o in ops) == fine.text_a
+    assert "".join(o.b for o in ops) == fine.text_b
+    edits = [o for o in ops if o.op != "equal"]
+    assert WordOp("replace", "一万元", "五万元") in edits
+    assert WordOp("replace", "五万元", "二十万元") in edits
+    assert WordOp("replace", "第五条", "第七条") in edits
+    assert all(isinstance(o, WordOp) for o in ops)
+    assert "改为" in fine.summary
+    assert 0.3 < fine.similarity < 1
+    # The JSON form: plain dicts with exactly the keys `kb diff --json` has always written.
+    d = fine.to_dict()
+    assert list(d) == ["locator_a", "locator_b", "position_a", "position_b", "similarity", "moved",
+                       "text_a", "text_b", "ops", "summary"]
+    assert all(set(o) == {"op", "a", "b"} for o in d["ops"])
+
+
+def test_entry_json_keys_by_status():
+    res = run()
+    (added,) = res.added
+    (removed,) = res.removed
+    assert list(added.to_dict()) == ["locator_b", "position_b", "text_b"] + (["closest_a"] if added.closest else [])
+    assert list(removed.to_dict()) == ["locator_a", "position_a", "text_a", "after_b"] + (
+        ["closest_b"] if removed.closest else [])
+    if removed.closest:
+        assert removed.to_dict()["closest_b"] == {"locator_b": removed.closest.locator,
+                                                  "similarity": removed.closest.similarity}
+    assert list(res.unchanged[0].to_dict()) == ["locator_a", "locator_b", "position_a", "position_b", "similarity", "moved"]
+    full = res.to_dict()
+    assert list(full) == ["a", "b", "added", "removed", "changed", "unchanged", "counts"]
+    assert full["a"] == {} and full["removed"][0]["locator_a"] == "第六条"
 
 
 def test_word_ops_reconstruct_both_texts():
@@ -131,24 +179,24 @@ def test_word_ops_reconstruct_both_texts():
         ("完全相同。", "完全相同。"),
         ("处一万元以上五万元以下的罚款", "处五万元以上二十万元以下的罚款，并责令停业整顿"),
     ]:
-        ops = kdiff.word_ops(old, new)
-        assert "".join(o["a"] for o in ops) == old
-        assert "".join(o["b"] for o in ops) == new
-        assert all(o["op"] in {"equal", "insert", "delete", "replace"} for o in ops)
-    assert kdiff.word_ops("完全相同。", "完全相同。") == [{"op": "equal", "a": "完全相同。", "b": "完全相同。"}]
+        ops = word_ops(old, new)
+        assert "".join(o.a for o in ops) == old
+        assert "".join(o.b for o in ops) == new
+        assert all(o.op in {"equal", "insert", "delete", "replace"} for o in ops)
+    assert word_ops("完全相同。", "完全相同。") == [WordOp("equal", "完全相同。", "完全相同。")]
     # Width and line breaks are not edits.
-    ops = kdiff.word_ops("下列单位：\n(一)销售单位；", "下列单位：（一）销售单位；")
-    assert [o["op"] for o in ops] == ["equal"]
+    ops = word_ops("下列单位：\n(一)销售单位；", "下列单位：（一）销售单位；")
+    assert [o.op for o in ops] == ["equal"]
 
 
 def test_render_and_entries_order():
     res = run()
-    order = [(e["status"], e.get("locator_b") or e.get("locator_a")) for e in res.entries()]
+    order = [(e.status, e.locator_b or e.locator_a) for e in res.entries()]
     assert order[1] == ("added", "第二条")
     # The removed old 第六条 comes right after the new place of old 第五条 (new 第七条).
     k = order.index(("changed", "第七条"))
     assert order[k + 1] == ("removed", "第六条")
-    text = kdiff.render_ops_text(next(e for e in res.changed if e["locator_b"] == "第七条")["ops"])
+    text = render_ops_text(next(e for e in res.changed if e.locator_b == "第七条").ops)
     assert "[-三年-]{+五年+}" in text
 
 
@@ -161,7 +209,7 @@ def test_frame_for_tables():
 
 
 def test_empty_sides():
-    a = kdiff.articles_from_hits(hits(V1))
+    a = articles.articles_from_hits(hits(V1))
     res = kdiff.diff_articles(a, [])
     assert len(res.removed) == len(V1) and not res.added
     res = kdiff.diff_articles([], a)
@@ -169,8 +217,8 @@ def test_empty_sides():
 
 
 def test_whitespace_and_width_do_not_count_as_change():
-    a = [kdiff.Article("第一条", "处１万元罚款。")]
-    b = [kdiff.Article("第一条", "处1万元罚款。 ")]
+    a = [articles.Article("第一条", "处１万元罚款。")]
+    b = [articles.Article("第一条", "处1万元罚款。 ")]
     res = kdiff.diff_articles(a, b)
     assert len(res.unchanged) == 1 and not res.changed
 
@@ -193,11 +241,11 @@ def _md_hits(path: Path) -> list[SearchHit]:
 @pytest.mark.skipif(not (SHARED / "corpus" / "laws").is_dir(), reason="../shared corpus absent")
 def test_real_marine_law_2017_2023():
     laws = SHARED / "corpus" / "laws"
-    a = kdiff.articles_from_hits(_md_hits(laws / "海洋环境保护法(2017-11-04).md"))
-    b = kdiff.articles_from_hits(_md_hits(laws / "海洋环境保护法(2023-10-24).md"))
+    a = articles.articles_from_hits(_md_hits(laws / "海洋环境保护法(2017-11-04).md"))
+    b = articles.articles_from_hits(_md_hits(laws / "海洋环境保护法(2023-10-24).md"))
     assert len(a) == 97 and len(b) == 124
     res = kdiff.diff_articles(a, b)
-    pairs = {(e["locator_a"], e["locator_b"]) for e in res.changed + res.unchanged}
+    pairs = {(e.locator_a, e.locator_b) for e in res.changed + res.unchanged}
     # Spot checks read from both texts.
     assert ("第七十八条", "第一百条") in pairs  # 转移危险废物: fine 五万→五十万
     assert ("第十二条", "第二十一条") in pairs  # 排污费 → 环境保护税
@@ -233,7 +281,7 @@ def real_pairs(tmp_path_factory):
 
 
 def _pairs(res):
-    return {(e["locator_a"], e["locator_b"]): e for e in res.changed + res.unchanged}
+    return {(e.locator_a, e.locator_b): e for e in res.changed + res.unchanged}
 
 
 def test_real_marine_law_through_ingest(real_pairs):
@@ -244,10 +292,9 @@ def test_real_marine_law_through_ingest(real_pairs):
     assert (c["added"], c["removed"], c["changed"], c["unchanged"]) == (45, 18, 72, 7)
     pairs = _pairs(res)
     fine = pairs[("第七十八条", "第一百条")]
-    assert {"op": "replace", "a": "并处五万元", "b": "处五十万元"} in fine["ops"] or any(
-        "五百万元" in o["b"] for o in fine["ops"])
+    assert WordOp("replace", "并处五万元", "处五十万元") in fine.ops or any("五百万元" in o.b for o in fine.ops)
     assert ("第十二条", "第二十一条") in pairs and ("第四条", "第九条") in pairs
-    assert pairs[("第四条", "第九条")]["moved"]
+    assert pairs[("第四条", "第九条")].moved
 
 
 def test_real_ods_regulation_html_vs_pdf(real_pairs):
@@ -260,8 +307,8 @@ def test_real_ods_regulation_html_vs_pdf(real_pairs):
     assert (c["added"], c["removed"], c["changed"], c["unchanged"]) == (2, 1, 30, 10)
     pairs = _pairs(res)
     # 2018 第三十一条 → 2023 第三十条: 并处100万元的罚款 → 100万元以上500万元以下.
-    assert any("500" in o["b"] for o in pairs[("第三十一条", "第三十条")]["ops"])
+    assert any("500" in o.b for o in pairs[("第三十一条", "第三十条")].ops)
     # 第三十九条 and 第四十条 swapped places.
     assert ("第三十九条", "第四十条") in pairs and ("第四十条", "第三十九条") in pairs
-    assert [e["locator_b"] for e in res.added] == ["第三十八条", "第四十一条"]
-    assert [e["locator_a"] for e in res.removed] == ["第十七条"]
+    assert [e.locator_b for e in res.added] == ["第三十八条", "第四十一条"]
+    assert [e.locator_a for e in res.removed] == ["第十七条"]

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from kb.index.lexical import tokenize
-from kb.question.aliases import AliasTable, norm_title
+from kb.question.aliases import AliasTable
+from kb.text.titles import title_key
 from kb.question.reading import read_question
 from kb.text.normalize import canonical_numbers, normalize_question
 from kb.types import DocumentMeta
@@ -58,10 +59,10 @@ def test_tokens_match_across_number_forms():
     assert "53" in tokenize("第53条") and "53" in tokenize("第五十三条")
 
 
-def test_norm_title():
-    assert norm_title("中华人民共和国节约能源法") == "节约能源法"
-    assert norm_title("《中华人民共和国节约能源法》(2018年修正)") == "节约能源法"
-    assert norm_title("北京市实施《中华人民共和国节约能源法》办法") == "北京市实施节约能源法办法"
+def test_title_key():
+    assert title_key("中华人民共和国节约能源法") == "节约能源法"
+    assert title_key("《中华人民共和国节约能源法》(2018年修正)") == "节约能源法"
+    assert title_key("北京市实施《中华人民共和国节约能源法》办法") == "北京市实施节约能源法办法"
 
 
 def test_short_names_resolve():
@@ -118,7 +119,7 @@ def test_question_kinds():
 
 
 def test_ordinal_brackets_keep_two_interpretations_apart():
-    one = norm_title("示例法院关于适用《示例法》若干问题的解释（一）(2001-01-01)")
-    two = norm_title("示例法院关于适用《示例法》若干问题的解释（二）(2011-01-01)")
+    one = title_key("示例法院关于适用《示例法》若干问题的解释（一）(2001-01-01)")
+    two = title_key("示例法院关于适用《示例法》若干问题的解释（二）(2011-01-01)")
     assert one != two
-    assert norm_title("示例节能办法（试行）(2019-01-01)") == norm_title("示例节能办法(2023-01-01)")
+    assert title_key("示例节能办法（试行）(2019-01-01)") == title_key("示例节能办法(2023-01-01)")

@@ -10,9 +10,11 @@ from datetime import date
 
 import pytest
 
-from kb.versions import versions as V
 from kb.answers.answer import answer
-from kb.answers.version_answers import version_notes
+from kb.question.reading import read_question
+from kb.answers.version_answers import catalog_of, version_notes
+from kb.versions import changes, questions
+from kb.versions.graph import VersionGraph
 from kb.types import Citation, DateEvent, DocumentMeta, SearchHit
 
 OLD_MD = """# 示例省节能条例
@@ -224,9 +226,9 @@ def test_version_note_pending_and_catalogless():
         "b": _meta("b", "示例碳市场条例", "示例碳市场条例(2026-05-01).md", "2026-05-01", "2026-09-01",
                    [("修订", "2026-05-01", "2026年5月1日修订")]),
     }
-    today = date(2026, 6, 1)
-    assert V.version_note(docs, "a", today=today) == ""
-    note = V.version_note(docs, "b", today=today, cited={"a": 2})
+    graph = VersionGraph.build(docs, today=date(2026, 6, 1))
+    assert graph.version_note("a") == ""
+    note = graph.version_note("b", cited={"a": 2})
     assert note == "《示例碳市场条例》（2026-05-01）尚未施行，施行日期 2026-09-01；现行为《示例碳市场条例》（2020-01-01）[2]。"
     # without a catalog (a searcher with no index) the note still says the status
     c = Citation(n=1, hit=_hit("x", "示例旧条例", "已废止", "2001-01-01"), quote="测试样例。")
@@ -239,23 +241,35 @@ def test_versions_for_question_picks_named_years():
         "b": _meta("b", "示例法", "示例法(2017-01-01).md", "2017-01-01", ""),
         "c": _meta("c", "示例法", "示例法(2023-01-01).md", "2023-01-01", ""),
     }
-    assert V.versions_for_question(docs, "示例法", "2010年版示例法和2023年修订后的相比有什么变化？") == ["a", "c"]
-    assert V.versions_for_question(docs, "示例法", "2017年修订后的示例法有什么变化？") == "b"
-    assert V.versions_for_question(docs, "示例法", "与2017年版相比，现行示例法有什么不同？") == ["b", "c"]
-    assert V.versions_for_question(docs, "示例法", "示例法修改了哪些内容？") == "示例法"
-    old, new = V.change_pair(docs, "示例法")
+    graph = VersionGraph.build(docs)
+    assert questions.versions_for_question(graph, "示例法", read_question("2010年版示例法和2023年修订后的相比有什么变化？")) == ["a", "c"]
+    assert questions.versions_for_question(graph, "示例法", read_question("2017年修订后的示例法有什么变化？")) == "b"
+    assert questions.versions_for_question(graph, "示例法", read_question("与2017年版相比，现行示例法有什么不同？")) == ["b", "c"]
+    assert questions.versions_for_question(graph, "示例法", read_question("示例法修改了哪些内容？")) == "示例法"
+    old, new = changes.change_pair(graph, "示例法")
     assert (old.doc_id, new.doc_id) == ("b", "c")
 
 
 def test_llm_sources_lead_with_both_versions(searcher):
     from kb.answers.answer import retrieve
-    from kb.answers.version_answers import catalog_of, with_comparison
+    from kb.answers.version_answers import with_comparison
 
     q = searcher.read("示例省节能条例2023年修订后，对不按规定报送能源利用状况报告的罚款有什么变化？")
     hits = retrieve(q, searcher, 8, None)
     srcs = with_comparison(q, hits, catalog_of(searcher), 8)
     assert [(h.file_name, h.locator) for h in srcs[:2]] == [(OLD_FILE, "第六条"), (NEW_FILE, "第七条")]
     assert len({h.chunk_id for h in srcs}) == len(srcs)
+
+
+def test_searcher_builds_the_version_graph_once_per_generation(searcher):
+    from kb.search.searcher import Searcher
+
+    graph = searcher.versions
+    assert isinstance(graph, VersionGraph) and graph.status is searcher.status
+    assert catalog_of(searcher).graph is graph  # the answers use the searcher's graph
+    assert Searcher(searcher.settings).versions is graph  # same index generation: not rebuilt
+    old = next(d for d in graph.docs.values() if d.file_name == OLD_FILE)
+    assert graph.status[old.doc_id] == "已被修订"
 
 
 def test_comparing_two_different_laws_is_not_a_version_question(searcher):

@@ -1,4 +1,5 @@
-"""Families, status, timeline, change questions and the two CLI commands (kb.versions).
+"""The version graph (families, status, lineage), timeline, change questions and the two CLI
+commands (kb.versions, kb.interfaces.cli_versions).
 
 All laws here are invented test samples (测试样本), not real documents.
 """
@@ -9,8 +10,15 @@ from datetime import date
 
 import pytest
 
-from kb.versions import versions as V
+from kb.interfaces import cli_versions
+from kb.text.titles import title_key
 from kb.types import DateEvent, DocumentMeta
+from kb.question.kinds import Ask
+from kb.question.reading import read_question
+from kb.versions import changes, questions
+from kb.versions.graph import VersionGraph
+from kb.versions.resolve import resolve_document
+from kb.versions.timeline import timeline_events, timeline_frame, versions_frame
 
 TODAY = date(2026, 1, 1)
 
@@ -46,20 +54,33 @@ def sample_docs():
     }
 
 
+def graph(docs, today=TODAY):
+    return VersionGraph.build(docs, today)
+
+
+def status_map(docs, today=TODAY):
+    return dict(graph(docs, today).status)
+
+
+def families(docs):
+    return {f.key: f for f in graph(docs).families}
+
+
 def test_family_key_normalisation():
-    k = V.family_key
+    k = title_key
     assert k("《中华人民共和国海洋环境保护法》") == "海洋环境保护法"
     assert k("中华人民共和国海洋环境保护法（2023年修订）") == "海洋环境保护法"
     assert k("海洋环境保护法(2017-11-04)") == "海洋环境保护法"
     assert k("海洋环境保护法(2017-11-04).md") == "海洋环境保护法"
     assert k("消耗臭氧层物质管理条例 (修订)") == "消耗臭氧层物质管理条例"
     assert k(" 中华人民共和国 噪声污染防治法 ") == "噪声污染防治法"
-    assert k("北京市实施《中华人民共和国节约能源法》办法") == "北京市实施中华人民共和国节约能源法办法"
+    # One title normaliser for search and versions: 中华人民共和国 goes wherever it stands.
+    assert k("北京市实施《中华人民共和国节约能源法》办法") == "北京市实施节约能源法办法"
     assert k("中华人民共和国") == "中华人民共和国"
 
 
 def test_families_and_links():
-    fams = {f.key: f for f in V.families(sample_docs())}
+    fams = families(sample_docs())
     g = fams["示例绿色工厂法"]
     assert g.doc_ids == ["g1", "g2"]
     assert fams["示例碳市场条例"].doc_ids == ["fut", "fut2"]
@@ -71,21 +92,21 @@ def test_families_and_links():
 
 
 def test_status_map():
-    s = V.status_map(sample_docs(), today=TODAY)
+    s = status_map(sample_docs(), today=TODAY)
     assert s == {
         "g1": "已被修订", "g2": "现行有效", "old": "已废止", "new": "现行有效",
         "fut": "尚未施行", "fut2": "尚未施行", "sh": "现行有效",
     }
     # Before the new version takes effect the old one is still in force.
-    s = V.status_map(sample_docs(), today=date(2023, 12, 1))
+    s = status_map(sample_docs(), today=date(2023, 12, 1))
     assert s["g1"] == "现行有效" and s["g2"] == "尚未施行"
     # Before the repealing law takes effect, the old law is not yet repealed.
-    s = V.status_map(sample_docs(), today=date(2022, 1, 1))
+    s = status_map(sample_docs(), today=date(2022, 1, 1))
     assert s["old"] == "现行有效" and s["new"] == "尚未施行"
     # Later: the first carbon version is in force, then superseded.
-    s = V.status_map(sample_docs(), today=date(2026, 10, 1))
+    s = status_map(sample_docs(), today=date(2026, 10, 1))
     assert s["fut"] == "现行有效" and s["fut2"] == "尚未施行"
-    s = V.status_map(sample_docs(), today=date(2027, 6, 1))
+    s = status_map(sample_docs(), today=date(2027, 6, 1))
     assert s["fut"] == "已被修订" and s["fut2"] == "现行有效"
 
 
@@ -97,29 +118,29 @@ def test_repeal_of_an_older_law_of_the_same_name_is_not_linked():
         "f": meta("f", "中华人民共和国示例反间谍法", "示例反间谍法(2023-04-26).md", "2023-04-26",
                   events=[("通过", "2014-11-01", ""), ("修订", "2023-04-26", "")], repeals=["中华人民共和国示例安全法"]),
     }
-    assert V.status_map(docs, today=TODAY) == {"s": "现行有效", "f": "现行有效"}
-    fams = {f.key: f for f in V.families(docs)}
+    assert status_map(docs, today=TODAY) == {"s": "现行有效", "f": "现行有效"}
+    fams = families(docs)
     assert fams["示例安全法"].replaced_by is None
     assert fams["示例反间谍法"].repeals_outside == ["中华人民共和国示例安全法"]
 
 
 def test_own_repeal_event():
     docs = {"x": meta("x", "示例暂行办法", "x.md", "2000-01-01", events=[("废止", "2020-01-01", "已废止")])}
-    assert V.status_map(docs, today=TODAY) == {"x": "已废止"}
+    assert status_map(docs, today=TODAY) == {"x": "已废止"}
 
 
 def test_current_version():
     docs = sample_docs()
-    assert V.current_version(docs, "g1", TODAY).doc_id == "g2"
-    assert V.current_version(docs, "g2", TODAY).doc_id == "g2"
-    assert V.current_version(docs, "old", TODAY).doc_id == "new"
-    assert V.current_version(docs, "fut", TODAY) is None
-    assert V.current_version(docs, "fut2", date(2026, 10, 1)).doc_id == "fut"
-    assert V.current_version(docs, "nope", TODAY) is None
+    assert graph(docs, TODAY).current_version("g1").doc_id == "g2"
+    assert graph(docs, TODAY).current_version("g2").doc_id == "g2"
+    assert graph(docs, TODAY).current_version("old").doc_id == "new"
+    assert graph(docs, TODAY).current_version("fut") is None
+    assert graph(docs, date(2026, 10, 1)).current_version("fut2").doc_id == "fut"
+    assert graph(docs, TODAY).current_version("nope") is None
 
 
 def test_timeline_events():
-    ev = V.timeline_events(sample_docs())
+    ev = timeline_events(graph(sample_docs()))
     dates = [e.date for e in ev]
     assert dates == sorted(dates)
     g = [(e.date, e.kind, e.doc_id) for e in ev if e.family == "示例绿色工厂法"]
@@ -132,17 +153,17 @@ def test_timeline_events():
     assert ("2022-06-05", "示例噪声防治法", "new") in {(e.date, e.family, e.doc_id) for e in rep}
     # Repeal of a document outside the KB is listed too.
     assert any(e.title == "中华人民共和国示例噪声条例" for e in rep)
-    only = V.timeline_events(sample_docs(), family="中华人民共和国示例绿色工厂法")
+    only = timeline_events(graph(sample_docs()), family="中华人民共和国示例绿色工厂法")
     assert {e.family for e in only} == {"示例绿色工厂法"}
 
 
 def test_frames():
     pytest.importorskip("pandas")
-    f = V.timeline_frame(sample_docs(), today=TODAY)
+    f = timeline_frame(graph(sample_docs()))
     assert list(f.columns) == ["date", "kind", "title", "family", "doc_id", "file_name", "text", "status"]
     assert str(f["date"].dtype).startswith("datetime64")
-    assert len(f) == len(V.timeline_events(sample_docs()))
-    v = V.versions_frame(sample_docs(), today=TODAY)
+    assert len(f) == len(timeline_events(graph(sample_docs())))
+    v = versions_frame(graph(sample_docs()))
     assert set(v["status"]) == {"现行有效", "已被修订", "已废止", "尚未施行"}
 
 
@@ -155,7 +176,7 @@ def test_frames():
     "修订后的条例与原条例相比有哪些不同？",
 ])
 def test_change_questions(q):
-    assert V.is_change_question(q)
+    assert Ask.CHANGE in read_question(q).asks
 
 
 @pytest.mark.parametrize("q", [
@@ -166,28 +187,28 @@ def test_change_questions(q):
     "不同行业的重点用能单位标准是什么？",
 ])
 def test_not_change_questions(q):
-    assert not V.is_change_question(q)
+    assert Ask.CHANGE not in read_question(q).asks
 
 
 def test_resolve_document():
     docs = sample_docs()
-    assert V.resolve_document(docs, "示例绿色工厂法(2010-01-01).md").doc_id == "g1"
-    assert V.resolve_document(docs, "/somewhere/示例绿色工厂法(2023-10-24).md").doc_id == "g2"
-    assert V.resolve_document(docs, "示例绿色工厂法(2023-10-24)").doc_id == "g2"
-    assert V.resolve_document(docs, "《示例噪声污染防治法》").doc_id == "new"
-    assert V.resolve_document(docs, "示例绿色工厂法 2010").doc_id == "g1"
-    assert V.resolve_document(docs, "2023年修订的示例绿色工厂法").doc_id == "g2"
+    assert resolve_document(docs, "示例绿色工厂法(2010-01-01).md").doc_id == "g1"
+    assert resolve_document(docs, "/somewhere/示例绿色工厂法(2023-10-24).md").doc_id == "g2"
+    assert resolve_document(docs, "示例绿色工厂法(2023-10-24)").doc_id == "g2"
+    assert resolve_document(docs, "《示例噪声污染防治法》").doc_id == "new"
+    assert resolve_document(docs, "示例绿色工厂法 2010").doc_id == "g1"
+    assert resolve_document(docs, "2023年修订的示例绿色工厂法").doc_id == "g2"
     with pytest.raises(LookupError, match="多个"):
-        V.resolve_document(docs, "中华人民共和国示例绿色工厂法")
+        resolve_document(docs, "中华人民共和国示例绿色工厂法")
     with pytest.raises(LookupError, match="没有找到"):
-        V.resolve_document(docs, "不存在的法")
+        resolve_document(docs, "不存在的法")
 
 
 def test_lineage_crosses_repeal():
     docs = sample_docs()
-    assert [d.doc_id for d in V.lineage(docs, "示例噪声污染防治法")] == ["old", "new"]
-    assert [d.doc_id for d in V.lineage(docs, "g1")] == ["g1", "g2"]
-    assert V.lineage(docs, "nothing") == []
+    assert [d.doc_id for d in graph(docs).lineage("示例噪声污染防治法")] == ["old", "new"]
+    assert [d.doc_id for d in graph(docs).lineage("g1")] == ["g1", "g2"]
+    assert graph(docs).lineage("nothing") == []
 
 
 # ---------------------------------------------------------------------- through ingest
@@ -282,13 +303,13 @@ def _docs(settings):
 def test_ingested_status_and_families(ingested):
     index, docs = _docs(ingested)
     by_file = {d.file_name: d for d in docs.values()}
-    s = V.status_map(docs, today=TODAY)
+    s = status_map(docs, today=TODAY)
     assert s[by_file["示例循环利用法(2010-03-01).md"].doc_id] == "已被修订"
     assert s[by_file["示例循环利用法(2023-10-24).md"].doc_id] == "现行有效"
     assert s[by_file["示例回收条例(2001-05-01).md"].doc_id] == "已废止"
-    cur = V.current_version(docs, by_file["示例回收条例(2001-05-01).md"].doc_id, TODAY)
+    cur = graph(docs, TODAY).current_version(by_file["示例回收条例(2001-05-01).md"].doc_id)
     assert cur.file_name == "示例循环利用法(2023-10-24).md"
-    kinds = {(e.date, e.kind) for e in V.timeline_events(docs, "示例循环利用法")}
+    kinds = {(e.date, e.kind) for e in timeline_events(graph(docs), "示例循环利用法")}
     assert {("2010-03-01", "通过"), ("2023-10-24", "修订"), ("2024-01-01", "施行")} <= kinds
 
 
@@ -312,38 +333,89 @@ def test_ingested_change_summary(ingested):
     from kb.index.store import Index
 
     index = Index(ingested)
-    items = V.change_summary(index, "示例循环利用法", "新旧示例循环利用法对生产者未建立回收体系的罚款有什么变化？")
+    items = changes.change_summary(index, graph(index.documents()), "示例循环利用法", "新旧示例循环利用法对生产者未建立回收体系的罚款有什么变化？")
     assert items and items[0].pair == ("第五条", "第六条")
     assert "五万元" in items[0].text and items[0].hit_a is not None and items[0].hit_b is not None
     assert items[0].hit_b.locator == "第六条"
     # Without a topic: the changed articles in order.
-    items = V.change_summary(index, "示例循环利用法", "修改了哪些内容？")
+    items = changes.change_summary(index, graph(index.documents()), "示例循环利用法", "修改了哪些内容？")
     assert [i.pair for i in items] == [("第五条", "第六条"), ("第七条", "第七条")]
 
 
 def test_cli_timeline_and_diff(ingested, capsys):
-    assert V.cli_timeline(ingested, as_json=True, today=TODAY) == 0
+    assert cli_versions.timeline(ingested, as_json=True, today=TODAY) == 0
     lines = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
     fam = next(l for l in lines if l["family"] == "示例循环利用法")
     assert [v["status"] for v in fam["versions"]] == ["已被修订", "现行有效"]
     assert fam["replaces"] == ["示例回收条例"]
-    assert V.cli_timeline(ingested, as_json=False, today=TODAY) == 0
+    assert cli_versions.timeline(ingested, as_json=False, today=TODAY) == 0
     out = capsys.readouterr().out
     assert "已废止" in out and "示例循环利用法" in out
 
-    assert V.cli_diff(ingested, "示例循环利用法(2010-03-01).md", "示例循环利用法(2023-10-24)", as_json=True) == 0
+    assert cli_versions.diff(ingested, "示例循环利用法(2010-03-01).md", "示例循环利用法(2023-10-24)", as_json=True) == 0
     d = json.loads(capsys.readouterr().out)
     assert set(d) >= {"added", "removed", "changed", "unchanged", "counts", "a", "b"}
     assert d["counts"]["added"] == 1
-    assert V.cli_diff(ingested, "示例循环利用法(2010-03-01).md", "示例循环利用法(2023-10-24).md") == 0
+    assert cli_versions.diff(ingested, "示例循环利用法(2010-03-01).md", "示例循环利用法(2023-10-24).md") == 0
     out = capsys.readouterr().out
     assert "新增 1 条" in out and "【修改】第五条 → 第六条" in out
-    assert V.cli_diff(ingested, "没有的文件.md", "示例循环利用法(2023-10-24).md") == 2
+    assert cli_versions.diff(ingested, "没有的文件.md", "示例循环利用法(2023-10-24).md") == 2
     assert "没有找到" in capsys.readouterr().err
 
 
+def test_cli_commands_through_the_command_line(ingested, capsys, monkeypatch):
+    from kb.interfaces.cli import main
+
+    monkeypatch.setenv("GREENKB_EMBED_MODEL", "none")
+    data = str(ingested.data_dir)
+    assert main(["timeline", "--json", "--data", data]) == 0
+    lines = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    assert {l["family"] for l in lines} == {"示例循环利用法", "示例回收条例"}
+    assert all(l["events"] == sorted(l["events"], key=lambda e: e["date"]) for l in lines)
+    assert main(["diff", "示例循环利用法 2010", "2023年修订的示例循环利用法", "--data", data]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("旧：《中华人民共和国示例循环利用法》 2010-03-01")
+    assert "【新增】第二条  示例产品循环利用应当坚持" in out and "【删除】第六条" in out
+    assert "【修改】第五条 → 第六条  相似度 0.88\n    …，由主管部门责令改正，处[-一万元-]{+五万元+}以上[-五万元-]{+二十万元+}以下的罚款。" in out
+    assert main(["diff", "示例循环利用法(2023-10-24).md", "示例循环利用法(2010-03-01).md", "--data", data]) == 0
+    assert "注意：第一个文件的版本比第二个新" in capsys.readouterr().out
+
+
+def test_graph_lookups_and_days():
+    g = graph(sample_docs())
+    fam = g.family("示例绿色工厂法")
+    assert fam is g.family("g1") is g.family("中华人民共和国示例绿色工厂法（2023年修订）") is g.family_of("g2")
+    assert g.family("没有的法") is None and g.family_of("nope") is None
+    assert g.title_of("示例噪声防治法") == "中华人民共和国示例噪声防治法" and g.title_of("nope") == "nope"
+    assert g.family("示例噪声防治法").linked and not g.family("sh").linked
+    # The same families on another day: only the status moves.
+    earlier = g.as_of(date(2023, 12, 1))
+    assert earlier.families == g.families and earlier.as_of(TODAY).status == g.status
+    assert (g.status["g1"], earlier.status["g1"]) == ("已被修订", "现行有效")
+    assert g.as_of(TODAY) is g
+    with pytest.raises(TypeError):
+        g.status["g1"] = "现行有效"  # shared by every caller: read-only
+    # A local document whose title lacks its region: found by its title and by its key.
+    local = {"l1": meta("l1", "示例绿色建筑条例", "l1.md", "2020-01-01", region="示例县"),
+             "l2": meta("l2", "示例绿色建筑条例", "l2.md", "2024-01-01", region="示例县",
+                        events=[("修订", "2024-01-01", "")])}
+    lg = graph(local)
+    (f,) = lg.families
+    assert f.key == "示例县·示例绿色建筑条例" and lg.family("示例绿色建筑条例") is f and lg.family(f.key) is f
+    assert [e.kind for e in timeline_events(lg, f.key)] == ["其他", "修订"]
+    assert lg.status == {"l1": "已被修订", "l2": "现行有效"}
+
+
+def test_graph_is_built_once_per_generation():
+    docs = sample_docs()
+    g = VersionGraph.of_generation("gen-a", docs, TODAY)
+    assert VersionGraph.of_generation("gen-a", dict(docs), TODAY) is g
+    assert VersionGraph.of_generation("gen-b", docs, TODAY) is not g
+    assert VersionGraph.of_generation("gen-a", docs, date(2027, 6, 1)).status["fut2"] == "现行有效"
+
+
 def test_comparable_pairs():
-    pairs = {(k, a.doc_id, b.doc_id) for k, a, b in V.comparable_pairs(sample_docs())}
+    pairs = {(k, a.doc_id, b.doc_id) for k, a, b in graph(sample_docs()).comparable_pairs()}
     assert pairs == {
         ("示例绿色工厂法", "g1", "g2"),
         ("示例噪声污染防治法", "old", "new"),
@@ -353,20 +425,20 @@ def test_comparable_pairs():
 
 def test_family_for_question():
     docs = sample_docs()
-    assert V.family_for_question(docs, "示例绿色工厂法2023年修订后有什么变化？") == "示例绿色工厂法"
+    assert questions.family_for_question(graph(docs), read_question("示例绿色工厂法2023年修订后有什么变化？")) == "示例绿色工厂法"
     # A repealed predecessor leads to the law that replaced it.
-    assert V.family_for_question(docs, "跟以前的《示例噪声防治法》比有什么不同？") == "示例噪声污染防治法"
-    assert V.family_for_question(docs, "示例噪声污染防治法和旧法比有什么不同？") == "示例噪声污染防治法"
+    assert questions.family_for_question(graph(docs), read_question("跟以前的《示例噪声防治法》比有什么不同？")) == "示例噪声污染防治法"
+    assert questions.family_for_question(graph(docs), read_question("示例噪声污染防治法和旧法比有什么不同？")) == "示例噪声污染防治法"
     # Short names (invented laws without the common 示例 prefix).
     short = {
         "a1": meta("a1", "海港噪声管理法", "a1.md", "2001-01-01"), "a2": meta("a2", "海港噪声管理法", "a2.md", "2011-01-01"),
         "b1": meta("b1", "绿色工厂促进法", "b1.md", "2002-01-01"), "b2": meta("b2", "绿色工厂促进法", "b2.md", "2012-01-01"),
     }
-    assert V.family_for_question(short, "新旧两部海港法对夜间的规定有什么变化？") == "海港噪声管理法"
-    assert V.family_for_question(short, "新旧两部法有什么变化？") is None
+    assert questions.family_for_question(graph(short), read_question("新旧两部海港法对夜间的规定有什么变化？")) == "海港噪声管理法"
+    assert questions.family_for_question(graph(short), read_question("新旧两部法有什么变化？")) is None
     # Not named: the best hit with versions decides; single-version laws never do.
     from kb.types import SearchHit
 
     hit = lambda doc_id: SearchHit("c", doc_id, "", "", "", "第一条", "", None, None, "", "", 0)
-    assert V.family_for_question(docs, "新旧两版有什么变化？", [hit("sh"), hit("g1")]) == "示例绿色工厂法"
-    assert V.family_for_question(docs, "新旧两版有什么变化？", [hit("sh")]) is None
+    assert questions.family_for_question(graph(docs), read_question("新旧两版有什么变化？"), [hit("sh"), hit("g1")]) == "示例绿色工厂法"
+    assert questions.family_for_question(graph(docs), read_question("新旧两版有什么变化？"), [hit("sh")]) is None

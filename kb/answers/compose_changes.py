@@ -41,7 +41,7 @@ def _article_label(locator: str) -> str:
     return loc if loc.startswith("第") else (f"第{loc}节" if re.match(r"^\d+(\.\d+)*$", loc) else loc)
 
 
-def compose_changes(question: str, items: list, old_label: str, new_label: str, max_items: int = 3,
+def compose_changes(items: list, old_label: str, new_label: str, max_items: int = 3,
                     counts: dict | None = None) -> Composition:
     """An answer built from the comparison of two versions: a lead line naming them, then for
     each change the question is about 'old clause [n]；new clause [m]', verbatim from the two

@@ -10,26 +10,36 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from kb.answers.compose_changes import compose_changes
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Answer, Citation, SearchHit
-from kb.versions import versions
+from kb.versions import changes, questions
+from kb.versions.dates import version_date
+from kb.versions.diff import diff_documents
+from kb.versions.graph import OUTDATED, VersionGraph
 
 log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass
 class Catalog:
-    """What version-aware answers need from the searcher: the index (chunks_of), the
-    documents and their status."""
+    """What version-aware answers need from the searcher: the index (chunks_of) and the
+    version graph of its documents (families, lineages, status)."""
 
     index: Any
-    docs: dict
-    status: dict
+    graph: VersionGraph
     allowed: set | None = None  # doc ids the user's filters let through (None: no filter)
+
+    @property
+    def docs(self) -> Mapping[str, Any]:
+        return self.graph.docs
+
+    @property
+    def status(self) -> Mapping[str, str]:
+        return self.graph.status
 
 
 def catalog_of(searcher: Any, filters: Any = None) -> Catalog | None:
@@ -40,23 +50,18 @@ def catalog_of(searcher: Any, filters: Any = None) -> Catalog | None:
         if index is None or not hasattr(index, "chunks_of") or not hasattr(index, "documents"):
             continue
         try:
-            docs = getattr(s, "docs", None)
-            if not isinstance(docs, dict):
-                docs = index.documents()
-            status = getattr(s, "status", None)
-            if not isinstance(status, dict) or not status:
-                status = versions.status_map(docs)
+            graph = getattr(s, "versions", None)  # built once per index generation by the Searcher
+            if not isinstance(graph, VersionGraph):
+                docs = getattr(s, "docs", None)
+                graph = VersionGraph.build(docs if isinstance(docs, dict) else index.documents())
             allowed = None
             if filters is not None and getattr(filters, "restricts", False):
                 allowed = set(s.allowed_docs(filters) or ()) if hasattr(s, "allowed_docs") else set()
         except Exception:  # pragma: no cover - a broken index: answer without versions
             log.warning("catalog unavailable for version notes", exc_info=True)
             return None
-        return Catalog(index, docs, status, allowed)
+        return Catalog(index, graph, allowed)
     return None
-
-
-OUTDATED = (versions.STATUS_REVISED, versions.STATUS_REPEALED, versions.STATUS_PENDING)
 
 
 def version_notes(citations: Sequence[Citation], catalog: Catalog | None) -> list[str]:
@@ -79,7 +84,7 @@ def version_notes(citations: Sequence[Citation], catalog: Catalog | None) -> lis
         note = ""
         if doc_id in docs:
             try:
-                note = versions.version_note(docs, doc_id, status=status, cited=first)
+                note = catalog.graph.version_note(doc_id, status=status, cited=first)
             except Exception:  # pragma: no cover
                 log.warning("version note failed for %s", doc_id, exc_info=True)
         if not note:
@@ -107,34 +112,34 @@ def _status_warnings(citations: Sequence[Citation]) -> list[str]:
     ]
 
 
-def _version_label(doc: Any, status: dict) -> str:
-    bits = [b for b in (versions.version_date(doc), status.get(doc.doc_id, "")) if b]
+def _version_label(doc: Any, status: Mapping[str, str]) -> str:
+    bits = [b for b in (version_date(doc), status.get(doc.doc_id, "")) if b]
     return f"《{(doc.title or doc.file_name).strip('《》')}》" + (f"（{'，'.join(bits)}）" if bits else "")
 
 
 TOPIC_COVERAGE_MIN = 0.4  # share (by length) of a change question's topic words in the compared articles
 
 
-def _topic_coverage(question: str, items: Sequence[Any], titles: Sequence[str]) -> float:
+def _topic_coverage(pq: ParsedQuestion, items: Sequence[Any], titles: Sequence[str]) -> float:
     """How much of the question's topic the best compared article pairs mention (1.0 for a
     question without topic words: 修改了哪些内容)."""
-    asked = versions.topic_terms(question, titles)
+    asked = questions.topic_terms(pq, titles)
     total = sum(len(t) for t in asked)
     if not total:
         return 1.0
     best = 0.0
     for it in items:
-        text = versions._norm("".join(h.text for h in (it.hit_a, it.hit_b) if h is not None))
-        best = max(best, sum(len(t) for t in asked if versions._norm(t) in text) / total)
+        text = questions._norm("".join(h.text for h in (it.hit_a, it.hit_b) if h is not None))
+        best = max(best, sum(len(t) for t in asked if questions._norm(t) in text) / total)
     return best
 
 
-def _names_another_law(question: str, docs: dict, family: str) -> bool:
+def _names_another_law(pq: ParsedQuestion, graph: VersionGraph, family: str) -> bool:
     """True when the question also names a law outside `family`'s lineage: comparing two
     laws (海洋环境保护法和环境影响评价法有什么不同) is not a question about versions."""
-    q = versions._norm(question)
-    own = {versions._key_of(d) for d in versions.lineage(docs, family)}
-    for f in versions.families(docs):
+    q = questions._norm(pq.text)
+    own = {graph.family_of(d.doc_id).key for d in graph.lineage(family)}
+    for f in graph.families:
         k = f.key.split("·")[-1]
         if f.key in own or len(k) < 4 or k not in q:
             continue
@@ -150,27 +155,26 @@ def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | N
     touch the question's topic."""
     if catalog is None or Ask.CHANGE not in pq.asks:
         return None
-    question = pq.text
-    docs = catalog.docs
+    graph = catalog.graph
     try:
         # A law the question names; else the law of the best passages (not any passage).
-        fam = versions.family_for_question(docs, question, ()) or versions.family_for_question(docs, question, hits[:2])
-        if fam is None or _names_another_law(question, docs, fam):
+        fam = questions.family_for_question(graph, pq, ()) or questions.family_for_question(graph, pq, hits[:2])
+        if fam is None or _names_another_law(pq, graph, fam):
             return None
-        target = versions.versions_for_question(docs, fam, question)
-        pair = versions.change_pair(docs, target)
+        target = questions.versions_for_question(graph, fam, pq)
+        pair = changes.change_pair(graph, target)
         if pair is None:
             return None
         if catalog.allowed is not None and not {pair[0].doc_id, pair[1].doc_id} <= catalog.allowed:
             return None  # the user's filters leave out one of the two versions
-        items = versions.change_summary(catalog.index, target, question, k=6)
+        items = changes.change_summary(catalog.index, graph, target, pq, k=6)
     except Exception:  # pragma: no cover - comparison failed: the plain answer
         log.warning("change summary failed", exc_info=True)
         return None
     if not items:
         return None
     old, new = pair
-    if _topic_coverage(question, items[:3], [old.title, new.title]) < TOPIC_COVERAGE_MIN:
+    if _topic_coverage(pq, items[:3], [old.title, new.title]) < TOPIC_COVERAGE_MIN:
         return None  # the question's topic is not what these versions changed: the usual answer
     for it in items:  # the hits of the comparison carry the status like search results
         for h in (it.hit_a, it.hit_b):
@@ -186,18 +190,15 @@ def change_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | 
     found = change_items(pq, hits, catalog)
     if found is None:
         return None
-    question = pq.text
     old, new, items = found
     counts = None
-    if not versions.topic_terms(question, [old.title, new.title]):
+    if not questions.topic_terms(pq, [old.title, new.title]):
         try:
-            from kb.versions import diff as kdiff
-
-            counts = kdiff.diff_documents(catalog.index, old, new).counts
+            counts = diff_documents(catalog.index, old, new).counts
         except Exception:  # pragma: no cover - the counts are a courtesy
             log.warning("diff counts failed", exc_info=True)
     comp = compose_changes(
-        question, items, _version_label(old, catalog.status), _version_label(new, catalog.status), counts=counts
+        items, _version_label(old, catalog.status), _version_label(new, catalog.status), counts=counts
     )
     if not comp.citations:
         return None

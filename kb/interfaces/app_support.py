@@ -216,11 +216,11 @@ def article_text(hit: SearchHit, chunks: Sequence[SearchHit]) -> str:
 
 
 def _drop_overlap(prev: str, nxt: str, max_overlap: int = 400) -> str:
-    """Chunks of a long article may repeat a few sentences; drop the repeated prefix."""
-    for n in range(min(len(prev), len(nxt), max_overlap), 10, -1):
-        if prev.endswith(nxt[:n]):
-            return nxt[n:]
-    return nxt
+    """Chunks of a long article may repeat a few sentences; drop the repeated prefix (the one
+    rule of kb.versions.articles, which also rebuilds articles for the comparison of versions)."""
+    from kb.versions.articles import drop_overlap
+
+    return drop_overlap(prev, nxt, max_overlap)
 
 
 LOCATOR_LABELS = {"header": "文首", "preamble": "序言", "title": "标题"}

@@ -129,15 +129,15 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
-    from kb.versions import versions
+    from kb.interfaces import cli_versions
 
-    return versions.cli_timeline(settings, as_json=args.json)
+    return cli_versions.timeline(settings, as_json=args.json)
 
 
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
-    from kb.versions import versions
+    from kb.interfaces import cli_versions
 
-    return versions.cli_diff(settings, args.file_a, args.file_b, as_json=args.json)
+    return cli_versions.diff(settings, args.file_a, args.file_b, as_json=args.json)
 
 
 def build_parser() -> argparse.ArgumentParser:

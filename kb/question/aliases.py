@@ -5,29 +5,15 @@ name counts only when a document of that title is indexed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from kb.text.normalize import normalize_question, to_simplified
+from kb.text.normalize import normalize_question
+from kb.text.titles import title_key
 
 # A trailing date, 试行 or 修订 note is dropped; an ordinal such as （二） names a different document
 # (…若干问题的解释（一） and （二） are two interpretations, not two versions of one).
-_PAREN_TAIL = re.compile(r"[（(](?![一二三四五六七八九十]+[)）])[^（）()]*[)）]\s*$")
 _TITLE_NOISE = re.compile(r"[《》〈〉<>“”\"'\s·]")
-
-
-def norm_title(title: str) -> str:
-    """The comparable form of a title: no 中华人民共和国, brackets, trailing (2018-10-26)/(修订)."""
-    t = unicodedata.normalize("NFKC", title or "")
-    t = to_simplified(t)
-    t = t.replace("中华人民共和国", "")
-    prev = None
-    while prev != t:
-        prev = t
-        t = _PAREN_TAIL.sub("", t.strip())
-    t = re.sub(r"\.(md|pdf|docx|html?|txt)$", "", t, flags=re.I)
-    return _TITLE_NOISE.sub("", t)
 
 
 # Abbreviations that no generic rule derives. Keys are short names, values normalised titles.
@@ -98,7 +84,7 @@ class AliasTable:
         for d in docs:
             if d.title and d.title not in display:
                 display.append(d.title)
-            for t in {norm_title(d.title)}:
+            for t in {title_key(d.title)}:
                 if len(t) >= 2:
                     titles.setdefault(t, []).append(d.doc_id)
         candidates: dict[str, set[str]] = {}
@@ -131,7 +117,7 @@ class AliasTable:
     def resolve(self, name: str) -> str | None:
         """The normalised title of the indexed document `name` (a title or short name, with or
         without 《》) stands for, or None when no indexed document has that name."""
-        key = norm_title(name)
+        key = title_key(name)
         if key in self.titles:
             return key
         return self.aliases.get(key)

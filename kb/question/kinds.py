@@ -49,7 +49,10 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     Ask.STATUS: re.compile(
         r"还有效|仍然有效|是否有效|有效吗|失效|废止了|被废止|作废|还适用|还在执行|还能用|现行有效|是否现行|过期|有效期"
     ),
-    Ask.DEFINITION: re.compile(r"是指|指的是|指什么|什么是|什么叫|含义|定义|界定|概念|是什么意思|怎么理解"),
+    Ask.DEFINITION: re.compile(
+        r"是指|指的是|指什么|什么是|什么叫|含义|定义|界定|概念|是什么意思|怎么理解"
+        r"|认定为|(?:怎么|如何)认定|认定.{0,2}[“\"「]|认定的?(?:条件|标准)"
+    ),
 }
 
 # A question about the document's own dates (its header lines, not an article's deadline).
@@ -67,6 +70,11 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "issued": re.compile(r"印发|发布|公布|出台"),
     "consequence": re.compile(r"罚|处罚|责任|后果"),
 }
+
+# "严了多少", "宽了": how much stricter or milder a rule became (about its penalties).
+SEVERITY_RE = re.compile(r"严了|宽了|重了|轻了|严格了|放宽了")
+# A word the question puts in quotation marks (“夜间”) is what it is about.
+QUOTED_RE = re.compile(r"[“\"「『‘]([^”\"」』’]{1,20})[”\"」』’]")
 
 # --------------------------------------------------------------------------- versions
 # A change between versions: a change word and a version word (修订 alone is not a change:

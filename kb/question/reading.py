@@ -29,6 +29,8 @@ from kb.question.kinds import (
     DOCUMENT_DATES_RE,
     OLDER_VERSION_RE,
     OTHER_VERSIONS_RE,
+    QUOTED_RE,
+    SEVERITY_RE,
     VERSION_PHRASE_RE,
     VERSION_YEAR_RE,
     Ask,
@@ -70,6 +72,8 @@ class ParsedQuestion:
     document_dates: bool = False  # asks for the document's own dates (its header lines)
     terms: tuple[str, ...] = ()  # topical terms
     focus: tuple[str, ...] = ()  # what a date or consequence question is after (kinds.FOCUS_PATTERNS)
+    quoted: tuple[str, ...] = ()  # words in quotation marks: what the question is about
+    severity: bool = False  # asks how much stricter or milder a rule became
     conduct: str = ""  # penalty questions: the conduct asked about
     language: str = "zh"  # zh | en (no Chinese characters)
     follow_up: FollowUp | None = None
@@ -141,6 +145,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         document_dates=bool(DOCUMENT_DATES_RE.search(text)),
         terms=tuple(content_terms(text)),
         focus=focus_of(VERSION_PHRASE_RE.sub(" ", text)),
+        quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
+        severity=bool(SEVERITY_RE.search(text)),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
         language="en" if _LATIN_RE.search(text) and not _CJK_RE.search(text) else "zh",
         follow_up=follow,

@@ -20,8 +20,17 @@ QUESTION_STOPWORDS = frozenset(
     "规定了 里面 方面 具体要 主要 如果 要是 的话 出现 发现 导致 受到 面临 法 条例 办法 规定 文件 "
     "新旧 两部 两版 前后 变化 区别 不同 不一样 比较 相比 界定 定义 含义 意思 指的是 具体指 是指 怎么样 怎么处理 "
     "处罚 怎么罚 罚多少 责任 承担 多久 多长 时间 期限 哪天 哪一天 开始 什么时候 何时 部门 哪个部门 谁 负责 "
-    "情形 情况下 条件 内容 包括 哪几个 哪几项 几次 分别是 一共 总共 大概 大约 能否 可否 算不算 行不行".split()
+    "情形 情况下 条件 内容 包括 哪几个 哪几项 几次 分别是 一共 总共 大概 大约 能否 可否 算不算 行不行 "
+    "怎样 如何 几 差异 差别 一样 修订 修订后 修正 修改 改了 对比 比起 之前 原来 原先 版本 年版 版 新 旧 老 "
+    "有什么 有何 当年 如今 法规 本法 条文 哪条 严 宽 高 低 少 跟 和 与 同 比 对 是 新版 旧版 老版 新法 旧法 部".split()
 )
+
+# Everyday words of questions -> the words laws use, for weighing articles against a question's
+# topic (a change question's 交钱 is about 缴纳 clauses).
+TOPIC_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "钱": ("费", "缴纳"), "交钱": ("缴纳",), "交": ("缴纳",), "罚": ("罚款",), "罚多少": ("罚款",),
+    "排污": ("排放",), "多久": ("期限",), "期限": ("日内",), "谁": ("主管部门",), "哪个部门": ("主管部门",),
+}
 
 # Everyday short forms → the words the documents use.
 TERM_EXPANSIONS: dict[str, str] = {

@@ -10,7 +10,7 @@
   Chroma `where` and as a BM25 mask.
 - Versions: when two catalog documents share a title, the older one's chunks are penalised unless
   the question names its year or says 旧/原/老, or `include_superseded` is set. Status comes from
-  `kb.versions.status_map(docs)`.
+  the version graph (`Searcher.versions`, kb.versions.graph), built once per index generation.
 - Only chunks whose content hash is the catalog's are ever returned (uncommitted leftovers of an
   interrupted ingest are invisible).
 """
@@ -30,8 +30,9 @@ from kb.index import lexical
 
 from kb.index import lexical_sync
 
-from kb.versions import versions
-from kb.question.aliases import AliasTable, norm_title
+from kb.versions.graph import VersionGraph
+from kb.question.aliases import AliasTable
+from kb.text.titles import title_key
 from kb.question.reading import ParsedQuestion, read_question
 from kb.settings import Settings
 from kb.index.store import Index, IndexError_
@@ -122,7 +123,8 @@ class Searcher:
         self.lex = lex
         self.generation = generation
         self.aliases = AliasTable.build(docs.values())
-        self.status = versions.status_map(docs)
+        self.versions = VersionGraph.of_generation(generation, docs)  # families, lineages, status
+        self.status = self.versions.status
         # Per-chunk arrays aligned with lex.ids.
         self.doc_ids = sorted(docs)
         pos = self.doc_pos = {d: i for i, d in enumerate(self.doc_ids)}
@@ -130,7 +132,8 @@ class Searcher:
         self.id_pos = {r: i for i, r in enumerate(lex.ids)}
         self.info = lex.info or [("", "")] * len(lex.ids)
         self.is_header = np.array([kind == "header" or loc == "header" for loc, kind in self.info], dtype=bool)
-        self.groups = self._version_groups(docs)
+        # Laws held in several versions: title key → doc ids, oldest first.
+        self.groups = {title_key(f.title): f.doc_ids for f in self.versions.families if len(f.versions) > 1}
         self._checked = time.monotonic()
 
     def _rebuild_lexical(self, docs: dict[str, DocumentMeta], directory: Path) -> lexical.LexicalIndex:
@@ -157,18 +160,6 @@ class Searcher:
         return False
 
     # ------------------------------------------------------------------ versions
-    @staticmethod
-    def _version_groups(docs: dict[str, DocumentMeta]) -> dict[str, list[str]]:
-        """Normalised title → doc ids (oldest first), for titles held in more than one version."""
-        by_title: dict[str, list[str]] = {}
-        for d in docs.values():
-            by_title.setdefault(norm_title(d.title), []).append(d.doc_id)
-        return {
-            t: sorted(ids, key=lambda i: (docs[i].date or "", docs[i].effective_date or ""))
-            for t, ids in by_title.items()
-            if len(ids) > 1
-        }
-
     def _preferred_versions(self, pq: ParsedQuestion, filters: Filters) -> tuple[set[str], set[str]]:
         """(penalised doc ids, preferred doc ids) for this question."""
         penalised: set[str] = set()
@@ -193,12 +184,6 @@ class Searcher:
         for doc_id, status in self.status.items():
             if status in OUTDATED and doc_id not in named and doc_id not in preferred:
                 penalised.add(doc_id)
-        # Without kb.versions: a document another one says it repeals is outdated too.
-        repealed = {norm_title(t) for d in self.docs.values() for t in (d.repeals or [])}
-        for t in repealed:
-            for i in self.aliases.titles.get(t, []):
-                if i not in named and i not in preferred:
-                    penalised.add(i)
         return penalised, preferred
 
     # ------------------------------------------------------------------ filters
@@ -209,8 +194,11 @@ class Searcher:
         wanted_titles: set[str] = set()
         wanted_files: set[str] = set()
         for f in filters.file_names:
-            wanted_files.add(f.strip())
-            nt = norm_title(f)
+            f = f.strip()
+            wanted_files.add(f)
+            if any(f in (d.file_name, Path(d.file_name).stem) for d in self.docs.values()):
+                continue  # a file name chooses that file, not every version of its law
+            nt = title_key(f)
             wanted_titles.add(self.aliases.aliases.get(nt, nt))
         out = set()
         for d in self.docs.values():
@@ -226,8 +214,8 @@ class Searcher:
             if filters.file_names and not (
                 d.file_name in wanted_files
                 or Path(d.file_name).stem in wanted_files
-                or norm_title(d.title) in wanted_titles
-                or norm_title(d.file_name) in wanted_titles
+                or title_key(d.title) in wanted_titles
+                or title_key(d.file_name) in wanted_titles
             ):
                 continue
             out.add(d.doc_id)

@@ -1,0 +1,74 @@
+"""The dates of a version: when it was made, when it takes effect, when it was repealed.
+
+Read from `DocumentMeta` (`date`, `effective_date`, `events`); ISO strings out, '' when unknown.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from kb.types import DocumentMeta
+
+_ISO_RE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
+_VERSION_EVENTS = {"通过", "修订", "修正", "公布", "发布"}
+
+
+def to_date(value: str | Date | None) -> Date | None:
+    """'2023-10-24' / '2023年10月24日' -> date; None when absent or unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Date):
+        return value
+    m = _ISO_RE.search(str(value))
+    if not m:
+        return None
+    try:
+        return Date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def version_date(doc: DocumentMeta) -> str:
+    """ISO date of this version: `date`, else the latest adoption/amendment/publication
+    event, else a date in the file name, else ''."""
+    own = to_date(doc.date)
+    if own:
+        return own.isoformat()
+    dated = [d for d in (to_date(e.date) for e in doc.events if e.kind in _VERSION_EVENTS) if d]
+    if dated:
+        return max(dated).isoformat()
+    d = to_date(doc.file_name)
+    return d.isoformat() if d else ""
+
+
+def effective_date(doc: DocumentMeta) -> str:
+    """ISO date the version takes effect: `effective_date`, else the 施行 event on or after
+    the version date, else ''."""
+    d = to_date(doc.effective_date)
+    if d:
+        return d.isoformat()
+    vd = to_date(version_date(doc))
+    cands = [c for c in (to_date(e.date) for e in doc.events if e.kind == "施行") if c and (vd is None or c >= vd)]
+    return min(cands).isoformat() if cands else ""
+
+
+def in_force_date(doc: DocumentMeta) -> Date | None:
+    """When this version governs: its effective date, else its version date."""
+    return to_date(effective_date(doc)) or to_date(version_date(doc))
+
+
+def own_repeal_date(doc: DocumentMeta) -> Date | None:
+    """The earliest 废止 event of the document itself."""
+    dates = [d for d in (to_date(e.date) for e in doc.events if e.kind == "废止") if d]
+    return min(dates) if dates else None
+
+
+def origin_date(doc: DocumentMeta) -> Date | None:
+    """The first date of the document's own history (adoption or first promulgation)."""
+    dates = [d for d in (to_date(e.date) for e in doc.events if e.kind != "废止") if d]
+    return min(dates) if dates else to_date(version_date(doc))
+
+
+def version_sort_key(doc: DocumentMeta) -> tuple[str, str, str]:
+    """Versions of one law sort oldest first by this key."""
+    return (version_date(doc), effective_date(doc), doc.file_name)

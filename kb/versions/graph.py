@@ -1,0 +1,368 @@
+"""The versions of the laws in the knowledge base as one graph, built once per index generation.
+
+* A **family** groups the documents that are versions of one law or regulation: their titles
+  agree once normalised (`kb.text.titles.title_key`; local documents whose title lacks their
+  region are kept apart by region). A document whose text says that it repeals another
+  (`DocumentMeta.repeals`, e.g. 《中华人民共和国环境噪声污染防治法》同时废止) links that family to its
+  own: `Family.replaced_by` / `Family.replaces`.
+* Every document gets a **status** as of a day: 现行有效, 已被修订 (a newer version of the same
+  family is in the KB and in force), 已废止 (repealed by a KB document whose effective date has
+  arrived, or its own 废止 event has passed), 尚未施行 (own effective date ahead).
+* The **lineage** of a law is its versions plus those of the laws it replaced, oldest first.
+
+    graph = VersionGraph.build(index.documents())   # or Searcher.versions, built in _load()
+    graph.status[doc_id]; graph.current_version(doc_id); graph.version_note(doc_id)
+
+The graph is a pure function of the catalog and the day; `of_generation` shares one graph per
+index generation between the searcher and the app's pages.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from kb.text.titles import title_key
+from kb.types import DocumentMeta
+from kb.versions.dates import (
+    effective_date,
+    in_force_date,
+    origin_date,
+    own_repeal_date,
+    to_date,
+    version_date,
+    version_sort_key,
+)
+
+STATUS_CURRENT = "现行有效"
+STATUS_REVISED = "已被修订"
+STATUS_REPEALED = "已废止"
+STATUS_PENDING = "尚未施行"
+STATUSES = (STATUS_CURRENT, STATUS_REVISED, STATUS_REPEALED, STATUS_PENDING)
+OUTDATED = (STATUS_REVISED, STATUS_REPEALED, STATUS_PENDING)
+
+
+@dataclass
+class Family:
+    key: str
+    title: str  # display title (the newest version's)
+    versions: list[DocumentMeta] = field(default_factory=list)  # oldest first
+    replaced_by: str | None = None  # key of the family that repeals this one
+    replaced_by_doc: str | None = None  # doc_id of the repealing document
+    replaces: list[str] = field(default_factory=list)  # keys of families this one repeals
+    repeals_outside: list[str] = field(default_factory=list)  # repealed titles not in the KB
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [d.doc_id for d in self.versions]
+
+    @property
+    def latest(self) -> DocumentMeta:
+        return self.versions[-1]
+
+    @property
+    def linked(self) -> bool:
+        """More than one version, or a repeal link to another family of the KB."""
+        return len(self.versions) > 1 or bool(self.replaced_by or self.replaces)
+
+    def to_dict(self, status: Mapping[str, str] | None = None) -> dict[str, Any]:
+        return {
+            "family": self.key,
+            "title": self.title,
+            "replaced_by": self.replaced_by,
+            "replaced_by_doc": self.replaced_by_doc,
+            "replaces": list(self.replaces),
+            "repeals_outside_kb": list(self.repeals_outside),
+            "versions": [
+                {
+                    "doc_id": d.doc_id,
+                    "title": d.title,
+                    "file_name": d.file_name,
+                    "doc_type": d.doc_type,
+                    "date": version_date(d),
+                    "effective_date": effective_date(d),
+                    "status": (status or {}).get(d.doc_id, ""),
+                }
+                for d in self.versions
+            ],
+        }
+
+
+def family_key_of(doc: DocumentMeta) -> str:
+    """The key of the family `doc` belongs to: its normalised title (else file stem), with its
+    region in front when the title lacks it (local documents of different regions share
+    titles only when the title does not name the region)."""
+    key = title_key(doc.title) or title_key(Path(doc.file_name).stem)
+    if doc.region and doc.region not in key:
+        key = f"{doc.region}·{key}"
+    return key
+
+
+def _predates(target: Family, repealer: DocumentMeta) -> bool:
+    """True when every version of `target` is older than the repealing law itself."""
+    origin = origin_date(repealer)
+    latest = to_date(version_date(target.latest))
+    return origin is None or latest is None or latest <= origin
+
+
+def _families(docs: Mapping[str, DocumentMeta]) -> dict[str, Family]:
+    """The families of `docs` by key (sorted); versions oldest first, repeal links set."""
+    groups: dict[str, list[DocumentMeta]] = {}
+    for d in docs.values():
+        groups.setdefault(family_key_of(d), []).append(d)
+    fams: dict[str, Family] = {}
+    for key in sorted(groups):
+        members = sorted(groups[key], key=version_sort_key)
+        fams[key] = Family(key=key, title=members[-1].title or key, versions=members)
+    repealers = sorted((d for d in docs.values() if d.repeals), key=lambda d: (str(in_force_date(d) or ""), d.doc_id))
+    for d in repealers:
+        own = family_key_of(d)
+        for title in d.repeals:
+            rk = title_key(title)
+            target = fams.get(rk)
+            if target is None and d.region:
+                target = fams.get(f"{d.region}·{rk}")
+            if target is not None and target.key == own:
+                continue  # "本法…同时废止" of an older version of itself: plain revision
+            if target is not None and not _predates(target, d):
+                # The KB holds a later law of the same name (反间谍法 2014 repeals the 1993
+                # 国家安全法; the KB's 国家安全法 is the 2015 one): not what was repealed.
+                target = None
+            if target is None:
+                if title not in fams[own].repeals_outside:
+                    fams[own].repeals_outside.append(title)
+                continue
+            target.replaced_by = own
+            target.replaced_by_doc = d.doc_id
+            if target.key not in fams[own].replaces:
+                fams[own].replaces.append(target.key)
+    return fams
+
+
+def _status(docs: Mapping[str, DocumentMeta], fams: Mapping[str, Family], now: Date) -> dict[str, str]:
+    """doc_id -> 现行有效 | 已被修订 | 已废止 | 尚未施行 as of `now`.
+
+    * 尚未施行: the document's own effective date is after `now`.
+    * 已被修订: a newer version of its family is in the KB and already in force.
+    * 已废止: its own 废止 event has passed, or its family is repealed by a KB document that
+      is in force (the repealing law's effective date has arrived).
+    * 现行有效: otherwise. An older version stays 现行有效 until the newer one takes effect.
+    """
+    out: dict[str, str] = {}
+
+    def in_force(d: DocumentMeta) -> bool:
+        start = in_force_date(d)
+        return start is None or start <= now
+
+    for f in fams.values():
+        repealed_on: Date | None = None
+        if f.replaced_by_doc and f.replaced_by_doc in docs:
+            rep = docs[f.replaced_by_doc]
+            if in_force(rep):
+                repealed_on = in_force_date(rep) or now
+        for pos, d in enumerate(f.versions):
+            own_eff = to_date(effective_date(d))
+            vd = version_date(d)
+            newer_in_force = any(version_date(n) > vd and in_force(n) for n in f.versions[pos + 1 :])
+            own_repeal = own_repeal_date(d)
+            if own_repeal and own_repeal <= now:
+                out[d.doc_id] = STATUS_REPEALED
+            elif own_eff and own_eff > now:
+                out[d.doc_id] = STATUS_PENDING
+            elif newer_in_force:
+                out[d.doc_id] = STATUS_REVISED
+            elif repealed_on is not None:
+                out[d.doc_id] = STATUS_REPEALED
+            else:
+                out[d.doc_id] = STATUS_CURRENT
+    return out
+
+
+def _predecessors(fams: Mapping[str, Family], f: Family, seen: set[str], chain: list[Family]) -> None:
+    """Append to `chain` the families `f` replaced (recursively, oldest law first), then `f`."""
+    if f.key in seen:
+        return
+    seen.add(f.key)
+    for r in f.replaces:
+        if r in fams:
+            _predecessors(fams, fams[r], seen, chain)
+    chain.append(f)
+
+
+def _lineages(fams: Mapping[str, Family]) -> dict[str, tuple[DocumentMeta, ...]]:
+    """Family key -> its versions and those of the families it replaced (recursively), oldest
+    law first (环境噪声污染防治法 2018 → 噪声污染防治法 2021)."""
+    out: dict[str, tuple[DocumentMeta, ...]] = {}
+    for fam in fams.values():
+        chain: list[Family] = []
+        _predecessors(fams, fam, set(), chain)
+        out[fam.key] = tuple(d for f in chain for d in f.versions)
+    return out
+
+
+def _title(d: DocumentMeta) -> str:
+    return f"《{(d.title or d.file_name).strip('《》')}》"
+
+
+_BUILT: dict[tuple[str, Date], "VersionGraph"] = {}
+_BUILT_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class VersionGraph:
+    """Families, repeal links, lineages and the status of every document as of `today`."""
+
+    docs: Mapping[str, DocumentMeta]
+    today: Date
+    families: tuple[Family, ...]  # sorted by key
+    status: Mapping[str, str]  # doc_id -> 现行有效 | 已被修订 | 已废止 | 尚未施行
+    _by_key: Mapping[str, Family] = field(repr=False)
+    _by_doc: Mapping[str, Family] = field(repr=False)
+    _lineage: Mapping[str, tuple[DocumentMeta, ...]] = field(repr=False)
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(cls, docs: Mapping[str, DocumentMeta], today: Date | None = None) -> "VersionGraph":
+        """The graph of `docs` (a catalog: doc_id -> DocumentMeta), status as of `today`
+        (default: the current day)."""
+        fams = _families(docs)
+        return cls._make(docs, today or Date.today(), fams, _lineages(fams))
+
+    @classmethod
+    def _make(cls, docs, today, fams, lineages) -> "VersionGraph":
+        by_doc = {doc_id: f for f in fams.values() for doc_id in f.doc_ids}
+        return cls(
+            docs=docs,
+            today=today,
+            families=tuple(fams.values()),
+            status=MappingProxyType(_status(docs, fams, today)),
+            _by_key=MappingProxyType(fams),
+            _by_doc=MappingProxyType(by_doc),
+            _lineage=MappingProxyType(lineages),
+        )
+
+    @classmethod
+    def of_generation(cls, generation: str, docs: Mapping[str, DocumentMeta], today: Date | None = None) -> "VersionGraph":
+        """The graph of the index generation `generation` (whose catalog is `docs`), built once
+        per process and day and shared by every caller (the searcher, the app's pages). A
+        generation fixes every document's content, and the graph reads only what the content
+        decides (titles, dates, events, repeals, region), so equal generations share a graph."""
+        key = (generation, today or Date.today())
+        with _BUILT_LOCK:
+            graph = _BUILT.get(key)
+        if graph is None:
+            graph = cls.build(docs, key[1])
+            with _BUILT_LOCK:
+                if len(_BUILT) >= 8:
+                    _BUILT.clear()
+                _BUILT[key] = graph
+        return graph
+
+    def as_of(self, today: Date) -> "VersionGraph":
+        """The same families with every status as of `today`."""
+        if today == self.today:
+            return self
+        return self._make(self.docs, today, dict(self._by_key), self._lineage)
+
+    # ------------------------------------------------------------------ lookups
+    def family(self, ref: str) -> Family | None:
+        """The family named by `ref`: a family key, a doc_id, or a title (any form
+        `title_key` folds; a local family is found by its title without the region)."""
+        if ref in self._by_key:
+            return self._by_key[ref]
+        if ref in self._by_doc:
+            return self._by_doc[ref]
+        k = title_key(ref)
+        return self._by_key.get(k) or next((f for f in self.families if f.key.endswith("·" + k)), None)
+
+    def families_named(self, ref: str) -> list[Family]:
+        """Every family `ref` (a key or title) may name: the one of that key and the local
+        families of that title in every region."""
+        k = title_key(ref)
+        return [f for f in self.families if f.key in (ref, k) or f.key.endswith("·" + k)]
+
+    def family_of(self, doc_id: str) -> Family | None:
+        return self._by_doc.get(doc_id)
+
+    def title_of(self, key: str) -> str:
+        """Display title of the family `key` (the key itself when unknown)."""
+        f = self._by_key.get(key)
+        return f.title if f is not None else key
+
+    def lineage(self, family_or_doc: str) -> list[DocumentMeta]:
+        """All versions of a law, oldest first, including the versions of families it replaced
+        (环境噪声污染防治法 2018 → 噪声污染防治法 2021). Accepts a family key, title or doc_id."""
+        fam = self.family(family_or_doc)
+        return list(self._lineage[fam.key]) if fam is not None else []
+
+    def comparable_pairs(self) -> list[tuple[str, DocumentMeta, DocumentMeta]]:
+        """(family key, older, newer) for each consecutive pair of versions in every lineage —
+        the comparisons worth offering (e.g. as the default choices of a 版本对比 page).
+        A family with a repealed predecessor law gives a pair across the two laws."""
+        out: list[tuple[str, DocumentMeta, DocumentMeta]] = []
+        for f in self.families:
+            if f.replaced_by:
+                continue  # its versions appear in the lineage of the family that replaced it
+            chain = self._lineage[f.key]
+            out.extend((f.key, old, new) for old, new in zip(chain, chain[1:]))
+        return out
+
+    # ------------------------------------------------------------------ in force
+    def current_version(self, doc_id: str) -> DocumentMeta | None:
+        """The document in force for the law `doc_id` belongs to.
+
+        * 现行有效 → the document itself;
+        * 已被修订 → the newest version of its family in force;
+        * 已废止 → the version in force of the family that repealed it (following further
+          replacements), or None when nothing in the KB replaces it;
+        * 尚未施行 → the older version of its family still in force, or None.
+        """
+        if doc_id not in self.docs:
+            return None
+        if self.status[doc_id] == STATUS_CURRENT:
+            return self.docs[doc_id]
+        fam = self._by_doc.get(doc_id)
+        seen: set[str] = set()
+        while fam is not None and fam.key not in seen:
+            seen.add(fam.key)
+            current = [d for d in fam.versions if self.status[d.doc_id] == STATUS_CURRENT]
+            if current:
+                return current[-1]
+            fam = self._by_key.get(fam.replaced_by) if fam.replaced_by else None
+        return None
+
+    def version_note(self, doc_id: str, status: str | None = None, cited: Mapping[str, int] | None = None) -> str:
+        """What an answer citing `doc_id` must say about its version ('' when it is in force).
+
+        '《中华人民共和国环境噪声污染防治法》已废止，现行为《中华人民共和国噪声污染防治法》（2021-12-24）。'
+        '《…》已被修订，现行为《…》（2023-10-24）。'
+        '《…》（2026-05-01）尚未施行，施行日期 2026-09-01；现行为《…》（2020-01-01）。'
+
+        `status` defaults to the graph's; `cited` (doc_id -> citation number) puts the [n] of
+        the current version after its title when the answer cites it too.
+        """
+        if doc_id not in self.docs:
+            return ""
+        status = status or self.status.get(doc_id, "")
+        if status not in OUTDATED:
+            return ""
+        d = self.docs[doc_id]
+        title = _title(d)
+        cur = self.current_version(doc_id)
+        cur_s = ""
+        if cur is not None and cur.doc_id != doc_id:
+            vd = version_date(cur)
+            ref = f"[{cited[cur.doc_id]}]" if cited and cur.doc_id in cited else ""
+            cur_s = f"现行为{_title(cur)}" + (f"（{vd}）" if vd else "") + ref
+        if status == STATUS_PENDING:
+            vd, eff = version_date(d), effective_date(d)
+            out = title + (f"（{vd}）" if vd else "") + "尚未施行" + (f"，施行日期 {eff}" if eff else "")
+            return out + (f"；{cur_s}。" if cur_s else "。")
+        if status == STATUS_REPEALED and not cur_s:
+            fam = self._by_doc.get(doc_id)
+            if fam is not None and fam.replaced_by_doc and fam.replaced_by_doc in self.docs:
+                return f"{title}已废止（被{_title(self.docs[fam.replaced_by_doc])}废止）。"
+        return f"{title}{status}" + (f"，{cur_s}。" if cur_s else "。")
