@@ -132,7 +132,8 @@ def test_article_text_joins_chunks_of_one_article():
         _hit(4, "header", "附件"),
     ]
     text = sup.article_text(chunks[2], chunks)
-    assert text == "第三条 第一部分内容，很长的一句话。重复的尾句在这里出现。\n第二部分内容。"
+    # the overlap is dropped and the parts joined as the comparison joins them (one rule)
+    assert text == "第三条 第一部分内容，很长的一句话。重复的尾句在这里出现。第二部分内容。"
     assert sup.article_text(chunks[3], chunks) == "第四条 罚款。"
     assert sup.article_text(chunks[0], chunks) == "示例办法"  # not joined with the later "header"
     assert sup.article_text(_hit(9, "第九条", "孤立"), chunks) == "孤立"

@@ -179,3 +179,17 @@ def test_an_ingest_and_a_search_write_only_the_named_parts(tmp_path):
     named = {p.name for p in layout.parts().values()}
     assert written <= named, written - named
     assert {"chroma", "bm25", "bm25_tokens.pkl", "cache.sqlite", "ingest.lock"} <= written
+
+
+def test_openmp_threads_wait_passively_unless_the_user_says_otherwise():
+    """Spinning OpenMP threads stall the e5 engine when another process holds a core."""
+    import os
+
+    root = Path(__file__).resolve().parents[1]
+    code = "import os, kb.settings; print(os.environ['OMP_WAIT_POLICY'])"
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "PASSIVE"
+    env["OMP_WAIT_POLICY"] = "ACTIVE"
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ACTIVE"

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from kb.settings import Settings
 from kb.types import DOC_TYPES, DocumentMeta, SearchHit
+from kb.versions.articles import join_chunks
 
 # ---------------------------------------------------------------------------- escaping
 # CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it leaves no
@@ -205,22 +206,8 @@ def article_text(hit: SearchHit, chunks: Sequence[SearchHit]) -> str:
     end = pos
     while end + 1 < len(ordered) and ordered[end + 1].locator == hit.locator:
         end += 1
-    parts: list[str] = []
-    for c in ordered[start : end + 1]:
-        t = c.text or ""
-        if parts:
-            t = _drop_overlap(parts[-1], t)
-        parts.append(t)
-    joined = "\n".join(p.strip("\n") for p in parts if p.strip())
-    return joined or hit.text
-
-
-def _drop_overlap(prev: str, nxt: str, max_overlap: int = 400) -> str:
-    """Chunks of a long article may repeat a few sentences; drop the repeated prefix (the one
-    rule of kb.versions.articles, which also rebuilds articles for the comparison of versions)."""
-    from kb.versions.articles import drop_overlap
-
-    return drop_overlap(prev, nxt, max_overlap)
+    joined = join_chunks([c.text or "" for c in ordered[start : end + 1] if (c.text or "").strip()])
+    return joined.strip("\n") or hit.text
 
 
 LOCATOR_LABELS = {"header": "文首", "preamble": "序言", "title": "标题"}

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from kb.settings import Settings, load_settings
+from kb.settings import Settings, SettingsError, load_settings
 
 
 def _filters(args: argparse.Namespace):
@@ -187,7 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("请给出问题，或用 --batch FILE.jsonl")
     if args.command == "ask" and args.mode is None:
         args.mode = "extractive"
-    settings = load_settings(data_dir=args.data)
+    try:
+        settings = load_settings(data_dir=args.data)
+    except SettingsError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
     try:
         return args.func(args, settings)
     except KeyboardInterrupt:
