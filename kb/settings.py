@@ -70,7 +70,7 @@ class DataLayout:
 
     root: Path
 
-    PARTS: ClassVar[tuple[str, ...]] = ("chroma", "bm25", "bm25_tokens", "cache", "ingest_lock", "journal",
+    PARTS: ClassVar[tuple[str, ...]] = ("chroma", "bm25", "bm25_tokens", "cache", "registers", "ingest_lock", "journal",
                                         "baseline_chroma", "bench_stats")
 
     @property
@@ -92,6 +92,12 @@ class DataLayout:
     def cache(self) -> Path:
         """Embeddings and BM25 tokens by text hash (kb.index.cache)."""
         return self.root / "cache.sqlite"
+
+    @property
+    def registers(self) -> Path:
+        """Facts read from each document version (standards, references, duties), by extractor
+        version (kb.registers.extracted); derived from Chroma, like BM25."""
+        return self.root / "registers.sqlite"
 
     @property
     def ingest_lock(self) -> Path:

@@ -12,7 +12,8 @@ import pytest
 
 from kb.answers.answer import answer
 from kb.question.reading import read_question
-from kb.answers.version_answers import catalog_of, version_notes
+from kb.answers.catalog import catalog_of
+from kb.answers.version_answers import version_notes
 from kb.versions import changes, questions
 from kb.versions.graph import VersionGraph
 from kb.types import Citation, DateEvent, DocumentMeta, SearchHit

@@ -21,17 +21,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, units, verify
-from kb.answers.version_answers import (
-    Catalog,
-    _status_warnings,
-    _with_notes,
-    catalog_of,
-    change_answer,
-    with_comparison,
-)
+from kb.answers.catalog import Catalog, catalog_of
+from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, with_comparison
 from kb.question.reading import ParsedQuestion, read_question
 from kb.types import Answer, Citation, SearchHit
 
@@ -108,6 +102,22 @@ def abstention(question: str, hits: list[SearchHit], mode: str, reason: str, war
         warnings=list(warnings or []),
         related=hits[:RELATED_N],
     )
+
+
+# Answers that rest on a register or on the version graph rather than on the best passages (a
+# document's status, a standard's status …). Each returns None unless the question is of its
+# kind and the register holds the answer; they are tried in order before either mode answers.
+RegisterAnswer = Callable[[ParsedQuestion, list[SearchHit], "Catalog | None", list[str]], "Answer | None"]
+REGISTER_ANSWERS: tuple[RegisterAnswer, ...] = ()
+
+
+def register_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None,
+                    warnings: list[str] | None = None) -> Answer | None:
+    for special in REGISTER_ANSWERS:
+        ans = special(pq, hits, catalog, list(warnings or []))
+        if ans is not None:
+            return ans
+    return None
 
 
 def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[str] | None = None,
@@ -208,6 +218,9 @@ def answer(
     pq = read(question, searcher, history)
     hits = retrieve(pq, searcher, k or 8, filters)
     catalog = catalog_of(searcher, filters)
+    special = register_answer(pq, hits, catalog)
+    if special is not None:
+        return special
     if mode == "llm":
         settings = settings or getattr(searcher, "settings", None)
         if settings is None:

@@ -8,10 +8,10 @@ and answers to "what changed between the versions" built from the comparison of 
 """
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import Any, Mapping, Sequence
 
+from kb.answers.catalog import Catalog
 from kb.answers.compose_changes import compose_changes
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
@@ -22,46 +22,6 @@ from kb.versions.diff import diff_documents
 from kb.versions.graph import OUTDATED, VersionGraph
 
 log = logging.getLogger(__name__)
-
-
-@dataclasses.dataclass
-class Catalog:
-    """What version-aware answers need from the searcher: the index (chunks_of) and the
-    version graph of its documents (families, lineages, status)."""
-
-    index: Any
-    graph: VersionGraph
-    allowed: set | None = None  # doc ids the user's filters let through (None: no filter)
-
-    @property
-    def docs(self) -> Mapping[str, Any]:
-        return self.graph.docs
-
-    @property
-    def status(self) -> Mapping[str, str]:
-        return self.graph.status
-
-
-def catalog_of(searcher: Any, filters: Any = None) -> Catalog | None:
-    """The catalog behind `searcher` (a kb.search.Searcher, or a wrapper with `.inner`);
-    None for searchers without an index (test doubles)."""
-    for s in (searcher, getattr(searcher, "inner", None)):
-        index = getattr(s, "index", None) if s is not None else None
-        if index is None or not hasattr(index, "chunks_of") or not hasattr(index, "documents"):
-            continue
-        try:
-            graph = getattr(s, "versions", None)  # built once per index generation by the Searcher
-            if not isinstance(graph, VersionGraph):
-                docs = getattr(s, "docs", None)
-                graph = VersionGraph.build(docs if isinstance(docs, dict) else index.documents())
-            allowed = None
-            if filters is not None and getattr(filters, "restricts", False):
-                allowed = set(s.allowed_docs(filters) or ()) if hasattr(s, "allowed_docs") else set()
-        except Exception:  # pragma: no cover - a broken index: answer without versions
-            log.warning("catalog unavailable for version notes", exc_info=True)
-            return None
-        return Catalog(index, graph, allowed)
-    return None
 
 
 def version_notes(citations: Sequence[Citation], catalog: Catalog | None) -> list[str]:

@@ -125,6 +125,7 @@ class Searcher:
         self.aliases = AliasTable.build(docs.values())
         self.versions = VersionGraph.of_generation(generation, docs)  # families, lineages, status
         self.status = self.versions.status
+        self._facts: dict[str, dict[str, list[dict]]] | None = None  # registers, read on first use
         # Per-chunk arrays aligned with lex.ids.
         self.doc_ids = sorted(docs)
         pos = self.doc_pos = {d: i for i, d in enumerate(self.doc_ids)}
@@ -135,6 +136,19 @@ class Searcher:
         # Laws held in several versions: title key → doc ids, oldest first.
         self.groups = {title_key(f.title): f.doc_ids for f in self.versions.families if len(f.versions) > 1}
         self._checked = time.monotonic()
+
+    @property
+    def facts(self) -> dict[str, dict[str, list[dict]]]:
+        """kind → doc_id → records of every register (kb.registers) for this index generation,
+        read from the documents on first use and kept in DATA/registers.sqlite."""
+        if self._facts is None:
+            from kb.registers import EXTRACTORS
+            from kb.registers.extracted import refresh as refresh_facts
+
+            with self._lock:
+                if self._facts is None:
+                    self._facts = refresh_facts(self.index, self.settings.layout, EXTRACTORS, self.docs)
+        return self._facts
 
     def _rebuild_lexical(self, docs: dict[str, DocumentMeta], directory: Path) -> lexical.LexicalIndex:
         """The saved BM25 is stale (another process or instance changed the index, or a new data
