@@ -16,6 +16,7 @@ SUBCOMMANDS = [
     "eval.baseline",
     "eval.answers",
     "eval.bench",
+    "eval.tune",
     "eval.corpus",
 ]
 

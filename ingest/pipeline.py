@@ -20,8 +20,8 @@ import numpy as np
 
 from ingest import chunking, clean, loaders, metadata, structure
 from ingest.types import LoadError
-from kb.index import lexical
-from kb.index import lexical_sync
+from kb.index import lexical, lexical_sync
+from kb.index import sentences
 from kb.index.cache import Cache
 from kb.index.embedding import Embedder, get_embedder, model_key
 from kb.index.store import Index, chunk_record_id
@@ -191,6 +191,24 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cache: Cache, batch: i
     if embedder.name == "none":  # constant vectors: nothing to compute or cache
         return embedder.embed_passages(texts), 0
     return cache.embeddings(embedder.name, texts, _compute_sorted(embedder, batch), embedder.dim)
+
+
+def embed_sentences(texts: Sequence[str], embedder: Embedder, cache: Cache, batch: int) -> int:
+    """Vectors of the sentences of these chunk texts, into the embedding cache (search reads
+    them there; see kb.index.sentences). Returns how many were computed; a failure only costs
+    search the time to compute them later."""
+    if embedder.name == "none":
+        return 0
+    sents = list(dict.fromkeys(s for t in texts for s in sentences.sentences(t)))
+    if not sents:
+        return 0
+    try:
+        _vecs, computed = cache.embeddings(sentences.sentence_model(embedder.name), sents,
+                                           sentences.normalized(_compute_sorted(embedder, batch)), embedder.dim)
+    except Exception:
+        log.warning("sentence vectors not kept", exc_info=True)
+        return 0
+    return computed
 
 
 def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder, cache: Cache, batch: int) -> tuple[np.ndarray, int]:
@@ -417,6 +435,9 @@ def run(
                 pending.clear()
                 return
             summary.embedded += computed
+            # Each chunk's sentences too: search compares a question with them one by one.
+            embed_sentences([c.text for _i, _m, cs, _t in pending for c in cs] + [m.title for _i, m, _c, _t in pending],
+                            embedder, cache, settings.embed_batch)
             t2 = time.perf_counter()
             t["embed_s"] += t2 - t1
             items, pos = [], 0

@@ -123,7 +123,7 @@ def register_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog 
 def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[str] | None = None,
                       catalog: Catalog | None = None) -> Answer:
     question = pq.raw
-    decision = abstain.decide(pq, hits)
+    decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
     if decision.abstain:
         return abstention(question, hits, "extractive", decision.reason, warnings)
     changed = change_answer(pq, hits, catalog, warnings)
@@ -133,8 +133,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
     w = list(warnings or []) + _status_warnings(comp.citations)
-    return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
-                  abstained=False, mode="extractive", warnings=w)
+    text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog)])
+    return Answer(question=question, text=text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)
 
 
 def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history=None,
@@ -142,7 +142,7 @@ def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history
     from kb.answers import llm
 
     question = pq.raw
-    decision = abstain.decide(pq, hits)
+    decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
     if decision.abstain:
         return abstention(question, hits, "llm", decision.reason)
     secret = getattr(settings, "llm_api_key", "") or ""

@@ -265,6 +265,17 @@ class Index:
             for rid, doc, md in zip(res["ids"], res["documents"], res["metadatas"])
         }
 
+    def get_embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these chunk records (for the second stage of search)."""
+        col = self.chunk_collection()
+        if col is None or not ids:
+            return {}
+        res = col.get(ids=list(ids), include=["embeddings"])
+        embs = res.get("embeddings")
+        if embs is None:
+            return {}
+        return {rid: np.asarray(v, dtype=np.float32) for rid, v in zip(res["ids"], embs)}
+
     def chunks_of(self, doc_id: str) -> list[SearchHit]:
         hits = [hit_from_record(rid, doc, md) for rid, doc, md in self.iter_chunks({"doc_id": doc_id})]
         return sorted(hits, key=lambda h: h.chunk_index)

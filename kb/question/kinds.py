@@ -71,10 +71,37 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "consequence": re.compile(r"罚|处罚|责任|后果"),
 }
 
+# A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
+# a figure; "几" alone is too loose to say.)
+FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "amount": re.compile(r"多少钱|罚[^，。？?]{0,6}多少|多少[^，。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖励|奖金|罚款)|金额|数额|多少元|多少万|交多少|缴多少|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"),
+    "period": re.compile(r"多久|多长时间|几天|几日|多少天|多少日|几个月|多少个月|几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"),
+    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"),
+}
+
 # "严了多少", "宽了": how much stricter or milder a rule became (about its penalties).
 SEVERITY_RE = re.compile(r"严了|宽了|重了|轻了|严格了|放宽了")
+def content_of_pattern(name: str) -> re.Pattern[str]:
+    """A question asks what the document `name` says (not a fact about it): 按照《X》, 《X》规定,
+    《X》里/中, 《X》第N条, 原来的《X》对…."""
+    n = re.escape(name)
+    return re.compile(
+        rf"(?:按照|依照|根据|依据|按|依|原来的|旧的|老的)\s*《{n}》|《{n}》\s*(?:规定|要求|里|中|对|第|明确|怎么|如何|关于|条款|条文|有关)"
+    )
+
+
 # A word the question puts in quotation marks (“夜间”) is what it is about.
 QUOTED_RE = re.compile(r"[“\"「『‘]([^”\"」』’]{1,20})[”\"」』’]")
+
+# The words a source uses for what such a question is after (施行 for "from when").
+FOCUS_SOURCE: dict[str, re.Pattern[str]] = {
+    "effective": re.compile(r"施行|生效"),
+    "adopted": re.compile(r"通过"),
+    "amended": re.compile(r"修正|修订|修改"),
+    "repealed": re.compile(r"废止|同时废止"),
+    "issued": re.compile(r"印发|发布|公布"),
+    "consequence": re.compile(r"罚款|处.{0,12}罚|吊销|拘留|责令|赔偿责任|禁止.{0,8}从事"),
+}
 
 # --------------------------------------------------------------------------- versions
 # A change between versions: a change word and a version word (修订 alone is not a change:
@@ -122,6 +149,11 @@ def asks_of(text: str) -> frozenset[Ask]:
     if is_change(text):
         kinds.add(Ask.CHANGE)
     return frozenset(kinds)
+
+
+def figure_of(text: str) -> str:
+    """The figure a question asks for: amount | period | quantity, or ''."""
+    return next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
 
 
 def focus_of(text: str) -> tuple[str, ...]:

@@ -25,16 +25,19 @@ from typing import Any, Sequence
 
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
+from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     DOCUMENT_DATES_RE,
     OLDER_VERSION_RE,
     OTHER_VERSIONS_RE,
     QUOTED_RE,
+    content_of_pattern,
     SEVERITY_RE,
     VERSION_PHRASE_RE,
     VERSION_YEAR_RE,
     Ask,
     asks_of,
+    figure_of,
     focus_of,
     subject_years,
 )
@@ -61,6 +64,7 @@ class ParsedQuestion:
     documents: tuple[str, ...] = ()  # normalised titles of indexed documents named, in order
     named: tuple[str, ...] = ()  # 《…》 names as written
     unindexed: tuple[str, ...] = ()  # 《…》 names no indexed document carries (empty without a catalog)
+    content_of: tuple[str, ...] = ()  # 《…》 names whose content is asked (《X》规定 / 按照《X》 / 《X》第N条)
     articles: tuple[str, ...] = ()  # 第五十三条 … (canonical locators)
     regions: tuple[str, ...] = ()
     years: tuple[int, ...] = ()  # every year written
@@ -71,9 +75,11 @@ class ParsedQuestion:
     other_versions: bool = False  # looks at versions besides the one in force (新旧, 2017年版, 两版)
     document_dates: bool = False  # asks for the document's own dates (its header lines)
     terms: tuple[str, ...] = ()  # topical terms
+    legal_terms: tuple[str, ...] = ()  # the documents' words for its everyday words (kb.question.lexicon)
     focus: tuple[str, ...] = ()  # what a date or consequence question is after (kinds.FOCUS_PATTERNS)
     quoted: tuple[str, ...] = ()  # words in quotation marks: what the question is about
     severity: bool = False  # asks how much stricter or milder a rule became
+    figure: str = ""  # the figure the answer must state: amount | period | quantity ('' for none)
     conduct: str = ""  # penalty questions: the conduct asked about
     language: str = "zh"  # zh | en (no Chinese characters)
     follow_up: FollowUp | None = None
@@ -134,6 +140,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         documents=tuple(documents),
         named=tuple(named),
         unindexed=tuple(unindexed),
+        content_of=tuple(n for n in named if content_of_pattern(n).search(text)),
         articles=tuple(articles),
         regions=tuple(regions_in(folded)),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
@@ -144,9 +151,11 @@ def read_question(question: str, aliases: AliasTable | None = None,
         other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
         document_dates=bool(DOCUMENT_DATES_RE.search(text)),
         terms=tuple(content_terms(text)),
+        legal_terms=tuple(legal_words(text)),
         focus=focus_of(VERSION_PHRASE_RE.sub(" ", text)),
         quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
         severity=bool(SEVERITY_RE.search(text)),
+        figure=figure_of(text),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
         language="en" if _LATIN_RE.search(text) and not _CJK_RE.search(text) else "zh",
         follow_up=follow,
