@@ -35,18 +35,23 @@ class _Line:
     def __init__(self, textpage: Any, text: str, start: int, end: int) -> None:
         self.textpage, self.start, self.end = textpage, start, end
         self.text = text[start:end]
-        self._cells: list[tuple[float, float, str]] | None = None
+        self._cells: dict[bool, list[tuple[float, float, str]]] = {}
 
     @property
     def spaced(self) -> bool:
         """Whitespace between two printed characters: where pdfium saw a gap."""
         return bool(_INNER_SPACE_RE.search(self.text.strip()))
 
-    def cells(self) -> list[tuple[float, float, str]]:
-        """(left, right, text) of each cell, left to right; cells part at gaps > CELL_GAP_EM."""
-        if self._cells is None:
-            self._cells = _cells(self.textpage, self.text, self.start)
-        return self._cells
+    def cells(self, columns: tuple[float, ...] = ()) -> list[tuple[float, float, str]]:
+        """(left, right, text) of each cell, left to right; cells part at gaps > CELL_GAP_EM.
+
+        By default only gaps where pdfium put a space are measured (few calls). Under a
+        table's header (`columns`: its column starts) every pair of neighbours is, and a
+        narrower gap before a column start parts cells too: pdfium puts no space there."""
+        key = bool(columns)
+        if key not in self._cells:
+            self._cells[key] = _cells(self.textpage, self.text, self.start, columns)
+        return self._cells[key]
 
 
 def read_text_layer(data: bytes) -> TextLayer | None:
@@ -97,6 +102,7 @@ def page_text(textpage: Any) -> str:
     return "\n".join(_with_rows(lines))
 
 
+_LEADER_RE = re.compile(r"^[·.．…\-_—\s]{4,}\d*$")  # a table of contents' dot leader
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
 _INNER_SPACE_RE = re.compile(r"\S\s+\S")
 
@@ -107,25 +113,26 @@ def _box(textpage: Any, i: int) -> tuple[float, float, float]:
     return left, right, top - bottom
 
 
-def _cells(textpage: Any, text: str, offset: int) -> list[tuple[float, float, str]]:
-    """Cells of a line: only the characters next to a space are measured (few calls)."""
+def _cells(textpage: Any, text: str, offset: int, columns: tuple[float, ...]) -> list[tuple[float, float, str]]:
+    """Cells of a line: the characters next to a space are measured, or every one."""
     visible = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
     if not visible:
         return []
     first = visible[0][0]
     cells: list[list[Any]] = [[_box(textpage, offset + first)[0], 0.0, [visible[0][1]]]]
     for (i0, c0), (i1, c1) in zip(visible, visible[1:]):
-        if i1 == i0 + 1:
+        if i1 == i0 + 1 and not columns:
             cells[-1][2].append(c1)
             continue
         l0, r0, h0 = _box(textpage, offset + i0)
         l1, r1, h1 = _box(textpage, offset + i1)
         em = max(h0, h1, 1.0)
-        if l1 - r0 > CELL_GAP_EM * em:
+        gap = l1 - r0
+        if gap > CELL_GAP_EM * em or gap > 0.5 * em and _aligned(list(columns), l1, em) is not None:
             cells[-1][1] = r0
             cells.append([l1, 0.0, [c1]])
         else:
-            if c0.isascii() and c1.isascii():
+            if i1 > i0 + 1 and c0.isascii() and c1.isascii():
                 cells[-1][2].append(" ")  # a word space between Latin words or numbers
             cells[-1][2].append(c1)
     last = visible[-1][0]
@@ -160,7 +167,7 @@ def _with_rows(lines: list[_Line]) -> list[str]:
         rows: list[list[str]] = [[c[2] for c in lines[i].cells()]]
         j = i + 1
         while j < len(lines):
-            cells = lines[j].cells()
+            cells = lines[j].cells(tuple(starts))
             cols = [_aligned(starts, c[0], em) for c in cells]
             if len(cells) >= 2 and None not in cols and cols == sorted(cols) and len(set(cols)) == len(cols):
                 row = [""] * len(starts)
@@ -173,7 +180,7 @@ def _with_rows(lines: list[_Line]) -> list[str]:
             else:
                 break
             j += 1
-        if len(rows) < 2 or _two_column_prose(rows):
+        if len(rows) < 2 or _two_column_prose(rows) or any(_LEADER_RE.match(c) for r in rows for c in r):
             out.append(lines[i].text)
             i += 1
             continue
