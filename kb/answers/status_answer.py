@@ -55,8 +55,12 @@ def _targets(pq: ParsedQuestion, hits: list[SearchHit], catalog: Any) -> list[Do
     graph = catalog.graph
     allowed = catalog.allowed
     out: list[DocumentMeta] = []
+    aliases = getattr(getattr(catalog.source, "aliases", None), "titles", {}) or {}
     for title in pq.documents:
-        for fam in graph.families_named(title) or ([graph.family(title)] if graph.family(title) else []):
+        fams = graph.families_named(title) or ([graph.family(title)] if graph.family(title) else [])
+        # a cover notice is named by the document it 印发 too (kb.question.aliases)
+        fams += [f for f in (graph.family_of(i) for i in aliases.get(title, [])) if f is not None and f not in fams]
+        for fam in fams:
             # The version the question is about: the newest one the filters let through.
             versions = [d for d in fam.versions if allowed is None or d.doc_id in allowed]
             if versions and versions[-1] not in out:
