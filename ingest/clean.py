@@ -404,7 +404,7 @@ def stands_alone(line: str) -> bool:
 
 def _signs_off(line: str, next_line: str) -> bool:
     flat = line.replace(" ", "")
-    return len(flat) <= 60 and bool(ORG_LINE_RE.match(flat)) and bool(full_date(next_line))
+    return len(flat) <= 60 and bool(ORG_LINE_RE.match(flat)) and bool(full_date(next_line) or month_date(next_line))
 
 
 def _continues_heading(par: _Paragraph, text: str) -> bool:

@@ -420,6 +420,11 @@ def extract(
     written = (layout.signed or parse_date(layout.info.get("written", "")) or "") if official else ""
     if written:
         date = written  # 成文日期: not the 印发 line of the 版记, nor the web page's 发布日期
+    elif official and not date:
+        date = layout.cover_date  # a plan's cover date, perhaps only a month (2021-12)
+    if official and len(layout.issuers) > 1 and title.startswith("".join(layout.issuers)):
+        # joint issuers stand apart in a printed title (cleaning glued them): 示例省…厅 示例省…委员会关于…
+        title = " ".join(layout.issuers) + title[len("".join(layout.issuers)):]
     doc_type = doc_type_of(title, header, clean_text, issuer, doc_number, region)
     if official:
         doc_type = official_type(layout.enclosed_title or title) or doc_type

@@ -72,6 +72,7 @@ class Layout:
     furniture: tuple[int, int] | None = None  # offsets of the 版记 (抄送 … 印发)
     info: dict[str, str] = field(default_factory=dict)  # information-box fields (INFO_LABELS values)
     head_end: int = 0  # offset just past the 版头 / title / 主送 lines
+    cover_date: str = ""  # a date under the title (a plan's cover: 二〇二一年十二月 → 2021-12)
 
     @property
     def issuer(self) -> str:
@@ -153,9 +154,10 @@ def _read_head(lines: list[Line], first: int, layout: Layout) -> None:
             layout.addressee = t.rstrip("：:")
             layout.head_end = lines[i].end
             break
-        elif full_date(t) or MONTH_RE.match(to_halfwidth_digits(t).replace(" ", "")):
+        elif full_date(t) or month_date(t):
             if title_lines:
                 layout.head_end = lines[i].end
+                layout.cover_date = layout.cover_date or full_date(t) or month_date(t)
         elif _title_like(t, title_lines):
             title_lines.append(lines[i])
             layout.head_end = lines[i].end
@@ -213,7 +215,7 @@ def _read_signoff(lines: list[Line], layout: Layout) -> None:
             break
         if ln.start < head_end:
             continue
-        iso = full_date(ln.text)
+        iso = full_date(ln.text) or month_date(ln.text)  # 二〇二一年十一月: a month is all some give
         if not iso:
             continue
         issuers, first = _issuers_above(lines, k, layout)

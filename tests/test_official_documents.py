@@ -145,6 +145,14 @@ def test_signoff_issuers_and_date(text, issuers, signed):
     assert text[layout.signoff[0] : layout.signoff[1]].startswith(issuers[0][:4])
 
 
+def test_a_signoff_dated_by_month_and_a_cover_date():
+    text = "示例通知\n各区：\n正文。\n示例市生态环境局\n二〇二一年十一月\n"
+    layout = official.read_layout(text)
+    assert layout.issuers == ["示例市生态环境局"] and layout.signed == "2021-11"
+    cover = official.read_layout("示例省绿色发展规划（测试样例）\n二〇二一年十二月\n目录\n")
+    assert cover.title == "示例省绿色发展规划（测试样例）" and cover.cover_date == "2021-12"
+
+
 def test_month_date_form():
     assert official.month_date("二〇二一年十一月") == "2021-11"
     assert official.month_date("2021年11月") == "2021-11"
