@@ -338,3 +338,32 @@ def test_cli_type_and_issuer_filters(ingested):
     proc = _run(["-m", "kb", "search", "标准", "--json", "--type", "标准", "--type", "实施方案", "--data", str(data)], env)
     types = {r["doc_type"] for r in json.loads(proc.stdout)["results"]}
     assert types and types <= {"标准", "实施方案"}
+
+
+def test_app_sidebar_filters_by_issuer_and_the_new_types(files, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from ingest.pipeline import run
+    from kb.settings import Settings
+
+    data = tmp_path / "data"
+    run([next(iter(files.values())).parent], Settings(data_dir=data, corpus_dir=tmp_path / "corpus", embed_model="none"))
+    monkeypatch.setenv("GREENKB_DATA_DIR", str(data))
+    monkeypatch.setenv("GREENKB_CORPUS_DIR", str(tmp_path / "corpus"))
+    monkeypatch.setenv("GREENKB_EMBED_MODEL", "none")
+    for var in ("GREENKB_LLM_BASE_URL", "GREENKB_LLM_MODEL", "GREENKB_CONFIG"):
+        monkeypatch.delenv(var, raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.multiselect(key="f_types").options == ["规范性文件", "实施方案", "标准", "规划"]
+    assert at.multiselect(key="f_issuers").options == [
+        "示例市工业和信息化局", "示例市生态环境局", "示例省发展和改革委员会", "示例省工业和信息化厅"]
+    at.multiselect(key="f_issuers").set_value(["示例省发展和改革委员会"]).run()
+    at.chat_input[0].set_value("钢铁行业2025年能效目标是什么？").run(timeout=60)
+    assert not at.exception
+    sources = at.session_state["history"][-1]["sources"]
+    assert sources and {s["file_name"] for s in sources} == {EXPECTED["d1"].file}  # a joint issuer matches
+    at.multiselect(key="f_issuers").set_value(["示例市生态环境局"]).run()
+    at.chat_input[0].set_value("钢铁行业2025年能效目标是什么？").run(timeout=60)
+    sources = at.session_state["history"][-1]["sources"]
+    assert EXPECTED["d1"].file not in {s["file_name"] for s in sources}
