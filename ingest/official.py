@@ -36,9 +36,10 @@ INFO_LABELS = {
 INFO_LINE_RE = re.compile(r"^(" + "|".join(sorted(INFO_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
 # Issuing bodies: what an issuer's name ends with.
 ORG_SUFFIX = r"(?:人民代表大会常务委员会|人民政府办公厅|人民政府办公室|委员会|人民政府|办公厅|办公室|总局|厅|委|局|部|署|院|中心|协会|联合会|政府)"
-ORG_RE = re.compile(rf"[\u4e00-\u9fff（）()]{{1,28}}?{ORG_SUFFIX}")
-ORG_LINE_RE = re.compile(rf"^(?:[\u4e00-\u9fff（）()]{{1,28}}{ORG_SUFFIX})+$")
-BANNER_RE = re.compile(rf"^((?:[\u4e00-\u9fff（）()]{{1,28}}{ORG_SUFFIX}\s*)+)文件$")
+# One quantifier then the suffix: no nested repetition, so no catastrophic backtracking on a long
+# line (several names glued together still match; split_issuers parts them).
+ORG_LINE_RE = re.compile(rf"^[\u4e00-\u9fff（）()]{{1,80}}{ORG_SUFFIX}$")
+BANNER_RE = re.compile(rf"^([\u4e00-\u9fff（）()\s]{{1,80}}{ORG_SUFFIX})\s*文件$")
 TITLE_END_RE = re.compile(
     r"(?:通知|意见|办法|规划|方案|决定|公告|通告|指南|函|批复|报告|纲要|细则|规定|规则|标准|要点|计划|意见书|条例|答复)"
     r"(?:[（(][^（）()]{1,20}[）)])*$"
@@ -98,6 +99,8 @@ def lines_of(text: str) -> list[Line]:
 
 def full_date(text: str) -> str:
     """ISO date when `text` is a date alone (2023年3月15日, 二〇二三年三月十五日), else ''."""
+    if len(text) > 30:
+        return ""
     t = to_halfwidth_digits(text).strip("（）() ").replace(" ", "")
     m = DATE_RE.fullmatch(t)
     return (date_iso(m) or "") if m else ""
@@ -141,8 +144,8 @@ def _read_head(lines: list[Line], first: int, layout: Layout) -> None:
     while i < n:
         t = lines[i].text
         flat = _squash(t)
-        if not title_lines and (BANNER_RE.match(flat) or ORG_LINE_RE.match(flat) and len(flat) <= 40
-                                and not TITLE_END_RE.search(flat)):
+        if not title_lines and len(flat) <= 80 and (BANNER_RE.match(flat) or len(flat) <= 40 and ORG_LINE_RE.match(flat)
+                                                    and not TITLE_END_RE.search(flat)):
             layout.banner.append(t)
         elif is_number_line(t):
             if not layout.doc_number:
@@ -188,6 +191,8 @@ def _title_like(text: str, so_far: list[Line]) -> bool:
 
 def is_number_line(text: str) -> bool:
     """A line that is a 文号 (示工信节〔2023〕15号), perhaps with a few words around it."""
+    if len(text) > 60 or "号" not in text:
+        return False
     m = DOC_NUMBER_RE.search(to_halfwidth_digits(text))
     return bool(m) and len(_squash(text)) <= len(m.group(0)) + 12 and not text.endswith("。")
 
@@ -246,7 +251,7 @@ def _issuers_above(lines: list[Line], k: int, layout: Layout) -> tuple[list[str]
     first = k
     for j in range(k - 1, max(-1, k - 4), -1):
         flat = _squash(lines[j].text)
-        if not ORG_LINE_RE.match(flat) or len(flat) > 80:
+        if len(flat) > 80 or not ORG_LINE_RE.match(flat):
             break
         names = split_issuers(lines[j].text, layout) + names
         first = j
@@ -302,6 +307,8 @@ def month_date(text: str) -> str:
     """'二〇二一年十二月' / '2021年12月' → '2021-12', else ''."""
     from kb.text.numerals import cn_to_int
 
+    if len(text) > 24:
+        return ""
     m = MONTH_RE.match(to_halfwidth_digits(text).replace(" ", ""))
     if not m:
         return ""
