@@ -295,6 +295,8 @@ def test_cli_answers_table_questions_with_the_matching_row_and_status_questions(
         {"id": "repealed", "question": "《示例市生态环境局关于开展工业企业清洁生产审核工作的通知（测试样例）》还有效吗？"},
         {"id": "plan", "question": "示例省“十四五”工业绿色发展规划还有效吗"},
         {"id": "guide", "question": "示例市绿色制造标准体系建设指南（2024年版）（测试样例）还有效吗？"},
+        {"id": "expired", "question": "示例省工业领域节能降碳实施方案（测试样例）还有效吗？"},
+        {"id": "not-a-document", "question": "审核报告过期了怎么办？"},
     ]
     batch = tmp_path / "q.jsonl"
     batch.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in questions), encoding="utf-8")
@@ -324,6 +326,19 @@ def test_cli_answers_table_questions_with_the_matching_row_and_status_questions(
     assert "期满" in out["plan"]["answer"] and "2025-12-31" in out["plan"]["answer"]
     assert "现行有效" in out["guide"]["answer"] and "有效期至2030-12-31" in out["guide"]["answer"]
     assert out["guide"]["citations"][0]["locator"] == "附件 三、"
+    expired = out["expired"]
+    assert expired["answer"].startswith("《示例省工业和信息化厅 示例省发展和改革委员会关于印发")
+    assert "已失效" in expired["answer"] and "有效期至2025-12-31" in expired["answer"]
+    assert "有效期至2025年12月31日" in expired["citations"][0]["quote"]
+    # a status word about something else (a report's deadline) is not a document's status
+    assert "现行有效" not in out["not-a-document"]["answer"] and "已废止" not in out["not-a-document"]["answer"]
+
+    # "这份通知还有效吗" with the document chosen by the filter
+    proc = _run(["-m", "kb", "ask", "这份通知还有效吗？", "--json", "--doc", EXPECTED["d3"].file, "--all-versions",
+                 "--data", str(data)], env)
+    chosen = json.loads(proc.stdout)
+    assert chosen["answer"].startswith("《示例市生态环境局关于开展工业企业清洁生产审核工作的通知（测试样例）》（示环发〔2022〕8号）已废止")
+    assert chosen["citations"][0]["file_name"] == EXPECTED["d5"].file
 
 
 def test_cli_type_and_issuer_filters(ingested):

@@ -28,6 +28,7 @@ from kb.versions.graph import (
     STATUS_REVISED,
     number_key,
 )
+from kb.versions.dates import version_date
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,13 @@ def _targets(pq: ParsedQuestion, hits: list[SearchHit], catalog: Any) -> list[Do
         # a cover notice is named by the document it 印发 too (kb.question.aliases)
         fams += [f for f in (graph.family_of(i) for i in aliases.get(title, [])) if f is not None and f not in fams]
         for fam in fams:
-            # The version the question is about: the newest one the filters let through.
+            # The version the question is about: the one of the year it names (2018年版), else the
+            # newest one the filters let through.
             versions = [d for d in fam.versions if allowed is None or d.doc_id in allowed]
-            if versions and versions[-1] not in out:
-                out.append(versions[-1])
+            named = [d for d in versions if any(version_date(d).startswith(y) for y in pq.version_years)]
+            pick = (named or versions)[-1:]
+            if pick and pick[0] not in out:
+                out.append(pick[0])
     if out:
         return out
     if not DEICTIC_RE.search(pq.text):
@@ -130,9 +134,13 @@ def _one(d: DocumentMeta, catalog: Any, citations: list[Citation]) -> str:
         cur = graph.current_version(d.doc_id)
         hit = own[0] if own else None
         ref = _cite(citations, hit, "", status)
-        return f"{name}{ref}已被修订" + (f"，现行为{_name(cur)}。" if cur is not None else "。")
+        own_v, cur_v = version_date(d), version_date(cur) if cur is not None else ""
+        return (f"{name}（{own_v}版）{ref}已被修订" if own_v else f"{name}{ref}已被修订") + (
+            f"，现行为{_name(cur)}" + (f"（{cur_v}版）" if cur_v else "") + "。" if cur is not None else "。")
     if status == STATUS_CURRENT:
-        hit, quote = _find(own, ("有效期", "起施行", "起实施", "起执行", "印发之日"))
+        # a law's 有效期 is usually a licence's, not its own: only a stated expiry is looked for
+        cues = ("有效期",) if d.expires else ()
+        hit, quote = _find(own, cues + ("起施行", "起实施", "起执行", "印发之日"))
         if hit is None and own:
             hit, quote = own[0], ""
         ref = _cite(citations, hit, quote, status)
