@@ -53,6 +53,10 @@ def sidebar(settings: Settings, docs: dict[str, DocumentMeta]) -> tuple[str, int
         regions = st.multiselect(
             "地区", sorted({d.region for d in docs.values() if d.region}), key="f_regions", placeholder="全部地区"
         )
+        issuers = st.multiselect(
+            "发文机关", sorted({i for d in docs.values() for i in d.issuer.split("、") if i}), key="f_issuers",
+            placeholder="全部发文机关",
+        )
         lo, hi = dt.date(1949, 1, 1), dt.date(2100, 12, 31)
         date_from = st.date_input("版本日期不早于", value=None, min_value=lo, max_value=hi, key="f_from")
         date_to = st.date_input("版本日期不晚于", value=None, min_value=lo, max_value=hi, key="f_to")
@@ -76,6 +80,7 @@ def sidebar(settings: Settings, docs: dict[str, DocumentMeta]) -> tuple[str, int
         date_to=date_to,
         file_names=file_names,
         include_superseded=include_superseded,
+        issuers=issuers,
     )
     return mode, int(k), values
 

@@ -25,6 +25,7 @@ def _filters(args: argparse.Namespace):
         date_to=args.date_to or "",
         file_names=args.doc or [],
         include_superseded=getattr(args, "all_versions", False),
+        issuers=args.issuer or [],
     )
 
 
@@ -151,8 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("question", nargs="?", default="", help="问题")
     query.add_argument("--batch", help="JSONL 文件（每行 {\"id\", \"question\"}），- 表示标准输入")
     query.add_argument("--k", type=int, default=None, help="返回的段落数")
-    query.add_argument("--type", action="append", help="文件类型筛选，如 法律、行政法规（可重复）")
+    query.add_argument("--type", action="append", help="文件类型筛选，如 法律、规范性文件、规划、实施方案、标准（可重复）")
     query.add_argument("--region", action="append", help="地区筛选，如 北京市（可重复）")
+    query.add_argument("--issuer", action="append", help="发文机关筛选，如 生态环境局（名称的一部分即可，可重复）")
     query.add_argument("--date-from", help="版本日期不早于 YYYY-MM-DD")
     query.add_argument("--date-to", help="版本日期不晚于 YYYY-MM-DD")
     query.add_argument("--doc", action="append", help="只在这些文件中检索（文件名或标题，可重复）")

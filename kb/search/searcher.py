@@ -6,7 +6,7 @@
 - A question naming a document and an article (节约能源法第五十三条, 《排污许可管理条例》第十四条,
   节能法第53条; 第五十三条 alone when a document is chosen by filter) gets that article first,
   all its chunks if it was split.
-- Filters restrict by document type, region, version date and chosen documents, applied as a
+- Filters restrict by document type, issuer, region, version date and chosen documents, applied as a
   Chroma `where` and as a BM25 mask.
 - Versions: when two catalog documents share a title, the older one's chunks are penalised unless
   the question names its year or says 旧/原/老, or `include_superseded` is set. Status comes from
@@ -54,10 +54,12 @@ class Filters:
     date_to: str = ""
     file_names: list[str] = field(default_factory=list)  # file name or title (short names work)
     include_superseded: bool = False
+    issuers: list[str] = field(default_factory=list)  # issuing body, or part of its name (生态环境局)
 
     @property
     def restricts(self) -> bool:
-        return bool(self.doc_types or self.regions or self.date_from or self.date_to or self.file_names)
+        return bool(self.doc_types or self.regions or self.date_from or self.date_to or self.file_names
+                    or self.issuers)
 
 
 @dataclass
@@ -227,6 +229,8 @@ class Searcher:
                 continue
             if filters.regions and not any(r and (r in d.region or d.region in r) and d.region for r in filters.regions):
                 continue
+            if filters.issuers and not any(i.strip() and i.strip() in d.issuer for i in filters.issuers):
+                continue  # joint issuers are joined with 、: any one of them matches
             date = d.date or ""
             if filters.date_from and (not date or date < filters.date_from):
                 continue
