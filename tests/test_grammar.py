@@ -16,6 +16,7 @@ from typing import Any, Callable
 import pytest
 
 from ingest import clean, metadata, structure
+from kb.question.reading import read_question
 from kb.text import grammar as g
 from kb.text import numerals
 
@@ -363,7 +364,8 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     # Standard numbers of every family, canonical (kb.registers and the ingest's document metadata).
     "standard number": (
         {"grammar.find_standard_refs": lambda s: [r.code for r in g.find_standard_refs(s)],
-         "metadata.standards_in": metadata.standards_in},
+         "metadata.standards_in": metadata.standards_in,
+         "reading.standard_refs": lambda s: [r.code for r in read_question(s).standard_refs]},
         [
             ("GB/T 32151.5-2015", ["GB/T 32151.5-2015"]), ("GB 21256—2024", ["GB 21256-2024"]),
             ("GB/Z 32150-2015", ["GB/Z 32150-2015"]), ("ＧＢ／Ｔ　３６１３２－２０１８", ["GB/T 36132-2018"]),
@@ -385,6 +387,8 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("应符合《示例通则》（GB/T 36132—2018）、YS/T 3901和HJ 2.1的要求。",
              ["GB/T 36132-2018", "YS/T 3901", "HJ 2.1"]),
             ("GBT 36132-2018.pdf", ["GB/T 36132-2018"]), ("GB/T 36132。", ["GB/T 36132"]),
+            # questions may be typed in lower case; documents print standard numbers in capitals
+            ("gb/t 36132-2018 还有效吗", ["GB/T 36132-2018"], {"grammar.find_standard_refs", "metadata.standards_in"}),
             # chemical formulas and particle sizes are no standards
             ("CH4和SF6排放", []), ("PM2.5浓度", []), ("第2021号", []), ("AB 1234-2020", []),
         ],
