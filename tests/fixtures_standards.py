@@ -166,3 +166,22 @@ def write_catalogue_xlsx(path: Path) -> Path:
         sheet.append(list(row))
     book.save(str(path))
     return path
+
+
+def build_index(base: Path, catalogues: bool = True):
+    """Ingest the guide and the notice into base/data (embed_model none: BM25 only) and import the
+    two catalogues; returns the settings."""
+    from ingest.pipeline import run
+    from kb.index.store import Index
+    from kb.registers.standards_catalogue import import_catalogue
+    from kb.settings import Settings
+
+    corpus = write_corpus(base / "corpus")
+    settings = Settings(data_dir=base / "data", corpus_dir=corpus, embed_model="none")
+    summary = run([corpus], settings)
+    assert summary.count("added") == 2, summary
+    if catalogues:
+        index = Index(settings)
+        import_catalogue(index, write_catalogue_csv(base / CSV_NAME))
+        import_catalogue(index, write_catalogue_xlsx(base / XLSX_NAME))
+    return settings

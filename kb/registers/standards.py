@@ -62,7 +62,7 @@ class Source:
         if self.how == "catalogue":
             return f"标准目录“{self.catalogue}”第{self.row}行"
         if self.how == "inferred":
-            return "同一标准号的新版本（推断）"
+            return "同一标准号的其他版本（推断）"
         page = f" 第{self.page_start}页" if self.page_start else ""
         loc = f" {self.locator}" if self.locator and self.locator != "header" else ""
         return f"《{self.title}》{loc}{page}"
@@ -244,8 +244,17 @@ class StandardsRegister:
                                  catalogue=row.get("source", ""), row=int(row.get("row") or 0)), cites=False)
         reg._fold_undated()
         reg._link_replacements()
+        reg._share_names()
         reg.evaluate()
         return reg
+
+    def _share_names(self) -> None:
+        """An edition known only by its number takes the name of another edition of it (so marked)."""
+        for std in self.standards.values():
+            if not std.names:
+                named = [best(s.names) for s in self.editions(std.ref.base) if s.names]
+                if named and named[-1] is not None:
+                    std.names.append(Fact(named[-1].value, Source("inferred")))
 
     def _edition(self, ref: StandardRef) -> Standard:
         std = self.standards.get(ref.code)
@@ -416,17 +425,18 @@ def _upcoming_replacement(links: list[Fact], reg: StandardsRegister, day: str) -
 
 def _replacement_in_force(links: list[Fact], reg: StandardsRegister, day: str,
                           require_date: bool) -> tuple[str, str, Source | None] | None:
-    """废止 when a replacing edition is in force on `day`: its implementation date has passed, or
-    (a stated replacement without a date) nothing says it is still to come."""
+    """废止 when a replacing edition is in force on `day`: its implementation date has passed, it is
+    marked 现行, or (a stated replacement without a date) nothing says it is still to come."""
     for f in sorted(links, key=lambda f: _RANK.get(f.source.how, 0), reverse=True):
         new = reg.standards.get(f.value)
         impl = best(new.implemented) if new else None
         if impl and impl.value <= day:
             return STATUS_ABOLISHED, f"已被 {f.value} 代替（{f.value} 自 {impl.value} 起实施）", f.source
-        if impl is None and not require_date:
-            st = best(new.statuses) if new else None
-            if st is None or st.value != STATUS_UPCOMING:
-                return STATUS_ABOLISHED, f"已被 {f.value} 代替", f.source
+        st = best(new.statuses) if new else None
+        if impl is None and (st.value == STATUS_CURRENT if st else not require_date):
+            return STATUS_ABOLISHED, f"已被 {f.value} 代替", f.source
+        if impl is None and not require_date and st.value != STATUS_UPCOMING:
+            return STATUS_ABOLISHED, f"已被 {f.value} 代替", f.source
     return None
 
 
