@@ -12,7 +12,9 @@ from kb.interfaces import app_support as sup
 from kb.registers.standards import STATUSES, Standard, StandardsRegister
 from kb.settings import load_settings
 
-BADGE = {"现行": ("green", "🟢"), "即将实施": ("blue", "🔵"), "废止": ("red", "🔴"), "状态不详": ("gray", "⚪")}
+BADGE = {"现行": "green", "即将实施": "blue", "废止": "red", "状态不详": "gray"}
+CELL = {"现行": "background-color: #d3f0d8; color: #14532d", "即将实施": "background-color: #dbe8fb; color: #1e3a8a",
+        "废止": "background-color: #fadcdc; color: #7f1d1d", "状态不详": "background-color: #ececec; color: #444"}
 KINDS = ["全部", "国家标准", "行业标准", "地方标准", "团体标准", "国际标准"]
 EMPTY = "标准库中还没有标准：在“文件库”导入文件，或在下方导入标准目录（CSV / XLSX）。"
 
@@ -58,7 +60,7 @@ def table(reg: StandardsRegister, chosen: list[Standard]):
     import pandas as pd
 
     rows = [{
-        "状态": f"{BADGE[s.status][1]} {s.status}",
+        "状态": s.status,
         "标准号": s.code,
         "标准名称": text(s.name),
         "类别": s.ref.kind,
@@ -67,11 +69,12 @@ def table(reg: StandardsRegister, chosen: list[Standard]):
         "替代关系": chain_label(reg, s),
         "引用处": len({(c.chunk_id, c.locator) for c in s.cited}),
     } for s in chosen]
-    return pd.DataFrame(rows, columns=["状态", "标准号", "标准名称", "类别", "实施日期", "废止日期", "替代关系", "引用处"])
+    frame = pd.DataFrame(rows, columns=["状态", "标准号", "标准名称", "类别", "实施日期", "废止日期", "替代关系", "引用处"])
+    return frame.style.map(lambda v: CELL.get(v, ""), subset=["状态"])  # the status as a coloured badge
 
 
 def detail(reg: StandardsRegister, std: Standard, index) -> None:
-    color, _icon = BADGE[std.status]
+    color = BADGE[std.status]
     st.subheader(sup.md_escape(f"{std.code} {std.name}".strip(), multiline=False))
     st.badge(std.status, color=color)
     src = f"（依据：{std.status_source.label}）" if std.status_source else ""
@@ -142,19 +145,23 @@ def main() -> None:
     if not chosen:
         st.info("没有符合条件的标准。")
         return
+    # A standard is chosen by a row of the table, the selector, a chain button or ?std=…; the
+    # latest of these wins (a row stays selected across reruns, so only a new row counts).
     picked = event.selection.rows if event is not None and hasattr(event, "selection") else []
-    wanted = st.query_params.get("std", "")
-    if picked:
-        wanted = chosen[picked[0]].code
-    elif st.session_state.get("std_selected"):
-        wanted = st.session_state["std_selected"]
+    pick = chosen[picked[0]].code if picked and picked[0] < len(chosen) else None
+    if pick and pick != st.session_state.get("std_last_pick"):
+        st.session_state["std_selected"] = pick
+    st.session_state["std_last_pick"] = pick
+    wanted = st.session_state.get("std_selected") or st.query_params.get("std", "")
     codes = [s.code for s in chosen]
-    if wanted and wanted in reg.standards and wanted not in codes:
+    if wanted in reg.standards and wanted not in codes:
         codes.insert(0, wanted)
-    code = st.selectbox("查看标准", codes, index=codes.index(wanted) if wanted in codes else 0, key=f"std_pick_{wanted}")
+    if wanted in codes and st.session_state.get("std_pick") != wanted:
+        st.session_state["std_pick"] = wanted
+    code = st.selectbox("查看标准", codes, key="std_pick",
+                        on_change=lambda: st.session_state.update(std_selected=st.session_state["std_pick"]))
     if code != st.query_params.get("std"):
         st.query_params["std"] = code
-    st.session_state["std_selected"] = code
     detail(reg, reg.standards[code], index)
 
 

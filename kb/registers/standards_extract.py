@@ -31,7 +31,7 @@ from kb.text.grammar import DATE_RE, StandardRef, date_iso, find_standard_refs
 from kb.text.numerals import to_halfwidth_digits
 from kb.types import DocumentMeta, SearchHit
 
-VERSION = "1"
+VERSION = "2"
 CONTEXT_CHARS = 160
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")

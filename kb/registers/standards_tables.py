@@ -237,8 +237,7 @@ def rows_in(text: str, carried: Header | None = None) -> tuple[list[TableRow], H
             if not values:
                 continue
             header.rows += 1
-            shown = "；".join(f"{header.names[i] if i < len(header.names) else ''}：{c}".lstrip("：")
-                             for i, c in enumerate(row_cells) if c)
+            shown = ("\t" if "\t" in line else " | ").join(row_cells)  # as the passage has it (quotes)
             rows.append(TableRow(values, shown, header.rows, header.caption, header.title))
     return rows, header
 
