@@ -100,6 +100,8 @@ QUESTIONS = [
     {"id": "abolished", "question": "哪些标准已经废止"},
     {"id": "upcoming", "question": "哪些标准即将实施"},
     {"id": "warning", "question": "造纸行业申报绿色工厂对单位产品能耗有什么要求？"},
+    {"id": "cites", "question": f"《{fx.GUIDE_TITLE}》引用了哪些标准？"},
+    {"id": "steel", "question": "钢铁行业哪些标准已经废止？"},
 ]
 
 
@@ -160,3 +162,16 @@ def test_a_cited_passage_requiring_an_abolished_standard_warns(answers):
     assert not a["abstained"] and a["citations"]
     warning = next(w for w in a["warnings"] if "GB 39017-2010" in w)
     assert "已废止" in warning and "现行替代标准为 GB 39017-2024" in warning
+
+
+def test_the_standards_a_document_cites(answers):
+    text = answers["cites"]["answer"]
+    rows = [r[1].replace("—", "-") for r in fx.GUIDE_TABLE[1:]]
+    assert all(code in text for code in rows), text
+    assert "YB/T 3905-2026" not in text  # cited by the notice only
+    assert len(answers["cites"]["citations"]) == len(rows)  # one per row of the table
+
+
+def test_status_list_of_an_industry(answers):
+    text = answers["steel"]["answer"]
+    assert "钢铁行业已废止的标准共 1 项" in text and "YB/T 3905-2019" in text and "GB 39017-2010" not in text

@@ -15,6 +15,7 @@ from kb.registers.standards_catalogue import CatalogueError, import_catalogue, r
 from kb.registers.standards_extract import EXTRACTOR, _sentence_records
 from kb.registers.standards_tables import read_date, read_status, rows_in
 from kb.text.grammar import read_standard
+from test_server_mode import server  # noqa: F401  (the `chroma run` fixture)
 
 
 @pytest.fixture(scope="module")
@@ -266,3 +267,20 @@ def test_reimporting_a_file_replaces_its_rows(tmp_path):
     reg = StandardsRegister.load(index, settings.layout, today=fx.TODAY)
     assert reg.get("GB 39017-2010").status == "现行"  # a new import is a new register
     assert index.remove_catalogue(fx.CSV_NAME) and index.catalogue_rows() == []
+
+
+# ---------------------------------------------------------------------------- a Chroma server
+def test_an_imported_catalogue_is_shared_through_a_chroma_server(tmp_path, server):  # noqa: F811
+    """Instance a ingests and imports a catalogue into a `chroma run` server; instance b, its own
+    data folder and no import of its own, gets the same register."""
+    from ingest.pipeline import run
+
+    from test_server_mode import instance
+
+    a, b = instance(tmp_path, "a", server), instance(tmp_path, "b", server)
+    run([fx.write_corpus(tmp_path / "corpus")], a)
+    import_catalogue(Index(a), fx.write_catalogue_csv(tmp_path / fx.CSV_NAME))
+    reg = StandardsRegister.load(Index(b), b.layout, today=fx.TODAY)
+    assert reg.get("GB 39017-2010").status == "废止" and reg.get("GB 39017-2024").status == "现行"
+    assert reg.get("GB 39017-2010").status_source.catalogue == fx.CSV_NAME
+    assert not b.layout.chroma.exists()

@@ -235,7 +235,7 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> A
     ask = pq.standards_ask
     industry = tuple(w for k in ask.industries for w in INDUSTRIES[k])
     purpose = tuple(w for k in ask.purposes for w in PURPOSES[k])
-    docs = _named_docs(pq, catalog)
+    docs = _named_docs(pq, catalog) if ask.cited else None
     specific: list[tuple[Standard, list[Source]]] = []
     general: list[tuple[Standard, list[Source]]] = []
     for std in sorted(reg.standards.values(), key=sort_key):
@@ -253,8 +253,12 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> A
     cite = _Cites(catalog)
     who = "".join(ask.industries) + ("企业" if ask.industries else "")
     what = "、".join(ask.purposes)
-    subject = f"{who}{'（' + what + '）' if what else ''}" if (who or what) else "所问文件"
-    lines = [f"已收录文件中与{subject}相关的标准（状态截至 {reg.today.isoformat()}）："]
+    if docs is not None and not (who or what):
+        titles = "、".join(f"《{catalog.docs[d].title}》" for d in sorted(docs) if d in catalog.docs)
+        lines = [f"{titles}引用的标准（状态截至 {reg.today.isoformat()}）："]
+    else:
+        subject = f"{who}{'（' + what + '）' if what else ''}"
+        lines = [f"已收录文件中与{subject}相关的标准（状态截至 {reg.today.isoformat()}）："]
     for k, (std, places) in enumerate(specific[:LIST_MAX], 1):
         lines.append(_line(k, std, reg, cite, places))
     if general:
@@ -316,7 +320,8 @@ def standards_answer(pq: ParsedQuestion, hits: list, catalog: Any, warnings: lis
     about_one = bool(pq.standard_refs) and (pq.wants(Ask.STATUS, Ask.TIMELINE) or ask.replacement or ask.status
                                             or _only_numbers(pq))
     by_status = not pq.standard_refs and ask.which and bool(ask.status)
-    which = not pq.standard_refs and ask.which and bool(ask.industries or ask.purposes or pq.documents)
+    which = (not pq.standard_refs and ask.which and not pq.wants(Ask.PENALTY)
+             and bool(ask.industries or ask.purposes or (pq.documents and ask.cited)))
     if not (about_one or by_status or which):
         return None
     reg = register_of(catalog)

@@ -151,10 +151,12 @@ def subject_years(text: str) -> list[str]:
 # --------------------------------------------------------------------------- standards
 # "Which standards": 要满足哪些标准, 执行什么标准, 标准有哪些, 适用的国家标准 ….
 STANDARDS_LIST_RE = re.compile(
-    r"(?:哪些|什么|哪几项?|哪个|何种|有关的?|相关的?)(?:国家|行业|地方|团体|国际)?标准"
+    r"(?:哪些|什么|哪几项?|哪个|何种)[^，。？?]{0,8}?标准"
     r"|标准(?:有哪些|是哪些|是什么|有什么|清单|目录)"
-    r"|(?:满足|执行|符合|达到|适用|对标|参照|依据|遵守|引用)的?(?:\S{0,8}?)标准"
+    r"|(?:满足|执行|符合|达到|适用|对标|参照|依据|遵守|引用)(?:哪些|什么|哪几项?)[^，。？?]{0,8}?标准"
 )
+# "Which standards does this document cite": 《…》引用了哪些标准, 涉及哪些标准.
+CITED_STANDARDS_RE = re.compile(r"(?:引用|涉及|提到|列出|列了|包括|包含|规定)了?(?:哪些|什么|哪几项?)[^，。？?]{0,6}?标准")
 # The status a list of standards is asked by (哪些标准已经废止 / 即将实施 / 现行有效).
 STANDARD_STATUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "废止": re.compile(r"废止|作废|失效|被代替|被替代|不再有效|过期"),
@@ -199,6 +201,7 @@ class StandardsAsk:
     """What a question asks about standards (the numbers it names are ParsedQuestion.standard_refs)."""
 
     which: bool = False  # asks which standards (apply, are listed)
+    cited: bool = False  # asks which standards a document cites (《…》引用了哪些标准)
     status: str = ""  # 废止 | 即将实施 | 现行: the standards of that status are asked for
     replacement: bool = False  # what replaced a standard (被什么代替)
     industries: tuple[str, ...] = ()  # keys of INDUSTRIES
@@ -215,5 +218,5 @@ def standards_ask_of(text: str) -> StandardsAsk:
     status = ""
     if which or "标准" in text:
         status = next((s for s, pat in STANDARD_STATUS_PATTERNS.items() if pat.search(text)), "")
-    return StandardsAsk(which, status, bool(REPLACEMENT_RE.search(text)), _named(text, INDUSTRIES),
-                        _named(text, PURPOSES))
+    return StandardsAsk(which, bool(CITED_STANDARDS_RE.search(text)), status, bool(REPLACEMENT_RE.search(text)),
+                        _named(text, INDUSTRIES), _named(text, PURPOSES))

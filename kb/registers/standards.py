@@ -403,7 +403,7 @@ def status_of(std: Standard, reg: StandardsRegister, day: str) -> tuple[str, str
         return STATUS_UPCOMING, "来源标注为即将实施", st.source
     if st:
         if impl:
-            note = "（来源标注为即将实施，实施日期已过）" if st.value == STATUS_UPCOMING else ""
+            note = "；来源标注为即将实施，实施日期已过" if st.value == STATUS_UPCOMING else ""
             return STATUS_CURRENT, f"{impl.value} 起实施{note}" + later, impl.source
         return STATUS_CURRENT, "来源标注为现行" + later, st.source
     hit = _replacement_in_force([f for f in std.replaced_by if f.source.how == "inferred"], reg, day, True)
