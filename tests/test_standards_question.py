@@ -45,3 +45,24 @@ def test_other_questions_are_left_to_the_usual_answer(question):
             raise AssertionError(f"register read for {question!r}")
 
     assert standards_answer(read_question(question), [], Boom(), []) is None
+
+
+def test_status_list_on_a_register_without_standards(tmp_path):
+    """"哪些标准已经废止" is answered from the register even when it holds nothing: never from an
+    unrelated article (the fixture law cites no standard)."""
+    import shutil
+    from pathlib import Path
+
+    from ingest.pipeline import run
+    from kb.answers.answer import answer
+    from kb.search.searcher import Searcher
+    from kb.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "fixture_energy_rules.md", corpus)
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus, embed_model="none")
+    run([corpus], settings)
+    ans = answer("哪些标准已经废止", Searcher(settings))
+    assert ans.abstained and not ans.citations
+    assert ans.text.startswith("已收录文件中未找到依据：") and "标准库中没有已废止的标准" in ans.text

@@ -294,10 +294,13 @@ def _status_list_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any
               if not industry or any(w in _text_of(src, s) for src in s.cited for w in industry)
               or any(w in s.name for w in industry)]
     scope = "".join(ask.industries) + ("行业" if ask.industries else "")
-    head = f"截至 {reg.today.isoformat()}，标准库中{scope}{'已' if ask.status == STATUS_ABOLISHED else ''}{ask.status}的标准"
+    what = f"{scope}{'已' if ask.status == STATUS_ABOLISHED else ''}{ask.status}的标准"
+    head = f"截至 {reg.today.isoformat()}，标准库中{what}"
     if not chosen:
-        return Answer(question=pq.raw, text=head + "：没有。（标准库收录已导入文件引用的标准和导入的标准目录。）",
-                      abstained=False, mode="extractive")
+        empty = "（标准库还是空的：已导入的文件没有引用标准，也没有导入标准目录）" if not reg.standards else \
+            "（标准库收录已导入文件引用的标准和导入的标准目录）"
+        return Answer(question=pq.raw, text=f"已收录文件中未找到依据：截至 {reg.today.isoformat()}，标准库中没有{what}{empty}。",
+                      abstained=True, mode="extractive")
     cite = _Cites(catalog)
     lines = [f"{head}共 {len(chosen)} 项："]
     for k, std in enumerate(chosen[:LIST_MAX], 1):
@@ -325,7 +328,7 @@ def standards_answer(pq: ParsedQuestion, hits: list, catalog: Any, warnings: lis
     if not (about_one or by_status or which):
         return None
     reg = register_of(catalog)
-    if reg is None or not reg.standards:
+    if reg is None or not (reg.standards or by_status):  # "哪些标准已经废止" gets the register's answer, even "none"
         return None
     if about_one:
         ans = _status_answer(pq, reg, catalog)
