@@ -102,6 +102,7 @@ QUESTIONS = [
     {"id": "warning", "question": "造纸行业申报绿色工厂对单位产品能耗有什么要求？"},
     {"id": "cites", "question": f"《{fx.GUIDE_TITLE}》引用了哪些标准？"},
     {"id": "steel", "question": "钢铁行业哪些标准已经废止？"},
+    {"id": "edition", "question": "GB 39017-2015 还有效吗"},
 ]
 
 
@@ -140,6 +141,11 @@ def test_is_a_standard_still_valid(answers):
     assert "GB 39017-2010《示例制浆造纸单位产品能源消耗限额》：已废止" in text
     assert "2025-10-01 起废止" in text and f"标准目录“{fx.CSV_NAME}”第2行" in text
     assert answers["valid"]["citations"]  # where it is cited
+
+
+def test_an_edition_the_register_does_not_hold(answers):
+    text = answers["edition"]["answer"]
+    assert text.startswith("标准库中没有 GB 39017-2015；GB 39017 的已知版本是 GB 39017-2010、GB 39017-2024。")
 
 
 def test_what_replaced_a_standard(answers):

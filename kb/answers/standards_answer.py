@@ -170,9 +170,12 @@ def _status_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> 
     paras: list[str] = []
     for ref in _unique(pq.standard_refs):
         editions = reg.find(ref)
-        if not editions:
+        if not editions and ref.year and reg.editions(ref.base):
+            editions = reg.editions(ref.base)
+            paras.append(f"标准库中没有 {ref.code}；{ref.base} 的已知版本是 {'、'.join(e.code for e in editions)}。")
+        elif not editions:
             continue
-        if not ref.year and len(editions) > 1:
+        elif not ref.year and len(editions) > 1:
             current = [e for e in editions if e.status == STATUS_CURRENT]
             lead = f"{ref.base} 在标准库中有 {len(editions)} 个版本"
             lead += f"，现行版本是 {current[-1].code}。" if current else "，没有现行版本。"
