@@ -22,8 +22,9 @@ from kb.settings import Settings, load_settings
 from kb.types import DOC_TYPES, DocumentMeta
 
 ROOT = Path(__file__).resolve().parent
-PAGE_URLS = {"文件库": "library", "时间线": "timeline", "版本对比": "compare"}
-PAGE_ICONS = {"文件库": ":material/folder_open:", "时间线": ":material/timeline:", "版本对比": ":material/compare:"}
+PAGE_URLS = {"文件库": "library", "时间线": "timeline", "版本对比": "compare", "标准库": "standards"}
+PAGE_ICONS = {"文件库": ":material/folder_open:", "时间线": ":material/timeline:", "版本对比": ":material/compare:",
+              "标准库": ":material/rule:"}
 MODE_LABELS = {"extractive": "摘录式（直接引用条文，不调用大模型）", "llm": "大模型生成（附引用）"}
 EXAMPLE = "例如：重点用能单位每年要向节能主管部门报送什么材料？"
 

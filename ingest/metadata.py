@@ -23,6 +23,7 @@ from kb.text.grammar import (
     ORDER_NUMBER_RE,
     PAPER_SIGNS,
     date_iso,
+    find_standard_refs,
     parse_date,
 )
 from kb.text.numerals import to_halfwidth_digits
@@ -41,15 +42,6 @@ _CITY_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:市|自治州))")
 # Any "XX省" at the start: provinces not in the list above are typos or test samples.
 _PROVINCE_RE = re.compile(r"^([\u4e00-\u9fff]{2,3}省)")
 _CITY_EXTRA_RE = re.compile(r"^([\u4e00-\u9fff]{2,3})经济特区")
-
-# Standard codes: prefix (national, sector, local, group) + number + year.
-STANDARD_RE = re.compile(
-    r"(?<![A-Za-z])(GB(?:/[TZ])?|HJ(?:/T)?|JB(?:/T)?|YB(?:/T)?|DL(?:/T)?|NB(?:/T)?|SH(?:/T)?|QB(?:/T)?|"
-    r"HG(?:/T)?|JC(?:/T)?|JGJ(?:/T)?|CJJ(?:/T)?|CJ(?:/T)?|SJ(?:/T)?|YD(?:/T)?|SL(?:/T)?|TB(?:/T)?|"
-    r"JT(?:/T)?|MT(?:/T)?|SY(?:/T)?|WS(?:/T)?|GA(?:/T)?|FZ(?:/T)?|QC(?:/T)?|RB(?:/T)?|"
-    r"DB\d{2}(?:/T)?|T/[A-Z]{2,10})"
-    r"\s*(\d+(?:\.\d+)*)(?:\s*[-—–－]\s*(\d{4}))?(?![\d.])"
-)
 
 # Which event a date line records; the first keyword found (in this order) wins, so
 # "…会议通过的《关于修改…的决定》修正" is an amendment, not an adoption.
@@ -205,13 +197,12 @@ def region_from_title(title: str) -> str:
 
 
 def standards_in(text: str) -> list[str]:
-    """All standard codes, normalised ("GB/T 36132-2018"), deduplicated in order."""
+    """All standard numbers (kb.text.grammar.find_standard_refs), canonical ("GB/T 36132-2018"),
+    deduplicated in order."""
     out: list[str] = []
-    text = text.translate(str.maketrans("ＧＢＴＨＪ／－", "GBTHJ/-"))
-    for m in STANDARD_RE.finditer(text):
-        code = f"{m.group(1)} {m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
-        if code not in out:
-            out.append(code)
+    for ref in find_standard_refs(text):
+        if ref.code not in out:
+            out.append(ref.code)
     return out
 
 
@@ -313,9 +304,10 @@ def doc_type_of(title: str, header: str, clean_text: str, issuer: str, doc_numbe
     # A trailing （试行） / （2023年修订） is not part of the title's shape.
     t = re.sub(r"[（(][^（）()]*[)）]$", "", title.replace(" ", ""))
     h = to_halfwidth_digits(header)
-    if re.search(r"GB(?:/[TZ])?\s*\d", t):
+    kinds = {r.kind for r in find_standard_refs(t)}
+    if "国家标准" in kinds:
         return "国家标准"
-    if STANDARD_RE.search(t):
+    if kinds - {"国际标准"}:
         return "行业标准"
     if is_paper(clean_text):
         return "论文/综述"

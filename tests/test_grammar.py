@@ -16,6 +16,7 @@ from typing import Any, Callable
 import pytest
 
 from ingest import clean, metadata, structure
+from kb.question.reading import read_question
 from kb.text import grammar as g
 from kb.text import numerals
 
@@ -358,6 +359,52 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("2021年11月3日", "2021-11-03"), ("二〇二一年十一月三日", "2021-11-03"), ("二○二一年十一月三日", "2021-11-03"),
             ("２０２１年１１月３日", "2021-11-03"), ("2004 年 5 月 30 日", "2004-05-30"), ("二〇二三年十二月二十九日", "2023-12-29"),
             ("2018年13月1日", None), ("2021年11月", None), ("第三条", None),
+        ],
+    ),
+    # Standard numbers of every family, canonical (kb.registers and the ingest's document metadata).
+    "standard number": (
+        {"grammar.find_standard_refs": lambda s: [r.code for r in g.find_standard_refs(s)],
+         "metadata.standards_in": metadata.standards_in,
+         "reading.standard_refs": lambda s: [r.code for r in read_question(s).standard_refs]},
+        [
+            ("GB/T 32151.5-2015", ["GB/T 32151.5-2015"]), ("GB 21256—2024", ["GB 21256-2024"]),
+            ("GB/Z 32150-2015", ["GB/Z 32150-2015"]), ("ＧＢ／Ｔ　３６１３２－２０１８", ["GB/T 36132-2018"]),
+            ("GB/T36132-2018", ["GB/T 36132-2018"]), ("GB / T 36132 — 2018", ["GB/T 36132-2018"]),
+            ("GB 17167", ["GB 17167"]), ("GB 21256——2024", ["GB 21256-2024"]), ("GB 3095-82", ["GB 3095-1982"]),
+            ("HJ 2.1-2016", ["HJ 2.1-2016"]), ("HJ/T 192-2006", ["HJ/T 192-2006"]), ("YB/T 4915-2021", ["YB/T 4915-2021"]),
+            ("YS/T 3901-2025", ["YS/T 3901-2025"]), ("JC/T 2511-2019", ["JC/T 2511-2019"]),
+            ("HG/T 5906-2021", ["HG/T 5906-2021"]), ("SH/T 3901-2020", ["SH/T 3901-2020"]),
+            ("DL/T 1960-2019", ["DL/T 1960-2019"]), ("NB/T 10001-2018", ["NB/T 10001-2018"]),
+            ("JB/T 1234-2020", ["JB/T 1234-2020"]), ("QB/T 5608-2021", ["QB/T 5608-2021"]),
+            ("FZ/T 07004-2019", ["FZ/T 07004-2019"]), ("SJ/T 11744-2019", ["SJ/T 11744-2019"]),
+            ("CJJ 1-2008", ["CJJ 1-2008"]), ("JGJ/T 229-2010", ["JGJ/T 229-2010"]),
+            ("DB11/T 1234-2015", ["DB11/T 1234-2015"]), ("DB31/ 795-2014", ["DB31/ 795-2014"]),
+            ("DB31/795—2014", ["DB31/ 795-2014"]), ("DB3201/T 123-2020", ["DB3201/T 123-2020"]),
+            ("T/CECS 10001—2019", ["T/CECS 10001-2019"]), ("T/CAGP 0001-2016", ["T/CAGP 0001-2016"]),
+            ("ISO 14001:2015", ["ISO 14001:2015"]), ("ISO 50001", ["ISO 50001"]),
+            ("ISO 14064-1:2018", ["ISO 14064-1:2018"]), ("ISO/IEC 17025:2017", ["ISO/IEC 17025:2017"]),
+            ("GB/T 24001-2016/ISO 14001:2015", ["GB/T 24001-2016", "ISO 14001:2015"]),
+            ("应符合《示例通则》（GB/T 36132—2018）、YS/T 3901和HJ 2.1的要求。",
+             ["GB/T 36132-2018", "YS/T 3901", "HJ 2.1"]),
+            ("GBT 36132-2018.pdf", ["GB/T 36132-2018"]), ("GB/T 36132。", ["GB/T 36132"]),
+            # questions may be typed in lower case; documents print standard numbers in capitals
+            ("gb/t 36132-2018 还有效吗", ["GB/T 36132-2018"], {"grammar.find_standard_refs", "metadata.standards_in"}),
+            # chemical formulas and particle sizes are no standards
+            ("CH4和SF6排放", []), ("PM2.5浓度", []), ("第2021号", []), ("AB 1234-2020", []),
+        ],
+    ),
+    # The parts of a standard number: (family, number, part, year, kind).
+    "standard parts": (
+        {"grammar.read_standard": lambda s: (lambda r: r and (r.family, r.number, r.part, r.year, r.kind))(
+            g.read_standard(s))},
+        [
+            ("GB/T 32151.5-2015", ("GB/T", "32151", "5", "2015", "国家标准")),
+            ("YS/T 3901—2025", ("YS/T", "3901", "", "2025", "行业标准")),
+            ("DB11/T 1234-2015", ("DB11/T", "1234", "", "2015", "地方标准")),
+            ("T/CECS 10001-2019", ("T/CECS", "10001", "", "2019", "团体标准")),
+            ("ISO 14064-1:2018", ("ISO", "14064", "1", "2018", "国际标准")),
+            ("HJ 2.1", ("HJ", "2", "1", "", "行业标准")),
+            ("示例", None),
         ],
     ),
     # Spacing after a leading marker (clean keeps one space after a label, none after a quantity).

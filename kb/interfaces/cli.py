@@ -141,6 +141,12 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     return cli_versions.diff(settings, args.file_a, args.file_b, as_json=args.json)
 
 
+def cmd_standards(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.interfaces import cli_standards
+
+    return cli_standards.main(args, settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="绿色制造政策与标准知识库 GreenKB")
     common = argparse.ArgumentParser(add_help=False)
@@ -173,6 +179,15 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("file_a")
     f.add_argument("file_b")
     f.set_defaults(func=cmd_diff)
+    st = sub.add_parser("standards", parents=[common], help="标准库：引用的标准、状态与替代关系；import 导入标准目录")
+    st.add_argument("action", nargs="?", choices=["import", "remove"], help="import FILE：导入标准目录（CSV/XLSX）；remove FILE：移除")
+    st.add_argument("file", nargs="?", help="标准目录文件")
+    st.add_argument("--family", help="标准类别，如 GB/T、GB（含 GB/T、GB/Z）、YS/T、DB、T、ISO、行业标准")
+    st.add_argument("--status", choices=["现行", "即将实施", "废止", "状态不详"], help="只列出该状态的标准")
+    st.add_argument("--cited-by", help="只列出该文件引用的标准（文件名或标题）")
+    st.add_argument("--search", help="标准号或名称中包含的文字")
+    st.add_argument("--as-of", help="按该日期（YYYY-MM-DD）判断状态，默认今天")
+    st.set_defaults(func=cmd_standards)
     return parser
 
 

@@ -36,18 +36,19 @@ from kb.question.kinds import (
     VERSION_PHRASE_RE,
     VERSION_YEAR_RE,
     Ask,
+    StandardsAsk,
     asks_of,
     figure_of,
     focus_of,
+    standards_ask_of,
     subject_years,
 )
 from kb.question.terms import content_terms, expand_terms
-from kb.text.grammar import YEAR_RE, find_article_refs
+from kb.text.grammar import YEAR_RE, StandardRef, find_article_refs, find_standard_refs
 from kb.text.normalize import fold, normalize_question
 from kb.text.places import regions_in
 
 _NAMED_RE = re.compile(r"《([^》]{2,60})》")
-_STANDARD_RE = re.compile(r"\b(GB|HJ|GB/T|GB/Z|HJ/T|JB/T|YB/T|QB/T|T/[A-Z]+)\s*(\d{3,6}(?:\.\d+)?)", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # What a penalty question says about the penalty itself, removed to leave the conduct.
@@ -70,7 +71,9 @@ class ParsedQuestion:
     years: tuple[int, ...] = ()  # every year written
     subject_years: tuple[str, ...] = ()  # years the question is about (not a version's year)
     version_years: tuple[str, ...] = ()  # years naming a version: 2018年版, 2023年修订的
-    standards: tuple[str, ...] = ()  # standard numbers named (36132 of GB/T 36132)
+    standards: tuple[str, ...] = ()  # standard numbers named (36132 of GB/T 36132, 32151.5 of GB/T 32151.5)
+    standard_refs: tuple[StandardRef, ...] = ()  # the same, typed: family, number, part, year
+    standards_ask: StandardsAsk = StandardsAsk()  # which standards / of which status / replaced by what
     wants_old: bool = False  # asks for an older version (旧, 原来, 修订前)
     other_versions: bool = False  # looks at versions besides the one in force (新旧, 2017年版, 两版)
     document_dates: bool = False  # asks for the document's own dates (its header lines)
@@ -133,6 +136,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
                 documents.append(resolved)
     asks = asks_of(text)
     folded = fold(text)
+    refs = tuple(find_standard_refs(text, any_case=True))
     return ParsedQuestion(
         raw=raw,
         text=text,
@@ -146,7 +150,9 @@ def read_question(question: str, aliases: AliasTable | None = None,
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
         subject_years=tuple(subject_years(text)),
         version_years=tuple(VERSION_YEAR_RE.findall(text)),
-        standards=tuple(m.group(2) for m in _STANDARD_RE.finditer(text)),
+        standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
+        standard_refs=refs,
+        standards_ask=standards_ask_of(text),
         wants_old=bool(OLDER_VERSION_RE.search(text)),
         other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
         document_dates=bool(DOCUMENT_DATES_RE.search(text)),
