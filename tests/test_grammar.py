@@ -69,6 +69,20 @@ def _refs(text: str) -> list[tuple[int, int, int, int]]:
     return [(r.article, r.sub, r.paragraph, r.item) for r in g.find_article_refs(text)]
 
 
+def _references(text: str) -> list[tuple]:
+    """(kind, scope or title, article, range end, 款s, 项s, relative unit × count, verb) per reference."""
+    out = []
+    for r in g.find_references(text):
+        where = r.title or r.scope
+        if r.kind == "relative":
+            out.append(("relative", f"{r.unit}×{r.count}", r.verb))
+        elif r.kind == "document":
+            out.append(("document", where, r.verb))
+        else:
+            out.append((r.kind, where, r.article[0], r.last[0], r.paragraphs, r.items, r.verb))
+    return out
+
+
 # shape -> (readers, rows); a row is (text, expected) or (text, expected, {readers that differ})
 TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "number": (
@@ -186,6 +200,32 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("第一千零一条和第两千条", [(1001, 0, 0, 0), (2000, 0, 0, 0)]),
             ("第〇条", []),
             ("第三章第二节", []),
+            ("不符合本法第二十七条第（四）项规定的", [(27, 0, 0, 4)]),
+        ],
+    ),
+    # References with their document (本法 / 《X》 / unqualified), list continuations, ranges,
+    # relative units, documents named by a verb, and the verb that governs each.
+    "references": (
+        {"grammar.find_references": _references},
+        [
+            ("违反本法第五十三条第二款第三项的规定", [("article", "self", 53, 0, (2,), (3,), "违反")]),
+            ("违反本法第二十七条第二款、第四款规定，", [("article", "self", 27, 0, (2, 4), (), "违反")]),
+            ("不符合本法第二十七条第（四）项、第（五）项规定的", [("article", "self", 27, 0, (), (4, 5), "不符合")]),
+            ("依照本条例第六条、第八条的规定", [("article", "self", 6, 0, (), (), "依照"), ("article", "self", 8, 0, (), (), "依照")]),
+            ("未按本法第四十六条和第四十七条规定采取措施", [("article", "self", 46, 0, (), (), "未按"),
+                                              ("article", "self", 47, 0, (), (), "未按")]),
+            ("销售本办法第四十九条至第五十三条规定禁止销售的产品", [("range", "self", 49, 53, (), (), "")]),
+            ("依照《示例条例》第六十七条、第六十八条的规定处罚", [("article", "示例条例", 67, 0, (), (), "依照"),
+                                                ("article", "示例条例", 68, 0, (), (), "依照")]),
+            ("依照第三条执行", [("article", "", 3, 0, (), (), "")]),
+            ("依照《示例产品质量法》的规定处罚", [("document", "示例产品质量法", "依照")]),
+            ("违反前款规定的，由示例部门处罚", [("relative", "款×1", "违反")]),
+            ("有前两款规定情形之一的", [("relative", "款×2", "")]),
+            ("依照前条规定", [("relative", "条×1", "依照")]),
+            ("本条所称示例单位", [("relative", "条×0", "")]),
+            ("本条例所称示例单位", []),
+            ("根据《示例法》等有关法律，制定本办法。", []),
+            ("本法第三章规定的", []),
         ],
     ),
     # The same references as written (follow-up questions carry them along).
@@ -230,7 +270,7 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "relative reference": (
         {"grammar.RELATIVE_REF_RE": lambda s: (m := g.RELATIVE_REF_RE.search(s)) and m.group(0)},
         [("有前款规定情形的", "前款"), ("违反前两款规定", "前两款"), ("依照前条规定", "前条"), ("本条所称", "本条"),
-         ("前三条", "前三条"), ("事前报告", None)],
+         ("前三条", "前三条"), ("事前报告", None), ("本条例所称", None)],
     ),
     "cross-document reference": (
         {"grammar.CROSS_DOC_REF_RE": lambda s: (m := g.CROSS_DOC_REF_RE.search(s)) and (m["title"], g.number(m["art"]))},
@@ -239,7 +279,9 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     ),
     "reference verb": (
         {"grammar.REF_VERB_RE": lambda s: (m := g.REF_VERB_RE.search(s)) and m["verb"]},
-        [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None)],
+        [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None),
+         ("未按照本法规定报送能源利用状况报告", "未按照"), ("不符合本法第二十一条第一款规定的", "不符合"),
+         ("未按本法第四十六条规定采取措施", "未按")],
     ),
     # An outline line: (level, number, canonical marker, rest).
     "outline": (
