@@ -270,7 +270,8 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "relative reference": (
         {"grammar.RELATIVE_REF_RE": lambda s: (m := g.RELATIVE_REF_RE.search(s)) and m.group(0)},
         [("有前款规定情形的", "前款"), ("违反前两款规定", "前两款"), ("依照前条规定", "前条"), ("本条所称", "本条"),
-         ("前三条", "前三条"), ("事前报告", None), ("本条例所称", None)],
+         ("前三条规定的", "前三条"), ("事前报告", None), ("本条例所称", None), ("对前三项污染物征收", None),
+         ("前两款所列", "前两款")],
     ),
     "cross-document reference": (
         {"grammar.CROSS_DOC_REF_RE": lambda s: (m := g.CROSS_DOC_REF_RE.search(s)) and (m["title"], g.number(m["art"]))},

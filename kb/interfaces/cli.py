@@ -116,6 +116,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     from kb.index.store import Index
 
+    if args.refs:
+        from kb.interfaces import cli_checklist
+
+        return cli_checklist.refs(settings, as_json=args.json)
+
     docs = sorted(Index(settings).documents().values(), key=lambda d: (d.title, d.date))
     if args.json:
         for d in docs:
@@ -164,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--mode", choices=["extractive", "llm"], default=None, help="回答模式（默认 extractive；配置了 LLM 时可选 llm）")
     a.set_defaults(func=cmd_ask, default_k=8)
     d = sub.add_parser("docs", parents=[common], help="列出已导入的文件")
+    d.add_argument("--refs", action="store_true", help="列出无法解析的条文引用（引用的文件未收录或没有该条）")
     d.set_defaults(func=cmd_docs)
     t = sub.add_parser("timeline", parents=[common], help="政策版本与时间线")
     t.set_defaults(func=cmd_timeline)

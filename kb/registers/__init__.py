@@ -7,5 +7,6 @@ answers reach them through `Catalog.facts(kind)`.
 from __future__ import annotations
 
 from kb.registers.extracted import Extractor
+from kb.registers.references import REFERENCES
 
-EXTRACTORS: tuple[Extractor, ...] = ()
+EXTRACTORS: tuple[Extractor, ...] = (REFERENCES,)

@@ -148,10 +148,12 @@ SELF_DOC_END_RE = re.compile(rf"{_SELF_DOC}{HSPACE}*$")
 """Text ending with 本法 / 本条例 …: the reference that follows is to the document itself."""
 
 RELATIVE_REF_RE = re.compile(
-    rf"(?P<rel>前(?P<n>[{CN_DIGITS}十])?(?P<unit>[款条项])|上(?P<unit2>[款条项])|本(?P<unit3>[条款项])(?!例))"
+    rf"(?P<rel>前(?:(?P<n>[{CN_DIGITS}十])(?=[款条项](?:的?规定|所列|所称|所述|情形|第|中|和|、))|)(?P<unit>[款条项])"
+    rf"|上(?P<unit2>[款条项])|本(?P<unit3>[条款项])(?!例))"
 )
 """前款 / 前两款 / 前条 / 前项 / 上款 / 本条 …: units relative to where the text stands (not the
-本条 of 本条例): groups rel, n (前两款), unit / unit2 / unit3."""
+本条 of 本条例; 前三项 only as a reference — 前三项规定的, not 对前三项污染物征税): groups rel,
+n (前两款), unit / unit2 / unit3."""
 
 BOOK_TITLE_RE = re.compile(r"《(?P<title>[^《》]{2,60})》")
 """《…》: the title of a document named in running text."""
