@@ -7,6 +7,7 @@ answers reach them through `Catalog.facts(kind)`.
 from __future__ import annotations
 
 from kb.registers.extracted import Extractor
+from kb.registers.duties import DUTIES
 from kb.registers.references import REFERENCES
 
-EXTRACTORS: tuple[Extractor, ...] = (REFERENCES,)
+EXTRACTORS: tuple[Extractor, ...] = (REFERENCES, DUTIES)

@@ -19,14 +19,15 @@ the same or another document (with the 款 / 项 it names), or to a whole docume
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import re
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from kb.registers.extracted import Extractor, Records
-from kb.text import grammar as g
 from kb.text.grammar import BREACH_VERBS, ITEM_START_RE, article_label, find_references
 from kb.types import DocumentMeta, SearchHit
 from kb.versions.articles import articles_from_hits
@@ -101,16 +102,17 @@ def extract_references(meta: DocumentMeta, chunks: list[SearchHit]) -> Records:
     return out
 
 
-def grammar_digest(*patterns: re.Pattern[str]) -> str:
-    """A short digest of the grammar patterns an extractor reads with: part of its version, so
-    that kept records are read again when the grammar changes."""
-    return hashlib.sha1("\x00".join(p.pattern for p in patterns).encode("utf-8")).hexdigest()[:8]
+def code_digest(*modules: str) -> str:
+    """A short digest of the source of the modules an extractor reads with (the grammar, the
+    readers): part of its version, so that kept records are read again whenever the code that
+    made them changes."""
+    h = hashlib.sha1()
+    for name in modules:
+        h.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
+    return h.hexdigest()[:10]
 
 
-REFERENCES = Extractor("references", "1." + grammar_digest(
-    g.ARTICLE_REF_RE, g.ARTICLE_RANGE_RE, g.REF_MORE_RE, g.REF_JOIN_RE, g.SELF_DOC_END_RE, g.RELATIVE_REF_RE,
-    g.BOOK_TITLE_RE, g.BOOK_TITLE_END_RE, g.CROSS_DOC_REF_RE, g.REF_VERB_RE, g.ITEM_START_RE,
-), extract_references)
+REFERENCES = Extractor("references", "1." + code_digest("kb.text.grammar", __name__), extract_references)
 
 
 # ---------------------------------------------------------------------- resolution
