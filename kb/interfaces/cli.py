@@ -145,6 +145,12 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     return cli_versions.diff(settings, args.file_a, args.file_b, as_json=args.json)
 
 
+def cmd_checklist(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.interfaces import cli_checklist
+
+    return cli_checklist.checklist(settings, args.profile, as_json=args.json, docx_out=args.docx, markdown=args.md)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="绿色制造政策与标准知识库 GreenKB")
     common = argparse.ArgumentParser(add_help=False)
@@ -173,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.set_defaults(func=cmd_docs)
     t = sub.add_parser("timeline", parents=[common], help="政策版本与时间线")
     t.set_defaults(func=cmd_timeline)
+    c = sub.add_parser("checklist", parents=[common], help="按企业画像列出适用的义务（合规清单）")
+    c.add_argument("--profile", required=True, help="企业画像文件（JSON 或 TOML）")
+    c.add_argument("--docx", metavar="OUT", help="写入 DOCX 文件")
+    c.add_argument("--md", action="store_true", help="输出 Markdown")
+    c.set_defaults(func=cmd_checklist)
     f = sub.add_parser("diff", parents=[common], help="比较同一法规的两个版本")
     f.add_argument("file_a")
     f.add_argument("file_b")

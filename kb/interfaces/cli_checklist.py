@@ -47,6 +47,73 @@ def refs(settings: Any, as_json: bool = False) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------- checklist
+def checklist(settings: Any, profile_path: str, as_json: bool = False, docx_out: str | None = None,
+              markdown: bool = False) -> int:
+    """The compliance checklist of the profile at `profile_path`: printed for a terminal, as one
+    JSON object (--json), as Markdown (--md) or written to a DOCX file (--docx OUT)."""
+    from kb.interfaces import export
+    from kb.registers.checklist import ProfileError, build_checklist
+    from kb.registers.duties import DutyRegister
+    from kb.registers.references import IndexRegisters
+
+    try:
+        profile = _load_profile(profile_path)
+    except ProfileError as exc:
+        return _err(str(exc))
+    regs = IndexRegisters.open(settings)
+    if not regs.docs:
+        return _err(EMPTY)
+    cl = build_checklist(profile, DutyRegister.of(regs), regs.versions)
+    if docx_out:
+        from pathlib import Path
+
+        out = Path(docx_out)
+        if out.suffix.lower() != ".docx":
+            return _err(f"--docx 的输出文件应以 .docx 结尾：{out}")
+        try:
+            out.write_bytes(export.checklist_docx(cl))
+        except OSError as exc:
+            return _err(f"无法写入 {out}：{exc.strerror or exc}")
+        print(f"已写入 {out}：适用 {len(cl.applicable)} 项，需确认 {len(cl.to_confirm)} 项。")
+        return 0
+    if as_json:
+        _emit(cl.to_dict())
+        return 0
+    if markdown:
+        sys.stdout.write(export.checklist_markdown(cl))
+        return 0
+    print_checklist(cl)
+    return 0
+
+
+def _load_profile(path: str):
+    from kb.registers.checklist import Profile
+
+    return Profile.load(path)
+
+
+def print_checklist(cl: Any) -> None:
+    from kb.interfaces.export import _item_blocks, _sections, profile_lines
+
+    print(f"合规清单{('：' + cl.profile.name) if cl.profile.name else ''}")
+    print("企业画像：" + "；".join(profile_lines(cl.profile)))
+    for heading, groups in _sections(cl):
+        print(f"\n{heading}")
+        if not groups:
+            print("  （无）")
+        for doc_heading, items in groups:
+            print(f"\n■ {doc_heading}")
+            for item in items:
+                print(f"  ● {item.locator}")
+                for label, text in _item_blocks(item):
+                    print(f"      {label}：{text}")
+    if cl.left_out:
+        print("\n未纳入的文件：")
+        for t, r in cl.left_out:
+            print(f"  《{t}》：{r}")
+
+
 def _err(msg: str) -> int:
     print(f"错误：{msg}", file=sys.stderr)
     return 2

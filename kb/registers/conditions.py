@@ -221,6 +221,6 @@ def alternatives_of(items: list[str], subject_kind: str = "") -> list[Condition]
     out = []
     for it in items:
         body = re.sub(r"^\s*[（(][^）)]{1,3}[）)]|^\s*\d+[.．、]", "", it).strip()
-        head = _CLAUSE_SPLIT.split(body)[0]
+        head = _CLAUSE_SPLIT.split(body)[0].rstrip("；;。.")
         out.append(condition_of(head, subject_kind))
     return out

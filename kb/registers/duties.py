@@ -20,7 +20,7 @@ from typing import Any, Mapping
 
 from kb.registers.conditions import SUBJECTS, Condition, alternatives_of, conditions_of, subject_of
 from kb.registers.extracted import Extractor, Records
-from kb.registers.penalties import is_penalty_article, link_penalties, read_penalties
+from kb.registers.penalties import agree, is_penalty_article, link_penalties, read_penalties
 from kb.registers.references import article_lines, code_digest, resolve_title
 from kb.text import grammar as g
 from kb.types import DocumentMeta, SearchHit
@@ -199,7 +199,8 @@ class Penalty:
     authority: str = ""
     fines: tuple[dict[str, Any], ...] = ()
     pages: tuple[int | None, int | None] = (None, None)
-    enforces: tuple[tuple[str, str, tuple[int, ...], str], ...] = ()  # (doc_id, locator, 款s, how)
+    subject_kind: str = ""
+    enforces: tuple[tuple[str, str, tuple[int, ...], str, str], ...] = ()  # (doc_id, locator, 款s, how, clause)
 
     @property
     def fine_text(self) -> str:
@@ -226,14 +227,14 @@ class DutyRegister:
     rules: tuple[KeyEnergyRule, ...]
     docs: Mapping[str, DocumentMeta]
     _by_article: dict[tuple[str, str], list[Duty]] = field(default_factory=dict, repr=False)
-    _enforcing: dict[tuple[str, str], list[tuple[Penalty, tuple[int, ...]]]] = field(default_factory=dict, repr=False)
+    _enforcing: dict[tuple[str, str], list[tuple[Penalty, tuple[int, ...], str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for d in self.duties:
             self._by_article.setdefault((d.doc_id, d.locator), []).append(d)
         for p in self.penalties:
-            for doc_id, loc, paras, _how in p.enforces:
-                self._enforcing.setdefault((doc_id, loc), []).append((p, paras))
+            for doc_id, loc, paras, _how, clause in p.enforces:
+                self._enforcing.setdefault((doc_id, loc), []).append((p, paras, clause))
 
     def duties_of(self, doc_id: str, locator: str) -> list[Duty]:
         return list(self._by_article.get((doc_id, locator), []))
@@ -242,10 +243,18 @@ class DutyRegister:
         return [d for d in self.duties if d.doc_id == doc_id]
 
     def penalties_for(self, duty: Duty) -> list[Penalty]:
-        """The penalty units that enforce `duty` (named by its article, its 款, or its conduct)."""
+        """The penalty units that enforce `duty`: matched to its very clause by conduct, or naming
+        its article or 款 — then only a penalty whose party may be the duty's (a fine on an
+        approving authority does not enforce the builder's duty of the same 款)."""
         out: list[Penalty] = []
-        for p, paras in self._enforcing.get((duty.doc_id, duty.locator), []):
-            if (not paras or duty.paragraph in paras) and p not in out:
+        for p, paras, clause in self._enforcing.get((duty.doc_id, duty.locator), []):
+            if clause and clause != duty.clause:
+                continue
+            if paras and duty.paragraph not in paras:
+                continue
+            if not clause and not agree(p.subject_kind, duty.subject_kind):
+                continue
+            if p not in out:
                 out.append(p)
         return out
 
@@ -253,9 +262,10 @@ class DutyRegister:
         return [p for p in self.penalties if p.doc_id == doc_id and p.locator == locator]
 
     def enforced_by(self, penalty: Penalty) -> list[Duty]:
+        """The duties `penalty` enforces (the converse of `penalties_for`)."""
         out: list[Duty] = []
-        for doc_id, loc, paras, _how in penalty.enforces:
-            out += [d for d in self.duties_of(doc_id, loc) if (not paras or d.paragraph in paras) and d not in out]
+        for doc_id, loc, _paras, _how, _clause in penalty.enforces:
+            out += [d for d in self.duties_of(doc_id, loc) if d not in out and penalty in self.penalties_for(d)]
         return out
 
     def key_energy_rule(self, doc_id: str) -> KeyEnergyRule | None:
@@ -296,19 +306,20 @@ class DutyRegister:
                         r["authority"], tuple(r.get("pages") or (None, None)),
                     ))
                 elif r["type"] == "penalty":
-                    enforces = [(doc_id, e["locator"], tuple(e["paragraphs"]), e["how"]) for e in r["enforces"]]
+                    enforces = [(doc_id, e["locator"], tuple(e["paragraphs"]), e["how"], e.get("clause", ""))
+                                for e in r["enforces"]]
                     enforces += _other_documents(r, graph)
                     penalties.append(Penalty(
                         doc_id, r["locator"], r["para"], r["item"], r["text"], r["conduct"], r["sanction"],
                         r["subject"], r["authority"], tuple(r["fines"]), tuple(r.get("pages") or (None, None)),
-                        tuple(enforces),
+                        r.get("subject_kind", ""), tuple(enforces),
                     ))
                 elif r["type"] == "definition" and r["term"] == "重点用能单位":
                     rules.append(KeyEnergyRule(doc_id, r["locator"], tuple(r["alternatives"])))
         return cls(tuple(duties), tuple(penalties), tuple(rules), graph.docs)
 
 
-def _other_documents(rec: dict, graph: VersionGraph) -> list[tuple[str, str, tuple[int, ...], str]]:
+def _other_documents(rec: dict, graph: VersionGraph) -> list[tuple[str, str, tuple[int, ...], str, str]]:
     """Links of a penalty to the articles of another indexed document its conduct names
     (违反《X》第Y条规定)."""
     out = []
@@ -317,7 +328,7 @@ def _other_documents(rec: dict, graph: VersionGraph) -> list[tuple[str, str, tup
             continue
         doc = resolve_title(graph, r["title"])
         if doc is not None:
-            out.append((doc.doc_id, g.article_label(*r["art"]), tuple(r["paras"]), "reference"))
+            out.append((doc.doc_id, g.article_label(*r["art"]), tuple(r["paras"]), "reference", ""))
     return out
 
 

@@ -159,7 +159,7 @@ def pairs(text: str) -> set[str]:
     return out
 
 
-def _agree(a: str, b: str) -> bool:
+def agree(a: str, b: str) -> bool:
     """Subjects of a penalty and a duty that may be the same party: equal, one unnamed, or a
     company kind and 企业 / 任何单位 (never a company and a public body)."""
     if a == b or "" in (a, b):
@@ -247,7 +247,7 @@ def _by_conduct(u: PenaltyUnit, duties: list[dict[str, Any]], bags: list[set[str
         total = sum(weight.get(p, unseen) for p in want)
         scored = []  # (share of the conduct the duty holds, F of that and the share of the duty the conduct holds)
         for d, bag in zip(duties, bags):
-            if not _agree(u.subject_kind, d.get("subject_kind", "")) or (
+            if not agree(u.subject_kind, d.get("subject_kind", "")) or (
                 u.subject_kind == "permit_holder"
                 and any(c.get("value") == "登记管理" for c in d.get("conditions", []))
             ):
@@ -270,7 +270,7 @@ def _by_conduct(u: PenaltyUnit, duties: list[dict[str, Any]], bags: list[set[str
         best = max(f for _, f, _ in fit)
         for cover, f, d in fit:
             if f >= NEAR_BEST * best:  # of the duties that hold the conduct, the one most about it
-                key = (d["locator"], d["para"])
+                key = (d["locator"], d["para"], d["clause"])
                 found[key] = max(found.get(key, 0.0), cover)
-    return [{"locator": loc, "paragraphs": [para], "items": [], "how": "conduct", "cover": round(c, 2)}
-            for (loc, para), c in sorted(found.items(), key=lambda kv: -kv[1])]
+    return [{"locator": loc, "paragraphs": [para], "items": [], "clause": clause, "how": "conduct",
+             "cover": round(c, 2)} for (loc, para, clause), c in sorted(found.items(), key=lambda kv: -kv[1])]
