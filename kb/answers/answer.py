@@ -25,6 +25,7 @@ from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
+from kb.answers.duty_answers import consequence_lines, penalty_answer
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, with_comparison
 from kb.question.reading import ParsedQuestion, read_question
 from kb.types import Answer, Citation, SearchHit
@@ -108,7 +109,7 @@ def abstention(question: str, hits: list[SearchHit], mode: str, reason: str, war
 # document's status, a standard's status …). Each returns None unless the question is of its
 # kind and the register holds the answer; they are tried in order before either mode answers.
 RegisterAnswer = Callable[[ParsedQuestion, list[SearchHit], "Catalog | None", list[str]], "Answer | None"]
-REGISTER_ANSWERS: tuple[RegisterAnswer, ...] = ()
+REGISTER_ANSWERS: tuple[RegisterAnswer, ...] = (penalty_answer,)
 
 
 def register_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None,
@@ -132,6 +133,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     comp = extractive.compose(pq, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
+    more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
+    comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
     w = list(warnings or []) + _status_warnings(comp.citations)
     return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
                   abstained=False, mode="extractive", warnings=w)
