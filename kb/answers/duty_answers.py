@@ -32,7 +32,8 @@ MATCH_MIN = 0.6  # weighted share of the question's conduct words the penalty cl
 MARGIN = 0.15  # the best clause must lead every clause of another article by this much
 MIN_PAIRS = 3  # a conduct of fewer word pairs is too vague to pick a clause by
 CONSEQUENCE_MAX = 2  # 违反的后果 lines added to one answer
-NOT_DUTY_QUESTIONS = (Ask.PENALTY, Ask.STATUS, Ask.CHANGE, Ask.TIMELINE, Ask.DEFINITION)
+NOT_DUTY_QUESTIONS = (Ask.PENALTY, Ask.STATUS, Ask.CHANGE, Ask.DEFINITION)
+DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # 何时施行 …: about the document
 
 
 def register_of(catalog: Catalog | None) -> DutyRegister | None:
@@ -150,6 +151,8 @@ def consequence_lines(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) 
     ([], []) when the question is not about a duty, or no quoted duty has a penalty."""
     citations = list(getattr(answer, "citations", None) or [])
     if not citations or any(k in pq.asks for k in NOT_DUTY_QUESTIONS) or catalog is None:
+        return [], []
+    if any(f in DOCUMENT_EVENTS for f in pq.focus):
         return [], []
     register = register_of(catalog)
     if register is None:

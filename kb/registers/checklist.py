@@ -185,6 +185,8 @@ def decide_condition(c: Condition, p: Profile, d: Decision, rule: Any = None) ->
         return _verdict(ok, f"排污许可类别为{p.permit}，属于“{want}”", f"是否{want}", d)
     if c.kind == "key_energy":
         ok = p.key_energy_user
+        if ok is None and rule is not None and p.energy_tce_per_year is not None and not _designable(rule, p):
+            ok = False  # no designation can reach a company of this consumption
         if c.negated:
             return _verdict(None if ok is None else not ok, "画像：不是（被指定的）重点用能单位",
                             "是否被指定为重点用能单位（指定的单位适用另一条规定）", d)
@@ -206,6 +208,12 @@ def decide_condition(c: Condition, p: Profile, d: Decision, rule: Any = None) ->
         return True
     d.check.append(c.text)
     return True
+
+
+def _designable(rule: Any, p: Profile) -> bool:
+    """The company's consumption lies in a range from which 重点用能单位 are designated."""
+    x = p.energy_tce_per_year or 0
+    return any(a["designated"] and x >= (a["lo"] or 0) and (a["hi"] is None or x < a["hi"]) for a in rule.alternatives)
 
 
 def _key_energy(p: Profile, rule: Any, d: Decision, register_title: str) -> bool:
@@ -262,8 +270,9 @@ def decide(duty: Duty, p: Profile, register: DutyRegister) -> Decision:
         ok = _verdict(p.key_pollutant_unit, "画像：重点排污单位", "是否为重点排污单位", d)
     elif kind == "producer":
         ok = _verdict(True if p.products else None, f"生产产品：{'、'.join(p.products)}", f"是否为{duty.subject}", d)
+    rule = register.key_energy_rule(duty.doc_id)
     for c in duty.conditions:
-        ok = decide_condition(c, p, d) and ok
+        ok = decide_condition(c, p, d, rule) and ok
     if duty.alternatives and ok:
         ok = _alternatives(duty.alternatives, p, d)
     if not ok:
@@ -408,11 +417,21 @@ def _unique(xs: Iterable[str]) -> list[str]:
     return out
 
 
+_REGION_SUFFIX = re.compile(r"(?:省|市|自治区|特别行政区)$")
+
+
 def region_matches(doc_region: str, profile_region: str) -> bool:
-    """北京市 / 北京: the same place (suffixes 省 / 市 / 自治区 aside)."""
-    strip = lambda r: re.sub(r"(?:省|市|自治区|特别行政区)$", "", (r or "").strip())  # noqa: E731
-    a, b = strip(doc_region), strip(profile_region)
-    return bool(a and b and (a == b or a.startswith(b) or b.startswith(a)))
+    """Whether a local document of `doc_region` binds a company in `profile_region`: the same
+    place (北京市 / 北京 — a suffix left out), or a place inside it (北京市海淀区, 示例省示例市).
+    示例省 and 示例市 are different places."""
+    a, b = (doc_region or "").strip(), (profile_region or "").strip()
+    if not a or not b:
+        return False
+    if a in b:
+        return True
+    if bool(_REGION_SUFFIX.search(a)) and bool(_REGION_SUFFIX.search(b)):
+        return False
+    return _REGION_SUFFIX.sub("", a) == _REGION_SUFFIX.sub("", b)
 
 
 def _penalty_entry(p: Penalty, register: DutyRegister) -> PenaltyEntry:
