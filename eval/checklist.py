@@ -65,6 +65,11 @@ class ProfileScore:
 
 
 # ---------------------------------------------------------------------- corpus
+SETS = {"main": CHECKLISTS, "heldout": CHECKLISTS / "heldout"}
+"""Each set: corpus.txt, profiles/, gold/. The held-out set is a law the checklist code was not
+developed on."""
+
+
 def manifest(path: Path = CHECKLISTS / "corpus.txt") -> list[Path]:
     """The document paths of the manifest: shared/… under ../shared, docs/… under eval/checklists."""
     out = []
@@ -82,14 +87,14 @@ def manifest(path: Path = CHECKLISTS / "corpus.txt") -> list[Path]:
     return out
 
 
-def build_index(data: Path) -> None:
+def build_index(data: Path, folder: Path = CHECKLISTS) -> None:
     """Ingest the manifest's documents into `data` (incremental; a copy of the files in one folder)."""
     from ingest.pipeline import run
     from kb.settings import load_settings
 
     corpus = data / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    wanted = manifest()
+    wanted = manifest(folder / "corpus.txt")
     for old in corpus.iterdir():
         if old.name not in {p.name for p in wanted}:
             old.unlink()
@@ -121,7 +126,7 @@ def score_profile(name: str, checklist: Any, gold: dict[str, Any]) -> ProfileSco
                         [f"{k[0]} {k[1]}" for k in sorted(set(s) - set(g))], wrong)
 
 
-def run_profiles(data: Path) -> tuple[list[ProfileScore], dict[str, Any]]:
+def run_profiles(data: Path, folder: Path = CHECKLISTS) -> tuple[list[ProfileScore], dict[str, Any]]:
     from kb.registers.checklist import Profile, build_checklist
     from kb.registers.duties import DutyRegister
     from kb.registers.references import IndexRegisters
@@ -130,10 +135,10 @@ def run_profiles(data: Path) -> tuple[list[ProfileScore], dict[str, Any]]:
     regs = IndexRegisters.open(load_settings(data_dir=data, embed_model="none"))
     register = DutyRegister.of(regs)
     scores, lists = [], {}
-    for path in sorted((CHECKLISTS / "profiles").iterdir()):
+    for path in sorted((folder / "profiles").iterdir()):
         if path.suffix not in (".json", ".toml"):
             continue
-        gold = json.loads((CHECKLISTS / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        gold = json.loads((folder / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
         cl = build_checklist(Profile.load(path), register, regs.versions)
         lists[path.stem] = cl
         scores.append(score_profile(path.stem, cl, gold))
@@ -238,15 +243,19 @@ def main(args: argparse.Namespace) -> int:
             print("错误：--refs-sample 需要 --data（已导入开发语料的数据目录）", file=sys.stderr)
             return 2
         return reference_sample(args.data, Path(args.refs_sample), args.n, args.seed)
-    data = args.data or Path(tempfile.gettempdir()) / "greenkb-eval-checklists"
-    build_index(data)
-    scores, _ = run_profiles(data)
-    lines = table(scores)
-    for s in scores:
-        for label, xs in (("missed", s.misses), ("extra", s.extras), ("wrong penalty", s.wrong_penalties)):
-            if xs:
-                lines.append(f"- {s.name} {label}: " + "；".join(xs))
+    base = args.data or Path(tempfile.gettempdir()) / "greenkb-eval-checklists"
+    lines: list[str] = []
+    for name, folder in SETS.items():
+        data = base / name
+        build_index(data, folder)
+        scores, _ = run_profiles(data, folder)
+        lines += ["", f"### {name} ({', '.join(p.name for p in manifest(folder / 'corpus.txt'))})", ""] + table(scores)
+        for s in scores:
+            for label, xs in (("missed", s.misses), ("extra", s.extras), ("wrong penalty", s.wrong_penalties)):
+                if xs:
+                    lines.append(f"- {s.name} {label}: " + "；".join(xs))
     print("\n".join(lines))
+    data = base
     if not args.no_write:
         head = common.header_lines("compliance checklists of eval/checklists/profiles against the gold lists",
                                    str(data), "eval/checklists/corpus.txt", CHECKLISTS / "README.md")

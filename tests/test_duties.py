@@ -72,7 +72,7 @@ def test_key_energy_rule_from_the_definition(reg):
     ("申报绿色工厂的企业，", "企业", ["green_factory"]),
     ("企业事业单位和其他生产经营者涉及国家秘密的，其排污许可等", "企业事业单位和其他生产经营者", ["unknown"]),
     ("不符合强制性节能标准的项目，建设单位", "建设单位", []),
-    ("在依照国家规定设立的中小企业发展基金中，", None, []),
+    ("在依照国家规定设立的中小企业发展基金中，", None, ["trigger"]),  # where, not who
 ])
 def test_subject_and_conditions(text, subject, kinds):
     from kb.registers.conditions import conditions_of, subject_of
@@ -80,3 +80,15 @@ def test_subject_and_conditions(text, subject, kinds):
     s = subject_of(text)
     assert (s.word if s else None) == subject
     assert sorted(c.kind for c in conditions_of(text, s)) == sorted(kinds)
+
+
+def test_the_modal_that_binds_the_subject_and_parties_left_out_of_conduct_matching():
+    from kb.registers.duties import read_duties
+    from kb.registers.penalties import pairs
+    from kb.registers.references import article_lines
+
+    (d,) = read_duties("第五十六条", article_lines("对依法应当编制示例报告书的建设项目，建设单位应当在编制时征求公众意见。"), None)
+    assert (d["subject"], d["modal"]) == ("建设单位", "应当")
+    (other,) = read_duties("第六条", article_lines("企业事业单位应当防止污染。\n公民应当增强环境保护意识。")[1:], None)
+    assert other["subject_kind"] == "other"
+    assert pairs("企业事业单位和其他生产经营者违法排放污染物") == pairs("违法排放污染物")

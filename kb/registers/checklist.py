@@ -180,8 +180,10 @@ def decide_condition(c: Condition, p: Profile, d: Decision, rule: Any = None) ->
         return _verdict(_range(v, c), f"年用水量 {_fmt(v or 0)} 立方米，符合“{c.text}”",
                         f"年用水量是否满足“{c.text}”", d)
     if c.kind == "permit":
-        ok = None if p.permit is None else (p.permit in PERMIT_HOLDERS if c.value == "许可" else p.permit == c.value)
-        want = "实行排污许可管理（重点或简化管理）" if c.value == "许可" else f"排污许可{c.value}"
+        classes = {"许可": PERMIT_HOLDERS, "排污": (*PERMIT_HOLDERS, "登记管理")}.get(c.value, (c.value,))
+        ok = None if p.permit is None else p.permit in classes
+        want = {"许可": "实行排污许可管理（重点或简化管理）", "排污": "排放污染物（纳入排污许可或登记管理）"}.get(
+            c.value, f"排污许可{c.value}")
         return _verdict(ok, f"排污许可类别为{p.permit}，属于“{want}”", f"是否{want}", d)
     if c.kind == "key_energy":
         ok = p.key_energy_user

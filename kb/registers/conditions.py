@@ -36,6 +36,7 @@ SUBJECTS: tuple[tuple[str, str], ...] = (
     ("供热单位", "other"), ("节能服务机构", "other"), ("技术机构", "other"), ("认证机构", "other"),
     ("检验机构", "other"), ("审查机构", "other"), ("农业生产者", "other"), ("公共机构", "other"),
     ("所有权人", "other"), ("使用权人", "other"), ("新闻媒体", "other"), ("行业协会", "other"),
+    ("社会组织", "other"), ("公民", "other"),
     ("生产者", "producer"), ("进口商", "producer"), ("进口者", "producer"), ("销售者", "producer"),
     ("生产企业", "producer"), ("生产单位", "producer"),
     ("建设单位", "builder"), ("设计单位", "builder"), ("施工单位", "builder"), ("监理单位", "builder"),
@@ -136,9 +137,17 @@ def _threshold(kind: str, m: re.Match[str], text: str) -> Condition:
     return Condition(kind, text, lo=lo, hi=hi)
 
 
+_EMITS = re.compile(r"^(?:依法)?排放污染物的$")
+_WHILE = re.compile(r"^在[^，,]*(?:时|中)$")
+
+
 def condition_of(text: str, subject_kind: str = "") -> Condition:
     """The typed reading of one condition clause (…的, …时)."""
     t = text.strip("，,；; ")
+    if _EMITS.match(t):  # 排放污染物的企业: any permit class (重点 / 简化管理 or 登记)
+        return Condition("permit", t, value="排污")
+    if _WHILE.match(t):  # 在执行…标准的同时 / 在…过程中: when, not whether
+        return Condition("trigger", t)
     if m := ENERGY_THRESHOLD_RE.search(t):
         return _threshold("energy", m, t)
     if m := WATER_THRESHOLD_RE.search(t):

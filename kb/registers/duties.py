@@ -61,6 +61,13 @@ def _sentences(lines: list[Any]) -> list[tuple[Any, str, list[str]]]:
     return out
 
 
+def _modal(clause: str) -> re.Match[str] | None:
+    """The modal that binds the clause's subject: the first whose words before it name a party
+    (对依法应当编制…的建设项目，建设单位应当… — the second), else the first."""
+    found = list(g.OBLIGATION_RE.finditer(clause)) or list(g.DEADLINE_DUTY_RE.finditer(clause))
+    return next((m for m in found if subject_of(clause[: m.start()])), found[0] if found else None)
+
+
 def read_duties(locator: str, lines: list[Any], pages: list[int | None] | None,
                 heading_path: str = "") -> list[dict[str, Any]]:
     """The duty records of one article (not of the 法律责任 chapter). A clause without a subject
@@ -70,7 +77,7 @@ def read_duties(locator: str, lines: list[Any], pages: list[int | None] | None,
     carried, carried_conds = None, []
     for ln, sentence, items in _sentences(lines):
         for clause in re.split(r"(?<=；)", sentence):
-            m = g.OBLIGATION_RE.search(clause) or g.DEADLINE_DUTY_RE.search(clause)
+            m = _modal(clause)
             if not m:
                 continue
             head, obj = clause[: m.start()], clause[m.start():]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from kb.registers.conditions import ENTERPRISE_KINDS, subject_of
+from kb.registers.conditions import ENTERPRISE_KINDS, SUBJECTS, subject_of
 from kb.text.grammar import (
     AUTHORITY_BY_RE,
     ESCALATION_RE,
@@ -45,6 +45,7 @@ _BOILER = re.compile(
     r"|本法|本条例|本办法|国家有关|有关|规定|或者|以及|并且|的|和|及|等|者|其|之一|行为|下列|未|不|没有|拒绝"
 )
 _PUNCT = re.compile(r"[^\u4e00-\u9fff]")
+_PARTY = re.compile("|".join(re.escape(w) for w, _ in sorted(SUBJECTS, key=lambda s: -len(s[0]))))
 _IN_ARTICLE_SANCTION = re.compile(r"罚款|处罚|处分|吊销|没收|拘留")
 
 
@@ -151,8 +152,9 @@ def _clauses(text: str) -> list[str]:
 
 # ---------------------------------------------------------------------- linking
 def pairs(text: str) -> set[str]:
-    """The content word pairs of a conduct or a duty: boilerplate and punctuation removed."""
-    t = _PUNCT.sub(" ", _BOILER.sub(" ", text or ""))
+    """The content word pairs of a conduct or a duty: boilerplate, the names of the parties
+    (compared apart, by kind) and punctuation removed."""
+    t = _PUNCT.sub(" ", _BOILER.sub(" ", _PARTY.sub(" ", text or "")))
     out: set[str] = set()
     for run in t.split():
         out.update(run[i: i + 2] for i in range(len(run) - 1))
