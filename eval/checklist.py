@@ -127,7 +127,8 @@ def score_profile(name: str, checklist: Any, gold: dict[str, Any]) -> ProfileSco
 
 
 def run_profiles(data: Path, folder: Path = CHECKLISTS) -> tuple[list[ProfileScore], dict[str, Any]]:
-    from kb.registers.checklist import Profile, build_checklist
+    from kb.registers.checklist import build_checklist
+    from kb.registers.profile import Profile
     from kb.registers.duties import DutyRegister
     from kb.registers.references import IndexRegisters
     from kb.settings import load_settings

@@ -11,7 +11,8 @@ import streamlit as st
 
 from kb.interfaces import app_support as sup
 from kb.interfaces import export
-from kb.registers.checklist import APPLIES, CHECK, PERMITS, ProfileError, Profile, build_checklist
+from kb.registers.checklist import APPLIES, CHECK, build_checklist
+from kb.registers.profile import PERMITS, Profile, ProfileError
 from kb.settings import load_settings
 
 FLAGS = {"未说明": None, "是": True, "否": False}

@@ -25,7 +25,8 @@ def data(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def make(data):
-    from kb.registers.checklist import Profile, build_checklist
+    from kb.registers.checklist import build_checklist
+    from kb.registers.profile import Profile
     from kb.registers.duties import DutyRegister
 
     regs = registers(data)
@@ -87,7 +88,7 @@ def test_region_and_versions(make):
 
 
 def test_profile_errors(tmp_path):
-    from kb.registers.checklist import Profile, ProfileError
+    from kb.registers.profile import Profile, ProfileError
 
     with pytest.raises(ProfileError, match="permit"):
         Profile.from_dict({"permit": "大概"})

@@ -53,8 +53,9 @@ def checklist(settings: Any, profile_path: str, as_json: bool = False, docx_out:
     """The compliance checklist of the profile at `profile_path`: printed for a terminal, as one
     JSON object (--json), as Markdown (--md) or written to a DOCX file (--docx OUT)."""
     from kb.interfaces import export
-    from kb.registers.checklist import ProfileError, build_checklist
+    from kb.registers.checklist import build_checklist
     from kb.registers.duties import DutyRegister
+    from kb.registers.profile import ProfileError
     from kb.registers.references import IndexRegisters
 
     try:
@@ -88,7 +89,7 @@ def checklist(settings: Any, profile_path: str, as_json: bool = False, docx_out:
 
 
 def _load_profile(path: str):
-    from kb.registers.checklist import Profile
+    from kb.registers.profile import Profile
 
     return Profile.load(path)
 

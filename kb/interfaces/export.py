@@ -14,7 +14,8 @@ import io
 from datetime import date
 from typing import Any, Iterable
 
-from kb.registers.checklist import APPLIES, CHECK, Checklist, ChecklistItem, Profile
+from kb.registers.checklist import APPLIES, CHECK, Checklist, ChecklistItem
+from kb.registers.profile import Profile
 from kb.types import Answer
 
 
