@@ -65,7 +65,7 @@ def _item_blocks(item: ChecklistItem) -> list[tuple[str, str]]:
     if item.check:
         out.append(("需确认" if item.status == CHECK else "另需确认", "；".join(item.check)))
     if item.when:
-        out.append(("何时适用", "；".join(f"{w}时" if not w.endswith("时") else w for w in item.when)))
+        out.append(("何时适用", "；".join(w if w.endswith(("时", "中")) else f"{w}时" for w in item.when)))
     if item.deadline or item.frequency:
         out.append(("期限或频次", "；".join(x for x in (item.deadline, item.frequency) if x)))
     if item.authority:
@@ -111,9 +111,9 @@ def checklist_markdown(cl: Checklist, today: date | None = None) -> str:
             lines += ["", "（无）"]
         for doc_heading, items in groups:
             lines += ["", f"### {doc_heading}", ""]
-            for n, item in enumerate(items, 1):
-                lines.append(f"{n}. **{item.locator}**")
-                lines += [f"   - {label}：{_md(text)}" for label, text in _item_blocks(item)]
+            for item in items:
+                lines.append(f"- **{item.locator}**")
+                lines += [f"  - {label}：{_md(text)}" for label, text in _item_blocks(item)]
     if cl.left_out:
         lines += ["", "## 未纳入的文件", ""] + [f"- 《{t}》：{r}" for t, r in cl.left_out]
     return "\n".join(lines) + "\n"

@@ -35,6 +35,11 @@ class Decision:
     when: list[str] = field(default_factory=list)  # triggers: the duty binds when this happens
 
 
+def _bare(text: str) -> str:
+    """A condition as a phrase to ask about: 列入前款规定名单的 → 列入前款规定名单."""
+    return text.strip("，,；; ").removesuffix("的")
+
+
 def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
 
@@ -83,20 +88,20 @@ def decide_condition(c: Condition, p: Profile, d: Decision, rule: Any = None) ->
         return _verdict(ok, "画像：重点用能单位（已被指定）", "是否被指定为重点用能单位", d)
     if c.kind == "listed":
         ok = True if _names_match(p.listed_in, c.text) else None
-        return _verdict(ok, f"画像：已{c.text}", f"是否{c.text}", d)
+        return _verdict(ok, f"画像：已{_bare(c.text)}", f"是否{_bare(c.text)}", d)
     if c.kind == "green_factory":
-        return _verdict(p.applies_green_factory, "画像：申报绿色工厂", f"是否{c.text}", d)
+        return _verdict(p.applies_green_factory, "画像：申报绿色工厂", f"是否{_bare(c.text)}", d)
     if c.kind == "industry":
         names = [n for n in re.split(r"[、和及]", c.value) if n]
         ok = None if not p.industry else _names_match(names, p.industry)
         return _verdict(ok, f"行业为{p.industry}，属于“{c.value}”行业", f"是否属于{c.value}行业", d)
     if c.kind == "product":
         ok = True if p.products and _names_match(p.products, c.text) else None
-        return _verdict(ok, f"产品（{'、'.join(p.products)}）属于“{c.text}”", f"是否{c.text}", d)
+        return _verdict(ok, f"产品（{'、'.join(p.products)}）属于“{_bare(c.text)}”", f"是否{_bare(c.text)}", d)
     if c.kind == "trigger":
-        d.when.append(c.text)
+        d.when.append(_bare(c.text))
         return True
-    d.check.append(c.text)
+    d.check.append(f"是否{_bare(c.text)}")
     return True
 
 
@@ -128,7 +133,7 @@ def _key_energy(p: Profile, rule: Any, d: Decision, register_title: str) -> bool
 SUBJECT_WHY = {
     "anyone": "禁止性或普遍性规定，适用于任何单位",
     "enterprise": "主体为企业（{s}）",
-    "builder": "主体为{s}：企业作为建设单位实施项目时适用",
+    "builder": "主体为{s}：企业作为建设（或设计、施工、监理）单位实施项目时适用",
 }
 
 
@@ -181,7 +186,7 @@ def _alternatives(alts: Iterable[Condition], p: Profile, d: Decision) -> bool:
             d.when += one.when
             return True
         tried.append(one)
-    maybe = [c for one in tried for c in one.check]
+    maybe = _unique(c.removeprefix("是否") for one in tried for c in one.check)
     if maybe:
         d.check.append("是否有下列情形之一：" + "；".join(maybe))
         return True
@@ -245,15 +250,15 @@ class ChecklistItem:
 
     @property
     def deadline(self) -> str:
-        return "；".join(_unique(d.deadline for d, _ in self.duties if d.deadline))
+        return "；".join(_unique(d.deadline for d, _ in self._listed() if d.deadline))
 
     @property
     def frequency(self) -> str:
-        return "；".join(_unique(d.frequency for d, _ in self.duties if d.frequency))
+        return "；".join(_unique(d.frequency for d, _ in self._listed() if d.frequency))
 
     @property
     def authority(self) -> str:
-        return "；".join(_unique(d.authority for d, _ in self.duties if d.authority))
+        return "；".join(_unique(d.authority for d, _ in self._listed() if d.authority))
 
     def to_dict(self) -> dict[str, Any]:
         ps, pe = self.pages
