@@ -18,6 +18,7 @@ SUBCOMMANDS = [
     "eval.bench",
     "eval.tune",
     "eval.corpus",
+    "eval.checklist",
 ]
 
 

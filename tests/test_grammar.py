@@ -70,6 +70,20 @@ def _refs(text: str) -> list[tuple[int, int, int, int]]:
     return [(r.article, r.sub, r.paragraph, r.item) for r in g.find_article_refs(text)]
 
 
+def _references(text: str) -> list[tuple]:
+    """(kind, scope or title, article, range end, 款s, 项s, relative unit × count, verb) per reference."""
+    out = []
+    for r in g.find_references(text):
+        where = r.title or r.scope
+        if r.kind == "relative":
+            out.append(("relative", f"{r.unit}×{r.count}", r.verb))
+        elif r.kind == "document":
+            out.append(("document", where, r.verb))
+        else:
+            out.append((r.kind, where, r.article[0], r.last[0], r.paragraphs, r.items, r.verb))
+    return out
+
+
 # shape -> (readers, rows); a row is (text, expected) or (text, expected, {readers that differ})
 TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "number": (
@@ -187,6 +201,32 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("第一千零一条和第两千条", [(1001, 0, 0, 0), (2000, 0, 0, 0)]),
             ("第〇条", []),
             ("第三章第二节", []),
+            ("不符合本法第二十七条第（四）项规定的", [(27, 0, 0, 4)]),
+        ],
+    ),
+    # References with their document (本法 / 《X》 / unqualified), list continuations, ranges,
+    # relative units, documents named by a verb, and the verb that governs each.
+    "references": (
+        {"grammar.find_references": _references},
+        [
+            ("违反本法第五十三条第二款第三项的规定", [("article", "self", 53, 0, (2,), (3,), "违反")]),
+            ("违反本法第二十七条第二款、第四款规定，", [("article", "self", 27, 0, (2, 4), (), "违反")]),
+            ("不符合本法第二十七条第（四）项、第（五）项规定的", [("article", "self", 27, 0, (), (4, 5), "不符合")]),
+            ("依照本条例第六条、第八条的规定", [("article", "self", 6, 0, (), (), "依照"), ("article", "self", 8, 0, (), (), "依照")]),
+            ("未按本法第四十六条和第四十七条规定采取措施", [("article", "self", 46, 0, (), (), "未按"),
+                                              ("article", "self", 47, 0, (), (), "未按")]),
+            ("销售本办法第四十九条至第五十三条规定禁止销售的产品", [("range", "self", 49, 53, (), (), "")]),
+            ("依照《示例条例》第六十七条、第六十八条的规定处罚", [("article", "示例条例", 67, 0, (), (), "依照"),
+                                                ("article", "示例条例", 68, 0, (), (), "依照")]),
+            ("依照第三条执行", [("article", "", 3, 0, (), (), "")]),
+            ("依照《示例产品质量法》的规定处罚", [("document", "示例产品质量法", "依照")]),
+            ("违反前款规定的，由示例部门处罚", [("relative", "款×1", "违反")]),
+            ("有前两款规定情形之一的", [("relative", "款×2", "")]),
+            ("依照前条规定", [("relative", "条×1", "依照")]),
+            ("本条所称示例单位", [("relative", "条×0", "")]),
+            ("本条例所称示例单位", []),
+            ("根据《示例法》等有关法律，制定本办法。", []),
+            ("本法第三章规定的", []),
         ],
     ),
     # The same references as written (follow-up questions carry them along).
@@ -231,7 +271,8 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "relative reference": (
         {"grammar.RELATIVE_REF_RE": lambda s: (m := g.RELATIVE_REF_RE.search(s)) and m.group(0)},
         [("有前款规定情形的", "前款"), ("违反前两款规定", "前两款"), ("依照前条规定", "前条"), ("本条所称", "本条"),
-         ("前三条", "前三条"), ("事前报告", None)],
+         ("前三条规定的", "前三条"), ("事前报告", None), ("本条例所称", None), ("对前三项污染物征收", None),
+         ("前两款所列", "前两款")],
     ),
     "cross-document reference": (
         {"grammar.CROSS_DOC_REF_RE": lambda s: (m := g.CROSS_DOC_REF_RE.search(s)) and (m["title"], g.number(m["art"]))},
@@ -240,7 +281,67 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     ),
     "reference verb": (
         {"grammar.REF_VERB_RE": lambda s: (m := g.REF_VERB_RE.search(s)) and m["verb"]},
-        [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None)],
+        [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None),
+         ("未按照本法规定报送能源利用状况报告", "未按照"), ("不符合本法第二十一条第一款规定的", "不符合"),
+         ("未按本法第四十六条规定采取措施", "未按")],
+    ),
+    # Duties and sanctions (kb.registers.duties / penalties read with these).
+    "quantity": (
+        {"grammar.quantity": g.quantity},
+        [("20万", 200000.0), ("5千", 5000.0), ("3.5万", 35000.0), ("一万", 10000.0), ("五千", 5000.0), ("２０", 20.0),
+         ("若干", None)],
+    ),
+    "obligation": (
+        {"grammar.OBLIGATION_RE": lambda s: (m := g.OBLIGATION_RE.search(s)) and m.group(0)},
+        [("示例单位应当报送报告。", "应当"), ("不得排放污染物", "不得"), ("禁止生产淘汰产品", "禁止"), ("必须符合标准", "必须"),
+         ("可以自愿申请", None)],
+    ),
+    "deadline duty": (
+        {"grammar.DEADLINE_DUTY_RE": _truth(g.DEADLINE_DUTY_RE.search)},
+        [("指定的单位在每年3月底前向示例部门报送上年度报告。", True), ("于每年六月三十日前提交申报材料", True),
+         ("每年3月开展宣传活动", None)],
+    ),
+    "energy threshold": (
+        {"grammar.ENERGY_THRESHOLD_RE": lambda s: (m := g.ENERGY_THRESHOLD_RE.search(s)) and
+         (g.quantity(m["lo"]), g.quantity(m["hi"]) if m["hi"] else None)},
+        [("年综合能源消费总量一万吨标准煤以上的用能单位", (10000.0, None)),
+         ("年综合能源消费总量五千吨以上不满一万吨标准煤的", (5000.0, 10000.0)),
+         ("年能源消费量2000吨标准煤以上", (2000.0, None)), ("能源消费结构", None)],
+    ),
+    "water threshold": (
+        {"grammar.WATER_THRESHOLD_RE": lambda s: (m := g.WATER_THRESHOLD_RE.search(s)) and g.quantity(m["lo"])},
+        [("年用水量十万立方米以上的工业企业", 100000.0), ("年取水量5万立方米以上", 50000.0), ("用水台账", None)],
+    ),
+    "frequency": (
+        {"grammar.FREQUENCY_RE": lambda s: (m := g.FREQUENCY_RE.search(s)) and m.group(0)},
+        [("应当每年报送", "每年"), ("每季度公开", "每季度"), ("每三年开展一次", "每三年"), ("定期开展培训", "定期"),
+         ("上年度的报告", None)],
+    ),
+    "deadline": (
+        {"grammar.DEADLINE_RE": lambda s: (m := g.DEADLINE_RE.search(s)) and m.group(0)},
+        [("应当于排污许可证有效期届满60日前向审批部门提出申请", "排污许可证有效期届满60日前"),
+         ("应当自变更之日起30日内申请", "自变更之日起30日内"), ("在每年3月底前报送", "每年3月底前"),
+         ("应当在指定之日起六十日内设立", "在指定之日起六十日内"), ("应当立即采取措施", "立即"), ("应当报送报告", None)],
+    ),
+    "authority": (
+        {"grammar.AUTHORITY_TO_RE": lambda s: (m := g.AUTHORITY_TO_RE.search(s)) and m["who"],
+         "grammar.AUTHORITY_BY_RE": lambda s: (m := g.AUTHORITY_BY_RE.search(s)) and m["who"]},
+        [("应当每年向管理节能工作的部门报送报告", "管理节能工作的部门", {"grammar.AUTHORITY_BY_RE"}),
+         ("并报示例部门备案", "示例部门", {"grammar.AUTHORITY_BY_RE"}),
+         ("由市场监督管理部门责令改正", "市场监督管理部门", {"grammar.AUTHORITY_TO_RE"}),
+         ("应当配合检查", None)],
+    ),
+    "fine": (
+        {"grammar.FINE_RE": lambda s: (m := g.FINE_RE.search(s)) and
+         tuple((b["n"], b["side"]) for b in g.FINE_BOUND_RE.finditer(m["amount"]))},
+        [("处一万元以上五万元以下罚款", (("一万", "以上"), ("五万", "以下"))),
+         ("处每次5千元以上2万元以下的罚款", (("5千", "以上"), ("2万", "以下"))),
+         ("可以处5万元以下的罚款", (("5万", "以下"),)), ("并处违法所得一倍以上五倍以下罚款", ()), ("责令改正", None)],
+    ),
+    "sanction and escalation": (
+        {"grammar.SANCTION_RE": _truth(g.SANCTION_RE.search), "grammar.ESCALATION_RE": _truth(g.ESCALATION_RE.match)},
+        [("逾期不改正的，处一万元以下罚款", True), ("情节严重的，吊销营业执照", True),
+         ("由示例部门责令改正", True, {"grammar.ESCALATION_RE"}), ("示例单位应当报送报告", None)],
     ),
     # An outline line: (level, number, canonical marker, rest).
     "outline": (

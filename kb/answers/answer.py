@@ -25,6 +25,7 @@ from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
+from kb.answers.duty_answers import consequence_lines, penalty_answer
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, with_comparison
@@ -110,7 +111,7 @@ def abstention(question: str, hits: list[SearchHit], mode: str, reason: str, war
 # document's status, a standard's status …). Each returns None unless the question is of its
 # kind and the register holds the answer; they are tried in order before either mode answers.
 RegisterAnswer = Callable[[ParsedQuestion, list[SearchHit], "Catalog | None", list[str]], "Answer | None"]
-REGISTER_ANSWERS: tuple[RegisterAnswer, ...] = (standards_answer, status_answer)
+REGISTER_ANSWERS: tuple[RegisterAnswer, ...] = (standards_answer, status_answer, penalty_answer)
 
 
 def register_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None,
@@ -134,6 +135,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     comp = extractive.compose(pq, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
+    more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
+    comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
     w = list(warnings or []) + _status_warnings(comp.citations) + standards_warnings(comp.citations, catalog)
     text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog)])
     return Answer(question=question, text=text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)

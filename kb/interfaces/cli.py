@@ -117,6 +117,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     from kb.index.store import Index
 
+    if args.refs:
+        from kb.interfaces import cli_checklist
+
+        return cli_checklist.refs(settings, as_json=args.json)
+
     docs = sorted(Index(settings).documents().values(), key=lambda d: (d.title, d.date))
     if args.json:
         for d in docs:
@@ -147,6 +152,12 @@ def cmd_standards(args: argparse.Namespace, settings: Settings) -> int:
     return cli_standards.main(args, settings)
 
 
+def cmd_checklist(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.interfaces import cli_checklist
+
+    return cli_checklist.checklist(settings, args.profile, as_json=args.json, docx_out=args.docx, markdown=args.md)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="绿色制造政策与标准知识库 GreenKB")
     common = argparse.ArgumentParser(add_help=False)
@@ -172,9 +183,15 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--mode", choices=["extractive", "llm"], default=None, help="回答模式（默认 extractive；配置了 LLM 时可选 llm）")
     a.set_defaults(func=cmd_ask, default_k=8)
     d = sub.add_parser("docs", parents=[common], help="列出已导入的文件")
+    d.add_argument("--refs", action="store_true", help="列出无法解析的条文引用（引用的文件未收录或没有该条）")
     d.set_defaults(func=cmd_docs)
     t = sub.add_parser("timeline", parents=[common], help="政策版本与时间线")
     t.set_defaults(func=cmd_timeline)
+    c = sub.add_parser("checklist", parents=[common], help="按企业画像列出适用的义务（合规清单）")
+    c.add_argument("--profile", required=True, help="企业画像文件（JSON 或 TOML）")
+    c.add_argument("--docx", metavar="OUT", help="写入 DOCX 文件")
+    c.add_argument("--md", action="store_true", help="输出 Markdown")
+    c.set_defaults(func=cmd_checklist)
     f = sub.add_parser("diff", parents=[common], help="比较同一法规的两个版本")
     f.add_argument("file_a")
     f.add_argument("file_b")
