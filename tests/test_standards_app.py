@@ -131,6 +131,7 @@ def test_page_in_a_real_browser(tmp_path):
         if page.get_by_text("Page not found").count():
             page.keyboard.press("Escape")
         page.get_by_test_id("stDataFrame").first.wait_for(timeout=15_000)
+        page.get_by_text("GB 39017-2024").first.wait_for(timeout=30_000)  # rendered after the table on a busy machine
         body = page.inner_text("body")
         assert "废止" in body and "GB 39017-2024" in body
         expander = page.get_by_test_id("stExpander").filter(has_text="表1 第4行").first
