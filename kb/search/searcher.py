@@ -441,9 +441,16 @@ class Searcher:
                                  self.status.get(h.doc_id, ""), h.doc_id in penalised))
         if self.sentence_vectors is not None and out:
             q = self._embed_query(pq.text)
+            # The question itself, with the documents' words for its everyday words, and — for a
+            # penalty question — the conduct it asks about, each against every sentence.
+            queries = [q, self._embed_query(f"{pq.text} {' '.join(pq.legal_terms)}") if pq.legal_terms else q]
+            if pq.conduct:
+                queries.append(self._embed_query(pq.conduct))
             head = out[:SENTENCE_DEPTH]
-            for c, sim in zip(head, best_sentence_similarity(q, [c.hit.text for c in head], self.sentence_vectors)):
-                c.sentence = sim
+            sims = best_sentence_similarity(np.stack(queries), [c.hit.text for c in head], self.sentence_vectors)
+            for c, row in zip(head, sims):
+                c.sentence, c.sentence_expanded = float(row[0]), float(row[1])
+                c.conduct_sim = float(row[2]) if pq.conduct else 0.0
             titles = list(dict.fromkeys(c.hit.title or c.hit.file_name for c in out))
             tv = self.sentence_vectors.vectors(titles) @ (q / (np.linalg.norm(q) or 1.0))
             by_title = dict(zip(titles, tv.tolist()))
