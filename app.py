@@ -21,6 +21,7 @@ from kb.interfaces import app_sources
 from kb.interfaces import app_support as sup
 from kb.settings import Settings, load_settings
 from kb.types import DOC_TYPES, DocumentMeta
+from kb.text.titles import book_title
 
 ROOT = Path(__file__).resolve().parent
 PAGE_URLS = {"文件库": "library", "时间线": "timeline", "版本对比": "compare", "标准库": "standards",
@@ -163,10 +164,10 @@ def _read_file(path: str) -> bytes:
 def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
     status = src.get("status") or ""
     flag = f" ⚠ {status}" if status and status != "现行有效" else ""
-    label = f"[{src['n']}] 《{src['title']}》 {src['locator']} {src['pages']}{flag}".strip()
+    label = f"[{src['n']}] {book_title(src['title'])} {src['locator']} {src['pages']}{flag}".strip()
     with st.expander(sup.md_escape(label, multiline=False)):
         facts = [
-            ("文件", f"《{src['title']}》"),
+            ("文件", book_title(src["title"])),
             ("类型", src["doc_type"]),
             ("日期", src["date"]),
             ("施行日期", src.get("effective_date", "")),

@@ -10,6 +10,7 @@ import streamlit as st
 from kb.interfaces import app_support as sup
 from kb.versions.graph import VersionGraph
 from kb.settings import Settings, load_settings
+from kb.text.titles import book_title
 
 STATUS_CN = {"added": "新增", "updated": "更新", "unchanged": "未变", "failed": "失败", "removed": "移除"}
 
@@ -123,7 +124,7 @@ def delete_section(settings: Settings, index, docs: dict) -> None:
         except Exception as exc:
             st.session_state["report"] = {"error": sup.error_message(exc, "删除失败")}
         else:
-            msg = f"已删除《{meta.title}》。"
+            msg = f"已删除{book_title(meta.title)}。"
             if not removed_file and meta.path:
                 msg += "原文件不在 corpus/uploads/ 中，未删除；重新索引它所在的文件夹时会再次导入。"
             st.session_state["report"] = {"message": msg}

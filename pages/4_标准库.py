@@ -11,6 +11,7 @@ import streamlit as st
 from kb.interfaces import app_support as sup
 from kb.registers.standards import STATUSES, Standard, StandardsRegister
 from kb.settings import load_settings
+from kb.text.titles import book_title
 
 BADGE = {"现行": "green", "即将实施": "blue", "废止": "red", "状态不详": "gray"}
 CELL = {"现行": "background-color: #d3f0d8; color: #14532d", "即将实施": "background-color: #dbe8fb; color: #1e3a8a",
@@ -105,7 +106,7 @@ def detail(reg: StandardsRegister, std: Standard, index) -> None:
     for c in std.cited:
         hit = hits.get(c.chunk_id)
         page = sup.page_label(c.page_start, c.page_end)
-        with st.expander(text(f"《{c.title}》{c.locator if c.locator != 'header' else ''} {page}".strip())):
+        with st.expander(text(f"{book_title(c.title)}{c.locator if c.locator != 'header' else ''} {page}".strip())):
             st.caption(sup.md_escape(f"文件：{c.file_name}；原文写作：{c.written}", multiline=False))
             passage = hit.text if hit is not None else c.context
             st.markdown(sup.highlight_passage(passage, c.context or c.written))

@@ -18,6 +18,7 @@ from typing import Any, Sequence
 
 from kb.settings import Settings
 from kb.types import SearchHit
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def _neutralise(text: str) -> str:
 
 
 def source_header(n: int, h: SearchHit) -> str:
-    bits = [f"《{h.title}》"]
+    bits = [book_title(h.title)]
     if h.locator:
         bits.append(h.locator)
     if h.page_start:

@@ -179,8 +179,8 @@ def missing_index(args: argparse.Namespace, settings: Settings) -> str:
     data = Path(settings.data_dir)
     if args.command == "serve":
         return "" if data.is_dir() else f"数据目录 {data} 不存在。请检查 --data 或数据目录设置，或先创建该文件夹。"
-    if settings.layout.chroma.is_dir():
-        return ""
+    if settings.layout.chroma.is_dir() or (data.exists() and not data.is_dir()):
+        return ""  # (a file in the folder's place fails on its own, with its own message)
     where = f"数据目录 {data} 不存在" if not data.exists() else f"数据目录 {data} 中没有知识库"
     return f"{where}。请检查 --data 或数据目录设置；新建知识库请用 python -m ingest 文件夹 --data {data}。"
 
