@@ -95,38 +95,47 @@ class JobQueue:
             if job is None:
                 return
             try:
-                self._run(job)
+                outcome = self._run(job)
             except Exception as exc:  # the worker goes on with the next job
                 log.warning("job %s failed", job.id, exc_info=True)
-                job.status, job.message = "failed", f"导入失败：{type(exc).__name__}"
-            finally:
-                job.finished = time.time()
+                outcome, job.message = "failed", f"导入失败：{type(exc).__name__}"
+            # The job is reported finished only once the Searcher has the new index: a client
+            # that asks right after "done" finds the documents.
             if self.on_done is not None:
                 try:
                     self.on_done()
                 except Exception:
                     log.warning("refresh after job %s failed", job.id, exc_info=True)
+            job.finished = time.time()
+            job.status = outcome
 
     def command(self, job: Job) -> list[str]:
         s = self.settings
         return [sys.executable, "-m", "kb.interfaces.api_jobs", "--data", str(s.data_dir),
                 "--embed-model", s.embed_model, *job.files]
 
-    def _run(self, job: Job) -> None:
+    def _run(self, job: Job) -> str:
+        """Run the job's child (again while another ingest holds the folder); its outcome."""
         waited = 0.0
         while True:
             job.status = "running"
-            code = self._child(job)
-            if code != BUSY_EXIT or waited >= BUSY_MAX_S:
+            code, outcome = self._child(job)
+            if code != BUSY_EXIT:
                 break
+            if waited >= BUSY_MAX_S:
+                job.message = "另一个导入任务长时间占用数据目录，本任务未能开始，请稍后重新上传。"
+                return "failed"
             job.status, job.message = "waiting", "另一个导入任务正在进行，等待它结束后开始。"
             time.sleep(BUSY_WAIT_S)
             waited += BUSY_WAIT_S
-        if job.status == "running":  # the child ended without a summary
-            job.status = "failed"
+        if outcome is None:  # the child ended without a summary or an error line
             job.message = job.message or f"导入进程意外退出（代码 {code}）"
+            return "failed"
+        return outcome
 
-    def _child(self, job: Job) -> int:
+    def _child(self, job: Job) -> tuple[int, str | None]:
+        """(exit code, outcome: done | failed | None without a final line)."""
+        outcome = None
         proc = subprocess.Popen(self.command(job), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                 text=True, encoding="utf-8", errors="replace")
         assert proc.stdout is not None
@@ -138,13 +147,13 @@ class JobQueue:
             if "progress" in msg:
                 job.done, job.total, job.current = msg["progress"]
             elif "summary" in msg:
-                _apply_summary(job, msg["summary"])
+                outcome = _apply_summary(job, msg["summary"])
             elif "error" in msg:
-                job.status, job.message = "failed", str(msg["error"])
-        return proc.wait()
+                outcome, job.message = "failed", str(msg["error"])
+        return proc.wait(), outcome
 
 
-def _apply_summary(job: Job, summary: dict[str, Any]) -> None:
+def _apply_summary(job: Job, summary: dict[str, Any]) -> str:
     job.results = summary["results"]
     job.notes = summary["notes"]
     job.done = job.total = len(job.files)
@@ -152,7 +161,7 @@ def _apply_summary(job: Job, summary: dict[str, Any]) -> None:
     counts = summary["counts"]
     job.message = "导入完成：" + ("，".join(f"{STATUS_CN[s]} {counts[s]}" for s in STATUS_CN if counts.get(s))
                               or "没有文件") + f"；用时 {summary['seconds']:.1f} 秒。"
-    job.status = "failed" if counts.get("failed") else "done"
+    return "failed" if counts.get("failed") else "done"
 
 
 # ---------------------------------------------------------------------- the child process
