@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from kb.interfaces import app_display as display
 from kb.interfaces import app_support as sup
 from kb.registers.standards import STATUSES, Standard, StandardsRegister
 from kb.settings import load_settings
@@ -32,6 +33,7 @@ def import_section(settings) -> None:
         st.caption("按列名识别：标准号、标准名称、标准状态、发布日期、实施日期、废止日期、代替标准、被代替标准。"
                    "再次导入同名文件会替换上次导入的内容。")
         n = st.session_state.setdefault("std_upload_n", 0)
+        st.html(display.uploader_css("std_upload_", "或将文件拖放到这里 · 支持 CSV、XLSX 格式的标准目录"))
         up = st.file_uploader("选择标准目录文件", type=["csv", "xlsx"], key=f"std_upload_{n}")
         if up is not None and st.button("导入标准目录", key="std_import"):
             name = Path(up.name).name

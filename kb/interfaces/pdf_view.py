@@ -212,3 +212,62 @@ def page_views(path: str | Path, page_start: int | None, page_end: int | None, q
         return views
     finally:
         pdf.close()
+
+
+# ---------------------------------------------------------------------- the app's page viewer
+def _cached_views(path: str, mtime: float, start: int | None, end: int | None, quote: str) -> list[PageView]:
+    return page_views(path, start, end, quote)
+
+
+_cached = None
+
+
+def views_for(path: str, start: int | None, end: int | None, quote: str) -> list[PageView]:
+    """page_views, kept by Streamlit between reruns (the file's mtime in the key: a changed file
+    is rendered again)."""
+    global _cached
+    if _cached is None:
+        import streamlit as st
+
+        _cached = st.cache_data(max_entries=32, show_spinner="正在渲染原文页面…")(_cached_views)
+    return _cached(str(path), Path(path).stat().st_mtime, start, end, quote)
+
+
+def has_page(src: dict[str, Any]) -> bool:
+    """A source entry of the chat whose original is a PDF on disk with a page number."""
+    path = src.get("path") or ""
+    return bool(path and is_pdf(path) and src.get("page_start") and Path(path).is_file())
+
+
+def page_button(src: dict[str, Any], key: str) -> None:
+    """In a source's panel: a button opening the cited PDF page, the quote highlighted."""
+    import streamlit as st
+
+    if st.button("查看PDF原页（标出引用的句子）", key=f"{key}-page", icon=":material/picture_as_pdf:"):
+        _page_dialog(src)
+
+
+def _page_dialog(src: dict[str, Any]) -> None:
+    import streamlit as st
+
+    from kb.interfaces import app_support as sup
+    from kb.text.titles import book_title
+
+    @st.dialog("原文页面", width="large")
+    def show() -> None:
+        st.markdown(sup.md_escape(f"{book_title(src['title'])}{src['locator']}（{src['file_name']}）", multiline=False))
+        try:
+            views = views_for(src["path"], src.get("page_start"), src.get("page_end"),
+                              src.get("quote") or src.get("passage") or "")
+        except (OSError, ValueError) as exc:
+            st.error(sup.md_escape(sup.error_message(exc, "无法显示原文页面")))
+            return
+        if not any(v.found for v in views):
+            st.caption("未能在页面上定位引用的句子（例如扫描页），下面是引用所在的页面。")
+        else:
+            st.caption("底色标出的是回答引用的句子。")
+        for v in views:
+            label = f"第{v.page}页" + ("，标出了引用的句子" if v.found else "")
+            st.image(v.png, caption=label, alt=f"原文{label}", width="stretch")
+
+    show()
