@@ -302,22 +302,45 @@ def _under(path: str, roots: Sequence[Path]) -> bool:
     return False
 
 
-def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int) -> int:
-    """Re-embed every chunk with a new model: vectors of two models never share a collection."""
-    records = list(index.iter_chunks())
-    index.drop_chunks()
-    col = index.chunk_collection(create_for_model=model_key(embedder.name))
-    texts = [lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc) for _, doc, md in records]
-    vectors, _ = embed_texts(texts, embedder, cache, batch)
-    for start in range(0, len(records), 2000):
-        part = records[start : start + 2000]
-        col.add(
-            ids=[r[0] for r in part],
-            documents=[r[1] for r in part],
-            metadatas=[r[2] for r in part],
-            embeddings=vectors[start : start + len(part)],
-        )
-    return len(records)
+SWITCH_BATCH = 512  # chunks embedded and written per step of a model switch
+
+
+def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int,
+                 progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Re-embed every committed chunk with a new model, beside the old vectors.
+
+    The new vectors go into a collection of their own (kb.index.store.Index.begin_switch); the
+    old one stays in use, searchable, until every chunk is copied, and `commit_switch` swaps them
+    in one write. Killed midway, the next run with the same model resumes (chunks already copied
+    are skipped, vectors already computed come from the cache); a run with the old model rolls
+    the half-built collection back. Returns (chunks in the new collection, chunks resumed)."""
+    key = model_key(embedder.name)
+    target = index.begin_switch(key)
+    committed = {d.doc_id: d.content_hash for d in index.documents().values()}
+    have: set[str] = set()
+    for rid, _d, _m in Index._iter(target, include=[]):
+        have.add(rid)
+    todo: list[tuple[str, str, dict]] = []
+    total = 0
+    for rid, doc, md in index.iter_chunks():
+        if committed.get(md.get("doc_id")) != md.get("content_hash"):
+            continue  # leftovers of an interrupted write: not part of the index
+        total += 1
+        if rid not in have:
+            todo.append((rid, doc, md))
+    done = total - len(todo)
+    for start in range(0, len(todo), SWITCH_BATCH):
+        part = todo[start : start + SWITCH_BATCH]
+        texts = [lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc or "") for _r, doc, md in part]
+        vectors, _ = embed_texts(texts, embedder, cache, batch)
+        target.upsert(ids=[r[0] for r in part], documents=[r[1] for r in part],
+                      metadatas=[r[2] for r in part], embeddings=vectors)
+        if progress:
+            progress(done + start + len(part), total)
+    if target.count() < total:
+        raise RuntimeError(f"模型切换未完成：新集合只有 {target.count()}/{total} 个片段，原索引保持不变")
+    index.commit_switch(target.name)
+    return total, done
 
 
 # ---------------------------------------------------------------------- run
@@ -353,10 +376,14 @@ def run(
             index.drop_chunks()
         current_model = index.embed_model()
         if current_model is None:
+            index.rollback_switch()
             index.chunk_collection(create_for_model=key)
         elif current_model != key:
-            n = switch_model(index, embedder, cache, settings.embed_batch)
-            summary.notes.append(f"嵌入模型由 {current_model} 改为 {key}：已用新模型重建 {n} 个片段的向量")
+            n, resumed = switch_model(index, embedder, cache, settings.embed_batch)
+            summary.notes.append(f"嵌入模型由 {current_model} 改为 {key}：已用新模型重建 {n} 个片段的向量"
+                                 + (f"（续做上次中断的切换，其中 {resumed} 个已完成）" if resumed else ""))
+        elif index.rollback_switch():
+            summary.notes.append(f"上次未完成的嵌入模型切换已撤销，继续使用 {key}")
         catalog = index.documents()
         t["open_s"] = time.perf_counter() - t0
 

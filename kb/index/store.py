@@ -117,15 +117,29 @@ class Index:
         )
 
     # ------------------------------------------------------------------ chunks collection
-    def chunk_collection(self, create_for_model: str | None = None):
-        """The chunk collection; created (recording the model) only when `create_for_model`."""
+    # The catalog collection's metadata names the chunk collection in use (`chunks`). Changing
+    # that name is one write: it is the commit point of a model switch, so a reader sees either
+    # the old collection whole or the new one whole, and an interrupted switch leaves the old one.
+    def current_name(self) -> str:
+        md = self._catalog_metadata()
+        return str(md.get("chunks") or self.name)
+
+    def _catalog_metadata(self) -> dict[str, Any]:
         try:
-            return self.client.get_collection(self.name, embedding_function=None)
+            return dict(self.client.get_collection(self.name + DOCS_SUFFIX, embedding_function=None).metadata or {})
+        except Exception:
+            return dict(self._docs.metadata or {})
+
+    def chunk_collection(self, create_for_model: str | None = None):
+        """The chunk collection in use; created (recording the model) only when `create_for_model`."""
+        name = self.current_name()
+        try:
+            return self.client.get_collection(name, embedding_function=None)
         except Exception:
             if create_for_model is None:
                 return None
         return self.client.create_collection(
-            self.name,
+            name,
             metadata={"hnsw:space": "cosine", "embed_model": create_for_model},
             embedding_function=None,
         )
@@ -135,10 +149,75 @@ class Index:
         return None if col is None else (col.metadata or {}).get("embed_model")
 
     def drop_chunks(self) -> None:
+        """Delete the chunk collection and any half-built one of an interrupted switch."""
+        for name in [self.current_name(), *self.switch_leftovers()]:
+            try:
+                self.client.delete_collection(name)
+            except Exception:
+                pass
+        self._point_to(self.name)
+
+    # ------------------------------------------------------------------ model switch
+    def switch_target(self, model: str) -> str:
+        """The name a switch to `model` builds its collection under (stable, so a rerun resumes)."""
+        name = f"{self.name}__{hashlib.sha1(model.encode()).hexdigest()[:10]}"
+        return name if name != self.current_name() else name + "b"
+
+    def switch_leftovers(self) -> list[str]:
+        """Collections of an unfinished switch: named like a switch target, not in use."""
+        current = self.current_name()
+        names = [getattr(c, "name", c) for c in self.client.list_collections()]
+        return [n for n in names if n.startswith(self.name + "__") and n != current]
+
+    def begin_switch(self, model: str):
+        """The collection a switch to `model` writes into: the one an interrupted switch to the
+        same model left (resumed), else a new one. Leftovers of switches to other models go."""
+        target = self.switch_target(model)
+        for name in self.switch_leftovers():
+            if name != target:
+                self.client.delete_collection(name)
         try:
-            self.client.delete_collection(self.name)
+            col = self.client.get_collection(target, embedding_function=None)
+            if (col.metadata or {}).get("embed_model") == model:
+                return col
+            self.client.delete_collection(target)
         except Exception:
             pass
+        return self.client.create_collection(
+            target, metadata={"hnsw:space": "cosine", "embed_model": model, "switching": True},
+            embedding_function=None,
+        )
+
+    def commit_switch(self, target: str) -> None:
+        """Point the index at `target` (one write), then delete the collection it replaces."""
+        old = self.current_name()
+        self._point_to(target)
+        if old != target:
+            try:
+                self.client.delete_collection(old)
+            except Exception:  # left for the next switch's cleanup
+                log.info("old chunk collection %s not deleted", old, exc_info=True)
+
+    def rollback_switch(self) -> int:
+        """Delete collections an interrupted switch left; returns how many."""
+        gone = 0
+        for name in self.switch_leftovers():
+            try:
+                self.client.delete_collection(name)
+                gone += 1
+            except Exception:
+                pass
+        return gone
+
+    def _point_to(self, name: str) -> None:
+        md = self._catalog_metadata()
+        md.setdefault("kind", "catalog")
+        if name == self.name:
+            md.pop("chunks", None)
+        else:
+            md["chunks"] = name
+        self._docs.modify(metadata=md)
+        self._docs = self.client.get_collection(self.name + DOCS_SUFFIX, embedding_function=None)
 
     def count_chunks(self) -> int:
         col = self.chunk_collection()
