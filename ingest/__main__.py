@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             return
         bar.total = total
         bar.n = done
-        bar.set_postfix_str(name[:40])
+        bar.set_postfix_str(one_line(name[:40]))
         bar.refresh()
 
     try:
@@ -84,6 +84,8 @@ def print_summary(summary: RunSummary, out=sys.stdout) -> None:
             p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
         elif r.status == "removed":
             p(f"  移除  {one_line(r.path)}")
+        for w in r.warnings:
+            p(f"  注意  {one_line(r.path)}：{one_line(w)}")
 
 
 def one_line(text: str) -> str:

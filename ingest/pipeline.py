@@ -20,6 +20,7 @@ import numpy as np
 
 from ingest import chunking, clean, loaders, metadata, structure
 from ingest.types import LoadError
+from kb.answers.hostile import document_warning, hostile_sentences
 from kb.index import lexical
 from kb.index import lexical_sync
 from kb.index.cache import Cache
@@ -53,6 +54,7 @@ class FileResult:
     reason: str = ""
     title: str = ""
     doc_id: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -163,11 +165,23 @@ def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = Non
         chunks=len(chunks),
         ocr_pages=list(loaded.ocr_pages),
         ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        warnings=list(loaded.warnings),
     )
+    flagged = hostile_counts(cleaned.text)
+    if flagged:
+        meta.warnings.append(document_warning(flagged))
     for key, value in fields.items():
         if hasattr(meta, key) and key not in {"doc_id", "file_name", "path", "content_hash"}:
             setattr(meta, key, value)
     return meta, chunks
+
+
+def hostile_counts(text: str) -> dict[str, int]:
+    """Sentences addressed to the reader or the model (kb.answers.hostile), by kind."""
+    counts: dict[str, int] = {}
+    for _sentence, kind in hostile_sentences(text):
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def _compute_sorted(embedder: Embedder, batch: int):
@@ -467,7 +481,8 @@ def run(
             for k in written:
                 fi, meta, cs, toks = pending[k]
                 old = catalog.get(meta.doc_id)
-                results[fi] = FileResult(str(files[fi]), "updated" if old else "added", chunks=len(cs), title=meta.title, doc_id=meta.doc_id)
+                results[fi] = FileResult(str(files[fi]), "updated" if old else "added", chunks=len(cs), title=meta.title,
+                                         doc_id=meta.doc_id, warnings=list(meta.warnings))
                 catalog[meta.doc_id] = meta
                 ids = [chunk_record_id(meta.doc_id, meta.content_hash, c.chunk_index) for c in cs]
                 lens = np.fromiter((len(x) for x in toks), dtype=np.int32, count=len(toks))

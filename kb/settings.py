@@ -42,6 +42,7 @@ ENV = {
     "llm_model": "GREENKB_LLM_MODEL",
     "llm_api_key": "GREENKB_LLM_API_KEY",
     "llm_timeout": "GREENKB_LLM_TIMEOUT",
+    "llm_max_reply_kb": "GREENKB_LLM_MAX_REPLY_KB",
     "max_file_mb": "GREENKB_MAX_FILE_MB",
     "ocr": "GREENKB_OCR",
     "ingest_workers": "GREENKB_INGEST_WORKERS",
@@ -140,7 +141,8 @@ class Settings:
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: str = field(default="", repr=False)
-    llm_timeout: float = 30.0
+    llm_timeout: float = 30.0  # seconds for the whole reply: connect, wait, read
+    llm_max_reply_kb: int = 256  # a longer reply is refused (the answer falls back to extractive)
     max_file_mb: float = 200.0
     ocr: bool = True  # OCR of PDF pages without a text layer (rapidocr); off: such files fail with 需要OCR
     ingest_workers: int | None = None  # parse processes; None: chosen from file count and cores
