@@ -20,6 +20,8 @@ import numpy as np
 
 from ingest import chunking, clean, loaders, metadata, structure
 from ingest.types import LoadError
+from ingest.model_switch import switch_model
+from ingest.workers import JobLimits, run_isolated
 from kb.answers.hostile import document_warning, hostile_sentences
 from kb.index import lexical
 from kb.index import lexical_sync
@@ -79,18 +81,30 @@ class RunSummary:
 
 # ---------------------------------------------------------------------- files
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Supported files under `paths` (sorted, deduplicated) and results for unusable arguments."""
+    """Supported files under `paths` (sorted, deduplicated) and results for unusable arguments.
+
+    A symbolic link found inside a folder is followed only when its target is inside that
+    folder too: a link out of the folder would index whatever it points at (refused, with a
+    reason). Links to folders are not descended into. A file named on the command line is
+    taken as it is, link or not."""
     found: dict[Path, None] = {}
     problems: list[FileResult] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$")):
-                    if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
-                        problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
-                        continue
-                    found[f.resolve()] = None
+            root = p.resolve()
+            for f in _walk(p):
+                if f.suffix.lower() not in SUPPORTED or f.name.startswith((".", "~$")):
+                    continue
+                if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
+                    problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
+                    continue
+                target = f.resolve()
+                if f.is_symlink() and target != root and root not in target.parents:
+                    problems.append(FileResult(str(f), "failed", reason=f"符号链接指向导入文件夹之外（{target}），已拒绝导入"))
+                    continue
+                if target.is_file():
+                    found[target] = None
         elif p.is_file():
             if _undecodable_name(p):
                 problems.append(FileResult(_undecodable_name(p), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
@@ -101,6 +115,15 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult]]:
         else:
             problems.append(FileResult(str(p), "failed", reason="路径不存在"))
     return list(found), problems
+
+
+def _walk(root: Path) -> list[Path]:
+    """Files under `root`, sorted; links to folders are not followed (no loops, no escapes)."""
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        out.extend(Path(dirpath) / name for name in filenames)
+    return sorted(out)
 
 
 def _undecodable_name(path: Path) -> str:
@@ -137,12 +160,29 @@ def content_hash(path: Path) -> str:
     return h.hexdigest()[:24]
 
 
+def bytes_hash(data: bytes) -> str:
+    """`content_hash` of bytes already read: the hash of exactly what is parsed."""
+    h = hashlib.sha256(f"pipeline-{PIPELINE_VERSION}\n".encode())
+    h.update(data)
+    return h.hexdigest()[:24]
+
+
+def limits_of(settings: Settings) -> loaders.Limits:
+    return loaders.Limits(max_pages=settings.max_pages, max_chars=settings.max_chars,
+                          max_unzipped_bytes=int(settings.max_unzipped_mb) << 20, max_ocr_pages=settings.max_ocr_pages)
+
+
 # ---------------------------------------------------------------------- parse
-def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = None,
-               ocr: bool = True) -> tuple[DocumentMeta, list[Chunk]]:
+def parse_file(path: Path, doc_id: str, digest: str = "", max_bytes: int | None = None,
+               ocr: bool = True, limits: loaders.Limits = loaders.DEFAULT_LIMITS) -> tuple[DocumentMeta, list[Chunk]]:
     """Load, clean, structure, chunk and describe one file. Raises LoadError when unreadable.
-    `max_bytes` and `ocr` come from Settings (max_file_mb, ocr)."""
-    loaded = loaders.load(path, max_bytes=max_bytes, ocr=ocr)
+    `max_bytes`, `ocr` and `limits` come from Settings (max_file_mb, ocr, max_pages …).
+
+    The file is read once: the content hash recorded (`meta.content_hash`) is that of the
+    bytes parsed, even when the file changed after `digest` was taken from it."""
+    data = loaders.read_bytes(path, max_bytes)
+    digest = bytes_hash(data)
+    loaded = loaders.load(path, max_bytes=max_bytes, ocr=ocr, limits=limits, data=data)
     cleaned = clean.clean_document(loaded)
     if not cleaned.text.strip():
         raise LoadError("文件中没有可读取的文字" + ("（可能是扫描件，需要OCR）" if loaded.paged else ""))
@@ -164,6 +204,7 @@ def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = Non
         pages=len(loaded.pages) if loaded.paged else None,
         chunks=len(chunks),
         ocr_pages=list(loaded.ocr_pages),
+        source_path=str(path.absolute()),
         ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         warnings=list(loaded.warnings),
     )
@@ -213,19 +254,26 @@ def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder
 
 
 # ---------------------------------------------------------------------- parallel parsing
-def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None, ocr: bool):
+def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None, ocr: bool,
+               limits: loaders.Limits = loaders.DEFAULT_LIMITS):
     """Parse one file and tokenize its chunks for BM25 (runs in a worker process)."""
     try:
-        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr)
+        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr, limits=limits)
         if not chunks:
             raise LoadError("没有解析出任何内容")
         tokens = [lexical.tokenize(lexical.index_text(meta.title, c.heading_path, c.text)) for c in chunks]
         return ("ok", meta, chunks, tokens)
     except LoadError as exc:
         return ("failed", exc.reason)
+    except MemoryError:
+        return ("failed", "解析时内存不足，已跳过该文件")
     except Exception as exc:  # a parser bug on one file must not stop the run
         log.debug("ingest of %s failed", path, exc_info=True)
         return ("failed", f"处理失败（{type(exc).__name__}: {str(exc)[:120]}）")
+
+
+def _failed(reason: str) -> tuple[str, str]:
+    return ("failed", reason)
 
 
 def _worker_init(parent: int) -> None:
@@ -234,58 +282,47 @@ def _worker_init(parent: int) -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     lexical._jieba()
 
-    def watch() -> None:  # the ingest was killed: do not linger as an orphan
-        while os.getppid() == parent:
+    def watch() -> None:  # the ingest was killed: do not linger as an orphan (the fork server is our parent)
+        while True:
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass
             time.sleep(1.0)
-        os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
 
 
 def parse_workers(embed_model: str, n_files: int, configured: int | None = None) -> int:
-    """Worker processes for parsing: 0 = parse in this process.
+    """Worker processes for parsing (at least one; 0 only when configured: parse in this
+    process, without time or memory limits, for debugging).
 
-    `configured` (Settings.ingest_workers, GREENKB_INGEST_WORKERS) overrides. Few files: not
-    worth a pool's start-up (~2 s). With an embedder the model already uses every core, so one
-    worker overlaps parsing with embedding; lexical-only ingest is all parsing and tokenizing,
-    so every core parses."""
+    `configured` (Settings.ingest_workers, GREENKB_INGEST_WORKERS) overrides. Few files: one
+    worker. With an embedder the model already uses every core, so one worker overlaps
+    parsing with embedding; lexical-only ingest is all parsing and tokenizing, so every core
+    parses."""
     if configured is not None:
         return max(0, configured)
     if n_files < POOL_MIN_FILES:
-        return 0
+        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if model_key(embed_model) == "none":
-        return max(1, cores) if cores > 1 else 0
-    return 1 if cores > 1 else 0
+        return max(1, cores)
+    return 1
 
 
-def _parse_stream(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple]]:
-    """(job index, outcome) in job order; at most a few files in flight (bounded memory)."""
+def _parse_stream(jobs: list[tuple], workers: int, limits: JobLimits | None = None) -> Iterator[tuple[int, tuple]]:
+    """(job index, outcome) in job order; at most a few files in flight (bounded memory).
+    Each file is parsed in a worker process under `limits` (time, memory): one that exceeds
+    them, or kills its worker, fails alone."""
     if workers <= 0:
         for i, job in enumerate(jobs):
             yield i, _parse_job(*job)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    window = 16 * workers  # parsed files waiting while the main process embeds or writes
-    done = 0
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-            futures = {}
-            nxt = 0
-            while done < len(jobs):
-                while nxt < len(jobs) and nxt - done < window:
-                    futures[nxt] = pool.submit(_parse_job, *jobs[nxt])
-                    nxt += 1
-                outcome = futures.pop(done).result()
-                yield done, outcome
-                done += 1
-    except BrokenProcessPool:
-        log.warning("parse workers failed; parsing the remaining files in this process")
-        for i in range(done, len(jobs)):
-            yield i, _parse_job(*jobs[i])
+    yield from run_isolated(jobs, _parse_job, workers, limits or JobLimits(0, 0), _failed, init=_worker_init,
+                            window=16 * workers)
 
 
 # ---------------------------------------------------------------------- run
@@ -314,47 +351,6 @@ def _under(path: str, roots: Sequence[Path]) -> bool:
         if p == root or root in p.parents:
             return True
     return False
-
-
-SWITCH_BATCH = 512  # chunks embedded and written per step of a model switch
-
-
-def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int,
-                 progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
-    """Re-embed every committed chunk with a new model, beside the old vectors.
-
-    The new vectors go into a collection of their own (kb.index.store.Index.begin_switch); the
-    old one stays in use, searchable, until every chunk is copied, and `commit_switch` swaps them
-    in one write. Killed midway, the next run with the same model resumes (chunks already copied
-    are skipped, vectors already computed come from the cache); a run with the old model rolls
-    the half-built collection back. Returns (chunks in the new collection, chunks resumed)."""
-    key = model_key(embedder.name)
-    target = index.begin_switch(key)
-    committed = {d.doc_id: d.content_hash for d in index.documents().values()}
-    have: set[str] = set()
-    for rid, _d, _m in Index._iter(target, include=[]):
-        have.add(rid)
-    todo: list[tuple[str, str, dict]] = []
-    total = 0
-    for rid, doc, md in index.iter_chunks():
-        if committed.get(md.get("doc_id")) != md.get("content_hash"):
-            continue  # leftovers of an interrupted write: not part of the index
-        total += 1
-        if rid not in have:
-            todo.append((rid, doc, md))
-    done = total - len(todo)
-    for start in range(0, len(todo), SWITCH_BATCH):
-        part = todo[start : start + SWITCH_BATCH]
-        texts = [lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc or "") for _r, doc, md in part]
-        vectors, _ = embed_texts(texts, embedder, cache, batch)
-        target.upsert(ids=[r[0] for r in part], documents=[r[1] for r in part],
-                      metadatas=[r[2] for r in part], embeddings=vectors)
-        if progress:
-            progress(done + start + len(part), total)
-    if target.count() < total:
-        raise RuntimeError(f"模型切换未完成：新集合只有 {target.count()}/{total} 个片段，原索引保持不变")
-    index.commit_switch(target.name)
-    return total, done
 
 
 # ---------------------------------------------------------------------- run
@@ -401,11 +397,15 @@ def run(
         catalog = index.documents()
         t["open_s"] = time.perf_counter() - t0
 
-        roots = [Path(p).resolve() for p in paths if Path(p).exists()]
+        roots = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+        roots += [Path(p).absolute() for p in paths if Path(p).is_dir() and Path(p).absolute() not in roots]
         if remove_missing:
+            # A document found under a given folder last time and not found now goes, even when
+            # the file its link pointed at still exists elsewhere (the link was removed).
             present = {str(f) for f in files}
             for doc in list(catalog.values()):
-                if _under(doc.path, roots) and doc.path not in present and not Path(doc.path).exists():
+                found_under = _under(doc.path, roots) or bool(doc.source_path and _under(doc.source_path, roots))
+                if found_under and doc.path not in present:
                     index.remove_document(doc.doc_id)
                     catalog.pop(doc.doc_id, None)
                     summary.results.append(FileResult(doc.path, "removed", title=doc.title, doc_id=doc.doc_id))
@@ -413,6 +413,7 @@ def run(
         # Which files changed: hashing is cheap, parsing is not.
         t0 = time.perf_counter()
         max_bytes = int(settings.max_file_mb * 1024 * 1024) if settings.max_file_mb > 0 else None
+        limits = limits_of(settings)
         results: list[FileResult | None] = [None] * len(files)
         jobs: list[tuple] = []
         job_file: list[int] = []
@@ -427,7 +428,7 @@ def run(
             if old is not None and old.content_hash == digest:
                 results[i] = FileResult(str(path), "unchanged", chunks=old.chunks, title=old.title, doc_id=doc_id)
                 continue
-            jobs.append((str(path), doc_id, digest, max_bytes, settings.ocr))
+            jobs.append((str(path), doc_id, digest, max_bytes, settings.ocr, limits))
             job_file.append(i)
         t["hash_s"] = time.perf_counter() - t0
         n_done = len(files) - len(jobs)
@@ -497,7 +498,8 @@ def run(
 
         t0 = time.perf_counter()
         n_pending = 0
-        for j, outcome in _parse_stream(jobs, workers):
+        job_limits = JobLimits(max(0.0, settings.parse_timeout), max(0, settings.parse_memory_mb) << 20)
+        for j, outcome in _parse_stream(jobs, workers, job_limits):
             fi = job_file[j]
             path = files[fi]
             if progress:

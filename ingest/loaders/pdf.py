@@ -8,18 +8,25 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ingest.loaders.common import DEFAULT_LIMITS, Limits
 from ingest.types import LoadedDoc, LoadError
 
 # Render scale for OCR: 2.0 ≈ 144 dpi, enough for body text, fast enough on CPU.
 OCR_RENDER_SCALE = 2.0
+# Scale of the thumbnail that decides whether a page is blank (no OCR for it): ~9 dpi.
+BLANK_PROBE_SCALE = 0.125
 
 
-def load_pdf(data: bytes, ocr: bool) -> LoadedDoc:
+def load_pdf(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedDoc:
     reader = _open_pdf(data)
+    limits.check_pages(len(reader.pages))
     pages: list[str] = []
     warnings: list[str] = []
+    chars = 0
     for number, page in enumerate(reader.pages, start=1):
         pages.append(_extract_pdf_page(page, number, warnings))
+        chars += len(pages[-1])
+        limits.check_chars(chars)
     if not pages:
         raise LoadError("PDF文件没有页面")
     ocr_pages: list[int] = []
@@ -30,7 +37,7 @@ def load_pdf(data: bytes, ocr: bool) -> LoadedDoc:
     blank = [i for i, text in enumerate(pages) if not text.strip()]
     engine = _ocr_engine() if blank and ocr else None
     if engine is not None:
-        ocr_pages = _ocr_blank_pages(engine, data, pages, blank, warnings)
+        ocr_pages = _ocr_blank_pages(engine, data, pages, blank, warnings, limits.max_ocr_pages)
     elif blank and ocr:
         warnings.append("OCR组件不可用，无文字页未识别")
     if not any(text.strip() for text in pages):
@@ -123,8 +130,10 @@ def _pdf_title(reader: Any) -> str:
     return title
 
 
-def _ocr_blank_pages(engine: Any, data: bytes, pages: list[str], blank: list[int], warnings: list[str]) -> list[int]:
-    """OCR the pages without a text layer in place; return their 1-based numbers."""
+def _ocr_blank_pages(engine: Any, data: bytes, pages: list[str], blank: list[int], warnings: list[str],
+                     max_pages: int = 0) -> list[int]:
+    """OCR the pages without a text layer in place; return their 1-based numbers. Pages that
+    render blank are skipped; at most `max_pages` pages are read (0: no cap)."""
     import pypdfium2 as pdfium
 
     done: list[int] = []
@@ -133,15 +142,37 @@ def _ocr_blank_pages(engine: Any, data: bytes, pages: list[str], blank: list[int
     except Exception as exc:
         warnings.append(f"OCR无法渲染此PDF（{type(exc).__name__}）")
         return done
+    skipped = read = 0
     try:
-        for index in blank:
+        for n, index in enumerate(blank):
+            if max_pages > 0 and read >= max_pages:
+                left = len(blank) - n
+                warnings.append(f"需要OCR的页数超过上限 {max_pages} 页，其余 {left} 页未识别（设置 GREENKB_MAX_OCR_PAGES 可调整）")
+                break
+            if _blank_page(pdf, index):
+                skipped += 1
+                continue
+            read += 1
             text = _ocr_page(engine, pdf, index, warnings)
             if text.strip():
                 pages[index] = text
                 done.append(index + 1)
     finally:
         pdf.close()
+    if skipped:
+        warnings.append(f"{skipped} 页是空白页，未做OCR")
     return done
+
+
+def _blank_page(pdf: Any, index: int) -> bool:
+    """A page whose thumbnail is one flat colour has nothing to read."""
+    try:
+        import numpy as np
+
+        image = np.asarray(pdf[index].render(scale=BLANK_PROBE_SCALE, grayscale=True).to_numpy())
+    except Exception:
+        return False  # cannot tell: let OCR try (and report)
+    return image.size == 0 or int(image.max()) - int(image.min()) < 8
 
 
 def _ocr_page(engine: Any, pdf: Any, index: int, warnings: list[str]) -> str:

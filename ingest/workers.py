@@ -1,0 +1,168 @@
+"""Parse files in worker processes, each job under a time and a memory limit.
+
+One file that hangs a parser (a pathological regex, a decompression bomb, OCR of endless
+pages) or eats memory is killed alone: its job fails with a clear reason, its worker is
+replaced, every other file goes on. The ingest process itself never runs a parser's code
+(unless Settings.ingest_workers is 0, for debugging).
+
+Workers come from a fork server that has the parsing modules and jieba's dictionary loaded
+already, so a replacement costs milliseconds, not the ~2 s of a fresh interpreter.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Callable, Iterator, Sequence
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.1
+PRELOAD = ["ingest.worker_preload"]
+
+
+@dataclass(frozen=True)
+class JobLimits:
+    seconds: float  # wall-clock seconds per file (0: none)
+    memory_bytes: int  # resident memory of the worker (0: none)
+
+
+def _context() -> Any:
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    except ValueError:  # no fork server on this platform
+        return multiprocessing.get_context("spawn")
+
+
+def _serve(conn: Connection, func: Callable[..., Any], parent: int, init: Callable[[int], None] | None) -> None:
+    if init is not None:
+        init(parent)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        conn.send(func(*job))
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of a process (Linux /proc); 0 when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+class _Worker:
+    def __init__(self, ctx: Any, func: Callable[..., Any], init: Callable[[int], None] | None) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, func, os.getpid(), init), daemon=True)
+        self.proc.start()
+        child.close()
+        self.job: int | None = None
+        self.started = 0.0
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.join(5)
+        finally:
+            self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(2)
+        self.conn.close()
+
+
+def run_isolated(
+    jobs: Sequence[tuple],
+    func: Callable[..., Any],
+    workers: int,
+    limits: JobLimits,
+    failed: Callable[[str], Any],
+    init: Callable[[int], None] | None = None,
+    window: int = 16,
+) -> Iterator[tuple[int, Any]]:
+    """(job index, func(*job)) in job order, each job run in a worker process. A job over its
+    time or memory limit, or whose worker dies, yields `failed(reason)` instead. At most
+    `window` finished results wait to be consumed (bounded memory)."""
+    if not jobs:
+        return
+    ctx = _context()
+    pool: list[_Worker | None] = [None] * max(1, workers)
+    results: dict[int, Any] = {}
+    nxt = 0  # next job to hand out
+    done = 0  # next job to yield
+    try:
+        while done < len(jobs):
+            for slot, w in enumerate(pool):  # hand out work
+                if nxt >= len(jobs) or nxt - done >= window:
+                    break
+                if w is None:
+                    w = pool[slot] = _Worker(ctx, func, init)
+                if w.job is None:
+                    w.conn.send(jobs[nxt])
+                    w.job, w.started = nxt, time.monotonic()
+                    nxt += 1
+            busy = [w for w in pool if w is not None and w.job is not None]
+            ready = wait([w.conn for w in busy], timeout=POLL_SECONDS) if busy else []
+            now = time.monotonic()
+            for slot, w in enumerate(pool):
+                if w is None or w.job is None:
+                    continue
+                reason = ""
+                if w.conn in ready:
+                    try:
+                        results[w.job] = w.conn.recv()
+                        w.job = None
+                        continue
+                    except (EOFError, OSError):
+                        reason = _death_reason(w)
+                elif limits.seconds and now - w.started > limits.seconds:
+                    reason = f"解析超时（超过 {limits.seconds:g} 秒），已中止该文件（设置 GREENKB_PARSE_TIMEOUT 可调整）"
+                elif limits.memory_bytes and rss_bytes(w.proc.pid) > limits.memory_bytes:
+                    reason = (f"解析占用内存超过上限 {limits.memory_bytes >> 20} MB，已中止该文件"
+                              "（可能是恶意或损坏的文件；设置 GREENKB_PARSE_MEMORY_MB 可调整）")
+                elif not w.proc.is_alive():
+                    reason = _death_reason(w)
+                if reason:
+                    log.warning("job %s: %s", w.job, reason)
+                    results[w.job] = failed(reason)
+                    w.kill()
+                    pool[slot] = None
+            while done in results:
+                yield done, results.pop(done)
+                done += 1
+    finally:
+        for w in pool:
+            if w is not None:
+                if w.job is not None:
+                    w.kill()
+                else:
+                    w.stop()
+
+
+def _death_reason(w: _Worker) -> str:
+    w.proc.join(1)
+    code = w.proc.exitcode
+    if code is not None and code < 0 and -code == 9:
+        return "解析进程被系统终止（可能内存不足），已跳过该文件"
+    return f"解析进程意外退出（退出码 {code}），已跳过该文件"
