@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if summary.failed else 0
 
 
-def print_summary(summary: RunSummary, out=sys.stdout) -> None:
+def print_summary(summary: RunSummary, out=None) -> None:
+    out = out or sys.stdout
     p = lambda s="": print(s, file=out)  # noqa: E731
     p(
         f"导入完成：新增 {summary.count('added')}，更新 {summary.count('updated')}，"

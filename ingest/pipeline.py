@@ -80,14 +80,15 @@ class RunSummary:
 
 
 # ---------------------------------------------------------------------- files
-def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Supported files under `paths` (sorted, deduplicated) and results for unusable arguments.
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[Path, Path]]:
+    """Supported files under `paths` (resolved, sorted, deduplicated), results for unusable
+    arguments, and where each file was first found (a link's own path).
 
     A symbolic link found inside a folder is followed only when its target is inside that
     folder too: a link out of the folder would index whatever it points at (refused, with a
     reason). Links to folders are not descended into. A file named on the command line is
     taken as it is, link or not."""
-    found: dict[Path, None] = {}
+    found: dict[Path, Path] = {}
     problems: list[FileResult] = []
     for raw in paths:
         p = Path(raw)
@@ -104,17 +105,17 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult]]:
                     problems.append(FileResult(str(f), "failed", reason=f"符号链接指向导入文件夹之外（{target}），已拒绝导入"))
                     continue
                 if target.is_file():
-                    found[target] = None
+                    found.setdefault(target, f.absolute())
         elif p.is_file():
             if _undecodable_name(p):
                 problems.append(FileResult(_undecodable_name(p), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
             elif p.suffix.lower() in SUPPORTED:
-                found[p.resolve()] = None
+                found.setdefault(p.resolve(), p.absolute())
             else:
                 problems.append(FileResult(str(p), "failed", reason=f"不支持的文件类型 {p.suffix or '(无扩展名)'}"))
         else:
             problems.append(FileResult(str(p), "failed", reason="路径不存在"))
-    return list(found), problems
+    return list(found), problems, found
 
 
 def _walk(root: Path) -> list[Path]:
@@ -174,7 +175,8 @@ def limits_of(settings: Settings) -> loaders.Limits:
 
 # ---------------------------------------------------------------------- parse
 def parse_file(path: Path, doc_id: str, digest: str = "", max_bytes: int | None = None,
-               ocr: bool = True, limits: loaders.Limits = loaders.DEFAULT_LIMITS) -> tuple[DocumentMeta, list[Chunk]]:
+               ocr: bool = True, limits: loaders.Limits = loaders.DEFAULT_LIMITS,
+               source: str = "") -> tuple[DocumentMeta, list[Chunk]]:
     """Load, clean, structure, chunk and describe one file. Raises LoadError when unreadable.
     `max_bytes`, `ocr` and `limits` come from Settings (max_file_mb, ocr, max_pages …).
 
@@ -204,7 +206,7 @@ def parse_file(path: Path, doc_id: str, digest: str = "", max_bytes: int | None 
         pages=len(loaded.pages) if loaded.paged else None,
         chunks=len(chunks),
         ocr_pages=list(loaded.ocr_pages),
-        source_path=str(path.absolute()),
+        source_path=source or str(path.absolute()),
         ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         warnings=list(loaded.warnings),
     )
@@ -255,10 +257,11 @@ def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder
 
 # ---------------------------------------------------------------------- parallel parsing
 def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None, ocr: bool,
-               limits: loaders.Limits = loaders.DEFAULT_LIMITS):
+               limits: loaders.Limits = loaders.DEFAULT_LIMITS, source: str = ""):
     """Parse one file and tokenize its chunks for BM25 (runs in a worker process)."""
     try:
-        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr, limits=limits)
+        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr, limits=limits,
+                                  source=source)
         if not chunks:
             raise LoadError("没有解析出任何内容")
         tokens = [lexical.tokenize(lexical.index_text(meta.title, c.heading_path, c.text)) for c in chunks]
@@ -366,7 +369,7 @@ def run(
     started = time.perf_counter()
     t = timings if timings is not None else {}
     summary = RunSummary()
-    files, problems = discover(paths)
+    files, problems, found_as = discover(paths)
     summary.results.extend(problems)
     layout = settings.layout
     with ingest_lock(layout):
@@ -428,7 +431,7 @@ def run(
             if old is not None and old.content_hash == digest:
                 results[i] = FileResult(str(path), "unchanged", chunks=old.chunks, title=old.title, doc_id=doc_id)
                 continue
-            jobs.append((str(path), doc_id, digest, max_bytes, settings.ocr, limits))
+            jobs.append((str(path), doc_id, digest, max_bytes, settings.ocr, limits, str(found_as.get(path, path))))
             job_file.append(i)
         t["hash_s"] = time.perf_counter() - t0
         n_done = len(files) - len(jobs)

@@ -318,12 +318,16 @@ class SavedUpload:
     path: Path
     original_name: str
     replaced: bool = False  # a different file of the same name was overwritten
+    renamed: bool = False  # saved under another name: its sanitised name was another upload's
 
 
 def save_upload(name: str, data: bytes, settings: Settings) -> SavedUpload:
     """Write an uploaded file to corpus/uploads/ under its sanitised name (atomically).
 
-    Re-uploading a file of the same name replaces it (the ingest then reports "updated").
+    Re-uploading a file under the same name replaces it (a new version: the ingest then reports
+    "updated"). A name that only became equal to an existing upload's by sanitising ("a:b.md"
+    and "a?b.md" both give "a_b.md") is another file: it is saved as "a_b (2).md" (`renamed`).
+    Identical bytes under either name are recognised and not written twice.
     """
     safe = sanitize_filename(name)
     limit = max_upload_bytes(settings)
@@ -334,13 +338,13 @@ def save_upload(name: str, data: bytes, settings: Settings) -> SavedUpload:
     folder = uploads_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
-    dest = root / safe
+    given = unicodedata.normalize("NFC", str(name or "")).replace("\\", "/").split("/")[-1].strip()
+    dest, replaced, renamed = _upload_destination(root, safe, data, same_name=(given == safe))
     if dest.parent != root:  # cannot happen after sanitising; checked anyway
         raise UploadRejected("文件名无效")
-    if dest.is_symlink() or (dest.exists() and not dest.is_file()):
-        raise UploadRejected("同名的文件夹或链接已存在，请改名后再上传")
-    replaced = dest.exists() and dest.read_bytes() != data
-    tmp = root / f".upload-{os.getpid()}-{safe}"
+    if dest.exists() and not replaced:  # the same bytes are there already
+        return SavedUpload(dest, str(name), False, renamed)
+    tmp = root / f".upload-{os.getpid()}-{dest.name}"
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
@@ -350,7 +354,21 @@ def save_upload(name: str, data: bytes, settings: Settings) -> SavedUpload:
     finally:
         if tmp.exists():
             tmp.unlink(missing_ok=True)
-    return SavedUpload(dest, str(name), replaced)
+    return SavedUpload(dest, str(name), replaced, renamed)
+
+
+def _upload_destination(root: Path, safe: str, data: bytes, same_name: bool) -> tuple[Path, bool, bool]:
+    """(where to write, replaces a different file, renamed away from `safe`)."""
+    stem, dot, ext = safe.rpartition(".")
+    for n in range(1, 1000):
+        dest = root / (safe if n == 1 else f"{stem} ({n}){dot}{ext}")
+        if dest.is_symlink() or (dest.exists() and not dest.is_file()):
+            raise UploadRejected("同名的文件夹或链接已存在，请改名后再上传")
+        if not dest.exists() or dest.read_bytes() == data:
+            return dest, False, n > 1
+        if n == 1 and same_name:
+            return dest, True, False
+    raise UploadRejected("同名文件过多，请改名后再上传")
 
 
 def is_uploaded_file(path: str | Path, settings: Settings) -> bool:
