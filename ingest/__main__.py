@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, RunSummary, run
-from kb.index.store import IndexError_
+from kb.index.store import IndexError_, explain
 from kb.settings import SettingsError, load_settings
 
 
@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:  # e.g. the store failing on a full disk: one line, no traceback
         logging.getLogger(__name__).debug("ingest failed", exc_info=True)
-        print(f"错误：导入中止（{type(exc).__name__}: {str(exc)[:200]}），已提交的文件保留在索引中", file=sys.stderr)
+        why = explain(exc, settings) or f"{type(exc).__name__}: {str(exc)[:200]}"
+        print(f"错误：导入中止（{one_line(why)}），已提交的文件保留在索引中", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断：已完成的文件保留在索引中，未完成的文件保持原样。", file=sys.stderr)

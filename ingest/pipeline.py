@@ -27,7 +27,7 @@ from kb.index import lexical
 from kb.index import lexical_sync
 from kb.index.cache import Cache
 from kb.index.embedding import Embedder, get_embedder, model_key
-from kb.index.store import Index, chunk_record_id
+from kb.index.store import Index, chunk_record_id, explain
 from kb.settings import DataLayout, Settings
 from kb.types import Chunk, DocumentMeta
 
@@ -324,6 +324,8 @@ def _parse_stream(jobs: list[tuple], workers: int, limits: JobLimits | None = No
         for i, job in enumerate(jobs):
             yield i, _parse_job(*job)
         return
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    lexical._jieba()  # loaded once here, inherited by every forked worker
     yield from run_isolated(jobs, _parse_job, workers, limits or JobLimits(0, 0), _failed, init=_worker_init,
                             window=16 * workers)
 
@@ -447,7 +449,9 @@ def run(
         t.setdefault("write_s", 0.0)
 
         def fail(fi: int, doc_id: str, what: str, exc: Exception) -> None:
-            results[fi] = FileResult(str(files[fi]), "failed", reason=f"{what}（{type(exc).__name__}: {str(exc)[:120]}）", doc_id=doc_id)
+            why = explain(exc, settings)  # disk full named as such, not "Error in compaction"
+            reason = f"{what}：{why}" if why else f"{what}（{type(exc).__name__}: {str(exc)[:120]}）"
+            results[fi] = FileResult(str(files[fi]), "failed", reason=" ".join(reason.split()), doc_id=doc_id)
 
         def flush() -> None:
             if not pending:

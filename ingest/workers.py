@@ -5,8 +5,12 @@ pages) or eats memory is killed alone: its job fails with a clear reason, its wo
 replaced, every other file goes on. The ingest process itself never runs a parser's code
 (unless Settings.ingest_workers is 0, for debugging).
 
-Workers come from a fork server that has the parsing modules and jieba's dictionary loaded
-already, so a replacement costs milliseconds, not the ~2 s of a fresh interpreter.
+Workers are forked from the ingest process, which has the parsing modules and jieba's
+dictionary loaded already: a replacement costs milliseconds, not the ~2 s of a fresh
+interpreter (a fork server would also re-run the caller's main script in every worker). The
+child only parses: it never touches the Chroma client or the embedder inherited with the
+fork. The memory limit counts what the worker itself holds (its private pages), not the
+pages it shares with the ingest process.
 """
 from __future__ import annotations
 
@@ -21,7 +25,6 @@ from typing import Any, Callable, Iterator, Sequence
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.1
-PRELOAD = ["ingest.worker_preload"]
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,8 @@ class JobLimits:
 
 def _context() -> Any:
     try:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
-        return ctx
-    except ValueError:  # no fork server on this platform
+        return multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
         return multiprocessing.get_context("spawn")
 
 
@@ -53,7 +54,17 @@ def _serve(conn: Connection, func: Callable[..., Any], parent: int, init: Callab
 
 
 def rss_bytes(pid: int) -> int:
-    """Resident memory of a process (Linux /proc); 0 when it cannot be read."""
+    """Memory a process holds for itself: private resident pages plus swap (Linux /proc;
+    VmRSS when smaps_rollup is missing); 0 when it cannot be read."""
+    try:
+        total = 0
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith((b"Private_Clean:", b"Private_Dirty:", b"Swap:")):
+                    total += int(line.split()[1]) * 1024
+        return total
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         with open(f"/proc/{pid}/status", "rb") as fh:
             for line in fh:

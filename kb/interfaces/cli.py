@@ -173,7 +173,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         except Exception as exc:
             if not args.batch:
                 raise
-            _emit({"id": q.id, "line": q.line, "error": _line_error(exc), "results": []})
+            _emit({"id": q.id, "line": q.line, "error": _line_error(exc, settings), "results": []})
             continue
         question = q.question
         if args.batch:
@@ -201,7 +201,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         except Exception as exc:
             if not args.batch:
                 raise
-            _emit({"id": q.id, "line": q.line, "error": _line_error(exc), "answer": "", "abstained": True,
+            _emit({"id": q.id, "line": q.line, "error": _line_error(exc, settings), "answer": "", "abstained": True,
                    "mode": args.mode, "citations": []})
             continue
         if args.batch:
@@ -224,10 +224,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _line_error(exc: Exception) -> str:
-    from kb.index.store import IndexError_
+def _line_error(exc: Exception, settings: Settings | None = None) -> str:
+    from kb.index.store import IndexError_, explain
 
-    return str(exc) if isinstance(exc, IndexError_) else f"处理失败（{type(exc).__name__}: {str(exc)[:160]}）"
+    if isinstance(exc, IndexError_):
+        return str(exc)
+    return (explain(exc, settings) if settings else "") or f"处理失败（{type(exc).__name__}: {str(exc)[:160]}）"
 
 
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
@@ -320,9 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a clear line for the user; details with GREENKB_DEBUG=1
         if settings.debug:
             raise
-        from kb.index.store import IndexError_
+        from kb.index.store import IndexError_, explain
 
-        msg = str(exc) if isinstance(exc, IndexError_) else f"{type(exc).__name__}: {exc}"
+        msg = str(exc) if isinstance(exc, IndexError_) else (explain(exc, settings) or f"{type(exc).__name__}: {exc}")
         print(f"错误：{msg}", file=sys.stderr)
         return 2
     finally:
