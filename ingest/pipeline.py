@@ -350,6 +350,19 @@ def ingest_lock(layout: DataLayout) -> Iterator[None]:
         fh.close()
 
 
+def drop_derived(layout: DataLayout) -> None:
+    """Delete what is derived from Chroma (BM25 files, kept tokens, registers): the next
+    reader or this run makes them again."""
+    import shutil
+
+    from kb.index.cache import remove_database
+
+    for d in (layout.bm25, layout.bm25.with_name(layout.bm25.name + ".tmp"), layout.bm25.with_name(layout.bm25.name + ".old")):
+        shutil.rmtree(d, ignore_errors=True)
+    layout.bm25_tokens.unlink(missing_ok=True)
+    remove_database(layout.registers)
+
+
 def _under(path: str, roots: Sequence[Path]) -> bool:
     p = Path(path)
     for root in roots:
@@ -380,7 +393,11 @@ def run(
         repaired = index.recover()
         if repaired:
             summary.notes.append(f"已清理上次中断的导入留下的 {repaired} 个文档的残留数据")
+        if rebuild:  # derived files go too: whatever state they are in, they are made again
+            drop_derived(layout)
         cache = Cache(layout.cache)
+        if cache.repaired:
+            summary.notes.append("缓存文件 cache.sqlite 已损坏，已重新建立（向量会按需重新计算）")
         embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine,
                                 settings.engine_cache, settings.compiler)
         key = model_key(embedder.name)
@@ -530,7 +547,7 @@ def run(
         t0 = time.perf_counter()
         lex_t: dict[str, float] = {}
         lexical_sync.refresh(index, cache, layout, fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
-                             timings=lex_t, holds_lock=True)  # run() holds the ingest lock
+                             timings=lex_t, holds_lock=True, force=rebuild)  # run() holds the ingest lock
         t["bm25_s"] = time.perf_counter() - t0
         t.update({f"bm25_{k}": v for k, v in lex_t.items()})
         cache.close()
