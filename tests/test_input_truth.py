@@ -103,3 +103,20 @@ def test_colliding_upload_names_are_kept_apart(tmp_path):
     assert same.path == a.path and same.replaced
     again = sup.save_upload("示例?办法.md", TEXT.replace("节能", "节水").encode(), settings)  # same bytes again
     assert again.path == b.path and not again.replaced
+
+
+def test_app_ingests_uploads_in_its_own_process(tmp_path):
+    """The app's ingest runs as `python -m ingest --progress-json` in a child process: progress
+    arrives line by line, the summary comes back, and nothing is parsed in the caller."""
+    settings = _settings(tmp_path)
+    a = sup.save_upload("示例一.md", TEXT.encode(), settings).path
+    b = sup.save_upload("示例二.md", TEXT.replace("节能", "节水").encode(), settings).path
+    bad = sup.save_upload("坏.md", b"\n\n\n", settings).path
+    seen = []
+    report = sup.ingest_in_subprocess([a, b, bad], settings, progress=lambda *x: seen.append(x))
+    assert not report.error
+    assert report.count("added") == 2 and report.count("failed") == 1
+    assert seen and seen[-1][0] == seen[-1][1] == 3
+    assert len(Index(settings).documents()) == 2
+    busy = sup.ingest_in_subprocess([tmp_path / "不存在"], settings)
+    assert busy.count("failed") == 1 and "路径不存在" in busy.results[0]["reason"]

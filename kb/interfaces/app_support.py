@@ -5,7 +5,8 @@
   quote inside its full article with the same guarantees.
 - `article_text`: the full article a cited chunk belongs to (all chunks with its locator).
 - Uploads: `sanitize_filename`, `save_upload` (into settings.corpus_dir/uploads/),
-  `is_uploaded_file`, `delete_document`.
+  `is_uploaded_file`, `delete_document`; `ingest_in_subprocess` runs the ingest in its own
+  process and follows its progress.
 - `build_filters`: kb.search.Filters from the sidebar's values.
 - `cached_searcher` / `clear_searcher`: one Searcher per data folder, shared by all pages.
 """
@@ -14,10 +15,11 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from kb.settings import Settings
 from kb.types import DOC_TYPES, DocumentMeta, SearchHit
@@ -391,6 +393,73 @@ def delete_document(meta: DocumentMeta, settings: Settings, index: Any) -> bool:
         Path(meta.path).unlink(missing_ok=True)
         return True
     return False
+
+
+# ---------------------------------------------------------------------------- ingest in its own process
+@dataclass
+class IngestReport:
+    """What an ingest run in its own process reported: results as plain dicts (path, status,
+    chunks, reason, title, warnings), notes, seconds; or `error`, one Chinese line."""
+
+    results: list[dict[str, Any]]
+    notes: list[str]
+    seconds: float = 0.0
+    error: str = ""
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.get("status") == status)
+
+
+def ingest_in_subprocess(paths: Sequence[Path], settings: Settings,
+                         progress: Callable[[int, int, str], None] | None = None,
+                         timeout: float | None = None) -> IngestReport:
+    """Run `python -m ingest` on `paths` in a child process and follow its progress.
+
+    The app never parses a file itself: a file that hangs or exhausts memory costs the child
+    (and, through the ingest's own worker limits, only that file), never the app serving
+    everyone. Settings reach the child through the environment and config file it inherits;
+    the data folder and model are passed explicitly."""
+    import json
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "ingest", *[str(p) for p in paths], "--data", str(settings.data_dir),
+           "--embed-model", settings.embed_model, "--progress-json"]
+    root = Path(__file__).resolve().parents[2]  # the project: `ingest` is importable from here
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(root) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                            errors="replace", env=env, cwd=os.getcwd())
+    final: dict[str, Any] = {}
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue
+            if "progress" in obj and progress is not None:
+                done, total, name = obj["progress"]
+                progress(int(done), int(total), str(name))
+            elif "summary" in obj or "error" in obj:
+                final = obj
+            if timeout is not None and time.monotonic() - started > timeout:
+                proc.kill()
+                return IngestReport([], [], error=f"导入超过 {timeout:g} 秒，已中止")
+        proc.wait()
+        err = proc.stderr.read() if proc.stderr is not None else ""
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if "summary" in final:
+        s = final["summary"]
+        return IngestReport(list(s.get("results", [])), list(s.get("notes", [])), float(s.get("seconds", 0.0)))
+    if "error" in final:
+        return IngestReport([], [], error=str(final["error"]))
+    last = strip_control(err.strip().splitlines()[-1], keep_newlines=False)[:200] if err.strip() else ""
+    return IngestReport([], [], error=f"导入进程意外退出（退出码 {proc.returncode}）" + (f"：{last}" if last else ""))
 
 
 # ---------------------------------------------------------------------------- catalog
