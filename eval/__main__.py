@@ -17,6 +17,7 @@ SUBCOMMANDS = [
     "eval.answers",
     "eval.bench",
     "eval.corpus",
+    "eval.robustness",
 ]
 
 

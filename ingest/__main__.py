@@ -55,10 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = run(args.paths, settings, rebuild=args.rebuild, progress=progress, remove_missing=not args.keep_missing)
     except (IngestBusy, IndexError_) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{one_line(str(exc))}", file=sys.stderr)
         return 2
     except OSError as exc:  # data folder unusable: not a folder, no permission, disk full
-        print(f"错误：无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}", file=sys.stderr)
+        print(f"错误：{one_line(f'无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}')}", file=sys.stderr)
         return 2
     except Exception as exc:  # e.g. the store failing on a full disk: one line, no traceback
         logging.getLogger(__name__).debug("ingest failed", exc_info=True)

@@ -316,7 +316,8 @@ def parse_workers(embed_model: str, n_files: int, configured: int | None = None)
     return 1
 
 
-def _parse_stream(jobs: list[tuple], workers: int, limits: JobLimits | None = None) -> Iterator[tuple[int, tuple]]:
+def _parse_stream(jobs: list[tuple], workers: int, limits: JobLimits | None = None,
+                  stats: dict[int, tuple[float, int]] | None = None) -> Iterator[tuple[int, tuple]]:
     """(job index, outcome) in job order; at most a few files in flight (bounded memory).
     Each file is parsed in a worker process under `limits` (time, memory): one that exceeds
     them, or kills its worker, fails alone."""
@@ -327,7 +328,7 @@ def _parse_stream(jobs: list[tuple], workers: int, limits: JobLimits | None = No
     logging.getLogger("jieba").setLevel(logging.WARNING)
     lexical._jieba()  # loaded once here, inherited by every forked worker
     yield from run_isolated(jobs, _parse_job, workers, limits or JobLimits(0, 0), _failed, init=_worker_init,
-                            window=16 * workers)
+                            window=16 * workers, stats=stats)
 
 
 # ---------------------------------------------------------------------- run
@@ -379,8 +380,10 @@ def run(
     progress: Callable[[int, int, str], None] | None = None,
     remove_missing: bool = True,
     timings: dict[str, float] | None = None,
+    file_stats: dict[str, tuple[float, int]] | None = None,
 ) -> RunSummary:
-    """Ingest `paths`. `timings` (optional) receives seconds per stage, for the benchmark."""
+    """Ingest `paths`. `timings` (optional) receives seconds per stage, `file_stats` the
+    seconds and peak worker memory of each parsed file, for the benchmarks."""
     started = time.perf_counter()
     t = timings if timings is not None else {}
     summary = RunSummary()
@@ -523,7 +526,8 @@ def run(
         t0 = time.perf_counter()
         n_pending = 0
         job_limits = JobLimits(max(0.0, settings.parse_timeout), max(0, settings.parse_memory_mb) << 20)
-        for j, outcome in _parse_stream(jobs, workers, job_limits):
+        job_stats: dict[int, tuple[float, int]] = {}
+        for j, outcome in _parse_stream(jobs, workers, job_limits, job_stats):
             fi = job_file[j]
             path = files[fi]
             if progress:
@@ -541,6 +545,8 @@ def run(
         flush()
         t["parse_embed_write_s"] = time.perf_counter() - t0
         t["workers"] = workers
+        if file_stats is not None:  # (seconds, peak bytes of its worker) per parsed file
+            file_stats.update({jobs[j][0]: st for j, st in job_stats.items()})
         if progress:
             progress(len(files), len(files), "")
         summary.results.extend(r for r in results if r is not None)

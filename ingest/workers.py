@@ -111,10 +111,13 @@ def run_isolated(
     failed: Callable[[str], Any],
     init: Callable[[int], None] | None = None,
     window: int = 16,
+    stats: dict[int, tuple[float, int]] | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """(job index, func(*job)) in job order, each job run in a worker process. A job over its
     time or memory limit, or whose worker dies, yields `failed(reason)` instead. At most
-    `window` finished results wait to be consumed (bounded memory)."""
+    `window` finished results wait to be consumed (bounded memory). `stats` receives, per job,
+    (seconds, the most memory its worker was seen holding)."""
+    peaks: dict[int, int] = {}
     if not jobs:
         return
     ctx = _context()
@@ -140,6 +143,10 @@ def run_isolated(
                 if w is None or w.job is None:
                     continue
                 reason = ""
+                held = rss_bytes(w.proc.pid)
+                peaks[w.job] = max(peaks.get(w.job, 0), held)
+                if stats is not None:
+                    stats[w.job] = (now - w.started, peaks[w.job])
                 if w.conn in ready:
                     try:
                         results[w.job] = w.conn.recv()
@@ -149,7 +156,7 @@ def run_isolated(
                         reason = _death_reason(w)
                 elif limits.seconds and now - w.started > limits.seconds:
                     reason = f"解析超时（超过 {limits.seconds:g} 秒），已中止该文件（设置 GREENKB_PARSE_TIMEOUT 可调整）"
-                elif limits.memory_bytes and rss_bytes(w.proc.pid) > limits.memory_bytes:
+                elif limits.memory_bytes and held > limits.memory_bytes:
                     reason = (f"解析占用内存超过上限 {limits.memory_bytes >> 20} MB，已中止该文件"
                               "（可能是恶意或损坏的文件；设置 GREENKB_PARSE_MEMORY_MB 可调整）")
                 elif not w.proc.is_alive():

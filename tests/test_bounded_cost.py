@@ -90,7 +90,7 @@ def test_blank_pages_are_not_ocrd(monkeypatch):
     calls = []
     monkeypatch.setattr(pdf_loader, "_ocr_page", lambda *a: calls.append(a) or "")
     monkeypatch.setattr(pdf_loader, "_ocr_engine", lambda: object())
-    with pytest.raises(LoadError, match="OCR未能识别出文字"):
+    with pytest.raises(LoadError, match="都是空白页"):
         pdf_loader.load_pdf(_blank_pdf(40), True)
     assert calls == []
 
@@ -137,3 +137,19 @@ def test_docx_title_from_heading_style_without_style_scan():
     data = fixtures_build.build_docx(Path("/tmp") / "i13-docx-title.docx").read_bytes()
     doc = loaders.load_docx(data, False)
     assert doc.title_hint == fixtures_build.DOCX_TITLE
+
+
+def test_flate_bomb_is_never_rendered(tmp_path):
+    """A page whose content stream inflates far beyond the unpacked-size limit is not rendered
+    for OCR (pdfium would inflate all of it): the file fails at once, the other is indexed."""
+    from eval.robustness_files import pdf_flate_bomb
+
+    bomb = pdf_flate_bomb(tmp_path / "炸弹.pdf", 0.25)
+    assert bomb.stat().st_size < 1 << 20
+    by_name = _run(tmp_path, {"炸弹.pdf": bomb.read_bytes()}, max_unzipped_mb=64)
+    assert by_name["炸弹.pdf"].status == "failed" and "压缩炸弹" in by_name["炸弹.pdf"].reason
+
+
+def test_all_blank_pdf_says_so(tmp_path):
+    by_name = _run(tmp_path, {"空白.pdf": _blank_pdf(5)})
+    assert by_name["空白.pdf"].status == "failed" and "都是空白页" in by_name["空白.pdf"].reason

@@ -35,19 +35,27 @@ def load_pdf(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedD
             warnings.append(f"第{i + 1}页文字层是乱码（字体缺少字符映射），改用OCR")
             pages[i] = ""
     blank = [i for i, text in enumerate(pages) if not text.strip()]
+    if blank and ocr:  # rendering inflates every stream of the page: never render a bomb
+        cap = max(1, limits.max_unzipped_bytes // 4) if limits.max_unzipped_bytes > 0 else 0
+        bombs = [i for i in blank if cap and _inflates_beyond(reader.pages[i], cap)]
+        for i in bombs:
+            warnings.append(f"第{i + 1}页内容解压后超过 {cap >> 20} MB（可能是压缩炸弹），未做OCR")
+        blank = [i for i in blank if i not in bombs]
     engine = _ocr_engine() if blank and ocr else None
     if engine is not None:
         ocr_pages = _ocr_blank_pages(engine, data, pages, blank, warnings, limits.max_ocr_pages)
     elif blank and ocr:
         warnings.append("OCR组件不可用，无文字页未识别")
     if not any(text.strip() for text in pages):
-        failures = [w for w in warnings if "文字提取失败" in w]
+        failures = [w for w in warnings if "文字提取失败" in w or "压缩炸弹" in w]
         if failures and len(failures) == len(pages):
             raise LoadError(f"PDF页面内容无法解析（{failures[0]}），文件可能已损坏或含有异常数据")
         if not ocr:
             why = "但OCR已关闭（GREENKB_OCR=0）"
         elif engine is None:
             why = "但OCR组件（rapidocr_onnxruntime）不可用"
+        elif any(w.endswith("页是空白页，未做OCR") for w in warnings):
+            why = "但所有无文字的页面都是空白页"
         else:
             why = "但OCR未能识别出文字"
         raise LoadError(f"PDF没有可提取的文字层（可能是扫描件），需要OCR识别，{why}")
@@ -162,6 +170,34 @@ def _ocr_blank_pages(engine: Any, data: bytes, pages: list[str], blank: list[int
     if skipped:
         warnings.append(f"{skipped} 页是空白页，未做OCR")
     return done
+
+
+def _inflates_beyond(page: Any, cap: int) -> bool:
+    """Whether the page's Flate-compressed content streams unpack to more than `cap` bytes,
+    counted in a streaming pass that stops at the cap (nothing is kept)."""
+    import zlib
+
+    try:
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        streams = list(contents) if isinstance(contents, list) else [contents]
+        total = 0
+        for ref in streams:
+            stream = ref.get_object() if ref is not None else None
+            if stream is None or "/FlateDecode" not in str(stream.get("/Filter", "")):
+                continue
+            raw = stream._data
+            inflater = zlib.decompressobj()
+            for start in range(0, len(raw), 1 << 16):
+                chunk = raw[start : start + (1 << 16)]
+                while chunk:
+                    total += len(inflater.decompress(chunk, 1 << 22))
+                    if total > cap:
+                        return True
+                    chunk = inflater.unconsumed_tail
+        return False
+    except Exception:  # a malformed stream: the renderer reports it
+        return False
 
 
 def _blank_page(pdf: Any, index: int) -> bool:
