@@ -34,7 +34,7 @@ from kb.types import Chunk, DocumentMeta
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes, so that the next run re-ingests every file.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"  # 3: hostile-text flags, UTF-8 with bad bytes, linear Markdown
 SUPPORTED = set(loaders.SUPPORTED_EXTENSIONS)
 # Chunks gathered across documents before one embedding pass and one Chroma write: small
 # documents then fill the embedder's batches, and each Chroma call (~70 ms fixed cost

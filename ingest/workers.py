@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -116,66 +117,119 @@ def run_isolated(
     """(job index, func(*job)) in job order, each job run in a worker process. A job over its
     time or memory limit, or whose worker dies, yields `failed(reason)` instead. At most
     `window` finished results wait to be consumed (bounded memory). `stats` receives, per job,
-    (seconds, the most memory its worker was seen holding)."""
-    peaks: dict[int, int] = {}
+    (seconds, the most memory its worker was seen holding).
+
+    A thread hands out the jobs and watches the workers, so parsing goes on, and the limits
+    hold, while the caller is busy with what it was given (embedding, writing)."""
     if not jobs:
         return
-    ctx = _context()
-    pool: list[_Worker | None] = [None] * max(1, workers)
-    results: dict[int, Any] = {}
-    nxt = 0  # next job to hand out
-    done = 0  # next job to yield
+    pump = _Pump(jobs, func, max(1, workers), limits, failed, init, window, stats)
+    thread = threading.Thread(target=pump.run, name="greenkb-parse-pump", daemon=True)
+    thread.start()
     try:
-        while done < len(jobs):
-            for slot, w in enumerate(pool):  # hand out work
-                if nxt >= len(jobs) or nxt - done >= window:
-                    break
-                if w is None:
-                    w = pool[slot] = _Worker(ctx, func, init)
-                if w.job is None:
-                    w.conn.send(jobs[nxt])
-                    w.job, w.started = nxt, time.monotonic()
-                    nxt += 1
-            busy = [w for w in pool if w is not None and w.job is not None]
-            ready = wait([w.conn for w in busy], timeout=POLL_SECONDS) if busy else []
-            now = time.monotonic()
-            for slot, w in enumerate(pool):
-                if w is None or w.job is None:
-                    continue
-                reason = ""
-                held = rss_bytes(w.proc.pid)
-                peaks[w.job] = max(peaks.get(w.job, 0), held)
-                if stats is not None:
-                    stats[w.job] = (now - w.started, peaks[w.job])
-                if w.conn in ready:
-                    try:
-                        results[w.job] = w.conn.recv()
-                        w.job = None
-                        continue
-                    except (EOFError, OSError):
-                        reason = _death_reason(w)
-                elif limits.seconds and now - w.started > limits.seconds:
-                    reason = f"解析超时（超过 {limits.seconds:g} 秒），已中止该文件（设置 GREENKB_PARSE_TIMEOUT 可调整）"
-                elif limits.memory_bytes and held > limits.memory_bytes:
-                    reason = (f"解析占用内存超过上限 {limits.memory_bytes >> 20} MB，已中止该文件"
-                              "（可能是恶意或损坏的文件；设置 GREENKB_PARSE_MEMORY_MB 可调整）")
-                elif not w.proc.is_alive():
-                    reason = _death_reason(w)
-                if reason:
-                    log.warning("job %s: %s", w.job, reason)
-                    results[w.job] = failed(reason)
-                    w.kill()
-                    pool[slot] = None
-            while done in results:
-                yield done, results.pop(done)
-                done += 1
+        for done in range(len(jobs)):
+            with pump.cond:
+                while done not in pump.results and pump.error is None:
+                    pump.cond.wait(0.5)
+                if pump.error is not None and done not in pump.results:
+                    raise pump.error
+                result = pump.results.pop(done)
+                pump.consumed = done + 1
+                pump.cond.notify_all()
+            yield done, result
     finally:
-        for w in pool:
-            if w is not None:
+        with pump.cond:
+            pump.stop = True
+            pump.cond.notify_all()
+        thread.join(30)
+
+
+class _Pump:
+    def __init__(self, jobs, func, workers, limits, failed, init, window, stats) -> None:
+        self.jobs, self.func, self.limits, self.failed, self.init = jobs, func, limits, failed, init
+        self.window, self.stats = window, stats
+        self.pool: list[_Worker | None] = [None] * workers
+        self.results: dict[int, Any] = {}
+        self.consumed = 0
+        self.stop = False
+        self.error: BaseException | None = None
+        self.cond = threading.Condition()
+        self.peaks: dict[int, int] = {}
+
+    def run(self) -> None:
+        ctx = _context()
+        nxt = 0
+        try:
+            while True:
+                with self.cond:
+                    if self.stop or (nxt >= len(self.jobs) and all(w is None or w.job is None for w in self.pool)):
+                        return
+                    consumed = self.consumed
+                for slot, w in enumerate(self.pool):  # hand out work
+                    if nxt >= len(self.jobs) or nxt - consumed >= self.window:
+                        break
+                    if w is None:
+                        w = self.pool[slot] = _Worker(ctx, self.func, self.init)
+                    if w.job is None:
+                        w.conn.send(self.jobs[nxt])
+                        w.job, w.started = nxt, time.monotonic()
+                        nxt += 1
+                busy = [w for w in self.pool if w is not None and w.job is not None]
+                if not busy:
+                    with self.cond:  # the window is full: wait for the caller to take results
+                        if not self.stop and self.consumed == consumed:
+                            self.cond.wait(POLL_SECONDS)
+                    continue
+                ready = wait([w.conn for w in busy], timeout=POLL_SECONDS)
+                for slot, w in enumerate(self.pool):
+                    if w is not None and w.job is not None:
+                        self._check(slot, w, ready)
+        except BaseException as exc:  # reported to the caller, never lost in this thread
+            with self.cond:
+                self.error = exc
+                self.cond.notify_all()
+        finally:
+            for w in self.pool:
+                if w is None:
+                    continue
                 if w.job is not None:
                     w.kill()
                 else:
                     w.stop()
+
+    def _check(self, slot: int, w: _Worker, ready: list) -> None:
+        job = w.job
+        now = time.monotonic()
+        held = rss_bytes(w.proc.pid)
+        self.peaks[job] = max(self.peaks.get(job, 0), held)
+        if self.stats is not None:
+            self.stats[job] = (now - w.started, self.peaks[job])
+        reason = ""
+        if w.conn in ready:
+            try:
+                result = w.conn.recv()
+                w.job = None
+                self._put(job, result)
+                return
+            except (EOFError, OSError):
+                reason = _death_reason(w)
+        elif self.limits.seconds and now - w.started > self.limits.seconds:
+            reason = f"解析超时（超过 {self.limits.seconds:g} 秒），已中止该文件（设置 GREENKB_PARSE_TIMEOUT 可调整）"
+        elif self.limits.memory_bytes and held > self.limits.memory_bytes:
+            reason = (f"解析占用内存超过上限 {self.limits.memory_bytes >> 20} MB，已中止该文件"
+                      "（可能是恶意或损坏的文件；设置 GREENKB_PARSE_MEMORY_MB 可调整）")
+        elif not w.proc.is_alive():
+            reason = _death_reason(w)
+        if reason:
+            log.warning("job %s: %s", job, reason)
+            w.kill()
+            self.pool[slot] = None
+            self._put(job, self.failed(reason))
+
+    def _put(self, job: int, result: Any) -> None:
+        with self.cond:
+            self.results[job] = result
+            self.cond.notify_all()
 
 
 def _death_reason(w: _Worker) -> str:

@@ -46,6 +46,8 @@ BAD = ("无需报送", "已经取消", "report.example", "验证码", "忽略以
     ("申请人应当提交营业执照复印件。", ""),
     ("请勿忽略安全生产要求。", ""),
     ("详见 http://www.example.gov.cn。", ""),
+    ("申报单位请登录 http://www.example.gov.cn/sb 在线填报。", ""),
+    ("申报单位请登录 http://www.example-gov.cn/sb 在线填报。", "link"),
     ("本办法所称系统，是指能源管理系统：", ""),
 ])
 def test_detector(sentence, kind):

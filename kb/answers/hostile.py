@@ -57,9 +57,16 @@ def hostile(sentence: str) -> str:
         return "instruction"
     if _SECRET_RE.search(s) or _SECRET_FIRST_RE.search(s):
         return "credential"
-    if LINK_RE.search(s) and _GO_RE.search(s):
+    if _GO_RE.search(s) and any(not _official(m.group(0)) for m in LINK_RE.finditer(s)):
         return "link"
     return ""
+
+
+def _official(link: str) -> bool:
+    """A government site (host under .gov.cn): notices send applicants to them routinely, and
+    such names cannot be registered by just anyone."""
+    host = re.sub(r"^(?:https?|ftp)://", "", link, flags=re.I).split("/", 1)[0].replace("[.]", ".").lower()
+    return host == "gov.cn" or host.endswith(".gov.cn")
 
 
 SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
