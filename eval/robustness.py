@@ -253,6 +253,32 @@ def hostile_case(work: Path) -> Row:
                f"含注入句的回答 {bad}/{len(questions)}", secs, None, bad == 0)
 
 
+def false_positive_case() -> Row | None:
+    """Sentences of real laws flagged as hostile (../shared/corpus/lawrefbook-national.tar.gz):
+    every one is an ordinary sentence lost from answers."""
+    import tarfile
+
+    from kb.answers.hostile import SENTENCE_RE, hostile_sentences
+
+    tar = ROOT.parent / "shared" / "corpus" / "lawrefbook-national.tar.gz"
+    if not tar.is_file():
+        return None
+    docs = sentences = 0
+    flagged: list[str] = []
+    t0 = time.perf_counter()
+    with tarfile.open(tar) as tf:
+        for m in tf:
+            if not m.isfile():
+                continue
+            text = tf.extractfile(m).read().decode("utf-8", "replace")
+            docs += 1
+            sentences += sum(1 for _ in SENTENCE_RE.finditer(text))
+            flagged += [s[:40] for s, _k in hostile_sentences(text)]
+    secs = time.perf_counter() - t0
+    return Row("误报：真实法律中被当作注入的句子", "3", f"{docs} 部法律，{sentences} 句",
+               f"被标记 {len(flagged)} 句" + (f"（例：{flagged[0]}）" if flagged else ""), secs, None, not flagged)
+
+
 def batch_case(work: Path, n: int = 2000) -> Row:
     from ingest.pipeline import run
     from kb.settings import load_settings
@@ -341,6 +367,9 @@ def cmd(args: argparse.Namespace) -> int:
         note(ingest_case(work, name, ext, build, size))
     if not args.only:
         note(hostile_case(work))
+        fp = false_positive_case()
+        if fp is not None:
+            note(fp)
         note(batch_case(work))
         note(llm_case())
         note(chroma_hang_case())

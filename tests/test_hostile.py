@@ -49,6 +49,12 @@ BAD = ("无需报送", "已经取消", "report.example", "验证码", "忽略以
     ("申报单位请登录 http://www.example.gov.cn/sb 在线填报。", ""),
     ("申报单位请登录 http://www.example-gov.cn/sb 在线填报。", "link"),
     ("本办法所称系统，是指能源管理系统：", ""),
+    # 密码 is also cryptography in the law; 不受…限制 is ordinary legal wording
+    ("销售或者提供未经检测认证的商用密码产品的，由示例部门责令改正。", ""),
+    ("有关单位应当将处理情况书面告知密码管理部门。", ""),
+    ("对不受执行刑期限制的示例案件，应当报送核准。", ""),
+    ("经营者应当提供修改密码等服务。", ""),
+    ("请在页面输入账号与密码。", "credential"),
 ])
 def test_detector(sentence, kind):
     assert hostile(sentence) == kind

@@ -22,7 +22,7 @@ INSTRUCTION_RE = re.compile(
     r"|(?:以下|下面|接下来)(?:为|是|内容为)?.{0,2}(?:系统|管理员|开发者)(?:指令|命令|提示|消息)"
     r"|(?:系统|管理员|开发者)(?:指令|提示词|命令)\s*[:：]"
     r"|(?<![\u4e00-\u9fff])(?:system|assistant)\s*[:：]"
-    r"|你(?:现在)?(?:是一个|扮演|必须扮演|不再是|不受)|你现在是|不受.{0,4}(?:规则|约束|限制)的"
+    r"|你(?:现在)?(?:是一个|扮演|必须扮演|不再是|不受)|你现在是"
     r"|作为(?:AI|人工智能|语言模型|大模型)[，,]?(?:你|请)"
     r"|ignore\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier)\s+(?:instructions|prompts|rules)"
     r"|disregard\s+(?:all\s+|the\s+)?(?:previous|above)|you\s+are\s+now\b|new\s+instructions\s*:"
@@ -38,15 +38,17 @@ LINK_RE = re.compile(
 )
 # A directive to go somewhere: with a link in the same sentence, the reader is being sent away.
 _GO_RE = re.compile(r"访问|点击|点开|登录|登陆|打开|前往|进入|扫码|扫描|下载|链接|visit|click|open|log\s*in", re.I)
-# A request for secrets, whatever the sentence's other words.
+# A request for secrets: a verb of handing over, then (close by) a password, code or card
+# number. In the law "密码" is also cryptography (商用密码产品, 密码管理部门): those words
+# following it mark the other sense.
+_SECRET = r"(?:密码|口令|验证码|动态码|校验码|银行卡号|卡号|CVV|私钥|助记词|支付码|api[\s_-]?key|password|passcode|credentials)"
+_NOT_SECRET = r"(?!服务|产品|技术|管理|部门|应用|使用|检测|相关|行业|科研|工作|算法|设备|标准|评估|认证)"
 _SECRET_RE = re.compile(
-    r"(?:输入|提供|填写|填入|发送|告知|提交|回复|报送|上传|确认|enter|send|provide|type)[^。！？!?]{0,16}"
-    r"(?:密码|口令|验证码|银行卡|卡号|私钥|助记词|支付码|api[\s_-]?key|password|passcode|credentials)",
+    r"(?:输入|填写|填入|发送|告知|回复|提供|提交|上传|enter|send|provide|type)[^。！？!?，,；;]{0,6}?"
+    r"(?:账号|账户|用户名|登录名)?(?:和|及|与|、|/)?" + _SECRET + _NOT_SECRET,
     re.I,
 )
-_SECRET_FIRST_RE = re.compile(
-    r"(?:账号|账户|用户名)?(?:和|及|与|、)?(?:密码|口令|验证码)[^。！？!?]{0,8}(?:输入|发送|告知|提交|回复)", re.I
-)
+_SECRET_FIRST_RE = re.compile(_SECRET + _NOT_SECRET + r"[^。！？!?，,；;]{0,8}(?:输入|发送至|发到|告知|回复)", re.I)
 
 
 def hostile(sentence: str) -> str:
