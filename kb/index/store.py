@@ -70,20 +70,28 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and (not db.exists() or os.access(db, os.W_OK))
 
 
-_copies: list[str] = []
+_copies: dict[str, tuple[float, str]] = {}  # store → (its mtime when copied, the copy)
 
 
 def _read_only_copy(path: Path) -> Path:
-    """A private copy of a store that cannot be written; removed when the process ends."""
+    """A private copy of a store that cannot be written, made once per process (again when the
+    store changed since); removed when the process ends."""
     import atexit
     import shutil
     import tempfile
 
-    tmp = tempfile.mkdtemp(prefix="greenkb-ro-")
+    db = path / "chroma.sqlite3"
+    stamp = db.stat().st_mtime if db.exists() else 0.0
+    kept = _copies.get(str(path))
+    if kept and kept[0] == stamp and Path(kept[1]).is_dir():
+        return Path(kept[1])
     if not _copies:
-        atexit.register(lambda: [shutil.rmtree(d, ignore_errors=True) for d in _copies])
-    _copies.append(tmp)
+        atexit.register(lambda: [shutil.rmtree(d, ignore_errors=True) for _s, d in _copies.values()])
+    tmp = tempfile.mkdtemp(prefix="greenkb-ro-")
     shutil.copytree(path, tmp, dirs_exist_ok=True)
+    if kept:
+        shutil.rmtree(kept[1], ignore_errors=True)
+    _copies[str(path)] = (stamp, tmp)
     log.info("data folder %s is read-only: serving from a copy in %s", path, tmp)
     return Path(tmp)
 
