@@ -423,14 +423,13 @@ def ingest_in_subprocess(paths: Sequence[Path], settings: Settings,
     import subprocess
     import sys
 
-    cmd = [sys.executable, "-m", "ingest", *[str(p) for p in paths], "--data", str(settings.data_dir),
-           "--embed-model", settings.embed_model, "--progress-json"]
     root = Path(__file__).resolve().parents[2]  # the project: `ingest` is importable from here
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(root) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    boot = f"import sys; sys.path.insert(0, {str(root)!r}); from ingest.__main__ import main; sys.exit(main())"
+    cmd = [sys.executable, "-c", boot, *[str(p) for p in paths], "--data", str(settings.data_dir),
+           "--embed-model", settings.embed_model, "--progress-json"]
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                            errors="replace", env=env, cwd=os.getcwd())
+                            errors="replace")  # same environment and folder: the same settings
     final: dict[str, Any] = {}
     try:
         assert proc.stdout is not None
