@@ -21,7 +21,7 @@ BLANK_PROBE_SCALE = 0.125
 
 def load_pdf(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedDoc:
     _check_bytes(data)
-    reader = None
+    reader = _refuse_bombs(data, limits)  # pdfium inflates a page's streams whole: look first
     layer = read_text_layer(data, limits)  # pdfium: fast, printed lines, tables as rows
     if layer is not None:
         pages, warnings, title = layer.pages, layer.warnings, _usable_title(layer.title)
@@ -190,6 +190,38 @@ def _ocr_blank_pages(engine: Any, data: bytes, pages: list[str], blank: list[int
     if skipped:
         warnings.append(f"{skipped} 页是空白页，未做OCR")
     return done
+
+
+# zlib packs at most about 1032:1; a content stream smaller than cap / this cannot exceed the cap.
+_MAX_FLATE_RATIO = 1100
+
+
+def _refuse_bombs(data: bytes, limits: Limits) -> Any:
+    """The pypdf reader of `data` when it had to be opened (else None). Before pdfium reads the
+    text, every page whose compressed content could unpack beyond the cap is measured in a
+    streaming pass; one that does fails the file as a likely compression bomb."""
+    cap = max(1, limits.max_unzipped_bytes // 4) if limits.max_unzipped_bytes > 0 else 0
+    if not cap or len(data) < cap // _MAX_FLATE_RATIO:
+        return None  # too small a file to hold a stream that unpacks beyond the cap
+    try:
+        reader = _open_pdf(data)
+    except LoadError:
+        return None  # pdfium may still read it, or pypdf will say why
+    for i, page in enumerate(reader.pages):
+        if _content_bytes(page) >= cap // _MAX_FLATE_RATIO and _inflates_beyond(page, cap):
+            raise LoadError(f"第{i + 1}页内容解压后超过 {cap >> 20} MB（可能是压缩炸弹），文件未导入")
+    return reader
+
+
+def _content_bytes(page: Any) -> int:
+    """The compressed size of a page's content streams (0 when unreadable)."""
+    try:
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        streams = list(contents) if isinstance(contents, list) else [contents]
+        return sum(len(ref.get_object()._data) for ref in streams if ref is not None)
+    except Exception:
+        return 0
 
 
 def _inflates_beyond(page: Any, cap: int) -> bool:

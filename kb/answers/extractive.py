@@ -33,8 +33,12 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
     # The lead passage is search's first when its second stage ranked the candidates by what
     # the question asks (kb.search.rerank); else the passage whose sentences answer best. The
     # others follow by how well their sentences answer.
+    quotable = [i for i in range(len(hits)) if scored.units[i]]
+    if not quotable:
+        return []
     if hits[0].sources and "rerank" in hits[0].sources:
-        order = [0] + sorted(range(1, len(hits)), key=lambda i: -cs[i])
+        first = quotable[0]  # search's best passage that has something to quote
+        order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])
     main = order[0]

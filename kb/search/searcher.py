@@ -117,6 +117,8 @@ class Searcher:
         self._qcache: dict[str, np.ndarray] = {}
         self.sentence_vectors = (SentenceVectors(self.embedder, settings.layout.cache)
                                  if self.embedder is not None else None)
+        if self.embedder is None:
+            self.rerank_weights = None  # its weights were fitted with dense signals: keep the fused order
         self._checked = 0.0
         self.generation = ""
         self._load()
