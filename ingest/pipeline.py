@@ -85,8 +85,9 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[
 
     A symbolic link found inside a folder is followed only when its target is inside that
     folder too: a link out of the folder would index whatever it points at (refused, with a
-    reason). Links to folders are not descended into. A file named on the command line is
-    taken as it is, link or not."""
+    reason). Links to folders are not descended into. Notes about the folder itself (README.md,
+    LICENSE …) are not documents and are skipped. A file named on the command line is taken as
+    it is, link or not."""
     found: dict[Path, Path] = {}
     problems: list[FileResult] = []
     for raw in paths:
@@ -94,7 +95,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[
         if p.is_dir():
             root = p.resolve()
             for f in _walk(p):
-                if f.suffix.lower() not in SUPPORTED or f.name.startswith((".", "~$")):
+                if f.suffix.lower() not in SUPPORTED or f.name.startswith((".", "~$")) or _not_a_document(f):
                     continue
                 if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
                     problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
@@ -115,6 +116,15 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[
         else:
             problems.append(FileResult(str(p), "failed", reason="路径不存在"))
     return list(found), problems, found
+
+
+# Files a folder of documents holds about itself (corpus/README.md says what to put there):
+# skipped when a folder is ingested; named on the command line, they are ingested.
+NOT_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing", "authors")
+
+
+def _not_a_document(path: Path) -> bool:
+    return path.stem.lower() in NOT_DOCUMENTS
 
 
 def _walk(root: Path) -> list[Path]:
