@@ -20,6 +20,7 @@ SUBCOMMANDS = [
     "eval.corpus",
     "eval.checklist",
     "eval.bench_api",
+    "eval.robustness",
 ]
 
 

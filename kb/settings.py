@@ -42,7 +42,15 @@ ENV = {
     "llm_model": "GREENKB_LLM_MODEL",
     "llm_api_key": "GREENKB_LLM_API_KEY",
     "llm_timeout": "GREENKB_LLM_TIMEOUT",
+    "llm_max_reply_kb": "GREENKB_LLM_MAX_REPLY_KB",
     "max_file_mb": "GREENKB_MAX_FILE_MB",
+    "max_pages": "GREENKB_MAX_PAGES",
+    "max_chars": "GREENKB_MAX_CHARS",
+    "max_unzipped_mb": "GREENKB_MAX_UNZIPPED_MB",
+    "max_ocr_pages": "GREENKB_MAX_OCR_PAGES",
+    "parse_timeout": "GREENKB_PARSE_TIMEOUT",
+    "parse_memory_mb": "GREENKB_PARSE_MEMORY_MB",
+    "chroma_timeout": "GREENKB_CHROMA_TIMEOUT",
     "ocr": "GREENKB_OCR",
     "ingest_workers": "GREENKB_INGEST_WORKERS",
     "debug": "GREENKB_DEBUG",
@@ -139,12 +147,22 @@ class Settings:
     chroma_port: int = 8000
     chroma_ssl: bool = False
     chroma_token: str = field(default="", repr=False)
+    chroma_timeout: float = 30.0  # seconds for one request to a Chroma server
     collection: str = "greenkb"
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: str = field(default="", repr=False)
-    llm_timeout: float = 30.0
+    llm_timeout: float = 30.0  # seconds for the whole reply: connect, wait, read
+    llm_max_reply_kb: int = 256  # a longer reply is refused (the answer falls back to extractive)
     max_file_mb: float = 200.0
+    # What one file may cost (0: no limit). A file over a limit fails alone, with a message
+    # naming the limit; the rest of the run goes on.
+    max_pages: int = 3000  # PDF pages
+    max_chars: int = 5_000_000  # characters of text
+    max_unzipped_mb: int = 512  # DOCX parts unpacked
+    max_ocr_pages: int = 50  # pages read by OCR per file (blank pages are skipped, not counted)
+    parse_timeout: float = 300.0  # seconds to parse one file, in its worker process
+    parse_memory_mb: int = 4096  # resident memory of a parse worker
     ocr: bool = True  # OCR of PDF pages without a text layer (rapidocr); off: such files fail with 需要OCR
     ingest_workers: int | None = None  # parse processes; None: chosen from file count and cores
     debug: bool = False  # CLI errors show the traceback instead of one line

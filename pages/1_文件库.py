@@ -18,9 +18,8 @@ STATUS_CN = {"added": "新增", "updated": "更新", "unchanged": "未变", "fai
 
 
 def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Run the ingest pipeline with a progress bar; returns a plain report kept in session state."""
-    from ingest.pipeline import IngestBusy, run
-
+    """Run the ingest in its own process (a bad file can never stall or kill the app), with a
+    progress bar; returns a plain report kept in session state."""
     bar = st.progress(0.0, text="准备导入…")
 
     def progress(done: int, total: int, name: str) -> None:
@@ -30,29 +29,29 @@ def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]
 
     rows = list(extra or [])
     try:
-        summary = run(paths, settings, progress=progress, remove_missing=True)
-    except IngestBusy as exc:
-        return {"error": str(exc), "rows": rows}
+        report = sup.ingest_in_subprocess(paths, settings, progress=progress)
     except Exception as exc:
         return {"error": sup.error_message(exc, "导入失败"), "rows": rows}
     finally:
         bar.empty()
         sup.refresh_searcher(settings)  # the next question must see the new index
-    for r in summary.results:
+    if report.error:
+        return {"error": report.error, "rows": rows}
+    for r in report.results:
         rows.append(
             {
-                "文件": Path(r.path).name,
-                "结果": STATUS_CN.get(r.status, r.status),
-                "片段数": r.chunks,
-                "标题": r.title,
-                "说明": r.reason,
+                "文件": sup.strip_control(Path(r["path"]).name, False),
+                "结果": STATUS_CN.get(r["status"], r["status"]),
+                "片段数": r["chunks"],
+                "标题": r["title"],
+                "说明": "；".join(x for x in [r["reason"], *r.get("warnings", [])] if x),
             }
         )
-    counts = "，".join(f"{STATUS_CN[s]} {summary.count(s)}" for s in STATUS_CN if summary.count(s))
+    counts = "，".join(f"{STATUS_CN[s]} {report.count(s)}" for s in STATUS_CN if report.count(s))
     return {
-        "message": f"导入完成：{counts or '没有文件'}；用时 {summary.seconds:.1f} 秒。",
-        "failed": bool(summary.failed) or any(r["结果"] == "失败" for r in rows),
-        "notes": list(summary.notes),
+        "message": f"导入完成：{counts or '没有文件'}；用时 {report.seconds:.1f} 秒。",
+        "failed": bool(report.count("failed")) or any(r["结果"] == "失败" for r in rows),
+        "notes": list(report.notes),
         "rows": rows,
     }
 
@@ -96,7 +95,11 @@ def upload_section(settings: Settings) -> None:
         rejected: list[dict[str, Any]] = []
         for f in files or []:
             try:
-                saved.append(sup.save_upload(f.name, f.getvalue(), settings).path)
+                kept = sup.save_upload(f.name, f.getvalue(), settings)
+                saved.append(kept.path)
+                if kept.renamed:
+                    rejected.append({"文件": sup.strip_control(f.name, False)[:200], "结果": "改名保存", "片段数": 0,
+                                     "标题": "", "说明": f"与已上传的文件同名，已另存为 {kept.path.name}"})
             except sup.UploadRejected as exc:
                 rejected.append({"文件": sup.strip_control(f.name, False)[:200], "结果": "失败", "片段数": 0, "标题": "", "说明": str(exc)})
             except OSError as exc:

@@ -98,6 +98,19 @@ def test_follow_up_question_uses_context(fixture_index, env):
     assert "五万元以下罚款" in all_markdown(at)
 
 
+def test_a_short_question_with_its_own_subject_is_not_a_follow_up(fixture_index, env):
+    """Length alone made a question a follow-up (≤ 25 characters): "节能监察记录要保存什么？" was
+    then searched as a continuation of the previous question. It stands alone."""
+    env(*fixture_index)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    ask(at, "示例市节能监察办法第三条要求报送什么材料？")
+    ask(at, "节能监察记录要保存什么？")
+    assert not any("结合上文检索" in c.value for c in at.caption), [c.value for c in at.caption]
+    second = at.session_state["history"][-1]
+    assert second["query"] == ""
+    assert any(s["locator"] == "第五条" for s in second["sources"]), second["sources"]
+
+
 def test_document_text_is_escaped(fixture_index, env):
     env(*fixture_index)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
