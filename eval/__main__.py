@@ -19,6 +19,7 @@ SUBCOMMANDS = [
     "eval.tune",
     "eval.corpus",
     "eval.checklist",
+    "eval.bench_api",
     "eval.robustness",
 ]
 

@@ -72,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         if bar is not None:
             bar.close()
     print_summary(summary)
+    if not summary.results:  # nothing found, nothing removed: most likely a wrong or empty folder
+        print("错误：没有找到可导入的文件（PDF、DOCX、HTML、Markdown、TXT）。请检查路径，或先把文件放进该文件夹。",
+              file=sys.stderr)
+        return 1
     return 1 if summary.failed else 0
 
 

@@ -54,6 +54,9 @@ ENV = {
     "ocr": "GREENKB_OCR",
     "ingest_workers": "GREENKB_INGEST_WORKERS",
     "debug": "GREENKB_DEBUG",
+    "api_keys": "GREENKB_API_KEYS",
+    "api_cors_origins": "GREENKB_API_CORS_ORIGINS",
+    "api_max_request_kb": "GREENKB_API_MAX_REQUEST_KB",
 }
 CONFIG_ENV = "GREENKB_CONFIG"
 
@@ -163,6 +166,12 @@ class Settings:
     ocr: bool = True  # OCR of PDF pages without a text layer (rapidocr); off: such files fail with 需要OCR
     ingest_workers: int | None = None  # parse processes; None: chosen from file count and cores
     debug: bool = False  # CLI errors show the traceback instead of one line
+    # HTTP API (python -m kb serve). Bearer keys, comma-separated; none: the server only
+    # listens on the loopback address. CORS is off unless origins are listed (comma-separated,
+    # "*" for any). JSON bodies are capped here; uploads by max_file_mb.
+    api_keys: str = field(default="", repr=False)
+    api_cors_origins: str = ""
+    api_max_request_kb: int = 256
 
     @property
     def layout(self) -> DataLayout:
@@ -171,6 +180,14 @@ class Settings:
     @property
     def server_mode(self) -> bool:
         return bool(self.chroma_host)
+
+    @property
+    def api_key_list(self) -> list[str]:
+        return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+    @property
+    def api_origins(self) -> list[str]:
+        return [o.strip() for o in self.api_cors_origins.split(",") if o.strip()]
 
     @property
     def llm_configured(self) -> bool:

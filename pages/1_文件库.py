@@ -5,11 +5,14 @@ import math
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
+from kb.interfaces import app_display as display
 from kb.interfaces import app_support as sup
 from kb.versions.graph import VersionGraph
 from kb.settings import Settings, load_settings
+from kb.text.titles import book_title
 
 STATUS_CN = {"added": "新增", "updated": "更新", "unchanged": "未变", "failed": "失败", "removed": "移除"}
 
@@ -75,13 +78,18 @@ def upload_section(settings: Settings) -> None:
         + (f"，单个文件不超过 {settings.max_file_mb:g} MB。" if limit else "。")
     )
     n = st.session_state.setdefault("uploader_n", 0)
+    hint = f"或将文件拖放到这里 · 支持 {sup.ALLOWED_TYPES_CN}" + (f"，单个文件不超过 {settings.max_file_mb:g} MB" if limit else "")
+    st.html(display.uploader_css("uploader-", hint))
     files = st.file_uploader(
-        "选择文件（可多选）",
-        type=list(sup.ALLOWED_UPLOAD_TYPES),
-        accept_multiple_files=True,
+        "选择要导入的文件（可多选）",
+        accept_multiple_files=True,  # types are checked below: a Chinese reason instead of a MIME-type error
         key=f"uploader-{n}",
         max_upload_size=max(1, math.ceil(settings.max_file_mb)) if limit else None,
     )
+    for f in files or []:
+        ext = f.name.rpartition(".")[2].lower() if "." in f.name else ""
+        if ext not in sup.ALLOWED_UPLOAD_TYPES:
+            st.warning(sup.md_escape(f"{sup.strip_control(f.name, False)[:120]}：{sup.upload_type_message(ext)}"))
     if st.button("导入所选文件", type="primary", disabled=not files, key="do_upload"):
         saved: list[Path] = []
         rejected: list[dict[str, Any]] = []
@@ -126,7 +134,7 @@ def delete_section(settings: Settings, index, docs: dict) -> None:
         except Exception as exc:
             st.session_state["report"] = {"error": sup.error_message(exc, "删除失败")}
         else:
-            msg = f"已删除《{meta.title}》。"
+            msg = f"已删除{book_title(meta.title)}。"
             if not removed_file and meta.path:
                 msg += "原文件不在 corpus/uploads/ 中，未删除；重新索引它所在的文件夹时会再次导入。"
             st.session_state["report"] = {"message": msg}
@@ -168,15 +176,14 @@ def main() -> None:
     if docs:
         statuses = VersionGraph.of_generation(index.generation(docs), docs).status
         st.caption(f"共 {len(docs)} 份文件，{sum(d.chunks for d in docs.values())} 个片段。")
-        st.dataframe(
-            sup.document_rows(docs.values(), statuses),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "页数": st.column_config.NumberColumn(format="%d"),
-                "片段数": st.column_config.NumberColumn(format="%d"),
-            },
-        )
+        rows = sup.document_rows(docs.values(), statuses)
+        widths = display.library_widths(rows)
+        table = pd.DataFrame(rows).astype({"页数": "Int64", "片段数": "Int64"})  # no page count: blank, not None
+        config = {c: st.column_config.Column(width=w) for c, w in widths.items()}
+        config |= {"标题": st.column_config.Column(width=widths["标题"], pinned=True),
+                   "页数": st.column_config.NumberColumn(format="%d", width=widths["页数"]),
+                   "片段数": st.column_config.NumberColumn(format="%d", width=widths["片段数"])}
+        st.dataframe(table, hide_index=True, width="stretch", column_order=display.LIBRARY_COLUMNS, column_config=config)
     else:
         st.info("知识库中还没有文件。在下方上传文件，或把文件放进 corpus/ 后运行 `python -m ingest corpus`。")
 

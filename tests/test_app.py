@@ -229,9 +229,12 @@ def test_compare_page(two_versions, env):
     assert metrics["修改的条文"] == "2" and metrics["新增的条文"] == "1"
     labels = [e.label for e in at.expander]
     assert any(l.startswith("修改：第四条") for l in labels), labels
+    # deletions struck through, insertions underlined (not told apart by colour alone)
+    html = "\n".join(e.proto.body for e in at.get("html"))
+    assert re.search(r"<del [^>]*>一万元以上五万元</del><ins [^>]*>二万元以上十万元</ins>", html)
+    assert re.search(r"<ins [^>]*>市节能监察机构应当每年公布节能监察结果。</ins>", html)
+    assert "line-through" in html and "underline" in html
     text = all_markdown(at)
-    assert ":red-background[一万元以上五万元]:green-background[二万元以上十万元]" in text
-    assert ":green-background[市节能监察机构应当每年公布节能监察结果。]" in text
     assert not re.search(r"(?<!\\)[<>]", text)
 
 

@@ -25,6 +25,7 @@ from kb.index.lexical import normalize
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import SearchHit
+from kb.text.titles import book_title
 
 # Keyword-only indexes (no dense signals): term and character overlap of the best passages.
 COVERAGE_MIN = 0.15
@@ -118,12 +119,12 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
             # when, how often — facts about it — may come from a text that reports on it.
             n = _norm(short_title(name))
             if name in pq.content_of or not (n and n in all_ev):
-                return Decision(True, f"知识库中没有收录《{name}》", signals)
+                return Decision(True, f"知识库中没有收录{book_title(name)}", signals)
     else:  # without the catalog: a named document must at least appear in the passages
         for name in pq.named:
             n = _norm(short_title(name))
             if n and n not in all_ev and _norm(name) not in all_ev:
-                return Decision(True, f"知识库中没有找到《{name}》", signals)
+                return Decision(True, f"知识库中没有找到{book_title(name)}", signals)
     for num in pq.standards:
         if num not in all_ev:
             return Decision(True, f"知识库中没有找到标准 {num}", signals)

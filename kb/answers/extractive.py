@@ -18,11 +18,12 @@ from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
+from kb.text.titles import book_title
 
 
 def doc_label(h: SearchHit) -> str:
     bits = [b for b in (h.date, h.status) if b]
-    return f"《{short_title(h.title)}》" + (f"（{'，'.join(bits)}）" if bits else "")
+    return book_title(short_title(h.title)) + (f"（{'，'.join(bits)}）" if bits else "")
 
 
 def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks: int = 3) -> list[tuple[int, list[Unit]]]:
@@ -173,7 +174,7 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
         h = hits[lead.hit]
         loc = h.locator if h.locator and h.locator not in ("¶", "header") else ""
         lead_text = lead.text.rstrip("：:") + "。" if lead.kind == "intro" else lead.text
-        lines.append(f"依据《{short_title(h.title)}》{loc}：{_with_marker(lead_text, cite(lead))}")
+        lines.append(f"依据{book_title(short_title(h.title))}{loc}：{_with_marker(lead_text, cite(lead))}")
     docs: list[str] = []
     for i, _ in chosen:
         if hits[i].doc_id not in docs:
@@ -196,7 +197,7 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
         loc = _locator_label(h)
         prefix = f"{loc}：" if loc else ""
         if not several and (not lines or (lead is None and i == chosen[0][0])):
-            prefix = f"《{short_title(h.title)}》{prefix or '：'}"
+            prefix = f"{book_title(short_title(h.title))}{prefix or '：'}"
         lines.append(prefix + _render(body_units, cite))
     lines += _part_lines(pq, hits, quotes, cite)
     citations = [
@@ -227,7 +228,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         h = hits[best.hit]
         loc = _locator_label(h)
         asked = part.raw.rstrip("？?。 ")
-        out.append(f"关于“{asked}”：依据《{short_title(h.title)}》{loc}：{_with_marker(best.text, cite(best))}")
+        out.append(f"关于“{asked}”：依据{book_title(short_title(h.title))}{loc}：{_with_marker(best.text, cite(best))}")
     return out
 
 

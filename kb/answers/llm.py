@@ -20,6 +20,7 @@ from typing import Any, Sequence
 from kb.answers.hostile import plain_links, strip_hostile
 from kb.settings import Settings
 from kb.types import SearchHit
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def _neutralise(text: str) -> str:
 
 
 def source_header(n: int, h: SearchHit) -> str:
-    bits = [f"《{h.title}》"]
+    bits = [book_title(h.title)]
     if h.locator:
         bits.append(h.locator)
     if h.page_start:

@@ -21,6 +21,7 @@ from kb.versions import changes, questions
 from kb.versions.dates import version_date
 from kb.versions.diff import diff_documents
 from kb.versions.graph import OUTDATED, VersionGraph
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def version_notes(citations: Sequence[Citation], catalog: Catalog | None) -> lis
                 log.warning("version note failed for %s", doc_id, exc_info=True)
         if not note:
             date = f"（{c.hit.date}）" if c.hit.date else ""
-            note = f"《{c.hit.title}》{date}{status}。"
+            note = f"{book_title(c.hit.title)}{date}{status}。"
         refs = ",".join(str(n) for n in by_doc[doc_id])
         lines.append(f"注意：[{refs}]{note}")
     return lines
@@ -68,14 +69,14 @@ def _status_warnings(citations: Sequence[Citation]) -> list[str]:
         if c.hit.status and c.hit.status not in ("现行有效", ""):
             groups.setdefault((c.hit.title, c.hit.file_name, c.hit.status), []).append(c.n)
     return [
-        f"[{','.join(map(str, ns))}]《{title}》（{file_name}）状态：{status}"
+        f"[{','.join(map(str, ns))}]{book_title(title)}（{file_name}）状态：{status}"
         for (title, file_name, status), ns in groups.items()
     ]
 
 
 def _version_label(doc: Any, status: Mapping[str, str]) -> str:
     bits = [b for b in (version_date(doc), status.get(doc.doc_id, "")) if b]
-    return f"《{(doc.title or doc.file_name).strip('《》')}》" + (f"（{'，'.join(bits)}）" if bits else "")
+    return book_title(doc.title or doc.file_name) + (f"（{'，'.join(bits)}）" if bits else "")
 
 
 TOPIC_COVERAGE_MIN = 0.4  # share (by length) of a change question's topic words in the compared articles

@@ -277,6 +277,20 @@ UPLOADS = "uploads"
 _UNSAFE_NAME_CHARS = re.compile(r'[<>:"|?*\\/]')
 
 
+ALLOWED_TYPES_CN = "PDF、DOCX、HTML、Markdown（.md）、TXT"
+CATALOGUE_TYPES = ("xlsx", "xls", "csv")
+
+
+def upload_type_message(ext: str) -> str:
+    """Why a file of this extension is not taken, in Chinese; a spreadsheet is most likely a
+    standards catalogue, which the 标准库 page imports."""
+    shown = f".{ext}"[:20] if ext else "（无扩展名）"
+    if ext in CATALOGUE_TYPES:
+        return (f"不支持的文件类型 {shown}：标准目录（CSV / XLSX）请在“标准库”页面的“导入标准目录”中导入"
+                f"（或用 python -m kb standards import 文件）；这里只接受 {ALLOWED_TYPES_CN} 文件。")
+    return f"不支持的文件类型 {shown}：只接受 {ALLOWED_TYPES_CN} 文件。"
+
+
 class UploadRejected(ValueError):
     """An upload that cannot be accepted; the message is Chinese and shown to the user."""
 
@@ -299,8 +313,7 @@ def sanitize_filename(name: str) -> str:
         stem, ext = raw, ""
     ext = ext.lower().strip()
     if ext not in ALLOWED_UPLOAD_TYPES:
-        shown = f".{ext}" if ext else "（无扩展名）"
-        raise UploadRejected(f"不支持的文件类型 {shown[:20]}：只接受 {', '.join(ALLOWED_UPLOAD_TYPES)}")
+        raise UploadRejected(upload_type_message(ext))
     stem = stem.strip(" .") or "upload"
     budget = MAX_NAME_BYTES - len(ext) - 1
     encoded = stem.encode("utf-8")

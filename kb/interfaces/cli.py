@@ -188,6 +188,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from kb.answers.answer import answer
+    from kb.text.titles import book_title
     from kb.search.searcher import Searcher
 
     searcher = Searcher(settings)
@@ -218,7 +219,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 for c in result.citations:
                     pages = f" 第{c.hit.page_start}页" if c.hit.page_start else ""
                     status = f" 〔{c.hit.status}〕" if c.hit.status and c.hit.status != "现行有效" else ""
-                    print(f"[{c.n}] 《{c.hit.title}》{c.hit.locator}{pages}{status}（{c.hit.file_name}）")
+                    print(f"[{c.n}] {book_title(c.hit.title)}{c.hit.locator}{pages}{status}（{c.hit.file_name}）")
             elif result.related:
                 print("\n相关段落（仅供参考，不构成依据）：")
                 _print_hits(result.related)
@@ -279,6 +280,32 @@ def cmd_checklist(args: argparse.Namespace, settings: Settings) -> int:
     return cli_checklist.checklist(settings, args.profile, as_json=args.json, docx_out=args.docx, markdown=args.md)
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.interfaces.api import serve
+
+    return serve(settings, host=args.host, port=args.port)
+
+
+READS_INDEX = {"search", "ask", "docs", "timeline", "diff", "checklist", "standards"}
+
+
+def missing_index(args: argparse.Namespace, settings: Settings) -> str:
+    """Why the command cannot run on this data folder ('' when it can): a command that reads the
+    index never creates one (a mistyped --data would otherwise become an empty index). The server
+    may start on an existing empty folder (documents are then uploaded to it)."""
+    if settings.server_mode or args.command not in READS_INDEX | {"serve"}:
+        return ""
+    if args.command == "standards" and getattr(args, "action", None) == "import":
+        return ""  # a catalogue may be imported before any document
+    data = Path(settings.data_dir)
+    if args.command == "serve":
+        return "" if data.is_dir() else f"数据目录 {data} 不存在。请检查 --data 或数据目录设置，或先创建该文件夹。"
+    if settings.layout.chroma.is_dir() or (data.exists() and not data.is_dir()):
+        return ""  # (a file in the folder's place fails on its own, with its own message)
+    where = f"数据目录 {data} 不存在" if not data.exists() else f"数据目录 {data} 中没有知识库"
+    return f"{where}。请检查 --data 或数据目录设置；新建知识库请用 python -m ingest 文件夹 --data {data}。"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="绿色制造政策与标准知识库 GreenKB")
     common = argparse.ArgumentParser(add_help=False)
@@ -326,6 +353,10 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--search", help="标准号或名称中包含的文字")
     st.add_argument("--as-of", help="按该日期（YYYY-MM-DD）判断状态，默认今天")
     st.set_defaults(func=cmd_standards)
+    sv = sub.add_parser("serve", parents=[common], help="启动 HTTP API（含兼容 OpenAI 的 /v1/chat/completions）")
+    sv.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；其他地址需要先配置 API 密钥）")
+    sv.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -346,6 +377,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(data_dir=args.data)
     except SettingsError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    problem = missing_index(args, settings)
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
         return 2
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # names and titles never drive the terminal

@@ -18,6 +18,7 @@ from kb.versions.dates import version_date, version_sort_key
 from kb.versions.graph import VersionGraph
 from kb.question.reading import ParsedQuestion, read_question
 from kb.versions.questions import Relevance, _norm
+from kb.text.titles import book_title
 from kb.versions.wordops import substance
 
 
@@ -179,4 +180,4 @@ def clip(s: str, n: int = 60) -> str:
 
 def _version_label(d: DocumentMeta) -> str:
     vd = version_date(d)
-    return f"{vd[:4]}年版" if vd else f"《{d.title}》"
+    return f"{vd[:4]}年版" if vd else book_title(d.title)
