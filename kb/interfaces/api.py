@@ -190,7 +190,7 @@ def install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        from kb.index.store import IndexError_
+        from kb.index.chroma_client import IndexError_
 
         if isinstance(exc, IndexError_):
             return JSONResponse(error_body(str(exc), "index_unavailable", "server_error"), status_code=503)
@@ -406,7 +406,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
         print(f"错误：未配置 API 密钥（GREENKB_API_KEYS）时只能在本机地址 127.0.0.1 上提供服务，不能监听 {host}。"
               "请先设置密钥，或去掉 --host。", file=sys.stderr)
         return 2
-    from kb.index.store import IndexError_
+    from kb.index.chroma_client import IndexError_
 
     try:
         state = ApiState(settings)

@@ -513,7 +513,7 @@ EMPTY_STATE = (
 
 def error_message(exc: BaseException, what: str) -> str:
     """One Chinese line for the user (the UI escapes it before showing)."""
-    from kb.index.store import IndexError_
+    from kb.index.chroma_client import IndexError_
 
     if isinstance(exc, IndexError_):
         return f"{what}：{exc}"

@@ -38,7 +38,8 @@ from kb.question.reading import ParsedQuestion, read_question
 from kb.search.rerank import SENTENCE_DEPTH, Candidate, Weights, load_weights, rerank
 from kb.index.sentences import SentenceVectors, best_sentence_similarity
 from kb.settings import Settings
-from kb.index.store import Index, IndexError_
+from kb.index.chroma_client import IndexError_
+from kb.index.store import Index
 from kb.types import DocumentMeta, SearchHit
 
 log = logging.getLogger(__name__)
