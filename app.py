@@ -3,7 +3,7 @@
 Other pages are the files in pages/ (1_文件库.py, …): each file there becomes a page named after
 the file without its number prefix (a new page is just a new file). Settings come from
 load_settings() (GREENKB_DATA_DIR, GREENKB_EMBED_MODEL, GREENKB_LLM_* …). Every piece of
-document text and every file name is shown through kb.app_support.md_escape / highlight_passage,
+document text and every file name is shown through kb.interfaces.app_render (md_escape / highlight_passage),
 so it is rendered as literal text, never as Markdown, HTML or script.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 import streamlit as st
 
+from kb.interfaces import app_render as render
 from kb.interfaces import app_sources
 from kb.interfaces import app_support as sup
 from kb.interfaces import pdf_view
@@ -70,7 +71,7 @@ def sidebar(settings: Settings, docs: dict[str, DocumentMeta]) -> tuple[str, int
         file_names = st.multiselect(
             "只在这些文件中检索",
             names,
-            format_func=lambda n: sup.strip_control(f"{by_name[n].title}（{n}）", keep_newlines=False),
+            format_func=lambda n: render.strip_control(f"{by_name[n].title}（{n}）", keep_newlines=False),
             key="f_docs",
             placeholder="全部文件",
         )
@@ -99,7 +100,7 @@ def _source_entry(c_n: int, hit, quote: str, docs: dict[str, DocumentMeta], arti
         except Exception:
             articles[hit.doc_id] = []
     chunks = articles[hit.doc_id]
-    article = sup.article_text(hit, chunks) if chunks else hit.text
+    article = render.article_text(hit, chunks) if chunks else hit.text
     if not quote and article.strip() != hit.text.strip():
         quote = hit.text  # no quoted sentences: mark the cited passage inside its article
     return {
@@ -109,9 +110,9 @@ def _source_entry(c_n: int, hit, quote: str, docs: dict[str, DocumentMeta], arti
         "doc_type": hit.doc_type or (meta.doc_type if meta else ""),
         "date": hit.date or (meta.date if meta else ""),
         "status": hit.status,
-        "locator": sup.locator_label(hit.locator),
+        "locator": render.locator_label(hit.locator),
         "heading_path": hit.heading_path,
-        "pages": sup.page_label(hit.page_start, hit.page_end),
+        "pages": render.page_label(hit.page_start, hit.page_end),
         "file_name": hit.file_name,
         "path": meta.path if meta else "",
         "effective_date": meta.effective_date if meta else "",
@@ -169,7 +170,7 @@ def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
     status = src.get("status") or ""
     flag = f" ⚠ {status}" if status and status != "现行有效" else ""
     label = f"[{src['n']}] {book_title(src['title'])} {src['locator']} {src['pages']}{flag}".strip()
-    with st.expander(sup.md_escape(label, multiline=False)):
+    with st.expander(render.md_escape(label, multiline=False)):
         facts = [
             ("文件", book_title(src["title"])),
             ("类型", src["doc_type"]),
@@ -180,12 +181,12 @@ def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
             ("页码", src["pages"]),
             ("文件名", src["file_name"]),
         ]
-        st.markdown("  \n".join(f"**{name}**：{sup.md_escape(value, multiline=False)}" for name, value in facts if value))
+        st.markdown("  \n".join(f"**{name}**：{render.md_escape(value, multiline=False)}" for name, value in facts if value))
         st.caption("条文原文" if related else "条文原文（底色标出的是回答引用的句子）")
         if related:
-            st.markdown(sup.md_escape(src["article"]))
+            st.markdown(render.md_escape(src["article"]))
         else:
-            st.markdown(sup.highlight_passage(src["article"], src["quote"] or ""))
+            st.markdown(render.highlight_passage(src["article"], src["quote"] or ""))
             app_sources.render_links(src, key)
         if pdf_view.has_page(src):
             pdf_view.page_button(src, key)
@@ -207,17 +208,17 @@ def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
 def render_turn(turn: dict[str, Any], idx: int) -> None:
     if turn["role"] == "user":
         with st.chat_message("user"):
-            st.markdown(sup.md_escape(turn["content"]))
+            st.markdown(render.md_escape(turn["content"]))
         return
     with st.chat_message("assistant"):
         if turn.get("error"):
-            st.error(sup.md_escape(turn["error"]))
+            st.error(render.md_escape(turn["error"]))
             return
         if turn.get("query"):
-            st.caption("结合上文检索：" + sup.md_escape(turn["query"], multiline=False))
-        st.markdown(sup.md_escape(turn["content"]))
+            st.caption("结合上文检索：" + render.md_escape(turn["query"], multiline=False))
+        st.markdown(render.md_escape(turn["content"]))
         for w in turn.get("warnings", []):
-            st.warning(sup.md_escape(w))
+            st.warning(render.md_escape(w))
         if turn.get("sources"):
             st.markdown("**来源**")
             for src in turn["sources"]:
@@ -234,7 +235,7 @@ def chat_page() -> None:
     try:
         _chat()
     except Exception as exc:  # never a traceback in front of the user
-        st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+        st.error(render.md_escape(sup.error_message(exc, "页面出错")))
 
 
 def _chat() -> None:
@@ -243,12 +244,12 @@ def _chat() -> None:
     try:
         docs = load_documents(settings)
     except Exception as exc:
-        st.error(sup.md_escape(sup.error_message(exc, "无法打开知识库")))
+        st.error(render.md_escape(sup.error_message(exc, "无法打开知识库")))
         return
     mode, k, fvalues = sidebar(settings, docs)
     if not docs:
         st.info(sup.EMPTY_STATE)
-        st.caption("数据目录：" + sup.md_escape(str(settings.data_dir), multiline=False))
+        st.caption("数据目录：" + render.md_escape(str(settings.data_dir), multiline=False))
         return
     st.caption(f"已收录 {len(docs)} 份文件。回答中的 [n] 对应下方来源，展开可查看条文原文。")
     if sup.filters_active(fvalues):
@@ -264,7 +265,7 @@ def _chat() -> None:
         try:
             sup.cached_searcher(settings)
         except Exception as exc:
-            st.error(sup.md_escape(sup.error_message(exc, "检索组件加载失败")))
+            st.error(render.md_escape(sup.error_message(exc, "检索组件加载失败")))
         return
     question = question.strip()
     user_turn = {"role": "user", "content": question}

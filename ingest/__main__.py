@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, RunSummary, run
-from kb.index.store import IndexError_, explain
+from kb.index.chroma_client import IndexError_, explain
 from kb.settings import SettingsError, load_settings
 
 

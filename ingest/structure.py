@@ -15,48 +15,41 @@ the start of a paragraph, a table of contents). Text before the first unit becom
 "header" (laws, short preambles) or numbered paragraphs; unstructured text becomes
 paragraphs "¶N", so nothing is ever dropped.
 
-The patterns come from kb.text.grammar; the line readers here (legal_heading, article_line,
-annex_heading, outline_line, numbered_heading, named_heading) add this module's rules (a
-heading's name is short, ① items stay in their parent) and say what a line could be; the
-walk in `parse` decides by the numbering sequence.
+The patterns come from kb.text.grammar; the line readers (ingest.heading_lines: legal_heading,
+article_line, annex_heading, outline_line, numbered_heading, named_heading) add a heading's
+rules (a heading's name is short, ① items stay in their parent) and say what a line could be;
+the walk in `parse` decides by the numbering sequence.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ingest.heading_lines import (
+    SENTENCE_END,
+    annex_heading,
+    article_line,
+    cjk_name,
+    legal_heading,
+    looks_like_heading_text,
+    named_heading,
+    numbered_heading,
+    outline_heading,
+    outline_line,
+    squash,
+)
 from ingest.official import Layout, read_layout
 from ingest.tables import is_row
 from ingest.types import CleanText, Section
-from kb.text.grammar import (
-    ANNEX_RE,
-    ANNEX_SHORT_RE,
-    ARTICLE_LINE_RE,
-    COLUMN_BOX_RE,
-    LEGAL_HEADING_RE,
-    ORDER_NUMBER_RE,
-    PAPER_PART_RE,
-    TOC_RE,
-    TOC_WORD,
-    article_label,
-    number,
-    numbered_section,
-    outline_marker,
-    starts_with_quantity,
-)
-from kb.text.numerals import int_to_cn, to_halfwidth_digits
-
-# Chars that end a sentence: a "heading" ending with one is prose, not a heading.
-_SENTENCE_END = "。，；：,;:、！？!?."
+from kb.text.grammar import COLUMN_BOX_RE, ORDER_NUMBER_RE, TOC_RE, TOC_WORD, article_label, number
+from kb.text.numerals import int_to_cn
 
 # Ranks order the heading families in one outline stack (lower = higher up).
 RANK_PART, RANK_CHAPTER, RANK_DIVISION = 0, 1, 2
 RANK_OUTLINE = 10  # + level 0..3
 RANK_NUMBERED = 20  # + depth 1..4; named sections sit at depth 1
-NAMED_NO_COLON = {"引言", "前言", "结论", "结语", "致谢", "参考文献", "References", "REFERENCES"}
 LEGAL_KIND = {"编": "part", "章": "chapter", "节": "division"}
 LEGAL_RANK = {"编": RANK_PART, "章": RANK_CHAPTER, "节": RANK_DIVISION}
-MAX_HEADING_CHARS = 50
 # Pre-structure text up to this size is one "header" even outside laws (title, issuer,
 # doc number, date); longer text is cut into paragraphs.
 MAX_PLAIN_HEADER = 600
@@ -85,114 +78,6 @@ def _lines(text: str) -> list[_Line]:
         out.append(_Line(pos, pos + len(raw), raw.rstrip("\r\n")))
         pos += len(raw)
     return out
-
-
-def _squash(s: str) -> str:
-    """Collapse runs of whitespace to one space."""
-    return re.sub(r"[\s\u3000\xa0]+", " ", s).strip()
-
-
-def _cjk_name(name: str) -> str:
-    """"总　　则" -> "总则": spacing inside a pure-CJK heading name is layout, not content."""
-    name = _squash(name)
-    if re.fullmatch(r"[\u4e00-\u9fff ]+", name):
-        return name.replace(" ", "")
-    return name
-
-
-def _looks_like_heading_text(name: str) -> bool:
-    """Short, not ending a sentence: a heading's name (第X章 期间与送达, 第一节 级别管辖)."""
-    name = name.strip()
-    return 0 < len(name) <= MAX_HEADING_CHARS and name[-1] not in _SENTENCE_END and "。" not in name
-
-
-def legal_heading(line: str) -> tuple[str, int, str] | None:
-    """(unit 编/章/节, number, name) for a 第X章 heading line, else None."""
-    m = LEGAL_HEADING_RE.match(line)
-    if not m:
-        return None
-    n = number(m.group(1))
-    name = m.group(3) or ""
-    if n is None or n <= 0:
-        return None
-    if name and not _looks_like_heading_text(name):
-        return None
-    return m.group(2), n, _cjk_name(name)
-
-
-def article_line(line: str) -> tuple[int, int, bool] | None:
-    """(number, 之-number, followed_by_space) for a line starting with 第X条, else None."""
-    m = ARTICLE_LINE_RE.match(line)
-    if not m:
-        return None
-    n = number(m.group(1))
-    sub = number(m.group(2)) if m.group(2) else 0
-    if n is None or n <= 0 or sub is None:
-        return None
-    nxt = m.group(3)
-    return n, sub, (nxt == "" or nxt.isspace() or nxt == "\u3000")
-
-
-def annex_heading(line: str) -> tuple[str, str] | None:
-    """(locator, heading) for 附件 / 附件1 / 附表一 / 附录A / 附：… lines, else None."""
-    stripped = _squash(line.lstrip("#"))
-    if len(stripped) > 60 or stripped.endswith("。"):
-        return None
-    m = ANNEX_RE.match(line)
-    if m:
-        word, num = m.group(1), (m.group(2) or "")
-        return word + to_halfwidth_digits(num), stripped
-    m = ANNEX_SHORT_RE.match(line)
-    if m:
-        return "附件", stripped
-    return None
-
-
-def outline_line(line: str) -> tuple[int, int, str, str] | None:
-    """(level 0..3, number, marker, rest) for 一、 / （一） / 1. / （1） lines, else None.
-
-    ① items stay in the text of their parent, as 项 stay inside an article.
-    """
-    o = outline_marker(line)
-    if o is None or o[0] > 3:
-        return None
-    level, _n, _marker, rest = o
-    if not rest or level == 2 and starts_with_quantity(rest):
-        return None
-    return o
-
-
-def _outline_heading(marker: str, rest: str) -> str:
-    """Heading text of an outline line: the marker plus its title up to the first stop."""
-    title = re.split(r"[。；：:]", rest, maxsplit=1)[0].strip()
-    if len(title) > MAX_HEADING_CHARS:
-        title = title[:MAX_HEADING_CHARS]
-    return f"{marker}{title}"
-
-
-def numbered_heading(line: str) -> tuple[tuple[int, ...], str] | None:
-    """(number tuple, heading text) for "1.2  标题" lines, else None."""
-    nb = numbered_section(line)
-    if nb is None or not _looks_like_heading_text(nb[1]):  # numbered_section rejects "3.5 万吨"
-        return None
-    return nb[0], _squash(nb[1])
-
-
-def named_heading(line: str) -> tuple[str, str] | None:
-    """(name, heading) for 引言 / 参考文献 / Abstract: … lines, else None."""
-    m = PAPER_PART_RE.match(line)
-    if not m:
-        return None
-    name = re.sub(r"\s+", "", m.group(1))
-    if name.lower().replace(" ", "") == "keywords":
-        name = "Keywords"
-    colon, rest = m.group(2), m.group(3).strip()
-    if name in NAMED_NO_COLON:
-        if rest:
-            return None
-    elif not colon and rest:
-        return None
-    return name, name
 
 
 def _next_numbered_ok(prev: tuple[int, ...] | None, cur: tuple[int, ...]) -> bool:
@@ -316,10 +201,10 @@ class _Parser:
             if not t:
                 continue
             if (
-                _looks_like_heading_text(t) and len(t) <= 20
+                looks_like_heading_text(t) and len(t) <= 20
                 and not article_line(t) and not legal_heading(t)
             ):
-                return _cjk_name(t)
+                return cjk_name(t)
             return ""
         return ""
 
@@ -369,8 +254,8 @@ class _Parser:
             t = self.lines[j].text.strip()
             if not t:
                 continue
-            if len(t) <= 60 and t[-1] not in _SENTENCE_END and outline_line(t) is None and not article_line(t):
-                return _squash(t)
+            if len(t) <= 60 and t[-1] not in SENTENCE_END and outline_line(t) is None and not article_line(t):
+                return squash(t)
             return ""
         return ""
 
@@ -393,7 +278,7 @@ class _Parser:
         if not m or not m.group(1) or len(self.lines[i].text.strip()) > 50:
             return None
         n = number(m.group(1))
-        return _Unit(i, "box", f"专栏{n}", _squash(self.lines[i].text), 99)
+        return _Unit(i, "box", f"专栏{n}", squash(self.lines[i].text), 99)
 
     def try_outline(self, i: int) -> _Unit | None:
         o = outline_line(self.lines[i].text)
@@ -405,7 +290,7 @@ class _Parser:
         self.outline_counts[level] = n
         for deeper in range(level + 1, 4):
             self.outline_counts[deeper] = 0
-        return _Unit(i, "section", "", _outline_heading(marker, rest), RANK_OUTLINE + level, marker)
+        return _Unit(i, "section", "", outline_heading(marker, rest), RANK_OUTLINE + level, marker)
 
     def try_numbered(self, i: int) -> _Unit | None:
         nb = numbered_heading(self.lines[i].text)
@@ -434,7 +319,7 @@ class _Parser:
         if i in self.toc:
             # A law's TOC (第X章 entries) stays in its header; a plan's is a section of its own.
             own = i == min(self.toc) and not any(legal_heading(self.lines[j].text) for j in self.toc)
-            return _Unit(i, "toc", "目录", _squash(text), -1) if own else None
+            return _Unit(i, "toc", "目录", squash(text), -1) if own else None
         if self.toc and i == self.toc_end + 1 and not self._is_unit_line(i) and self.units and self.units[-1][0].kind == "toc":
             return _Unit(i, "preamble", "前言", "前言", -1)  # text between the TOC and the first heading
         unit = self.try_layout(i)

@@ -9,7 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from kb.interfaces import app_display as display
+from kb.interfaces import app_render as render
 from kb.interfaces import app_support as sup
+from kb.interfaces import app_uploads as uploads
 from kb.versions.graph import VersionGraph
 from kb.settings import Settings, load_settings
 from kb.text.titles import book_title
@@ -25,11 +27,11 @@ def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]
     def progress(done: int, total: int, name: str) -> None:
         frac = done / total if total else 1.0
         label = f"正在导入 {name}（{done + 1}/{total}）" if name else f"已处理 {done}/{total} 个文件"
-        bar.progress(min(max(frac, 0.0), 1.0), text=sup.md_escape(label, multiline=False))
+        bar.progress(min(max(frac, 0.0), 1.0), text=render.md_escape(label, multiline=False))
 
     rows = list(extra or [])
     try:
-        report = sup.ingest_in_subprocess(paths, settings, progress=progress)
+        report = uploads.ingest_in_subprocess(paths, settings, progress=progress)
     except Exception as exc:
         return {"error": sup.error_message(exc, "导入失败"), "rows": rows}
     finally:
@@ -40,7 +42,7 @@ def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]
     for r in report.results:
         rows.append(
             {
-                "文件": sup.strip_control(Path(r["path"]).name, False),
+                "文件": render.strip_control(Path(r["path"]).name, False),
                 "结果": STATUS_CN.get(r["status"], r["status"]),
                 "片段数": r["chunks"],
                 "标题": r["title"],
@@ -58,27 +60,27 @@ def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]
 
 def show_report(report: dict[str, Any]) -> None:
     if report.get("error"):
-        st.error(sup.md_escape(report["error"]))
+        st.error(render.md_escape(report["error"]))
     elif report.get("failed"):
-        st.warning(sup.md_escape(report["message"] + " 部分文件失败，原因见下表。"))
+        st.warning(render.md_escape(report["message"] + " 部分文件失败，原因见下表。"))
     elif report.get("message"):
-        st.success(sup.md_escape(report["message"]))
+        st.success(render.md_escape(report["message"]))
     for note in report.get("notes", []):
-        st.info(sup.md_escape(note))
+        st.info(render.md_escape(note))
     if report.get("rows"):
         st.dataframe(report["rows"], hide_index=True, width="stretch")
 
 
 def upload_section(settings: Settings) -> None:
     st.subheader("上传文件")
-    limit = sup.max_upload_bytes(settings)
+    limit = uploads.max_upload_bytes(settings)
     st.caption(
         "支持 PDF、DOCX、HTML、Markdown、TXT；文件保存在 "
-        + sup.md_escape(str(sup.uploads_dir(settings)), multiline=False)
+        + render.md_escape(str(uploads.uploads_dir(settings)), multiline=False)
         + (f"，单个文件不超过 {settings.max_file_mb:g} MB。" if limit else "。")
     )
     n = st.session_state.setdefault("uploader_n", 0)
-    hint = f"或将文件拖放到这里 · 支持 {sup.ALLOWED_TYPES_CN}" + (f"，单个文件不超过 {settings.max_file_mb:g} MB" if limit else "")
+    hint = f"或将文件拖放到这里 · 支持 {uploads.ALLOWED_TYPES_CN}" + (f"，单个文件不超过 {settings.max_file_mb:g} MB" if limit else "")
     st.html(display.uploader_css("uploader-", hint))
     files = st.file_uploader(
         "选择要导入的文件（可多选）",
@@ -88,22 +90,22 @@ def upload_section(settings: Settings) -> None:
     )
     for f in files or []:
         ext = f.name.rpartition(".")[2].lower() if "." in f.name else ""
-        if ext not in sup.ALLOWED_UPLOAD_TYPES:
-            st.warning(sup.md_escape(f"{sup.strip_control(f.name, False)[:120]}：{sup.upload_type_message(ext)}"))
+        if ext not in uploads.ALLOWED_UPLOAD_TYPES:
+            st.warning(render.md_escape(f"{render.strip_control(f.name, False)[:120]}：{uploads.upload_type_message(ext)}"))
     if st.button("导入所选文件", type="primary", disabled=not files, key="do_upload"):
         saved: list[Path] = []
         rejected: list[dict[str, Any]] = []
         for f in files or []:
             try:
-                kept = sup.save_upload(f.name, f.getvalue(), settings)
+                kept = uploads.save_upload(f.name, f.getvalue(), settings)
                 saved.append(kept.path)
                 if kept.renamed:
-                    rejected.append({"文件": sup.strip_control(f.name, False)[:200], "结果": "改名保存", "片段数": 0,
+                    rejected.append({"文件": render.strip_control(f.name, False)[:200], "结果": "改名保存", "片段数": 0,
                                      "标题": "", "说明": f"与已上传的文件同名，已另存为 {kept.path.name}"})
-            except sup.UploadRejected as exc:
-                rejected.append({"文件": sup.strip_control(f.name, False)[:200], "结果": "失败", "片段数": 0, "标题": "", "说明": str(exc)})
+            except uploads.UploadRejected as exc:
+                rejected.append({"文件": render.strip_control(f.name, False)[:200], "结果": "失败", "片段数": 0, "标题": "", "说明": str(exc)})
             except OSError as exc:
-                rejected.append({"文件": sup.strip_control(f.name, False)[:200], "结果": "失败", "片段数": 0, "标题": "",
+                rejected.append({"文件": render.strip_control(f.name, False)[:200], "结果": "失败", "片段数": 0, "标题": "",
                                  "说明": f"无法保存：{exc.strerror or exc}"})
         if saved:
             # remove_missing only concerns folders; single files never remove other documents.
@@ -122,7 +124,7 @@ def delete_section(settings: Settings, index, docs: dict) -> None:
         "选择要从知识库删除的文件",
         [d.doc_id for d in by_id],
         index=None,
-        format_func=lambda i: sup.strip_control(f"{docs[i].title}（{docs[i].file_name}）", False),
+        format_func=lambda i: render.strip_control(f"{docs[i].title}（{docs[i].file_name}）", False),
         key="del_choice",
         placeholder="选择文件",
     )
@@ -130,7 +132,7 @@ def delete_section(settings: Settings, index, docs: dict) -> None:
     if st.button("删除", disabled=not (choice and confirm), key="do_delete"):
         meta = docs[choice]
         try:
-            removed_file = sup.delete_document(meta, settings, index)
+            removed_file = uploads.delete_document(meta, settings, index)
         except Exception as exc:
             st.session_state["report"] = {"error": sup.error_message(exc, "删除失败")}
         else:
@@ -149,7 +151,7 @@ def reindex_section(settings: Settings) -> None:
     corpus = Path(settings.corpus_dir)
     st.caption(
         "扫描 "
-        + sup.md_escape(str(corpus), multiline=False)
+        + render.md_escape(str(corpus), multiline=False)
         + " 文件夹：新增或修改的文件会被导入，已删除的文件会从知识库移除，未变的文件跳过。"
     )
     if st.button("重新索引 corpus 文件夹", key="do_reindex"):
@@ -196,4 +198,4 @@ def main() -> None:
 try:
     main()
 except Exception as exc:  # never a traceback in front of the user
-    st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+    st.error(render.md_escape(sup.error_message(exc, "页面出错")))

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from kb.interfaces import app_display as display
+from kb.interfaces import app_render as render
 from kb.interfaces import app_support as sup
 from kb.versions.graph import VersionGraph
 from kb.versions.timeline import timeline_frame, versions_frame
@@ -33,7 +34,7 @@ def main() -> None:
     family = st.selectbox(
         "法规（同一法规的各个版本归为一组）",
         options,
-        format_func=lambda k: "全部文件" if k == ALL else sup.strip_control(
+        format_func=lambda k: "全部文件" if k == ALL else render.strip_control(
             titles[k] + ("（多个版本）" if k in multi else ""), keep_newlines=False
         ),
         key="tl_family",
@@ -97,4 +98,4 @@ def main() -> None:
 try:
     main()
 except Exception as exc:  # never a traceback in front of the user
-    st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+    st.error(render.md_escape(sup.error_message(exc, "页面出错")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kb.interfaces import app_display as display
+from kb.interfaces import app_render as render
 from kb.interfaces import app_support as sup
 from kb.versions.diff import diff_documents
 from kb.versions.graph import VersionGraph
@@ -20,8 +21,8 @@ def label(doc, family: bool, status: str = "") -> str:
     status and file name tell them apart (and fit the picker)."""
     state = f" · {status}" if status else ""
     if family:
-        return sup.strip_control(f"{doc.date or '日期不详'} 版{state} · {doc.file_name}", keep_newlines=False)
-    return sup.strip_control(f"{doc.title}（{doc.date or '日期不详'}{state}）· {doc.file_name}", keep_newlines=False)
+        return render.strip_control(f"{doc.date or '日期不详'} 版{state} · {doc.file_name}", keep_newlines=False)
+    return render.strip_control(f"{doc.title}（{doc.date or '日期不详'}{state}）· {doc.file_name}", keep_newlines=False)
 
 
 def main() -> None:
@@ -57,7 +58,7 @@ def main() -> None:
         key = st.selectbox(
             "法规",
             sorted(lineages, key=lambda k: fam_titles[k]),
-            format_func=lambda k: sup.strip_control(f"{fam_titles[k]}（{len(lineages[k])} 个版本）", False),
+            format_func=lambda k: render.strip_control(f"{fam_titles[k]}（{len(lineages[k])} 个版本）", False),
             key="cmp_family",
         )
         pool = lineages[key]
@@ -107,14 +108,14 @@ def main() -> None:
                                    max_value=pages, value=1, step=1, key=f"cmp_page_{a}_{b}_{chapter}_{order}"))
     st.html(display.DIFF_LEGEND)
     for e in shown[(page - 1) * PAGE : page * PAGE]:
-        la, lb = sup.locator_label(e.locator_a), sup.locator_label(e.locator_b)
+        la, lb = render.locator_label(e.locator_a), render.locator_label(e.locator_b)
         place = la if la == lb or not lb else (lb if not la else f"{la} → {lb}")
         minor = e.status == "changed" and not display.substantive(e)
         head = f"{STATUS_CN[e.status]}{'（仅标点或序号）' if minor else ''}：{place}"
         if e.summary:
             head += f"　{e.summary}"
-        with st.expander(sup.md_escape(head, multiline=False), expanded=e.status != "unchanged" and not minor):
-            st.caption(sup.md_escape(where[id(e)], multiline=False))
+        with st.expander(render.md_escape(head, multiline=False), expanded=e.status != "unchanged" and not minor):
+            st.caption(render.md_escape(where[id(e)], multiline=False))
             if e.status == "changed":
                 st.html(display.ops_html([o.to_dict() for o in e.ops]))
             elif e.status == "added":
@@ -128,4 +129,4 @@ def main() -> None:
 try:
     main()
 except Exception as exc:  # never a traceback in front of the user
-    st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+    st.error(render.md_escape(sup.error_message(exc, "页面出错")))

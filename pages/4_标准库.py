@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from kb.interfaces import app_display as display
+from kb.interfaces import app_render as render
 from kb.interfaces import app_support as sup
 from kb.registers.standards import STATUSES, Standard, StandardsRegister
 from kb.settings import load_settings
@@ -22,7 +23,7 @@ EMPTY = "标准库中还没有标准：在“文件库”导入文件，或在�
 
 
 def text(value: object) -> str:
-    return sup.strip_control(str(value or ""), keep_newlines=False)
+    return render.strip_control(str(value or ""), keep_newlines=False)
 
 
 def import_section(settings) -> None:
@@ -51,7 +52,7 @@ def import_section(settings) -> None:
             st.rerun()
     report = st.session_state.pop("std_import_report", None)
     if report:
-        (st.success if report[0] == "ok" else st.error)(sup.md_escape(report[1]))
+        (st.success if report[0] == "ok" else st.error)(render.md_escape(report[1]))
 
 
 def chain_label(reg: StandardsRegister, std: Standard) -> str:
@@ -78,10 +79,10 @@ def table(reg: StandardsRegister, chosen: list[Standard]):
 
 def detail(reg: StandardsRegister, std: Standard, index) -> None:
     color = BADGE[std.status]
-    st.subheader(sup.md_escape(f"{std.code} {std.name}".strip(), multiline=False))
+    st.subheader(render.md_escape(f"{std.code} {std.name}".strip(), multiline=False))
     st.badge(std.status, color=color)
     src = f"（依据：{std.status_source.label}）" if std.status_source else ""
-    st.markdown(sup.md_escape(f"截至 {reg.today.isoformat()}：{std.status_basis}{src}"))
+    st.markdown(render.md_escape(f"截至 {reg.today.isoformat()}：{std.status_basis}{src}"))
     chain = reg.chain(std)
     if len(chain) > 1:
         st.markdown("**替代关系**（从旧到新）")
@@ -90,7 +91,7 @@ def detail(reg: StandardsRegister, std: Standard, index) -> None:
             with col:
                 label = f"{s.code}（{s.status}）"
                 if s is std:
-                    st.markdown(sup.md_escape("▶ " + label, multiline=False))
+                    st.markdown(render.md_escape("▶ " + label, multiline=False))
                 elif st.button(label, key=f"std_chain_{s.code}"):
                     choose(s.code)
     facts = []
@@ -107,11 +108,11 @@ def detail(reg: StandardsRegister, std: Standard, index) -> None:
     hits = index.get_chunks(list(dict.fromkeys(c.chunk_id for c in std.cited if c.chunk_id)))
     for c in std.cited:
         hit = hits.get(c.chunk_id)
-        page = sup.page_label(c.page_start, c.page_end)
+        page = render.page_label(c.page_start, c.page_end)
         with st.expander(text(f"{book_title(c.title)}{c.locator if c.locator != 'header' else ''} {page}".strip())):
-            st.caption(sup.md_escape(f"文件：{c.file_name}；原文写作：{c.written}", multiline=False))
+            st.caption(render.md_escape(f"文件：{c.file_name}；原文写作：{c.written}", multiline=False))
             passage = hit.text if hit is not None else c.context
-            st.markdown(sup.highlight_passage(passage, c.context or c.written))
+            st.markdown(render.highlight_passage(passage, c.context or c.written))
 
 
 def choose(code: str) -> None:
@@ -134,7 +135,7 @@ def main() -> None:
         st.info(EMPTY)
         return
     counts = reg.counts()
-    st.caption(sup.md_escape("共 {} 项标准：".format(len(reg.standards)) + "，".join(
+    st.caption(render.md_escape("共 {} 项标准：".format(len(reg.standards)) + "，".join(
         f"{k} {v}" for k, v in counts.items() if v) + f"（状态截至 {reg.today.isoformat()}）", multiline=False))
 
     c1, c2, c3 = st.columns([3, 2, 2])
@@ -171,4 +172,4 @@ def main() -> None:
 try:
     main()
 except Exception as exc:  # never a traceback in front of the user
-    st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+    st.error(render.md_escape(sup.error_message(exc, "页面出错")))

@@ -9,6 +9,7 @@ import tomllib
 
 import streamlit as st
 
+from kb.interfaces import app_render as render
 from kb.interfaces import app_support as sup
 from kb.interfaces import export
 from kb.registers.checklist import APPLIES, CHECK, build_checklist
@@ -70,9 +71,9 @@ def form(regions: list[str], preset: dict) -> dict | None:
 
 def show_item(item) -> None:
     icon = "✅" if item.status == APPLIES else "❓"
-    with st.expander(sup.md_escape(f"{icon} {item.locator}　{item.duties[0][0].text[:48]}…", multiline=False)):
+    with st.expander(render.md_escape(f"{icon} {item.locator}　{item.duties[0][0].text[:48]}…", multiline=False)):
         for label, text in export._item_blocks(item):
-            st.markdown(f"**{label}**：{sup.md_escape(text, multiline=False)}")
+            st.markdown(f"**{label}**：{render.md_escape(text, multiline=False)}")
 
 
 def show_group(cl, status: str) -> None:
@@ -89,7 +90,7 @@ def show_group(cl, status: str) -> None:
                 st.markdown(f"#### {head}")
             for _doc_id, items in part:
                 first = items[0]
-                st.markdown("**" + sup.md_escape(f"{book_title(first.title)}（{first.level}，{first.doc_status}）", multiline=False) + "**")
+                st.markdown("**" + render.md_escape(f"{book_title(first.title)}（{first.level}，{first.doc_status}）", multiline=False) + "**")
                 for item in items:
                     show_item(item)
 
@@ -112,13 +113,13 @@ def main() -> None:
         try:
             preset = profile_from_upload(upload)
         except ProfileError as exc:
-            st.error(sup.md_escape(str(exc)))
+            st.error(render.md_escape(str(exc)))
     submitted = form(sorted({d.region for d in docs.values() if d.region}), preset)
     if submitted is not None:
         try:
             profile = Profile.from_dict(submitted)
         except ProfileError as exc:
-            st.error(sup.md_escape(str(exc)))
+            st.error(render.md_escape(str(exc)))
             return
         from kb.registers.duties import DutyRegister
         from kb.registers.references import IndexRegisters
@@ -136,7 +137,7 @@ def main() -> None:
     if cl.left_out:
         with st.expander("未纳入的文件"):
             for t, r in cl.left_out:
-                st.markdown(sup.md_escape(f"{book_title(t)}：{r}", multiline=False))
+                st.markdown(render.md_escape(f"{book_title(t)}：{r}", multiline=False))
     left, right = st.columns(2)
     left.download_button("导出 DOCX", data=functools.partial(export.checklist_docx, cl), file_name="合规清单.docx",
                          mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -148,4 +149,4 @@ def main() -> None:
 try:
     main()
 except Exception as exc:  # never a traceback in front of the user
-    st.error(sup.md_escape(sup.error_message(exc, "页面出错")))
+    st.error(render.md_escape(sup.error_message(exc, "页面出错")))

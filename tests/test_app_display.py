@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kb.interfaces import app_display as display
-from kb.interfaces import app_support as sup
+from kb.interfaces import app_uploads as uploads
 from kb.text.titles import book_title
 from kb.versions.wordops import WordOp
 
@@ -79,5 +79,5 @@ def test_substantive_changes_come_first_and_chapters_are_read():
 def test_uploader_speaks_chinese_and_names_the_standards_page_for_a_spreadsheet():
     css = display.uploader_css("uploader-", "或将文件拖放到这里 · 支持 PDF")
     assert '[class*="st-key-uploader-"]' in css and 'content:"选择文件"' in css and "支持 PDF" in css
-    assert "标准库" in sup.upload_type_message("xlsx") and "标准库" in sup.upload_type_message("csv")
-    assert sup.upload_type_message("exe").startswith("不支持的文件类型 .exe：只接受 PDF")
+    assert "标准库" in uploads.upload_type_message("xlsx") and "标准库" in uploads.upload_type_message("csv")
+    assert uploads.upload_type_message("exe").startswith("不支持的文件类型 .exe：只接受 PDF")

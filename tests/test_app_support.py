@@ -8,18 +8,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
+from kb.interfaces import app_render as render
 from kb.interfaces import app_support as sup
+from kb.interfaces import app_uploads as uploads
 from kb.settings import Settings
 from kb.types import DocumentMeta, SearchHit
 
-PUNCT = re.escape("".join(sorted(sup._ASCII_PUNCT)))
+PUNCT = re.escape("".join(sorted(render._ASCII_PUNCT)))
 
 
 def unescape(md: str) -> str:
     """What a CommonMark renderer shows for md_escape output (escapes, ZWSP and hard breaks undone)."""
     text = md.replace("  \n", "\n")
     text = re.sub(rf"\\([{PUNCT}])", r"\1", text)
-    return text.replace(sup._ZWSP, "")
+    return text.replace(render._ZWSP, "")
 
 
 def unescaped_specials(md: str) -> list[str]:
@@ -30,7 +32,7 @@ def unescaped_specials(md: str) -> list[str]:
         if ch == "\\":
             i += 2
             continue
-        if ch in sup._ASCII_PUNCT:
+        if ch in render._ASCII_PUNCT:
             out.append(ch)
         i += 1
     return out
@@ -50,28 +52,28 @@ def unescaped_specials(md: str) -> list[str]:
     ],
 )
 def test_md_escape_leaves_no_markdown_syntax(text):
-    md = sup.md_escape(text)
+    md = render.md_escape(text)
     assert unescaped_specials(md) == []
     assert unescape(md) == text
 
 
 def test_md_escape_breaks_autolinks_and_shortcodes():
-    md = sup.md_escape("见 www.example.com 或 http://a.b，邮件 a@b.cn :smile:")
+    md = render.md_escape("见 www.example.com 或 http://a.b，邮件 a@b.cn :smile:")
     assert "www." not in md.replace("\\", "")
     assert "://" not in md.replace("\\", "")
     assert unescape(md) == "见 www.example.com 或 http://a.b，邮件 a@b.cn :smile:"
 
 
 def test_md_escape_control_characters_and_lines():
-    assert sup.md_escape("a\x00b\x1bc\u202ed") == "abcd"
-    assert sup.md_escape("第一款\n    第二款") == "第一款  \n第二款"
-    assert sup.md_escape("标题\n第二行", multiline=False) == "标题 第二行"
+    assert render.md_escape("a\x00b\x1bc\u202ed") == "abcd"
+    assert render.md_escape("第一款\n    第二款") == "第一款  \n第二款"
+    assert render.md_escape("标题\n第二行", multiline=False) == "标题 第二行"
 
 
 @hsettings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
 def test_md_escape_property(text):
-    md = sup.md_escape(text, multiline=False)
+    md = render.md_escape(text, multiline=False)
     assert unescaped_specials(md) == []
     assert "\n" not in md
 
@@ -82,20 +84,20 @@ ARTICLE = "第四条　重点用能单位未按照本办法第三条规定报送
 
 def test_find_quote_spans_exact_whitespace_and_sentences():
     quote = "逾期不改正的，处一万元以上五万元以下罚款。"
-    (s, e), = sup.find_quote_spans(ARTICLE, quote)
+    (s, e), = render.find_quote_spans(ARTICLE, quote)
     assert ARTICLE[s:e] == quote
     # whitespace differences (line break inside the quote)
-    spans = sup.find_quote_spans(ARTICLE, "责令限期改正；逾期不改正的")
+    spans = render.find_quote_spans(ARTICLE, "责令限期改正；逾期不改正的")
     assert len(spans) == 1 and "责令限期改正" in ARTICLE[spans[0][0] : spans[0][1]]
     # sentences joined with …
-    spans = sup.find_quote_spans(ARTICLE, "由市节能主管部门责令限期改正；……处一万元以上五万元以下罚款。")
+    spans = render.find_quote_spans(ARTICLE, "由市节能主管部门责令限期改正；……处一万元以上五万元以下罚款。")
     assert len(spans) == 2
-    assert sup.find_quote_spans(ARTICLE, "完全无关的句子") == []
-    assert sup.find_quote_spans(ARTICLE, "") == []
+    assert render.find_quote_spans(ARTICLE, "完全无关的句子") == []
+    assert render.find_quote_spans(ARTICLE, "") == []
 
 
 def test_highlight_passage_marks_quote_and_keeps_text():
-    md = sup.highlight_passage(ARTICLE, "逾期不改正的，处一万元以上五万元以下罚款。")
+    md = render.highlight_passage(ARTICLE, "逾期不改正的，处一万元以上五万元以下罚款。")
     assert ":orange-background[逾期不改正的，处一万元以上五万元以下罚款。]" in md
     assert md.startswith("第四条")
     plain = unescape(md.replace(":orange-background[", "").replace("罚款。]", "罚款。"))
@@ -104,7 +106,7 @@ def test_highlight_passage_marks_quote_and_keeps_text():
 
 def test_highlight_cannot_break_out():
     text = "前文<b>x</b>。引用]句子[:red[x] <script>alert(1)</script>。后文。"
-    md = sup.highlight_passage(text, "引用]句子[:red[x] <script>alert(1)</script>。")
+    md = render.highlight_passage(text, "引用]句子[:red[x] <script>alert(1)</script>。")
     m = re.search(r":orange-background\[(.*)\]", md)
     assert m, md
     inner = m.group(1)
@@ -113,7 +115,7 @@ def test_highlight_cannot_break_out():
 
 
 def test_highlight_multiline_quote_wrapped_per_line():
-    md = sup.highlight_passage(ARTICLE, "责令限期改正；\n逾期不改正的")
+    md = render.highlight_passage(ARTICLE, "责令限期改正；\n逾期不改正的")
     assert md.count(":orange-background[") == 2
     assert "\n:orange-background[逾期不改正的]" in md
 
@@ -131,12 +133,12 @@ def test_article_text_joins_chunks_of_one_article():
         _hit(3, "第四条", "第四条 罚款。"),
         _hit(4, "header", "附件"),
     ]
-    text = sup.article_text(chunks[2], chunks)
+    text = render.article_text(chunks[2], chunks)
     # the overlap is dropped and the parts joined as the comparison joins them (one rule)
     assert text == "第三条 第一部分内容，很长的一句话。重复的尾句在这里出现。第二部分内容。"
-    assert sup.article_text(chunks[3], chunks) == "第四条 罚款。"
-    assert sup.article_text(chunks[0], chunks) == "示例办法"  # not joined with the later "header"
-    assert sup.article_text(_hit(9, "第九条", "孤立"), chunks) == "孤立"
+    assert render.article_text(chunks[3], chunks) == "第四条 罚款。"
+    assert render.article_text(chunks[0], chunks) == "示例办法"  # not joined with the later "header"
+    assert render.article_text(_hit(9, "第九条", "孤立"), chunks) == "孤立"
 
 
 # ------------------------------------------------------------------------------ filters
@@ -174,21 +176,21 @@ def test_filter_values():
     ],
 )
 def test_sanitize_filename(name, expected):
-    assert sup.sanitize_filename(name) == expected
+    assert uploads.sanitize_filename(name) == expected
 
 
 @pytest.mark.parametrize("name", ["x.exe", "noext", "", "..", "../", "\u202etxt.exe", "a.tar.gz", "a.pdf.js"])
 def test_sanitize_filename_rejects(name):
-    with pytest.raises(sup.UploadRejected):
-        sup.sanitize_filename(name)
+    with pytest.raises(uploads.UploadRejected):
+        uploads.sanitize_filename(name)
 
 
 def test_sanitize_very_long_unicode_name():
-    safe = sup.sanitize_filename("节" * 300 + ".pdf")
-    assert safe.endswith(".pdf") and len(safe.encode("utf-8")) <= sup.MAX_NAME_BYTES
+    safe = uploads.sanitize_filename("节" * 300 + ".pdf")
+    assert safe.endswith(".pdf") and len(safe.encode("utf-8")) <= uploads.MAX_NAME_BYTES
     safe.encode("utf-8").decode("utf-8")
-    safe = sup.sanitize_filename("😀" * 100 + "\u0000" * 10 + ".txt")
-    assert safe.endswith(".txt") and len(safe.encode()) <= sup.MAX_NAME_BYTES
+    safe = uploads.sanitize_filename("😀" * 100 + "\u0000" * 10 + ".txt")
+    assert safe.endswith(".txt") and len(safe.encode()) <= uploads.MAX_NAME_BYTES
 
 
 def _settings(tmp_path: Path, **kw) -> Settings:
@@ -197,26 +199,26 @@ def _settings(tmp_path: Path, **kw) -> Settings:
 
 def test_save_upload_stays_in_uploads(tmp_path):
     s = _settings(tmp_path)
-    saved = sup.save_upload("../../../evil.txt", "第一条 内容".encode(), s)
+    saved = uploads.save_upload("../../../evil.txt", "第一条 内容".encode(), s)
     assert saved.path == (tmp_path / "corpus" / "uploads" / "evil.txt").resolve()
     assert saved.path.read_text(encoding="utf-8") == "第一条 内容"
     assert not saved.replaced
     assert not (tmp_path / "evil.txt").exists()
-    again = sup.save_upload("evil.txt", "第一条 内容".encode(), s)
+    again = uploads.save_upload("evil.txt", "第一条 内容".encode(), s)
     assert not again.replaced
-    changed = sup.save_upload("evil.txt", "第一条 新内容".encode(), s)
+    changed = uploads.save_upload("evil.txt", "第一条 新内容".encode(), s)
     assert changed.replaced and changed.path.read_text(encoding="utf-8") == "第一条 新内容"
     assert [p.name for p in (tmp_path / "corpus" / "uploads").iterdir()] == ["evil.txt"]  # no temp files left
 
 
 def test_save_upload_limits(tmp_path):
     s = _settings(tmp_path, max_file_mb=0.001)
-    with pytest.raises(sup.UploadRejected, match="文件过大"):
-        sup.save_upload("big.txt", b"x" * 2000, s)
-    with pytest.raises(sup.UploadRejected, match="文件为空"):
-        sup.save_upload("empty.txt", b"", s)
-    with pytest.raises(sup.UploadRejected, match="不支持"):
-        sup.save_upload("a.exe", b"MZ", s)
+    with pytest.raises(uploads.UploadRejected, match="文件过大"):
+        uploads.save_upload("big.txt", b"x" * 2000, s)
+    with pytest.raises(uploads.UploadRejected, match="文件为空"):
+        uploads.save_upload("empty.txt", b"", s)
+    with pytest.raises(uploads.UploadRejected, match="不支持"):
+        uploads.save_upload("a.exe", b"MZ", s)
 
 
 def test_save_upload_refuses_existing_symlink(tmp_path):
@@ -226,8 +228,8 @@ def test_save_upload_refuses_existing_symlink(tmp_path):
     up = tmp_path / "corpus" / "uploads"
     up.mkdir(parents=True)
     (up / "link.txt").symlink_to(target)
-    with pytest.raises(sup.UploadRejected):
-        sup.save_upload("link.txt", b"overwrite", s)
+    with pytest.raises(uploads.UploadRejected):
+        uploads.save_upload("link.txt", b"overwrite", s)
     assert target.read_text() == "keep"
 
 
@@ -241,19 +243,19 @@ class FakeIndex:
 
 def test_delete_document_only_deletes_uploads(tmp_path):
     s = _settings(tmp_path)
-    uploaded = sup.save_upload("a.txt", b"x", s).path
+    uploaded = uploads.save_upload("a.txt", b"x", s).path
     outside = tmp_path / "corpus" / "b.txt"
     outside.write_bytes(b"y")
     link = uploaded.parent / "c.txt"
     link.symlink_to(outside)
     idx = FakeIndex()
-    assert sup.delete_document(DocumentMeta("1", "a.txt", str(uploaded), "A"), s, idx) is True
+    assert uploads.delete_document(DocumentMeta("1", "a.txt", str(uploaded), "A"), s, idx) is True
     assert not uploaded.exists()
-    assert sup.delete_document(DocumentMeta("2", "b.txt", str(outside), "B"), s, idx) is False
+    assert uploads.delete_document(DocumentMeta("2", "b.txt", str(outside), "B"), s, idx) is False
     assert outside.exists()
-    assert sup.delete_document(DocumentMeta("3", "c.txt", str(link), "C"), s, idx) is False
+    assert uploads.delete_document(DocumentMeta("3", "c.txt", str(link), "C"), s, idx) is False
     assert outside.exists()
-    assert sup.delete_document(DocumentMeta("4", "d.txt", "", "D"), s, idx) is False
+    assert uploads.delete_document(DocumentMeta("4", "d.txt", "", "D"), s, idx) is False
     assert idx.removed == ["1", "2", "3", "4"]
 
 

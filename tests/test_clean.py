@@ -13,14 +13,12 @@ import fixtures_build as fb
 from ingest.clean import (
     clean_document,
     ends_paragraph,
-    find_running_lines,
-    is_page_number,
     normalize_spaces,
     space_heading_marker,
     split_page_lines,
     starts_structural_unit,
-    strip_page_furniture,
 )
+from ingest.page_furniture import find_running_lines, is_page_number, strip_page_furniture
 from ingest.loaders import load
 from ingest.types import CleanText, LoadedDoc
 

@@ -95,7 +95,7 @@ def test_app_and_comparison_rebuild_a_split_article_alike():
     """One rule joins the parts of a split article (kb.versions.articles): the comparison used
     to drop a repeat of 9+ characters at the cut, the app's article view only one of 11+, so a
     10-character overlap showed twice in the app."""
-    from kb.interfaces import app_support as sup
+    from kb.interfaces import app_render as render
 
     overlap = "并定期报告回收情况。"
     assert len(overlap) == 10
@@ -104,7 +104,7 @@ def test_app_and_comparison_rebuild_a_split_article_alike():
     parts = [SearchHit(str(n), "d", "f", "示例法", "法律", "第三条", "", None, None, "", t, n)
              for n, t in enumerate([first, second], 1)]
     (art,) = articles.articles_from_hits(parts)
-    shown = sup.article_text(parts[1], parts)
+    shown = render.article_text(parts[1], parts)
     assert art.text.count(overlap) == 1 and shown.count(overlap) == 1
     assert re.sub(r"\s", "", shown) == re.sub(r"\s", "", "第三条" + art.text)
     assert articles.join_chunks([first, second]) == first + "报告应当真实、完整。（测试样本）"

@@ -38,6 +38,9 @@ def test_checklist_page_and_source_links(tmp_path):
         page.get_by_role("button", name="生成合规清单").click()
         page.get_by_text("需确认的义务").first.wait_for(timeout=30_000)
         wait_idle(page)
+        # The export buttons come after both groups: a fast run may not have shown the
+        # status widget yet when wait_idle looks for it, so wait for the end of the page too.
+        page.get_by_role("button", name="导出 DOCX").wait_for(timeout=30_000)
         body = page.inner_text("body")
         assert "适用的义务" in body and "第三条" in body and "国家规定" not in body
         with page.expect_download(timeout=30_000) as dl:

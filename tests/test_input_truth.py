@@ -12,7 +12,7 @@ from ingest import pipeline
 from ingest.__main__ import print_summary
 from ingest.pipeline import run
 from kb.index.store import Index
-from kb.interfaces import app_support as sup
+from kb.interfaces import app_uploads as uploads
 from kb.settings import load_settings
 
 TEXT = "# 示例市节能办法（测试样例）\n\n第一条 示例单位应当节约能源，提高能源利用效率（测试样例）。\n"
@@ -95,13 +95,13 @@ def test_hash_is_of_the_bytes_parsed(tmp_path, monkeypatch):
 
 def test_colliding_upload_names_are_kept_apart(tmp_path):
     settings = _settings(tmp_path)
-    a = sup.save_upload("示例:办法.md", TEXT.encode(), settings)
-    b = sup.save_upload("示例?办法.md", TEXT.replace("节能", "节水").encode(), settings)
+    a = uploads.save_upload("示例:办法.md", TEXT.encode(), settings)
+    b = uploads.save_upload("示例?办法.md", TEXT.replace("节能", "节水").encode(), settings)
     assert a.path != b.path and a.path.read_text(encoding="utf-8") == TEXT
     assert b.path.name == "示例_办法 (2).md" and b.renamed
-    same = sup.save_upload("示例_办法.md", b"new", settings)  # the name as it is: a new version replaces it
+    same = uploads.save_upload("示例_办法.md", b"new", settings)  # the name as it is: a new version replaces it
     assert same.path == a.path and same.replaced
-    again = sup.save_upload("示例?办法.md", TEXT.replace("节能", "节水").encode(), settings)  # same bytes again
+    again = uploads.save_upload("示例?办法.md", TEXT.replace("节能", "节水").encode(), settings)  # same bytes again
     assert again.path == b.path and not again.replaced
 
 
@@ -109,14 +109,14 @@ def test_app_ingests_uploads_in_its_own_process(tmp_path):
     """The app's ingest runs as `python -m ingest --progress-json` in a child process: progress
     arrives line by line, the summary comes back, and nothing is parsed in the caller."""
     settings = _settings(tmp_path)
-    a = sup.save_upload("示例一.md", TEXT.encode(), settings).path
-    b = sup.save_upload("示例二.md", TEXT.replace("节能", "节水").encode(), settings).path
-    bad = sup.save_upload("坏.md", b"\n\n\n", settings).path
+    a = uploads.save_upload("示例一.md", TEXT.encode(), settings).path
+    b = uploads.save_upload("示例二.md", TEXT.replace("节能", "节水").encode(), settings).path
+    bad = uploads.save_upload("坏.md", b"\n\n\n", settings).path
     seen = []
-    report = sup.ingest_in_subprocess([a, b, bad], settings, progress=lambda *x: seen.append(x))
+    report = uploads.ingest_in_subprocess([a, b, bad], settings, progress=lambda *x: seen.append(x))
     assert not report.error
     assert report.count("added") == 2 and report.count("failed") == 1
     assert seen and seen[-1][0] == seen[-1][1] == 3
     assert len(Index(settings).documents()) == 2
-    busy = sup.ingest_in_subprocess([tmp_path / "不存在"], settings)
+    busy = uploads.ingest_in_subprocess([tmp_path / "不存在"], settings)
     assert busy.count("failed") == 1 and "路径不存在" in busy.results[0]["reason"]

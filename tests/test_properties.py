@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.chunking import make_chunks
-from ingest.clean import clean_document, split_page_lines, strip_page_furniture
+from ingest.clean import clean_document, split_page_lines
+from ingest.page_furniture import strip_page_furniture
 from ingest.loaders import load
 from ingest.structure import parse
 from ingest.types import LoadedDoc, LoadError

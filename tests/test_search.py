@@ -11,7 +11,8 @@ import pytest
 
 from kb.search.searcher import Filters, Searcher
 from kb.settings import Settings
-from kb.index.store import Index, IndexError_, chunk_metadata, chunk_record_id
+from kb.index.chroma_client import IndexError_
+from kb.index.store import Index, chunk_metadata, chunk_record_id
 from kb.types import Chunk, DocumentMeta
 
 SAMPLE = "（测试样例，虚构文本）"

@@ -12,6 +12,9 @@ Writing a new version of a document: add the new chunks (ids carry the new hash)
 the catalog record → delete chunks of older hashes. A crash leaves the old version visible
 (new chunks are ignored until the catalog names their hash) and a journal entry that the next
 ingest uses to remove the leftovers. Readers only trust chunks whose hash the catalog holds.
+
+The Chroma client and its error messages are in kb.index.chroma_client; the standards
+catalogues the user imports (a third collection) in kb.index.catalogues.
 """
 from __future__ import annotations
 
@@ -24,159 +27,14 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from kb.index.catalogues import StandardsCatalogues
+from kb.index.chroma_client import PAGE, IndexError_, explain, make_client
 from kb.settings import Settings
 from kb.types import Chunk, DocumentMeta, SearchHit
 
 log = logging.getLogger(__name__)
 
 DOCS_SUFFIX = "_docs"
-PAGE = 2000  # records per Chroma get/add call; well under Chroma's max batch size
-
-
-class IndexError_(RuntimeError):
-    """An index problem the user can act on; the message is Chinese and self-contained."""
-
-
-def make_client(settings: Settings):
-    """A Chroma client: HTTP to a server (every request under Settings.chroma_timeout), or the
-    embedded store at DATA/chroma. A read-only data folder is served from a private copy of the
-    store (Chroma cannot open a store it cannot write: "attempt to write a readonly database");
-    a damaged store raises IndexError_ saying what to do."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if settings.server_mode:
-        return _http_client(settings, chroma_settings)
-    path = settings.layout.chroma
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        if not path.is_dir():
-            raise
-        log.debug("data folder not writable: %s", exc)
-    if not _writable(path):
-        path = _read_only_copy(path)
-    try:
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except Exception as exc:
-        raise IndexError_(explain(exc, settings) or f"无法打开索引 {settings.layout.chroma}：{type(exc).__name__}: {exc}") from exc
-
-
-def _writable(path: Path) -> bool:
-    """Whether Chroma can write its store here (root passes access() checks except on a
-    read-only mount, which is the case that matters)."""
-    db = path / "chroma.sqlite3"
-    return os.access(path, os.W_OK) and (not db.exists() or os.access(db, os.W_OK))
-
-
-_copies: dict[str, tuple[float, str]] = {}  # store → (its mtime when copied, the copy)
-
-
-def _read_only_copy(path: Path) -> Path:
-    """A private copy of a store that cannot be written, made once per process (again when the
-    store changed since); removed when the process ends."""
-    import atexit
-    import shutil
-    import tempfile
-
-    db = path / "chroma.sqlite3"
-    stamp = db.stat().st_mtime if db.exists() else 0.0
-    kept = _copies.get(str(path))
-    if kept and kept[0] == stamp and Path(kept[1]).is_dir():
-        return Path(kept[1])
-    if not _copies:
-        atexit.register(lambda: [shutil.rmtree(d, ignore_errors=True) for _s, d in _copies.values()])
-    tmp = tempfile.mkdtemp(prefix="greenkb-ro-")
-    shutil.copytree(path, tmp, dirs_exist_ok=True)
-    if kept:
-        shutil.rmtree(kept[1], ignore_errors=True)
-    _copies[str(path)] = (stamp, tmp)
-    log.info("data folder %s is read-only: serving from a copy in %s", path, tmp)
-    return Path(tmp)
-
-
-def _http_client(settings: Settings, chroma_settings: Any):
-    """HttpClient whose connection check and every later request end within chroma_timeout."""
-    import threading
-
-    import chromadb
-
-    headers = {"Authorization": f"Bearer {settings.chroma_token}"} if settings.chroma_token else None
-    where = f"{settings.chroma_host}:{settings.chroma_port}"
-    result: dict[str, Any] = {}
-
-    def connect() -> None:
-        try:
-            result["client"] = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
-                                                   ssl=settings.chroma_ssl, headers=headers, settings=chroma_settings)
-        except BaseException as exc:
-            result["error"] = exc
-
-    worker = threading.Thread(target=connect, name="greenkb-chroma-connect", daemon=True)
-    worker.start()
-    worker.join(max(0.1, settings.chroma_timeout))
-    if worker.is_alive():
-        raise IndexError_(f"Chroma 服务器 {where} 在 {settings.chroma_timeout:g} 秒内没有响应：请检查服务器是否正常运行"
-                          "（超时时间可用 GREENKB_CHROMA_TIMEOUT 调整）")
-    if "error" in result:
-        exc = result["error"]
-        raise IndexError_(f"无法连接 Chroma 服务器 {where}：{type(exc).__name__}") from exc
-    client = result["client"]
-    try:
-        import httpx
-
-        client._server._session.timeout = httpx.Timeout(settings.chroma_timeout)  # chromadb sets no timeout
-    except AttributeError:
-        log.warning("could not set a timeout on the Chroma HTTP client")
-    return client
-
-
-def explain(exc: BaseException, settings: Settings) -> str:
-    """One Chinese line that says what went wrong with the store and what to do, or ''."""
-    text = f"{type(exc).__name__}: {exc}"
-    low = text.lower()
-    names = {type(e).__name__ for e in _chain(exc)}
-    if settings.server_mode and (any("Timeout" in n for n in names) or "timed out" in low):
-        return (f"Chroma 服务器 {settings.chroma_host}:{settings.chroma_port} 在 {settings.chroma_timeout:g} 秒内没有响应："
-                "请检查服务器是否正常运行（超时时间可用 GREENKB_CHROMA_TIMEOUT 调整）")
-    if settings.server_mode and any("Connect" in n for n in names):
-        return f"无法连接 Chroma 服务器 {settings.chroma_host}:{settings.chroma_port}：请确认服务器已启动、地址和端口正确"
-    if "no space left" in low or "disk is full" in low or "enospc" in low or _disk_nearly_full(settings):
-        return f"磁盘空间不足：数据目录 {settings.data_dir} 所在的磁盘{_free_text(settings)}，请释放空间后重新运行导入（已提交的文件不受影响）"
-    if any(k in low for k in ("file is not a database", "malformed", "database disk image", "corrupt")):
-        return (f"索引文件已损坏（{settings.layout.chroma}）：请把该文件夹移走或删除，再重新导入文件"
-                f"（python -m ingest 文件夹 --data {settings.data_dir}）；原始文件不受影响")
-    if "readonly database" in low or "read-only" in low:
-        return f"数据目录 {settings.data_dir} 是只读的，无法写入：导入需要可写的数据目录"
-    return ""
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    out: list[BaseException] = []
-    while exc is not None and exc not in out:
-        out.append(exc)
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-    return out
-
-
-def free_bytes(settings: Settings) -> int | None:
-    import shutil
-
-    try:
-        return shutil.disk_usage(settings.data_dir if Path(settings.data_dir).exists() else Path(settings.data_dir).parent).free
-    except OSError:
-        return None
-
-
-def _disk_nearly_full(settings: Settings) -> bool:
-    free = None if settings.server_mode else free_bytes(settings)
-    return free is not None and free < (16 << 20)
-
-
-def _free_text(settings: Settings) -> str:
-    free = free_bytes(settings)
-    return f"只剩 {free / 1048576:.1f} MB" if free is not None else "空间已满"
 
 
 def chunk_record_id(doc_id: str, content_hash: str, index: int) -> str:
@@ -224,7 +82,7 @@ def hit_from_record(record_id: str, text: str, md: dict[str, Any], score: float 
     )
 
 
-class Index:
+class Index(StandardsCatalogues):
     """Access to the Chroma collections plus the local journal. Cheap to create."""
 
     def __init__(self, settings: Settings, client: Any = None):
@@ -544,81 +402,6 @@ class Index:
             self._journal_write(data)
         else:
             self._journal_path().unlink(missing_ok=True)
-
-
-    # ------------------------------------------------------------------ imported standards catalogues
-    # Catalogue files the user imports (`python -m kb standards import FILE`) are user data, not
-    # derived from documents: their rows live in Chroma (collection NAME_standards, dummy
-    # embeddings), so that every instance against one Chroma server sees them. One manifest record
-    # per file names its current import (the commit point); rows of other imports are ignored and
-    # removed after the manifest is written, so re-importing a file replaces its rows.
-    def _catalogue_collection(self, create: bool = False):
-        name = self.name + STANDARDS_SUFFIX
-        if create:
-            return self.client.get_or_create_collection(name, metadata={"kind": "standards_catalogue"},
-                                                        embedding_function=None)
-        try:
-            return self.client.get_collection(name, embedding_function=None)
-        except Exception:  # never imported
-            return None
-
-    def write_catalogue(self, source: str, rows: Sequence[dict[str, Any]], file_hash: str = "") -> str:
-        """Replace the rows imported from the file named `source` by `rows`; returns the import id."""
-        import datetime as _dt
-        import uuid
-
-        col = self._catalogue_collection(create=True)
-        key = hashlib.sha1(source.encode()).hexdigest()[:16]
-        import_id = uuid.uuid4().hex[:12]
-        ids = [f"row:{key}:{import_id}:{i:06d}" for i in range(len(rows))]
-        for start in range(0, len(rows), PAGE):
-            part = slice(start, start + PAGE)
-            col.add(ids=ids[part], embeddings=[[1.0]] * len(ids[part]),
-                    documents=[json.dumps(r, ensure_ascii=False) for r in rows[part]],
-                    metadatas=[{"kind": "row", "source": source, "import_id": import_id}] * len(ids[part]))
-        col.upsert(ids=[f"manifest:{key}"], embeddings=[[1.0]], documents=[source],
-                   metadatas=[{"kind": "manifest", "source": source, "import_id": import_id, "rows": len(rows),
-                               "file_hash": file_hash, "imported_at": _dt.datetime.now().isoformat(timespec="seconds")}])
-        col.delete(where={"$and": [{"source": source}, {"kind": "row"}, {"import_id": {"$ne": import_id}}]})
-        return import_id
-
-    def remove_catalogue(self, source: str) -> bool:
-        """Forget the rows imported from `source`; False when nothing was imported from it."""
-        col = self._catalogue_collection()
-        if col is None or source not in self.catalogue_manifests():
-            return False
-        col.delete(where={"source": source})
-        return True
-
-    def catalogue_manifests(self) -> dict[str, dict[str, Any]]:
-        """source file name → its current import (import_id, rows, file_hash, imported_at)."""
-        col = self._catalogue_collection()
-        if col is None:
-            return {}
-        return {md["source"]: dict(md) for _rid, _d, md in self._iter(col, include=["metadatas"],
-                                                                       where={"kind": "manifest"}) if md}
-
-    def catalogue_rows(self) -> list[dict[str, Any]]:
-        """Every row of the current imports, each with its `source` file name, in file order."""
-        col = self._catalogue_collection()
-        manifests = self.catalogue_manifests()
-        if col is None or not manifests:
-            return []
-        out: list[tuple[str, dict[str, Any]]] = []
-        for rid, doc, md in self._iter(col, include=["documents", "metadatas"], where={"kind": "row"}):
-            man = manifests.get((md or {}).get("source", ""))
-            if man is None or man.get("import_id") != md.get("import_id"):
-                continue  # an import not (or no longer) committed
-            try:
-                row = json.loads(doc)
-            except (TypeError, ValueError):
-                log.warning("catalogue record %s unreadable; ignored", rid)
-                continue
-            out.append((rid, {**row, "source": md["source"]}))
-        return [row for _rid, row in sorted(out, key=lambda r: r[0])]
-
-
-STANDARDS_SUFFIX = "_standards"  # imported standards catalogues (Index.write_catalogue)
 
 
 def iter_batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

@@ -190,7 +190,7 @@ def install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        from kb.index.store import IndexError_
+        from kb.index.chroma_client import IndexError_
 
         if isinstance(exc, IndexError_):
             return JSONResponse(error_body(str(exc), "index_unavailable", "server_error"), status_code=503)
@@ -238,18 +238,19 @@ def documents(request: Request) -> dict[str, Any]:
 def upload(request: Request,
            files: Annotated[list[UploadFile], File(description="PDF、DOCX、HTML、Markdown 或 TXT 文件")]) -> dict[str, Any]:
     """Saves the files to corpus/uploads/ and queues their ingest; follow it at GET /jobs/{id}."""
-    from kb.interfaces import app_support as sup
+    from kb.interfaces import app_render as render
+    from kb.interfaces import app_uploads as uploads
 
     state = _state(request)
     saved, rejected = [], []
     for f in files:
         name = f.filename or ""
         try:
-            saved.append(sup.save_upload(name, f.file.read(), state.settings).path)
-        except sup.UploadRejected as exc:
-            rejected.append({"file": sup.strip_control(name, keep_newlines=False)[:200], "reason": str(exc)})
+            saved.append(uploads.save_upload(name, f.file.read(), state.settings).path)
+        except uploads.UploadRejected as exc:
+            rejected.append({"file": render.strip_control(name, keep_newlines=False)[:200], "reason": str(exc)})
         except OSError as exc:
-            rejected.append({"file": sup.strip_control(name, keep_newlines=False)[:200],
+            rejected.append({"file": render.strip_control(name, keep_newlines=False)[:200],
                              "reason": f"无法保存：{exc.strerror or exc}"})
     if not saved:
         detail = "；".join(f"{r['file']}：{r['reason']}" for r in rejected) or "没有收到文件"
@@ -269,14 +270,14 @@ def job_status(job_id: str, request: Request) -> dict[str, Any]:
 @router.delete("/documents/{doc_id}", summary="从知识库删除文件", tags=["文件"])
 def delete(doc_id: str, request: Request) -> dict[str, Any]:
     """Removes the document from the index; its file too when it was uploaded (corpus/uploads/)."""
-    from kb.interfaces import app_support as sup
+    from kb.interfaces import app_uploads as uploads
 
     state = _state(request)
     with state.writing() as searcher:
         meta = searcher.index.documents().get(doc_id)
         if meta is None:
             raise ApiError(404, f"知识库中没有编号为 {doc_id[:80]} 的文件。", "document_not_found")
-        file_deleted = sup.delete_document(meta, state.settings, searcher.index)
+        file_deleted = uploads.delete_document(meta, state.settings, searcher.index)
     return {"deleted": doc_id, "title": meta.title, "file_name": meta.file_name, "file_deleted": file_deleted}
 
 
@@ -406,7 +407,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
         print(f"错误：未配置 API 密钥（GREENKB_API_KEYS）时只能在本机地址 127.0.0.1 上提供服务，不能监听 {host}。"
               "请先设置密钥，或去掉 --host。", file=sys.stderr)
         return 2
-    from kb.index.store import IndexError_
+    from kb.index.chroma_client import IndexError_
 
     try:
         state = ApiState(settings)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Sequence
 
-from kb.interfaces import app_support as sup
+from kb.interfaces import app_render as render
 from kb.types import SearchHit
 from kb.text.titles import book_title
 
@@ -78,7 +78,7 @@ def attach_links(sources: list[dict[str, Any]], hits: Sequence[SearchHit], searc
             links.append({
                 "relation": e["relation"], "title": meta.title if meta else part.title, "locator": e["locator"],
                 "status": status.get(e["doc_id"], ""), "file_name": part.file_name,
-                "text": sup.article_text(part, chunks[e["doc_id"]]),
+                "text": render.article_text(part, chunks[e["doc_id"]]),
             })
         src["links"] = links
 
@@ -100,10 +100,10 @@ def render_links(src: dict[str, Any], key: str) -> None:
         for i, x in enumerate(group):
             status = x.get("status") or ""
             flag = f" ⚠ {status}" if status and status != "现行有效" else ""
-            label = sup.md_escape(f"{book_title(x['title'])}{x['locator']}{flag}", multiline=False)
+            label = render.md_escape(f"{book_title(x['title'])}{x['locator']}{flag}", multiline=False)
             with cols[i % len(cols)].popover(label, width="stretch", key=f"{key}-link-{relation}-{i}"):
-                st.caption(sup.md_escape(x.get("file_name", ""), multiline=False))
-                st.markdown(sup.md_escape(x["text"]))
+                st.caption(render.md_escape(x.get("file_name", ""), multiline=False))
+                st.markdown(render.md_escape(x["text"]))
 
 
 def export_record(turn: dict[str, Any]) -> dict[str, Any]:

@@ -227,7 +227,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _line_error(exc: Exception, settings: Settings | None = None) -> str:
-    from kb.index.store import IndexError_, explain
+    from kb.index.chroma_client import IndexError_, explain
 
     if isinstance(exc, IndexError_):
         return str(exc)
@@ -391,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a clear line for the user; details with GREENKB_DEBUG=1
         if settings.debug:
             raise
-        from kb.index.store import IndexError_, explain
+        from kb.index.chroma_client import IndexError_, explain
 
         msg = str(exc) if isinstance(exc, IndexError_) else (explain(exc, settings) or f"{type(exc).__name__}: {exc}")
         print(f"错误：{msg}", file=sys.stderr)

@@ -250,17 +250,18 @@ def page_button(src: dict[str, Any], key: str) -> None:
 def _page_dialog(src: dict[str, Any]) -> None:
     import streamlit as st
 
+    from kb.interfaces import app_render as render
     from kb.interfaces import app_support as sup
     from kb.text.titles import book_title
 
     @st.dialog("原文页面", width="large")
     def show() -> None:
-        st.markdown(sup.md_escape(f"{book_title(src['title'])}{src['locator']}（{src['file_name']}）", multiline=False))
+        st.markdown(render.md_escape(f"{book_title(src['title'])}{src['locator']}（{src['file_name']}）", multiline=False))
         try:
             views = views_for(src["path"], src.get("page_start"), src.get("page_end"),
                               src.get("quote") or src.get("passage") or "")
         except (OSError, ValueError) as exc:
-            st.error(sup.md_escape(sup.error_message(exc, "无法显示原文页面")))
+            st.error(render.md_escape(sup.error_message(exc, "无法显示原文页面")))
             return
         if not any(v.found for v in views):
             st.caption("未能在页面上定位引用的句子（例如扫描页），下面是引用所在的页面。")

@@ -20,7 +20,6 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -35,54 +34,19 @@ from kb.question.aliases import AliasTable
 from kb.text.titles import title_key
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion, read_question
+from kb.search.filters import Filters, docs_passing
+from kb.search.fusion import Fusion, fuse
 from kb.search.rerank import SENTENCE_DEPTH, Candidate, Weights, load_weights, rerank
 from kb.index.sentences import SentenceVectors, best_sentence_similarity
 from kb.settings import Settings
-from kb.index.store import Index, IndexError_
+from kb.index.chroma_client import IndexError_
+from kb.index.store import Index
 from kb.types import DocumentMeta, SearchHit
 
 log = logging.getLogger(__name__)
 
 OUTDATED = {"已被修订", "已废止"}
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class Filters:
-    doc_types: list[str] = field(default_factory=list)
-    regions: list[str] = field(default_factory=list)
-    date_from: str = ""  # ISO yyyy-mm-dd (a prefix like 2018 works too)
-    date_to: str = ""
-    file_names: list[str] = field(default_factory=list)  # file name or title (short names work)
-    include_superseded: bool = False
-    issuers: list[str] = field(default_factory=list)  # issuing body, or part of its name (生态环境局)
-
-    @property
-    def restricts(self) -> bool:
-        return bool(self.doc_types or self.regions or self.date_from or self.date_to or self.file_names
-                    or self.issuers)
-
-
-@dataclass
-class Fusion:
-    """How the two retrievers' lists are combined, and the heuristics applied after.
-
-    Defaults were chosen on the dev set (see eval/RESULTS.md, "Fusion comparison"): a mix of
-    max-normalised BM25 and min-max-normalised cosine beat RRF at every weight tried.
-    """
-
-    method: str = "mix"  # mix | rrf
-    rrf_k: float = 60.0
-    w_lex: float = 1.0
-    w_dense: float = 1.0
-    alpha: float = 0.4  # mix: weight of the (min-max normalised) dense score
-    depth: int = 100  # candidates taken from each retriever
-    named_doc_boost: float = 1.3  # chunks of a document the question names
-    named_article_boost: float = 1.3  # chunks whose locator the question names (doc unknown)
-    header_factor: float = 0.5  # multiplier for header chunks (promulgation lines), unless a timeline question
-    old_version_factor: float = 0.6  # superseded versions, when the question does not ask for them
-    quote_min_chars: int = 12  # a question this long found verbatim in a passage puts it first
-    quote_depth: int = 30  # how many fused candidates are checked for the verbatim question
 
 
 def _doc_of(record_id: str) -> tuple[str, str]:
@@ -215,39 +179,7 @@ class Searcher:
     # ------------------------------------------------------------------ filters
     def allowed_docs(self, filters: Filters | None) -> set[str] | None:
         """Doc ids passing the filters; None when nothing is filtered."""
-        if filters is None or not filters.restricts:
-            return None
-        wanted_titles: set[str] = set()
-        wanted_files: set[str] = set()
-        for f in filters.file_names:
-            f = f.strip()
-            wanted_files.add(f)
-            if any(f in (d.file_name, Path(d.file_name).stem) for d in self.docs.values()):
-                continue  # a file name chooses that file, not every version of its law
-            nt = title_key(f)
-            wanted_titles.add(self.aliases.aliases.get(nt, nt))
-        out = set()
-        for d in self.docs.values():
-            if filters.doc_types and d.doc_type not in filters.doc_types:
-                continue
-            if filters.regions and not any(r and (r in d.region or d.region in r) and d.region for r in filters.regions):
-                continue
-            if filters.issuers and not any(i.strip() and i.strip() in d.issuer for i in filters.issuers):
-                continue  # joint issuers are joined with 、: any one of them matches
-            date = d.date or ""
-            if filters.date_from and (not date or date < filters.date_from):
-                continue
-            if filters.date_to and (not date or date[: len(filters.date_to)] > filters.date_to):
-                continue
-            if filters.file_names and not (
-                d.file_name in wanted_files
-                or Path(d.file_name).stem in wanted_files
-                or title_key(d.title) in wanted_titles
-                or title_key(d.file_name) in wanted_titles
-            ):
-                continue
-            out.add(d.doc_id)
-        return out
+        return docs_passing(filters, self.docs, self.aliases)
 
     # ------------------------------------------------------------------ retrieval
     def _embed_query(self, text: str) -> np.ndarray:
@@ -386,7 +318,7 @@ class Searcher:
             if mask is None or mask[p]:
                 dense_rank[p] = (len(dense_rank), sim)
 
-        scores = self._fuse(lex_rank, dense_rank)
+        scores = fuse(self.fusion, lex_rank, dense_rank)
         # --- heuristics
         named_docs = {self.doc_pos[i] for i in self._named_doc_ids(pq) if i in self.doc_pos}
         pen_idx = {self.doc_pos[i] for i in penalised if i in self.doc_pos}
@@ -483,30 +415,6 @@ class Searcher:
             p for p in candidates
             if (h := records.get(self.lex.ids[p])) is not None and needle in _SPACE.sub("", h.text)
         ]
-
-    def _fuse(self, lex_rank: dict[int, tuple[int, float]], dense_rank: dict[int, tuple[int, float]]) -> dict[int, float]:
-        fz = self.fusion
-        cands = set(lex_rank) | set(dense_rank)
-        out: dict[int, float] = {}
-        if fz.method == "mix":
-            lmax = max((v[1] for v in lex_rank.values()), default=0.0) or 1.0
-            dvals = [v[1] for v in dense_rank.values()]
-            dmin, dmax = (min(dvals), max(dvals)) if dvals else (0.0, 1.0)
-            span = (dmax - dmin) or 1.0
-            a = fz.alpha if dense_rank else 0.0
-            for p in cands:
-                ls = lex_rank[p][1] / lmax if p in lex_rank else 0.0
-                ds = (dense_rank[p][1] - dmin) / span if p in dense_rank else 0.0
-                out[p] = (1 - a) * ls + a * ds
-            return out
-        for p in cands:
-            s = 0.0
-            if p in lex_rank:
-                s += fz.w_lex / (fz.rrf_k + lex_rank[p][0] + 1)
-            if p in dense_rank:
-                s += fz.w_dense / (fz.rrf_k + dense_rank[p][0] + 1)
-            out[p] = s
-        return out
 
     def _hits(self, order: Sequence[tuple[int, float]], lex_rank: dict, dense_rank: dict,
               second: dict[int, float] | None = None, sentence: dict[int, float] | None = None) -> list[SearchHit]:
