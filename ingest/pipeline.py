@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from ingest import chunking, clean, loaders, metadata, structure
+from ingest.progress import Progress
 from ingest.types import LoadError
 from kb.index import lexical
 from kb.index import lexical_sync
@@ -328,9 +329,12 @@ def run(
     progress: Callable[[int, int, str], None] | None = None,
     remove_missing: bool = True,
     timings: dict[str, float] | None = None,
+    reporter: Progress | None = None,
 ) -> RunSummary:
-    """Ingest `paths`. `timings` (optional) receives seconds per stage, for the benchmark."""
+    """Ingest `paths`. `timings` (optional) receives seconds per stage, for the benchmark;
+    `reporter` (ingest.progress) counts files parsed and chunks embedded for its listeners."""
     started = time.perf_counter()
+    reporter = reporter or Progress()
     t = timings if timings is not None else {}
     summary = RunSummary()
     files, problems = discover(paths)
@@ -358,6 +362,7 @@ def run(
             n = switch_model(index, embedder, cache, settings.embed_batch)
             summary.notes.append(f"嵌入模型由 {current_model} 改为 {key}：已用新模型重建 {n} 个片段的向量")
         catalog = index.documents()
+        embedder = reporter.counting_embedder(embedder)
         t["open_s"] = time.perf_counter() - t0
 
         roots = [Path(p).resolve() for p in paths if Path(p).exists()]
@@ -392,6 +397,7 @@ def run(
         n_done = len(files) - len(jobs)
         if progress:
             progress(n_done, len(files), "")
+        reporter.start([job[0] for job in jobs])
 
         workers = parse_workers(settings.embed_model, len(jobs), settings.ingest_workers)
         flush_at = FLUSH_CHUNKS_LEXICAL if key == "none" else FLUSH_CHUNKS
@@ -415,7 +421,9 @@ def run(
                 for fi, meta, _cs, _tk in pending:
                     fail(fi, meta.doc_id, "计算向量失败", exc)
                 pending.clear()
+                reporter.embedded(len(texts))
                 return
+            reporter.embedded(len(texts))
             summary.embedded += computed
             t2 = time.perf_counter()
             t["embed_s"] += t2 - t1
@@ -461,6 +469,7 @@ def run(
             if progress:
                 progress(n_done, len(files), path.name)
             n_done += 1
+            reporter.parsed(path, len(outcome[2]) if outcome[0] == "ok" else 0)
             if outcome[0] != "ok":
                 results[fi] = FileResult(str(path), "failed", reason=outcome[1], doc_id=jobs[j][1])
                 continue
@@ -477,6 +486,7 @@ def run(
             progress(len(files), len(files), "")
         summary.results.extend(r for r in results if r is not None)
         t0 = time.perf_counter()
+        reporter.stage("bm25")
         lex_t: dict[str, float] = {}
         lexical_sync.refresh(index, cache, layout, fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
                              timings=lex_t, holds_lock=True)  # run() holds the ingest lock
@@ -485,4 +495,5 @@ def run(
         cache.close()
     summary.seconds = time.perf_counter() - started
     t["total_s"] = summary.seconds
+    reporter.finish()
     return summary
