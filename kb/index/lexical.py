@@ -6,20 +6,17 @@ through kb.lexical_sync.refresh, which the ingest uses too.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
-import pickle
 import re
 import shutil
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from kb.index import jieba_dict
 from kb.text.normalize import fold
 
 log = logging.getLogger(__name__)
@@ -53,67 +50,12 @@ def normalize(text: str) -> str:
     return fold(text)
 
 
-@lru_cache(maxsize=1)
+_TERMS = tuple(POLICY_TERMS.split())
+
+
 def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    if not _load_prefix_dict(jieba):
-        for term in POLICY_TERMS.split():
-            jieba.add_word(term, freq=200000)
-        jieba.initialize()
-        _save_prefix_dict(jieba)
-    return jieba
-
-
-# jieba's own start (its prefix dictionary of ~500,000 entries read with marshal.load from a
-# file, then POLICY_TERMS added) took 0.6 s on an idle machine and 1.5 s on a busy one, the
-# largest part of a `kb ask` after Chroma's import. The finished dictionary, policy terms
-# included, is kept in the user's GreenKB cache folder (not /tmp, which others can write: it
-# is a pickle) and read back in one piece: about a quarter of the time. Keyed by jieba's
-# version and dictionary file and by POLICY_TERMS; anything unusable is rebuilt as before.
-def _prefix_dict_file(jieba) -> Path | None:
-    from kb.settings import default_engine_cache
-
-    if jieba.dt.dictionary != jieba.DEFAULT_DICT:  # someone chose another dictionary: not ours to keep
-        return None
-    try:
-        dict_file = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
-        st = dict_file.stat()
-    except (OSError, AttributeError):
-        return None
-    key = hashlib.sha256("\n".join([getattr(jieba, "__version__", "?"), str(dict_file), str(st.st_size),
-                                    str(st.st_mtime_ns), POLICY_TERMS]).encode()).hexdigest()[:16]
-    return default_engine_cache().parent / "jieba" / f"prefix-dict-{key}.pickle"
-
-
-def _load_prefix_dict(jieba) -> bool:
-    dt = jieba.dt
-    path = _prefix_dict_file(jieba)
-    if path is None or dt.initialized:
-        return False
-    try:
-        freq, total = pickle.loads(path.read_bytes())
-    except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError):
-        return False
-    if not isinstance(freq, dict) or not isinstance(total, int):
-        return False
-    dt.FREQ, dt.total, dt.initialized = freq, total, True
-    return True
-
-
-def _save_prefix_dict(jieba) -> None:
-    path = _prefix_dict_file(jieba)
-    if path is None:
-        return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb", opener=lambda p, flags: os.open(p, flags, 0o600)) as fh:
-            pickle.dump((jieba.dt.FREQ, jieba.dt.total), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:  # a read-only home: jieba just starts the slow way next time
-        tmp.unlink(missing_ok=True)
+    """jieba with the whole dictionary and the policy terms (kb.index.jieba_dict: kept between runs)."""
+    return jieba_dict.full(_TERMS)
 
 
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
@@ -125,7 +67,7 @@ STOPWORDS = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
-    jieba = _jieba()
+    jieba = jieba_dict.for_text(text, _TERMS)  # a question needs a few lookups, not the whole dictionary
     out = []
     for tok in jieba.lcut_for_search(normalize(text)):
         tok = tok.strip()
