@@ -17,13 +17,16 @@ from typing import Any
 
 import streamlit as st
 
+from kb.interfaces import app_sources
 from kb.interfaces import app_support as sup
 from kb.settings import Settings, load_settings
 from kb.types import DOC_TYPES, DocumentMeta
 
 ROOT = Path(__file__).resolve().parent
-PAGE_URLS = {"文件库": "library", "时间线": "timeline", "版本对比": "compare"}
-PAGE_ICONS = {"文件库": ":material/folder_open:", "时间线": ":material/timeline:", "版本对比": ":material/compare:"}
+PAGE_URLS = {"文件库": "library", "时间线": "timeline", "版本对比": "compare", "标准库": "standards",
+             "合规清单": "checklist"}
+PAGE_ICONS = {"文件库": ":material/folder_open:", "时间线": ":material/timeline:", "版本对比": ":material/compare:",
+              "标准库": ":material/rule:", "合规清单": ":material/checklist:"}
 MODE_LABELS = {"extractive": "摘录式（直接引用条文，不调用大模型）", "llm": "大模型生成（附引用）"}
 EXAMPLE = "例如：重点用能单位每年要向节能主管部门报送什么材料？"
 
@@ -53,6 +56,10 @@ def sidebar(settings: Settings, docs: dict[str, DocumentMeta]) -> tuple[str, int
         regions = st.multiselect(
             "地区", sorted({d.region for d in docs.values() if d.region}), key="f_regions", placeholder="全部地区"
         )
+        issuers = st.multiselect(
+            "发文机关", sorted({i for d in docs.values() for i in d.issuer.split("、") if i}), key="f_issuers",
+            placeholder="全部发文机关",
+        )
         lo, hi = dt.date(1949, 1, 1), dt.date(2100, 12, 31)
         date_from = st.date_input("版本日期不早于", value=None, min_value=lo, max_value=hi, key="f_from")
         date_to = st.date_input("版本日期不晚于", value=None, min_value=lo, max_value=hi, key="f_to")
@@ -76,6 +83,7 @@ def sidebar(settings: Settings, docs: dict[str, DocumentMeta]) -> tuple[str, int
         date_to=date_to,
         file_names=file_names,
         include_superseded=include_superseded,
+        issuers=issuers,
     )
     return mode, int(k), values
 
@@ -129,11 +137,13 @@ def ask(question: str, settings: Settings, docs: dict[str, DocumentMeta], mode: 
     index = Index(settings)
     articles: dict[str, list] = {}
     sources = [_source_entry(c.n, c.hit, c.quote, docs, articles, index) for c in result.citations]
+    app_sources.attach_links(sources, [c.hit for c in result.citations], searcher, index)  # 关联条文
     related = []
     if not sources:
         related = [_source_entry(i, h, "", docs, articles, index) for i, h in enumerate(result.related, 1)]
     return {
         "role": "assistant",
+        "question": question,
         "content": result.text,
         "query": query,
         "abstained": result.abstained,
@@ -171,6 +181,7 @@ def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
             st.markdown(sup.md_escape(src["article"]))
         else:
             st.markdown(sup.highlight_passage(src["article"], src["quote"] or ""))
+            app_sources.render_links(src, key)
         path = src.get("path") or ""
         if path and Path(path).is_file():
             st.download_button(
@@ -208,6 +219,7 @@ def render_turn(turn: dict[str, Any], idx: int) -> None:
             st.markdown("**相关段落（仅供参考，不构成依据）**")
             for src in turn["related"]:
                 render_source(src, key=f"dl-r-{idx}-{src['n']}", related=True)
+        app_sources.answer_downloads(turn, key=f"export-{idx}")
 
 
 # ------------------------------------------------------------------------------ page

@@ -16,7 +16,9 @@ SUBCOMMANDS = [
     "eval.baseline",
     "eval.answers",
     "eval.bench",
+    "eval.tune",
     "eval.corpus",
+    "eval.checklist",
 ]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest import tables
 from ingest.types import CleanText, Section
 from kb.types import Chunk
 
@@ -34,8 +35,15 @@ _CHUNK_KIND = {
     "paragraph": "paragraph",
     "preamble": "preamble",
     "item": "item",
+    "signoff": "signoff",
+    "furniture": "furniture",
+    "toc": "toc",
+    "box": "box",
 }
-_NEVER_MERGE = {"header", "article", "annex"}
+_NEVER_MERGE = {"header", "article", "annex", "signoff", "furniture", "toc", "box", "preamble"}
+# 一、 and （一） items have their own titles and are cited by them: never merged (1. and （1）
+# items may be, under a range locator).
+_TITLED_ITEM_RE = re.compile(r"(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）)$")
 _SENTENCE_END_RE = re.compile(r"[。；;！？!?]+[”’」』）)]*")
 
 
@@ -48,6 +56,27 @@ class _Group:
     kind: str  # chunk kind
     parent: tuple[str, ...]
     mergeable: bool
+    last_locator: str = ""  # the last merged sibling's locator, when siblings were merged
+
+    @property
+    def cited_as(self) -> str:
+        """The locator a citation names: merged siblings give a range (二、1.–3.)."""
+        return locator_range(self.locator, self.last_locator) if self.last_locator else self.locator
+
+
+_MARKER_END = "、）).．]"
+
+
+def locator_range(first: str, last: str) -> str:
+    """'二、1.' + '二、3.' → '二、1.–3.'; '一、（一）' + '一、（三）' → '一、（一）–（三）'."""
+    if not last or last == first:
+        return first
+    k = 0
+    while k < min(len(first), len(last)) and first[k] == last[k]:
+        k += 1
+    while k > 0 and first[k - 1] not in _MARKER_END and first[k - 1] != " ":
+        k -= 1  # back to the end of the last marker both share
+    return f"{first}–{last[k:]}"
 
 
 def _stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -67,7 +96,7 @@ def _is_heading_only(text: str, sec: Section, nxt: Section | None, min_chars: in
     body = text[s:e]
     if sec.kind in _HEADING_KINDS:
         return len(body) < min_chars or "\n" not in body.strip()
-    if sec.kind == "section":
+    if sec.kind == "section" and nxt.kind != "box":  # a 专栏 is not the item's body
         deeper = len(nxt.heading_path) > len(sec.heading_path) and nxt.heading_path[: len(sec.heading_path)] == sec.heading_path
         return deeper and len(body) < min_chars
     return False
@@ -89,7 +118,7 @@ def _groups(text: str, sections: list[Section], min_chars: int) -> list[_Group]:
         groups.append(
             _Group(
                 start, sec.end, sec.locator, list(sec.heading_path), kind,
-                tuple(sec.heading_path[:-1]), kind not in _NEVER_MERGE,
+                tuple(sec.heading_path[:-1]), kind not in _NEVER_MERGE and not _TITLED_ITEM_RE.search(sec.locator),
             )
         )
     if carry is not None:
@@ -118,6 +147,8 @@ def _merge_small(text: str, groups: list[_Group], min_chars: int, max_chars: int
             target = max(min_chars, max_chars // 2) if g.kind == "paragraph" else min_chars
             if (a < target or (b < min_chars and g.kind != "paragraph")) and a + b <= max_chars:
                 prev.end = g.end
+                if g.kind != "paragraph":  # ¶ numbers are not cited items: packing keeps the first
+                    prev.last_locator = g.locator
                 continue
         out.append(g)
     return out
@@ -191,22 +222,67 @@ def make_chunks(
     groups = _merge_small(text, _groups(text, sections, min_chars), min_chars, max_chars)
     ocr = set(clean.ocr_pages)
     chunks: list[Chunk] = []
-    for g in groups:
-        for s, e in split_span(text, g.start, g.end, max_chars):
-            p0 = clean.page_at(s)
-            p1 = clean.page_at(e - 1)
-            pages = range(p0, p1 + 1) if p0 is not None and p1 is not None else range(0)
-            chunks.append(
-                Chunk(
-                    doc_id=doc_id,
-                    chunk_index=len(chunks),
-                    text=text[s:e],
-                    locator=g.locator,
-                    heading_path=" > ".join(g.heading_path),
-                    page_start=p0,
-                    page_end=p1,
-                    kind=g.kind,
-                    ocr=any(p in ocr for p in pages),
-                )
+    numbering = _TableNumbers()
+
+    def add(s: int, e: int, g: _Group, locator: str, kind: str, prefix: str = "") -> None:
+        p0 = clean.page_at(s)
+        p1 = clean.page_at(e - 1)
+        pages = range(p0, p1 + 1) if p0 is not None and p1 is not None else range(0)
+        chunks.append(
+            Chunk(
+                doc_id=doc_id,
+                chunk_index=len(chunks),
+                text=prefix + text[s:e],
+                locator=locator,
+                heading_path=" > ".join(g.heading_path),
+                page_start=p0,
+                page_end=p1,
+                kind=kind,
+                ocr=any(p in ocr for p in pages),
             )
+        )
+
+    for g in groups:
+        pos = g.start
+        for table in tables.find_tables(text, g.start, g.end):
+            label = numbering.label(g, table)
+            lead_end = _text_before(text, pos, table)
+            for s, e in split_span(text, pos, lead_end, max_chars):
+                add(s, e, g, g.cited_as, g.kind)
+            context = (table.caption + "\n" if table.caption else "") + table.header + "\n"
+            for first, last, s, e in tables.row_groups(text, table):
+                for ps, pe in split_span(text, s, e, max(40, max_chars - len(context))):
+                    add(ps, pe, g, f"{label} {tables.row_label(first, last)}", "table", context)
+            pos = table.end
+        for s, e in split_span(text, pos, g.end, max_chars):
+            add(s, e, g, g.cited_as, g.kind)
     return chunks
+
+
+def _text_before(text: str, pos: int, table: tables.Table) -> int:
+    """End of the text before a table: its caption line is carried by every row chunk, so a
+    caption (or 专栏 title) standing alone there is not a chunk of its own."""
+    if not table.caption:
+        return table.start
+    k = text.rfind(table.caption, pos, table.start)
+    if k == -1:
+        return table.start
+    return k
+
+
+class _TableNumbers:
+    """Table labels of a document: 表N numbered per annex (the caption's own number when it
+    has one), 专栏N for a box's table, with the annex in front (附件1 表2)."""
+
+    def __init__(self) -> None:
+        self.count: dict[str, int] = {}
+
+    def label(self, g: _Group, table: tables.Table) -> str:
+        if table.box:
+            return table.box
+        annex = g.locator.split(" ")[0] if g.locator.startswith(("附件", "附表", "附录")) else ""
+        n = self.count.get(annex, 0) + 1
+        if table.number:
+            n = table.number
+        self.count[annex] = n
+        return f"{annex} 表{n}".strip()

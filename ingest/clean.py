@@ -20,6 +20,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.official import ADDRESSEE_RE, COPY_RE, ORG_LINE_RE, full_date, is_number_line, month_date
+from ingest.tables import align_rows, is_row
 from ingest.types import CleanText, LoadedDoc
 from kb.text.grammar import (
     ANNEX_LABEL,
@@ -30,6 +32,7 @@ from kb.text.grammar import (
     BULLET_RE,
     CAPTION_LABEL,
     CAPTION_RE,
+    COLUMN_BOX_RE,
     DATE_LABEL,
     ITEM_START_RE,
     LEGAL_HEADING_GLUED_RE,
@@ -332,6 +335,8 @@ def join_lines(lines: list[SourceLine], n_pages: int, mode: str = "reflow") -> t
     par: _Paragraph | None = None
     for i, line in enumerate(lines):
         sep = "" if par is None else _separator(par, line, mode)
+        if par is not None and sep != "\n" and _signs_off(line.text, lines[i + 1].text if i + 1 < len(lines) else ""):
+            sep = "\n"  # an issuer's name right above a date: the 落款 starts here
         parts.append(sep)
         length += len(sep)
         if starts[line.page] is None:
@@ -375,7 +380,7 @@ def _separator(par: _Paragraph, line: SourceLine, mode: str) -> str:
     text = line.text
     if mode == "keep" or (mode == "blocks" and line.blank_before):
         return "\n"
-    if starts_structural_unit(text):
+    if starts_structural_unit(text) or stands_alone(text) or stands_alone(par.last_line):
         return "\n"
     if par.heading:
         if ARTICLE_ALONE_RE.match(par.text):
@@ -388,6 +393,20 @@ def _separator(par: _Paragraph, line: SourceLine, mode: str) -> str:
     return _join_space(par.last_line, text)
 
 
+def stands_alone(line: str) -> bool:
+    """Lines of an official document that are never part of a paragraph: a table row, a 文号
+    line, a date alone (落款, cover), a 版记 line (抄送：…), a 专栏 title."""
+    return (
+        is_row(line) or is_number_line(line) or bool(ADDRESSEE_RE.match(line)) or bool(_TOC_ENTRY_END_RE.search(line)) or bool(full_date(line)) or bool(month_date(line))
+        or bool(COPY_RE.match(line)) or bool(COLUMN_BOX_RE.match(line)) and len(line) <= 40
+    )
+
+
+def _signs_off(line: str, next_line: str) -> bool:
+    flat = line.replace(" ", "")
+    return len(flat) <= 60 and bool(ORG_LINE_RE.match(flat)) and bool(full_date(next_line) or month_date(next_line))
+
+
 def _continues_heading(par: _Paragraph, text: str) -> bool:
     """A heading wrapped onto `text`: short, no punctuation, no longer than the line it continues."""
     return (
@@ -397,6 +416,10 @@ def _continues_heading(par: _Paragraph, text: str) -> bool:
     )
 
 
+_TOC_ENTRY_END_RE = re.compile(r"[·.．…]{3,}\s*\d{1,4}$")  # a table-of-contents entry: leader, page
+_CJK_BEFORE_DIGITS_RE = re.compile(r"[\u4e00-\u9fff]\d+$")
+
+
 def _join_space(left: str, right: str) -> str:
     """Separator for a soft line break: a space between Latin words, else nothing."""
     a, b = left[-1:], right[:1]
@@ -404,6 +427,8 @@ def _join_space(left: str, right: str) -> str:
         return ""
     if a == "-":
         return ""  # "36132-" + "2018": a hyphen at the break belongs to the code or word
+    if a.isdigit() and b.isdigit() and _CJK_BEFORE_DIGITS_RE.search(left):
+        return ""  # "较202" + "0年": a number of Chinese text wrapped at the line end
     return " " if (a.isalnum() or a in ",.;:)]!?%") and (b.isalnum() or b in "([") else ""
 
 
@@ -472,14 +497,21 @@ def _fill_starts(starts: list[int | None], length: int) -> list[int]:
 _JOIN_MODES = {"pdf": "reflow", "txt": "reflow", "md": "blocks", "docx": "keep", "html": "keep"}
 
 
-def split_page_lines(page: str) -> list[str]:
-    """Lines of one page with all line-ending styles (\\r\\n, \\r, U+2028 …) honoured."""
-    return [space_heading_marker(normalize_spaces(line)) for line in page.splitlines()]
+def split_page_lines(page: str, aligned_tables: bool = False) -> list[str]:
+    """Lines of one page with all line-ending styles (\\r\\n, \\r, U+2028 …) honoured.
+
+    `aligned_tables`: plain text, whose tab- or space-aligned tables become ' | ' rows before
+    the spacing is folded."""
+    lines = page.splitlines()
+    if aligned_tables:
+        lines = align_rows(lines)
+    return [space_heading_marker(normalize_spaces(line)) for line in lines]
 
 
 def clean_document(loaded: LoadedDoc) -> CleanText:
     """Clean a loaded document: spacing, page furniture, rejoined lines, page offsets."""
-    pages = [split_page_lines(page) for page in loaded.pages]
+    aligned = loaded.source_format in ("txt", "md")
+    pages = [split_page_lines(page, aligned) for page in loaded.pages]
     if loaded.paged:
         pages, _removed = strip_page_furniture(pages)
     mode = _JOIN_MODES.get(loaded.source_format, "reflow")

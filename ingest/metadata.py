@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ingest import validity
+from ingest.official import Layout, read_layout
 from ingest.types import Section
 from kb.text.grammar import (
     DATE_RE,
@@ -21,6 +23,7 @@ from kb.text.grammar import (
     ORDER_NUMBER_RE,
     PAPER_SIGNS,
     date_iso,
+    find_standard_refs,
     parse_date,
 )
 from kb.text.numerals import to_halfwidth_digits
@@ -40,15 +43,6 @@ _CITY_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:市|自治州))")
 _PROVINCE_RE = re.compile(r"^([\u4e00-\u9fff]{2,3}省)")
 _CITY_EXTRA_RE = re.compile(r"^([\u4e00-\u9fff]{2,3})经济特区")
 
-# Standard codes: prefix (national, sector, local, group) + number + year.
-STANDARD_RE = re.compile(
-    r"(?<![A-Za-z])(GB(?:/[TZ])?|HJ(?:/T)?|JB(?:/T)?|YB(?:/T)?|DL(?:/T)?|NB(?:/T)?|SH(?:/T)?|QB(?:/T)?|"
-    r"HG(?:/T)?|JC(?:/T)?|JGJ(?:/T)?|CJJ(?:/T)?|CJ(?:/T)?|SJ(?:/T)?|YD(?:/T)?|SL(?:/T)?|TB(?:/T)?|"
-    r"JT(?:/T)?|MT(?:/T)?|SY(?:/T)?|WS(?:/T)?|GA(?:/T)?|FZ(?:/T)?|QC(?:/T)?|RB(?:/T)?|"
-    r"DB\d{2}(?:/T)?|T/[A-Z]{2,10})"
-    r"\s*(\d+(?:\.\d+)*)(?:\s*[-—–－]\s*(\d{4}))?(?![\d.])"
-)
-
 # Which event a date line records; the first keyword found (in this order) wins, so
 # "…会议通过的《关于修改…的决定》修正" is an amendment, not an adoption.
 EVENT_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -62,7 +56,7 @@ EVENT_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("实施", "施行"),
     ("通过", "通过"),
 )
-VERSION_KINDS = ("通过", "修订", "修正", "公布", "发布")
+VERSION_KINDS = ("通过", "修订", "修正", "公布", "发布", "成文")
 
 EFFECTIVE_RE = re.compile(
     r"本[\u4e00-\u9fff（）《》]{0,20}?自\s*(?P<date>[^，。；]{6,20}?日)\s*起\s*(?:施行|实施|执行|生效)"
@@ -203,13 +197,12 @@ def region_from_title(title: str) -> str:
 
 
 def standards_in(text: str) -> list[str]:
-    """All standard codes, normalised ("GB/T 36132-2018"), deduplicated in order."""
+    """All standard numbers (kb.text.grammar.find_standard_refs), canonical ("GB/T 36132-2018"),
+    deduplicated in order."""
     out: list[str] = []
-    text = text.translate(str.maketrans("ＧＢＴＨＪ／－", "GBTHJ/-"))
-    for m in STANDARD_RE.finditer(text):
-        code = f"{m.group(1)} {m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
-        if code not in out:
-            out.append(code)
+    for ref in find_standard_refs(text):
+        if ref.code not in out:
+            out.append(ref.code)
     return out
 
 
@@ -311,9 +304,10 @@ def doc_type_of(title: str, header: str, clean_text: str, issuer: str, doc_numbe
     # A trailing （试行） / （2023年修订） is not part of the title's shape.
     t = re.sub(r"[（(][^（）()]*[)）]$", "", title.replace(" ", ""))
     h = to_halfwidth_digits(header)
-    if re.search(r"GB(?:/[TZ])?\s*\d", t):
+    kinds = {r.kind for r in find_standard_refs(t)}
+    if "国家标准" in kinds:
         return "国家标准"
-    if STANDARD_RE.search(t):
+    if kinds - {"国际标准"}:
         return "行业标准"
     if is_paper(clean_text):
         return "论文/综述"
@@ -346,17 +340,56 @@ def doc_type_of(title: str, header: str, clean_text: str, issuer: str, doc_numbe
     return "其他"
 
 
+def official_type(title: str) -> str:
+    """规划 / 实施方案 / 标准 from an official document's (or its enclosed document's) title."""
+    t = re.sub(r"(?:[（(][^（）()]*[)）])+$", "", title.replace(" ", ""))
+    if re.search(r"(?:规划|纲要)$", t):
+        return "规划"
+    if re.search(r"(?:实施方案|工作方案)$", t):
+        return "实施方案"
+    if re.search(r"标准体系|标准化.{0,6}(?:指南|方案)$|标准$", t) or re.match(r"^(?:DB\d{2}(?:/T)?|T/[A-Z]{2,10})\s*\d", t):
+        return "标准"
+    if re.search(r"(?:通知|意见|办法|决定|公告|通告|指南|细则|规定|方案|计划|要点)$", t):
+        return "规范性文件"
+    return ""
+
+
+def _info_number(layout: Layout) -> str:
+    return doc_number_in(layout.info.get("doc_number", ""))
+
+
+def _official_events(layout: Layout, events: list[DateEvent]) -> list[DateEvent]:
+    """The 成文日期 of the 落款 (or the information box) and the box's 发布日期, as events."""
+    out = list(events)
+    written = layout.signed or parse_date(layout.info.get("written", "")) or ""
+    if written and ("成文", written) not in {(e.kind, e.date) for e in out}:
+        out.append(DateEvent("成文", written, "成文日期"))
+    published = parse_date(layout.info.get("published", "")) or ""
+    if published and ("发布", published) not in {(e.kind, e.date) for e in out}:
+        out.append(DateEvent("发布", published, "发布日期"))
+    return out
+
+
 def extract(
     clean_text: str, file_name: str, title_hint: str = "", sections: list[Section] | None = None
 ) -> dict:
     """Metadata fields of one document (keys as in kb.types.DocumentMeta)."""
+    layout = read_layout(clean_text)
+    official = layout.official
     title = title_from(clean_text, file_name, title_hint)
+    if official and (layout.title or layout.info.get("title")):
+        # An official document's title is where the layout puts it: not its 版头 line.
+        title = _squash(layout.title or layout.info["title"])
     header = header_text(clean_text, sections)
     region = region_from_title(title)
-    doc_number = doc_number_in(header)
-    issuer = issuer_from(header, clean_text, doc_number, region)
+    doc_number = (layout.doc_number or _info_number(layout)) if official else ""
+    doc_number = doc_number or doc_number_in(header)
+    issuer = (layout.issuer or layout.info.get("issuer", "")) if official else ""
+    issuer = issuer or issuer_from(header, clean_text, doc_number, region)
 
     events = events_from_header(header)
+    if official:
+        events = _official_events(layout, events)
     eff, on_publish, eff_text = effective_from_text(clean_text)
     if eff and ("施行", eff) not in {(e.kind, e.date) for e in events}:
         events.append(DateEvent("施行", eff, eff_text))
@@ -376,9 +409,28 @@ def extract(
         published = [e.date for e in events if e.kind in ("公布", "发布")]
         effective_date = max(published) if published else date
 
+    written = (layout.signed or parse_date(layout.info.get("written", "")) or "") if official else ""
+    if written:
+        date = written  # 成文日期: not the 印发 line of the 版记, nor the web page's 发布日期
+    elif official and not date:
+        date = layout.cover_date  # a plan's cover date, perhaps only a month (2021-12)
+    if official and len(layout.issuers) > 1 and title.startswith("".join(layout.issuers)):
+        # joint issuers stand apart in a printed title (cleaning glued them): 示例省…厅 示例省…委员会关于…
+        title = " ".join(layout.issuers) + title[len("".join(layout.issuers)):]
+    doc_type = doc_type_of(title, header, clean_text, issuer, doc_number, region)
+    if official:
+        doc_type = official_type(layout.enclosed_title or title) or doc_type
+    expires = validity.expiry(clean_text, effective_date, date) if official else ""
     return {
         "title": title,
-        "doc_type": doc_type_of(title, header, clean_text, issuer, doc_number, region),
+        "doc_type": doc_type,
+        "enclosed_title": layout.enclosed_title,
+        "repeals_numbers": validity.repealed_numbers(clean_text) if official else [],
+        "expires": expires,
+        "period_end": validity.period_end(layout.enclosed_title or title, clean_text)
+        if doc_type in ("规划", "实施方案") else "",
+        "validity": layout.info.get("validity", ""),
+        "subject": layout.info.get("subject", ""),
         "issuer": issuer,
         "doc_number": doc_number,
         "date": date,

@@ -21,8 +21,8 @@ import numpy as np
 from ingest import chunking, clean, loaders, metadata, structure
 from ingest.progress import Progress
 from ingest.types import LoadError
-from kb.index import lexical
-from kb.index import lexical_sync
+from kb.index import lexical, lexical_sync
+from kb.index import sentences
 from kb.index.cache import Cache
 from kb.index.embedding import Embedder, get_embedder, model_key
 from kb.index.store import Index, chunk_record_id
@@ -32,7 +32,7 @@ from kb.types import Chunk, DocumentMeta
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes, so that the next run re-ingests every file.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 SUPPORTED = set(loaders.SUPPORTED_EXTENSIONS)
 # Chunks gathered across documents before one embedding pass and one Chroma write: small
 # documents then fill the embedder's batches, and each Chroma call (~70 ms fixed cost
@@ -192,6 +192,24 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cache: Cache, batch: i
     if embedder.name == "none":  # constant vectors: nothing to compute or cache
         return embedder.embed_passages(texts), 0
     return cache.embeddings(embedder.name, texts, _compute_sorted(embedder, batch), embedder.dim)
+
+
+def embed_sentences(texts: Sequence[str], embedder: Embedder, cache: Cache, batch: int) -> int:
+    """Vectors of the sentences of these chunk texts, into the embedding cache (search reads
+    them there; see kb.index.sentences). Returns how many were computed; a failure only costs
+    search the time to compute them later."""
+    if embedder.name == "none":
+        return 0
+    sents = list(dict.fromkeys(s for t in texts for s in sentences.sentences(t)))
+    if not sents:
+        return 0
+    try:
+        _vecs, computed = cache.embeddings(sentences.sentence_model(embedder.name), sents,
+                                           sentences.normalized(_compute_sorted(embedder, batch)), embedder.dim)
+    except Exception:
+        log.warning("sentence vectors not kept", exc_info=True)
+        return 0
+    return computed
 
 
 def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder, cache: Cache, batch: int) -> tuple[np.ndarray, int]:
@@ -425,6 +443,9 @@ def run(
                 return
             reporter.embedded(len(texts))
             summary.embedded += computed
+            # Each chunk's sentences too: search compares a question with them one by one.
+            embed_sentences([c.text for _i, _m, cs, _t in pending for c in cs] + [m.title for _i, m, _c, _t in pending],
+                            embedder, cache, settings.embed_batch)
             t2 = time.perf_counter()
             t["embed_s"] += t2 - t1
             items, pos = [], 0

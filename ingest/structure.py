@@ -25,11 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.official import Layout, read_layout
+from ingest.tables import is_row
 from ingest.types import CleanText, Section
 from kb.text.grammar import (
     ANNEX_RE,
     ANNEX_SHORT_RE,
     ARTICLE_LINE_RE,
+    COLUMN_BOX_RE,
     LEGAL_HEADING_RE,
     ORDER_NUMBER_RE,
     PAPER_PART_RE,
@@ -204,6 +207,13 @@ def _next_numbered_ok(prev: tuple[int, ...] | None, cur: tuple[int, ...]) -> boo
     return False
 
 
+def _toc_entry(text: str) -> bool:
+    """A line of a table of contents: a heading, or text ending in a page number or leader."""
+    t = text.strip()
+    return bool(re.search(r"[\d·.．…]$", t) or legal_heading(t) or outline_line(t) or annex_heading(t)
+                or numbered_heading(t) or not t)
+
+
 def _find_toc(lines: list[_Line]) -> set[int]:
     """Indices of lines that belong to a table of contents, to be kept out of the outline.
 
@@ -226,7 +236,10 @@ def _find_toc(lines: list[_Line]) -> set[int]:
         first_key = key(lines[entries[0]].text)
         for j in entries[1:]:
             if key(lines[j].text) == first_key:
-                toc.update(range(i, j))
+                end = j
+                while end - 1 > i and not _toc_entry(lines[end - 1].text):
+                    end -= 1  # an introduction between the TOC and the body is not part of it
+                toc.update(range(i, end))
                 return toc
         break
     # No 目录 line: 章 headings before the first article that are repeated later.
@@ -256,9 +269,13 @@ class _Unit:
 
 
 class _Parser:
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], layout: Layout | None = None) -> None:
         self.lines = lines
         self.toc = _find_toc(lines)
+        self.toc_end = max(self.toc) if self.toc else -1
+        layout = layout or Layout()
+        self.signoff = layout.signoff
+        self.furniture = layout.furniture
         self.stack: list[_Open] = []
         self.prev_article: tuple[int, int] | None = None
         self.prev_legal: dict[str, int] = {}
@@ -329,14 +346,54 @@ class _Parser:
         if not self.any_unit:
             # 附件 before any structure is part of the header/preamble list of attachments.
             return None
+        if self.signoff and self.lines[i].start < self.signoff[1]:
+            return None  # 附件说明 (附件：…) above the 落款 lists the annexes, it does not start one
         a = annex_heading(self.lines[i].text)
         if a is None:
             return None
         self.in_annex = True
-        # Attached documents number their articles from 第一条 again.
+        # Attached documents number their articles from 第一条 again, and their outline too.
         self.prev_article = None
         self.prev_legal = {}
-        return _Unit(i, "annex", a[0], a[1], -1)
+        self.seen_article = False
+        self.outline_counts = [0, 0, 0, 0]
+        self.prev_numbered = None
+        heading = a[1]
+        if heading == a[0]:  # "附件1" alone: the annex's own title is the next line
+            title = self._annex_title(i)
+            heading = f"{a[0]} {title}" if title else heading
+        return _Unit(i, "annex", a[0], heading, -1)
+
+    def _annex_title(self, i: int) -> str:
+        for j in range(i + 1, min(i + 3, len(self.lines))):
+            t = self.lines[j].text.strip()
+            if not t:
+                continue
+            if len(t) <= 60 and t[-1] not in _SENTENCE_END and outline_line(t) is None and not article_line(t):
+                return _squash(t)
+            return ""
+        return ""
+
+    def try_layout(self, i: int) -> _Unit | None:
+        """落款 and 版记 of an official document (ingest.official), each its own unit."""
+        start = self.lines[i].start
+        if self.signoff and start == self.signoff[0]:
+            return _Unit(i, "signoff", "落款", "落款", -1)
+        if self.furniture and start == self.furniture[0]:
+            return _Unit(i, "furniture", "版记", "版记", -1)
+        return None
+
+    def inside_layout(self, i: int) -> bool:
+        start = self.lines[i].start
+        return any(span and span[0] < start < span[1] for span in (self.signoff, self.furniture))
+
+    def try_box(self, i: int) -> _Unit | None:
+        """专栏N …: a plan's box, its own section under the current outline item."""
+        m = COLUMN_BOX_RE.match(self.lines[i].text)
+        if not m or not m.group(1) or len(self.lines[i].text.strip()) > 50:
+            return None
+        n = number(m.group(1))
+        return _Unit(i, "box", f"专栏{n}", _squash(self.lines[i].text), 99)
 
     def try_outline(self, i: int) -> _Unit | None:
         o = outline_line(self.lines[i].text)
@@ -374,15 +431,33 @@ class _Parser:
         text = self.lines[i].text
         if not text.strip():
             return None
+        if i in self.toc:
+            # A law's TOC (第X章 entries) stays in its header; a plan's is a section of its own.
+            own = i == min(self.toc) and not any(legal_heading(self.lines[j].text) for j in self.toc)
+            return _Unit(i, "toc", "目录", _squash(text), -1) if own else None
+        if self.toc and i == self.toc_end + 1 and not self._is_unit_line(i) and self.units and self.units[-1][0].kind == "toc":
+            return _Unit(i, "preamble", "前言", "前言", -1)  # text between the TOC and the first heading
+        unit = self.try_layout(i)
+        if unit or self.inside_layout(i):
+            return unit
+        if is_row(text):
+            return None  # a table row ("1 | 示例甲…") is never a heading
         unit = self.try_legal(i) or self.try_article(i) or self.try_annex(i)
         if unit:
             return unit
-        if self.seen_article or self.in_annex:
+        if self.seen_article:
             # Inside articles, （一） are 项 and 1. are sub-items: they belong to the article.
             return None
+        box = self.try_box(i)
+        if box:
+            return box
         if self.in_refs:
             return self.try_named(i)
         return self.try_numbered(i) or self.try_named(i) or self.try_outline(i)
+
+    def _is_unit_line(self, i: int) -> bool:
+        t = self.lines[i].text
+        return bool(legal_heading(t) or article_line(t) or outline_line(t) or numbered_heading(t) or annex_heading(t))
 
     def run(self) -> None:
         for i in range(len(self.lines)):
@@ -397,6 +472,12 @@ class _Parser:
         if unit.kind == "annex":
             self.stack = [_Open(unit.rank, unit.heading, unit.locator)]
             return unit, [unit.heading], 0
+        if unit.kind in ("signoff", "furniture", "toc", "preamble"):
+            self.stack = []
+            return unit, [unit.heading], 0
+        if unit.kind == "box":
+            # A box sits under the open outline item; the next item closes it.
+            return unit, [o.heading for o in self.stack] + [unit.heading], len(self.stack)
         if unit.kind == "article":
             # Articles are leaves: their parents are the open 编/章/节 (and annex).
             parents = [o for o in self.stack if o.rank < RANK_OUTLINE]
@@ -407,6 +488,8 @@ class _Parser:
             # Outline locators chain the markers of the open outline headings: 一、（二）3.
             chain = [o.locator_part for o in self.stack if RANK_OUTLINE <= o.rank < RANK_NUMBERED]
             unit.locator = "".join(chain) + unit.locator_part
+            if self.stack and self.stack[0].rank == -1:  # inside an annex: 附件1 二、（三）
+                unit.locator = f"{self.stack[0].locator_part} {unit.locator}"
         self.stack.append(_Open(unit.rank, unit.heading, unit.locator_part or unit.locator))
         return unit, [o.heading for o in self.stack], len(self.stack) - 1
 
@@ -433,7 +516,7 @@ def parse(clean: CleanText, title: str = "") -> list[Section]:
     if not text:
         return []
     lines = _lines(text)
-    parser = _Parser(lines)
+    parser = _Parser(lines, read_layout(text))
     parser.run()
     units = parser.units
     sections: list[Section] = []

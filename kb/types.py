@@ -18,8 +18,10 @@ DOC_TYPES = (
     "地方政府规章",
     "司法解释",
     "规范性文件",
+    "实施方案",
     "国家标准",
     "行业标准",
+    "标准",
     "规划",
     "论文/综述",
     "其他",
@@ -30,7 +32,7 @@ DOC_TYPES = (
 class DateEvent:
     """One dated event in a document's life, read from its own text."""
 
-    kind: str  # 通过 | 公布 | 修订 | 修正 | 施行 | 发布 | 废止 | 其他
+    kind: str  # 通过 | 公布 | 修订 | 修正 | 成文 | 发布 | 施行 | 废止 | 其他
     date: str  # ISO yyyy-mm-dd
     text: str = ""  # the line it was read from
 
@@ -50,6 +52,14 @@ class DocumentMeta:
     region: str = ""  # 省/市 for local documents
     standards: list[str] = field(default_factory=list)  # GB/T 36132-2018 …
     repeals: list[str] = field(default_factory=list)  # titles this document repeals
+    # Official documents (通知, 规划, 实施方案 …); empty for laws and papers. Indexes built before
+    # these fields existed load with the defaults (from_dict ignores what it does not know).
+    enclosed_title: str = ""  # the document a cover notice 印发 (《…实施方案》)
+    repeals_numbers: list[str] = field(default_factory=list)  # 文号 of documents this one repeals
+    expires: str = ""  # ISO: 有效期至…, or 有效期N年 counted from the effective date
+    period_end: str = ""  # ISO: last day of a plan's period (2021—2025年 → 2025-12-31)
+    validity: str = ""  # 有效性 as the publishing web page states it (有效 / 失效 / 废止)
+    subject: str = ""  # 主题分类 of the web page's information box
     pages: int | None = None
     chunks: int = 0
     content_hash: str = ""

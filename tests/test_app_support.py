@@ -149,9 +149,11 @@ def test_filter_values():
         "date_to": "2020-01-02",
         "file_names": [],
         "include_superseded": False,
+        "issuers": [],
     }
     assert not sup.filters_active(sup.filter_values())
     assert sup.filters_active(v)
+    assert sup.filters_active(sup.filter_values(issuers=["示例市生态环境局", ""]))
 
 
 # ------------------------------------------------------------------------------ uploads

@@ -97,19 +97,34 @@ def test_split_span_hard_cut() -> None:
     assert [e - s for s, e in spans] == [300, 300, 300, 100]
 
 
-def test_tiny_outline_siblings_merge() -> None:
+def test_titled_items_stay_separate_and_small_items_merge_under_a_range() -> None:
     chunks = _chunks(SAMPLE_NOTICE)
     _assert_lossless(SAMPLE_NOTICE, chunks)
     locs = [c.locator for c in chunks]
-    # The three short （一）（二）（三） merge into one chunk under 一、, keeping the first
-    # locator; the heading-only "一、总体要求" line is carried into it. The short 三、
-    # merges into its longer sibling 二、.
-    assert locs == ["header", "一、（一）", "二、"]
-    assert "加强组织领导" in chunks[2].text
-    merged = chunks[1]
-    assert merged.text.startswith("一、总体要求")
-    assert "（三）短项三。" in merged.text
-    assert merged.heading_path == "一、总体要求 > （一）短项一"
+    # 一、 and （一） items are cited by their own titles: however short, never merged (a
+    # merged chunk cited as （一） would put （三）'s words in （一）'s mouth).
+    assert locs == ["header", "一、（一）", "一、（二）", "一、（三）", "二、", "三、"]
+    assert chunks[1].text.startswith("一、总体要求")  # the heading line is carried forward
+    assert chunks[1].heading_path == "一、总体要求 > （一）短项一"
+    text = (
+        "示例通知（测试样例）\n一、重点任务\n（一）推进改造。\n1.短项一。\n2.短项二。\n3.短项三。\n"
+        "（二）加强管理，这是一段足够长的正文内容，用于测试合并规则不会跨越带标题的项，长度超过六十个字符才行。\n"
+    )
+    chunks = _chunks(text)
+    _assert_lossless(text, chunks)
+    # Short 1. 2. 3. items merge, and the merged chunk names them all: 一、（一）1.–3.
+    assert [c.locator for c in chunks] == ["header", "一、（一）1.–3.", "一、（二）"]
+    assert "3.短项三。" in chunks[1].text
+
+
+def test_locator_range() -> None:
+    from ingest.chunking import locator_range
+
+    assert locator_range("二、1.", "二、3.") == "二、1.–3."
+    assert locator_range("一、（一）", "一、（三）") == "一、（一）–（三）"
+    assert locator_range("二、9.", "二、10.") == "二、9.–10."
+    assert locator_range("附件1 一、", "附件1 三、") == "附件1 一、–三、"
+    assert locator_range("二、", "二、") == "二、"
 
 
 def test_header_is_one_chunk_and_huge_header_splits() -> None:

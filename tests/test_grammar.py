@@ -16,6 +16,7 @@ from typing import Any, Callable
 import pytest
 
 from ingest import clean, metadata, structure
+from kb.question.reading import read_question
 from kb.text import grammar as g
 from kb.text import numerals
 
@@ -67,6 +68,20 @@ def _doc_number(text: str) -> str:
 
 def _refs(text: str) -> list[tuple[int, int, int, int]]:
     return [(r.article, r.sub, r.paragraph, r.item) for r in g.find_article_refs(text)]
+
+
+def _references(text: str) -> list[tuple]:
+    """(kind, scope or title, article, range end, 款s, 项s, relative unit × count, verb) per reference."""
+    out = []
+    for r in g.find_references(text):
+        where = r.title or r.scope
+        if r.kind == "relative":
+            out.append(("relative", f"{r.unit}×{r.count}", r.verb))
+        elif r.kind == "document":
+            out.append(("document", where, r.verb))
+        else:
+            out.append((r.kind, where, r.article[0], r.last[0], r.paragraphs, r.items, r.verb))
+    return out
 
 
 # shape -> (readers, rows); a row is (text, expected) or (text, expected, {readers that differ})
@@ -186,6 +201,32 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("第一千零一条和第两千条", [(1001, 0, 0, 0), (2000, 0, 0, 0)]),
             ("第〇条", []),
             ("第三章第二节", []),
+            ("不符合本法第二十七条第（四）项规定的", [(27, 0, 0, 4)]),
+        ],
+    ),
+    # References with their document (本法 / 《X》 / unqualified), list continuations, ranges,
+    # relative units, documents named by a verb, and the verb that governs each.
+    "references": (
+        {"grammar.find_references": _references},
+        [
+            ("违反本法第五十三条第二款第三项的规定", [("article", "self", 53, 0, (2,), (3,), "违反")]),
+            ("违反本法第二十七条第二款、第四款规定，", [("article", "self", 27, 0, (2, 4), (), "违反")]),
+            ("不符合本法第二十七条第（四）项、第（五）项规定的", [("article", "self", 27, 0, (), (4, 5), "不符合")]),
+            ("依照本条例第六条、第八条的规定", [("article", "self", 6, 0, (), (), "依照"), ("article", "self", 8, 0, (), (), "依照")]),
+            ("未按本法第四十六条和第四十七条规定采取措施", [("article", "self", 46, 0, (), (), "未按"),
+                                              ("article", "self", 47, 0, (), (), "未按")]),
+            ("销售本办法第四十九条至第五十三条规定禁止销售的产品", [("range", "self", 49, 53, (), (), "")]),
+            ("依照《示例条例》第六十七条、第六十八条的规定处罚", [("article", "示例条例", 67, 0, (), (), "依照"),
+                                                ("article", "示例条例", 68, 0, (), (), "依照")]),
+            ("依照第三条执行", [("article", "", 3, 0, (), (), "")]),
+            ("依照《示例产品质量法》的规定处罚", [("document", "示例产品质量法", "依照")]),
+            ("违反前款规定的，由示例部门处罚", [("relative", "款×1", "违反")]),
+            ("有前两款规定情形之一的", [("relative", "款×2", "")]),
+            ("依照前条规定", [("relative", "条×1", "依照")]),
+            ("本条所称示例单位", [("relative", "条×0", "")]),
+            ("本条例所称示例单位", []),
+            ("根据《示例法》等有关法律，制定本办法。", []),
+            ("本法第三章规定的", []),
         ],
     ),
     # The same references as written (follow-up questions carry them along).
@@ -230,7 +271,8 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "relative reference": (
         {"grammar.RELATIVE_REF_RE": lambda s: (m := g.RELATIVE_REF_RE.search(s)) and m.group(0)},
         [("有前款规定情形的", "前款"), ("违反前两款规定", "前两款"), ("依照前条规定", "前条"), ("本条所称", "本条"),
-         ("前三条", "前三条"), ("事前报告", None)],
+         ("前三条规定的", "前三条"), ("事前报告", None), ("本条例所称", None), ("对前三项污染物征收", None),
+         ("前两款所列", "前两款")],
     ),
     "cross-document reference": (
         {"grammar.CROSS_DOC_REF_RE": lambda s: (m := g.CROSS_DOC_REF_RE.search(s)) and (m["title"], g.number(m["art"]))},
@@ -239,7 +281,67 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     ),
     "reference verb": (
         {"grammar.REF_VERB_RE": lambda s: (m := g.REF_VERB_RE.search(s)) and m["verb"]},
-        [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None)],
+        [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None),
+         ("未按照本法规定报送能源利用状况报告", "未按照"), ("不符合本法第二十一条第一款规定的", "不符合"),
+         ("未按本法第四十六条规定采取措施", "未按")],
+    ),
+    # Duties and sanctions (kb.registers.duties / penalties read with these).
+    "quantity": (
+        {"grammar.quantity": g.quantity},
+        [("20万", 200000.0), ("5千", 5000.0), ("3.5万", 35000.0), ("一万", 10000.0), ("五千", 5000.0), ("２０", 20.0),
+         ("若干", None)],
+    ),
+    "obligation": (
+        {"grammar.OBLIGATION_RE": lambda s: (m := g.OBLIGATION_RE.search(s)) and m.group(0)},
+        [("示例单位应当报送报告。", "应当"), ("不得排放污染物", "不得"), ("禁止生产淘汰产品", "禁止"), ("必须符合标准", "必须"),
+         ("可以自愿申请", None)],
+    ),
+    "deadline duty": (
+        {"grammar.DEADLINE_DUTY_RE": _truth(g.DEADLINE_DUTY_RE.search)},
+        [("指定的单位在每年3月底前向示例部门报送上年度报告。", True), ("于每年六月三十日前提交申报材料", True),
+         ("每年3月开展宣传活动", None)],
+    ),
+    "energy threshold": (
+        {"grammar.ENERGY_THRESHOLD_RE": lambda s: (m := g.ENERGY_THRESHOLD_RE.search(s)) and
+         (g.quantity(m["lo"]), g.quantity(m["hi"]) if m["hi"] else None)},
+        [("年综合能源消费总量一万吨标准煤以上的用能单位", (10000.0, None)),
+         ("年综合能源消费总量五千吨以上不满一万吨标准煤的", (5000.0, 10000.0)),
+         ("年能源消费量2000吨标准煤以上", (2000.0, None)), ("能源消费结构", None)],
+    ),
+    "water threshold": (
+        {"grammar.WATER_THRESHOLD_RE": lambda s: (m := g.WATER_THRESHOLD_RE.search(s)) and g.quantity(m["lo"])},
+        [("年用水量十万立方米以上的工业企业", 100000.0), ("年取水量5万立方米以上", 50000.0), ("用水台账", None)],
+    ),
+    "frequency": (
+        {"grammar.FREQUENCY_RE": lambda s: (m := g.FREQUENCY_RE.search(s)) and m.group(0)},
+        [("应当每年报送", "每年"), ("每季度公开", "每季度"), ("每三年开展一次", "每三年"), ("定期开展培训", "定期"),
+         ("上年度的报告", None)],
+    ),
+    "deadline": (
+        {"grammar.DEADLINE_RE": lambda s: (m := g.DEADLINE_RE.search(s)) and m.group(0)},
+        [("应当于排污许可证有效期届满60日前向审批部门提出申请", "排污许可证有效期届满60日前"),
+         ("应当自变更之日起30日内申请", "自变更之日起30日内"), ("在每年3月底前报送", "每年3月底前"),
+         ("应当在指定之日起六十日内设立", "在指定之日起六十日内"), ("应当立即采取措施", "立即"), ("应当报送报告", None)],
+    ),
+    "authority": (
+        {"grammar.AUTHORITY_TO_RE": lambda s: (m := g.AUTHORITY_TO_RE.search(s)) and m["who"],
+         "grammar.AUTHORITY_BY_RE": lambda s: (m := g.AUTHORITY_BY_RE.search(s)) and m["who"]},
+        [("应当每年向管理节能工作的部门报送报告", "管理节能工作的部门", {"grammar.AUTHORITY_BY_RE"}),
+         ("并报示例部门备案", "示例部门", {"grammar.AUTHORITY_BY_RE"}),
+         ("由市场监督管理部门责令改正", "市场监督管理部门", {"grammar.AUTHORITY_TO_RE"}),
+         ("应当配合检查", None)],
+    ),
+    "fine": (
+        {"grammar.FINE_RE": lambda s: (m := g.FINE_RE.search(s)) and
+         tuple((b["n"], b["side"]) for b in g.FINE_BOUND_RE.finditer(m["amount"]))},
+        [("处一万元以上五万元以下罚款", (("一万", "以上"), ("五万", "以下"))),
+         ("处每次5千元以上2万元以下的罚款", (("5千", "以上"), ("2万", "以下"))),
+         ("可以处5万元以下的罚款", (("5万", "以下"),)), ("并处违法所得一倍以上五倍以下罚款", ()), ("责令改正", None)],
+    ),
+    "sanction and escalation": (
+        {"grammar.SANCTION_RE": _truth(g.SANCTION_RE.search), "grammar.ESCALATION_RE": _truth(g.ESCALATION_RE.match)},
+        [("逾期不改正的，处一万元以下罚款", True), ("情节严重的，吊销营业执照", True),
+         ("由示例部门责令改正", True, {"grammar.ESCALATION_RE"}), ("示例单位应当报送报告", None)],
     ),
     # An outline line: (level, number, canonical marker, rest).
     "outline": (
@@ -358,6 +460,52 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("2021年11月3日", "2021-11-03"), ("二〇二一年十一月三日", "2021-11-03"), ("二○二一年十一月三日", "2021-11-03"),
             ("２０２１年１１月３日", "2021-11-03"), ("2004 年 5 月 30 日", "2004-05-30"), ("二〇二三年十二月二十九日", "2023-12-29"),
             ("2018年13月1日", None), ("2021年11月", None), ("第三条", None),
+        ],
+    ),
+    # Standard numbers of every family, canonical (kb.registers and the ingest's document metadata).
+    "standard number": (
+        {"grammar.find_standard_refs": lambda s: [r.code for r in g.find_standard_refs(s)],
+         "metadata.standards_in": metadata.standards_in,
+         "reading.standard_refs": lambda s: [r.code for r in read_question(s).standard_refs]},
+        [
+            ("GB/T 32151.5-2015", ["GB/T 32151.5-2015"]), ("GB 21256—2024", ["GB 21256-2024"]),
+            ("GB/Z 32150-2015", ["GB/Z 32150-2015"]), ("ＧＢ／Ｔ　３６１３２－２０１８", ["GB/T 36132-2018"]),
+            ("GB/T36132-2018", ["GB/T 36132-2018"]), ("GB / T 36132 — 2018", ["GB/T 36132-2018"]),
+            ("GB 17167", ["GB 17167"]), ("GB 21256——2024", ["GB 21256-2024"]), ("GB 3095-82", ["GB 3095-1982"]),
+            ("HJ 2.1-2016", ["HJ 2.1-2016"]), ("HJ/T 192-2006", ["HJ/T 192-2006"]), ("YB/T 4915-2021", ["YB/T 4915-2021"]),
+            ("YS/T 3901-2025", ["YS/T 3901-2025"]), ("JC/T 2511-2019", ["JC/T 2511-2019"]),
+            ("HG/T 5906-2021", ["HG/T 5906-2021"]), ("SH/T 3901-2020", ["SH/T 3901-2020"]),
+            ("DL/T 1960-2019", ["DL/T 1960-2019"]), ("NB/T 10001-2018", ["NB/T 10001-2018"]),
+            ("JB/T 1234-2020", ["JB/T 1234-2020"]), ("QB/T 5608-2021", ["QB/T 5608-2021"]),
+            ("FZ/T 07004-2019", ["FZ/T 07004-2019"]), ("SJ/T 11744-2019", ["SJ/T 11744-2019"]),
+            ("CJJ 1-2008", ["CJJ 1-2008"]), ("JGJ/T 229-2010", ["JGJ/T 229-2010"]),
+            ("DB11/T 1234-2015", ["DB11/T 1234-2015"]), ("DB31/ 795-2014", ["DB31/ 795-2014"]),
+            ("DB31/795—2014", ["DB31/ 795-2014"]), ("DB3201/T 123-2020", ["DB3201/T 123-2020"]),
+            ("T/CECS 10001—2019", ["T/CECS 10001-2019"]), ("T/CAGP 0001-2016", ["T/CAGP 0001-2016"]),
+            ("ISO 14001:2015", ["ISO 14001:2015"]), ("ISO 50001", ["ISO 50001"]),
+            ("ISO 14064-1:2018", ["ISO 14064-1:2018"]), ("ISO/IEC 17025:2017", ["ISO/IEC 17025:2017"]),
+            ("GB/T 24001-2016/ISO 14001:2015", ["GB/T 24001-2016", "ISO 14001:2015"]),
+            ("应符合《示例通则》（GB/T 36132—2018）、YS/T 3901和HJ 2.1的要求。",
+             ["GB/T 36132-2018", "YS/T 3901", "HJ 2.1"]),
+            ("GBT 36132-2018.pdf", ["GB/T 36132-2018"]), ("GB/T 36132。", ["GB/T 36132"]),
+            # questions may be typed in lower case; documents print standard numbers in capitals
+            ("gb/t 36132-2018 还有效吗", ["GB/T 36132-2018"], {"grammar.find_standard_refs", "metadata.standards_in"}),
+            # chemical formulas and particle sizes are no standards
+            ("CH4和SF6排放", []), ("PM2.5浓度", []), ("第2021号", []), ("AB 1234-2020", []),
+        ],
+    ),
+    # The parts of a standard number: (family, number, part, year, kind).
+    "standard parts": (
+        {"grammar.read_standard": lambda s: (lambda r: r and (r.family, r.number, r.part, r.year, r.kind))(
+            g.read_standard(s))},
+        [
+            ("GB/T 32151.5-2015", ("GB/T", "32151", "5", "2015", "国家标准")),
+            ("YS/T 3901—2025", ("YS/T", "3901", "", "2025", "行业标准")),
+            ("DB11/T 1234-2015", ("DB11/T", "1234", "", "2015", "地方标准")),
+            ("T/CECS 10001-2019", ("T/CECS", "10001", "", "2019", "团体标准")),
+            ("ISO 14064-1:2018", ("ISO", "14064", "1", "2018", "国际标准")),
+            ("HJ 2.1", ("HJ", "2", "1", "", "行业标准")),
+            ("示例", None),
         ],
     ),
     # Spacing after a leading marker (clean keeps one space after a label, none after a quantity).

@@ -196,12 +196,14 @@ class CountingEmbedder:
     dim = 8
 
     def __init__(self):
-        self.calls: list[list[str]] = []
+        self.calls: list[list[str]] = []  # chunk batches (texts as indexed: 《title》 heading\ntext)
+        self.sentence_calls: list[list[str]] = []  # the chunks' sentences (kb.index.sentences)
 
     def embed_passages(self, texts):
         import numpy as np
 
-        self.calls.append(list(texts))
+        texts = list(texts)
+        (self.calls if texts and texts[0].startswith("《") else self.sentence_calls).append(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, t in enumerate(texts):
             out[i, hash(t) % self.dim] = 1.0
@@ -234,6 +236,7 @@ def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
     assert first.embedded == total == sum(len(c) for c in fake.calls)
 
     fake.calls.clear()
+    fake.sentence_calls.clear()
     law = corpus / "示例省节能监察办法.md"
     law.write_text(SAMPLE_LAW.replace("一万元以上三万元以下", "二万元以上五万元以下"), encoding="utf-8")
     second = run([corpus], settings)
@@ -241,6 +244,9 @@ def test_an_edit_re_embeds_only_the_changed_chunks(tmp_path, monkeypatch):
     embedded = [t for call in fake.calls for t in call]
     assert second.embedded == len(embedded) == 1  # only 第四条 changed
     assert "二万元以上五万元以下" in embedded[0]
+    # and of its sentences, only the changed one
+    assert [t for call in fake.sentence_calls for t in call] == [
+        "第四条 违反本办法第三条规定，未报送报告的，由节能监察机构责令改正，处二万元以上五万元以下罚款。"]
 
 
 def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild(tmp_path, monkeypatch):

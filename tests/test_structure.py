@@ -155,7 +155,9 @@ def test_law_sample_structure() -> None:
     assert "第三条规定的事项" in art5
     annex = by["附件1"]
     assert annex.kind == "annex"
-    assert "二、整改通知书" in SAMPLE_LAW[annex.start : annex.end]
+    # An annex has its own outline, cited with the annex in front.
+    assert by["附件1 二、"].kind == "section"
+    assert "二、整改通知书" in SAMPLE_LAW[by["附件1 二、"].start : by["附件1 二、"].end]
 
 
 def test_law_articles_with_arabic_numbers_and_no_space() -> None:
@@ -186,7 +188,7 @@ def test_notice_outline() -> None:
     locs = [s.locator for s in secs[1:]]
     assert locs == [
         "一、", "一、（一）", "一、（二）", "二、", "二、（一）", "二、（一）1.", "二、（一）2.",
-        "二、（一）2.（1）", "二、（一）2.（2）", "二、（一）3.", "二、（二）", "三、",
+        "二、（一）2.（1）", "二、（一）2.（2）", "二、（一）3.", "二、（二）", "三、", "落款",
     ]
     by = _by_locator(secs)
     assert by["二、（一）2.（1）"].heading_path == [

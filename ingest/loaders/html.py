@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ingest.loaders.common import decode_by_bom, decode_text
+from ingest.official import INFO_LABELS
 from ingest.types import LoadedDoc
 
 _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
@@ -32,6 +33,7 @@ _CLUTTER_LINE_RE = re.compile(
     r"主办单位|承办单位|ICP备|网站地图|网站标识码|联系我们|公网安备|字号[:：]?\s*[【\[]?\s*大"
 )
 _CELL_MARK = "\x1f"  # placeholder for a cell boundary, replaced by " | "
+_INFO_CELL_RE = re.compile(r"^(" + "|".join(sorted(INFO_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
 _TITLE_SUFFIX_RE = re.compile(r"\s*(?:_|\s-\s|\s–\s|\s—\s|\|).*$")
 
 
@@ -78,10 +80,50 @@ def _html_extract(text: str) -> tuple[list[str], str]:
 
     soup = BeautifulSoup(text, "lxml")
     title = _html_title(soup)
+    info = _info_box_lines(soup)
     _drop_clutter(soup)
     root = _main_container(soup)
     lines = _block_text_lines(root)
-    return [ln for ln in lines if not _is_clutter_line(ln)], title
+    return info + [ln for ln in lines if not _is_clutter_line(ln)], title
+
+
+def _info_box_lines(soup: Any) -> list[str]:
+    """A government page's information box (发文机关, 成文日期, 文号, 有效性 …) as "标签：值"
+    lines, taken out of the page so that it is read as metadata and never as a table.
+
+    The box is the smallest table / list / div holding three or more of the labels."""
+    best, best_len, best_pairs = None, 0, []
+    for tag in soup.find_all(["table", "div", "ul", "dl"], limit=600):
+        text = tag.get_text("\n", strip=True)
+        if len(text) > 1500 or sum(label in text for label in INFO_LABELS) < 3:
+            continue
+        pairs = _label_pairs(text.split("\n"))
+        if len(pairs) >= 3 and (best is None or len(text) < best_len):
+            best, best_len, best_pairs = tag, len(text), pairs
+    if best is None:
+        return []
+    best.decompose()
+    return [f"{label}：{value}" for label, value in best_pairs]
+
+
+def _label_pairs(parts: list[str]) -> list[tuple[str, str]]:
+    """(label, value) from box text split at cell boundaries: "标签：值" or "标签：" then "值"."""
+    pairs: list[tuple[str, str]] = []
+    parts = [p.strip() for p in parts if p.strip()]
+    i = 0
+    while i < len(parts):
+        m = _INFO_CELL_RE.match(parts[i])
+        if not m:
+            i += 1
+            continue
+        value = m.group(2).strip()
+        if not value and i + 1 < len(parts) and not _INFO_CELL_RE.match(parts[i + 1]):
+            value = parts[i + 1]
+            i += 1
+        if value:
+            pairs.append((m.group(1), " ".join(value.split())))
+        i += 1
+    return pairs
 
 
 def _html_title(soup: Any) -> str:
@@ -186,10 +228,14 @@ def _split_block_text(text: str) -> list[str]:
     """Lines from the block-marked text: trimmed, cell marks → ' | ', empties dropped."""
     lines = []
     for raw in text.split("\n"):
-        line = raw.strip(" \t" + _CELL_MARK)
-        line = re.sub(r"\s*" + _CELL_MARK + r"[\s" + _CELL_MARK + r"]*", " | ", line)
-        if line.strip():
-            lines.append(line.strip())
+        line = raw.strip(" \t")
+        if line.startswith(_CELL_MARK):  # a row's first cell
+            line = line[1:]
+        if not line.replace(_CELL_MARK, "").strip():
+            continue
+        # every cell boundary is kept, so empty cells keep the row's columns in place
+        line = re.sub(r"\s*" + _CELL_MARK + r"\s*", " | ", line)
+        lines.append(line.strip())
     return lines
 
 

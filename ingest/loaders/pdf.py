@@ -1,4 +1,5 @@
-"""PDF: the text layer page by page with pypdf; pages without one (scans) or whose text
+"""PDF: the text layer page by page with pdfium (ingest.loaders.pdf_text; pypdf only for files
+pdfium cannot open, such as encrypted ones); pages without one (scans) or whose text
 layer is unmapped glyphs are rendered with pdfium and read by RapidOCR when OCR is on.
 """
 from __future__ import annotations
@@ -8,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ingest.loaders.pdf_text import read_text_layer
 from ingest.types import LoadedDoc, LoadError
 
 # Render scale for OCR: 2.0 ≈ 144 dpi, enough for body text, fast enough on CPU.
@@ -15,11 +17,15 @@ OCR_RENDER_SCALE = 2.0
 
 
 def load_pdf(data: bytes, ocr: bool) -> LoadedDoc:
-    reader = _open_pdf(data)
-    pages: list[str] = []
-    warnings: list[str] = []
-    for number, page in enumerate(reader.pages, start=1):
-        pages.append(_extract_pdf_page(page, number, warnings))
+    _check_bytes(data)
+    layer = read_text_layer(data)  # pdfium: fast, printed lines, tables as rows
+    if layer is not None:
+        pages, warnings, title = layer.pages, layer.warnings, _usable_title(layer.title)
+    else:  # pdfium cannot open it (a password, an encryption it lacks): pypdf says why or reads it
+        reader = _open_pdf(data)
+        pages, warnings, title = [], [], _pdf_title(reader)
+        for number, page in enumerate(reader.pages, start=1):
+            pages.append(_extract_pdf_page(page, number, warnings))
     if not pages:
         raise LoadError("PDF文件没有页面")
     ocr_pages: list[int] = []
@@ -50,10 +56,20 @@ def load_pdf(data: bytes, ocr: bool) -> LoadedDoc:
         pages=pages,
         paged=True,
         source_format="pdf",
-        title_hint=_pdf_title(reader),
+        title_hint=title,
         ocr_pages=ocr_pages,
         warnings=warnings,
     )
+
+
+def _check_bytes(data: bytes) -> None:
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        raise LoadError("不是有效的PDF文件（缺少PDF文件头）")
+    # PDF readers silently rebuild truncated files; a missing %%EOF means we would index half a
+    # document and cite it as if it were whole, so refuse it instead.
+    if b"%%EOF" not in data[-2048:]:
+        raise LoadError("PDF文件不完整（可能下载或复制时被截断）")
 
 
 def _open_pdf(data: bytes) -> Any:
@@ -61,13 +77,7 @@ def _open_pdf(data: bytes) -> Any:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
-    head = data[:1024]
-    if b"%PDF-" not in head:
-        raise LoadError("不是有效的PDF文件（缺少PDF文件头）")
-    # pypdf silently rebuilds truncated files; a missing %%EOF means we would index half a
-    # document and cite it as if it were whole, so refuse it instead.
-    if b"%%EOF" not in data[-2048:]:
-        raise LoadError("PDF文件不完整（可能下载或复制时被截断）")
+    _check_bytes(data)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
     except PdfReadError as exc:
@@ -118,6 +128,10 @@ def _pdf_title(reader: Any) -> str:
         title = str((reader.metadata or {}).get("/Title") or "").strip()
     except Exception:
         return ""
+    return _usable_title(title)
+
+
+def _usable_title(title: str) -> str:
     if not title or re.search(r"(?i)microsoft word|\.docx?$|\.pdf$|^untitled", title):
         return ""
     return title

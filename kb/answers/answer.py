@@ -25,6 +25,9 @@ from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
+from kb.answers.duty_answers import consequence_lines, penalty_answer
+from kb.answers.standards_answer import standards_answer, standards_warnings
+from kb.answers.status_answer import status_answer
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, with_comparison
 from kb.question.reading import ParsedQuestion, read_question
 from kb.types import Answer, Citation, SearchHit
@@ -108,7 +111,7 @@ def abstention(question: str, hits: list[SearchHit], mode: str, reason: str, war
 # document's status, a standard's status …). Each returns None unless the question is of its
 # kind and the register holds the answer; they are tried in order before either mode answers.
 RegisterAnswer = Callable[[ParsedQuestion, list[SearchHit], "Catalog | None", list[str]], "Answer | None"]
-REGISTER_ANSWERS: tuple[RegisterAnswer, ...] = ()
+REGISTER_ANSWERS: tuple[RegisterAnswer, ...] = (standards_answer, status_answer, penalty_answer)
 
 
 def register_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None,
@@ -123,7 +126,7 @@ def register_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog 
 def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[str] | None = None,
                       catalog: Catalog | None = None) -> Answer:
     question = pq.raw
-    decision = abstain.decide(pq, hits)
+    decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
     if decision.abstain:
         return abstention(question, hits, "extractive", decision.reason, warnings)
     changed = change_answer(pq, hits, catalog, warnings)
@@ -132,9 +135,11 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     comp = extractive.compose(pq, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
-    w = list(warnings or []) + _status_warnings(comp.citations)
-    return Answer(question=question, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
-                  abstained=False, mode="extractive", warnings=w)
+    more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
+    comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
+    w = list(warnings or []) + _status_warnings(comp.citations) + standards_warnings(comp.citations, catalog)
+    text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog)])
+    return Answer(question=question, text=text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)
 
 
 def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history=None,
@@ -142,7 +147,7 @@ def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history
     from kb.answers import llm
 
     question = pq.raw
-    decision = abstain.decide(pq, hits)
+    decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
     if decision.abstain:
         return abstention(question, hits, "llm", decision.reason)
     secret = getattr(settings, "llm_api_key", "") or ""
@@ -173,7 +178,7 @@ def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history
         citing = [s for s in verify.split_sentences(check.text) if old in verify.markers_of(s)]
         citations.append(Citation(n=order[old], hit=h, quote=_best_quote(h, citing)))
     warnings = [_renumber(w, check.markers_used)[0] for w in check.warnings]
-    warnings += _status_warnings(citations)
+    warnings += _status_warnings(citations) + standards_warnings(citations, catalog)
     return Answer(question=question, text=_with_notes(text, citations, catalog), citations=citations,
                   abstained=False, mode="llm", warnings=warnings)
 

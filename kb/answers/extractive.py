@@ -30,7 +30,13 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
     if not hits:
         return []
     cs = scored.chunk_scores
-    order = sorted(range(len(hits)), key=lambda i: -cs[i])
+    # The lead passage is search's first when its second stage ranked the candidates by what
+    # the question asks (kb.search.rerank); else the passage whose sentences answer best. The
+    # others follow by how well their sentences answer.
+    if hits[0].sources and "rerank" in hits[0].sources:
+        order = [0] + sorted(range(1, len(hits)), key=lambda i: -cs[i])
+    else:
+        order = sorted(range(len(hits)), key=lambda i: -cs[i])
     main = order[0]
     main_doc = hits[main].doc_id
     multi_doc = "compare" in scored.qtypes or pq.other_versions

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kb.answers.units import Unit, bigrams, short_title, split_units
 from kb.index.lexical import normalize
+from kb.question.kinds import FOCUS_SOURCE
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_DIGITS, CN_NUMERAL, SMALL_NUM
 from kb.types import SearchHit
@@ -31,17 +32,6 @@ CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "compare": re.compile(r"修订|修正|废止|原|改为"),
     "yesno": re.compile(r"不得|应当|可以|不属于|属于|免征|不缴纳|禁止|不需要|视为"),
 }
-
-# The words a source uses for what a question is after (keys: kb.question.kinds.FOCUS_PATTERNS).
-SOURCE_FOCUS: dict[str, re.Pattern[str]] = {
-    "effective": re.compile(r"施行|生效"),
-    "adopted": re.compile(r"通过"),
-    "amended": re.compile(r"修正|修订|修改"),
-    "repealed": re.compile(r"废止|同时废止"),
-    "issued": re.compile(r"印发|发布|公布"),
-    "consequence": re.compile(r"罚款|处.{0,12}罚|吊销|拘留|责令|赔偿责任|禁止.{0,8}从事"),
-}
-
 
 @dataclass
 class Scored:
@@ -64,7 +54,7 @@ def _term_weights(terms: list[str], pool: list[str]) -> dict[str, float]:
 def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
     qtypes = {str(k) for k in pq.asks if k in CUE_PATTERNS}
     terms = list(pq.terms)
-    focus = [SOURCE_FOCUS[f] for f in pq.focus]
+    focus = [FOCUS_SOURCE[f] for f in pq.focus]
     qbi = bigrams(" ".join(terms)) or bigrams(pq.text)
     per_hit = [split_units(h.text, i, header=(h.locator == "header")) for i, h in enumerate(hits)]
     pool = [normalize(u.text) for us in per_hit for u in us]

@@ -40,7 +40,9 @@ def _logical_lines(text: str, keep_lines: bool = False) -> list[str]:
         return raw
     out: list[str] = []
     for ln in raw:
-        if out and not re.search(r"[。！？；：!?;:]$", out[-1]) and not ITEM_START_RE.match(ln) and not ARTICLE_PREFIX_RE.match(ln):
+        if out and (" | " in ln or " | " in out[-1]):
+            out[-1] = out[-1] + "；" + ln  # a table chunk: caption, header and row as one unit, kept apart
+        elif out and not re.search(r"[。！？；：!?;:]$", out[-1]) and not ITEM_START_RE.match(ln) and not ARTICLE_PREFIX_RE.match(ln):
             out[-1] = out[-1] + "\n" + ln  # clean_display decides whether a space survives
         else:
             out.append(ln)

@@ -265,6 +265,17 @@ class Index:
             for rid, doc, md in zip(res["ids"], res["documents"], res["metadatas"])
         }
 
+    def get_embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these chunk records (for the second stage of search)."""
+        col = self.chunk_collection()
+        if col is None or not ids:
+            return {}
+        res = col.get(ids=list(ids), include=["embeddings"])
+        embs = res.get("embeddings")
+        if embs is None:
+            return {}
+        return {rid: np.asarray(v, dtype=np.float32) for rid, v in zip(res["ids"], embs)}
+
     def chunks_of(self, doc_id: str) -> list[SearchHit]:
         hits = [hit_from_record(rid, doc, md) for rid, doc, md in self.iter_chunks({"doc_id": doc_id})]
         return sorted(hits, key=lambda h: h.chunk_index)
@@ -329,6 +340,81 @@ class Index:
             self._journal_write(data)
         else:
             self._journal_path().unlink(missing_ok=True)
+
+
+    # ------------------------------------------------------------------ imported standards catalogues
+    # Catalogue files the user imports (`python -m kb standards import FILE`) are user data, not
+    # derived from documents: their rows live in Chroma (collection NAME_standards, dummy
+    # embeddings), so that every instance against one Chroma server sees them. One manifest record
+    # per file names its current import (the commit point); rows of other imports are ignored and
+    # removed after the manifest is written, so re-importing a file replaces its rows.
+    def _catalogue_collection(self, create: bool = False):
+        name = self.name + STANDARDS_SUFFIX
+        if create:
+            return self.client.get_or_create_collection(name, metadata={"kind": "standards_catalogue"},
+                                                        embedding_function=None)
+        try:
+            return self.client.get_collection(name, embedding_function=None)
+        except Exception:  # never imported
+            return None
+
+    def write_catalogue(self, source: str, rows: Sequence[dict[str, Any]], file_hash: str = "") -> str:
+        """Replace the rows imported from the file named `source` by `rows`; returns the import id."""
+        import datetime as _dt
+        import uuid
+
+        col = self._catalogue_collection(create=True)
+        key = hashlib.sha1(source.encode()).hexdigest()[:16]
+        import_id = uuid.uuid4().hex[:12]
+        ids = [f"row:{key}:{import_id}:{i:06d}" for i in range(len(rows))]
+        for start in range(0, len(rows), PAGE):
+            part = slice(start, start + PAGE)
+            col.add(ids=ids[part], embeddings=[[1.0]] * len(ids[part]),
+                    documents=[json.dumps(r, ensure_ascii=False) for r in rows[part]],
+                    metadatas=[{"kind": "row", "source": source, "import_id": import_id}] * len(ids[part]))
+        col.upsert(ids=[f"manifest:{key}"], embeddings=[[1.0]], documents=[source],
+                   metadatas=[{"kind": "manifest", "source": source, "import_id": import_id, "rows": len(rows),
+                               "file_hash": file_hash, "imported_at": _dt.datetime.now().isoformat(timespec="seconds")}])
+        col.delete(where={"$and": [{"source": source}, {"kind": "row"}, {"import_id": {"$ne": import_id}}]})
+        return import_id
+
+    def remove_catalogue(self, source: str) -> bool:
+        """Forget the rows imported from `source`; False when nothing was imported from it."""
+        col = self._catalogue_collection()
+        if col is None or source not in self.catalogue_manifests():
+            return False
+        col.delete(where={"source": source})
+        return True
+
+    def catalogue_manifests(self) -> dict[str, dict[str, Any]]:
+        """source file name → its current import (import_id, rows, file_hash, imported_at)."""
+        col = self._catalogue_collection()
+        if col is None:
+            return {}
+        return {md["source"]: dict(md) for _rid, _d, md in self._iter(col, include=["metadatas"],
+                                                                       where={"kind": "manifest"}) if md}
+
+    def catalogue_rows(self) -> list[dict[str, Any]]:
+        """Every row of the current imports, each with its `source` file name, in file order."""
+        col = self._catalogue_collection()
+        manifests = self.catalogue_manifests()
+        if col is None or not manifests:
+            return []
+        out: list[tuple[str, dict[str, Any]]] = []
+        for rid, doc, md in self._iter(col, include=["documents", "metadatas"], where={"kind": "row"}):
+            man = manifests.get((md or {}).get("source", ""))
+            if man is None or man.get("import_id") != md.get("import_id"):
+                continue  # an import not (or no longer) committed
+            try:
+                row = json.loads(doc)
+            except (TypeError, ValueError):
+                log.warning("catalogue record %s unreadable; ignored", rid)
+                continue
+            out.append((rid, {**row, "source": md["source"]}))
+        return [row for _rid, row in sorted(out, key=lambda r: r[0])]
+
+
+STANDARDS_SUFFIX = "_standards"  # imported standards catalogues (Index.write_catalogue)
 
 
 def iter_batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

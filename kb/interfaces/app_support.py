@@ -241,6 +241,7 @@ def filter_values(
     date_to: Any = None,
     file_names: Sequence[str] = (),
     include_superseded: bool = False,
+    issuers: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The keyword arguments of kb.search.Filters from sidebar values (dates may be date objects)."""
     a, b = _iso(date_from), _iso(date_to)
@@ -253,6 +254,7 @@ def filter_values(
         "date_to": b,
         "file_names": [f for f in file_names if f],
         "include_superseded": bool(include_superseded),
+        "issuers": [i for i in issuers if i],
     }
 
 
@@ -263,7 +265,7 @@ def build_filters(**values: Any):
 
 
 def filters_active(values: Mapping[str, Any]) -> bool:
-    return any(values.get(k) for k in ("doc_types", "regions", "date_from", "date_to", "file_names"))
+    return any(values.get(k) for k in ("doc_types", "regions", "date_from", "date_to", "file_names", "issuers"))
 
 
 # ---------------------------------------------------------------------------- uploads

@@ -25,6 +25,7 @@ def _filters(args: argparse.Namespace):
         date_to=args.date_to or "",
         file_names=args.doc or [],
         include_superseded=getattr(args, "all_versions", False),
+        issuers=args.issuer or [],
     )
 
 
@@ -116,6 +117,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     from kb.index.store import Index
 
+    if args.refs:
+        from kb.interfaces import cli_checklist
+
+        return cli_checklist.refs(settings, as_json=args.json)
+
     docs = sorted(Index(settings).documents().values(), key=lambda d: (d.title, d.date))
     if args.json:
         for d in docs:
@@ -140,6 +146,18 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     return cli_versions.diff(settings, args.file_a, args.file_b, as_json=args.json)
 
 
+def cmd_standards(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.interfaces import cli_standards
+
+    return cli_standards.main(args, settings)
+
+
+def cmd_checklist(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.interfaces import cli_checklist
+
+    return cli_checklist.checklist(settings, args.profile, as_json=args.json, docx_out=args.docx, markdown=args.md)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kb", description="绿色制造政策与标准知识库 GreenKB")
     common = argparse.ArgumentParser(add_help=False)
@@ -151,8 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("question", nargs="?", default="", help="问题")
     query.add_argument("--batch", help="JSONL 文件（每行 {\"id\", \"question\"}），- 表示标准输入")
     query.add_argument("--k", type=int, default=None, help="返回的段落数")
-    query.add_argument("--type", action="append", help="文件类型筛选，如 法律、行政法规（可重复）")
+    query.add_argument("--type", action="append", help="文件类型筛选，如 法律、规范性文件、规划、实施方案、标准（可重复）")
     query.add_argument("--region", action="append", help="地区筛选，如 北京市（可重复）")
+    query.add_argument("--issuer", action="append", help="发文机关筛选，如 生态环境局（名称的一部分即可，可重复）")
     query.add_argument("--date-from", help="版本日期不早于 YYYY-MM-DD")
     query.add_argument("--date-to", help="版本日期不晚于 YYYY-MM-DD")
     query.add_argument("--doc", action="append", help="只在这些文件中检索（文件名或标题，可重复）")
@@ -164,13 +183,28 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--mode", choices=["extractive", "llm"], default=None, help="回答模式（默认 extractive；配置了 LLM 时可选 llm）")
     a.set_defaults(func=cmd_ask, default_k=8)
     d = sub.add_parser("docs", parents=[common], help="列出已导入的文件")
+    d.add_argument("--refs", action="store_true", help="列出无法解析的条文引用（引用的文件未收录或没有该条）")
     d.set_defaults(func=cmd_docs)
     t = sub.add_parser("timeline", parents=[common], help="政策版本与时间线")
     t.set_defaults(func=cmd_timeline)
+    c = sub.add_parser("checklist", parents=[common], help="按企业画像列出适用的义务（合规清单）")
+    c.add_argument("--profile", required=True, help="企业画像文件（JSON 或 TOML）")
+    c.add_argument("--docx", metavar="OUT", help="写入 DOCX 文件")
+    c.add_argument("--md", action="store_true", help="输出 Markdown")
+    c.set_defaults(func=cmd_checklist)
     f = sub.add_parser("diff", parents=[common], help="比较同一法规的两个版本")
     f.add_argument("file_a")
     f.add_argument("file_b")
     f.set_defaults(func=cmd_diff)
+    st = sub.add_parser("standards", parents=[common], help="标准库：引用的标准、状态与替代关系；import 导入标准目录")
+    st.add_argument("action", nargs="?", choices=["import", "remove"], help="import FILE：导入标准目录（CSV/XLSX）；remove FILE：移除")
+    st.add_argument("file", nargs="?", help="标准目录文件")
+    st.add_argument("--family", help="标准类别，如 GB/T、GB（含 GB/T、GB/Z）、YS/T、DB、T、ISO、行业标准")
+    st.add_argument("--status", choices=["现行", "即将实施", "废止", "状态不详"], help="只列出该状态的标准")
+    st.add_argument("--cited-by", help="只列出该文件引用的标准（文件名或标题）")
+    st.add_argument("--search", help="标准号或名称中包含的文字")
+    st.add_argument("--as-of", help="按该日期（YYYY-MM-DD）判断状态，默认今天")
+    st.set_defaults(func=cmd_standards)
     return parser
 
 

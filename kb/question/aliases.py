@@ -84,7 +84,8 @@ class AliasTable:
         for d in docs:
             if d.title and d.title not in display:
                 display.append(d.title)
-            for t in {title_key(d.title)}:
+            # a cover notice is also found by the title of the document it 印发
+            for t in {title_key(d.title), title_key(getattr(d, "enclosed_title", "") or "")}:
                 if len(t) >= 2:
                     titles.setdefault(t, []).append(d.doc_id)
         candidates: dict[str, set[str]] = {}

@@ -7,6 +7,7 @@ or names a version by its year.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 from kb.text.grammar import NTH_TIME
@@ -71,10 +72,37 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "consequence": re.compile(r"罚|处罚|责任|后果"),
 }
 
+# A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
+# a figure; "几" alone is too loose to say.)
+FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "amount": re.compile(r"多少钱|罚[^，。？?]{0,6}多少|多少[^，。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖励|奖金|罚款)|金额|数额|多少元|多少万|交多少|缴多少|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"),
+    "period": re.compile(r"多久|多长时间|几天|几日|多少天|多少日|几个月|多少个月|几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"),
+    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"),
+}
+
 # "严了多少", "宽了": how much stricter or milder a rule became (about its penalties).
 SEVERITY_RE = re.compile(r"严了|宽了|重了|轻了|严格了|放宽了")
+def content_of_pattern(name: str) -> re.Pattern[str]:
+    """A question asks what the document `name` says (not a fact about it): 按照《X》, 《X》规定,
+    《X》里/中, 《X》第N条, 原来的《X》对…."""
+    n = re.escape(name)
+    return re.compile(
+        rf"(?:按照|依照|根据|依据|按|依|原来的|旧的|老的)\s*《{n}》|《{n}》\s*(?:规定|要求|里|中|对|第|明确|怎么|如何|关于|条款|条文|有关)"
+    )
+
+
 # A word the question puts in quotation marks (“夜间”) is what it is about.
 QUOTED_RE = re.compile(r"[“\"「『‘]([^”\"」』’]{1,20})[”\"」』’]")
+
+# The words a source uses for what such a question is after (施行 for "from when").
+FOCUS_SOURCE: dict[str, re.Pattern[str]] = {
+    "effective": re.compile(r"施行|生效"),
+    "adopted": re.compile(r"通过"),
+    "amended": re.compile(r"修正|修订|修改"),
+    "repealed": re.compile(r"废止|同时废止"),
+    "issued": re.compile(r"印发|发布|公布"),
+    "consequence": re.compile(r"罚款|处.{0,12}罚|吊销|拘留|责令|赔偿责任|禁止.{0,8}从事"),
+}
 
 # --------------------------------------------------------------------------- versions
 # A change between versions: a change word and a version word (修订 alone is not a change:
@@ -124,6 +152,11 @@ def asks_of(text: str) -> frozenset[Ask]:
     return frozenset(kinds)
 
 
+def figure_of(text: str) -> str:
+    """The figure a question asks for: amount | period | quantity, or ''."""
+    return next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
+
+
 def focus_of(text: str) -> tuple[str, ...]:
     """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
     folded = fold(text)
@@ -145,3 +178,77 @@ def subject_years(text: str) -> list[str]:
             continue
         out.append(m.group(1))
     return out
+
+
+# --------------------------------------------------------------------------- standards
+# "Which standards": 要满足哪些标准, 执行什么标准, 标准有哪些, 适用的国家标准 ….
+STANDARDS_LIST_RE = re.compile(
+    r"(?:哪些|什么|哪几项?|哪个|何种)[^，。？?]{0,8}?标准"
+    r"|标准(?:有哪些|是哪些|是什么|有什么|清单|目录)"
+    r"|(?:满足|执行|符合|达到|适用|对标|参照|依据|遵守|引用)(?:哪些|什么|哪几项?)[^，。？?]{0,8}?标准"
+)
+# "Which standards does this document cite": 《…》引用了哪些标准, 涉及哪些标准.
+CITED_STANDARDS_RE = re.compile(r"(?:引用|涉及|提到|列出|列了|包括|包含|规定)了?(?:哪些|什么|哪几项?)[^，。？?]{0,6}?标准")
+# The status a list of standards is asked by (哪些标准已经废止 / 即将实施 / 现行有效).
+STANDARD_STATUS_PATTERNS: dict[str, re.Pattern[str]] = {
+    "废止": re.compile(r"废止|作废|失效|被代替|被替代|不再有效|过期"),
+    "即将实施": re.compile(r"即将实施|将要实施|尚未实施|未实施|待实施|即将生效|还没实施|还未实施"),
+    "现行": re.compile(r"现行有效|现行的|现行标准|有效的标准|仍然有效"),
+}
+# What replaced a standard, or what it replaces.
+REPLACEMENT_RE = re.compile(r"代替|替代|取代|新版|最新版|新标准|换成|被什么")
+
+# Industries a question names, with the words documents use for them.
+INDUSTRIES: dict[str, tuple[str, ...]] = {
+    "造纸": ("造纸", "制浆", "纸业", "纸制品", "纸浆"),
+    "钢铁": ("钢铁", "炼钢", "炼铁", "黑色金属", "焦化"),
+    "有色金属": ("有色金属", "有色", "电解铝", "铝冶炼", "铜冶炼", "铅锌"),
+    "水泥": ("水泥",),
+    "建材": ("建材", "建筑材料", "平板玻璃", "陶瓷"),
+    "石化化工": ("石化", "化工", "石油化工", "化学原料"),
+    "纺织": ("纺织", "印染", "化纤"),
+    "电子": ("电子", "电子信息", "半导体", "电器"),
+    "机械": ("机械", "装备制造"),
+    "汽车": ("汽车",),
+    "轻工": ("轻工", "食品", "家用电器"),
+    "医药": ("医药", "制药"),
+    "电力": ("电力", "火电", "发电"),
+    "数据中心": ("数据中心",),
+}
+# What a standard is needed for (申报绿色工厂, 清洁生产审核 …), with the words documents use.
+PURPOSES: dict[str, tuple[str, ...]] = {
+    "绿色工厂": ("绿色工厂",),
+    "绿色设计产品": ("绿色设计产品", "绿色产品"),
+    "绿色供应链": ("绿色供应链",),
+    "绿色园区": ("绿色园区", "绿色工业园区"),
+    "清洁生产": ("清洁生产",),
+    "能耗限额": ("能耗限额", "能源消耗限额", "单位产品能耗", "能效"),
+    "污染物排放": ("排放标准", "污染物排放"),
+    "碳排放": ("碳排放", "温室气体", "碳足迹"),
+}
+
+
+@dataclass(frozen=True)
+class StandardsAsk:
+    """What a question asks about standards (the numbers it names are ParsedQuestion.standard_refs)."""
+
+    which: bool = False  # asks which standards (apply, are listed)
+    cited: bool = False  # asks which standards a document cites (《…》引用了哪些标准)
+    status: str = ""  # 废止 | 即将实施 | 现行: the standards of that status are asked for
+    replacement: bool = False  # what replaced a standard (被什么代替)
+    industries: tuple[str, ...] = ()  # keys of INDUSTRIES
+    purposes: tuple[str, ...] = ()  # keys of PURPOSES
+
+
+def _named(text: str, vocab: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(key for key, words in vocab.items() if any(w in text for w in words))
+
+
+def standards_ask_of(text: str) -> StandardsAsk:
+    """The standards facet of a question (`text`: normalised, as written)."""
+    which = bool(STANDARDS_LIST_RE.search(text))
+    status = ""
+    if which or "标准" in text:
+        status = next((s for s, pat in STANDARD_STATUS_PATTERNS.items() if pat.search(text)), "")
+    return StandardsAsk(which, bool(CITED_STANDARDS_RE.search(text)), status, bool(REPLACEMENT_RE.search(text)),
+                        _named(text, INDUSTRIES), _named(text, PURPOSES))

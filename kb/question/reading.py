@@ -25,26 +25,30 @@ from typing import Any, Sequence
 
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
+from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     DOCUMENT_DATES_RE,
     OLDER_VERSION_RE,
     OTHER_VERSIONS_RE,
     QUOTED_RE,
+    content_of_pattern,
     SEVERITY_RE,
     VERSION_PHRASE_RE,
     VERSION_YEAR_RE,
     Ask,
+    StandardsAsk,
     asks_of,
+    figure_of,
     focus_of,
+    standards_ask_of,
     subject_years,
 )
 from kb.question.terms import content_terms, expand_terms
-from kb.text.grammar import YEAR_RE, find_article_refs
+from kb.text.grammar import YEAR_RE, StandardRef, find_article_refs, find_standard_refs
 from kb.text.normalize import fold, normalize_question
 from kb.text.places import regions_in
 
 _NAMED_RE = re.compile(r"《([^》]{2,60})》")
-_STANDARD_RE = re.compile(r"\b(GB|HJ|GB/T|GB/Z|HJ/T|JB/T|YB/T|QB/T|T/[A-Z]+)\s*(\d{3,6}(?:\.\d+)?)", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # What a penalty question says about the penalty itself, removed to leave the conduct.
@@ -61,19 +65,24 @@ class ParsedQuestion:
     documents: tuple[str, ...] = ()  # normalised titles of indexed documents named, in order
     named: tuple[str, ...] = ()  # 《…》 names as written
     unindexed: tuple[str, ...] = ()  # 《…》 names no indexed document carries (empty without a catalog)
+    content_of: tuple[str, ...] = ()  # 《…》 names whose content is asked (《X》规定 / 按照《X》 / 《X》第N条)
     articles: tuple[str, ...] = ()  # 第五十三条 … (canonical locators)
     regions: tuple[str, ...] = ()
     years: tuple[int, ...] = ()  # every year written
     subject_years: tuple[str, ...] = ()  # years the question is about (not a version's year)
     version_years: tuple[str, ...] = ()  # years naming a version: 2018年版, 2023年修订的
-    standards: tuple[str, ...] = ()  # standard numbers named (36132 of GB/T 36132)
+    standards: tuple[str, ...] = ()  # standard numbers named (36132 of GB/T 36132, 32151.5 of GB/T 32151.5)
+    standard_refs: tuple[StandardRef, ...] = ()  # the same, typed: family, number, part, year
+    standards_ask: StandardsAsk = StandardsAsk()  # which standards / of which status / replaced by what
     wants_old: bool = False  # asks for an older version (旧, 原来, 修订前)
     other_versions: bool = False  # looks at versions besides the one in force (新旧, 2017年版, 两版)
     document_dates: bool = False  # asks for the document's own dates (its header lines)
     terms: tuple[str, ...] = ()  # topical terms
+    legal_terms: tuple[str, ...] = ()  # the documents' words for its everyday words (kb.question.lexicon)
     focus: tuple[str, ...] = ()  # what a date or consequence question is after (kinds.FOCUS_PATTERNS)
     quoted: tuple[str, ...] = ()  # words in quotation marks: what the question is about
     severity: bool = False  # asks how much stricter or milder a rule became
+    figure: str = ""  # the figure the answer must state: amount | period | quantity ('' for none)
     conduct: str = ""  # penalty questions: the conduct asked about
     language: str = "zh"  # zh | en (no Chinese characters)
     follow_up: FollowUp | None = None
@@ -127,6 +136,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
                 documents.append(resolved)
     asks = asks_of(text)
     folded = fold(text)
+    refs = tuple(find_standard_refs(text, any_case=True))
     return ParsedQuestion(
         raw=raw,
         text=text,
@@ -134,19 +144,24 @@ def read_question(question: str, aliases: AliasTable | None = None,
         documents=tuple(documents),
         named=tuple(named),
         unindexed=tuple(unindexed),
+        content_of=tuple(n for n in named if content_of_pattern(n).search(text)),
         articles=tuple(articles),
         regions=tuple(regions_in(folded)),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
         subject_years=tuple(subject_years(text)),
         version_years=tuple(VERSION_YEAR_RE.findall(text)),
-        standards=tuple(m.group(2) for m in _STANDARD_RE.finditer(text)),
+        standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
+        standard_refs=refs,
+        standards_ask=standards_ask_of(text),
         wants_old=bool(OLDER_VERSION_RE.search(text)),
         other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
         document_dates=bool(DOCUMENT_DATES_RE.search(text)),
         terms=tuple(content_terms(text)),
+        legal_terms=tuple(legal_words(text)),
         focus=focus_of(VERSION_PHRASE_RE.sub(" ", text)),
         quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
         severity=bool(SEVERITY_RE.search(text)),
+        figure=figure_of(text),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
         language="en" if _LATIN_RE.search(text) and not _CJK_RE.search(text) else "zh",
         follow_up=follow,

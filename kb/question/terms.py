@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kb.index.lexical import tokenize
 from kb.question.kinds import VERSION_PHRASE_RE
+from kb.question.lexicon import legal_words
 
 # Words of a question that say nothing about its topic: function words, the framing of a
 # question (区别, 多久, 哪个部门), and the words that name versions (新版, 修订后).
@@ -32,39 +33,10 @@ TOPIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "排污": ("排放",), "多久": ("期限",), "期限": ("日内",), "谁": ("主管部门",), "哪个部门": ("主管部门",),
 }
 
-# Everyday short forms → the words the documents use.
-TERM_EXPANSIONS: dict[str, str] = {
-    "标煤": "标准煤",
-    "环评": "环境影响评价",
-    "环保税": "环境保护税",
-    "危废": "危险废物",
-    "固废": "固体废物",
-    "碳市场": "碳排放权交易",
-    "碳配额": "碳排放配额",
-    "排污证": "排污许可证",
-    "能耗": "能源消耗 能源消费",
-    "节能主管部门": "管理节能工作的部门",
-    "能效标识": "能源效率标识",
-    "罚多少": "罚款",
-    "怎么罚": "罚款 处罚",
-    "处罚": "罚款",
-    "多久": "期限",
-    "有效期": "有效期限",
-    "废旧家电": "废弃电器电子产品",
-    "废旧电器": "废弃电器电子产品",
-    "报废汽车": "报废机动车",
-    "环保部门": "生态环境主管部门",
-    "环保": "环境保护",
-    "施行": "施行 实施",
-    "生效": "施行",
-    "实施": "施行",
-}
-
-
 def expand_terms(text: str, penalty: bool = False) -> str:
     """`text` with the documents' words for its everyday words appended (and 法律责任 for a
     question about penalties)."""
-    extra = [full for short, full in TERM_EXPANSIONS.items() if short in text and full not in text]
+    extra = legal_words(text)
     if penalty:
         extra.append("法律责任")
     return text if not extra else text + " " + " ".join(extra)

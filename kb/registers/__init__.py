@@ -7,5 +7,8 @@ answers reach them through `Catalog.facts(kind)`.
 from __future__ import annotations
 
 from kb.registers.extracted import Extractor
+from kb.registers.duties import DUTIES
+from kb.registers.references import REFERENCES
+from kb.registers.standards_extract import EXTRACTOR as STANDARDS
 
-EXTRACTORS: tuple[Extractor, ...] = ()
+EXTRACTORS: tuple[Extractor, ...] = (STANDARDS, REFERENCES, DUTIES)

@@ -6,7 +6,7 @@
 - A question naming a document and an article (节约能源法第五十三条, 《排污许可管理条例》第十四条,
   节能法第53条; 第五十三条 alone when a document is chosen by filter) gets that article first,
   all its chunks if it was split.
-- Filters restrict by document type, region, version date and chosen documents, applied as a
+- Filters restrict by document type, issuer, region, version date and chosen documents, applied as a
   Chroma `where` and as a BM25 mask.
 - Versions: when two catalog documents share a title, the older one's chunks are penalised unless
   the question names its year or says 旧/原/老, or `include_superseded` is set. Status comes from
@@ -34,6 +34,8 @@ from kb.versions.graph import VersionGraph
 from kb.question.aliases import AliasTable
 from kb.text.titles import title_key
 from kb.question.reading import ParsedQuestion, read_question
+from kb.search.rerank import SENTENCE_DEPTH, Candidate, Weights, load_weights, rerank
+from kb.index.sentences import SentenceVectors, best_sentence_similarity
 from kb.settings import Settings
 from kb.index.store import Index, IndexError_
 from kb.types import DocumentMeta, SearchHit
@@ -52,10 +54,12 @@ class Filters:
     date_to: str = ""
     file_names: list[str] = field(default_factory=list)  # file name or title (short names work)
     include_superseded: bool = False
+    issuers: list[str] = field(default_factory=list)  # issuing body, or part of its name (生态环境局)
 
     @property
     def restricts(self) -> bool:
-        return bool(self.doc_types or self.regions or self.date_from or self.date_to or self.file_names)
+        return bool(self.doc_types or self.regions or self.date_from or self.date_to or self.file_names
+                    or self.issuers)
 
 
 @dataclass
@@ -88,11 +92,14 @@ def _doc_of(record_id: str) -> tuple[str, str]:
 
 class Searcher:
     def __init__(self, settings: Settings, fusion: Fusion | None = None, refresh_seconds: float = 3.0,
-                 index: Index | None = None):
+                 index: Index | None = None, rerank_weights: Weights | None | bool = True):
         from kb.index.embedding import get_embedder, model_key
 
         self.settings = settings
         self.fusion = fusion or Fusion()
+        # The second stage's weights: True loads the fitted ones (kb/search/rerank_weights.json),
+        # None or False keeps the fused order.
+        self.rerank_weights: Weights | None = load_weights() if rerank_weights is True else (rerank_weights or None)
         self.refresh_seconds = refresh_seconds
         self.index = index or Index(settings)
         wanted = model_key(settings.embed_model)
@@ -107,6 +114,8 @@ class Searcher:
         self.embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine, settings.engine_cache, settings.compiler) if wanted != "none" else None
         self._lock = threading.RLock()
         self._qcache: dict[str, np.ndarray] = {}
+        self.sentence_vectors = (SentenceVectors(self.embedder, settings.layout.cache)
+                                 if self.embedder is not None else None)
         self._checked = 0.0
         self.generation = ""
         self._load()
@@ -220,6 +229,8 @@ class Searcher:
                 continue
             if filters.regions and not any(r and (r in d.region or d.region in r) and d.region for r in filters.regions):
                 continue
+            if filters.issuers and not any(i.strip() and i.strip() in d.issuer for i in filters.issuers):
+                continue  # joint issuers are joined with 、: any one of them matches
             date = d.date or ""
             if filters.date_from and (not date or date < filters.date_from):
                 continue
@@ -292,17 +303,51 @@ class Searcher:
         return read_question(question, self.aliases, history)
 
     def search(self, question: str | ParsedQuestion, k: int = 10, filters: Filters | None = None) -> list[SearchHit]:
+        """The k best passages: direct references and verbatim quotes first, then the fused
+        candidates ranked again by what the question asks (kb.search.rerank)."""
         self.refresh()
-        filters = filters or Filters()
         if not self.docs:
             raise IndexError_("知识库中还没有文件。请先用 python -m ingest 文件夹 导入。")
         pq = question if isinstance(question, ParsedQuestion) else read_question(question, self.aliases)
         if k <= 0 or not pq.text:
             return []
+        fused = self._fused(pq, filters or Filters(), k)
+        if fused is None:
+            return []
+        ranked, scores, lex_rank, dense_rank, direct, penalised = fused
+        weights = self.rerank_weights
+        second: dict[int, float] = {}
+        sentence: dict[int, float] = {}
+        if weights is not None and ranked:
+            cands = self._candidates(pq, ranked[: weights.depth], scores, lex_rank, dense_rank, penalised)
+            reordered = rerank(pq, cands, self._named_doc_ids(pq), weights)
+            top = np.array([sc for _, sc in reordered])
+            probs = np.exp(top - top.max())
+            probs /= probs.sum()
+            second = {c.pos: float(pr) for (c, _), pr in zip(reordered, probs)}
+            sentence = {c.pos: c.sentence for c, _ in reordered if c.sentence}
+            ranked = [c.pos for c, _ in reordered] + ranked[weights.depth :]
+            scores = {p: second.get(p, 0.0) for p in ranked}
+        top_score = scores[ranked[0]] if ranked else 1.0
+        order: list[tuple[int, float]] = [(p, top_score + 1.0 - 1e-3 * i) for i, p in enumerate(direct)]
+        seen = set(direct)
+        for p in ranked:
+            if len(order) >= k:
+                break
+            if p not in seen:
+                order.append((p, scores[p]))
+                seen.add(p)
+        order = order[: max(k, len(direct))] if direct else order[:k]
+        return self._hits(order, lex_rank, dense_rank, second, sentence)
+
+    def _fused(self, pq: ParsedQuestion, filters: Filters, k: int):
+        """(ranked positions, fused scores, lexical ranks, dense ranks, direct positions, doc ids
+        of versions the question does not ask for) of the first stage, or None when the filters
+        let no document through."""
         fz = self.fusion
         allowed = self.allowed_docs(filters)
         if allowed is not None and not allowed:
-            return []
+            return None
         mask = None
         if allowed is not None:
             allowed_idx = np.array([i for i, d in enumerate(self.doc_ids) if d in allowed], dtype=np.int32)
@@ -339,7 +384,7 @@ class Searcher:
 
         scores = self._fuse(lex_rank, dense_rank)
         # --- heuristics
-        named_docs = {self.doc_pos[i] for t in pq.documents for i in self.aliases.titles.get(t, []) if i in self.doc_pos}
+        named_docs = {self.doc_pos[i] for i in self._named_doc_ids(pq) if i in self.doc_pos}
         pen_idx = {self.doc_pos[i] for i in penalised if i in self.doc_pos}
         timeline = pq.document_dates
         for p in list(scores):
@@ -360,17 +405,51 @@ class Searcher:
         quoted = self._verbatim(pq.raw, ranked[: fz.quote_depth])
         if quoted:
             direct = quoted + [p for p in direct if p not in quoted]
-        top_score = scores[ranked[0]] if ranked else 1.0
-        order: list[tuple[int, float]] = [(p, top_score + 1.0 - 1e-3 * i) for i, p in enumerate(direct)]
-        seen = set(direct)
-        for p in ranked:
-            if len(order) >= k:
-                break
-            if p not in seen:
-                order.append((p, scores[p]))
-                seen.add(p)
-        order = order[: max(k, len(direct))] if direct else order[:k]
-        return self._hits(order, lex_rank, dense_rank)
+        return ranked, scores, lex_rank, dense_rank, direct, penalised
+
+    def _named_doc_ids(self, pq: ParsedQuestion) -> set[str]:
+        return {i for t in pq.documents for i in self.aliases.titles.get(t, [])}
+
+    def candidates(self, pq: ParsedQuestion, filters: Filters | None = None, depth: int = 20) -> list[Candidate]:
+        """The first stage's best `depth` passages, with what the second stage needs (for
+        `python -m eval tune`, which fits the second stage's weights on them)."""
+        fused = self._fused(pq, filters or Filters(), depth)
+        if fused is None:
+            return []
+        ranked, scores, lex_rank, dense_rank, _direct, penalised = fused
+        return self._candidates(pq, ranked[:depth], scores, lex_rank, dense_rank, penalised)
+
+    def _candidates(self, pq: ParsedQuestion, positions: Sequence[int], scores: dict[int, float],
+                    lex_rank: dict, dense_rank: dict, penalised: set[str] = frozenset()) -> list[Candidate]:
+        ids = [self.lex.ids[p] for p in positions]
+        records = self.index.get_chunks(ids)
+        dense = {p: dense_rank[p][1] for p in positions if p in dense_rank}
+        missing = [p for p in positions if p not in dense]
+        if self.embedder is not None and missing:
+            vectors = self.index.get_embeddings([self.lex.ids[p] for p in missing])
+            q = self._embed_query(pq.text)
+            for p in missing:
+                v = vectors.get(self.lex.ids[p])
+                if v is not None:
+                    dense[p] = float(np.dot(q, v) / ((np.linalg.norm(q) * np.linalg.norm(v)) or 1.0))
+        out = []
+        for p in positions:
+            h = records.get(self.lex.ids[p])
+            if h is None:
+                continue
+            out.append(Candidate(p, h, scores[p], lex_rank[p][1] if p in lex_rank else 0.0, dense.get(p, 0.0),
+                                 self.status.get(h.doc_id, ""), h.doc_id in penalised))
+        if self.sentence_vectors is not None and out:
+            q = self._embed_query(pq.text)
+            head = out[:SENTENCE_DEPTH]
+            for c, sim in zip(head, best_sentence_similarity(q, [c.hit.text for c in head], self.sentence_vectors)):
+                c.sentence = sim
+            titles = list(dict.fromkeys(c.hit.title or c.hit.file_name for c in out))
+            tv = self.sentence_vectors.vectors(titles) @ (q / (np.linalg.norm(q) or 1.0))
+            by_title = dict(zip(titles, tv.tolist()))
+            for c in out:
+                c.title_sim = by_title.get(c.hit.title or c.hit.file_name, 0.0)
+        return out
 
     def _verbatim(self, question: str, candidates: Sequence[int]) -> list[int]:
         """Candidates whose text contains the whole question verbatim (whitespace aside)."""
@@ -407,7 +486,8 @@ class Searcher:
             out[p] = s
         return out
 
-    def _hits(self, order: Sequence[tuple[int, float]], lex_rank: dict, dense_rank: dict) -> list[SearchHit]:
+    def _hits(self, order: Sequence[tuple[int, float]], lex_rank: dict, dense_rank: dict,
+              second: dict[int, float] | None = None, sentence: dict[int, float] | None = None) -> list[SearchHit]:
         ids = [self.lex.ids[p] for p, _ in order]
         records = self.index.get_chunks(ids)
         hits: list[SearchHit] = []
@@ -424,6 +504,10 @@ class Searcher:
                 sources["bm25"] = round(lex_rank[p][1], 4)
             if p in dense_rank:
                 sources["dense"] = round(dense_rank[p][1], 4)
+            if second and p in second:
+                sources["rerank"] = round(second[p], 4)
+            if sentence and p in sentence:
+                sources["sentence"] = round(sentence[p], 4)
             h.sources = sources
             hits.append(h)
         return hits

@@ -10,7 +10,7 @@ from datetime import date as Date
 from kb.types import DocumentMeta
 
 _ISO_RE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
-_VERSION_EVENTS = {"通过", "修订", "修正", "公布", "发布"}
+_VERSION_EVENTS = {"通过", "修订", "修正", "公布", "发布", "成文"}
 
 
 def to_date(value: str | Date | None) -> Date | None:

@@ -18,6 +18,7 @@ index generation between the searcher and the app's pages.
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -41,8 +42,13 @@ STATUS_CURRENT = "现行有效"
 STATUS_REVISED = "已被修订"
 STATUS_REPEALED = "已废止"
 STATUS_PENDING = "尚未施行"
-STATUSES = (STATUS_CURRENT, STATUS_REVISED, STATUS_REPEALED, STATUS_PENDING)
-OUTDATED = (STATUS_REVISED, STATUS_REPEALED, STATUS_PENDING)
+STATUS_EXPIRED = "已失效"  # its own 有效期 has run out (有效期至… / 有效期N年), or its web page says 失效
+STATUS_ENDED = "期满"  # a plan whose period (2021—2025年, “十四五”) has ended
+STATUSES = (STATUS_CURRENT, STATUS_REVISED, STATUS_REPEALED, STATUS_PENDING, STATUS_EXPIRED, STATUS_ENDED)
+OUTDATED = (STATUS_REVISED, STATUS_REPEALED, STATUS_PENDING, STATUS_EXPIRED, STATUS_ENDED)
+# 有效性 values of a government web page's information box that end a document's validity.
+_PAGE_REPEALED = ("废止", "已废止")
+_PAGE_EXPIRED = ("失效", "已失效", "过期")
 
 
 @dataclass
@@ -117,10 +123,25 @@ def _families(docs: Mapping[str, DocumentMeta]) -> dict[str, Family]:
     for key in sorted(groups):
         members = sorted(groups[key], key=version_sort_key)
         fams[key] = Family(key=key, title=members[-1].title or key, versions=members)
-    repealers = sorted((d for d in docs.values() if d.repeals), key=lambda d: (str(in_force_date(d) or ""), d.doc_id))
+    repealers = sorted((d for d in docs.values() if d.repeals or d.repeals_numbers),
+                       key=lambda d: (str(in_force_date(d) or ""), d.doc_id))
+    by_number: dict[str, list[DocumentMeta]] = {}
+    for d in docs.values():
+        if d.doc_number:
+            by_number.setdefault(number_key(d.doc_number), []).append(d)
     for d in repealers:
         own = family_key_of(d)
+        linked: list[Family] = []
+        for num in d.repeals_numbers:  # by 文号: 原《…》（示环发〔2022〕8号）同时废止
+            for target_doc in by_number.get(number_key(num), []):
+                target = fams[family_key_of(target_doc)]
+                if target.key == own or not _predates(target, d):
+                    continue
+                _link(fams, own, target, d)
+                linked.append(target)
         for title in d.repeals:
+            if any(_abbreviates(title, t.title) for t in linked):
+                continue  # the title of a document already linked by its 文号 (often shortened)
             rk = title_key(title)
             target = fams.get(rk)
             if target is None and d.region:
@@ -135,11 +156,27 @@ def _families(docs: Mapping[str, DocumentMeta]) -> dict[str, Family]:
                 if title not in fams[own].repeals_outside:
                     fams[own].repeals_outside.append(title)
                 continue
-            target.replaced_by = own
-            target.replaced_by_doc = d.doc_id
-            if target.key not in fams[own].replaces:
-                fams[own].replaces.append(target.key)
+            _link(fams, own, target, d)
     return fams
+
+
+def _link(fams: Mapping[str, Family], own: str, target: Family, repealer: DocumentMeta) -> None:
+    target.replaced_by = own
+    target.replaced_by_doc = repealer.doc_id
+    if target.key not in fams[own].replaces:
+        fams[own].replaces.append(target.key)
+
+
+def number_key(doc_number: str) -> str:
+    """A 文号 compared without spacing and bracket style: 示环发〔2022〕8号 = 示环发[2022]8号."""
+    return re.sub(r"[\s〔〕\[\]【】()（）]", "", doc_number)
+
+
+def _abbreviates(short: str, title: str) -> bool:
+    """《关于开展清洁生产审核工作的通知》 for 《示例市生态环境局关于开展工业企业清洁生产审核工作的通知》:
+    every character of the short title appears, in order, in the full one."""
+    chars = iter(title_key(title))
+    return all(ch in chars for ch in title_key(short))
 
 
 def _status(docs: Mapping[str, DocumentMeta], fams: Mapping[str, Family], now: Date) -> dict[str, str]:
@@ -168,7 +205,8 @@ def _status(docs: Mapping[str, DocumentMeta], fams: Mapping[str, Family], now: D
             vd = version_date(d)
             newer_in_force = any(version_date(n) > vd and in_force(n) for n in f.versions[pos + 1 :])
             own_repeal = own_repeal_date(d)
-            if own_repeal and own_repeal <= now:
+            expires, ended = to_date(d.expires), to_date(d.period_end)
+            if own_repeal and own_repeal <= now or d.validity in _PAGE_REPEALED:
                 out[d.doc_id] = STATUS_REPEALED
             elif own_eff and own_eff > now:
                 out[d.doc_id] = STATUS_PENDING
@@ -176,6 +214,10 @@ def _status(docs: Mapping[str, DocumentMeta], fams: Mapping[str, Family], now: D
                 out[d.doc_id] = STATUS_REVISED
             elif repealed_on is not None:
                 out[d.doc_id] = STATUS_REPEALED
+            elif expires and expires < now or d.validity in _PAGE_EXPIRED:
+                out[d.doc_id] = STATUS_EXPIRED
+            elif ended and ended < now:
+                out[d.doc_id] = STATUS_ENDED
             else:
                 out[d.doc_id] = STATUS_CURRENT
     return out
@@ -365,4 +407,38 @@ class VersionGraph:
             fam = self._by_doc.get(doc_id)
             if fam is not None and fam.replaced_by_doc and fam.replaced_by_doc in self.docs:
                 return f"{title}已废止（被{_title(self.docs[fam.replaced_by_doc])}废止）。"
+        if status in (STATUS_EXPIRED, STATUS_ENDED):
+            return f"{title}{status}（{self.status_reason(doc_id)}）。"
         return f"{title}{status}" + (f"，{cur_s}。" if cur_s else "。")
+
+    def status_reason(self, doc_id: str) -> str:
+        """Why a document has its status, in a few words: 有效期至2025-12-31 / 规划期至2025-12-31 /
+        被《…》（文号）废止 / 施行日期 2026-09-01; '' for a document in force without dates."""
+        d = self.docs.get(doc_id)
+        if d is None:
+            return ""
+        status = self.status.get(doc_id, "")
+        fam = self._by_doc.get(doc_id)
+        if status == STATUS_REPEALED:
+            if fam is not None and fam.replaced_by_doc in self.docs:
+                rep = self.docs[fam.replaced_by_doc]
+                return f"被{_title(rep)}" + (f"（{rep.doc_number}）" if rep.doc_number else "") + "废止"
+            if d.validity in _PAGE_REPEALED:
+                return f"发布网页标注有效性：{d.validity}"
+            repealed = own_repeal_date(d)
+            return f"{repealed.isoformat()}废止" if repealed else ""
+        if status == STATUS_EXPIRED:
+            return f"有效期至{d.expires}" if d.expires else f"发布网页标注有效性：{d.validity}"
+        if status == STATUS_ENDED:
+            return f"规划期至{d.period_end}"
+        if status == STATUS_PENDING:
+            return f"施行日期 {effective_date(d)}"
+        if status == STATUS_REVISED:
+            cur = self.current_version(doc_id)
+            return f"现行为{_title(cur)}" if cur is not None else ""
+        parts = []
+        if d.expires:
+            parts.append(f"有效期至{d.expires}")
+        if d.period_end:
+            parts.append(f"规划期至{d.period_end}")
+        return "，".join(parts)

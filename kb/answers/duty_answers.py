@@ -1,0 +1,179 @@
+"""Answers that rest on the duties register (kb.registers.duties): the penalty for a conduct, and
+the consequence of breaking a duty.
+
+* `penalty_answer` (a REGISTER_ANSWERS entry): a question about the penalty for a conduct
+  (Ask.PENALTY, `pq.conduct`) is answered by the penalty clause whose conduct matches it — among
+  the penalties of the retrieved articles and those enforcing the duties retrieved — quoted
+  first, then the duty it enforces. It answers only when one clause clearly fits: the
+  question's conduct words (weighted, rarer words heavier) are mostly in the clause
+  (MATCH_MIN) and no clause of another article comes close (MARGIN); otherwise None, and the
+  usual answer is given — a wrong lead is worse.
+* `consequence_lines`: for an answer that quotes a duty, "违反的后果：…[n]" from the penalty
+  that enforces it, with its citation.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from typing import Any, Sequence
+
+from kb.answers.catalog import Catalog
+from kb.answers.units import short_title
+from kb.answers.version_answers import _status_warnings, _with_notes
+from kb.question.kinds import Ask
+from kb.question.reading import ParsedQuestion
+from kb.registers.duties import Duty, DutyRegister, Penalty
+from kb.registers.penalties import pairs
+from kb.types import Answer, Citation, SearchHit
+
+log = logging.getLogger(__name__)
+
+MATCH_MIN = 0.6  # weighted share of the question's conduct words the penalty clause must hold
+MARGIN = 0.15  # the best clause must lead every clause of another article by this much
+MIN_PAIRS = 3  # a conduct of fewer word pairs is too vague to pick a clause by
+CONSEQUENCE_MAX = 2  # 违反的后果 lines added to one answer
+NOT_DUTY_QUESTIONS = (Ask.PENALTY, Ask.STATUS, Ask.CHANGE, Ask.DEFINITION)
+DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # 何时施行 …: about the document
+
+
+def register_of(catalog: Catalog | None) -> DutyRegister | None:
+    source = getattr(catalog, "source", None) if catalog is not None else None
+    if source is None or not hasattr(source, "facts") or not hasattr(source, "versions"):
+        return None
+    try:
+        return DutyRegister.of(source)
+    except Exception:  # a broken register must not take answers down
+        log.warning("duties register unavailable", exc_info=True)
+        return None
+
+
+def _hit_for(doc_id: str, locator: str, text: str, hits: Sequence[SearchHit], catalog: Catalog) -> SearchHit | None:
+    """The chunk of the article that holds `text` (its first part when split): from the hits,
+    else from the index."""
+    def best(cands: list[SearchHit]) -> SearchHit | None:
+        cands = [h for h in cands if h.doc_id == doc_id and h.locator == locator]
+        probe = text[:30]
+        return next((h for h in cands if probe and probe in h.text.replace("\n", "")), cands[0] if cands else None)
+
+    found = best(list(hits))
+    if found is None:
+        try:
+            found = best(sorted(catalog.index.chunks_of(doc_id), key=lambda h: h.chunk_index))
+        except Exception:
+            return None
+        if found is not None and not found.status:
+            found.status = catalog.status.get(doc_id, "")
+    return found
+
+
+# ---------------------------------------------------------------------- penalty questions
+def _candidates(hits: Sequence[SearchHit], register: DutyRegister, allowed: set | None) -> list[Penalty]:
+    out: list[Penalty] = []
+    for h in hits:
+        near = register.penalties_of(h.doc_id, h.locator)
+        for duty in register.duties_of(h.doc_id, h.locator):
+            near += register.penalties_for(duty)
+        out += [p for p in near if p not in out and (allowed is None or p.doc_id in allowed)]
+    return out
+
+
+def _weights(units: Sequence[Penalty]) -> dict[str, float]:
+    df: dict[str, int] = {}
+    for u in units:
+        for p in pairs(u.subject + u.conduct):
+            df[p] = df.get(p, 0) + 1
+    n = max(len(units), 1)
+    return {p: math.log(1 + n / k) for p, k in df.items()}
+
+
+def match_penalty(conduct: str, units: Sequence[Penalty]) -> tuple[Penalty, float] | None:
+    """The penalty clause whose conduct the question describes, if one clearly does."""
+    want = pairs(conduct)
+    if len(want) < MIN_PAIRS or not units:
+        return None
+    weight = _weights(units)
+    top = max(weight.values(), default=1.0)
+    total = sum(weight.get(p, top) for p in want)
+    scored = sorted(((sum(weight.get(p, top) for p in want & pairs(u.subject + u.conduct)) / total, u)
+                     for u in units), key=lambda x: -x[0])
+    best, unit = scored[0]
+    rival = max((s for s, u in scored[1:] if (u.doc_id, u.locator) != (unit.doc_id, unit.locator)), default=0.0)
+    if best < MATCH_MIN or best - rival < MARGIN:
+        return None
+    return unit, best
+
+
+def penalty_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None,
+                   warnings: list[str]) -> Answer | None:
+    """Lead with the penalty whose conduct the question names, and cite the duty it enforces."""
+    if Ask.PENALTY not in pq.asks or not pq.conduct or not hits or catalog is None:
+        return None
+    register = register_of(catalog)
+    if register is None:
+        return None
+    found = match_penalty(pq.conduct, _candidates(hits[:8], register, catalog.allowed))
+    if found is None:
+        return None
+    unit = found[0]
+    lead_hit = _hit_for(unit.doc_id, unit.locator, unit.text, hits, catalog)
+    if lead_hit is None:
+        return None
+    citations = [Citation(1, lead_hit, unit.text)]
+    lines = [f"依据《{short_title(lead_hit.title)}》{unit.locator}：{unit.text}[1]"]
+    duties = [d for d in register.enforced_by(unit)]
+    for duty in duties[:2]:
+        h = _hit_for(duty.doc_id, duty.locator, duty.text, hits, catalog)
+        if h is None:
+            continue
+        n = len(citations) + 1
+        citations.append(Citation(n, h, duty.text))
+        lines.append(f"该条处罚的是违反以下义务的行为——《{short_title(h.title)}》{duty.locator}：{duty.text}[{n}]")
+    w = list(warnings) + _status_warnings(citations)
+    return Answer(question=pq.raw, text=_with_notes("\n".join(lines), citations, catalog), citations=citations,
+                  abstained=False, mode="extractive", warnings=w)
+
+
+# ---------------------------------------------------------------------- duty questions
+def _quoted_duties(citation: Citation, register: DutyRegister) -> list[Duty]:
+    """The duties of the cited article whose words the answer quotes."""
+    quote = pairs(citation.quote or citation.hit.text)
+    out = []
+    for d in register.duties_of(citation.hit.doc_id, citation.hit.locator):
+        own = pairs(d.clause)
+        if own and len(own & quote) / len(own) >= 0.6:
+            out.append(d)
+    return out
+
+
+def consequence_lines(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) -> tuple[list[str], list[Citation]]:
+    """For an answer (anything with `.citations`) that quotes a duty with a linked penalty:
+    "违反的后果：《X》第Y条：…[n]" lines and their citations, numbered after the answer's own.
+    ([], []) when the question is not about a duty, or no quoted duty has a penalty."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if not citations or any(k in pq.asks for k in NOT_DUTY_QUESTIONS) or catalog is None:
+        return [], []
+    if any(f in DOCUMENT_EVENTS for f in pq.focus):
+        return [], []
+    register = register_of(catalog)
+    if register is None:
+        return [], []
+    lines: list[str] = []
+    extra: list[Citation] = []
+    seen: set[tuple] = set()
+    cited = {(c.hit.doc_id, c.hit.locator) for c in citations}  # a penalty the answer quotes already
+    for c in citations:
+        for duty in _quoted_duties(c, register):
+            for p in register.penalties_for(duty):
+                key = (p.doc_id, p.locator, p.paragraph, p.item)
+                if key in seen or (p.doc_id, p.locator) in cited or len(lines) >= CONSEQUENCE_MAX:
+                    continue
+                if catalog.allowed is not None and p.doc_id not in catalog.allowed:
+                    continue
+                h = _hit_for(p.doc_id, p.locator, p.text, [x.hit for x in citations], catalog)
+                if h is None:
+                    continue
+                seen.add(key)
+                n = len(citations) + len(extra) + 1
+                extra.append(Citation(n, h, p.text))
+                lines.append(f"违反的后果：《{short_title(h.title)}》{p.locator}：{p.text}[{n}]")
+    return lines, extra

@@ -1,0 +1,94 @@
+"""Duties as data (kb.registers.duties) over invented documents: subject, conditions, deadline,
+frequency, authority; penalties linked to the duty they enforce by reference, by 款, by range
+and by matching conduct; the definition of 重点用能单位 by thresholds."""
+from __future__ import annotations
+
+import pytest
+
+from tests.duties_index import CITY, build, doc_id, registers
+
+
+@pytest.fixture(scope="module")
+def reg(tmp_path_factory):
+    from kb.registers.duties import DutyRegister
+
+    regs = registers(build(tmp_path_factory.mktemp("duties")))
+    return regs, DutyRegister.of(regs), doc_id(regs, CITY)
+
+
+def _one(register, doc, locator, para=1):
+    (d,) = [d for d in register.duties_of(doc, locator) if d.paragraph == para]
+    return d
+
+
+def test_duty_fields(reg):
+    _, r, city = reg
+    d = _one(r, city, "第三条")
+    assert (d.subject, d.subject_kind, d.deadline, d.frequency, d.authority) == (
+        "重点用能单位", "key_energy", "每年三月三十一日前", "每年", "市节能主管部门")
+    designated = _one(r, city, "第三条", 2)
+    assert [(c.kind, c.value) for c in designated.conditions] == [("key_energy", "designated")]
+    assert designated.deadline == "在指定之日起六十日内"
+    water = _one(r, city, "第五条")
+    assert [(c.kind, c.lo) for c in water.conditions] == [("water", 50000.0)] and water.frequency == "每年"
+    permit = _one(r, city, "第六条")
+    assert [(c.kind, c.value) for c in permit.conditions] == [("permit", "重点管理")]
+    assert permit.deadline == "自取得排污许可证之日起三十日内" and permit.authority == "市生态环境主管部门"
+    assert _one(r, city, "第七条").subject_kind == "anyone"  # 禁止… binds everyone
+    assert _one(r, city, "第四条", 2).frequency == "每月"
+    assert r.duties_of(city, "第九条") == []  # the 法律责任 chapter holds penalties, not duties
+
+
+def _penalties(r, duty):
+    return sorted((p.locator, p.fine_text) for p in r.penalties_for(duty))
+
+
+def test_penalties_by_reference_paragraph_range_and_conduct(reg):
+    _, r, city = reg
+    assert _penalties(r, _one(r, city, "第三条")) == [("第九条", "处一万元以上三万元以下罚款")]
+    assert _penalties(r, _one(r, city, "第四条", 2)) == [("第十条", "处二千元以下罚款")]  # 第四条第二款 only
+    assert _penalties(r, _one(r, city, "第四条", 1)) == [("第十一条", "处五千元以上一万元以下罚款")]  # by conduct
+    assert _penalties(r, _one(r, city, "第五条")) == _penalties(r, _one(r, city, "第六条")) == [
+        ("第十二条", "处二千元以上一万元以下罚款")]  # 第五条至第六条
+    assert [p.locator for p in r.penalties_for(_one(r, city, "第七条"))] == ["第十三条"]
+    (p9,) = r.penalties_of(city, "第九条")
+    assert p9.authority == "市节能主管部门" and p9.fines[0]["lo"] == 10000 and p9.fines[0]["hi"] == 30000
+    assert [(d.locator, d.paragraph) for d in r.enforced_by(p9)] == [("第三条", 1), ("第三条", 2)]
+
+
+def test_key_energy_rule_from_the_definition(reg):
+    _, r, city = reg
+    rule = r.key_energy_rule(city)
+    assert rule.locator == "第二条"
+    assert [(a["lo"], a["hi"], a["designated"]) for a in rule.alternatives] == [(3000.0, None, False), (1000.0, 3000.0, True)]
+
+
+@pytest.mark.parametrize("text, subject, kinds", [
+    ("排污许可证有效期届满，排污单位需要继续排放污染物的，", "排污单位", ["trigger", "trigger"]),
+    ("对实行排污许可简化管理的排污单位，审批部门", "部门", ["permit"]),
+    ("年综合能源消费总量二千吨以上不满一万吨标准煤的用能单位，除示例部门指定的重点用能单位外，", "用能单位", ["key_energy", "energy"]),
+    ("列入前款规定名单的企业，", "企业", ["listed"]),
+    ("钢铁、水泥行业的企业，", "企业", ["industry"]),
+    ("申报绿色工厂的企业，", "企业", ["green_factory"]),
+    ("企业事业单位和其他生产经营者涉及国家秘密的，其排污许可等", "企业事业单位和其他生产经营者", ["unknown"]),
+    ("不符合强制性节能标准的项目，建设单位", "建设单位", []),
+    ("在依照国家规定设立的中小企业发展基金中，", None, ["trigger"]),  # where, not who
+])
+def test_subject_and_conditions(text, subject, kinds):
+    from kb.registers.conditions import conditions_of, subject_of
+
+    s = subject_of(text)
+    assert (s.word if s else None) == subject
+    assert sorted(c.kind for c in conditions_of(text, s)) == sorted(kinds)
+
+
+def test_the_modal_that_binds_the_subject_and_parties_left_out_of_conduct_matching():
+    from kb.registers.duties import read_duties
+    from kb.registers.penalties import pairs
+    from kb.registers.references import article_lines
+
+    (d,) = read_duties("第五十六条", article_lines("对依法应当编制示例报告书的建设项目，建设单位应当在编制时征求公众意见。"), None)
+    assert (d["subject"], d["modal"]) == ("建设单位", "应当")
+    (other,) = read_duties("第六条", article_lines("企业事业单位应当防止污染。\n公民应当增强环境保护意识。")[1:], None)
+    assert other["subject_kind"] == "other"
+    assert pairs("企业事业单位和其他生产经营者违法排放污染物") == pairs("违法排放污染物")
