@@ -441,11 +441,11 @@ def run(
                 pending.clear()
                 reporter.embedded(len(texts))
                 return
-            reporter.embedded(len(texts))
             summary.embedded += computed
             # Each chunk's sentences too: search compares a question with them one by one.
             embed_sentences([c.text for _i, _m, cs, _t in pending for c in cs] + [m.title for _i, m, _c, _t in pending],
                             embedder, cache, settings.embed_batch)
+            reporter.embedded(len(texts))
             t2 = time.perf_counter()
             t["embed_s"] += t2 - t1
             items, pos = [], 0
@@ -490,7 +490,7 @@ def run(
             if progress:
                 progress(n_done, len(files), path.name)
             n_done += 1
-            reporter.parsed(path, len(outcome[2]) if outcome[0] == "ok" else 0)
+            reporter.parsed(path, outcome[2] if outcome[0] == "ok" else [])
             if outcome[0] != "ok":
                 results[fi] = FileResult(str(path), "failed", reason=outcome[1], doc_id=jobs[j][1])
                 continue

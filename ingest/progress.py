@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import deque
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -116,8 +117,10 @@ class Progress:
         self._bytes_total = 0
         self._bytes_done = 0
         self._chunks_parsed = 0
+        self._vectors_parsed = 0
+        self._queue: deque[tuple[int, int]] = deque()  # (chunks, vectors) of files parsed, not yet embedded
         self._chunks_flushed = 0  # chunks of finished embedding passes
-        self._in_pass = 0  # computed so far in the current pass
+        self._in_pass = 0  # vectors computed so far in the current pass
         self._computed = 0  # vectors computed in all (cached ones are not)
         self._emit(force=True)
 
@@ -127,31 +130,44 @@ class Progress:
         self._bytes_total = sum(_size(p) for p in paths)
         self._update(stage="parse_embed", files_total=len(paths), force=True)
 
-    def parsed(self, path: str | Path, chunks: int) -> None:
-        """One file parsed into `chunks` chunks (0 when it failed)."""
+    def parsed(self, path: str | Path, chunks: Sequence) -> None:
+        """One file parsed into `chunks` (kb.types.Chunk; none when it failed).
+
+        A chunk costs its own vector and one for each of its sentences (kb.index.sentences),
+        and a file one for its title: progress counts those vectors, shown as chunks."""
+        from kb.index.sentences import sentences
+
+        vectors = len(chunks) + sum(len(sentences(c.text)) for c in chunks) + (1 if chunks else 0)
+        if chunks:
+            self._queue.append((len(chunks), vectors))
         self._bytes_done += _size(path)
-        self._chunks_parsed += chunks
-        name = Path(path).name
+        self._chunks_parsed += len(chunks)
+        self._vectors_parsed += vectors
         done = self.state.files_done + 1
         exact = done >= self.state.files_total
         if exact or not self._bytes_done:
             total = self._chunks_parsed
         else:  # chunks per byte so far, times all the bytes
             total = max(self._chunks_parsed, round(self._chunks_parsed * self._bytes_total / self._bytes_done))
-        self._update(files_done=done, current=name, chunks_total=total, chunks_exact=exact)
+        self._update(files_done=done, current=Path(path).name, chunks_total=total, chunks_exact=exact)
 
     def computing(self, n: int, since: float) -> None:
         """`n` more vectors computed in the current pass, the batch begun at time.monotonic()
-        `since` (counting_embedder calls this)."""
+        `since` (counting_embedder calls this). A pass embeds every file parsed and not yet
+        embedded (the pipeline parses nothing while it embeds)."""
         if self._t_embed is None:
             self._t_embed = since
         self._computed += n
         self._in_pass += n
-        self._update(chunks_done=self._chunks_flushed + self._in_pass)
+        chunks = sum(c for c, _v in self._queue)
+        vectors = sum(v for _c, v in self._queue) or 1
+        self._update(chunks_done=self._chunks_flushed + min(chunks, round(chunks * self._in_pass / vectors)))
 
     def embedded(self, n: int) -> None:
-        """A pass over `n` chunks is done (cached vectors included)."""
-        self._chunks_flushed += n
+        """A pass over `n` chunks is done, their sentences too (cached vectors included)."""
+        while n > 0 and self._queue:
+            n -= self._queue.popleft()[0]
+        self._chunks_flushed = self._chunks_parsed - sum(c for c, _v in self._queue)
         self._in_pass = 0
         self._update(chunks_done=self._chunks_flushed)
 
@@ -178,7 +194,8 @@ class Progress:
         st = self.state
         rate, eta = st.chunks_per_s, st.eta_s
         if self._t_embed is not None and now > self._t_embed and st.stage == "parse_embed":
-            rate = self._computed / (now - self._t_embed)
+            # vectors per second, as chunks (with their sentences) per second
+            rate = self._computed / (now - self._t_embed) * self._chunks_parsed / max(self._vectors_parsed, 1)
             eta = max(st.chunks_total - st.chunks_done, 0) / rate if rate > 0 else None
         self.state = replace(st, chunks_per_s=round(rate, 2), eta_s=None if eta is None else round(eta, 1),
                              elapsed_s=round(now - self._t0, 2), updated_at=time.time())

@@ -17,6 +17,7 @@ import pytest
 from ingest.pipeline import run
 from ingest.progress import Progress, ProgressState, format_seconds, read_progress
 from kb.settings import load_settings
+from kb.types import Chunk
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,6 +32,10 @@ def write_corpus(folder: Path, docs: int = 3, articles: int = 8) -> Path:
     return folder
 
 
+def chunk(text: str) -> Chunk:
+    return Chunk(doc_id="d", chunk_index=0, text=text, locator="第一条", heading_path="第一条")
+
+
 def test_the_counts_the_estimate_and_the_time_left(tmp_path):
     a, b = tmp_path / "a.md", tmp_path / "b.md"
     a.write_bytes(b"x" * 1000)
@@ -38,14 +43,18 @@ def test_the_counts_the_estimate_and_the_time_left(tmp_path):
     seen: list[ProgressState] = []
     p = Progress(on_update=seen.append, interval=0)
     p.start([a, b])
-    p.parsed(a, 10)
+    # 10 chunks of one sentence each: 10 chunk vectors, 10 sentence vectors, 1 title vector
+    p.parsed(a, [chunk("示例企业应当每年报送用水台账（测试样例）。")] * 10)
     assert (p.state.files_done, p.state.files_total) == (1, 2)
     assert p.state.chunks_total == 40 and not p.state.chunks_exact  # 10 chunks per 1000 bytes, 4000 bytes
-    p.computing(8, since=p._t0)
-    assert p.state.chunks_done == 8 and p.state.chunks_per_s > 0 and p.state.eta_s is not None
-    p.parsed(b, 25)
+    p.computing(10, since=p._t0)  # the pass has 21 vectors to compute for its 10 chunks
+    assert p.state.chunks_done == 5 and p.state.chunks_per_s > 0 and p.state.eta_s is not None
+    p.computing(11, since=p._t0)
+    assert p.state.chunks_done == 10
+    p.embedded(10)
+    p.parsed(b, [chunk("示例")] * 25)  # too short to count as sentences: 25 + 1 vectors
     assert p.state.chunks_total == 35 and p.state.chunks_exact
-    p.embedded(35)  # the pass is done: cached vectors count as ready too
+    p.embedded(25)  # a pass done from the cache: nothing computed, the chunks are ready all the same
     assert p.state.chunks_done == 35 and p.state.fraction == 1.0
     text = p.state.describe()
     assert "已解析 2/2 个文件" in text and "35/35 个片段" in text and "片段/秒" in text
