@@ -398,7 +398,7 @@ def part_speed(args: argparse.Namespace, work: Path, model: str, results: dict[s
     cpu = bench_speed.cpu_report()
     speed: dict[str, Any] = {"date": results["date"], "commit": results["commit"], "loadavg": results["loadavg"],
                              "argv": " ".join(args.argv), "cpu": cpu, "dev": {}, "ratios": {}, "notes": list(args.note)}
-    extra = [tuple(x.split("=", 1)) for x in args.engine_lib]
+    extra = [tuple(x.rsplit("=", 1)) for x in args.engine_lib]
     speed["engines"] = bench_speed.engine_speed(bench_speed.dev_chunk_texts(DEV_INPUTS), work, n=args.engine_chunks,
                                                 rounds=args.engine_rounds, extra=extra)
     ours = part_ingest("dev", DEV_INPUTS, model, work, args.reuse)

@@ -139,33 +139,54 @@ def cold_ask(data: Path, runs: int = 5, env: dict[str, str] | None = None) -> di
             "cpu_median": round(statistics.median(cpus), 2), "load1": [round(x, 1) for x in loads]}
 
 
+EMPTY_APP = """import streamlit as st
+question = st.chat_input("…")
+if question:
+    st.chat_message("user").write(question)
+    with st.expander("answer"):
+        st.write(question)
+"""
+
+
 def app_first_answer(data: Path, work: Path, timeout: float = 120) -> dict[str, Any]:
     """Start `streamlit run app.py` on the index, open it in headless chromium, ask as soon as
     the question box shows, and time the answer with its sources. A second question gives the
-    warm figure."""
+    warm figure. The same for a one-box Streamlit app first: Streamlit's and the browser's own
+    share of the time."""
+    chromium = "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        return {"skipped": f"{chromium} is absent"}
+    empty = work / "empty_app.py"
+    empty.write_text(EMPTY_APP, encoding="utf-8")
+    floor = _time_app(str(empty), dict(os.environ), work / "empty-app.log", chromium, timeout, asks=1)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_LLM")}
+    env["GREENKB_DATA_DIR"] = str(data)
+    out = _time_app("app.py", env, work / "app-first-answer.log", chromium, timeout)
+    out["empty_app"] = floor
+    return out
+
+
+def _time_app(script: str, env: dict[str, str], log_path: Path, chromium: str, timeout: float,
+              asks: int = 2) -> dict[str, Any]:
+    """`asks` questions, timed from the start of `streamlit run script` (`env`: its whole environment)."""
     import socket
     import urllib.request
 
     from playwright.sync_api import sync_playwright
 
-    chromium = "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        return {"skipped": f"{chromium} is absent"}
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_LLM")}
-    env["GREENKB_DATA_DIR"] = str(data)
     exe = Path(sys.executable).with_name("streamlit")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "streamlit"]
-    cmd += ["run", "app.py", "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+    cmd += ["run", script, "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
             "--browser.gatherUsageStats", "false"]
     url = f"http://127.0.0.1:{port}"
     out: dict[str, Any] = {"load1_at_start": round(os.getloadavg()[0], 1)}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
         page = browser.new_page(locale="zh-CN")
-        log = open(work / "app-first-answer.log", "wb")
+        log = open(log_path, "wb")
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=common.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -184,7 +205,7 @@ def app_first_answer(data: Path, work: Path, timeout: float = 120) -> dict[str, 
             box = page.get_by_test_id("stChatInputTextArea")
             box.wait_for(timeout=timeout * 1000)
             out["page_ready_s"] = round(time.perf_counter() - t0, 2)
-            for key, question in (("first", QUESTIONS[0]), ("second", QUESTIONS[2])):
+            for key, question in (("first", QUESTIONS[0]), ("second", QUESTIONS[2]))[:asks]:
                 asked = time.perf_counter()
                 box.fill(question)
                 box.press("Enter")
@@ -259,6 +280,11 @@ def render_speed(speed: dict[str, Any]) -> str:
                      f"its sources {app['first_answer_s']:.1f} s after asking (**{app['start_to_first_answer_s']:.1f} s after "
                      f"start**), second answer {app['second_answer_s']:.1f} s; load {app['load1_at_start']}; target: "
                      "first answer ≤ 3 s")
+        floor = app.get("empty_app")
+        if floor:
+            lines.append(f"- for comparison, a Streamlit app of one question box that echoes the question, the same way: "
+                         f"page ready {floor['page_ready_s']:.1f} s, answer {floor['start_to_first_answer_s']:.1f} s after "
+                         f"start (load {floor['load1_at_start']}): Streamlit's and the browser's own part")
     elif app:
         lines.append(f"- the app: not measured ({app['skipped']})")
     lines += [""] + [f"- {n}" for n in speed.get("notes", [])]
