@@ -170,7 +170,7 @@ def app_first_answer(data: Path, work: Path, timeout: float = 120) -> dict[str, 
     empty = work / "empty_app.py"
     empty.write_text(EMPTY_APP, encoding="utf-8")
     floor = _time_app(str(empty), dict(os.environ), work / "empty-app.log", chromium, timeout, asks=1)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_LLM")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_LLM_")}
     env["GREENKB_DATA_DIR"] = str(data)
     out = _time_app("app.py", env, work / "app-first-answer.log", chromium, timeout)
     out["empty_app"] = floor
