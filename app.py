@@ -19,8 +19,10 @@ import streamlit as st
 
 from kb.interfaces import app_sources
 from kb.interfaces import app_support as sup
+from kb.interfaces import pdf_view
 from kb.settings import Settings, load_settings
 from kb.types import DOC_TYPES, DocumentMeta
+from kb.text.titles import book_title
 
 ROOT = Path(__file__).resolve().parent
 PAGE_URLS = {"文件库": "library", "时间线": "timeline", "版本对比": "compare", "标准库": "standards",
@@ -46,7 +48,7 @@ def sidebar(settings: Settings, docs: dict[str, DocumentMeta]) -> tuple[str, int
             st.session_state["mode"] = "extractive"
         mode = st.radio("回答模式", modes, format_func=MODE_LABELS.get, key="mode")
         if not settings.llm_configured:
-            st.caption("未配置大模型（GREENKB_LLM_BASE_URL、GREENKB_LLM_MODEL），只能使用摘录式回答。")
+            st.caption("尚未配置大模型服务，目前只能使用摘录式回答（如需大模型生成，请联系管理员）。")
         k = st.slider("引用来源数量（检索段落数）", min_value=1, max_value=20, value=8, key="k")
 
         st.subheader("筛选")
@@ -115,6 +117,9 @@ def _source_entry(c_n: int, hit, quote: str, docs: dict[str, DocumentMeta], arti
         "effective_date": meta.effective_date if meta else "",
         "quote": quote,
         "article": article,
+        "passage": hit.text,
+        "page_start": hit.page_start,
+        "page_end": hit.page_end,
     }
 
 
@@ -163,10 +168,10 @@ def _read_file(path: str) -> bytes:
 def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
     status = src.get("status") or ""
     flag = f" ⚠ {status}" if status and status != "现行有效" else ""
-    label = f"[{src['n']}] 《{src['title']}》 {src['locator']} {src['pages']}{flag}".strip()
+    label = f"[{src['n']}] {book_title(src['title'])} {src['locator']} {src['pages']}{flag}".strip()
     with st.expander(sup.md_escape(label, multiline=False)):
         facts = [
-            ("文件", f"《{src['title']}》"),
+            ("文件", book_title(src["title"])),
             ("类型", src["doc_type"]),
             ("日期", src["date"]),
             ("施行日期", src.get("effective_date", "")),
@@ -182,6 +187,8 @@ def render_source(src: dict[str, Any], key: str, related: bool = False) -> None:
         else:
             st.markdown(sup.highlight_passage(src["article"], src["quote"] or ""))
             app_sources.render_links(src, key)
+        if pdf_view.has_page(src):
+            pdf_view.page_button(src, key)
         path = src.get("path") or ""
         if path and Path(path).is_file():
             st.download_button(

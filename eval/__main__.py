@@ -19,6 +19,8 @@ SUBCOMMANDS = [
     "eval.tune",
     "eval.corpus",
     "eval.checklist",
+    "eval.bench_api",
+    "eval.robustness",
 ]
 
 

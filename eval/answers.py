@@ -198,6 +198,15 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _second_stage_note() -> str:
+    try:
+        from eval.common import second_stage_note
+
+        return second_stage_note()
+    except ImportError:
+        return "unknown"
+
+
 def _f(x: Any) -> str:
     return "–" if x is None else f"{x:.3f}"
 
@@ -230,6 +239,7 @@ def render(summary: dict[str, Any], result: dict[str, Any], questions_path: str)
         "## Answers (`python -m eval answers`)",
         "",
         f"- date: {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; machine: {_machine()}; commit: {_commit()}",
+        f"- second stage of search: {_second_stage_note()}",
         f"- questions: `{questions_path}` ({o['n']}); mode: {result['mode']}; k = {result['k']}; "
         f"total {result['seconds']:.1f} s ({result['seconds'] / max(o['n'], 1):.2f} s/question)",
         "",

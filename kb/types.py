@@ -66,6 +66,8 @@ class DocumentMeta:
     source_format: str = ""  # pdf | docx | html | md | txt
     ocr_pages: list[int] = field(default_factory=list)
     ingested_at: str = ""
+    warnings: list[str] = field(default_factory=list)  # what the ingest noticed: bad bytes, OCR caps, injected text
+    source_path: str = ""  # where the ingest found it (a link's own path; `path` is the file it resolves to)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

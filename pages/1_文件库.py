@@ -5,19 +5,21 @@ import math
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
+from kb.interfaces import app_display as display
 from kb.interfaces import app_support as sup
 from kb.versions.graph import VersionGraph
 from kb.settings import Settings, load_settings
+from kb.text.titles import book_title
 
 STATUS_CN = {"added": "新增", "updated": "更新", "unchanged": "未变", "failed": "失败", "removed": "移除"}
 
 
 def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Run the ingest pipeline with a progress bar; returns a plain report kept in session state."""
-    from ingest.pipeline import IngestBusy, run
-
+    """Run the ingest in its own process (a bad file can never stall or kill the app), with a
+    progress bar; returns a plain report kept in session state."""
     bar = st.progress(0.0, text="准备导入…")
 
     def progress(done: int, total: int, name: str) -> None:
@@ -27,29 +29,29 @@ def run_ingest(paths: list[Path], settings: Settings, extra: list[dict[str, Any]
 
     rows = list(extra or [])
     try:
-        summary = run(paths, settings, progress=progress, remove_missing=True)
-    except IngestBusy as exc:
-        return {"error": str(exc), "rows": rows}
+        report = sup.ingest_in_subprocess(paths, settings, progress=progress)
     except Exception as exc:
         return {"error": sup.error_message(exc, "导入失败"), "rows": rows}
     finally:
         bar.empty()
         sup.refresh_searcher(settings)  # the next question must see the new index
-    for r in summary.results:
+    if report.error:
+        return {"error": report.error, "rows": rows}
+    for r in report.results:
         rows.append(
             {
-                "文件": Path(r.path).name,
-                "结果": STATUS_CN.get(r.status, r.status),
-                "片段数": r.chunks,
-                "标题": r.title,
-                "说明": r.reason,
+                "文件": sup.strip_control(Path(r["path"]).name, False),
+                "结果": STATUS_CN.get(r["status"], r["status"]),
+                "片段数": r["chunks"],
+                "标题": r["title"],
+                "说明": "；".join(x for x in [r["reason"], *r.get("warnings", [])] if x),
             }
         )
-    counts = "，".join(f"{STATUS_CN[s]} {summary.count(s)}" for s in STATUS_CN if summary.count(s))
+    counts = "，".join(f"{STATUS_CN[s]} {report.count(s)}" for s in STATUS_CN if report.count(s))
     return {
-        "message": f"导入完成：{counts or '没有文件'}；用时 {summary.seconds:.1f} 秒。",
-        "failed": bool(summary.failed) or any(r["结果"] == "失败" for r in rows),
-        "notes": list(summary.notes),
+        "message": f"导入完成：{counts or '没有文件'}；用时 {report.seconds:.1f} 秒。",
+        "failed": bool(report.count("failed")) or any(r["结果"] == "失败" for r in rows),
+        "notes": list(report.notes),
         "rows": rows,
     }
 
@@ -76,19 +78,28 @@ def upload_section(settings: Settings) -> None:
         + (f"，单个文件不超过 {settings.max_file_mb:g} MB。" if limit else "。")
     )
     n = st.session_state.setdefault("uploader_n", 0)
+    hint = f"或将文件拖放到这里 · 支持 {sup.ALLOWED_TYPES_CN}" + (f"，单个文件不超过 {settings.max_file_mb:g} MB" if limit else "")
+    st.html(display.uploader_css("uploader-", hint))
     files = st.file_uploader(
-        "选择文件（可多选）",
-        type=list(sup.ALLOWED_UPLOAD_TYPES),
-        accept_multiple_files=True,
+        "选择要导入的文件（可多选）",
+        accept_multiple_files=True,  # types are checked below: a Chinese reason instead of a MIME-type error
         key=f"uploader-{n}",
         max_upload_size=max(1, math.ceil(settings.max_file_mb)) if limit else None,
     )
+    for f in files or []:
+        ext = f.name.rpartition(".")[2].lower() if "." in f.name else ""
+        if ext not in sup.ALLOWED_UPLOAD_TYPES:
+            st.warning(sup.md_escape(f"{sup.strip_control(f.name, False)[:120]}：{sup.upload_type_message(ext)}"))
     if st.button("导入所选文件", type="primary", disabled=not files, key="do_upload"):
         saved: list[Path] = []
         rejected: list[dict[str, Any]] = []
         for f in files or []:
             try:
-                saved.append(sup.save_upload(f.name, f.getvalue(), settings).path)
+                kept = sup.save_upload(f.name, f.getvalue(), settings)
+                saved.append(kept.path)
+                if kept.renamed:
+                    rejected.append({"文件": sup.strip_control(f.name, False)[:200], "结果": "改名保存", "片段数": 0,
+                                     "标题": "", "说明": f"与已上传的文件同名，已另存为 {kept.path.name}"})
             except sup.UploadRejected as exc:
                 rejected.append({"文件": sup.strip_control(f.name, False)[:200], "结果": "失败", "片段数": 0, "标题": "", "说明": str(exc)})
             except OSError as exc:
@@ -123,7 +134,7 @@ def delete_section(settings: Settings, index, docs: dict) -> None:
         except Exception as exc:
             st.session_state["report"] = {"error": sup.error_message(exc, "删除失败")}
         else:
-            msg = f"已删除《{meta.title}》。"
+            msg = f"已删除{book_title(meta.title)}。"
             if not removed_file and meta.path:
                 msg += "原文件不在 corpus/uploads/ 中，未删除；重新索引它所在的文件夹时会再次导入。"
             st.session_state["report"] = {"message": msg}
@@ -165,15 +176,14 @@ def main() -> None:
     if docs:
         statuses = VersionGraph.of_generation(index.generation(docs), docs).status
         st.caption(f"共 {len(docs)} 份文件，{sum(d.chunks for d in docs.values())} 个片段。")
-        st.dataframe(
-            sup.document_rows(docs.values(), statuses),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "页数": st.column_config.NumberColumn(format="%d"),
-                "片段数": st.column_config.NumberColumn(format="%d"),
-            },
-        )
+        rows = sup.document_rows(docs.values(), statuses)
+        widths = display.library_widths(rows)
+        table = pd.DataFrame(rows).astype({"页数": "Int64", "片段数": "Int64"})  # no page count: blank, not None
+        config = {c: st.column_config.Column(width=w) for c, w in widths.items()}
+        config |= {"标题": st.column_config.Column(width=widths["标题"], pinned=True),
+                   "页数": st.column_config.NumberColumn(format="%d", width=widths["页数"]),
+                   "片段数": st.column_config.NumberColumn(format="%d", width=widths["片段数"])}
+        st.dataframe(table, hide_index=True, width="stretch", column_order=display.LIBRARY_COLUMNS, column_config=config)
     else:
         st.info("知识库中还没有文件。在下方上传文件，或把文件放进 corpus/ 后运行 `python -m ingest corpus`。")
 

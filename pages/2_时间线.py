@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kb.interfaces import app_display as display
 from kb.interfaces import app_support as sup
 from kb.versions.graph import VersionGraph
 from kb.versions.timeline import timeline_frame, versions_frame
@@ -82,24 +83,10 @@ def main() -> None:
     kinds = sorted(events["kind"].dropna().unique().tolist())
     shown = st.multiselect("事件类型", kinds, default=kinds, key="tl_kinds")
     events = events[events["kind"].isin(shown)]
-    if chosen is None and len(events):
+    if len(events):
         try:
-            import altair as alt
-
-            chart = (
-                alt.Chart(events.dropna(subset=["date"]))
-                .mark_point(filled=True, size=70)
-                .encode(
-                    x=alt.X("date:T", title="日期", axis=alt.Axis(format="%Y-%m")),
-                    y=alt.Y("title:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-                    color=alt.Color("kind:N", title="事件"),
-                    tooltip=[alt.Tooltip("date:T", title="日期"), alt.Tooltip("kind:N", title="事件"),
-                             alt.Tooltip("title:N", title="法规")],
-                )
-                .properties(height=max(240, 22 * events["title"].nunique()))
-            )
-            st.altair_chart(chart, width="stretch")
-        except Exception:
+            st.altair_chart(display.timeline_chart(events), width="stretch")
+        except Exception:  # the table below holds the same events
             pass
     table = events.assign(日期=events["date"].dt.strftime("%Y-%m-%d")).rename(
         columns={"kind": "事件", "title": "法规", "text": "原文", "file_name": "文件名", "status": "状态"}

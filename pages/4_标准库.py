@@ -8,9 +8,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from kb.interfaces import app_display as display
 from kb.interfaces import app_support as sup
 from kb.registers.standards import STATUSES, Standard, StandardsRegister
 from kb.settings import load_settings
+from kb.text.titles import book_title
 
 BADGE = {"现行": "green", "即将实施": "blue", "废止": "red", "状态不详": "gray"}
 CELL = {"现行": "background-color: #d3f0d8; color: #14532d", "即将实施": "background-color: #dbe8fb; color: #1e3a8a",
@@ -31,6 +33,7 @@ def import_section(settings) -> None:
         st.caption("按列名识别：标准号、标准名称、标准状态、发布日期、实施日期、废止日期、代替标准、被代替标准。"
                    "再次导入同名文件会替换上次导入的内容。")
         n = st.session_state.setdefault("std_upload_n", 0)
+        st.html(display.uploader_css("std_upload_", "或将文件拖放到这里 · 支持 CSV、XLSX 格式的标准目录"))
         up = st.file_uploader("选择标准目录文件", type=["csv", "xlsx"], key=f"std_upload_{n}")
         if up is not None and st.button("导入标准目录", key="std_import"):
             name = Path(up.name).name
@@ -105,7 +108,7 @@ def detail(reg: StandardsRegister, std: Standard, index) -> None:
     for c in std.cited:
         hit = hits.get(c.chunk_id)
         page = sup.page_label(c.page_start, c.page_end)
-        with st.expander(text(f"《{c.title}》{c.locator if c.locator != 'header' else ''} {page}".strip())):
+        with st.expander(text(f"{book_title(c.title)}{c.locator if c.locator != 'header' else ''} {page}".strip())):
             st.caption(sup.md_escape(f"文件：{c.file_name}；原文写作：{c.written}", multiline=False))
             passage = hit.text if hit is not None else c.context
             st.markdown(sup.highlight_passage(passage, c.context or c.written))

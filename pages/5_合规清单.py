@@ -14,6 +14,7 @@ from kb.interfaces import export
 from kb.registers.checklist import APPLIES, CHECK, build_checklist
 from kb.registers.profile import PERMITS, Profile, ProfileError
 from kb.settings import load_settings
+from kb.text.titles import book_title
 
 FLAGS = {"未说明": None, "是": True, "否": False}
 PERMIT_LABELS = {"重点管理": "重点管理", "简化管理": "简化管理", "登记管理": "登记管理", "none": "无（不需要）", "": "未说明"}
@@ -88,7 +89,7 @@ def show_group(cl, status: str) -> None:
                 st.markdown(f"#### {head}")
             for _doc_id, items in part:
                 first = items[0]
-                st.markdown("**" + sup.md_escape(f"《{first.title}》（{first.level}，{first.doc_status}）", multiline=False) + "**")
+                st.markdown("**" + sup.md_escape(f"{book_title(first.title)}（{first.level}，{first.doc_status}）", multiline=False) + "**")
                 for item in items:
                     show_item(item)
 
@@ -135,7 +136,7 @@ def main() -> None:
     if cl.left_out:
         with st.expander("未纳入的文件"):
             for t, r in cl.left_out:
-                st.markdown(sup.md_escape(f"《{t}》：{r}", multiline=False))
+                st.markdown(sup.md_escape(f"{book_title(t)}：{r}", multiline=False))
     left, right = st.columns(2)
     left.download_button("导出 DOCX", data=functools.partial(export.checklist_docx, cl), file_name="合规清单.docx",
                          mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -123,7 +123,7 @@ def test_groups_by_document_national_and_local():
     ans = answer("测试样例市年耗能三千吨标准煤的单位要报能源利用状况报告吗？国家层面怎么规定的？",
                  FakeSearcher([LOCAL, NATIONAL]))
     assert not ans.abstained
-    assert "《测试样例市实施《测试样例节能法》办法》（2019-11-27" in ans.text
+    assert "《测试样例市实施〈测试样例节能法〉办法》（2019-11-27" in ans.text  # nested marks as GB/T 15834 sets them
     assert "《测试样例节能法》（2018-10-26，现行有效）" in ans.text
     assert {c.hit.doc_id for c in ans.citations} == {"d3", "d1"}
     _numbers_verbatim(ans, "二千吨以上不满一万吨标准煤", "区发展改革部门")

@@ -98,6 +98,19 @@ def test_follow_up_question_uses_context(fixture_index, env):
     assert "五万元以下罚款" in all_markdown(at)
 
 
+def test_a_short_question_with_its_own_subject_is_not_a_follow_up(fixture_index, env):
+    """Length alone made a question a follow-up (≤ 25 characters): "节能监察记录要保存什么？" was
+    then searched as a continuation of the previous question. It stands alone."""
+    env(*fixture_index)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    ask(at, "示例市节能监察办法第三条要求报送什么材料？")
+    ask(at, "节能监察记录要保存什么？")
+    assert not any("结合上文检索" in c.value for c in at.caption), [c.value for c in at.caption]
+    second = at.session_state["history"][-1]
+    assert second["query"] == ""
+    assert any(s["locator"] == "第五条" for s in second["sources"]), second["sources"]
+
+
 def test_document_text_is_escaped(fixture_index, env):
     env(*fixture_index)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
@@ -216,9 +229,12 @@ def test_compare_page(two_versions, env):
     assert metrics["修改的条文"] == "2" and metrics["新增的条文"] == "1"
     labels = [e.label for e in at.expander]
     assert any(l.startswith("修改：第四条") for l in labels), labels
+    # deletions struck through, insertions underlined (not told apart by colour alone)
+    html = "\n".join(e.proto.body for e in at.get("html"))
+    assert re.search(r"<del [^>]*>一万元以上五万元</del><ins [^>]*>二万元以上十万元</ins>", html)
+    assert re.search(r"<ins [^>]*>市节能监察机构应当每年公布节能监察结果。</ins>", html)
+    assert "line-through" in html and "underline" in html
     text = all_markdown(at)
-    assert ":red-background[一万元以上五万元]:green-background[二万元以上十万元]" in text
-    assert ":green-background[市节能监察机构应当每年公布节能监察结果。]" in text
     assert not re.search(r"(?<!\\)[<>]", text)
 
 

@@ -312,3 +312,13 @@ def test_real_ods_regulation_html_vs_pdf(real_pairs):
     assert ("第三十九条", "第四十条") in pairs and ("第四十条", "第三十九条") in pairs
     assert [e.locator_b for e in res.added] == ["第三十八条", "第四十一条"]
     assert [e.locator_a for e in res.removed] == ["第十七条"]
+
+
+def test_substance_puts_penalties_and_amounts_before_renamings():
+    from kb.versions.wordops import substance, word_ops
+
+    renamed = word_ops("由环境保护主管部门责令改正。", "由生态环境主管部门责令改正。")
+    fine = word_ops("处一万元以上五万元以下罚款。", "处二万元以上十万元以下罚款。")
+    duty = word_ops("排污单位可以公开排放信息。", "排污单位应当公开排放信息。")
+    assert substance(renamed) == 0.0
+    assert substance(fine) > substance(duty) > substance(renamed)

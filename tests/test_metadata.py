@@ -283,3 +283,25 @@ def test_an_order_glued_to_its_date_names_the_issuer_without_the_date():
     meta = extract(text, "示例.txt")
     assert meta["doc_number"] == "示例市人民政府令第1号"
     assert meta["issuer"] == "示例市人民政府"
+
+
+AMENDED = """# 示例解释（测试样例）
+
+2011年2月1日 示例法院审判委员会第1000次会议通过
+
+2021年4月7日 示例法院审判委员会第1835次会议《关于修改〈示例解释〉的决定》修正，该修正自2021年4月15日施行
+
+<!-- INFO END -->
+
+第一条 示例条文内容（测试样例）。
+
+第二条 本解释自2011年2月10日起施行。
+"""
+
+
+def test_an_amended_version_takes_effect_on_the_amendments_own_date() -> None:
+    """The closing article keeps the original 施行 date; the amendment line gives the version's own."""
+    m = _extract(AMENDED, "示例解释(2021-04-07).md")
+    assert m["date"] == "2021-04-07"
+    assert m["effective_date"] == "2021-04-15"
+    assert ("施行", "2011-02-10") in {(e.kind, e.date) for e in m["events"]}

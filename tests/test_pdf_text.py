@@ -34,7 +34,7 @@ def test_plan_pages_keep_lines_and_read_box_tables_as_rows(tmp_path):
 def test_pdfium_and_pypdf_give_the_same_citations_on_a_law_pdf(tmp_path, monkeypatch):
     fixture = build_text_pdf(tmp_path / "law.pdf")
     _meta, fast = parse_file(fixture.path, "a", "x", ocr=False)
-    monkeypatch.setattr(pdf_loader, "read_text_layer", lambda data: None)  # the pypdf path
+    monkeypatch.setattr(pdf_loader, "read_text_layer", lambda data, limits=None: None)  # the pypdf path
     _meta, slow = parse_file(fixture.path, "a", "x", ocr=False)
     assert [(c.locator, c.page_start, c.page_end) for c in fast] == [(c.locator, c.page_start, c.page_end) for c in slow]
     for article, page in fixture.article_pages.items():  # a carried chapter heading may start a page earlier
@@ -55,6 +55,6 @@ def test_a_password_pdf_still_gets_pypdfs_reason(tmp_path):
                          ids=lambda p: p.name)
 def test_shared_pdfs_cite_the_same_locators_and_pages_as_with_pypdf(path, monkeypatch):
     _meta, fast = parse_file(path, "a", "x", ocr=False)
-    monkeypatch.setattr(pdf_loader, "read_text_layer", lambda data: None)
+    monkeypatch.setattr(pdf_loader, "read_text_layer", lambda data, limits=None: None)
     _meta, slow = parse_file(path, "a", "x", ocr=False)
     assert [(c.locator, c.page_start, c.page_end) for c in fast] == [(c.locator, c.page_start, c.page_end) for c in slow]

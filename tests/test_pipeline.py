@@ -319,3 +319,17 @@ def test_summary_keeps_one_line_per_file_whatever_the_name(tmp_path):
     print_summary(summary, out)
     lines = out.getvalue().splitlines()
     assert lines[1] == "  失败  坏\\x0a文件.pdf：不是有效的PDF文件"
+
+
+def test_a_folders_readme_is_not_a_document(tmp_path):
+    """corpus/README.md says what to put in corpus/: ingesting the folder skips it (and LICENSE);
+    named on the command line, a README is ingested like any file."""
+    corpus = write_corpus(tmp_path)
+    (corpus / "README.md").write_text("# 把政策文件放在这里\n\n支持 PDF、DOCX、HTML、Markdown、TXT。\n", encoding="utf-8")
+    (corpus / "LICENSE.txt").write_text("示例许可说明（测试样例）\n", encoding="utf-8")
+    settings = settings_for(tmp_path, "none")
+    run([corpus], settings)
+    names = {d.file_name for d in Index(settings).documents().values()}
+    assert "README.md" not in names and "LICENSE.txt" not in names and names
+    run([corpus / "README.md"], settings)
+    assert "README.md" in {d.file_name for d in Index(settings).documents().values()}

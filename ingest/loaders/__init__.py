@@ -14,7 +14,10 @@ from pathlib import Path
 
 from ingest.loaders.common import (  # noqa: F401  (the package's public names)
     _COMMON_SIMPLIFIED,
+    DEFAULT_LIMITS,
+    Limits,
     decode_text,
+    decode_text_report,
     describe_os_error,
     normalize_newlines,
     read_bytes,
@@ -26,12 +29,15 @@ from ingest.loaders.text import load_md, load_txt, strip_markdown  # noqa: F401
 from ingest.types import LoadedDoc, LoadError
 
 
-def load(path: Path, max_bytes: int | None = None, *, ocr: bool = True) -> LoadedDoc:
+def load(path: Path, max_bytes: int | None = None, *, ocr: bool = True, limits: Limits = DEFAULT_LIMITS,
+         data: bytes | None = None) -> LoadedDoc:
     """Load `path` into a `LoadedDoc`, or raise `LoadError` with a Chinese reason.
 
     `max_bytes` rejects larger files before reading them. `ocr=False` (Settings.ocr,
     GREENKB_OCR=0) disables the OCR fallback for PDF pages without a text layer (then an
-    image-only PDF raises 需要OCR).
+    image-only PDF raises 需要OCR). `limits`: pages, characters, unpacked size, OCR pages.
+    `data`: the file's bytes when the caller has read them already (then they are what is
+    parsed, whatever the file holds now).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -39,9 +45,10 @@ def load(path: Path, max_bytes: int | None = None, *, ocr: bool = True) -> Loade
     if loader is None:
         shown = suffix or "（无扩展名）"
         raise LoadError(f"不支持的文件类型：{shown}（支持 PDF、DOCX、HTML、Markdown、TXT）")
-    data = read_bytes(path, max_bytes)
+    if data is None:
+        data = read_bytes(path, max_bytes)
     try:
-        doc = loader(data, ocr)
+        doc = loader(data, ocr, limits)
     except LoadError:
         raise
     except RecursionError as exc:
@@ -53,7 +60,7 @@ def load(path: Path, max_bytes: int | None = None, *, ocr: bool = True) -> Loade
     return doc
 
 
-_LOADERS: dict[str, Callable[[bytes, bool], LoadedDoc]] = {
+_LOADERS: dict[str, Callable[[bytes, bool, Limits], LoadedDoc]] = {
     ".pdf": load_pdf,
     ".docx": load_docx,
     ".html": load_html,

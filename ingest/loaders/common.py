@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +43,33 @@ def describe_os_error(exc: OSError) -> str:
     return f"{reason}（{detail}）{where}" if reason else f"{detail}{where}"
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost (Settings.max_pages, max_chars, max_unzipped_mb, max_ocr_pages).
+    A file over a limit is refused with a message naming the limit and its setting."""
+
+    max_pages: int = 3000
+    max_chars: int = 5_000_000
+    max_unzipped_bytes: int = 512 << 20
+    max_ocr_pages: int = 50
+
+    def check_pages(self, n: int) -> None:
+        if self.max_pages > 0 and n > self.max_pages:
+            raise LoadError(f"文件共 {n} 页，超过上限 {self.max_pages} 页（设置 GREENKB_MAX_PAGES 可调整）")
+
+    def check_chars(self, n: int) -> None:
+        if self.max_chars > 0 and n > self.max_chars:
+            raise LoadError(f"文件文字过多（{n} 字），超过上限 {self.max_chars} 字（设置 GREENKB_MAX_CHARS 可调整）")
+
+    def check_unzipped(self, n: int, what: str) -> None:
+        if self.max_unzipped_bytes > 0 and n > self.max_unzipped_bytes:
+            raise LoadError(f"{what}解压后过大（{megabytes(n)}），超过上限 {megabytes(self.max_unzipped_bytes)}"
+                            "（可能是恶意或损坏的文件；设置 GREENKB_MAX_UNZIPPED_MB 可调整）")
+
+
+DEFAULT_LIMITS = Limits()
+
+
 def normalize_newlines(text: str) -> str:
     """\\r\\n and \\r become \\n; BOMs, zero-width and control characters are dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -50,10 +78,46 @@ def normalize_newlines(text: str) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode plain-text bytes: BOM, then strict UTF-8, then GB18030, then a guess."""
+    """Decode plain-text bytes: BOM, then strict UTF-8, then UTF-8 with a few bad bytes,
+    then GB18030, then a guess."""
+    return decode_text_report(data)[0]
+
+
+def decode_text_report(data: bytes) -> tuple[str, list[str]]:
+    """`decode_text` plus warnings: a UTF-8 text with some invalid bytes is decoded as UTF-8
+    with U+FFFD in their place and a warning counting them, never as another encoding."""
     bom = decode_by_bom(data)
     if bom is not None:
-        return bom
+        return bom, []
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        bad, good = utf8_damage(data)
+        if good >= 1 and good >= 8 * bad:
+            return (data.decode("utf-8", errors="replace"),
+                    [f"文件含有 {bad} 个无效的UTF-8字节，已替换为“\ufffd”，其余文字按UTF-8读取"])
+    return _decode_plain(data), []
+
+
+def utf8_damage(data: bytes) -> tuple[int, int]:
+    """(invalid bytes, valid multi-byte characters) when read as UTF-8."""
+    bad = 0
+
+    def count(exc: UnicodeDecodeError) -> tuple[str, int]:
+        nonlocal bad
+        bad += exc.end - exc.start
+        return "", exc.end
+
+    text = data.decode("utf-8", errors=_register_counter(count))
+    return bad, sum(1 for ch in text if ord(ch) > 0x7F)
+
+
+def _register_counter(handler) -> str:
+    codecs.register_error("greenkb-count", handler)
+    return "greenkb-count"
+
+
+def _decode_plain(data: bytes) -> str:
     try:
         utf8 = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -9,7 +9,7 @@ import html as html_lib
 import re
 from typing import Any
 
-from ingest.loaders.common import decode_by_bom, decode_text
+from ingest.loaders.common import DEFAULT_LIMITS, Limits, decode_by_bom, decode_text_report
 from ingest.official import INFO_LABELS
 from ingest.types import LoadedDoc
 
@@ -37,27 +37,34 @@ _INFO_CELL_RE = re.compile(r"^(" + "|".join(sorted(INFO_LABELS, key=len, reverse
 _TITLE_SUFFIX_RE = re.compile(r"\s*(?:_|\s-\s|\s–\s|\s—\s|\|).*$")
 
 
-def load_html(data: bytes, ocr: bool) -> LoadedDoc:
-    text = decode_html(data)
+def load_html(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedDoc:
+    text, warnings = decode_html_report(data)
+    limits.check_chars(len(text) // 2)  # markup is at least half of a page
     try:
         lines, title = _html_extract(text)
     except RecursionError:
         lines, title = _html_extract_flat(text), ""
-    return LoadedDoc(pages=["\n".join(lines)], paged=False, source_format="html", title_hint=title)
+    return LoadedDoc(pages=["\n".join(lines)], paged=False, source_format="html", title_hint=title,
+                     warnings=warnings)
 
 
 def decode_html(data: bytes) -> str:
     """Decode HTML bytes: BOM, declared charset (GBK family → GB18030), UTF-8, GB18030, guess."""
+    return decode_html_report(data)[0]
+
+
+def decode_html_report(data: bytes) -> tuple[str, list[str]]:
+    """`decode_html` plus warnings (invalid bytes in a UTF-8 page, see decode_text_report)."""
     bom = decode_by_bom(data)
     if bom is not None:
-        return bom
+        return bom, []
     declared = _declared_charset(data[:4096])
     if declared:
         try:
-            return data.decode(declared)
+            return data.decode(declared), []
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode_text(data)
+    return decode_text_report(data)
 
 
 def _declared_charset(head: bytes) -> str | None:

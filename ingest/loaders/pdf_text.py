@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.loaders.common import DEFAULT_LIMITS, Limits
+
 CELL_SEP = " | "
 # A horizontal gap wider than this many character heights separates two cells.
 CELL_GAP_EM = 1.6
@@ -54,8 +56,9 @@ class _Line:
         return self._cells[key]
 
 
-def read_text_layer(data: bytes) -> TextLayer | None:
-    """Every page's text (tables as ' | ' rows), or None when pdfium cannot open the file."""
+def read_text_layer(data: bytes, limits: Limits = DEFAULT_LIMITS) -> TextLayer | None:
+    """Every page's text (tables as ' | ' rows), or None when pdfium cannot open the file.
+    Raises LoadError past the page or character caps of `limits`."""
     import pypdfium2 as pdfium
 
     try:
@@ -63,7 +66,9 @@ def read_text_layer(data: bytes) -> TextLayer | None:
     except Exception:
         return None
     try:
+        limits.check_pages(len(pdf))
         layer = TextLayer(pages=[], title=_title(pdf))
+        chars = 0
         for number in range(len(pdf)):
             try:
                 page = pdf[number]
@@ -72,6 +77,8 @@ def read_text_layer(data: bytes) -> TextLayer | None:
             except Exception as exc:
                 layer.warnings.append(f"第{number + 1}页文字提取失败（{type(exc).__name__}）")
                 layer.pages.append("")
+            chars += len(layer.pages[-1])
+            limits.check_chars(chars)
         return layer
     finally:
         pdf.close()

@@ -5,30 +5,35 @@ from __future__ import annotations
 
 import re
 
-from ingest.loaders.common import decode_text, normalize_newlines
+from ingest.loaders.common import DEFAULT_LIMITS, Limits, decode_text_report, normalize_newlines
 from ingest.types import LoadedDoc
 
 _MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
-_MD_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _MD_FENCE_RE = re.compile(r"^ {0,3}(```|~~~).*$", re.M)
 _MD_RULE_RE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
-_MD_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
-_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Every pattern stays inside one line and bounds its spans: `\s*` here once crossed lines and a
+# 4 KB file of blank lines took minutes (cubic backtracking); unbounded `[^\]]+` and `.+?`
+# are quadratic on a long line of brackets or asterisks.
+_MD_TABLE_SEP_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.M)
+_MD_IMAGE_RE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 _MD_QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?", re.M)
 
 
-def load_txt(data: bytes, ocr: bool) -> LoadedDoc:
-    text = decode_text(data)
-    return LoadedDoc(pages=[text], paged=False, source_format="txt")
+def load_txt(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedDoc:
+    text, warnings = decode_text_report(data)
+    limits.check_chars(len(text))
+    return LoadedDoc(pages=[text], paged=False, source_format="txt", warnings=warnings)
 
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
-def load_md(data: bytes, ocr: bool) -> LoadedDoc:
-    text = normalize_newlines(decode_text(data))
+def load_md(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedDoc:
+    decoded, warnings = decode_text_report(data)
+    limits.check_chars(len(decoded))
+    text = normalize_newlines(decoded)
     # Static-site front matter (`---\ntitle: …\n---`) is metadata, not document text.
     front = _FRONT_MATTER_RE.match(text)
     front_title = ""
@@ -38,7 +43,23 @@ def load_md(data: bytes, ocr: bool) -> LoadedDoc:
         front_title = m.group(1).strip() if m else ""
     title_match = re.search(r"^ {0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$", text, re.M)
     title = title_match.group(1).strip() if title_match else front_title
-    return LoadedDoc(pages=[strip_markdown(text)], paged=False, source_format="md", title_hint=title)
+    return LoadedDoc(pages=[strip_markdown(text)], paged=False, source_format="md", title_hint=title, warnings=warnings)
+
+
+def _strip_comments(text: str) -> str:
+    """HTML comments removed in one pass (an unclosed `<!--` keeps the rest as text)."""
+    out, pos = [], 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            break
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def strip_markdown(text: str) -> str:
@@ -46,7 +67,7 @@ def strip_markdown(text: str) -> str:
 
     HTML comments (e.g. `<!-- INFO END -->`) disappear entirely; list markers are kept.
     """
-    text = _MD_COMMENT_RE.sub("", text)
+    text = _strip_comments(text)
     text = _MD_FENCE_RE.sub("", text)
     text = _MD_RULE_RE.sub("", text)
     text = _MD_TABLE_SEP_RE.sub("", text)

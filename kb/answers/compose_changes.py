@@ -113,8 +113,8 @@ def compose_changes(items: list, old_label: str, new_label: str, max_items: int 
     if counts and top <= 0:  # "what changed" in general: the size of the revision first
         head.append(
             f"两版相比：修改{counts.get('changed', 0)}条，新增{counts.get('added', 0)}条，删除{counts.get('removed', 0)}条，"
-            f"未变{counts.get('unchanged', 0)}条；以下按新版条文顺序列出"
-            + ("修改的条文：" if len(lines) >= counts.get("changed", 0) else f"前{len(lines)}处修改：")
+            f"未变{counts.get('unchanged', 0)}条；以下先列罚则、数额和期限、义务方面的修改，机构名称等文字调整在后"
+            + ("：" if len(lines) >= counts.get("changed", 0) else f"（共列{len(lines)}处）：")
         )
     text = "\n".join(head + lines)
     citations = [Citation(n=numbers[h.chunk_id], hit=h, quote="".join(quotes[h.chunk_id])) for h in hits]

@@ -25,6 +25,7 @@ from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
 from kb.registers.penalties import pairs
 from kb.types import Answer, Citation, SearchHit
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ def penalty_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog |
     if lead_hit is None:
         return None
     citations = [Citation(1, lead_hit, unit.text)]
-    lines = [f"依据《{short_title(lead_hit.title)}》{unit.locator}：{unit.text}[1]"]
+    lines = [f"依据{book_title(short_title(lead_hit.title))}{unit.locator}：{unit.text}[1]"]
     duties = [d for d in register.enforced_by(unit)]
     for duty in duties[:2]:
         h = _hit_for(duty.doc_id, duty.locator, duty.text, hits, catalog)
@@ -127,7 +128,7 @@ def penalty_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog |
             continue
         n = len(citations) + 1
         citations.append(Citation(n, h, duty.text))
-        lines.append(f"该条处罚的是违反以下义务的行为——《{short_title(h.title)}》{duty.locator}：{duty.text}[{n}]")
+        lines.append(f"该条处罚的是违反以下义务的行为——{book_title(short_title(h.title))}{duty.locator}：{duty.text}[{n}]")
     w = list(warnings) + _status_warnings(citations)
     return Answer(question=pq.raw, text=_with_notes("\n".join(lines), citations, catalog), citations=citations,
                   abstained=False, mode="extractive", warnings=w)
@@ -175,5 +176,5 @@ def consequence_lines(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) 
                 seen.add(key)
                 n = len(citations) + len(extra) + 1
                 extra.append(Citation(n, h, p.text))
-                lines.append(f"违反的后果：《{short_title(h.title)}》{p.locator}：{p.text}[{n}]")
+                lines.append(f"违反的后果：{book_title(short_title(h.title))}{p.locator}：{p.text}[{n}]")
     return lines, extra

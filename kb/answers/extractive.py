@@ -18,11 +18,12 @@ from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
+from kb.text.titles import book_title
 
 
 def doc_label(h: SearchHit) -> str:
     bits = [b for b in (h.date, h.status) if b]
-    return f"《{short_title(h.title)}》" + (f"（{'，'.join(bits)}）" if bits else "")
+    return book_title(short_title(h.title)) + (f"（{'，'.join(bits)}）" if bits else "")
 
 
 def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks: int = 3) -> list[tuple[int, list[Unit]]]:
@@ -33,8 +34,12 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
     # The lead passage is search's first when its second stage ranked the candidates by what
     # the question asks (kb.search.rerank); else the passage whose sentences answer best. The
     # others follow by how well their sentences answer.
+    quotable = [i for i in range(len(hits)) if scored.units[i]]
+    if not quotable:
+        return []
     if hits[0].sources and "rerank" in hits[0].sources:
-        order = [0] + sorted(range(1, len(hits)), key=lambda i: -cs[i])
+        first = quotable[0]  # search's best passage that has something to quote
+        order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])
     main = order[0]
@@ -87,6 +92,9 @@ def _other_doc_relevant(pq: ParsedQuestion, other: SearchHit, main: SearchHit) -
     if st and not named and st in q:
         return True
     a, b = normalize(short_title(main.title)), st
+    place = _LOCAL.match(other.title or "")
+    if place and normalize(place.group(1)) not in q:
+        return False  # a local implementing rule answers questions about its place only
     refs_a = re.findall(r"《([^》]+)》", a)
     refs_b = re.findall(r"《([^》]+)》", b)
     if any(r and r in b for r in refs_a) or any(r and r in a for r in refs_b):
@@ -129,7 +137,10 @@ def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]]) -> Unit | No
     cands = [u for _, us in chosen for u in us if u.kind != "item"]
     if not cands:
         return None
-    return max(cands, key=lambda u: (len(u.cues & set(wanted)), u.score, -u.hit, -u.pos))
+    # The lead rests on the main passage (the first chosen) when it says what is asked at all.
+    main = chosen[0][0]
+    own = [u for u in cands if u.hit == main and u.cues & set(wanted)]
+    return max(own or cands, key=lambda u: (len(u.cues & set(wanted)), u.score, -u.hit, -u.pos))
 
 
 @dataclass
@@ -163,7 +174,7 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
         h = hits[lead.hit]
         loc = h.locator if h.locator and h.locator not in ("¶", "header") else ""
         lead_text = lead.text.rstrip("：:") + "。" if lead.kind == "intro" else lead.text
-        lines.append(f"依据《{short_title(h.title)}》{loc}：{_with_marker(lead_text, cite(lead))}")
+        lines.append(f"依据{book_title(short_title(h.title))}{loc}：{_with_marker(lead_text, cite(lead))}")
     docs: list[str] = []
     for i, _ in chosen:
         if hits[i].doc_id not in docs:
@@ -186,12 +197,39 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
         loc = _locator_label(h)
         prefix = f"{loc}：" if loc else ""
         if not several and (not lines or (lead is None and i == chosen[0][0])):
-            prefix = f"《{short_title(h.title)}》{prefix or '：'}"
+            prefix = f"{book_title(short_title(h.title))}{prefix or '：'}"
         lines.append(prefix + _render(body_units, cite))
+    lines += _part_lines(pq, hits, quotes, cite)
     citations = [
         Citation(n=n, hit=hits[i], quote="".join(quotes[i])) for i, n in sorted(numbers.items(), key=lambda kv: kv[1])
     ]
     return Composition("\n".join(lines), citations, [i for i, _ in sorted(numbers.items(), key=lambda kv: kv[1])])
+
+
+PART_PASSAGES = 4  # the best passages a part of a two-part question is answered from
+_LOCAL = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
+
+
+def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, list[str]], cite) -> list[str]:
+    """For a question asking two things (多少钱？由哪个部门罚？), a line for each part whose answer
+    the composition does not quote yet: the best sentence for that part, cited."""
+    out: list[str] = []
+    for part in pq.parts:
+        scored = score(part, hits[:PART_PASSAGES])
+        wanted = {t for t in LEAD_TYPES if t in scored.qtypes}
+        cited_docs = {hits[i].doc_id for i in quotes}
+        cands = [u for us in scored.units for u in us if u.kind != "intro" and (u.cues & wanted or not wanted)
+                 and hits[u.hit].doc_id in cited_docs]  # a part is answered from the documents already cited
+        if not cands:
+            continue
+        best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))
+        if best.score <= 0.2 or any(best.text in q or q in best.text for qs in quotes.values() for q in qs):
+            continue  # nothing that answers it, or already quoted
+        h = hits[best.hit]
+        loc = _locator_label(h)
+        asked = part.raw.rstrip("？?。 ")
+        out.append(f"关于“{asked}”：依据{book_title(short_title(h.title))}{loc}：{_with_marker(best.text, cite(best))}")
+    return out
 
 
 def _locator_label(h: SearchHit) -> str:

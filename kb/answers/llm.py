@@ -13,11 +13,14 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from kb.answers.hostile import plain_links, strip_hostile
 from kb.settings import Settings
 from kb.types import SearchHit
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +50,7 @@ def _neutralise(text: str) -> str:
 
 
 def source_header(n: int, h: SearchHit) -> str:
-    bits = [f"《{h.title}》"]
+    bits = [book_title(h.title)]
     if h.locator:
         bits.append(h.locator)
     if h.page_start:
@@ -65,7 +68,7 @@ def build_messages(question: str, hits: Sequence[SearchHit], history: Sequence[d
                 [
                     SOURCE_OPEN.format(n=n),
                     _neutralise(source_header(n, h)),
-                    _neutralise(h.text.strip()),
+                    _neutralise(strip_hostile(h.text)[0].strip()),  # text addressed to the model never reaches it
                     SOURCE_CLOSE.format(n=n),
                 ]
             )
@@ -95,11 +98,64 @@ def redact(text: str, secret: str) -> str:
     return text
 
 
+class ReplyTooLarge(RuntimeError):
+    pass
+
+
+class _Guard:
+    """What the capped transport saw: a reply over the size cap, or past the deadline."""
+
+    def __init__(self, max_bytes: int, deadline: float) -> None:
+        self.max_bytes = max_bytes
+        self.deadline = deadline
+        self.too_large = False
+        self.too_slow = False
+
+
+def _capped_http_client(guard: _Guard) -> Any:
+    """An httpx client whose response bodies stop at `guard.max_bytes` and `guard.deadline`:
+    a huge or endless reply costs a bounded amount of memory and time, whatever the server does."""
+    import httpx
+
+    class CappedStream(httpx.SyncByteStream):
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def __iter__(self):
+            n = 0
+            for chunk in self.inner:
+                n += len(chunk)
+                if n > guard.max_bytes:
+                    guard.too_large = True
+                    raise ReplyTooLarge(f"reply over {guard.max_bytes} bytes")
+                if time.monotonic() > guard.deadline:
+                    guard.too_slow = True
+                    raise TimeoutError("reply not finished before the deadline")
+                yield chunk
+
+        def close(self) -> None:
+            self.inner.close()
+
+    class CappedTransport(httpx.HTTPTransport):
+        def handle_request(self, request: Any) -> Any:
+            resp = super().handle_request(request)
+            declared = resp.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > guard.max_bytes:
+                resp.close()
+                guard.too_large = True
+                raise ReplyTooLarge(f"reply of {declared} bytes")
+            return httpx.Response(resp.status_code, headers=resp.headers, stream=CappedStream(resp.stream),
+                                  extensions=resp.extensions, request=request)
+
+    left = max(0.1, guard.deadline - time.monotonic())
+    return httpx.Client(transport=CappedTransport(), timeout=left)
+
+
 @dataclass
 class LLMClient:
     settings: Settings
 
-    def _llm(self) -> Any:
+    def _llm(self, guard: _Guard) -> Any:
         from llama_index.llms.openai_like import OpenAILike
 
         return OpenAILike(
@@ -111,20 +167,27 @@ class LLMClient:
             max_retries=0,
             temperature=0.0,
             reuse_client=False,
+            http_client=_capped_http_client(guard),
         )
 
     def complete(self, messages: list[dict[str, str]]) -> str:
-        """The model's reply text. Raises LLMUnavailable on any failure, within the timeout."""
+        """The model's reply text, links made inert. Raises LLMUnavailable on any failure.
+
+        One deadline (Settings.llm_timeout) covers connecting, waiting and reading the reply;
+        the reply is read up to Settings.llm_max_reply_kb and refused beyond it, so what is
+        left to do with it (checking, rendering) is small."""
         s = self.settings
         if not s.llm_configured:
             raise LLMUnavailable("未配置 LLM（GREENKB_LLM_BASE_URL / GREENKB_LLM_MODEL）")
         from llama_index.core.base.llms.types import ChatMessage
 
+        cap = max(1, int(s.llm_max_reply_kb)) * 1024
+        guard = _Guard(cap, time.monotonic() + float(s.llm_timeout))
         result: dict[str, Any] = {}
 
         def run() -> None:
             try:
-                llm = self._llm()
+                llm = self._llm(guard)
                 resp = llm.chat([ChatMessage(role=m["role"], content=m["content"]) for m in messages])
                 result["text"] = resp.message.content
             except BaseException as exc:  # reported below, never raised in the thread
@@ -132,16 +195,22 @@ class LLMClient:
 
         worker = threading.Thread(target=run, name="greenkb-llm", daemon=True)
         worker.start()
-        # the client has its own timeout; this deadline also covers a server that trickles bytes
-        worker.join(float(s.llm_timeout) + 2.0)
+        worker.join(float(s.llm_timeout) + 1.0)
         if worker.is_alive():
+            guard.deadline = 0.0  # the reader stops at its next chunk
+            raise LLMUnavailable(f"请求超时（超过 {s.llm_timeout:g} 秒）")
+        if guard.too_large:
+            raise LLMUnavailable(f"回复过长（超过 {s.llm_max_reply_kb} KB），已放弃")
+        if guard.too_slow:
             raise LLMUnavailable(f"请求超时（超过 {s.llm_timeout:g} 秒）")
         if "error" in result:
             raise LLMUnavailable(describe_error(result["error"], s.llm_api_key))
         text = result.get("text")
         if not isinstance(text, str):
             raise LLMUnavailable("返回内容格式不正确")
-        return text
+        if len(text) > cap:  # JSON escapes can make the text longer than its bytes
+            raise LLMUnavailable(f"回复过长（超过 {s.llm_max_reply_kb} KB），已放弃")
+        return plain_links(text)
 
 
 def describe_error(exc: BaseException, secret: str = "") -> str:

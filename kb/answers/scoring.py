@@ -86,6 +86,8 @@ def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
         fcover = (sum(1 for f in focus if f.search(h.text)) / len(focus)) if focus else 0.0
         version = _version_fit(pq, h, hits) + _locality_fit(pq, h) + _named_fit(pq, h, hits)
         chunk_scores.append(0.6 * cover + 0.6 * best + prior + 0.3 * cue_frac + 0.5 * fcover + version)
+        if not units:  # nothing quotable (e.g. only text addressed to the model): never the main passage
+            chunk_scores[-1] = -1.0
     return Scored(per_hit, chunk_scores, terms, qtypes)
 
 

@@ -38,6 +38,7 @@ from kb.registers.standards import (
 )
 from kb.text.grammar import StandardRef, find_standard_refs
 from kb.types import Answer, Citation
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def _basis(src: Source | None, cite: _Cites) -> str:
 
 
 def _title(std: Standard) -> str:
-    return f"{std.code}《{std.name}》" if std.name else std.code
+    return f"{std.code}{book_title(std.name)}" if std.name else std.code
 
 
 def _dates(std: Standard) -> str:
@@ -159,7 +160,7 @@ def _places(std: Standard, cite: _Cites, limit: int = PLACES_MAX) -> str:
     for src in std.cited:
         m = cite(src)
         if m and m not in marks:
-            marks.append(f"{m}《{src.title}》{src.locator if src.locator != 'header' else ''}".rstrip())
+            marks.append(f"{m}{book_title(src.title)}{src.locator if src.locator != 'header' else ''}".rstrip())
         if len(marks) >= limit:
             break
     return "；".join(marks)
@@ -257,7 +258,7 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> A
     who = "".join(ask.industries) + ("企业" if ask.industries else "")
     what = "、".join(ask.purposes)
     if docs is not None and not (who or what):
-        titles = "、".join(f"《{catalog.docs[d].title}》" for d in sorted(docs) if d in catalog.docs)
+        titles = "、".join(book_title(catalog.docs[d].title) for d in sorted(docs) if d in catalog.docs)
         lines = [f"{titles}引用的标准（状态截至 {reg.today.isoformat()}）："]
     else:
         subject = f"{who}{'（' + what + '）' if what else ''}"

@@ -29,6 +29,7 @@ from kb.versions.graph import (
     number_key,
 )
 from kb.versions.dates import version_date
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _targets(pq: ParsedQuestion, hits: list[SearchHit], catalog: Any) -> list[Do
 
 # ------------------------------------------------------------------------------ one document
 def _name(d: DocumentMeta) -> str:
-    title = f"《{(d.title or d.file_name).strip('《》')}》"
+    title = book_title(d.title or d.file_name)
     return title + (f"（{d.doc_number}）" if d.doc_number else "")
 
 

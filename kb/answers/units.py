@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.answers.hostile import strip_hostile
 from kb.index.lexical import normalize
 from kb.text.grammar import ARTICLE_PREFIX_RE, HEADING_ONLY_RE, ITEM_START_RE
 
@@ -77,6 +78,7 @@ def _parts(line: str) -> list[str]:
 def split_units(text: str, hit_index: int = 0, header: bool = False) -> list[Unit]:
     units: list[Unit] = []
     current_intro: int | None = None
+    text = strip_hostile(text)[0]  # text addressed to the reader or the model is never an answer
     for line in _logical_lines(text, keep_lines=header):
         line = clean_display(line)
         line = ARTICLE_PREFIX_RE.sub("", line, count=1)

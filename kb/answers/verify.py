@@ -5,6 +5,9 @@
 - every number in a sentence (Arabic or Chinese numerals: 3万元, 三万元, 百分之三十, 2022年6月5日)
   occurs in a source it cites (or, for a sentence without markers, in any source).
 
+- no sentence asks for a password or code, sends the reader to a link, or gives orders
+  (kb.answers.hostile); links are shown as plain text (example[.]com).
+
 Failures become warnings and the sentence is marked 【未核实】; nothing is silently dropped.
 """
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from kb.answers.hostile import LINK_RE, hostile, plain_links, strip_hostile
 from kb.text.grammar import AMOUNT_RE, CN_NUMERAL
 from kb.text.numerals import cn_to_int, to_halfwidth_digits
 
@@ -28,20 +32,11 @@ _NOT_NUMBERS = ("一些", "一般", "一律", "统一", "一致", "一定", "一
 _NONNUM_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-# Sentences of a source that talk to the model rather than state the law: they are data, and they
-# never count as support for anything the model says.
-INSTRUCTION_RE = re.compile(
-    r"忽略(?:以上|之前|前面|上述|所有)?.{0,4}(?:指令|指示|规则|要求|提示)|(?:无视|不要遵守).{0,6}(?:指令|规则)|你现在(?:是|不受)|"
-    r"不受.{0,4}(?:规则|约束)|(?:系统|system)\s*[：:]|ignore (?:all |the )?(?:previous|above) instructions|you are now",
-    re.I,
-)
-
-
 def strip_instructions(text: str) -> tuple[str, bool]:
-    """The source text without instruction-like sentences, and whether any were found."""
-    parts = re.findall(r"[^。！？!?\n]+[。！？!?]*|\n", text)
-    kept = [p for p in parts if not INSTRUCTION_RE.search(p)]
-    return "".join(kept), len(kept) != len(parts)
+    """The source text without sentences addressed to the model or the reader
+    (kb.answers.hostile), and whether any were found: they never count as support."""
+    kept, removed = strip_hostile(text)
+    return kept, bool(removed)
 
 
 @dataclass
@@ -149,6 +144,13 @@ def verify(answer: str, sources: Sequence[str], extra_source_text: Sequence[str]
                 problems.append(f"引用了不存在的来源 {', '.join(f'[{m}]' for m in bad)}")
             if not ms and states_fact(sent):
                 problems.append("没有标注来源")
+            kind = hostile(sent)
+            if kind == "credential":
+                problems.append("要求提供密码、验证码等信息")
+            elif kind == "instruction":
+                problems.append("含有针对模型或读者的指令")
+            elif LINK_RE.search(sent):
+                problems.append("含有链接（已显示为纯文本）")
             nums = numbers_in(sent)
             allowed = set().union(*(src_numbers[m - 1] for m in good)) if good else all_numbers
             missing = sorted(v for v in nums if v not in allowed)
@@ -163,7 +165,7 @@ def verify(answer: str, sources: Sequence[str], extra_source_text: Sequence[str]
                 if not sent.startswith(UNVERIFIED):
                     new_line = new_line.replace(sent, UNVERIFIED + sent, 1)
         out_lines.append(new_line)
-    check.text = "\n".join(out_lines)
+    check.text = plain_links("\n".join(out_lines))  # a link in an answer is never clickable
     for n in (x for x in suspicious if x in check.markers_used):
         check.warnings.append(f"来源 [{n}] 含有疑似指令的文字，已仅作为资料处理，不作为依据")
     return check

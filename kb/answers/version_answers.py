@@ -9,6 +9,7 @@ and answers to "what changed between the versions" built from the comparison of 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Mapping, Sequence
 
 from kb.answers.catalog import Catalog
@@ -20,6 +21,7 @@ from kb.versions import changes, questions
 from kb.versions.dates import version_date
 from kb.versions.diff import diff_documents
 from kb.versions.graph import OUTDATED, VersionGraph
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ def version_notes(citations: Sequence[Citation], catalog: Catalog | None) -> lis
                 log.warning("version note failed for %s", doc_id, exc_info=True)
         if not note:
             date = f"（{c.hit.date}）" if c.hit.date else ""
-            note = f"《{c.hit.title}》{date}{status}。"
+            note = f"{book_title(c.hit.title)}{date}{status}。"
         refs = ",".join(str(n) for n in by_doc[doc_id])
         lines.append(f"注意：[{refs}]{note}")
     return lines
@@ -67,14 +69,14 @@ def _status_warnings(citations: Sequence[Citation]) -> list[str]:
         if c.hit.status and c.hit.status not in ("现行有效", ""):
             groups.setdefault((c.hit.title, c.hit.file_name, c.hit.status), []).append(c.n)
     return [
-        f"[{','.join(map(str, ns))}]《{title}》（{file_name}）状态：{status}"
+        f"[{','.join(map(str, ns))}]{book_title(title)}（{file_name}）状态：{status}"
         for (title, file_name, status), ns in groups.items()
     ]
 
 
 def _version_label(doc: Any, status: Mapping[str, str]) -> str:
     bits = [b for b in (version_date(doc), status.get(doc.doc_id, "")) if b]
-    return f"《{(doc.title or doc.file_name).strip('《》')}》" + (f"（{'，'.join(bits)}）" if bits else "")
+    return book_title(doc.title or doc.file_name) + (f"（{'，'.join(bits)}）" if bits else "")
 
 
 TOPIC_COVERAGE_MIN = 0.4  # share (by length) of a change question's topic words in the compared articles
@@ -162,9 +164,36 @@ def change_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | 
     )
     if not comp.citations:
         return None
+    when = _revision_line(pq, new, catalog, len(comp.citations) + 1)
+    if when is not None:  # "when was it amended and what changed": the date first, cited too
+        line, citation = when
+        comp.text = comp.text.replace("\n", f"\n{line}\n", 1) if "\n" in comp.text else f"{comp.text}\n{line}"
+        comp.citations.append(citation)
     w = list(warnings or []) + _status_warnings(comp.citations)
     return Answer(question=pq.raw, text=_with_notes(comp.text, comp.citations, catalog), citations=comp.citations,
                   abstained=False, mode="extractive", warnings=w)
+
+
+_REVISION_LINE = re.compile(r"(修订|修正|修改)")
+
+
+def _revision_line(pq: ParsedQuestion, new: Any, catalog: Catalog, n: int) -> tuple[str, Citation] | None:
+    """For a change question that also asks when (修订是什么时候), the new version's own
+    amendment line from its header, quoted and cited as [n]; None otherwise."""
+    if Ask.TIMELINE not in pq.asks and not any(Ask.TIMELINE in p.asks for p in pq.parts):
+        return None
+    try:
+        header = next((h for h in catalog.index.chunks_of(new.doc_id) if h.locator == "header"), None)
+    except Exception:  # pragma: no cover - the date is a courtesy
+        return None
+    if header is None:
+        return None
+    lines = [ln.strip() for ln in header.text.splitlines() if _REVISION_LINE.search(ln) and re.search(r"\d{4}|〇", ln)]
+    if not lines:
+        return None
+    quote = lines[-1]
+    header.status = header.status or catalog.status.get(header.doc_id, "")
+    return f"修订时间：{quote}[{n}]", Citation(n=n, hit=header, quote=quote)
 
 
 def with_comparison(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None, k: int) -> list[SearchHit]:

@@ -203,7 +203,10 @@ def save(lex: LexicalIndex, directory: Path) -> None:
 
 
 def load(directory: Path) -> LexicalIndex | None:
-    """The saved index, or None if absent, unreadable or built by another tokenizer."""
+    """The saved index, or None if absent, unreadable, inconsistent or built by another
+    tokenizer: the files are derived data, and whoever gets None rebuilds them from Chroma.
+    Checked: every file parses, the score matrix has one column per id and one row per token,
+    its arrays agree in length, and ids and per-chunk info line up."""
     import bm25s
 
     try:
@@ -212,16 +215,34 @@ def load(directory: Path) -> LexicalIndex | None:
             return None
         ids = json.loads((directory / "ids.json").read_text(encoding="utf-8"))
         vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
+        if not isinstance(ids, list) or not isinstance(vocab, dict):
+            raise ValueError("ids or vocab of the wrong shape")
         retriever = bm25s.BM25.load(str(directory / "bm25")) if ids else bm25s.BM25()
+        if ids:
+            _check_scores(retriever, len(ids), len(vocab))
         info = None
         if (directory / "info.json").is_file():
             info = [tuple(x) for x in json.loads((directory / "info.json").read_text(encoding="utf-8"))]
             if len(info) != len(ids):
                 info = None
-    except (OSError, ValueError) as exc:
-        log.info("BM25 cache unusable (%s); it will be rebuilt", exc)
+    except Exception as exc:  # truncated .npy, bad JSON, a half-written folder …
+        log.warning("BM25 files in %s are damaged (%s: %s); they will be rebuilt from the index",
+                    directory, type(exc).__name__, str(exc)[:120])
         return None
     return LexicalIndex(ids, retriever, vocab, meta.get("generation", ""), info)
+
+
+def _check_scores(retriever, n_docs: int, n_vocab: int) -> None:
+    scores = getattr(retriever, "scores", None) or {}
+    data, indices, indptr = (np.asarray(scores.get(k)) for k in ("data", "indices", "indptr"))
+    if int(scores.get("num_docs", -1)) != n_docs:
+        raise ValueError(f"score matrix for {scores.get('num_docs')} chunks, ids for {n_docs}")
+    if indptr.ndim != 1 or len(indptr) not in (n_vocab, n_vocab + 1) or len(data) != len(indices):
+        raise ValueError("score arrays disagree in length")
+    if len(indptr) and (int(indptr[-1]) != len(data) or int(indptr[0]) != 0):
+        raise ValueError("score pointers out of range")
+    if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= n_docs):
+        raise ValueError("score rows out of range")
 
 
 def tokens_for(texts: Iterable[str]) -> list[list[str]]:

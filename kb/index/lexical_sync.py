@@ -224,13 +224,23 @@ def _saved_generation(directory: Path) -> str | None:
 
 
 def _load_state(path: Path) -> dict | None:
+    """The kept tokens, or None when absent, of another version, or damaged in any way (then
+    the documents are read from Chroma again: the file is derived data)."""
     try:
         with path.open("rb") as fh:
             state = pickle.load(fh)
         if state.get("tokenizer") != lexical.TOKENIZER_VERSION or state.get("version") != STATE_VERSION:
             return None
+        n_vocab = len(state["vocab"])
+        for _h, ids, info, lens, flat in state["docs"].values():
+            if len(ids) != len(lens) or len(info) != len(ids) or int(np.sum(lens)) != len(flat):
+                raise ValueError("kept tokens disagree in length")
+            if len(flat) and (int(flat.min()) < 0 or int(flat.max()) >= n_vocab):
+                raise ValueError("token id out of range")
         return state
-    except Exception:
+    except Exception as exc:
+        if path.exists():
+            log.warning("kept tokens %s unusable (%s); documents will be read again", path, type(exc).__name__)
         return None
 
 

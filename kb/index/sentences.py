@@ -100,16 +100,20 @@ class SentenceVectors:
         return out
 
 
-def best_sentence_similarity(query: np.ndarray, passages: Sequence[str], vectors: SentenceVectors) -> list[float]:
-    """For each passage, the highest cosine between the query and one of its sentences."""
+def best_sentence_similarity(queries: np.ndarray, passages: Sequence[str], vectors: SentenceVectors) -> np.ndarray:
+    """For each passage (rows) and each query vector (columns: `queries` is one vector or a
+    matrix of them), the highest cosine between the query and one of the passage's sentences."""
+    q = np.atleast_2d(np.asarray(queries, dtype=np.float32))
+    q = q / np.where(np.linalg.norm(q, axis=1, keepdims=True) == 0, 1.0, np.linalg.norm(q, axis=1, keepdims=True))
     split = [sentences(p) for p in passages]
     flat = [s for ss in split for s in ss]
+    out = np.zeros((len(passages), len(q)), dtype=np.float32)
     if not flat:
-        return [0.0] * len(passages)
-    q = query / (np.linalg.norm(query) or 1.0)
-    sims = vectors.vectors(flat) @ q
-    out, i = [], 0
-    for ss in split:
-        out.append(float(sims[i : i + len(ss)].max()) if ss else 0.0)
+        return out
+    sims = vectors.vectors(flat) @ q.T
+    i = 0
+    for row, ss in enumerate(split):
+        if ss:
+            out[row] = sims[i : i + len(ss)].max(axis=0)
         i += len(ss)
     return out

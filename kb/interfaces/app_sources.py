@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from kb.interfaces import app_support as sup
 from kb.types import SearchHit
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def render_links(src: dict[str, Any], key: str) -> None:
         for i, x in enumerate(group):
             status = x.get("status") or ""
             flag = f" ⚠ {status}" if status and status != "现行有效" else ""
-            label = sup.md_escape(f"《{x['title']}》{x['locator']}{flag}", multiline=False)
+            label = sup.md_escape(f"{book_title(x['title'])}{x['locator']}{flag}", multiline=False)
             with cols[i % len(cols)].popover(label, width="stretch", key=f"{key}-link-{relation}-{i}"):
                 st.caption(sup.md_escape(x.get("file_name", ""), multiline=False))
                 st.markdown(sup.md_escape(x["text"]))

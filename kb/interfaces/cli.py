@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -29,26 +31,121 @@ def _filters(args: argparse.Namespace):
     )
 
 
-def _questions(args: argparse.Namespace) -> Iterator[tuple[Any, str]]:
+@dataclass
+class Line:
+    """One question of a batch (or the single question on the command line). `error` is set
+    when the line cannot be answered; `id` is the line's id as parsed (None when it has none
+    or it cannot be echoed), `line` its 1-based line number: together they never collide."""
+
+    id: Any
+    question: str
+    line: int | None = None
+    error: str = ""
+
+
+def _batch_lines(raw: bytes) -> Iterator[Line]:
+    for n, data in enumerate(raw.split(b"\n"), 1):
+        data = data.strip()
+        if not data:
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Line(None, "", n, f"第{n}行含有非UTF-8字节（位置 {exc.start}），无法读取")
+            continue
+        try:
+            obj = json.loads(text, parse_constant=_reject_constant)
+        except _BadConstant as exc:
+            yield Line(None, "", n, f"第{n}行含有 JSON 不允许的值 {exc}")
+            continue
+        except ValueError:
+            yield Line(None, "", n, f"第{n}行不是有效的 JSON")
+            continue
+        if not isinstance(obj, dict):
+            yield Line(None, "", n, f"第{n}行应为 JSON 对象 {{\"id\", \"question\"}}")
+            continue
+        qid = obj.get("id")
+        question = obj.get("question")
+        if not isinstance(question, str):
+            shown = "缺少 question" if question is None else f"question 应为文字，而不是 {type(question).__name__}"
+            yield Line(qid, "", n, f"第{n}行{shown}")
+            continue
+        clean = _lone_surrogates(question)
+        if not clean.strip():
+            yield Line(qid, "", n, f"第{n}行的问题为空")
+            continue
+        yield Line(qid, clean, n)
+
+
+class _BadConstant(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> Any:
+    raise _BadConstant(name)
+
+
+def _lone_surrogates(text: str) -> str:
+    """A JSON string may hold a lone surrogate (\\ud800); it cannot be printed or indexed."""
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
+def _questions(args: argparse.Namespace) -> Iterator[Line]:
     if args.batch:
-        source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
-        with source:
-            for n, line in enumerate(source, 1):
-                line = line.strip()
-                if not line:
-                    continue
-                try:
-                    obj = json.loads(line)
-                    yield obj.get("id", n), str(obj["question"])
-                except (ValueError, KeyError, AttributeError):
-                    yield n, ""  # reported as an error line below, the batch goes on
+        if args.batch == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(args.batch, "rb") as fh:
+                raw = fh.read()
+        yield from _batch_lines(raw)
     else:
-        yield None, args.question
+        yield Line(None, _lone_surrogates(args.question))
+
+
+# Characters a terminal acts on: C0/C1 controls, DEL, bidi overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """Control characters shown as escapes (\\x1b), so a file name cannot drive the terminal."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 def _emit(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    """One JSON line. Always valid: no NaN, lone surrogates escaped, terminal controls escaped."""
+    try:
+        line = json.dumps(obj, ensure_ascii=False, allow_nan=False)
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: \\udXXX escapes keep the value exactly
+        line = json.dumps(obj, ensure_ascii=True, allow_nan=False)
+    except ValueError:  # NaN or infinity somewhere in the result: JSON has no such number
+        line = json.dumps(_finite(obj), ensure_ascii=False)
+    line = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+    sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+def _finite(obj: Any) -> Any:
+    if isinstance(obj, float) and (obj != obj or obj in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj
+
+
+class SafeStream:
+    """A text stream that escapes terminal control characters (newlines and tabs pass)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        return self.inner.write(safe_text(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def _print_hits(hits) -> None:
@@ -68,13 +165,20 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
     searcher = Searcher(settings)
     filters = _filters(args)
-    for qid, question in _questions(args):
-        if not question.strip():
-            _emit({"id": qid, "error": "无效的问题行（需要 JSON 对象 {\"id\", \"question\"}）", "results": []})
+    for q in _questions(args):
+        if q.error:
+            _emit({"id": q.id, "line": q.line, "error": q.error, "results": []})
             continue
-        hits = searcher.search(question, k=args.k, filters=filters)
+        try:
+            hits = searcher.search(q.question, k=args.k, filters=filters)
+        except Exception as exc:
+            if not args.batch:
+                raise
+            _emit({"id": q.id, "line": q.line, "error": _line_error(exc, settings), "results": []})
+            continue
+        question = q.question
         if args.batch:
-            _emit({"id": qid, "results": [h.to_result() for h in hits]})
+            _emit({"id": q.id, "line": q.line, "results": [h.to_result() for h in hits]})
         elif args.json:
             _emit({"question": question, "results": [h.to_result() for h in hits]})
         else:
@@ -84,18 +188,26 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from kb.answers.answer import answer
+    from kb.text.titles import book_title
     from kb.search.searcher import Searcher
 
     searcher = Searcher(settings)
     filters = _filters(args)
-    for qid, question in _questions(args):
-        if not question.strip():
-            _emit({"id": qid, "error": "无效的问题行（需要 JSON 对象 {\"id\", \"question\"}）", "answer": "",
-                   "abstained": True, "mode": args.mode, "citations": []})
+    for q in _questions(args):
+        if q.error:
+            _emit({"id": q.id, "line": q.line, "error": q.error, "answer": "", "abstained": True, "mode": args.mode,
+                   "citations": []})
             continue
-        result = answer(question, searcher, mode=args.mode, k=args.k, filters=filters)
+        try:
+            result = answer(q.question, searcher, mode=args.mode, k=args.k, filters=filters)
+        except Exception as exc:
+            if not args.batch:
+                raise
+            _emit({"id": q.id, "line": q.line, "error": _line_error(exc, settings), "answer": "", "abstained": True,
+                   "mode": args.mode, "citations": []})
+            continue
         if args.batch:
-            _emit({"id": qid, **result.to_dict()})
+            _emit({**result.to_dict(), "id": q.id, "line": q.line})
         elif args.json:
             _emit(result.to_dict())
         else:
@@ -107,11 +219,19 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 for c in result.citations:
                     pages = f" 第{c.hit.page_start}页" if c.hit.page_start else ""
                     status = f" 〔{c.hit.status}〕" if c.hit.status and c.hit.status != "现行有效" else ""
-                    print(f"[{c.n}] 《{c.hit.title}》{c.hit.locator}{pages}{status}（{c.hit.file_name}）")
+                    print(f"[{c.n}] {book_title(c.hit.title)}{c.hit.locator}{pages}{status}（{c.hit.file_name}）")
             elif result.related:
                 print("\n相关段落（仅供参考，不构成依据）：")
                 _print_hits(result.related)
     return 0
+
+
+def _line_error(exc: Exception, settings: Settings | None = None) -> str:
+    from kb.index.store import IndexError_, explain
+
+    if isinstance(exc, IndexError_):
+        return str(exc)
+    return (explain(exc, settings) if settings else "") or f"处理失败（{type(exc).__name__}: {str(exc)[:160]}）"
 
 
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
@@ -131,6 +251,8 @@ def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
         print("知识库中还没有文件。用 `python -m ingest 文件夹` 导入。")
     for d in docs:
         print(f"{d.title}\t{d.doc_type}\t{d.date}\t{d.chunks}段\t{d.file_name}")
+        for w in d.warnings:
+            print(f"    注意：{w}")
     return 0
 
 
@@ -156,6 +278,32 @@ def cmd_checklist(args: argparse.Namespace, settings: Settings) -> int:
     from kb.interfaces import cli_checklist
 
     return cli_checklist.checklist(settings, args.profile, as_json=args.json, docx_out=args.docx, markdown=args.md)
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from kb.interfaces.api import serve
+
+    return serve(settings, host=args.host, port=args.port)
+
+
+READS_INDEX = {"search", "ask", "docs", "timeline", "diff", "checklist", "standards"}
+
+
+def missing_index(args: argparse.Namespace, settings: Settings) -> str:
+    """Why the command cannot run on this data folder ('' when it can): a command that reads the
+    index never creates one (a mistyped --data would otherwise become an empty index). The server
+    may start on an existing empty folder (documents are then uploaded to it)."""
+    if settings.server_mode or args.command not in READS_INDEX | {"serve"}:
+        return ""
+    if args.command == "standards" and getattr(args, "action", None) == "import":
+        return ""  # a catalogue may be imported before any document
+    data = Path(settings.data_dir)
+    if args.command == "serve":
+        return "" if data.is_dir() else f"数据目录 {data} 不存在。请检查 --data 或数据目录设置，或先创建该文件夹。"
+    if settings.layout.chroma.is_dir() or (data.exists() and not data.is_dir()):
+        return ""  # (a file in the folder's place fails on its own, with its own message)
+    where = f"数据目录 {data} 不存在" if not data.exists() else f"数据目录 {data} 中没有知识库"
+    return f"{where}。请检查 --data 或数据目录设置；新建知识库请用 python -m ingest 文件夹 --data {data}。"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,6 +353,10 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--search", help="标准号或名称中包含的文字")
     st.add_argument("--as-of", help="按该日期（YYYY-MM-DD）判断状态，默认今天")
     st.set_defaults(func=cmd_standards)
+    sv = sub.add_parser("serve", parents=[common], help="启动 HTTP API（含兼容 OpenAI 的 /v1/chat/completions）")
+    sv.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；其他地址需要先配置 API 密钥）")
+    sv.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -227,6 +379,12 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    problem = missing_index(args, settings)
+    if problem:
+        print(f"错误：{problem}", file=sys.stderr)
+        return 2
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # names and titles never drive the terminal
     try:
         return args.func(args, settings)
     except KeyboardInterrupt:
@@ -234,8 +392,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a clear line for the user; details with GREENKB_DEBUG=1
         if settings.debug:
             raise
-        from kb.index.store import IndexError_
+        from kb.index.store import IndexError_, explain
 
-        msg = str(exc) if isinstance(exc, IndexError_) else f"{type(exc).__name__}: {exc}"
+        msg = str(exc) if isinstance(exc, IndexError_) else (explain(exc, settings) or f"{type(exc).__name__}: {exc}")
         print(f"错误：{msg}", file=sys.stderr)
         return 2
+    finally:
+        sys.stdout, sys.stderr = out, err

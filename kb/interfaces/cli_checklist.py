@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from kb.interfaces.cli import _emit
+from kb.text.titles import book_title
 
 EMPTY = "知识库中还没有文件。用 `python -m ingest 文件夹` 导入。"
 
@@ -41,7 +42,7 @@ def refs(settings: Any, as_json: bool = False) -> int:
     for u in sorted(graph.unresolved, key=lambda u: (docs[u.doc_id].title if u.doc_id in docs else "", u.locator)):
         d = docs.get(u.doc_id)
         title = d.title if d else u.doc_id
-        print(f"《{title}》{u.locator}：{u.text} —— {u.reason}")
+        print(f"{book_title(title)}{u.locator}：{u.text} —— {u.reason}")
         if u.context:
             print(f"    {u.context}")
     return 0
@@ -112,7 +113,7 @@ def print_checklist(cl: Any) -> None:
     if cl.left_out:
         print("\n未纳入的文件：")
         for t, r in cl.left_out:
-            print(f"  《{t}》：{r}")
+            print(f"  {book_title(t)}：{r}")
 
 
 def _err(msg: str) -> int:

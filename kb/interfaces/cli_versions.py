@@ -16,6 +16,7 @@ from kb.versions.graph import Family, VersionGraph
 from kb.versions.resolve import resolve_document
 from kb.versions.timeline import family_events
 from kb.versions.wordops import render_ops_text
+from kb.text.titles import book_title
 
 EMPTY = "知识库中还没有文件。用 `python -m ingest 文件夹` 导入。"
 
@@ -55,11 +56,11 @@ def _print_family(graph: VersionGraph, f: Family) -> None:
         eff_s = f"，{eff} 起施行" if eff else ""
         print(f"    {version_date(d) or '日期不详'}  〔{graph.status[d.doc_id]}〕{eff_s}  {d.file_name}")
     if f.replaced_by:
-        print(f"    → 已被《{graph.title_of(f.replaced_by)}》废止并取代")
+        print(f"    → 已被{book_title(graph.title_of(f.replaced_by))}废止并取代")
     for r in f.replaces:
-        print(f"    ← 取代并废止《{graph.title_of(r)}》")
+        print(f"    ← 取代并废止{book_title(graph.title_of(r))}")
     for t in f.repeals_outside:
-        print(f"    ← 同时废止《{t.strip('《》')}》（不在知识库中）")
+        print(f"    ← 同时废止{book_title(t)}（不在知识库中）")
     evs = family_events(graph, f)
     if evs:
         print("    时间线：" + "；".join(f"{e.date} {e.kind}" for e in evs if e.kind != "其他"))
@@ -86,8 +87,8 @@ def diff(settings: Any, file_a: str, file_b: str, as_json: bool = False) -> int:
         _emit(res.to_dict())
         return 0
     graph = VersionGraph.build(docs)
-    print(f"旧：《{a.title}》 {version_date(a)}  {a.file_name}")
-    print(f"新：《{b.title}》 {version_date(b)}  {b.file_name}")
+    print(f"旧：{book_title(a.title)} {version_date(a)}  {a.file_name}")
+    print(f"新：{book_title(b.title)} {version_date(b)}  {b.file_name}")
     if b.doc_id not in {d.doc_id for d in graph.lineage(a.doc_id)} and a.doc_id not in {
         d.doc_id for d in graph.lineage(b.doc_id)
     }:

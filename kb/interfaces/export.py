@@ -17,6 +17,7 @@ from typing import Any, Iterable
 from kb.registers.checklist import APPLIES, CHECK, Checklist, ChecklistItem
 from kb.registers.profile import Profile
 from kb.types import Answer
+from kb.text.titles import book_title
 
 
 # ---------------------------------------------------------------------- citations
@@ -28,7 +29,7 @@ def page_text(start: int | None, end: int | None) -> str:
 
 def citation(title: str, locator: str, pages: tuple[int | None, int | None], status: str, file_name: str) -> str:
     """《文件》第X条，第N页，现行有效（file）: the one form every export cites in."""
-    bits = [f"《{title.strip('《》')}》{locator}"]
+    bits = [f"{book_title(title)}{locator}"]
     if page_text(*pages):
         bits.append(page_text(*pages))
     if status:
@@ -91,7 +92,7 @@ def _by_doc(cl: Checklist, status: str) -> list[tuple[str, list[ChecklistItem]]]
     for _doc_id, items in cl.grouped(status):
         first = items[0]
         bits = [b for b in (first.doc_type, first.level, first.date, first.doc_status) if b]
-        out.append((f"《{first.title}》（{'，'.join(bits)}）", items))
+        out.append((f"{book_title(first.title)}（{'，'.join(bits)}）", items))
     return out
 
 
@@ -115,7 +116,7 @@ def checklist_markdown(cl: Checklist, today: date | None = None) -> str:
                 lines.append(f"- **{item.locator}**")
                 lines += [f"  - {label}：{_md(text)}" for label, text in _item_blocks(item)]
     if cl.left_out:
-        lines += ["", "## 未纳入的文件", ""] + [f"- 《{t}》：{r}" for t, r in cl.left_out]
+        lines += ["", "## 未纳入的文件", ""] + [f"- {book_title(t)}：{r}" for t, r in cl.left_out]
     return "\n".join(lines) + "\n"
 
 
@@ -171,7 +172,7 @@ def checklist_docx(cl: Checklist, today: date | None = None) -> bytes:
     if cl.left_out:
         doc.add_heading("未纳入的文件", level=1)
         for t, r in cl.left_out:
-            doc.add_paragraph(_x(f"《{t}》：{r}"), style="List Bullet")
+            doc.add_paragraph(_x(f"{book_title(t)}：{r}"), style="List Bullet")
     return _docx_bytes(doc)
 
 
@@ -188,7 +189,7 @@ def answer_record(answer: Answer) -> dict[str, Any]:
 
 
 def _source_line(s: dict[str, Any]) -> str:
-    bits = [f"[{s.get('n', '')}] 《{str(s.get('title', '')).strip('《》')}》{s.get('locator', '')}"]
+    bits = [f"[{s.get('n', '')}] {book_title(str(s.get('title', '')))}{s.get('locator', '')}"]
     bits += [x for x in (s.get("pages", ""), s.get("status", "")) if x]
     return "，".join(bits) + (f"（{s['file_name']}）" if s.get("file_name") else "")
 

@@ -49,6 +49,7 @@ from kb.text.normalize import fold, normalize_question
 from kb.text.places import regions_in
 
 _NAMED_RE = re.compile(r"《([^》]{2,60})》")
+_PARTS = re.compile(r"(?<=[？?])")  # a question of two questions: …多少钱？由哪个部门罚？
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # What a penalty question says about the penalty itself, removed to leave the conduct.
@@ -87,6 +88,7 @@ class ParsedQuestion:
     language: str = "zh"  # zh | en (no Chinese characters)
     follow_up: FollowUp | None = None
     catalog_known: bool = False  # documents / unindexed were checked against the index's titles
+    parts: tuple["ParsedQuestion", ...] = ()  # a question asking two things (…多少钱？由哪个部门罚？), each read
 
     @property
     def folded(self) -> str:
@@ -136,6 +138,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
                 documents.append(resolved)
     asks = asks_of(text)
     folded = fold(text)
+    pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
+    parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
     refs = tuple(find_standard_refs(text, any_case=True))
     return ParsedQuestion(
         raw=raw,
@@ -166,6 +170,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         language="en" if _LATIN_RE.search(text) and not _CJK_RE.search(text) else "zh",
         follow_up=follow,
         catalog_known=aliases is not None,
+        parts=parts,
     )
 
 

@@ -22,6 +22,7 @@ from kb.registers.conditions import ENTERPRISE_KINDS, Condition
 from kb.registers.duties import Duty, DutyRegister, Penalty
 from kb.registers.profile import PERMIT_HOLDERS, Profile
 from kb.versions.graph import STATUS_CURRENT, VersionGraph
+from kb.text.titles import book_title
 
 APPLIES, CHECK, NO = "适用", "需确认", "不适用"
 
@@ -156,7 +157,7 @@ def decide(duty: Duty, p: Profile, register: DutyRegister) -> Decision:
             ok = False
     elif kind == "key_energy" and not any(c.kind == "key_energy" and not c.negated for c in duty.conditions):
         rule = register.key_energy_rule(duty.doc_id)
-        title = f"《{register.docs[rule.doc_id].title}》" if rule is not None and rule.doc_id in register.docs else ""
+        title = book_title(register.docs[rule.doc_id].title) if rule is not None and rule.doc_id in register.docs else ""
         ok = _key_energy(p, rule, d, title)
     elif kind == "permit_holder":
         ok = _verdict(None if p.permit is None else p.permit in PERMIT_HOLDERS,

@@ -46,6 +46,7 @@ class FactStore:
             "CREATE TABLE IF NOT EXISTS facts (kind TEXT, version TEXT, doc_id TEXT, content_hash TEXT, data TEXT, "
             "PRIMARY KEY (kind, version, doc_id, content_hash))"
         )
+        self._db.execute("SELECT count(*) FROM (SELECT 1 FROM facts LIMIT 1)").fetchall()  # damage shows here
 
     def close(self) -> None:
         self._db.close()
@@ -73,10 +74,24 @@ class FactStore:
 
 
 def open_store(layout: DataLayout) -> FactStore | None:
-    """The fact store of a data folder, or None when it cannot be opened or written (read-only)."""
+    """The fact store of a data folder, or None when it cannot be opened or written (read-only).
+    A damaged file (not a database, torn pages) is derived data: deleted and started afresh."""
+    from kb.index.cache import remove_database
+
     try:
         return FactStore(layout)
-    except (OSError, sqlite3.Error) as exc:
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            log.info("register cache unavailable (%s); reading documents without it", exc)
+            return None
+        log.warning("register cache %s is damaged (%s); starting a new one", layout.registers, exc)
+        try:
+            remove_database(layout.registers)
+            return FactStore(layout)
+        except (OSError, sqlite3.Error) as again:
+            log.info("register cache unavailable (%s); reading documents without it", again)
+            return None
+    except OSError as exc:
         log.info("register cache unavailable (%s); reading documents without it", exc)
         return None
 
@@ -93,7 +108,11 @@ def refresh(index: Any, layout: DataLayout, extractors: Sequence[Extractor],
     out: dict[str, dict[str, Records]] = {}
     try:
         for ex in extractors:
-            out[ex.kind] = store.get(ex.kind, ex.version, committed) if store else {}
+            try:
+                out[ex.kind] = store.get(ex.kind, ex.version, committed) if store else {}
+            except (sqlite3.DatabaseError, ValueError) as exc:  # torn pages, bad JSON: read the documents again
+                log.warning("register cache unreadable (%s); reading documents again", exc)
+                out[ex.kind] = {}
         missing = sorted(d for d in committed if any(d not in out[ex.kind] for ex in extractors))
         new: dict[str, dict[str, tuple[str, Records]]] = {ex.kind: {} for ex in extractors}
         for doc_id in missing:

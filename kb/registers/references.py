@@ -32,6 +32,7 @@ from kb.text.grammar import BREACH_VERBS, ITEM_START_RE, article_label, find_ref
 from kb.types import DocumentMeta, SearchHit
 from kb.versions.articles import articles_from_hits
 from kb.versions.graph import VersionGraph
+from kb.text.titles import book_title
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +249,7 @@ def _resolve(doc_id: str, rec: dict, tocs: Mapping[str, _Toc], graph: VersionGra
     if rec["scope"] == "title":
         doc = resolve_title(graph, rec["title"])
         if doc is None:
-            return f"《{rec['title']}》未收录"
+            return f"{book_title(rec['title'])}未收录"
         target = doc.doc_id
     toc = tocs.get(target) or _Toc([], {})
 
@@ -277,9 +278,9 @@ def _resolve(doc_id: str, rec: dict, tocs: Mapping[str, _Toc], graph: VersionGra
 
 def _where(rec: dict, graph: VersionGraph, target: str) -> str:
     if rec["scope"] == "title":
-        return f"《{rec['title']}》"
+        return book_title(rec["title"])
     d = graph.docs.get(target)
-    return f"《{d.title}》" if d is not None else "本文件"
+    return book_title(d.title) if d is not None else "本文件"
 
 
 def _relative(rec: dict, toc: _Toc, link) -> list[Link] | str:

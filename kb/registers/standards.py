@@ -30,6 +30,7 @@ from typing import Any, Iterable, Mapping
 
 from kb.registers.standards_tables import STATUS_ABOLISHED, STATUS_CURRENT, STATUS_UPCOMING
 from kb.text.grammar import StandardRef, read_standard
+from kb.text.titles import book_title
 
 STATUS_UNKNOWN = "状态不详"
 STATUSES = (STATUS_CURRENT, STATUS_UPCOMING, STATUS_ABOLISHED, STATUS_UNKNOWN)
@@ -65,7 +66,7 @@ class Source:
             return "同一标准号的其他版本（推断）"
         page = f" 第{self.page_start}页" if self.page_start else ""
         loc = f" {self.locator}" if self.locator and self.locator != "header" else ""
-        return f"《{self.title}》{loc}{page}"
+        return f"{book_title(self.title)}{loc}{page}"
 
     def to_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items() if v not in ("", None, 0)}

@@ -35,10 +35,10 @@ WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 SENTENCE_DEPTH = 20  # candidates whose sentences are compared with the question one by one
 
 FEATURES: tuple[str, ...] = (
-    "fused", "rank_prior", "lex", "dense_gap", "sentence_gap", "title_gap", "cover", "rare_cover", "legal_cover", "title_cover", "doc_share", "asked",
+    "fused", "rank_prior", "lex", "dense_gap", "sentence_gap", "expanded_gap", "conduct_gap", "title_gap", "cover", "rare_cover", "legal_cover", "title_cover", "doc_share", "asked",
     "focus",
     "penalty_fit", "penalty_unwanted", "definition_fit", "definition_unwanted", "conduct",
-    "named_doc", "article_named", "header_fit", "header_unwanted", "superseded", "local_named",
+    "named_doc", "other_doc_named", "list_fit", "prohibition_fit", "duty_fit", "article_named", "header_fit", "header_unwanted", "superseded", "local_named",
     "local_unnamed", "latin_chunk",
 )
 
@@ -53,6 +53,7 @@ ANSWER_CUES: dict[Ask, re.Pattern[str]] = {
     Ask.DEFINITION: re.compile(r"是指|所称|含义"),
     Ask.LIST: re.compile(r"下列|以下.{0,6}[：:]|包括|[（(][一二三四五六七八九十]+[）)]"),
 }
+_ITEMS = re.compile(r"[（(][一二三四五六七八九十]+[）)][^（(]{2,}[（(]二[）)]|下列[^。]{0,20}[：:]")
 _LOCAL_TITLE = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -70,6 +71,8 @@ class Candidate:
     status: str = ""
     superseded: bool = False  # a version the question does not ask for (the first stage's judgement)
     sentence: float = 0.0  # best cosine of the question and one sentence of the passage (0: not computed)
+    sentence_expanded: float = 0.0  # the same for the question with its everyday words' legal terms
+    conduct_sim: float = 0.0  # best cosine of a penalty question's conduct and one sentence
     title_sim: float = 0.0  # cosine of the question and the document's title
     features: dict[str, float] = field(default_factory=dict)
 
@@ -133,6 +136,8 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
     lmax = max(c.lex for c in cands) or 1.0
     dmax = max(c.dense for c in cands)
     smax = max(c.sentence for c in cands)
+    emax = max(c.sentence_expanded for c in cands)
+    cmax = max(c.conduct_sim for c in cands)
     tmax = max(c.title_sim for c in cands)
     mass: dict[str, float] = {}
     for c in cands:
@@ -160,6 +165,8 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
             "lex": c.lex / lmax,
             "dense_gap": (c.dense - dmax) * 10 if c.dense else -1.0,
             "sentence_gap": (c.sentence - smax) * 10 if c.sentence else -1.0,
+            "expanded_gap": (c.sentence_expanded - emax) * 10 if c.sentence_expanded else -1.0,
+            "conduct_gap": (c.conduct_sim - cmax) * 10 if c.conduct_sim else 0.0,
             "title_gap": (c.title_sim - tmax) * 10 if c.title_sim else -1.0,
             "cover": _coverage(terms, f"{h.heading_path} {text}"),
             "legal_cover": _coverage(pq.legal_terms, f"{h.heading_path} {text}"),
@@ -174,6 +181,13 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
             "definition_unwanted": float(Role.DEFINITION in rs and Ask.DEFINITION not in pq.asks),
             "conduct": _conduct_match(pq, text) if Ask.PENALTY in pq.asks and Role.PENALTY in rs else 0.0,
             "named_doc": float(h.doc_id in named_docs),
+            # the question names documents and this passage is from another one (not one that
+            # implements a named one: 实施《X》办法)
+            "other_doc_named": float(bool(named_docs) and h.doc_id not in named_docs
+                                     and not any(t in normalize(h.title or "") for t in pq.documents)),
+            "list_fit": float(Ask.LIST in pq.asks and bool(_ITEMS.search(text))),
+            "prohibition_fit": float(Ask.YESNO in pq.asks and Role.PROHIBITION in rs),
+            "duty_fit": float(Ask.YESNO in pq.asks and Role.DUTY in rs),
             "article_named": float(bool(pq.articles) and h.locator in pq.articles),
             "header_fit": float(header and pq.document_dates),
             "header_unwanted": float(header and not pq.document_dates),

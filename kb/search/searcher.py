@@ -33,6 +33,7 @@ from kb.index import lexical_sync
 from kb.versions.graph import VersionGraph
 from kb.question.aliases import AliasTable
 from kb.text.titles import title_key
+from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion, read_question
 from kb.search.rerank import SENTENCE_DEPTH, Candidate, Weights, load_weights, rerank
 from kb.index.sentences import SentenceVectors, best_sentence_similarity
@@ -116,6 +117,8 @@ class Searcher:
         self._qcache: dict[str, np.ndarray] = {}
         self.sentence_vectors = (SentenceVectors(self.embedder, settings.layout.cache)
                                  if self.embedder is not None else None)
+        if self.embedder is None:
+            self.rerank_weights = None  # its weights were fitted with dense signals: keep the fused order
         self._checked = 0.0
         self.generation = ""
         self._load()
@@ -328,6 +331,7 @@ class Searcher:
             sentence = {c.pos: c.sentence for c, _ in reordered if c.sentence}
             ranked = [c.pos for c, _ in reordered] + ranked[weights.depth :]
             scores = {p: second.get(p, 0.0) for p in ranked}
+        ranked = self._named_first(pq, ranked)
         top_score = scores[ranked[0]] if ranked else 1.0
         order: list[tuple[int, float]] = [(p, top_score + 1.0 - 1e-3 * i) for i, p in enumerate(direct)]
         seen = set(direct)
@@ -407,6 +411,17 @@ class Searcher:
             direct = quoted + [p for p in direct if p not in quoted]
         return ranked, scores, lex_rank, dense_rank, direct, penalised
 
+    def _named_first(self, pq: ParsedQuestion, ranked: list[int]) -> list[int]:
+        """A question that names one document (不比较) is answered from it: its best passage
+        goes first when another document's passage ranked above it."""
+        named = self._named_doc_ids(pq)
+        if len(pq.documents) != 1 or not named or pq.wants(Ask.COMPARE, Ask.CHANGE) or not ranked:
+            return ranked
+        if self.doc_ids[self.chunk_doc[ranked[0]]] in named:
+            return ranked
+        first = next((p for p in ranked[:20] if self.doc_ids[self.chunk_doc[p]] in named), None)
+        return ranked if first is None else [first] + [p for p in ranked if p != first]
+
     def _named_doc_ids(self, pq: ParsedQuestion) -> set[str]:
         return {i for t in pq.documents for i in self.aliases.titles.get(t, [])}
 
@@ -441,9 +456,16 @@ class Searcher:
                                  self.status.get(h.doc_id, ""), h.doc_id in penalised))
         if self.sentence_vectors is not None and out:
             q = self._embed_query(pq.text)
+            # The question itself, with the documents' words for its everyday words, and — for a
+            # penalty question — the conduct it asks about, each against every sentence.
+            queries = [q, self._embed_query(f"{pq.text} {' '.join(pq.legal_terms)}") if pq.legal_terms else q]
+            if pq.conduct:
+                queries.append(self._embed_query(pq.conduct))
             head = out[:SENTENCE_DEPTH]
-            for c, sim in zip(head, best_sentence_similarity(q, [c.hit.text for c in head], self.sentence_vectors)):
-                c.sentence = sim
+            sims = best_sentence_similarity(np.stack(queries), [c.hit.text for c in head], self.sentence_vectors)
+            for c, row in zip(head, sims):
+                c.sentence, c.sentence_expanded = float(row[0]), float(row[1])
+                c.conduct_sim = float(row[2]) if pq.conduct else 0.0
             titles = list(dict.fromkeys(c.hit.title or c.hit.file_name for c in out))
             tv = self.sentence_vectors.vectors(titles) @ (q / (np.linalg.norm(q) or 1.0))
             by_title = dict(zip(titles, tv.tolist()))

@@ -61,3 +61,27 @@ def title_key(title: str) -> str:
     t = strip_version_notes(_NOISE.sub("", t))
     bare = strip_version_notes(t.replace(STATE_NAME, ""))
     return bare or t
+
+
+def _wholly_marked(t: str) -> bool:
+    """True when `t` is one 《…》 from its first to its last character."""
+    if not (t.startswith("《") and t.endswith("》")):
+        return False
+    depth = 0
+    for i, ch in enumerate(t):
+        depth += ch == "《"
+        depth -= ch == "》"
+        if depth == 0 and i < len(t) - 1:
+            return False
+    return depth == 0
+
+
+def book_title(title: str) -> str:
+    """A title in book-title marks for display, nested marks as GB/T 15834 sets them: a title that
+    already holds 《》 gets 〈〉 inside the outer pair, never a second 《》 —
+    '北京市实施《中华人民共和国节约能源法》办法' -> '《北京市实施〈中华人民共和国节约能源法〉办法》';
+    a title given with its own outer marks keeps just those."""
+    t = (title or "").strip()
+    if _wholly_marked(t):
+        t = t[1:-1]
+    return "《" + t.replace("《", "〈").replace("》", "〉") + "》"

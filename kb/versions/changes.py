@@ -18,6 +18,8 @@ from kb.versions.dates import version_date, version_sort_key
 from kb.versions.graph import VersionGraph
 from kb.question.reading import ParsedQuestion, read_question
 from kb.versions.questions import Relevance, _norm
+from kb.text.titles import book_title
+from kb.versions.wordops import substance
 
 
 @dataclass
@@ -35,6 +37,7 @@ class ChangeItem:
     hit_b: SearchHit | None = None  # chunk of the new article (the one holding quote_b)
     quote_a: str = ""  # the old clause the question is about ('' without topical words)
     quote_b: str = ""  # the new clause
+    substance: float = 0.0  # how much the change matters (kb.versions.wordops.substance): renamings 0
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -134,7 +137,7 @@ def change_summary(
             text = f"{head}：原为「{qa}」，现为「{qb}」"
         items.append(ChangeItem(
             "changed", old.doc_id, new.doc_id, e.locator_a, e.locator_b, text, score,
-            hit(hits_a, e.locator_a, qa), hit(hits_b, e.locator_b, qb), qa, qb,
+            hit(hits_a, e.locator_a, qa), hit(hits_b, e.locator_b, qb), qa, qb, substance(e.ops),
         ))
     for e in res.added:
         qb = quote(e.text_b)
@@ -163,8 +166,9 @@ def change_summary(
     if terms:
         items = [i for i in items if i.score > 0]
         items.sort(key=lambda i: -i.score)
-    else:
+    else:  # what changed in general: what matters first (penalties, amounts, duties), renamings last
         items = [i for i in items if i.status == "changed"]
+        items.sort(key=lambda i: -i.substance)
     return items[:k]
 
 
@@ -176,4 +180,4 @@ def clip(s: str, n: int = 60) -> str:
 
 def _version_label(d: DocumentMeta) -> str:
     vd = version_date(d)
-    return f"{vd[:4]}年版" if vd else f"《{d.title}》"
+    return f"{vd[:4]}年版" if vd else book_title(d.title)

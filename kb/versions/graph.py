@@ -26,7 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from kb.text.titles import title_key
+from kb.text.titles import title_key, book_title
 from kb.types import DocumentMeta
 from kb.versions.dates import (
     effective_date,
@@ -246,7 +246,7 @@ def _lineages(fams: Mapping[str, Family]) -> dict[str, tuple[DocumentMeta, ...]]
 
 
 def _title(d: DocumentMeta) -> str:
-    return f"《{(d.title or d.file_name).strip('《》')}》"
+    return book_title(d.title or d.file_name)
 
 
 _BUILT: dict[tuple[str, Date], "VersionGraph"] = {}

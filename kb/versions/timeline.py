@@ -9,6 +9,7 @@ from typing import Any
 
 from kb.versions.dates import effective_date, to_date, version_date
 from kb.versions.graph import Family, VersionGraph
+from kb.text.titles import book_title
 
 # Order of events that share a date (a law is adopted, then promulgated, then in force).
 EVENT_ORDER = {"通过": 0, "修订": 1, "修正": 1, "发布": 2, "公布": 2, "施行": 3, "废止": 4, "其他": 5}
@@ -56,7 +57,7 @@ def family_events(graph: VersionGraph, f: Family) -> list[TimelineEvent]:
         when = effective_date(rep) or version_date(rep)
         if when:
             events[(when, "废止")] = TimelineEvent(
-                when, "废止", f.title, rep.doc_id, f.key, f"被《{rep.title}》废止", rep.file_name
+                when, "废止", f.title, rep.doc_id, f.key, f"被{book_title(rep.title)}废止", rep.file_name
             )
     return sorted(events.values(), key=event_sort_key)
 
@@ -73,7 +74,7 @@ def timeline_events(graph: VersionGraph, family: str | None = None) -> list[Time
             when = effective_date(latest) or version_date(latest)
             if when:
                 out.append(TimelineEvent(when, "废止", title.strip("《》"), latest.doc_id, f.key,
-                                         f"《{title.strip('《》')}》同时废止", latest.file_name))
+                                         f"{book_title(title)}同时废止", latest.file_name))
     return sorted(out, key=event_sort_key)
 
 

@@ -1,6 +1,8 @@
 """Word-level edit script between two versions of one article, and its short descriptions."""
 from __future__ import annotations
 
+import re
+
 import difflib
 from dataclasses import dataclass
 from typing import Sequence
@@ -122,3 +124,29 @@ def change_brief(ops: Sequence[WordOp], limit: int = 3, width: int = 30) -> str:
     if len(edits) > limit:
         out.append(f"等{len(edits)}处修改")
     return "；".join(out)
+
+
+# What makes a change matter to a reader, heaviest first: a penalty, an amount or period, a duty,
+# a deadline. A change that only renames an authority (环境保护主管部门 → 生态环境主管部门) or
+# touches punctuation matters least.
+SUBSTANCE: tuple[tuple[float, re.Pattern[str]], ...] = (
+    (3.0, re.compile(r"罚款|罚金|吊销|拘留|没收|责令|处分|追究|停业|关闭")),
+    (3.0, re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:万元|元|日|年|个月|倍|吨|小时)|百分之")),
+    (2.0, re.compile(r"应当|必须|不得|禁止|可以|有权|免于|不再")),
+    (2.0, re.compile(r"日内|之日起|期限|以前|届满|每年|定期")),
+)
+_NAME = re.compile(r"^[\u4e00-\u9fff、和及]{0,24}(?:部门|机关|机构|委员会|人民政府|部|局|厅|署|办公室)$")
+_TRIVIAL = re.compile(r"^[\s，。、；：,.;:“”\"（）()的和与及或]*$")
+
+
+def substance(ops: list[WordOp]) -> float:
+    """How much a change matters (0 for renaming an authority or punctuation only)."""
+    changed = [o for o in ops if o.op != "equal"]
+    if not changed:
+        return 0.0
+    if all(_TRIVIAL.match(o.a) and _TRIVIAL.match(o.b) or (_NAME.match(o.a or "") and _NAME.match(o.b or ""))
+           for o in changed):
+        return 0.0
+    text = "".join(o.a + o.b for o in changed)
+    return 1.0 + sum(w for w, pat in SUBSTANCE if pat.search(text))
+

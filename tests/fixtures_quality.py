@@ -1,0 +1,97 @@
+"""Invented laws for the answer-quality tests (tests/test_answer_quality.py). They are test samples
+(测试样例), not real law texts: issuers, numbers and amounts are made up. Articles are numbered
+without gaps, as real laws are (the structure parser follows the numbering)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTE = "本文件是 GreenKB 自动化测试使用的虚构样例，不是真实的法律。"
+
+ENERGY = f"""# 示例节能法（测试样例）
+
+2015年6月1日 示例立法机关第一次会议通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+## 第一章 总则
+
+第一条 为了推动全社会节约能源，提高能源利用效率，制定本法。
+
+第二条 本法所称能源，是指煤炭、石油、天然气、电力以及其他直接或者通过加工、转换而取得有用能的各种资源。本法所称用能设备，是指消耗能源的锅炉、电机、窑炉等设备。
+
+## 第二章 节能管理
+
+第三条 重点用能单位应当每年三月三十一日前向管理节能工作的部门报送上一年度的能源利用状况报告。
+
+第四条 用能单位应当建立能源计量制度，按照规定配备和使用经依法检定合格的能源计量器具。
+
+第五条 禁止使用国家明令淘汰的用能设备和生产工艺。
+
+第六条 国家鼓励用能单位开展节能技术改造。
+
+第七条 固定资产投资项目的节能审查，由县级以上人民政府管理节能工作的部门负责。
+
+## 第三章 法律责任
+
+第八条 重点用能单位未按照本法第三条规定报送能源利用状况报告的，由管理节能工作的部门责令限期改正；逾期不改正的，处一万元以上五万元以下罚款。
+
+第九条 用能单位未按照本法第四条规定建立能源计量制度的，由市场监督管理部门责令限期改正；逾期不改正的，处五千元以上二万元以下罚款。
+
+第十条 使用国家明令淘汰的用能设备的，由管理节能工作的部门责令停止使用，没收国家明令淘汰的用能设备；情节严重的，处十万元以上三十万元以下罚款。
+
+第十一条 本法自2015年10月1日起施行。
+"""
+
+WATER = f"""# 示例水法（测试样例）
+
+2016年3月1日 示例立法机关第二次会议通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了合理开发、利用、节约和保护水资源，制定本法。
+
+第二条 直接从江河、湖泊或者地下取用水资源的单位和个人，应当申请领取取水许可证。
+
+第三条 取水许可证由县级以上人民政府水行政主管部门审批发放。
+
+第四条 取水单位应当依照《示例水资源条例》的规定缴纳水资源费。
+
+第五条 本法自2016年7月1日起施行。
+"""
+
+
+def _discharge(year: int) -> str:
+    amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
+    fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
+    start = "2010年3月1日" if year == 2019 else "2023年9月1日"
+    return f"""# 示例排污法（测试样例）
+
+2010年1月5日 示例立法机关通过
+
+{amended}
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了防治排污，制定本法。
+
+第二条 排污单位应当按照排污许可证的规定排放污染物。
+
+第三条 排污单位未取得排污许可证排放污染物的，由生态环境主管部门责令改正，处{fine}罚款。
+
+第四条 本法自{start}起施行。
+"""
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "示例节能法（测试样例）.md").write_text(ENERGY, encoding="utf-8")
+    (folder / "示例水法（测试样例）.md").write_text(WATER, encoding="utf-8")
+    for year in (2019, 2023):
+        (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
+    return folder
