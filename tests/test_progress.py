@@ -137,3 +137,19 @@ def test_an_unreadable_progress_file_reads_as_none(tmp_path, garbage):
     f.write_text(garbage, encoding="utf-8")
     assert read_progress(f) is None
     assert read_progress(tmp_path / "absent.json") is None
+
+
+def test_json_lines_carry_the_state_beside_the_file_counts(tmp_path):
+    """`--progress-json` (the app's ingest in a child process): the file triples it always had,
+    and the state with chunks, rate and time left, then the summary."""
+    proc = subprocess.run([sys.executable, "-m", "ingest", str(write_corpus(tmp_path / "corpus", docs=2)), "--data",
+                           str(tmp_path / "data"), "--progress-json"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env=env_without_greenkb())
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    triples = [x["progress"] for x in lines if "progress" in x]
+    states = [x["state"] for x in lines if "state" in x]
+    assert triples[-1][:2] == [2, 2]
+    assert states[-1]["stage"] == "done" and states[-1]["chunks_done"] == states[-1]["chunks_total"] > 0
+    assert any(s["stage"] == "parse_embed" and s["files_total"] == 2 for s in states)
+    assert "summary" in lines[-1]
