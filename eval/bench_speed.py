@@ -45,7 +45,7 @@ def dev_chunk_texts(inputs: Sequence[Path]) -> list[str]:
     from ingest.pipeline import discover, doc_id_for, parse_file
     from kb.index import lexical
 
-    files, _ = discover(list(inputs))
+    files = discover(list(inputs))[0]
     texts: list[str] = []
     for f in files:
         try:
