@@ -42,7 +42,8 @@ def cpu_report() -> dict[str, Any]:
 # ---------------------------------------------------------------------- engines
 def dev_chunk_texts(inputs: Sequence[Path]) -> list[str]:
     """What the embedder sees for every chunk of the dev corpus (GreenKB's own parsing)."""
-    from ingest.pipeline import discover, doc_id_for, parse_file
+    from ingest.files import discover, doc_id_for
+    from ingest.parsing import parse_file
     from kb.index import lexical
 
     files = discover(list(inputs))[0]

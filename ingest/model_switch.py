@@ -10,7 +10,7 @@ from kb.index.store import Index
 
 
 def embed_texts(texts, embedder: Embedder, cache: Cache, batch: int):
-    from ingest.pipeline import embed_texts as embed
+    from ingest.embed_batches import embed_texts as embed
 
     return embed(texts, embedder, cache, batch)
 

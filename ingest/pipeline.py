@@ -6,57 +6,40 @@ files gone from a given folder removed from the index. One bad file never stops 
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import logging
 import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from ingest import chunking, clean, loaders, metadata, structure
-from ingest.progress import Progress
-from ingest.types import LoadError
+from ingest.embed_batches import embed_sentences, embed_texts
+from ingest.files import FileResult, content_hash, discover, doc_id_for
 from ingest.model_switch import switch_model
-from ingest.workers import JobLimits, run_isolated
-from kb.answers.hostile import document_warning, hostile_sentences
-from kb.index import lexical, lexical_sync, sentences
+from ingest.parsing import _parse_stream, limits_of, parse_workers
+from ingest.progress import Progress
+from ingest.workers import JobLimits
+from kb.index import lexical, lexical_sync
 from kb.index.cache import Cache
-from kb.index.embedding import Embedder, get_embedder, model_key
+from kb.index.embedding import get_embedder, model_key
 from kb.index.store import Index, chunk_record_id, explain
 from kb.settings import DataLayout, Settings
 from kb.types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)
 
-# Bump when parsing or chunking changes, so that the next run re-ingests every file.
-PIPELINE_VERSION = "4"  # 4: 公文 layout and tables (i15), hostile-text flags, UTF-8 with bad bytes, linear Markdown (i13)
-SUPPORTED = set(loaders.SUPPORTED_EXTENSIONS)
 # Chunks gathered across documents before one embedding pass and one Chroma write: small
 # documents then fill the embedder's batches, and each Chroma call (~70 ms fixed cost
 # embedded) carries hundreds of records. Also bounds memory: only this many chunks wait.
 FLUSH_CHUNKS = 512
 FLUSH_CHUNKS_LEXICAL = 2000
-POOL_MIN_FILES = 24
 
 
 class IngestBusy(RuntimeError):
     pass
-
-
-@dataclass
-class FileResult:
-    path: str
-    status: str  # added | updated | unchanged | failed | removed
-    chunks: int = 0
-    reason: str = ""
-    title: str = ""
-    doc_id: str = ""
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,286 +60,6 @@ class RunSummary:
     @property
     def chunks(self) -> int:
         return sum(r.chunks for r in self.results if r.status in {"added", "updated"})
-
-
-# ---------------------------------------------------------------------- files
-def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[Path, Path]]:
-    """Supported files under `paths` (resolved, sorted, deduplicated), results for unusable
-    arguments, and where each file was first found (a link's own path).
-
-    A symbolic link found inside a folder is followed only when its target is inside that
-    folder too: a link out of the folder would index whatever it points at (refused, with a
-    reason). Links to folders are not descended into. Notes about the folder itself (README.md,
-    LICENSE …) are not documents and are skipped. A file named on the command line is taken as
-    it is, link or not."""
-    found: dict[Path, Path] = {}
-    problems: list[FileResult] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            root = p.resolve()
-            for f in _walk(p):
-                if f.suffix.lower() not in SUPPORTED or f.name.startswith((".", "~$")) or _not_a_document(f):
-                    continue
-                if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
-                    problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
-                    continue
-                target = f.resolve()
-                if f.is_symlink() and target != root and root not in target.parents:
-                    problems.append(FileResult(str(f), "failed", reason=f"符号链接指向导入文件夹之外（{target}），已拒绝导入"))
-                    continue
-                if target.is_file():
-                    found.setdefault(target, f.absolute())
-        elif p.is_file():
-            if _undecodable_name(p):
-                problems.append(FileResult(_undecodable_name(p), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
-            elif p.suffix.lower() in SUPPORTED:
-                found.setdefault(p.resolve(), p.absolute())
-            else:
-                problems.append(FileResult(str(p), "failed", reason=f"不支持的文件类型 {p.suffix or '(无扩展名)'}"))
-        else:
-            problems.append(FileResult(str(p), "failed", reason="路径不存在"))
-    return list(found), problems, found
-
-
-# Files a folder of documents holds about itself (corpus/README.md says what to put there):
-# skipped when a folder is ingested; named on the command line, they are ingested.
-NOT_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing", "authors")
-
-
-def _not_a_document(path: Path) -> bool:
-    return path.stem.lower() in NOT_DOCUMENTS
-
-
-def _walk(root: Path) -> list[Path]:
-    """Files under `root`, sorted; links to folders are not followed (no loops, no escapes)."""
-    out: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        out.extend(Path(dirpath) / name for name in filenames)
-    return sorted(out)
-
-
-def _undecodable_name(path: Path) -> str:
-    """'' for a normal path; else the path made printable (bad parts read as GB18030, else U+FFFD)."""
-    try:
-        str(path).encode("utf-8")
-        return ""
-    except UnicodeEncodeError:
-        pass
-
-    def printable(part: str) -> str:
-        try:
-            part.encode("utf-8")
-            return part
-        except UnicodeEncodeError:
-            raw = os.fsencode(part)
-            try:
-                return raw.decode("gb18030")
-            except UnicodeDecodeError:
-                return raw.decode("utf-8", "replace")
-
-    return str(Path(*(printable(part) for part in path.parts)))
-
-
-def doc_id_for(path: Path) -> str:
-    return hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
-
-
-def content_hash(path: Path) -> str:
-    h = hashlib.sha256(f"pipeline-{PIPELINE_VERSION}\n".encode())
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()[:24]
-
-
-def bytes_hash(data: bytes) -> str:
-    """`content_hash` of bytes already read: the hash of exactly what is parsed."""
-    h = hashlib.sha256(f"pipeline-{PIPELINE_VERSION}\n".encode())
-    h.update(data)
-    return h.hexdigest()[:24]
-
-
-def limits_of(settings: Settings) -> loaders.Limits:
-    return loaders.Limits(max_pages=settings.max_pages, max_chars=settings.max_chars,
-                          max_unzipped_bytes=int(settings.max_unzipped_mb) << 20, max_ocr_pages=settings.max_ocr_pages)
-
-
-# ---------------------------------------------------------------------- parse
-def parse_file(path: Path, doc_id: str, digest: str = "", max_bytes: int | None = None,
-               ocr: bool = True, limits: loaders.Limits = loaders.DEFAULT_LIMITS,
-               source: str = "") -> tuple[DocumentMeta, list[Chunk]]:
-    """Load, clean, structure, chunk and describe one file. Raises LoadError when unreadable.
-    `max_bytes`, `ocr` and `limits` come from Settings (max_file_mb, ocr, max_pages …).
-
-    The file is read once: the content hash recorded (`meta.content_hash`) is that of the
-    bytes parsed, even when the file changed after `digest` was taken from it."""
-    data = loaders.read_bytes(path, max_bytes)
-    digest = bytes_hash(data)
-    loaded = loaders.load(path, max_bytes=max_bytes, ocr=ocr, limits=limits, data=data)
-    cleaned = clean.clean_document(loaded)
-    if not cleaned.text.strip():
-        raise LoadError("文件中没有可读取的文字" + ("（可能是扫描件，需要OCR）" if loaded.paged else ""))
-    sections = structure.parse(cleaned, title=loaded.title_hint)
-    fields = metadata.extract(cleaned.text, path.name, title_hint=loaded.title_hint, sections=sections)
-    chunks = chunking.make_chunks(doc_id, cleaned, sections)
-    if loaded.ocr_pages:
-        ocr = set(loaded.ocr_pages)
-        for c in chunks:
-            pages = range(c.page_start or 0, (c.page_end or c.page_start or 0) + 1)
-            c.ocr = any(p in ocr for p in pages)
-    meta = DocumentMeta(
-        doc_id=doc_id,
-        file_name=path.name,
-        path=str(path.resolve()),
-        title=fields.get("title") or path.stem,
-        content_hash=digest,
-        source_format=loaded.source_format,
-        pages=len(loaded.pages) if loaded.paged else None,
-        chunks=len(chunks),
-        ocr_pages=list(loaded.ocr_pages),
-        source_path=source or str(path.absolute()),
-        ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        warnings=list(loaded.warnings),
-    )
-    flagged = hostile_counts(cleaned.text)
-    if flagged:
-        meta.warnings.append(document_warning(flagged))
-    for key, value in fields.items():
-        if hasattr(meta, key) and key not in {"doc_id", "file_name", "path", "content_hash"}:
-            setattr(meta, key, value)
-    return meta, chunks
-
-
-def hostile_counts(text: str) -> dict[str, int]:
-    """Sentences addressed to the reader or the model (kb.answers.hostile), by kind."""
-    counts: dict[str, int] = {}
-    for _sentence, kind in hostile_sentences(text):
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
-
-
-def _compute_sorted(embedder: Embedder, batch: int):
-    """A `compute` for Cache.embeddings that batches texts of similar length together:
-    a batch is padded to its longest text, so mixing a 20-char article with a 500-char one
-    wastes most of the batch."""
-
-    def compute(missing: list[str]) -> np.ndarray:
-        out = np.zeros((len(missing), embedder.dim), dtype=np.float32)
-        order = sorted(range(len(missing)), key=lambda i: len(missing[i]))
-        for start in range(0, len(order), batch):
-            idx = order[start : start + batch]
-            out[idx] = embedder.embed_passages([missing[i] for i in idx])
-        return out
-
-    return compute
-
-
-def embed_texts(texts: Sequence[str], embedder: Embedder, cache: Cache, batch: int) -> tuple[np.ndarray, int]:
-    """Vectors for `texts` (cached ones reused). Returns (vectors, number computed)."""
-    if embedder.name == "none":  # constant vectors: nothing to compute or cache
-        return embedder.embed_passages(texts), 0
-    return cache.embeddings(embedder.name, texts, _compute_sorted(embedder, batch), embedder.dim)
-
-
-def embed_sentences(texts: Sequence[str], embedder: Embedder, cache: Cache, batch: int) -> int:
-    """Vectors of the sentences of these chunk texts, into the embedding cache (search reads
-    them there; see kb.index.sentences). Returns how many were computed; a failure only costs
-    search the time to compute them later."""
-    if embedder.name == "none":
-        return 0
-    sents = list(dict.fromkeys(s for t in texts for s in sentences.sentences(t)))
-    if not sents:
-        return 0
-    try:
-        _vecs, computed = cache.embeddings(sentences.sentence_model(embedder.name), sents,
-                                           sentences.normalized(_compute_sorted(embedder, batch)), embedder.dim)
-    except Exception:
-        log.warning("sentence vectors not kept", exc_info=True)
-        return 0
-    return computed
-
-
-def embed_chunks(meta: DocumentMeta, chunks: Sequence[Chunk], embedder: Embedder, cache: Cache, batch: int) -> tuple[np.ndarray, int]:
-    texts = [lexical.index_text(meta.title, c.heading_path, c.text) for c in chunks]
-    return embed_texts(texts, embedder, cache, batch)
-
-
-# ---------------------------------------------------------------------- parallel parsing
-def _parse_job(path: str, doc_id: str, digest: str, max_bytes: int | None, ocr: bool,
-               limits: loaders.Limits = loaders.DEFAULT_LIMITS, source: str = ""):
-    """Parse one file and tokenize its chunks for BM25 (runs in a worker process)."""
-    try:
-        meta, chunks = parse_file(Path(path), doc_id, digest, max_bytes=max_bytes, ocr=ocr, limits=limits,
-                                  source=source)
-        if not chunks:
-            raise LoadError("没有解析出任何内容")
-        tokens = [lexical.tokenize(lexical.index_text(meta.title, c.heading_path, c.text)) for c in chunks]
-        return ("ok", meta, chunks, tokens)
-    except LoadError as exc:
-        return ("failed", exc.reason)
-    except MemoryError:
-        return ("failed", "解析时内存不足，已跳过该文件")
-    except Exception as exc:  # a parser bug on one file must not stop the run
-        log.debug("ingest of %s failed", path, exc_info=True)
-        return ("failed", f"处理失败（{type(exc).__name__}: {str(exc)[:120]}）")
-
-
-def _failed(reason: str) -> tuple[str, str]:
-    return ("failed", reason)
-
-
-def _worker_init(parent: int) -> None:
-    import threading
-
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    lexical._jieba()
-
-    def watch() -> None:  # the ingest was killed: do not linger as an orphan (the fork server is our parent)
-        while True:
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:
-                pass
-            time.sleep(1.0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def parse_workers(embed_model: str, n_files: int, configured: int | None = None) -> int:
-    """Worker processes for parsing (at least one; 0 only when configured: parse in this
-    process, without time or memory limits, for debugging).
-
-    `configured` (Settings.ingest_workers, GREENKB_INGEST_WORKERS) overrides. Few files: one
-    worker. With an embedder the model already uses every core, so one worker overlaps
-    parsing with embedding; lexical-only ingest is all parsing and tokenizing, so every core
-    parses."""
-    if configured is not None:
-        return max(0, configured)
-    if n_files < POOL_MIN_FILES:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if model_key(embed_model) == "none":
-        return max(1, cores)
-    return 1
-
-
-def _parse_stream(jobs: list[tuple], workers: int, limits: JobLimits | None = None,
-                  stats: dict[int, tuple[float, int]] | None = None) -> Iterator[tuple[int, tuple]]:
-    """(job index, outcome) in job order; at most a few files in flight (bounded memory).
-    Each file is parsed in a worker process under `limits` (time, memory): one that exceeds
-    them, or kills its worker, fails alone."""
-    if workers <= 0:
-        for i, job in enumerate(jobs):
-            yield i, _parse_job(*job)
-        return
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    lexical._jieba()  # loaded once here, inherited by every forked worker
-    yield from run_isolated(jobs, _parse_job, workers, limits or JobLimits(0, 0), _failed, init=_worker_init,
-                            window=16 * workers, stats=stats)
 
 
 # ---------------------------------------------------------------------- run

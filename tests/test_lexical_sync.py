@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest import pipeline
+from ingest import parsing, pipeline
 from kb.index import lexical
 from kb.index import lexical_sync
 from kb.search.searcher import Searcher
@@ -58,7 +58,7 @@ def ingested(tmp_path):
 def another_instance_writes(settings: Settings, path: Path) -> str:
     """Commit one document to Chroma as another instance's ingest would, BM25 files untouched."""
     doc_id = pipeline.doc_id_for(path)
-    meta, chunks = pipeline.parse_file(path, doc_id, pipeline.content_hash(path))
+    meta, chunks = parsing.parse_file(path, doc_id, pipeline.content_hash(path))
     Index(settings).write_document(meta, chunks, np.ones((len(chunks), 1), dtype=np.float32))
     return doc_id
 

@@ -34,7 +34,7 @@ from fixtures_official import (  # noqa: E402
 from ingest import loaders, official, tables  # noqa: E402
 from ingest.chunking import make_chunks  # noqa: E402
 from ingest.clean import clean_document  # noqa: E402
-from ingest.pipeline import parse_file  # noqa: E402
+from ingest.parsing import parse_file  # noqa: E402
 from ingest.structure import parse  # noqa: E402
 from ingest.types import CleanText  # noqa: E402
 from kb.versions.graph import VersionGraph  # noqa: E402

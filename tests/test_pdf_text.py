@@ -13,7 +13,7 @@ from fixtures_official import BOX2, D2_HEADER, build_pdf_plan  # noqa: E402
 from ingest import loaders  # noqa: E402
 from ingest.loaders import pdf as pdf_loader  # noqa: E402
 from ingest.loaders.pdf_text import read_text_layer  # noqa: E402
-from ingest.pipeline import parse_file  # noqa: E402
+from ingest.parsing import parse_file  # noqa: E402
 
 SHARED_FORMATS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "formats"
 
