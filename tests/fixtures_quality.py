@@ -64,6 +64,24 @@ WATER = f"""# 示例水法（测试样例）
 """
 
 
+TAX = f"""# 示例矿产税法（测试样例）
+
+2018年8月1日 示例立法机关第三次会议通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 在示例区域开采应税矿产品的单位和个人，应当缴纳矿产税。
+
+第二条 矿产税的税目、税率，依照所附税目税率表执行。税目税率表中规定实行幅度税率的，其具体适用税率由示例省人民政府在规定的幅度内提出，报同级人民代表大会常务委员会决定。
+
+第三条 从衰竭期矿山开采的矿产品，减征百分之三十矿产税。
+
+第四条 本法自2019年1月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -92,6 +110,7 @@ def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "示例节能法（测试样例）.md").write_text(ENERGY, encoding="utf-8")
     (folder / "示例水法（测试样例）.md").write_text(WATER, encoding="utf-8")
+    (folder / "示例矿产税法（测试样例）.md").write_text(TAX, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

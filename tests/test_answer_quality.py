@@ -7,7 +7,8 @@
 - a document named in 《》 that is not indexed, answered because another text mentions it;
 - a question naming a place refused although the national rules indexed cover it;
 - "when was it amended and what changed" answered in neither part;
-- a figure the documents never state, answered with another figure;
+- a figure the documents never state, answered with another figure; and the other way round,
+  a tax stated as a rate, or who decides a figure, refused as "no figure stated";
 - a question in English.
 """
 from __future__ import annotations
@@ -86,6 +87,18 @@ def test_when_it_was_amended_and_what_changed_both_answered(data, capsys):
 def test_a_figure_the_documents_never_state_is_not_answered_with_another(data, capsys):
     out = ask(data, "国家对节能技术改造给多少补贴？", capsys)
     assert out["abstained"] and "没有规定具体数额" in out["answer"]
+
+
+def test_a_tax_reduction_stated_as_a_rate_is_an_answer(data, capsys):
+    out = ask(data, "从快采完的老矿山里挖出来的矿，矿产税能少交多少？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例矿产税法（测试样例）", "第三条") and "百分之三十" in out["answer"]
+
+
+def test_who_decides_a_figure_asks_who_not_the_figure(data, capsys):
+    out = ask(data, "税率表里给的是一个范围，具体按多少税率执行由谁来定？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例矿产税法（测试样例）", "第二条") and "人民代表大会常务委员会决定" in out["answer"]
 
 
 def test_a_question_in_english_is_answered_from_the_chinese_texts(data, capsys):

@@ -43,11 +43,14 @@ DENSE_LOW = 0.885
 DENSE_LOW_COVERAGE = 0.65
 FIGURE_PASSAGES = 3  # how many of the best passages must hold the figure asked for
 
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍以上")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下)")
+# A tax, fee or fine may be stated as a share or multiple of its base (减征百分之三十,
+# 年收入百分之四十, 违法所得五倍以下, 减半征收).
+_LEVY = re.compile(_AMOUNT.pattern + r"|百分之|\d\s*%|减半|免征|免缴")
 _PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|个工作日|周)|之日起|日内|年内|月内|每年|每季度|每月|届满")
 _QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:万|亿)?(?:元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周|人|米|立方米|千瓦)|百分之")
-FIGURES = {"amount": _AMOUNT, "period": _PERIOD, "quantity": _QUANTITY}
-FIGURE_NAMES = {"amount": "具体数额", "period": "具体期限", "quantity": "具体数值"}
+FIGURES = {"amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}
+FIGURE_NAMES = {"amount": "具体数额", "levy": "具体数额或比例", "period": "具体期限", "quantity": "具体数值"}
 _FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
 
 
@@ -96,7 +99,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
             if not pattern.search(sent):
                 continue
-            if pq.figure == "amount" and Ask.PENALTY not in pq.asks and _FINE.search(sent):
+            if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(sent):
                 continue
             return True
     return False

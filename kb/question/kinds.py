@@ -152,9 +152,23 @@ def asks_of(text: str) -> frozenset[Ask]:
     return frozenset(kinds)
 
 
+# "按多少税率执行由谁来定" asks who decides a figure, not the figure.
+_DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:来)?(?:定|决定|确定|规定|核定|批准|说了算)")
+
+
+# How much of a tax, fee or fine: the documents may answer with a rate (减征百分之三十).
+_LEVY_RE = re.compile(r"税|费率|罚")
+_MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补贴|奖励|奖金")
+
+
 def figure_of(text: str) -> str:
-    """The figure a question asks for: amount | period | quantity, or ''."""
-    return next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
+    """The figure a question asks for: amount | levy (an amount or a rate) | period | quantity, or ''."""
+    if _DECIDER_RE.search(text):
+        return ""
+    name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
+    if name == "amount" and _LEVY_RE.search(text) and not _MONEY_RE.search(text):
+        return "levy"
+    return name
 
 
 def focus_of(text: str) -> tuple[str, ...]:

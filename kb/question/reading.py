@@ -83,7 +83,7 @@ class ParsedQuestion:
     focus: tuple[str, ...] = ()  # what a date or consequence question is after (kinds.FOCUS_PATTERNS)
     quoted: tuple[str, ...] = ()  # words in quotation marks: what the question is about
     severity: bool = False  # asks how much stricter or milder a rule became
-    figure: str = ""  # the figure the answer must state: amount | period | quantity ('' for none)
+    figure: str = ""  # the figure the answer must state: amount | levy | period | quantity ('' for none)
     conduct: str = ""  # penalty questions: the conduct asked about
     language: str = "zh"  # zh | en (no Chinese characters)
     follow_up: FollowUp | None = None
