@@ -85,7 +85,7 @@ def index_text(title: str, heading_path: str, text: str) -> str:
 @dataclass
 class LexicalIndex:
     ids: list[str]
-    retriever: object  # bm25s.BM25
+    retriever: object  # bm25s.BM25 when built, ScoreMatrix when loaded; None for no chunks
     vocab: dict[str, int]
     generation: str
     # Optional per-chunk (locator, kind), aligned with `ids`; kb.search uses it for direct
@@ -113,6 +113,46 @@ class LexicalIndex:
 
 
 K1, B = 1.2, 0.75  # bm25s's defaults (Lucene variant)
+
+_SCORE_FILES = {"data": "data.csc.index.npy", "indices": "indices.csc.index.npy", "indptr": "indptr.csc.index.npy"}
+
+
+@dataclass
+class ScoreMatrix:
+    """The BM25 score matrix bm25s saves (CSC: per token, the chunks holding it and their
+    scores), read and queried with numpy alone. A question then needs neither bm25s nor the
+    scipy it imports (a third of a second of every `kb ask` start); scores are bm25s's own
+    (`get_scores` sums the columns of the query's tokens, a repeated token counted again)."""
+
+    scores: dict  # data, indices, indptr, num_docs — as bm25s.BM25.scores
+    params: dict
+    vocab_dict: dict
+
+    @classmethod
+    def load(cls, directory: Path) -> "ScoreMatrix":
+        params = json.loads((directory / "params.index.json").read_text(encoding="utf-8"))
+        vocab = json.loads((directory / "vocab.index.json").read_text(encoding="utf-8"))
+        arrays = {k: np.load(directory / name, allow_pickle=False) for k, name in _SCORE_FILES.items()}
+        return cls({**arrays, "num_docs": int(params["num_docs"])}, params, vocab)
+
+    def get_scores(self, token_ids: Sequence[int]) -> np.ndarray:
+        data, indices, indptr = self.scores["data"], self.scores["indices"], self.scores["indptr"]
+        ids = np.asarray(token_ids, dtype=np.int64)
+        if len(ids) and int(ids.max()) >= len(indptr) - 1:
+            raise ValueError(f"token id {int(ids.max())} beyond the {len(indptr) - 1} tokens of the index")
+        out = np.zeros(self.scores["num_docs"], dtype=np.float32)
+        for t in ids:
+            lo, hi = indptr[t], indptr[t + 1]
+            np.add.at(out, indices[lo:hi], data[lo:hi])
+        return out
+
+    def save(self, directory: str) -> None:
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        for k, name in _SCORE_FILES.items():
+            np.save(d / name, self.scores[k])
+        (d / "params.index.json").write_text(json.dumps(self.params, indent=4), encoding="utf-8")
+        (d / "vocab.index.json").write_text(json.dumps(self.vocab_dict, ensure_ascii=False), encoding="utf-8")
 
 
 def build(
@@ -207,8 +247,6 @@ def load(directory: Path) -> LexicalIndex | None:
     tokenizer: the files are derived data, and whoever gets None rebuilds them from Chroma.
     Checked: every file parses, the score matrix has one column per id and one row per token,
     its arrays agree in length, and ids and per-chunk info line up."""
-    import bm25s
-
     try:
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
         if meta.get("tokenizer") != TOKENIZER_VERSION:
@@ -217,8 +255,8 @@ def load(directory: Path) -> LexicalIndex | None:
         vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
         if not isinstance(ids, list) or not isinstance(vocab, dict):
             raise ValueError("ids or vocab of the wrong shape")
-        retriever = bm25s.BM25.load(str(directory / "bm25")) if ids else bm25s.BM25()
-        if ids:
+        retriever = ScoreMatrix.load(directory / "bm25") if ids else None
+        if retriever is not None:
             _check_scores(retriever, len(ids), len(vocab))
         info = None
         if (directory / "info.json").is_file():
