@@ -240,6 +240,7 @@ def chat_page() -> None:
 
 def _chat() -> None:
     settings = load_settings()
+    sup.prewarm(settings)
     st.title("绿色制造政策与标准知识库")
     try:
         docs = load_documents(settings)

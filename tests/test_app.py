@@ -10,6 +10,8 @@ import pytest
 
 from streamlit.testing.v1 import AppTest
 
+from kb.interfaces import app_support as sup
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "示例市节能监察办法（测试样例）.txt"
 APP = str(ROOT / "app.py")
@@ -274,3 +276,25 @@ def test_llm_mode_offered_only_when_configured(fixture_index, env, monkeypatch):
     assert not at.exception
     assert len(at.radio(key="mode").options) == 2
     assert at.radio(key="mode").value == "extractive"
+
+
+def test_first_view_prewarms_the_model_in_the_background(fixture_index, env):
+    """The first page view starts loading the model and tokenizer in a thread; the searcher the
+    page then builds waits for it rather than loading them a second time."""
+    env(*fixture_index)
+    from kb.settings import load_settings
+
+    import streamlit
+
+    key = sup._searcher_key(load_settings())
+    sup._warming.pop(key, None)
+    sup._live.pop(key, None)  # as in a new process: no searcher yet
+    streamlit.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    thread = sup._warming[key]
+    assert thread.name == "greenkb-prewarm" and not thread.is_alive()  # joined before the searcher was built
+    sup.prewarm(load_settings())
+    assert sup._warming[key] is thread  # once per process and data folder
+    ask(at, "示例市节能监察办法第三条要求报送什么材料？")
+    assert "第三条" in all_markdown(at)

@@ -11,12 +11,16 @@ in kb.interfaces.app_uploads.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
+import threading
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from kb.interfaces.app_render import md_escape, strip_control
 from kb.settings import Settings
 from kb.types import DOC_TYPES, DocumentMeta
+
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------- filters
 def _iso(value: Any) -> str:
@@ -108,6 +112,7 @@ def error_message(exc: BaseException, what: str) -> str:
 
 # ---------------------------------------------------------------------------- streamlit glue
 _live: dict[tuple[str, str, str], Any] = {}
+_warm_lock = threading.Lock()
 
 
 def _searcher_key(settings: Settings) -> tuple[str, str, str]:
@@ -115,9 +120,44 @@ def _searcher_key(settings: Settings) -> tuple[str, str, str]:
     return (str(Path(settings.data_dir).resolve()), settings.embed_model, server)
 
 
+_warming: dict[tuple[str, str, str], threading.Thread] = {}
+
+
+def prewarm(settings: Settings) -> None:
+    """On the first page view of the process: load the embedding model, the tokenizer's
+    dictionary and the answer modules in a background thread, while the page is drawn and the
+    catalog read, so that the first question does not wait for them. Touches no index (Chroma
+    is opened by the page itself); the Searcher built for the first question then finds them
+    loaded."""
+    key = _searcher_key(settings)
+    with _warm_lock:
+        if key in _warming or key in _live:
+            return
+        thread = threading.Thread(target=_warm, args=(settings,), name="greenkb-prewarm", daemon=True)
+        _warming[key] = thread
+    thread.start()
+
+
+def _warm(settings: Settings) -> None:
+    try:
+        import kb.answers.answer  # noqa: F401  (its imports and patterns)
+        from kb.index import lexical
+        from kb.index.embedding import get_embedder, model_key
+
+        lexical.tokenize("重点用能单位应当报送能源利用状况报告")
+        if model_key(settings.embed_model) != "none":
+            get_embedder(settings.embed_model, settings.embed_batch, settings.e5_engine, settings.engine_cache,
+                         settings.compiler).embed_query("预热")
+    except Exception:  # the first question loads them again and reports what fails
+        log.debug("prewarm failed", exc_info=True)
+
+
 def _make_searcher(data_dir: str, model: str, server: str, _settings: Settings):
     from kb.search.searcher import Searcher
 
+    warming = _warming.get((data_dir, model, server))
+    if warming is not None:
+        warming.join()  # loading the same model twice would only cost time
     searcher = Searcher(_settings)
     _live[(data_dir, model, server)] = searcher
     return searcher
