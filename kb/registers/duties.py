@@ -14,13 +14,13 @@ definitions of 重点用能单位 by energy thresholds.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from kb.registers.conditions import SUBJECTS, Condition, alternatives_of, conditions_of, subject_of
 from kb.registers.extracted import Extractor, Records
 from kb.registers.penalties import agree, is_penalty_article, link_penalties, read_penalties
+from kb.registers.per_generation import PerGeneration
 from kb.registers.references import article_lines, code_digest, resolve_title
 from kb.text import grammar as g
 from kb.types import DocumentMeta, SearchHit
@@ -223,8 +223,7 @@ class KeyEnergyRule:
     alternatives: tuple[dict[str, Any], ...]
 
 
-_BUILT: dict[tuple[str, Any], "DutyRegister"] = {}
-_LOCK = threading.Lock()
+_BUILT: PerGeneration["DutyRegister"] = PerGeneration()
 
 
 @dataclass
@@ -286,17 +285,7 @@ class DutyRegister:
     def of(cls, source: Any) -> "DutyRegister":
         """The register of a Searcher (or kb.registers.references.IndexRegisters), once per
         index generation and day."""
-        graph: VersionGraph = source.versions
-        key = (str(getattr(source, "generation", "")) or str(id(source)), graph.today)
-        with _LOCK:
-            built = _BUILT.get(key)
-        if built is None:
-            built = cls.build(source.facts.get(DUTIES.kind, {}), graph)
-            with _LOCK:
-                if len(_BUILT) >= 8:
-                    _BUILT.clear()
-                _BUILT[key] = built
-        return built
+        return _BUILT.get(source, lambda: cls.build(source.facts.get(DUTIES.kind, {}), source.versions))
 
     @classmethod
     def build(cls, facts: Mapping[str, list[dict]], graph: VersionGraph) -> "DutyRegister":

@@ -22,12 +22,12 @@ import hashlib
 import importlib
 import logging
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from kb.registers.extracted import Extractor, Records
+from kb.registers.per_generation import PerGeneration
 from kb.text.grammar import BREACH_VERBS, ITEM_START_RE, article_label, find_references
 from kb.types import DocumentMeta, SearchHit
 from kb.versions.articles import articles_from_hits
@@ -181,8 +181,7 @@ def resolve_title(graph: VersionGraph, title: str) -> DocumentMeta | None:
     return graph.current_version(fam.latest.doc_id) or fam.latest
 
 
-_BUILT: dict[tuple[str, Any], "ReferenceGraph"] = {}
-_LOCK = threading.Lock()
+_BUILT: PerGeneration["ReferenceGraph"] = PerGeneration()
 
 
 class ReferenceGraph:
@@ -212,17 +211,7 @@ class ReferenceGraph:
     def of(cls, source: Any) -> "ReferenceGraph":
         """The graph of a Searcher (or anything with generation, versions and facts), built once
         per index generation and day."""
-        graph: VersionGraph = source.versions
-        key = (str(getattr(source, "generation", "")) or str(id(source)), graph.today)
-        with _LOCK:
-            built = _BUILT.get(key)
-        if built is None:
-            built = cls.build(source.facts.get(REFERENCES.kind, {}), graph)
-            with _LOCK:
-                if len(_BUILT) >= 8:
-                    _BUILT.clear()
-                _BUILT[key] = built
-        return built
+        return _BUILT.get(source, lambda: cls.build(source.facts.get(REFERENCES.kind, {}), source.versions))
 
     @classmethod
     def build(cls, facts: Mapping[str, list[dict]], graph: VersionGraph) -> "ReferenceGraph":
