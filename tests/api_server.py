@@ -3,14 +3,13 @@ HTTP API); documents written by us for the tests (示例, 测试样例), never r
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from tests.processes import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "示例市节能监察办法（测试样例）.txt"
@@ -40,12 +39,6 @@ RULES_NEW = """# 示例市资源综合利用条例（测试样例）
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def base_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GREENKB_")}
     env.update({"GREENKB_EMBED_MODEL": "none", "GREENKB_INGEST_WORKERS": "0"}, **extra)
@@ -73,30 +66,6 @@ def running_api(data: Path, log_path: Path, env_extra: dict[str, str] | None = N
     port = free_port()
     # uploads go to CORPUS/uploads: never the repository's corpus/
     env = base_env(GREENKB_CORPUS_DIR=str(data.parent / "served"), **(env_extra or {}))
-    log = open(log_path, "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "kb", "serve", "--data", str(data), "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("server exited:\n" + log_path.read_text(errors="replace")[-2000:])
-            try:
-                with urllib.request.urlopen(url + "/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start in time")
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    cmd = [sys.executable, "-m", "kb", "serve", "--data", str(data), "--port", str(port)]
+    with serving(cmd, f"http://127.0.0.1:{port}/health", log_path, "server", env=env, timeout=timeout):
+        yield f"http://127.0.0.1:{port}"

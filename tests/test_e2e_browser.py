@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from tests.processes import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "示例市节能监察办法（测试样例）.txt"
@@ -33,12 +32,6 @@ CHROMIUM_ARGS = [
 ]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def streamlit_bin() -> list[str]:
@@ -60,32 +53,9 @@ def running_app(env_extra: dict[str, str], log_path: Path, timeout: float = 60) 
         "--server.port", str(port),
         "--browser.gatherUsageStats", "false",
     ]
-    log = open(log_path, "wb")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("streamlit exited:\n" + log_path.read_text(errors="replace")[-2000:])
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start in time")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    with serving(cmd, f"http://127.0.0.1:{port}/_stcore/health", log_path, "streamlit", env=env, timeout=timeout,
+                 ready=lambda _status, body: body.strip() == b"ok"):
+        yield f"http://127.0.0.1:{port}"
 
 
 @contextmanager

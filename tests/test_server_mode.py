@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,6 +18,7 @@ from ingest.pipeline import run
 from kb.index import lexical
 from kb.settings import DataLayout, load_settings
 from kb.index.store import Index
+from tests.processes import free_port, serving
 
 LAW = """# 示例市工业节水条例（测试样例）
 
@@ -59,42 +56,14 @@ def chroma_executable() -> Path:
     return exe
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("chroma_server")
     port = free_port()
-    log = (path / "server.log").open("w")
-    proc = subprocess.Popen(
-        [str(chroma_executable()), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("chroma server did not start:\n" + (path / "server.log").read_text(errors="replace")[-2000:])
-            time.sleep(0.2)
+    cmd = [str(chroma_executable()), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)]
+    with serving(cmd, f"http://127.0.0.1:{port}/api/v2/heartbeat", path / "server.log", "chroma server",
+                 env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, timeout=30):
         yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
 
 
 def instance(tmp_path: Path, name: str, port: int, model: str = "none"):
