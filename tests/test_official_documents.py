@@ -297,6 +297,9 @@ def test_cli_answers_table_questions_with_the_matching_row_and_status_questions(
         {"id": "guide", "question": "示例市绿色制造标准体系建设指南（2024年版）（测试样例）还有效吗？"},
         {"id": "expired", "question": "示例省工业领域节能降碳实施方案（测试样例）还有效吗？"},
         {"id": "not-a-document", "question": "审核报告过期了怎么办？"},
+        # named as a reader names it: by the file's name, or by the title without its issuer
+        {"id": "by-file-name", "question": "示例市清洁生产审核通知还有效吗？"},
+        {"id": "without-issuer", "question": "关于开展工业企业清洁生产审核工作的通知现在还适用吗？"},
     ]
     batch = tmp_path / "q.jsonl"
     batch.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in questions), encoding="utf-8")
@@ -332,6 +335,11 @@ def test_cli_answers_table_questions_with_the_matching_row_and_status_questions(
     assert "有效期至2025年12月31日" in expired["citations"][0]["quote"]
     # a status word about something else (a report's deadline) is not a document's status
     assert "现行有效" not in out["not-a-document"]["answer"] and "已废止" not in out["not-a-document"]["answer"]
+
+    for key in ("by-file-name", "without-issuer"):
+        assert out[key]["answer"].startswith(
+            "《示例市生态环境局关于开展工业企业清洁生产审核工作的通知（测试样例）》（示环发〔2022〕8号）已废止"), out[key]["answer"]
+        assert out[key]["citations"][0]["file_name"] == EXPECTED["d5"].file
 
     # "这份通知还有效吗" with the document chosen by the filter
     proc = _run(["-m", "kb", "ask", "这份通知还有效吗？", "--json", "--doc", EXPECTED["d3"].file, "--all-versions",

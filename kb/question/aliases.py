@@ -69,6 +69,25 @@ def _generic_aliases(title: str) -> set[str]:
     return out
 
 
+# An official document's title: issuer(s) 关于 subject 的 kind (GB/T 9704).
+_OFFICIAL_TITLE = re.compile(r"关于(.{4,}?的(?:通知|意见|决定|公告|通告|批复|函|实施方案|方案|规划|办法|指南))$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _reader_names(title: str, file_name: str) -> set[str]:
+    """Names a reader gives an official document or a file: the title without its issuers
+    (关于开展…工作的通知) and the file's own name (清洁生产审核通知.html), when they say enough
+    (four Chinese characters or more)."""
+    out: set[str] = set()
+    m = _OFFICIAL_TITLE.search(title)
+    if m and m.start() > 0:
+        out.add("关于" + m.group(1))
+    stem = title_key(file_name.rsplit(".", 1)[0]) if file_name else ""
+    if len(_CJK.findall(stem)) >= 4 and stem != title:
+        out.add(stem)
+    return out
+
+
 @dataclass
 class AliasTable:
     """Normalised title → doc ids, and short name → normalised titles (only unambiguous ones)."""
@@ -81,7 +100,8 @@ class AliasTable:
     def build(cls, docs: Iterable) -> "AliasTable":
         titles: dict[str, list[str]] = {}
         display: list[str] = []
-        for d in docs:
+        docs_list = list(docs)
+        for d in docs_list:
             if d.title and d.title not in display:
                 display.append(d.title)
             # a cover notice is also found by the title of the document it 印发
@@ -91,6 +111,10 @@ class AliasTable:
         candidates: dict[str, set[str]] = {}
         for t in titles:
             for a in _generic_aliases(t):
+                candidates.setdefault(a, set()).add(t)
+        for d in docs_list:
+            t = title_key(d.title or "")
+            for a in _reader_names(t, getattr(d, "file_name", "") or ""):
                 candidates.setdefault(a, set()).add(t)
         aliases = {a: next(iter(ts)) for a, ts in candidates.items() if len(ts) == 1 and a not in titles}
         for a, t in EXPLICIT_ALIASES.items():
