@@ -268,6 +268,26 @@ def test_missing_data_folder_is_refused(tmp_path):
     assert proc.returncode == 2 and "不存在" in proc.stderr and not (tmp_path / "typo").exists()
 
 
-def test_openapi_docs_page_is_served(server):
+def test_openapi_docs_page_is_served_without_network(server):
     r = httpx.get(server["url"] + "/docs", timeout=30)
     assert r.status_code == 200 and "swagger" in r.text.lower()
+    assert "cdn." not in r.text  # Swagger UI from the installed package: the page works offline
+    for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
+        assert asset in r.text
+        got = httpx.get(server["url"] + asset, timeout=30)
+        assert got.status_code == 200 and len(got.content) > 10_000
+
+
+@pytest.mark.browser
+def test_docs_page_renders_in_a_browser_without_network(server):
+    """Every request that leaves the server is refused, as on a machine without network: the
+    page still draws the API's operations."""
+    from tests.test_e2e_browser import browser_page
+
+    url = server["url"]
+    with browser_page() as page:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+        page.goto(url + "/docs")
+        page.locator(".opblock").first.wait_for(timeout=30_000)
+        assert page.locator(".opblock").count() >= 10
+        assert "GreenKB" in page.locator(".swagger-ui .info").inner_text()

@@ -361,14 +361,18 @@ def checklist(request: Request, profile: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------------- the app
 def create_app(state: ApiState) -> FastAPI:
     from fastapi.middleware.cors import CORSMiddleware
+    from fastapi_offline import FastAPIOffline
 
     from kb.interfaces import api_openai
 
-    app = FastAPI(
+    # FastAPI's own /docs and /redoc load their scripts from a CDN, blank on a machine without
+    # network access; FastAPIOffline serves the same pages with the scripts it ships.
+    app = FastAPIOffline(
         title="GreenKB 绿色制造政策与标准知识库 API",
         description="检索、带引用的问答、文件管理、版本与标准；/v1/chat/completions 兼容 OpenAI。"
                     "配置了 GREENKB_API_KEYS 时请在请求头中加入 Authorization: Bearer <密钥>。",
         version="1",
+        static_url="/docs-assets",
     )
     app.state.api = state
     install_errors(app)
