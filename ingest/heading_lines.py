@@ -84,8 +84,10 @@ def annex_heading(line: str) -> tuple[str, str] | None:
         return None
     m = ANNEX_RE.match(line)
     if m:
-        word, num = m.group(1), (m.group(2) or "")
-        return word + to_halfwidth_digits(num), stripped
+        word, num, rest = m.group(1), (m.group(2) or ""), squash(m.group(3))
+        locator = word + to_halfwidth_digits(num)
+        # "附件1：名单" and "附件1 名单" are one heading: the label, a space, the annex's title
+        return locator, f"{locator} {rest}" if rest else locator
     m = ANNEX_SHORT_RE.match(line)
     if m:
         return "附件", stripped

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest import validity
-from ingest.official import Layout, read_layout
+from ingest.official import Layout, info_date, read_layout
 from ingest.types import Section
 from kb.text.grammar import (
     DATE_RE,
@@ -361,10 +361,10 @@ def _info_number(layout: Layout) -> str:
 def _official_events(layout: Layout, events: list[DateEvent]) -> list[DateEvent]:
     """The 成文日期 of the 落款 (or the information box) and the box's 发布日期, as events."""
     out = list(events)
-    written = layout.signed or parse_date(layout.info.get("written", "")) or ""
+    written = layout.signed or info_date(layout.info.get("written", "")) or ""
     if written and ("成文", written) not in {(e.kind, e.date) for e in out}:
         out.append(DateEvent("成文", written, "成文日期"))
-    published = parse_date(layout.info.get("published", "")) or ""
+    published = info_date(layout.info.get("published", "")) or ""
     if published and ("发布", published) not in {(e.kind, e.date) for e in out}:
         out.append(DateEvent("发布", published, "发布日期"))
     return out
@@ -409,7 +409,7 @@ def extract(
         published = [e.date for e in events if e.kind in ("公布", "发布")]
         effective_date = max(published) if published else date
 
-    written = (layout.signed or parse_date(layout.info.get("written", "")) or "") if official else ""
+    written = (layout.signed or info_date(layout.info.get("written", "")) or "") if official else ""
     if written:
         date = written  # 成文日期: not the 印发 line of the 版记, nor the web page's 发布日期
     elif official and not date:

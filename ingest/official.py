@@ -49,7 +49,11 @@ MONTH_RE = re.compile(r"^(?P<y>[0-9]{4}|[〇零○一二三四五六七八九]{4
 NOTE_RE = re.compile(r"^[（(]\s*此件.{0,20}[）)]$|^[（(]\s*联系人.*[）)]$")
 COPY_RE = re.compile(r"^(?:抄送|抄报|分送|发送)\s*[:：]")
 PRINTED_RE = re.compile(r"^.{2,40}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
-ADDRESSEE_RE = re.compile(r"^(?:各|[\u4e00-\u9fff]{2,30}(?:局|厅|委|部|政府|单位|公司|院|会)[，、])[^。；]{0,100}[：:]$")
+# 主送机关: 各市…： / several bodies …、…： / one superior body alone (a 请示 or 报告 to 示例市人民政府：).
+ADDRESSEE_RE = re.compile(
+    r"^(?:各|[\u4e00-\u9fff]{2,30}(?:局|厅|委|部|政府|单位|公司|院|会)[，、])[^。；]{0,100}[：:]$"
+    rf"|^[\u4e00-\u9fff（）]{{2,40}}{ORG_SUFFIX}[：:]$"
+)
 HEAD_LINES = 14  # the 版头 and title are among the first lines
 
 
@@ -106,6 +110,22 @@ def full_date(text: str) -> str:
     return (date_iso(m) or "") if m else ""
 
 
+NUMERIC_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})")
+
+
+def info_date(value: str) -> str:
+    """ISO date of an information-box value: 2025年4月2日, or the numeric forms web pages
+    print (2025-04-02, 2025/4/2, 2025.04.02); '' when it holds none."""
+    iso = full_date(value)
+    if iso:
+        return iso
+    m = NUMERIC_DATE_RE.search(to_halfwidth_digits(value))
+    if not m:
+        return ""
+    y, mo, d = (int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -144,8 +164,7 @@ def _read_head(lines: list[Line], first: int, layout: Layout) -> None:
     while i < n:
         t = lines[i].text
         flat = _squash(t)
-        if not title_lines and len(flat) <= 80 and (BANNER_RE.match(flat) or len(flat) <= 40 and ORG_LINE_RE.match(flat)
-                                                    and not TITLE_END_RE.search(flat)):
+        if not title_lines and _banner_like(flat, layout):
             layout.banner.append(t)
         elif is_number_line(t):
             if not layout.doc_number:
@@ -173,6 +192,16 @@ def _read_head(lines: list[Line], first: int, layout: Layout) -> None:
         m = ENCLOSED_RE.search(title)
         if m:
             layout.enclosed_title = m.group(1)
+
+
+def _banner_like(flat: str, layout: Layout) -> bool:
+    """A 发文机关标志 line: …文件, or issuers' names alone. The 版头 is above the 文号: names below
+    it open the title (示例市生态环境局 示例市发展和改革委员会 / 关于…的通知)."""
+    if len(flat) > 80:
+        return False
+    if BANNER_RE.match(flat):
+        return True
+    return not layout.doc_number and len(flat) <= 40 and bool(ORG_LINE_RE.match(flat)) and not TITLE_END_RE.search(flat)
 
 
 def _squash_title(text: str) -> str:
@@ -226,7 +255,7 @@ def _read_signoff(lines: list[Line], layout: Layout) -> None:
         issuers, first = _issuers_above(lines, k, layout)
         if not issuers:
             continue
-        if not _ends_body(lines, k, limit):
+        if not _ends_body(lines, k, limit, layout):
             continue
         end = ln.end
         if k + 1 < len(lines) and NOTE_RE.match(lines[k + 1].text) and lines[k + 1].start < limit:
@@ -236,13 +265,21 @@ def _read_signoff(lines: list[Line], layout: Layout) -> None:
         return
 
 
-def _ends_body(lines: list[Line], k: int, limit: int) -> bool:
-    """The date closes the body: the end, a note, the 版记 or an annex follows."""
+def _ends_body(lines: list[Line], k: int, limit: int, layout: Layout) -> bool:
+    """The date closes the body: the end, a note, the 版记, an annex or the document the
+    notice 印发 follows."""
     rest = [ln for ln in lines[k + 1 :] if ln.start < limit]
     if not rest:
         return True
     nxt = rest[0].text
-    return bool(NOTE_RE.match(nxt) or ANNEX_RE.match(nxt))
+    return bool(NOTE_RE.match(nxt) or ANNEX_RE.match(nxt)) or opens_enclosed(nxt, layout)
+
+
+def opens_enclosed(text: str, layout: Layout) -> bool:
+    """`text` is (the first line of) the enclosed document's title: many cover notices print
+    the document they 印发 right after the 落款, without an 附件 line."""
+    enclosed, line = _squash(layout.enclosed_title), _squash(text)
+    return bool(enclosed) and len(line) >= min(8, len(enclosed)) and enclosed.startswith(line)
 
 
 def _issuers_above(lines: list[Line], k: int, layout: Layout) -> tuple[list[str], int]:
@@ -267,25 +304,35 @@ def split_issuers(line: str, layout: Layout | None = None) -> list[str]:
     if len(parts) > 1 and all(ORG_LINE_RE.match(p) for p in parts):
         return parts
     flat = _squash(line)
-    known = _known_issuers(layout) if layout else []
+    known = _split_known(flat, _known_issuers(layout) if layout else [])
+    if len(known) > 1:
+        return known
+    # A single "known" name may itself be the glued names of a title's prefix: the region
+    # repeated inside it still parts them.
+    return _split_at_region(flat) or known or [flat]
+
+
+def _split_known(flat: str, known: list[str]) -> list[str]:
+    """`flat` read as a run of the known names, else []."""
     out: list[str] = []
     rest = flat
     while rest:
         hit = next((name for name in sorted(known, key=len, reverse=True) if rest.startswith(name)), None)
         if hit is None:
-            break
+            return []
         out.append(hit)
         rest = rest[len(hit) :]
-    if out and not rest:
-        return out
+    return out
+
+
+def _split_at_region(flat: str) -> list[str]:
+    """示例省…厅示例省…委员会 → its names, cut before each repetition of the first name's region."""
     m = re.match(r"^(国家|中华人民共和国|[\u4e00-\u9fff]{2,6}?(?:省|市|自治区|自治州|县|区))", flat)
-    if m:
-        region = m.group(1)
-        starts = [x.start() for x in re.finditer(re.escape(region), flat)]
-        pieces = [flat[a:b] for a, b in zip(starts, starts[1:] + [len(flat)])]
-        if len(pieces) > 1 and all(ORG_LINE_RE.match(p) for p in pieces):
-            return pieces
-    return [flat]
+    if not m:
+        return []
+    starts = [x.start() for x in re.finditer(re.escape(m.group(1)), flat)]
+    pieces = [flat[a:b] for a, b in zip(starts, starts[1:] + [len(flat)])]
+    return pieces if len(pieces) > 1 and all(ORG_LINE_RE.match(p) for p in pieces) else []
 
 
 def _known_issuers(layout: Layout) -> list[str]:

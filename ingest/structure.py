@@ -38,7 +38,7 @@ from ingest.heading_lines import (
     outline_line,
     squash,
 )
-from ingest.official import Layout, read_layout
+from ingest.official import Layout, opens_enclosed, read_layout
 from ingest.tables import is_row
 from ingest.types import CleanText, Section
 from kb.text.grammar import COLUMN_BOX_RE, ORDER_NUMBER_RE, TOC_RE, TOC_WORD, article_label, number
@@ -159,6 +159,7 @@ class _Parser:
         self.toc = _find_toc(lines)
         self.toc_end = max(self.toc) if self.toc else -1
         layout = layout or Layout()
+        self.layout = layout
         self.signoff = layout.signoff
         self.furniture = layout.furniture
         self.stack: list[_Open] = []
@@ -235,7 +236,15 @@ class _Parser:
             return None  # 附件说明 (附件：…) above the 落款 lists the annexes, it does not start one
         a = annex_heading(self.lines[i].text)
         if a is None:
-            return None
+            return self._enclosed_after_signoff(i)
+        self._enter_annex()
+        heading = a[1]
+        if heading == a[0]:  # "附件1" alone: the annex's own title is the next line
+            title = self._annex_title(i)
+            heading = f"{a[0]} {title}" if title else heading
+        return _Unit(i, "annex", a[0], heading, -1)
+
+    def _enter_annex(self) -> None:
         self.in_annex = True
         # Attached documents number their articles from 第一条 again, and their outline too.
         self.prev_article = None
@@ -243,11 +252,16 @@ class _Parser:
         self.seen_article = False
         self.outline_counts = [0, 0, 0, 0]
         self.prev_numbered = None
-        heading = a[1]
-        if heading == a[0]:  # "附件1" alone: the annex's own title is the next line
-            title = self._annex_title(i)
-            heading = f"{a[0]} {title}" if title else heading
-        return _Unit(i, "annex", a[0], heading, -1)
+
+    def _enclosed_after_signoff(self, i: int) -> _Unit | None:
+        """The document a cover notice 印发, printed right after the 落款 without an 附件 line:
+        it is the notice's attachment all the same (its numbering starts again)."""
+        if self.in_annex or not self.signoff or i == 0 or self.lines[i - 1].start > self.signoff[1]:
+            return None  # only the line just after the 落款 can open it
+        if not opens_enclosed(self.lines[i].text, self.layout):
+            return None
+        self._enter_annex()
+        return _Unit(i, "annex", "附件", f"附件 {squash(self.layout.enclosed_title)}", -1)
 
     def _annex_title(self, i: int) -> str:
         for j in range(i + 1, min(i + 3, len(self.lines))):

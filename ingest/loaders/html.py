@@ -33,7 +33,11 @@ _CLUTTER_LINE_RE = re.compile(
     r"主办单位|承办单位|ICP备|网站地图|网站标识码|联系我们|公网安备|字号[:：]?\s*[【\[]?\s*大"
 )
 _CELL_MARK = "\x1f"  # placeholder for a cell boundary, replaced by " | "
-_INFO_CELL_RE = re.compile(r"^(" + "|".join(sorted(INFO_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*(.*)$")
+# "标签：值" in one cell, or a label cell alone ("标签：", or a bare <th>标签</th>) whose value is
+# the next cell: many sites draw the box as a table of label and value cells without colons.
+_INFO_CELL_RE = re.compile(
+    r"^(" + "|".join(sorted(INFO_LABELS, key=len, reverse=True)) + r")\s*(?:[:：]\s*(.*))?$"
+)
 _TITLE_SUFFIX_RE = re.compile(r"\s*(?:_|\s-\s|\s–\s|\s—\s|\|).*$")
 
 
@@ -123,7 +127,7 @@ def _label_pairs(parts: list[str]) -> list[tuple[str, str]]:
         if not m:
             i += 1
             continue
-        value = m.group(2).strip()
+        value = (m.group(2) or "").strip()
         if not value and i + 1 < len(parts) and not _INFO_CELL_RE.match(parts[i + 1]):
             value = parts[i + 1]
             i += 1

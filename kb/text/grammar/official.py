@@ -8,8 +8,9 @@ import re
 from kb.text.grammar.fragments import CN_DIGITS, NUM
 from kb.text.numerals import cn_to_int, to_halfwidth_digits
 
-DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,5})\s*号")
-"""文号 工信部节〔2021〕123号 / 国办发[2020]5号: groups (issuer code, year, number)."""
+DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[【(（［﹝]\s*(\d{4})\s*[〕\]】)）］﹞]\s*(\d{1,5})\s*号")
+"""文号 工信部节〔2021〕123号 / 国办发[2020]5号 / 示环发［2025］9号 / 示环发﹝2025﹞9号 (the brackets
+typed in place of 〔〕): groups (issuer code, year, number)."""
 
 ORDER_NUMBER_RE = re.compile(
     r"(?:中华人民共和国)?((?:国务院|主席|[\u4e00-\u9fff]{2,16}?(?:部|委员会|委|局|署|总局|行|人民政府|政府)))令"
