@@ -94,6 +94,7 @@ def _html_extract(text: str) -> tuple[list[str], str]:
     info = _info_box_lines(soup)
     _drop_clutter(soup)
     root = _main_container(soup)
+    _unmerge_cells(soup, root)
     lines = _block_text_lines(root)
     return info + [ln for ln in lines if not _is_clutter_line(ln)], title
 
@@ -186,6 +187,62 @@ def _text_len(tag: Any) -> int:
     return sum(len(s.strip()) for s in tag.find_all(string=True))
 
 
+MAX_SPAN = 200  # a rowspan / colspan beyond this is not a real table's (hostile or broken markup)
+
+
+def _span(cell: Any, attr: str) -> int:
+    try:
+        return max(1, min(MAX_SPAN, int(str(cell.get(attr) or "1").strip())))
+    except ValueError:
+        return 1
+
+
+def _unmerge_cells(soup: Any, root: Any) -> None:
+    """Merged cells as the rows' own cells, so that every row of a table has its columns in place:
+    a cell spanning rows (rowspan, a date or status shared by a batch of standards) is repeated in
+    each row it covers, as Word's vertical merges are; a cell spanning columns (colspan) is followed
+    by empty cells. Without this the rows under a rowspan have fewer cells and their values land
+    in the wrong columns."""
+    for table in root.find_all("table", limit=200):
+        if not table.find(lambda t: t.name in _CELL_TAGS and (t.has_attr("rowspan") or t.has_attr("colspan"))):
+            continue
+        carried: dict[int, tuple[int, str, str]] = {}  # column → (rows still covered, tag, text)
+        for tr in table.find_all("tr"):
+            if tr.find_parent("table") is not table:
+                continue  # a nested table's rows are its own
+            col = 0
+            for cell in tr.find_all(_CELL_TAGS, recursive=False):
+                col = _fill_carried(soup, carried, col, cell.insert_before)
+                rows, cols = _span(cell, "rowspan"), _span(cell, "colspan")
+                text = cell.get_text(" ", strip=True)
+                if rows > 1:
+                    carried[col] = (rows - 1, cell.name, text)
+                for _ in range(cols - 1):
+                    cell.insert_after(soup.new_tag(cell.name))
+                col += cols
+            _fill_carried(soup, carried, col, tr.append, to_end=True)
+
+
+def _fill_carried(soup: Any, carried: dict[int, tuple[int, str, str]], col: int, put: Any,
+                  to_end: bool = False) -> int:
+    """Put copies of the cells carried down into column `col` onwards (all the rest of them when
+    `to_end`); the next free column."""
+    while col in carried or (to_end and any(c >= col for c in carried)):
+        if col in carried:
+            left, name, text = carried[col]
+            tag = soup.new_tag(name)
+            tag.string = text
+            put(tag)
+            if left > 1:
+                carried[col] = (left - 1, name, text)
+            else:
+                del carried[col]
+        else:
+            put(soup.new_tag("td"))
+        col += 1
+    return col
+
+
 def _block_text_lines(root: Any) -> list[str]:
     """Text of `root` with block elements as line breaks; iterative (no recursion)."""
     from bs4 import NavigableString
@@ -245,7 +302,9 @@ def _split_block_text(text: str) -> list[str]:
         if not line.replace(_CELL_MARK, "").strip():
             continue
         # every cell boundary is kept, so empty cells keep the row's columns in place
-        line = re.sub(r"\s*" + _CELL_MARK + r"\s*", " | ", line)
+        # (not \s: the mark, U+001F, is itself whitespace to `re`, and \s* would swallow the next
+        # mark with an empty cell between them)
+        line = re.sub(r"[ \t]*" + _CELL_MARK + r"[ \t]*", " | ", line)
         lines.append(line.strip())
     return lines
 

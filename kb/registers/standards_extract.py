@@ -31,7 +31,7 @@ from kb.text.grammar import DATE_RE, StandardRef, date_iso, find_standard_refs
 from kb.text.numerals import to_halfwidth_digits
 from kb.types import DocumentMeta, SearchHit
 
-VERSION = "2"
+VERSION = "3"
 CONTEXT_CHARS = 160
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
@@ -44,6 +44,9 @@ _BY_RE = re.compile(rf"(?:以|用)\s*⟦(\d+)⟧[^⟦]{{0,20}}?{_REPLACE}\s*⟦(
 _ACTIVE_RE = re.compile(rf"⟦(\d+)⟧[^⟦]{{0,40}}?{_REPLACE}(?:了)?\s*⟦(\d+)⟧{_MORE}")
 _SELF_REPLACE_RE = re.compile(rf"(?:本标准|本文件|本部分)[^⟦]{{0,10}}?{_REPLACE}\s*⟦(\d+)⟧{_MORE}")
 _ABOLISHED_RE = re.compile(rf"⟦(\d+)⟧{_MORE}[^⟦，,。]{{0,12}}?(?:同时|已经|已|予以|宣布|正式)?(?:废止|作废)")
+# 与GB/T 1-2008相比，主要技术变化如下: a standard's foreword compares it with the edition it
+# replaces; the older edition is mentioned there, not required
+_COMPARED_RE = re.compile(r"(?:与|同|和|较)\s*⟦(\d+)⟧\s*(?:相比|比较|对比)")
 _SELF_WORDS = re.compile(r"本标准|本文件|本部分")
 _ISO_DATE = r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
 _DATE_ANY = re.compile(rf"{DATE_RE.pattern}|(?P<iso>{_ISO_DATE})")
@@ -55,6 +58,7 @@ _AFTER_DATE = {
 _NAME_AFTER = re.compile(r"^\s*[)）]?\s*《([^《》\n]{2,60})》")
 _NAME_BEFORE = re.compile(r"《([^《》\n]{2,60})》\s*[（(]?\s*$")
 _LIST_NAME = re.compile(r"^\s*([\u4e00-\u9fff][^《》\n，。；;|]{1,58}?)\s*(?:[（(][^）)]*[)）])?\s*$")
+_DUAL_JOIN = re.compile(r"\s*[/／]\s*")
 _LIST_LEAD = re.compile(r"^\s*(?:[-*•●]\s*|\d{1,3}[.．、)）]\s*|[（(]\d{1,3}[)）]\s*)?$")
 
 
@@ -167,6 +171,8 @@ def _sentence_records(sentence: str, own: StandardRef | None, in_header: bool) -
             recs[i]["status"] = STATUS_ABOLISHED
             abolished.add(i)
 
+    compared = {int(m.group(1)) for m in _COMPARED_RE.finditer(slotted)}
+
     for field_name, iso, pos in _dated_events(slotted):
         subjects = _subjects(slotted, pos, objects | (abolished if field_name != "abolished" else set()))
         if not subjects and self_subject:
@@ -182,7 +188,7 @@ def _sentence_records(sentence: str, own: StandardRef | None, in_header: bool) -
         name = _name_near(sentence, refs, i)
         if name:
             recs[i]["name"] = name
-        if i in objects or i in abolished:  # named as replaced or abolished, not required
+        if i in objects or i in abolished or i in compared:  # named as replaced, abolished or compared with
             recs[i]["cites"] = False
     if self_rec and len(self_rec) > 4:
         recs.append(self_rec)
@@ -248,6 +254,17 @@ def _context(sentence: str, ref: StandardRef) -> str:
 def _name_near(sentence: str, refs: list[StandardRef], i: int) -> str:
     """The 《name》 written next to the i-th number: right after it (GB/T 1《名称》), else right
     before it (《名称》（GB/T 1）); in a list line that starts with the number, the rest of the line."""
+    name = _own_name_near(sentence, refs, i)
+    # GB/T 24001-2016/ISO 14001:2015《名称》 or 《名称》（GB/T 24001-2016/ISO 14001:2015）: the name
+    # stands by one of the two numbers and belongs to both
+    if not name and _dual_designation(sentence, refs, i):
+        name = _own_name_near(sentence, refs, i + 1)
+    if not name and i > 0 and _dual_designation(sentence, refs, i - 1):
+        name = _own_name_near(sentence, refs, i - 1)
+    return name
+
+
+def _own_name_near(sentence: str, refs: list[StandardRef], i: int) -> str:
     r = refs[i]
     end = refs[i + 1].start if i + 1 < len(refs) else len(sentence)
     start = refs[i - 1].end if i > 0 else 0
@@ -264,6 +281,14 @@ def _name_near(sentence: str, refs: list[StandardRef], i: int) -> str:
     return ""
 
 
+def _dual_designation(sentence: str, refs: list[StandardRef], i: int) -> bool:
+    """The i-th number and the next are one standard written twice: a national adoption and the
+    international standard it adopts, joined by a slash (GB/T 24001-2016/ISO 14001:2015)."""
+    if i + 1 >= len(refs) or refs[i].international or not refs[i + 1].international:
+        return False
+    return _DUAL_JOIN.fullmatch(sentence[refs[i].end : refs[i + 1].start]) is not None
+
+
 # ---------------------------------------------------------------------------- the document itself
 def _own_ref(meta: DocumentMeta) -> StandardRef | None:
     """A document whose title carries a standard number is that standard."""
@@ -273,5 +298,9 @@ def _own_ref(meta: DocumentMeta) -> StandardRef | None:
 
 def _own_name(meta: DocumentMeta, own: StandardRef) -> str:
     t = meta.title or ""
-    name = (t[: own.start] + " " + t[own.end :]).strip(" 《》：:—-")
+    refs = find_standard_refs(t)
+    end = own.end
+    if refs and _dual_designation(t, refs, 0):  # GB/T 24001-2016/ISO 14001:2015 名称: both numbers go
+        end = refs[1].end
+    name = (t[: own.start] + " " + t[end:]).strip(" 《》：:—-")
     return re.sub(r"\s+", " ", name)

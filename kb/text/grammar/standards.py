@@ -17,12 +17,15 @@ SECTOR_CODES = (
 
 _DASH = r"[-—–－―‒]{1,2}"
 _SECTOR = "|".join(sorted(SECTOR_CODES, key=len, reverse=True))
+# A group (团体) code is the organisation's letters, sometimes with a series after a hyphen: some
+# associations register one code per standards series (T/CECA-G 0171-2022 beside T/CECA 20001).
+_GROUP_ORG = r"[A-Z]{2,12}(?:-[A-Z]{1,4})?"
 STANDARD_RE = re.compile(
     r"(?<![A-Za-z0-9/])(?:"
     rf"(?P<cn>GB|{_SECTOR})(?:{HSPACE}*/{HSPACE}*(?P<cn_sfx>[TZ]))?"  # GB, GB/T, GB/Z, YS/T …
     rf"|(?P<cn_gbt>GBT)"  # GBT 36132 (file names)
     rf"|DB{HSPACE}*(?P<db>\d{{2,6}}){HSPACE}*(?:/{HSPACE}*(?P<db_t>T)?)?"  # DB11/T 1234, DB31/ 795
-    rf"|T{HSPACE}*/{HSPACE}*(?P<org>[A-Z]{{2,12}})"  # 团体标准 T/CECS 10001
+    rf"|T{HSPACE}*/{HSPACE}*(?P<org>{_GROUP_ORG})"  # 团体标准 T/CECS 10001, T/CECA-G 0171
     r")"
     rf"(?P<gap>{HSPACE}*)(?P<num>\d{{1,6}})(?:{HSPACE}*\.{HSPACE}*(?P<part>\d{{1,3}}(?:\.\d{{1,3}})*))?"
     rf"(?:{HSPACE}*{_DASH}{HSPACE}*(?P<year>\d{{4}}|\d{{2}})(?!\d))?"
