@@ -7,6 +7,12 @@ line, in a `# gold` section (the documents the questions rest on) and a `# distr
 the listed members, flat and under their file names, into DIR so that anyone can ingest them:
 
     python -m eval corpus dev2 --out /tmp/dev2corpus
+
+A set built on invented fixture documents (测试样例) has no manifest: `official` writes the
+fixtures of tests/fixtures_official*.py and tests/fixtures_standards*.py (notices, a plan, a web
+page, standards guides; every issuer, number and figure invented) into DIR:
+
+    python -m eval corpus official --out /tmp/officialcorpus
 """
 from __future__ import annotations
 
@@ -111,7 +117,39 @@ def build(manifest: Manifest, out: Path, tar_path: Path = LAWREF_TAR) -> list[Pa
     return written
 
 
+def build_fixtures(name: str, out: Path) -> list[Path]:
+    """Write an invented fixture set (see FIXTURE_SETS) into `out`; returns the written paths."""
+    if out.exists() and not out.is_dir():
+        raise CorpusError(f"输出位置 {out} 已存在且不是文件夹")
+    tests = str(ROOT / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    import fixtures_official
+    import fixtures_official_variants
+    import fixtures_standards
+    import fixtures_standards_variants
+
+    out.mkdir(parents=True, exist_ok=True)
+    before = set(out.iterdir())
+    fixtures_official.build_all(out)
+    fixtures_official_variants.build_all(out)
+    fixtures_standards.write_corpus(out)
+    fixtures_standards_variants.write_corpus(out)
+    return sorted(set(out.iterdir()) - before) or sorted(out.iterdir())
+
+
+FIXTURE_SETS = {"official": build_fixtures}
+
+
 def main(args: argparse.Namespace) -> int:
+    if args.name in FIXTURE_SETS:
+        try:
+            written = FIXTURE_SETS[args.name](args.name, args.out)
+        except CorpusError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+        print(f"已写入 {len(written)} 个测试样例文件到 {args.out}（虚构文件，仅供评测）")
+        return 0
     try:
         manifest = read_manifest(args.name)
         written = build(manifest, args.out, args.tar)

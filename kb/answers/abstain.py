@@ -105,6 +105,18 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     return False
 
 
+REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none
+
+
+def _national_evidence(hits: list[SearchHit], docs: dict[str, Any]) -> bool:
+    """Whether one of `hits` comes from a document of no particular place (a national text)."""
+    for h in hits:
+        d = docs.get(h.doc_id)
+        if d is None or not (getattr(d, "region", "") or ""):
+            return True
+    return False
+
+
 def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | None = None) -> Decision:
     """Abstain or not (see the module docstring). `docs`: the catalog, to tell which places
     have local documents indexed (None: no place notes)."""
@@ -137,6 +149,9 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     if docs is not None:
         for r in pq.regions:
             if not any(r in (d.region or "") or r in (d.title or "") for d in docs.values()):
+                if not _national_evidence(hits[:REGION_PASSAGES], docs):
+                    # only other places' local documents: they do not answer for this place
+                    return Decision(True, f"知识库中没有收录{r}的地方性文件，检索到的只有其他地区的文件", signals)
                 notes.append(f"知识库中没有收录{r}的地方性文件，以下依据全国性规定。")
     if pq.figure and not states_figure(pq, hits):
         return Decision(True, f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)

@@ -39,6 +39,12 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         return []
     if hits[0].sources and "rerank" in hits[0].sources:
         first = quotable[0]  # search's best passage that has something to quote
+        if _caption_only(hits[first]):
+            # an annex or table title says nothing by itself: lead with the passage of the same
+            # document whose sentences answer best, when search found one with content
+            body = [i for i in quotable if hits[i].doc_id == hits[first].doc_id and not _caption_only(hits[i])]
+            if body:
+                first = max(body, key=lambda i: cs[i])
         order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])
@@ -51,6 +57,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if len(chosen) >= max_chunks:
             break
         same_doc = hits[i].doc_id == main_doc
+        if _caption_only(hits[i]) and not _caption_only(hits[main]):
+            continue  # a bare title adds nothing to a passage with content
         other_version = not same_doc and hits[i].title == hits[main].title
         if other_version and not multi_doc:
             continue
@@ -79,6 +87,16 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             doc_order.append(hits[i].doc_id)
     out.sort(key=lambda p: (doc_order.index(hits[p[0]].doc_id), hits[p[0]].chunk_index if p[0] != main else -1))
     return out
+
+
+_CAPTION_MAX = 40
+_SENTENCE_MARKS = re.compile(r"[。；，：:;,|？?！!]")
+
+
+def _caption_only(h: SearchHit) -> bool:
+    """A passage that is only a title (附件1 + XX汇总表, 表1 XX): short, no sentence or table cell."""
+    text = (h.text or "").strip()
+    return bool(text) and len(text) <= _CAPTION_MAX and not _SENTENCE_MARKS.search(text)
 
 
 def _other_doc_relevant(pq: ParsedQuestion, other: SearchHit, main: SearchHit) -> bool:

@@ -1,0 +1,67 @@
+"""Answers on the invented official-document and standards fixtures (测试样例), through the CLI.
+
+The corpus is the one eval/questions/official.jsonl is scored on (`python -m eval corpus official`:
+tests/fixtures_official*.py and tests/fixtures_standards*.py, every issuer, number and figure
+invented), ingested with the default embedder. Each test pins a fix made after scoring that set.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eval.corpus import build_fixtures
+
+ROOT = Path(__file__).resolve().parent.parent
+V2_FILE = "示例市绿色工厂申报通知（测试样例）.txt"
+
+
+def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("official-corpus")
+    written = build_fixtures("official", corpus)
+    assert len(written) == 23
+    data = tmp_path_factory.mktemp("official-questions-data")
+    env = {**os.environ, "GREENKB_DATA_DIR": str(data)}
+    env.pop("GREENKB_EMBED_MODEL", None)  # the default embedder: what a user gets
+    for var in ("GREENKB_LLM_BASE_URL", "GREENKB_LLM_MODEL", "GREENKB_CONFIG"):
+        env.pop(var, None)
+    proc = _run(["-m", "ingest", str(corpus), "--data", str(data), "--quiet"], env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return data, env
+
+
+def _ask(ingested, question: str) -> dict:
+    data, env = ingested
+    proc = _run(["-m", "kb", "ask", question, "--json", "--data", str(data)], env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_a_place_with_no_documents_is_not_answered_from_another_places_documents(ingested):
+    # Only 示例省 / 示例市 documents are indexed: they say nothing about 北京; before the fix the
+    # answer said "以下依据全国性规定" and quoted 示例市's own plan.
+    out = _ask(ingested, "北京市工业领域碳达峰实施方案要求2027年工业能耗下降多少？")
+    assert out["abstained"], out["answer"]
+    assert "北京" in out["answer"] and "已收录文件中未找到依据" in out["answer"]
+    # the place the documents are about is still answered
+    out = _ask(ingested, "示例市碳达峰方案里新能源装备产业到2027年产值要到多少？")
+    assert not out["abstained"] and "500亿元" in out["answer"], out["answer"]
+
+
+def test_an_annex_title_alone_does_not_lead_or_get_quoted(ingested):
+    # search ranks the bare "附件1 2025年度绿色工厂推荐汇总表" first; the deadline is in 一、（二）
+    out = _ask(ingested, "2025年度绿色工厂推荐材料各区什么时候前要报上来？")
+    assert not out["abstained"], out["answer"]
+    first = out["citations"][0]
+    assert (first["file_name"], first["locator"]) == (V2_FILE, "一、（二）"), out["citations"]
+    assert "2025年7月15日前" in out["answer"]
+    assert all(c["locator"] != "附件1" for c in out["citations"]), out["citations"]
