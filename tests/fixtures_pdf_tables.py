@@ -68,7 +68,26 @@ TARGETS_WIDTHS = (170, 100, 110, 70)
 TARGETS_NOTE = "注：能源消费总量按等价值计算，数据为测试样例。"
 TARGETS_AFTER = "各市要对照上述指标制定年度计划，于每年3月底前报送上一年度完成情况。"
 
-TABLES = {"wrapped": WRAPPED, "long_repeat": LONG, "long_plain": LONG, "standards": STANDARDS, "targets": TARGETS}
+# T6: a ruled table whose 行业 cell is merged over two rows (written once, centred).
+MERGED = [
+    ("行业", "企业名称", "改造内容"),
+    ("钢铁", "示例甲钢铁有限公司", "高炉煤气余压发电"),
+    ("钢铁", "示例乙特钢有限公司", "电炉短流程改造"),
+    ("水泥", "示例丙水泥有限公司", "窑炉余热利用"),
+]
+MERGED_WIDTHS = (70, 160, 170)
+
+# T7: vertical rules, and horizontal ones only above and under the header and at the bottom:
+# the rows between have no rule of their own.
+OPEN_ROWS = [
+    ("地区", "2025年目标", "责任单位"),
+    ("甲区", "下降14%", "甲区工业和信息化局"),
+    ("乙区", "下降13%", "乙区工业和信息化局"),
+    ("丙区", "下降12.5%", "丙区工业和信息化局"),
+]
+OPEN_ROWS_WIDTHS = (80, 120, 180)
+
+TABLES = {"merged": MERGED, "open_rows": OPEN_ROWS, "wrapped": WRAPPED, "long_repeat": LONG, "long_plain": LONG, "standards": STANDARDS, "targets": TARGETS}
 
 
 @dataclass
@@ -206,6 +225,54 @@ def build_targets(path: Path) -> Path:
     return path
 
 
+def build_merged(path: Path) -> Path:
+    """Rows 1 and 2 share one 行业 cell: one box two rows high, its text centred in it."""
+    page = _canvas(path)
+    _head(page, "示例省重点企业节能改造项目表（测试样例）",
+          "现将重点企业节能改造项目公布如下。", "表1 节能改造项目")
+    _ruled_row(page, MERGED[0], MERGED_WIDTHS)
+    height = PAD * 2 + LEADING
+    top = page.y
+    for k, row in enumerate(MERGED[1:3]):
+        page.y = top - k * height
+        _ruled_row(page, row[1:], MERGED_WIDTHS[1:], x0=60 + MERGED_WIDTHS[0])
+    page.pdf.rect(60, top - 2 * height, MERGED_WIDTHS[0], 2 * height, stroke=1, fill=0)
+    page.pdf.drawString(63, top - height - FONT_SIZE / 2 + 1, MERGED[1][0])
+    page.y = top - 2 * height
+    _ruled_row(page, MERGED[3], MERGED_WIDTHS)
+    page.y -= 24
+    page.text("二、工作要求")
+    page.text("（一）按期完成。各企业于年底前完成改造。")
+    page.end()
+    page.pdf.save()
+    return path
+
+
+def build_open_rows(path: Path) -> Path:
+    page = _canvas(path)
+    _head(page, "示例省各区节能目标分解表（测试样例）",
+          "现将各区单位工业增加值能耗下降目标分解如下。", "表1 各区节能目标")
+    top = page.y
+    row_h = 20
+    xs = [60]
+    for w in OPEN_ROWS_WIDTHS:
+        xs.append(xs[-1] + w)
+    bottom = top - row_h * len(OPEN_ROWS) - 4
+    for y in (top, top - row_h, bottom):
+        page.pdf.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        page.pdf.line(x, top, x, bottom)
+    for n, row in enumerate(OPEN_ROWS):
+        for x, cell in zip(xs, row):
+            page.pdf.drawString(x + 3, top - 15 - n * row_h, cell)
+    page.y = bottom - 24
+    page.text("二、工作要求")
+    page.text("（一）分解落实。各区将目标分解到重点企业。")
+    page.end()
+    page.pdf.save()
+    return path
+
+
 def build_all(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     return {
@@ -214,4 +281,6 @@ def build_all(folder: Path) -> dict[str, Path]:
         "long_plain": build_long(folder / "long_plain.pdf", repeat_header=False),
         "standards": build_standards(folder / "standards.pdf"),
         "targets": build_targets(folder / "targets.pdf"),
+        "merged": build_merged(folder / "merged.pdf"),
+        "open_rows": build_open_rows(folder / "open_rows.pdf"),
     }

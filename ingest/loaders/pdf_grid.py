@@ -127,7 +127,7 @@ def _cell_edges(grid: Grid, top: float, bottom: float) -> list[float]:
 def grid_rows(textpage: Any, text: str, grids: list[Grid]) -> GridText:
     """Each grid's rows of cell texts (columns as the whole grid has them; a cell spanning
     several columns is written in its first, the others left empty), and which grid each
-    character index belongs to. Grids with fewer than two rows of text are left out."""
+    character index belongs to. Grids with fewer than two rows of text, or rows without rules between them, are left out."""
     out = GridText()
     if not grids:
         return out
@@ -135,8 +135,8 @@ def grid_rows(textpage: Any, text: str, grids: list[Grid]) -> GridText:
     boxes = [g.box for g in grids]
     bands = [_bands(g) for g in grids]
     edges = [[_cell_edges(g, t, b) for t, b in bs] for g, bs in zip(grids, bands)]
-    # (grid, band, column) → character indexes, in pdfium's order (a cell's reading order)
-    cells: dict[tuple[int, int, int], list[int]] = {}
+    # (grid, band, column) → (character index, y) in pdfium's order (a cell's reading order)
+    cells: dict[tuple[int, int, int], list[tuple[int, float, float]]] = {}
     for i, ch in enumerate(text):
         if ch.isspace():
             continue
@@ -144,21 +144,68 @@ def grid_rows(textpage: Any, text: str, grids: list[Grid]) -> GridText:
         x, y = (left + right) / 2, (top + bottom) / 2
         where = _locate(x, y, boxes, bands, edges, columns)
         if where is not None:
-            cells.setdefault(where, []).append(i)
-    for g in range(len(grids)):
+            cells.setdefault(where, []).append((i, y, top - bottom))
+    for g, grid in enumerate(grids):
+        if _unruled_rows(cells, g, len(bands[g]), len(columns[g]) - 1):
+            continue
+        merged = _merged_down(grid, bands[g], columns[g], cells, g)
         rows = []
         for b in range(len(bands[g])):
-            row = ["".join(_cell_text(text, cells.get((g, b, c), []))) for c in range(len(columns[g]) - 1)]
+            row = ["".join(_cell_text(text, merged.get((b, c), []))) for c in range(len(columns[g]) - 1)]
             if any(row):
                 rows.append(row)
         if len(rows) < 2:
             continue
         number = len(out.rows)
         out.rows.append(rows)
-        for (cg, _b, _c), indexes in cells.items():
+        for (cg, _b, _c), chars in cells.items():
             if cg == g:
-                out.owner.update(dict.fromkeys(indexes, number))
+                out.owner.update(dict.fromkeys((i for i, _y, _h in chars), number))
     return out
+
+
+def _lines_in(chars: list[tuple[int, float, float]]) -> int:
+    """How many printed lines a cell's characters stand on."""
+    ys = sorted(y for _i, y, _h in chars)
+    height = max((h for _i, _y, h in chars), default=1.0)
+    return 1 + sum(b - a > 0.6 * height for a, b in zip(ys, ys[1:])) if ys else 0
+
+
+def _unruled_rows(cells: dict, g: int, bands: int, columns: int) -> bool:
+    """A band in which every cell holds several lines is rows without rules between them
+    (a table ruled only under its header), not one row of wrapped cells: a real row has
+    some short cell (序号, a name) on one line. Such a grid is left to the aligned-column
+    reading, which finds its rows line by line."""
+    for b in range(bands):
+        counts = [_lines_in(cells[(g, b, c)]) for c in range(columns) if (g, b, c) in cells]
+        if len(counts) >= 2 and min(counts) >= 2:
+            return True
+    return False
+
+
+def _merged_down(grid: Grid, bands: list[tuple[float, float]], columns: list[float],
+                 cells: dict, g: int) -> dict[tuple[int, int], list[int]]:
+    """(band, column) → character indexes, a cell merged over several rows (no rule between
+    them under it: 行业 written once for three rows) given to each of those rows, so that a
+    row cited alone still says what its merged cell says."""
+    out: dict[tuple[int, int], list[int]] = {}
+    for c in range(len(columns) - 1):
+        mid = (columns[c] + columns[c + 1]) / 2
+        span: list[int] = []
+        for b in range(len(bands) + 1):
+            if b < len(bands) and (not span or not _rule_at(grid, bands[b][0], mid)):
+                span.append(b)
+                continue
+            chars = sorted(i for k in span for i, _y, _h in cells.get((g, k, c), []))
+            for k in span:
+                out[(k, c)] = chars
+            span = [b]
+    return out
+
+
+def _rule_at(grid: Grid, y: float, x: float) -> bool:
+    """Whether a horizontal rule runs at height y under the point x."""
+    return any(abs(h[0] - y) <= SNAP and h[1] - SNAP <= x <= h[2] + SNAP for h in grid.horizontal)
 
 
 def _locate(x: float, y: float, boxes: list, bands: list, edges: list, columns: list) -> tuple[int, int, int] | None:
