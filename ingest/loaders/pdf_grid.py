@@ -12,6 +12,7 @@ under a running header or a three-line table without vertical rules is not read 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,9 +91,13 @@ def _connected_grids(horizontal: list, vertical: list) -> list[Grid]:
             k = parent[k]
         return k
 
+    # vertical rules sorted by x: each horizontal one is checked only against those within
+    # its own x-range (a page of many cells would otherwise cost rules × rules checks)
+    order = sorted(range(len(vertical)), key=lambda j: vertical[j][0])
+    xs = [vertical[j][0] for j in order]
     for i, h in enumerate(horizontal):
-        for j, v in enumerate(vertical):
-            if _touch(h, v):
+        for j in order[bisect_left(xs, h[1] - SNAP) : bisect_right(xs, h[2] + SNAP)]:
+            if _touch(h, vertical[j]):
                 parent[find(i)] = find(len(horizontal) + j)
     groups: dict[int, Grid] = {}
     for i, h in enumerate(horizontal):
