@@ -127,11 +127,20 @@ def find_tables(text: str, start: int, end: int) -> list[Table]:
                 break
             j += 1
         if j - i >= 2:
-            table = Table(s, spans[j - 1][1], text[s:e].strip(), list(spans[i + 1 : j]))
+            rows = _without_repeated_header(text, spans[i + 1 : j], cells)
+            table = Table(s, spans[j - 1][1], text[s:e].strip(), rows)
             _caption(text, spans, i, table)
             tables.append(table)
         i = j
     return tables
+
+
+def _without_repeated_header(text: str, rows: list[tuple[int, int]], header: list[str]) -> list[tuple[int, int]]:
+    """The data rows: a table printed over a page break repeats its header row on the next
+    page (the page's running header and number are gone by now), which is no row of data."""
+    same = [c.replace(" ", "") for c in header]
+    return [(s, e) for s, e in rows
+            if [c.replace(" ", "") for c in cells_of(text[s:e].strip()) or []] != same]
 
 
 def _caption(text: str, spans: list[tuple[int, int]], i: int, table: Table) -> None:

@@ -8,6 +8,11 @@ does not give: table rows. A line whose characters fall into cells separated by 
 together with the lines around it that share that column layout, becomes one row per line,
 cells joined by " | " (the row form every loader gives tables); a wrapped cell (a line with
 text only under a later column) is joined to the row above. Nothing is dropped or reordered.
+
+A ruled table (cells drawn with lines or boxes) is read from its grid instead: pdfium orders
+such text by how it was drawn, cell after cell, so a cell that wraps onto two or three lines
+comes out as stray lines between the rows. Every character inside the grid goes to the cell
+its centre falls in, one row per band between two horizontal rules (ingest.loaders.pdf_grid).
 """
 from __future__ import annotations
 
@@ -16,10 +21,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.loaders.common import DEFAULT_LIMITS, Limits
+from ingest.loaders.pdf_grid import Grid, grid_rows, page_grids
 
 CELL_SEP = " | "
 # A horizontal gap wider than this many character heights separates two cells.
 CELL_GAP_EM = 1.6
+# A gap this wide parts cells when the next character starts exactly (¼ em) at a column of
+# the table: tight columns, where a long cell (即将实施) nearly touches the next one's text.
+# Characters' loose boxes touch inside a word, so such a gap is never within one.
+TIGHT_GAP_EM = 0.3
 # Column starts of two rows agree within this many character heights.
 ALIGN_EM = 1.2
 
@@ -73,7 +83,7 @@ def read_text_layer(data: bytes, limits: Limits = DEFAULT_LIMITS) -> TextLayer |
             try:
                 page = pdf[number]
                 textpage = page.get_textpage()
-                layer.pages.append(page_text(textpage))
+                layer.pages.append(page_text(textpage, page_grids(page)))
             except Exception as exc:
                 layer.warnings.append(f"第{number + 1}页文字提取失败（{type(exc).__name__}）")
                 layer.pages.append("")
@@ -91,8 +101,9 @@ def _title(pdf: Any) -> str:
         return ""
 
 
-def page_text(textpage: Any) -> str:
-    """The text of one page: pdfium's lines, with table rows rebuilt from character boxes."""
+def page_text(textpage: Any, grids: list[Grid] | None = None) -> str:
+    """The text of one page: pdfium's lines, with table rows rebuilt from character boxes
+    (from the cells of `grids`, the page's ruled tables, where their text lies)."""
     count = textpage.count_chars()
     if count <= 0:
         return ""
@@ -106,7 +117,37 @@ def page_text(textpage: Any) -> str:
         pos = m.end()
     if lines and not lines[-1].text and text.endswith(("\r\n", "\n", "\r")):
         lines.pop()
-    return "\n".join(_with_rows(lines))
+    out: list[str] = []
+    for part in _ruled_tables(textpage, text, lines, grids or []):
+        out.extend([part] if isinstance(part, str) else _with_rows(part))
+    return "\n".join(out)
+
+
+def _ruled_tables(textpage: Any, text: str, lines: list[_Line], grids: list[Grid]) -> list[str | list[_Line]]:
+    """The page as runs of pdfium lines and, in place of the lines that lie wholly inside a
+    ruled table, that table's rows (written where its first line was)."""
+    tables = grid_rows(textpage, text, grids)
+    if not tables:
+        return [lines]
+    owners = [{tables.owner.get(line.start + i, -1) for i, ch in enumerate(line.text) if not ch.isspace()}
+              for line in lines]
+    # A line that mixes a table's characters with others' (a caption on the top rule's
+    # baseline …) would be written twice: such a table is left to the aligned-column reading.
+    mixed = {t for owner in owners if len(owner) > 1 for t in owner}
+    parts: list[str | list[_Line]] = [[]]
+    done: set[int] = set()
+    for line, owner in zip(lines, owners):
+        t = next(iter(owner)) if len(owner) == 1 else -1
+        if t != -1 and t not in mixed:
+            if t not in done:
+                done.add(t)
+                parts.extend(CELL_SEP.join(row) for row in tables.rows[t])
+                parts.append([])
+            continue
+        last = parts[-1]
+        assert isinstance(last, list)
+        last.append(line)
+    return parts
 
 
 _LEADER_RE = re.compile(r"^[·.．…\-_—\s]{4,}\d*$")  # a table of contents' dot leader
@@ -135,7 +176,8 @@ def _cells(textpage: Any, text: str, offset: int, columns: tuple[float, ...]) ->
         l1, r1, h1 = _box(textpage, offset + i1)
         em = max(h0, h1, 1.0)
         gap = l1 - r0
-        if gap > CELL_GAP_EM * em or gap > 0.5 * em and _aligned(list(columns), l1, em) is not None:
+        if gap > CELL_GAP_EM * em or gap > 0.5 * em and _aligned(list(columns), l1, em) is not None \
+                or gap > TIGHT_GAP_EM * em and _aligned(list(columns), l1, em / 4) is not None:
             cells[-1][1] = r0
             cells.append([l1, 0.0, [c1]])
         else:
@@ -170,8 +212,9 @@ def _with_rows(lines: list[_Line]) -> list[str]:
             i += 1
             continue
         em = _em_of(lines[i])
-        starts = [c[0] for c in lines[i].cells()]
-        rows: list[list[str]] = [[c[2] for c in lines[i].cells()]]
+        first = _header_cells(lines, i, em)
+        starts = [c[0] for c in first]
+        rows: list[list[str]] = [[c[2] for c in first]]
         j = i + 1
         while j < len(lines):
             cells = lines[j].cells(tuple(starts))
@@ -194,6 +237,22 @@ def _with_rows(lines: list[_Line]) -> list[str]:
         out.extend(CELL_SEP.join(r) for r in rows)
         i = j
     return out
+
+
+def _header_cells(lines: list[_Line], i: int, em: float) -> list[tuple[float, float, str]]:
+    """The cells of a table's first line. A header of short labels set in tight columns
+    (序号 标准号 标准名称 …) can have gaps narrower than CELL_GAP_EM where its data rows have
+    wide ones: when the next line has more cells, the header is split at that line's columns."""
+    cells = lines[i].cells()
+    if i + 1 >= len(lines) or not lines[i + 1].spaced:
+        return cells
+    below = lines[i + 1].cells()
+    if len(below) <= len(cells):
+        return cells
+    starts = [c[0] for c in below]
+    split = lines[i].cells(tuple(starts))
+    cols = [_aligned(starts, c[0], em) for c in split]
+    return split if len(split) == len(below) and cols == list(range(len(below))) else cells
 
 
 def _two_column_prose(rows: list[list[str]]) -> bool:
