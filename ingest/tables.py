@@ -77,7 +77,10 @@ def align_rows(lines: list[str]) -> list[str]:
                 break
             rows.append(cells)
             j += 1
-        if len(rows) >= 2:
+        # One ideographic space also parts a name from a name in prose (示例局　示例委); only a
+        # longer run of such lines, or wider gaps, makes a table.
+        weak = all(not re.search(r"\t|[ \u3000]{2,}", lines[i + k].strip(" \t\r")) for k in range(len(rows)))
+        if len(rows) >= (3 if weak else 2):
             for k, cells in enumerate(rows):
                 out[i + k] = CELL_SEP.join(cells)
         i = j

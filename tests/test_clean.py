@@ -283,6 +283,14 @@ _ALPHABET = st.sampled_from(
 _TEXT = st.lists(_ALPHABET, max_size=400).map("".join)
 
 
+def test_two_lines_parted_by_one_ideographic_space_are_not_a_table() -> None:
+    # 示例局　示例委 on two lines is prose (names side by side); three such lines, or wider gaps, a table
+    two = _clean(["示例局\u3000示例委\n示例办\u3000示例厅"], paged=False, fmt="txt").text
+    assert "|" not in two
+    three = _clean(["序号\u3000行业\n1\u3000钢铁\n2\u3000水泥"], paged=False, fmt="txt").text
+    assert three.count("|") == 3
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXT, cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=6),
        fmt=st.sampled_from(["pdf", "txt", "md", "docx", "html"]))
@@ -301,10 +309,13 @@ def test_clean_keeps_every_non_whitespace_char(text: str, cuts: list[int], fmt: 
         assert clean.page_starts[0] == 0 and clean.page_starts[-1] <= len(clean.text)
     else:
         expected = _nonws("".join(pages))
+    # Aligned rows become table rows with " | " between cells (ingest.tables.align_rows): the
+    # only characters clean adds ("|" is not in the alphabet), so they are left out here.
+    got = _nonws(clean.text.replace("|", ""))
     # captions may move within a paragraph, so compare as multisets, then order where no caption
-    assert Counter(_nonws(clean.text)) == Counter(expected)
+    assert Counter(got) == Counter(expected)
     if "图" not in text:
-        assert _nonws(clean.text) == expected
+        assert got == expected
 
 
 @settings(max_examples=150, deadline=None)
