@@ -65,3 +65,15 @@ def test_an_annex_title_alone_does_not_lead_or_get_quoted(ingested):
     assert (first["file_name"], first["locator"]) == (V2_FILE, "一、（二）"), out["citations"]
     assert "2025年7月15日前" in out["answer"]
     assert all(c["locator"] != "附件1" for c in out["citations"]), out["citations"]
+
+
+def test_an_industry_or_company_the_table_does_not_list_is_not_answered_from_other_rows(ingested):
+    industry = _ask(ingested, "示例省节能降碳方案里电解铝行业的2025年能效目标是多少？")
+    assert industry["abstained"] and "没有列出“电解铝”" in industry["answer"], industry["answer"]
+    company = _ask(ingested, "示例市清洁生产审核名单里示例子造纸有限公司的审核完成时限是哪天？")
+    assert company["abstained"] and "没有列出“示例子造纸有限公司”" in company["answer"], company["answer"]
+    # a row that is there is still the answer
+    listed = _ask(ingested, "示例丙化工有限公司的审核完成时限是什么时候？")
+    assert not listed["abstained"] and listed["citations"][0]["locator"] == "附件 表1 第3行"
+    steel = _ask(ingested, "钢铁行业2025年能效目标是什么？")
+    assert not steel["abstained"] and "能效标杆水平以上产能比例达到30%" in steel["answer"]

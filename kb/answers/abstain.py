@@ -22,7 +22,7 @@ from typing import Any
 
 from kb.answers.units import bigrams, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import Ask
+from kb.question.kinds import INDUSTRIES, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import SearchHit
 from kb.text.titles import book_title
@@ -117,6 +117,35 @@ def _national_evidence(hits: list[SearchHit], docs: dict[str, Any]) -> bool:
     return False
 
 
+_TABLE_ROW = re.compile(r"第\d+行$")
+_COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8})(?:股份有限公司|有限责任公司|有限公司|集团)")
+_NOT_IN_NAME = re.compile(r"[里的中和与及在对把给是]")  # words around a name, not in it
+
+
+def row_not_listed(pq: ParsedQuestion, hits: list[SearchHit]) -> str:
+    """The industry or company a question asks about, when the best passages are rows of a
+    table keyed by industries or companies and none of the rows retrieved is that one ('' when
+    the question names none, or a row holds it). A table that lists 钢铁, 水泥 and 合成氨 answers
+    nothing about 电解铝: its nearest rows would only lead the answer astray."""
+    rows = [h for h in hits if _TABLE_ROW.search(h.locator or "") and " | " in (h.text or "")]
+    if not hits or not _TABLE_ROW.search(hits[0].locator or "") or len(rows) < 2:
+        return ""
+    texts = [normalize(h.text) for h in rows]
+    question = normalize(pq.text)
+    for key, words in INDUSTRIES.items():
+        asked = [w for w in words if w in question]
+        if not asked:
+            continue
+        others = {k for k, ws in INDUSTRIES.items() if k != key and any(w in t for t in texts for w in ws)}
+        if others and not any(w in t for t in texts for w in words):
+            return asked[0]  # the rows are industries, this one is not among them
+    for m in _COMPANY.finditer(question):
+        core = _NOT_IN_NAME.split(m.group(1))[-1]
+        if len(core) >= 2 and any(_COMPANY.search(t) for t in texts) and not any(core in t for t in texts):
+            return core + m.group(0)[len(m.group(1)):]  # the rows are companies, this one is not listed
+    return ""
+
+
 def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | None = None) -> Decision:
     """Abstain or not (see the module docstring). `docs`: the catalog, to tell which places
     have local documents indexed (None: no place notes)."""
@@ -155,6 +184,9 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 notes.append(f"知识库中没有收录{r}的地方性文件，以下依据全国性规定。")
     if pq.figure and not states_figure(pq, hits):
         return Decision(True, f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)
+    missing = row_not_listed(pq, hits)
+    if missing:
+        return Decision(True, f"检索到的表格没有列出“{missing}”", signals)
     sentence = max((h.sources.get("sentence", 0.0) for h in hits[:3] if h.sources), default=0.0)
     if sentence:  # the second stage compared the question with the passages' sentences
         signals["sentence"] = round(sentence, 4)
