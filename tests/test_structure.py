@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -257,7 +258,7 @@ def test_real_laws_articles_in_sequence(shared: Path) -> None:
         _check_tiling(clean.text, secs)
         nums = [article_number(s.locator) for s in secs if s.kind == "article"]
         assert nums and nums[0] == (1, 0), path.name
-        for a, b in zip(nums, nums[1:]):
+        for a, b in pairwise(nums):
             assert b == (a[0] + 1, 0) or b == (a[0], a[1] + 1), (path.name, a, b)
         # Every line that starts with 第X条 in the source is found.
         raw = path.read_text(encoding="utf-8")
