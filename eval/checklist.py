@@ -183,19 +183,21 @@ def reference_sample(data: Path, out: Path, n: int = 100, seed: int = 17) -> int
         else:
             link = "；".join(_link_text(regs.docs[ln.dst_doc].file_name, ln) for ln in got)
         where = f"{regs.docs[doc_id].file_name} {r['from']}"
-        rows.append(f"| {i} | {where} | {r['text']} | {_cell(r['context'])} | {_cell(link)} | {kept.get(i, '')} |")
+        # The sentence around the reference stays in ../shared (third-party text is never committed):
+        # the reader opens it there from `where`.
+        rows.append(f"| {i} | {where} | {r['text']} | {_cell(link)} | {kept.get(i, '')} |")
     head = [
         "# Reference resolution: a hand-checked sample",
         "",
         f"{len(picked)} of the {len(refs)} 第X条 references (article and range references, as written) of the dev laws "
         f"(../shared/corpus/laws and formats), drawn with seed {seed} by "
         f"`python -m eval checklist --refs-sample {out.name} --data DEV`. Each row: where the reference stands, "
-        "the reference, its sentence, the link(s) the system made (document, article, and the 款 / 项 named), "
-        "and the verdict of a reader who opened the target article: ✓ right link; ✓ unresolved = correctly "
+        "the reference as written, the link(s) the system made (document, article, and the 款 / 项 named), "
+        "and the verdict of a reader who read the sentence in ../shared and opened the target article: ✓ right link; ✓ unresolved = correctly "
         "left unresolved because the cited document is not in the KB; ✗ wrong.",
         "",
-        "| # | in | reference | sentence | link | verdict |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| # | in | reference | link | verdict |",
+        "| --- | --- | --- | --- | --- |",
     ]
     out.write_text("\n".join(head + rows) + "\n" + _summary(out, rows), encoding="utf-8")
     return 0

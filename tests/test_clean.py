@@ -192,10 +192,10 @@ def test_space_heading_marker(raw: str, expected: str) -> None:
 
 
 def test_english_wrap_joined_with_space() -> None:
-    text = _clean(["Abstract: Green manufacturing is an advanced\nmanufacturing mode. It is coordinated with-\nout end."],
+    text = _clean(["Abstract: This invented sample wraps a long\nEnglish sentence for the test. It goes with-\nout end."],
                   paged=False, fmt="txt").text
     # no de-hyphenation: "with-out" keeps its hyphen (characters are never changed)
-    assert text == "Abstract: Green manufacturing is an advanced manufacturing mode. It is coordinated with-out end."
+    assert text == "Abstract: This invented sample wraps a long English sentence for the test. It goes with-out end."
 
 
 def test_article_marker_alone_joins_its_text() -> None:

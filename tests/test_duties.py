@@ -64,15 +64,15 @@ def test_key_energy_rule_from_the_definition(reg):
 
 
 @pytest.mark.parametrize("text, subject, kinds", [
-    ("排污许可证有效期届满，排污单位需要继续排放污染物的，", "排污单位", ["trigger", "trigger"]),
-    ("对实行排污许可简化管理的排污单位，审批部门", "部门", ["permit"]),
-    ("年综合能源消费总量二千吨以上不满一万吨标准煤的用能单位，除示例部门指定的重点用能单位外，", "用能单位", ["key_energy", "energy"]),
+    ("示例许可证有效期届满，排污单位需要继续向示例河排水的，", "排污单位", ["trigger", "trigger"]),
+    ("对按排污许可简化管理的示例排污单位，审批部门", "部门", ["permit"]),
+    ("年综合能源消费总量二千吨以上不满六千吨标准煤的用能单位，除示例部门指定的重点用能单位外，", "用能单位", ["key_energy", "energy"]),
     ("列入前款规定名单的企业，", "企业", ["listed"]),
     ("钢铁、水泥行业的企业，", "企业", ["industry"]),
     ("申报绿色工厂的企业，", "企业", ["green_factory"]),
-    ("企业事业单位和其他生产经营者涉及国家秘密的，其排污许可等", "企业事业单位和其他生产经营者", ["unknown"]),
-    ("不符合强制性节能标准的项目，建设单位", "建设单位", []),
-    ("在依照国家规定设立的中小企业发展基金中，", None, ["trigger"]),  # where, not who
+    ("企业事业单位和其他生产经营者涉及示例保密事项的，其排污许可等", "企业事业单位和其他生产经营者", ["unknown"]),
+    ("达不到示例节能标准的项目，建设单位", "建设单位", []),
+    ("在示例省设立的小微企业扶持资金中，", None, ["trigger"]),  # where, not who
 ])
 def test_subject_and_conditions(text, subject, kinds):
     from kb.registers.conditions import conditions_of, subject_of
@@ -87,8 +87,8 @@ def test_the_modal_that_binds_the_subject_and_parties_left_out_of_conduct_matchi
     from kb.registers.penalties import pairs
     from kb.registers.references import article_lines
 
-    (d,) = read_duties("第五十六条", article_lines("对依法应当编制示例报告书的建设项目，建设单位应当在编制时征求公众意见。"), None)
+    (d,) = read_duties("第五十六条", article_lines("对需要编写示例评估书的项目，建设单位应当在编写时听取周边居民的意见。"), None)
     assert (d["subject"], d["modal"]) == ("建设单位", "应当")
-    (other,) = read_duties("第六条", article_lines("企业事业单位应当防止污染。\n公民应当增强环境保护意识。")[1:], None)
+    (other,) = read_duties("第六条", article_lines("企业事业单位应当防止污染。\n公民应当爱护示例河。")[1:], None)
     assert other["subject_kind"] == "other"
-    assert pairs("企业事业单位和其他生产经营者违法排放污染物") == pairs("违法排放污染物")
+    assert pairs("企业事业单位和其他生产经营者超标排放示例废水") == pairs("超标排放示例废水")

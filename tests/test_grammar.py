@@ -144,7 +144,7 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("第二章　监察　内容", ("章", 2, "监察内容")),
             ("第二章规定的情形，依照执行。", None),
             # a sentence of an amending decision: clean keeps it on a line of its own, which is harmless
-            ("第七节相应改为第八节，第一百二十三条相应改为第一百二十八条。", None, {"clean.starts_structural_unit"}),
+            ("第三节相应改为第四节，第六十一条相应改为第六十四条。", None, {"clean.starts_structural_unit"}),
             ("第三条的规定", None),
             ("第〇章 示例", None, {"clean.starts_structural_unit", "grammar.HEADING_ONLY_RE"}),
         ],
@@ -197,11 +197,11 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("违反第53条之1规定的", [(53, 1, 0, 0)]),
             ("第５３条", [(53, 0, 0, 0)]),
             ("第十条至第十二条", [(10, 0, 0, 0), (12, 0, 0, 0)]),
-            ("《中华人民共和国节约能源法》第五十三条", [(53, 0, 0, 0)]),
+            ("《示例节能法》第十三条", [(13, 0, 0, 0)]),
             ("第一千零一条和第两千条", [(1001, 0, 0, 0), (2000, 0, 0, 0)]),
             ("第〇条", []),
             ("第三章第二节", []),
-            ("不符合本法第二十七条第（四）项规定的", [(27, 0, 0, 4)]),
+            ("不符合本法第十九条第（三）项规定的", [(19, 0, 0, 3)]),
         ],
     ),
     # References with their document (本法 / 《X》 / unqualified), list continuations, ranges,
@@ -210,12 +210,12 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
         {"grammar.find_references": _references},
         [
             ("违反本法第五十三条第二款第三项的规定", [("article", "self", 53, 0, (2,), (3,), "违反")]),
-            ("违反本法第二十七条第二款、第四款规定，", [("article", "self", 27, 0, (2, 4), (), "违反")]),
-            ("不符合本法第二十七条第（四）项、第（五）项规定的", [("article", "self", 27, 0, (), (4, 5), "不符合")]),
-            ("依照本条例第六条、第八条的规定", [("article", "self", 6, 0, (), (), "依照"), ("article", "self", 8, 0, (), (), "依照")]),
-            ("未按本法第四十六条和第四十七条规定采取措施", [("article", "self", 46, 0, (), (), "未按"),
-                                              ("article", "self", 47, 0, (), (), "未按")]),
-            ("销售本办法第四十九条至第五十三条规定禁止销售的产品", [("range", "self", 49, 53, (), (), "")]),
+            ("违反本法第十二条第二款、第三款规定，", [("article", "self", 12, 0, (2, 3), (), "违反")]),
+            ("不符合本法第十九条第（三）项、第（六）项规定的", [("article", "self", 19, 0, (), (3, 6), "不符合")]),
+            ("依照本条例第五条、第九条的规定", [("article", "self", 5, 0, (), (), "依照"), ("article", "self", 9, 0, (), (), "依照")]),
+            ("未按本法第三十一条和第三十二条规定做好防护", [("article", "self", 31, 0, (), (), "未按"),
+                                              ("article", "self", 32, 0, (), (), "未按")]),
+            ("出售本办法第二十一条至第二十四条规定不得出售的物品", [("range", "self", 21, 24, (), (), "")]),
             ("依照《示例条例》第六十七条、第六十八条的规定处罚", [("article", "示例条例", 67, 0, (), (), "依照"),
                                                 ("article", "示例条例", 68, 0, (), (), "依照")]),
             ("依照第三条执行", [("article", "", 3, 0, (), (), "")]),
@@ -260,7 +260,7 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     ),
     "nth time": (
         {"grammar.NTH_TIME": lambda s: (m := re.search(g.NTH_TIME, s)) and g.number(m["nth"])},
-        [("根据2018年10月26日第十三届全国人民代表大会常务委员会第六次会议《示例决定》第二次修正", 6),
+        [("根据2031年5月9日示例立法机关第六次会议《示例决定》第二次修正", 6),
          ("第３次修订", 3), ("第一条", None)],
     ),
     "self reference": (
@@ -276,13 +276,13 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     ),
     "cross-document reference": (
         {"grammar.CROSS_DOC_REF_RE": lambda s: (m := g.CROSS_DOC_REF_RE.search(s)) and (m["title"], g.number(m["art"]))},
-        [("依照《中华人民共和国节约能源法》第五十三条的规定", ("中华人民共和国节约能源法", 53)),
+        [("依照《示例节能法》第十三条的规定", ("示例节能法", 13)),
          ("《示例条例》第５条", ("示例条例", 5)), ("《示例条例》规定", None)],
     ),
     "reference verb": (
         {"grammar.REF_VERB_RE": lambda s: (m := g.REF_VERB_RE.search(s)) and m["verb"]},
         [("违反本法第十七条规定，", "违反"), ("依照前款规定处罚", "依照"), ("按照国家有关规定执行", "按照"), ("规定如下", None),
-         ("未按照本法规定报送能源利用状况报告", "未按照"), ("不符合本法第二十一条第一款规定的", "不符合"),
+         ("未按照本法规定报送年度用能报告", "未按照"), ("不符合本法第二十一条第一款规定的", "不符合"),
          ("未按本法第四十六条规定采取措施", "未按")],
     ),
     # Duties and sanctions (kb.registers.duties / penalties read with these).
@@ -304,8 +304,8 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     "energy threshold": (
         {"grammar.ENERGY_THRESHOLD_RE": lambda s: (m := g.ENERGY_THRESHOLD_RE.search(s)) and
          (g.quantity(m["lo"]), g.quantity(m["hi"]) if m["hi"] else None)},
-        [("年综合能源消费总量一万吨标准煤以上的用能单位", (10000.0, None)),
-         ("年综合能源消费总量五千吨以上不满一万吨标准煤的", (5000.0, 10000.0)),
+        [("年综合能源消费总量一万吨标准煤以上的示例企业", (10000.0, None)),
+         ("年综合能源消费总量三千吨以上不满八千吨标准煤的", (3000.0, 8000.0)),
          ("年能源消费量2000吨标准煤以上", (2000.0, None)), ("能源消费结构", None)],
     ),
     "water threshold": (
@@ -319,14 +319,14 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
     ),
     "deadline": (
         {"grammar.DEADLINE_RE": lambda s: (m := g.DEADLINE_RE.search(s)) and m.group(0)},
-        [("应当于排污许可证有效期届满60日前向审批部门提出申请", "排污许可证有效期届满60日前"),
+        [("应当于示例许可证有效期届满45日前向发证部门申请延续", "示例许可证有效期届满45日前"),
          ("应当自变更之日起30日内申请", "自变更之日起30日内"), ("在每年3月底前报送", "每年3月底前"),
          ("应当在指定之日起六十日内设立", "在指定之日起六十日内"), ("应当立即采取措施", "立即"), ("应当报送报告", None)],
     ),
     "authority": (
         {"grammar.AUTHORITY_TO_RE": lambda s: (m := g.AUTHORITY_TO_RE.search(s)) and m["who"],
          "grammar.AUTHORITY_BY_RE": lambda s: (m := g.AUTHORITY_BY_RE.search(s)) and m["who"]},
-        [("应当每年向管理节能工作的部门报送报告", "管理节能工作的部门", {"grammar.AUTHORITY_BY_RE"}),
+        [("应当每年向示例节能主管部门报送报告", "示例节能主管部门", {"grammar.AUTHORITY_BY_RE"}),
          ("并报示例部门备案", "示例部门", {"grammar.AUTHORITY_BY_RE"}),
          ("由市场监督管理部门责令改正", "市场监督管理部门", {"grammar.AUTHORITY_TO_RE"}),
          ("应当配合检查", None)],
@@ -386,7 +386,7 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("1.1 绿色制造", ((1, 1), "绿色制造")),
             ("2.3.1 评价方法", ((2, 3, 1), "评价方法")),
             ("1 现状与基础", ((1,), "现状与基础")),
-            ("2 新时代绿色制造体系建设的主要路径", ((2,), "新时代绿色制造体系建设的主要路径")),
+            ("2 示例绿色工厂培育的主要做法", ((2,), "示例绿色工厂培育的主要做法")),
             ("3.5 万吨标准煤", None),
             ("1.5 万吨标准煤", None),
             ("12 个行业", None),
@@ -434,7 +434,7 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
         },
         [
             ("引言", "引言"), ("引 言", "引言"), ("摘要：本文综述了示例内容。", "摘要"), ("关键词：绿色制造", "关键词"),
-            ("Abstract: Green manufacturing is an example.", "Abstract"), ("参考文献", "参考文献"), ("结论", "结论"),
+            ("Abstract: This invented sample has no content.", "Abstract"), ("参考文献", "参考文献"), ("结论", "结论"),
             ("References", "References"),
             # structure also reads a numbered "1 引言"; clean keeps it apart as a numbered section anyway
             ("1 引言", "引言"),
@@ -448,7 +448,7 @@ TABLE: dict[str, tuple[dict[str, Callable[[str], Any]], list[tuple]]] = {
             ("工信部节〔2021〕123号", "工信部节〔2021〕123号"),
             ("国办发[2020]5号", "国办发〔2020〕5号"),
             ("示工信节（2023）12号", "示工信节〔2023〕12号"),
-            ("中华人民共和国国务院令第573号", "国务院令第573号"),
+            ("中华人民共和国国务院令第9999号", "国务院令第9999号"),
             ("中华人民共和国主席令第十六号", "主席令第十六号"),
             ("示例部令第12号", "示例部令第12号"),
             ("2021年第123号", ""),

@@ -1,6 +1,6 @@
 """Who a duty binds and under which conditions, read from the words before its 应当 / 不得.
 
-    subject_of("排污许可证有效期届满，排污单位需要继续排放污染物的，")   # → Subject(排污单位, permit_holder)
+    subject_of("示例许可证有效期届满，排污单位需要继续向示例河排水的，")   # → Subject(排污单位, permit_holder)
     conditions_of("年综合能源消费总量一千吨标准煤以上的")             # → [Condition(energy, lo=1000)]
 
 A subject is one of SUBJECTS (重点用能单位, 排污单位, 企业, 生产者, 建设单位, 任何单位 …) with the
