@@ -183,3 +183,12 @@ def test_a_short_question_with_its_own_subject_stands_alone(question):
 @pytest.mark.parametrize("question", ["罚款是多少？", "期限是多久？", "有没有例外？", "危险废物呢？", "还要备案吗？"])
 def test_a_question_without_a_subject_or_pointing_back_follows_up(question):
     assert is_follow_up(question)
+
+
+def test_a_recipient_named_with_zhuguan_is_not_a_who_question():
+    from kb.question.kinds import Ask
+    from kb.question.reading import read_question
+
+    assert Ask.WHO not in read_question("我们每年要向示例节能主管部门报送什么材料？").asks  # asks what
+    for q in ("示例审查的主管部门是哪个？", "示例许可由谁主管？", "示例审查归哪个部门主管？"):
+        assert Ask.WHO in read_question(q).asks, q
