@@ -9,7 +9,9 @@
 - "when was it amended and what changed" answered in neither part;
 - a figure the documents never state, answered with another figure; and the other way round,
   a tax stated as a rate, or who decides a figure, refused as "no figure stated";
-- a question in English.
+- a question in English;
+- a question asking only for a list answered from the article that mentions the topic, not the
+  one that enumerates.
 """
 from __future__ import annotations
 
@@ -106,3 +108,9 @@ def test_a_question_in_english_is_answered_from_the_chinese_texts(data, capsys):
     assert not out["abstained"], out["answer"]
     assert "问题为英文" in out["answer"]
     assert lead(out) == ("示例节能法（测试样例）", "第七条")
+
+
+def test_a_list_question_leads_with_the_article_that_enumerates(data, capsys):
+    out = ask(data, "跟供水站签取水协议，协议里要写清楚哪些东西？", capsys)
+    assert lead(out) == ("示例水法（测试样例）", "第六条")  # not 第五条, which only says to sign one
+    assert "每月取水数量" in out["answer"] and "违反协议的责任" in out["answer"]

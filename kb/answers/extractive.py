@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answers.scoring import Scored, score
+from kb.answers.scoring import CUE_PATTERNS, Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.reading import ParsedQuestion
@@ -45,6 +45,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             body = [i for i in quotable if hits[i].doc_id == hits[first].doc_id and not _caption_only(hits[i])]
             if body:
                 first = max(body, key=lambda i: cs[i])
+        if scored.qtypes == {"list"}:
+            first = _list_lead(hits, scored, quotable, first)
         order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])
@@ -87,6 +89,26 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             doc_order.append(hits[i].doc_id)
     out.sort(key=lambda p: (doc_order.index(hits[p[0]].doc_id), hits[p[0]].chunk_index if p[0] != main else -1))
     return out
+
+
+LIST_LOOKAHEAD = 3  # how far down search's order a list question looks for a list
+
+
+def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
+    """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
+    first passage lists nothing (no 下列/包括/（一）) and one of the next passages of the same
+    document enumerates, that one leads."""
+    if CUE_PATTERNS["list"].search(hits[first].text or ""):
+        return first
+    for i in quotable[:LIST_LOOKAHEAD]:
+        if i != first and hits[i].doc_id == hits[first].doc_id and _enumerates(scored.units[i]):
+            return i
+    return first
+
+
+def _enumerates(units: list[Unit]) -> bool:
+    """A list intro (下列…：) followed by at least two of its items."""
+    return any(u.kind == "intro" and sum(1 for x in units if x.intro == u.pos) >= 2 for u in units)
 
 
 _CAPTION_MAX = 40
