@@ -124,6 +124,8 @@ def print_summary(summary: RunSummary, out=None) -> None:
             p(f"  失败  {one_line(r.path)}：{one_line(r.reason)}")
         elif r.status == "removed":
             p(f"  移除  {one_line(r.path)}")
+        elif r.status == "skipped":
+            p(f"  跳过  {one_line(r.path)}：{one_line(r.reason)}")
         for w in r.warnings:
             p(f"  注意  {one_line(r.path)}：{one_line(w)}")
 

@@ -18,7 +18,7 @@ SUPPORTED = set(loaders.SUPPORTED_EXTENSIONS)
 @dataclass
 class FileResult:
     path: str
-    status: str  # added | updated | unchanged | failed | removed
+    status: str  # added | updated | unchanged | failed | removed | skipped (an archive in a folder)
     chunks: int = 0
     reason: str = ""
     title: str = ""
@@ -42,7 +42,11 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[
         if p.is_dir():
             root = p.resolve()
             for f in _walk(p):
-                if f.suffix.lower() not in SUPPORTED or f.name.startswith((".", "~$")) or _not_a_document(f):
+                if f.name.startswith((".", "~$")) or _not_a_document(f):
+                    continue
+                if f.suffix.lower() not in SUPPORTED:
+                    if _is_archive(f):  # a silent skip would look as if its documents were indexed
+                        problems.append(FileResult(str(f), "skipped", reason="压缩包不会被导入，请先解压再导入其中的文件"))
                     continue
                 if _undecodable_name(f):  # e.g. GBK bytes from a zip: Chroma cannot store it
                     problems.append(FileResult(_undecodable_name(f), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
@@ -58,11 +62,20 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileResult], dict[
                 problems.append(FileResult(_undecodable_name(p), "failed", reason="文件名不是UTF-8编码（可能是GBK编码的文件名），请重命名后再导入"))
             elif p.suffix.lower() in SUPPORTED:
                 found.setdefault(p.resolve(), p.absolute())
+            elif _is_archive(p):
+                problems.append(FileResult(str(p), "failed", reason="压缩包不会被导入，请先解压再导入其中的文件"))
             else:
                 problems.append(FileResult(str(p), "failed", reason=f"不支持的文件类型 {p.suffix or '(无扩展名)'}"))
         else:
             problems.append(FileResult(str(p), "failed", reason="路径不存在"))
     return list(found), problems, found
+
+
+ARCHIVES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar")
+
+
+def _is_archive(f: Path) -> bool:
+    return f.name.lower().endswith(ARCHIVES)
 
 
 # Files a folder of documents holds about itself (corpus/README.md says what to put there):

@@ -189,6 +189,30 @@ def test_cli_summary_and_exit_status(tmp_path):
     assert titles == {"示例省节能监察办法.md", "示例通知.txt"}
 
 
+def test_an_archive_in_a_folder_is_named_not_silently_passed_over(tmp_path):
+    """A .tar.gz beside the documents holds documents the user may think are indexed: the
+    summary says it was skipped and why; the run still succeeds with the rest."""
+    import tarfile
+
+    corpus = write_corpus(tmp_path)
+    with tarfile.open(corpus / "更多文件.tar.gz", "w:gz") as tar:
+        tar.add(corpus / "示例通知.txt", arcname="示例通知.txt")
+    env = {"GREENKB_EMBED_MODEL": "none", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "ingest", str(corpus), "--data", str(tmp_path / "d"), "--quiet"],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "新增 2" in proc.stdout
+    assert "  跳过  " in proc.stdout and "更多文件.tar.gz：压缩包不会被导入，请先解压再导入其中的文件" in proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "-m", "ingest", str(corpus / "更多文件.tar.gz"), "--data", str(tmp_path / "d"), "--quiet"],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert proc.returncode == 1 and "压缩包不会被导入" in proc.stdout
+    assert "未变 0" in proc.stdout and "移除 0" in proc.stdout  # naming the archive loses nothing indexed
+
+
 class CountingEmbedder:
     """A stand-in model: deterministic vectors, and a record of what it was asked to embed."""
 
