@@ -115,6 +115,24 @@ def test_every_keyword_occurs_in_its_gold_article(texts):
     assert not bad, "\n".join(bad)
 
 
+COPIED_RUN = 20
+
+
+@needs_shared
+def test_answers_are_our_own_words_not_runs_of_the_gold_document(texts):
+    """The `answer` gold note paraphrases the law: no run of COPIED_RUN characters (whitespace
+    ignored) of it occurs in its gold document. Unanswerable lines name no document and are skipped."""
+    bad = []
+    for q in load():
+        if not q["doc"]:
+            continue
+        doc, answer = squash(texts[q["doc"]]), squash(q["answer"])
+        runs = [answer[i:i + COPIED_RUN] for i in range(len(answer) - COPIED_RUN + 1)
+                if answer[i:i + COPIED_RUN] in doc]
+        if runs:
+            bad.append(f"{q['id']}: {runs[0]!r}")
+    assert not bad, "\n".join(bad)
+
 @needs_shared
 def test_also_places_exist(texts):
     for q in load():
