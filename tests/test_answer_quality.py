@@ -68,6 +68,9 @@ def test_a_document_only_mentioned_by_another_is_not_indexed(data, capsys):
     out = ask(data, "《示例水资源条例》规定水资源费怎么缴纳？", capsys)
     assert out["abstained"] and "没有收录《示例水资源条例》" in out["answer"]
     assert out["citations"] == []
+    # what it lists is its content too, not a fact another text could report
+    out = ask(data, "《示例水资源条例》列出了哪些收费项目？", capsys)
+    assert out["abstained"] and "没有收录《示例水资源条例》" in out["answer"]
 
 
 def test_a_place_without_local_documents_is_answered_from_the_national_rules(data, capsys):

@@ -85,12 +85,15 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 # "严了多少", "宽了": how much stricter or milder a rule became (about its penalties).
 SEVERITY_RE = re.compile(r"严了|宽了|重了|轻了|严格了|放宽了")
+
+
 def content_of_pattern(name: str) -> re.Pattern[str]:
     """A question asks what the document `name` says (not a fact about it): 按照《X》, 《X》规定,
-    《X》里/中, 《X》第N条, 原来的《X》对…."""
+    《X》里/中, 《X》第N条, 原来的《X》对…, 《X》推荐了/列出了/有哪些…."""
     n = re.escape(name)
     return re.compile(
-        rf"(?:按照|依照|根据|依据|按|依|原来的|旧的|老的)\s*《{n}》|《{n}》\s*(?:规定|要求|里|中|对|第|明确|怎么|如何|关于|条款|条文|有关)"
+        rf"(?:按照|依照|根据|依据|按|依|原来的|旧的|老的)\s*《{n}》|《{n}》\s*(?:规定|要求|里|中|对|第|明确|怎么|如何|关于|条款|条文|有关"
+        r"|推荐|列出|列明|列了|收录|提出|提到|包括|包含|写了|写明|讲了|说了|给出|有哪些|有什么|涉及)"
     )
 
 
