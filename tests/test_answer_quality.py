@@ -92,6 +92,9 @@ def test_when_it_was_amended_and_what_changed_both_answered(data, capsys):
 def test_a_figure_the_documents_never_state_is_not_answered_with_another(data, capsys):
     out = ask(data, "国家对节能技术改造给多少补贴？", capsys)
     assert out["abstained"] and "没有规定具体数额" in out["answer"]
+    # 奖补 (award-and-subsidy) with words between: still money, not a count of anything
+    out = ask(data, "用能单位搞节能技术改造，每家能拿多少财政奖补？", capsys)
+    assert out["abstained"] and "没有规定具体数额" in out["answer"]
 
 
 def test_a_tax_reduction_stated_as_a_rate_is_an_answer(data, capsys):

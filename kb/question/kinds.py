@@ -78,7 +78,7 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
 # A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
 # a figure; "几" alone is too loose to say.)
 FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "amount": re.compile(r"多少钱|罚[^，。？?]{0,6}多少|多少[^，。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖励|奖金|罚款)|金额|数额|多少元|多少万|交多少|缴多少|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"),
+    "amount": re.compile(r"多少钱|罚[^，。？?]{0,6}多少|多少[^，。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|金额|数额|多少元|多少万|交多少|缴多少|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"),
     "period": re.compile(r"多久|多长时间|几天|几日|多少天|多少日|几个月|多少个月|几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"),
     "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"),
 }
