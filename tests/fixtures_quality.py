@@ -90,6 +90,23 @@ TAX = f"""# 示例矿产税法（测试样例）
 """
 
 
+# A local rule of a real place with invented content: it binds its own place only.
+LOCAL = f"""# 北京市示例节能办法（测试样例）
+
+2019年5月1日 示例市立法机关通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了在本市实施示例节能法，制定本办法。
+
+第二条 本市重点用能单位应当在每年二月二十八日以前，向市节能主管部门报送上一年度的能源利用状况报告和节能措施说明。
+
+第三条 本办法自2019年7月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -119,6 +136,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例节能法（测试样例）.md").write_text(ENERGY, encoding="utf-8")
     (folder / "示例水法（测试样例）.md").write_text(WATER, encoding="utf-8")
     (folder / "示例矿产税法（测试样例）.md").write_text(TAX, encoding="utf-8")
+    (folder / "北京市示例节能办法（测试样例）.md").write_text(LOCAL, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

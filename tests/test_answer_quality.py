@@ -78,6 +78,11 @@ def test_a_place_without_local_documents_is_answered_from_the_national_rules(dat
     assert not out["abstained"]
     assert "知识库中没有收录广东的地方性文件" in out["answer"]
     assert lead(out) == ("示例节能法（测试样例）", "第三条") and "能源利用状况报告" in out["answer"]
+    # Beijing's local rule, even where it fits the question best, is not Guangdong's ground
+    out = ask(data, "上海市的用能单位什么时候报送节能措施说明？", capsys)
+    assert all(not c["title"].startswith("北京市") for c in out["citations"]), out["answer"]
+    out = ask(data, "北京的重点用能单位每年几月底前报送能源利用状况报告？", capsys)
+    assert lead(out) == ("北京市示例节能办法（测试样例）", "第二条")
 
 
 def test_when_it_was_amended_and_what_changed_both_answered(data, capsys):

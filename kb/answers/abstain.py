@@ -12,7 +12,8 @@ Abstain ("已收录文件中未找到依据") when:
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).
 Not abstaining, an answer may need a note: a place the question names has no local document
-indexed (the national rules answer it), or the question is in English (the sources are Chinese).
+indexed (the national rules answer it, and another place's local rules are set aside: they do
+not bind this one), or the question is in English (the sources are Chinese).
 """
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ class Decision:
     reason: str = ""
     signals: dict[str, float | str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the answer must say about its ground
+    hits: list[SearchHit] | None = None  # the passages the answer may rest on (None: all of them)
 
 
 def _norm(s: str) -> str:
@@ -108,13 +110,14 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none
 
 
+def _national(h: SearchHit, docs: dict[str, Any]) -> bool:
+    """Whether `h` comes from a document of no particular place (a national text)."""
+    d = docs.get(h.doc_id)
+    return d is None or not (getattr(d, "region", "") or "")
+
+
 def _national_evidence(hits: list[SearchHit], docs: dict[str, Any]) -> bool:
-    """Whether one of `hits` comes from a document of no particular place (a national text)."""
-    for h in hits:
-        d = docs.get(h.doc_id)
-        if d is None or not (getattr(d, "region", "") or ""):
-            return True
-    return False
+    return any(_national(h, docs) for h in hits)
 
 
 _TABLE_ROW = re.compile(r"第\d+行$")
@@ -182,6 +185,11 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                     # only other places' local documents: they do not answer for this place
                     return Decision(True, f"知识库中没有收录{r}的地方性文件，检索到的只有其他地区的文件", signals)
                 notes.append(f"知识库中没有收录{r}的地方性文件，以下依据全国性规定。")
+                # another place's local rule does not bind this one: the answer rests on the
+                # national texts only (the note says so)
+                hits = [h for h in hits if _national(h, docs)]
+                evidence = [_evidence_text(h) for h in hits]
+                cov, bi = coverage(pq, hits)
     if pq.figure and not states_figure(pq, hits):
         return Decision(True, f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)
     missing = row_not_listed(pq, hits)
@@ -202,7 +210,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
             return Decision(True, "检索到的段落与问题的主题相距较远", signals)
     if pq.language == "en":
         notes.append("问题为英文；以下依据均为中文原文。")
-    return Decision(False, "", signals, notes)
+    return Decision(False, "", signals, notes, hits)
 
 
 def e5_like(hits: list[SearchHit]) -> bool:

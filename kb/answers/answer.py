@@ -129,6 +129,7 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
     if decision.abstain:
         return abstention(question, hits, "extractive", decision.reason, warnings)
+    hits = decision.hits if decision.hits is not None else hits
     changed = change_answer(pq, hits, catalog, warnings)
     if changed is not None:
         return changed
@@ -150,6 +151,7 @@ def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history
     decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
     if decision.abstain:
         return abstention(question, hits, "llm", decision.reason)
+    hits = decision.hits if decision.hits is not None else hits
     secret = getattr(settings, "llm_api_key", "") or ""
     try:
         messages = llm.build_messages(pq.text, hits, history)
