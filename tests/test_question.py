@@ -192,3 +192,18 @@ def test_a_recipient_named_with_zhuguan_is_not_a_who_question():
     assert Ask.WHO not in read_question("我们每年要向示例节能主管部门报送什么材料？").asks  # asks what
     for q in ("示例审查的主管部门是哪个？", "示例许可由谁主管？", "示例审查归哪个部门主管？"):
         assert Ask.WHO in read_question(q).asks, q
+
+
+# ------------------------------------------------------------------ what a named document says
+@pytest.mark.parametrize("question, asks_content", [
+    ("《示例节水目录（测试样例）》规定了哪些器具？", True),
+    ("按照《示例节水目录（测试样例）》，哪些器具要淘汰？", True),
+    ("《示例节水目录（测试样例）》推荐了哪些型号？", True),
+    ("《示例节水目录（测试样例）》一共列了几类器具？", True),
+    ("《示例节水规划（测试样例）》定的2025年目标是多少？", True),
+    ("《示例节水目录（测试样例）》是哪年发布的？", False),  # a fact about it, which another text may report
+    ("《示例节水目录（测试样例）》由哪个部门制定？", False),
+])
+def test_content_of_a_named_document(aliases, question, asks_content):
+    pq = read_question(question, aliases)
+    assert pq.unindexed and (pq.content_of == pq.unindexed) is asks_content
