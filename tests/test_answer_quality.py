@@ -100,6 +100,9 @@ def test_a_figure_the_documents_never_state_is_not_answered_with_another(data, c
     # 奖补 (award-and-subsidy) with words between: still money, not a count of anything
     out = ask(data, "用能单位搞节能技术改造，每家能拿多少财政奖补？", capsys)
     assert out["abstained"] and "没有规定具体数额" in out["answer"]
+    # a count in a unit the texts never count in (家) is not answered with fines and dates
+    out = ask(data, "示例节能法施行以来，一共有多少家重点用能单位因为没报能源利用状况报告被罚款？", capsys)
+    assert out["abstained"] and "没有规定具体数值" in out["answer"]
 
 
 def test_a_tax_reduction_stated_as_a_rate_is_an_answer(data, capsys):

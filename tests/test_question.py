@@ -207,3 +207,14 @@ def test_a_recipient_named_with_zhuguan_is_not_a_who_question():
 def test_content_of_a_named_document(aliases, question, asks_content):
     pq = read_question(question, aliases)
     assert pq.unindexed and (pq.content_of == pq.unindexed) is asks_content
+
+
+@pytest.mark.parametrize("question, figure, unit", [
+    ("每吨产品能拿多少吨配额？", "quantity", "吨"),
+    ("一共查出多少个污染源？", "quantity", "个"),
+    ("至少得提前几天通知？", "period", "天|日"),
+    ("罚多少钱？", "amount", ""),  # money is already a unit of its own
+])
+def test_the_unit_a_figure_is_asked_in(question, figure, unit):
+    pq = read_question(question)
+    assert (pq.figure, pq.figure_unit) == (figure, unit)

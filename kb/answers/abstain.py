@@ -7,7 +7,7 @@ Abstain ("已收录文件中未找到依据") when:
    none of the retrieved passages;
 2. the question asks for a figure (an amount, a period, a quantity) and none of the best
    passages states one of that kind — an amount that is a fine does not answer a question about
-   a subsidy;
+   a subsidy, and a count asked in 家 or 个 is not answered by a number in 元 or 年;
 3. the best passages are about another topic: their best sentence is far from the question and
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).
@@ -43,6 +43,7 @@ SENTENCE_LOW_EN = 0.76
 DENSE_LOW = 0.885
 DENSE_LOW_COVERAGE = 0.65
 FIGURE_PASSAGES = 3  # how many of the best passages must hold the figure asked for
+CN_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千"
 
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下)")
 # A tax, fee or fine may be stated as a share or multiple of its base (减征百分之三十,
@@ -97,9 +98,10 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty."""
     pattern = FIGURES[pq.figure]
+    in_unit = re.compile(rf"(?:\d|[{CN_NUMERAL_CHARS}])\s*(?:万|亿)?\s*(?:{pq.figure_unit})") if pq.figure_unit else None
     for h in hits[:FIGURE_PASSAGES]:
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
-            if not pattern.search(sent):
+            if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
                 continue
             if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(sent):
                 continue

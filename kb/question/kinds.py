@@ -179,6 +179,23 @@ def figure_of(text: str) -> str:
     return name
 
 
+# The unit a figure question names right after 多少/几 (多少吨配额, 几个工业污染源, 提前几天):
+# a passage answers it only with a number in that unit (or its synonym), not with any number.
+_UNIT_ASKED = re.compile(
+    r"(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|公顷|公里|小时|个人|个|家|吨|度|人|次|倍|台|辆|亩|天|日|年|周|批|项)"
+)
+UNIT_WORDS: dict[str, str] = {
+    "个工作日": "工作日", "工作日": "工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时",
+    "个人": "人", "天": "天|日", "日": "日|天", "周": "周|星期",
+}
+
+
+def figure_unit(text: str) -> str:
+    """The unit words (a regex alternation) of the figure asked for, or '' when none is named."""
+    m = _UNIT_ASKED.search(text)
+    return UNIT_WORDS.get(m.group(1), m.group(1)) if m else ""
+
+
 def focus_of(text: str) -> tuple[str, ...]:
     """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
     folded = fold(text)
