@@ -141,6 +141,11 @@ def _find_toc(lines: list[_Line]) -> set[int]:
     return toc
 
 
+ENGLISH_TITLE_LINES = 4  # how many Latin-only lines above an Abstract are taken as its title
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]{3,}")
+
+
 @dataclass
 class _Unit:
     """A recognised heading line: where a new section starts."""
@@ -323,7 +328,21 @@ class _Parser:
             return None
         name, heading = nm
         self.in_refs = name in ("参考文献", "References", "REFERENCES")
-        return _Unit(i, "section", name, heading, RANK_NUMBERED + 1)
+        return _Unit(self._english_title_start(i) if name in ("Abstract", "ABSTRACT") else i,
+                     "section", name, heading, RANK_NUMBERED + 1)
+
+    def _english_title_start(self, i: int) -> int:
+        """A paper's English title stands on the lines right above its Abstract: it belongs to
+        that section, not to the end of the Chinese section before it (where its English words
+        would draw every English question to that section)."""
+        floor = self.units[-1][0].line if self.units else -1
+        j = i
+        while j - 1 > floor and i - (j - 1) <= ENGLISH_TITLE_LINES:
+            t = self.lines[j - 1].text.strip()
+            if not t or _CJK.search(t) or not _LATIN.search(t):
+                break
+            j -= 1
+        return j
 
     # -- the walk ------------------------------------------------------------------------
     def classify(self, i: int) -> _Unit | None:

@@ -107,6 +107,21 @@ LOCAL = f"""# 北京市示例节能办法（测试样例）
 """
 
 
+# A short review paper with an English title and abstract at its end, as journal papers have.
+PAPER = """示例地区节能管理研究综述（测试样例）
+
+1 引言
+本文是 GreenKB 自动化测试使用的虚构样例。示例地区近年来推进节能管理，本文梳理其做法。
+
+2 主要做法
+示例地区要求重点用能单位按年度报送能源利用情况，并开展节能技术改造。
+
+ A Review of Energy Conservation Management in an Invented Region (Test Fixture)
+Abstract: This invented review describes how key energy-using units in an invented region report their energy use every year, how investment projects are reviewed for energy conservation, and which department is responsible for the review.
+Keywords: energy conservation; review; fixture
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -137,6 +152,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例水法（测试样例）.md").write_text(WATER, encoding="utf-8")
     (folder / "示例矿产税法（测试样例）.md").write_text(TAX, encoding="utf-8")
     (folder / "北京市示例节能办法（测试样例）.md").write_text(LOCAL, encoding="utf-8")
+    (folder / "示例节能研究综述（测试样例）.txt").write_text(PAPER, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

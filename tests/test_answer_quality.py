@@ -9,7 +9,7 @@
 - "when was it amended and what changed" answered in neither part;
 - a figure the documents never state, answered with another figure; and the other way round,
   a tax stated as a rate, or who decides a figure, refused as "no figure stated";
-- a question in English;
+- a question in English (answered from a paper's English abstract, which matches it by language);
 - a question asking only for a list answered from the article that mentions the topic, not the
   one that enumerates.
 """

@@ -211,6 +211,27 @@ def test_paper_numbered_sections_and_traps() -> None:
     assert "2 李四" in SAMPLE_PAPER[by["参考文献"].start : by["参考文献"].end]
 
 
+SAMPLE_PAPER_EN_END = """1 现状与基础
+1.1 加强合作
+示例段落：推动示例地区开展绿色制造交流合作（测试样例）。
+ A Sample Study on Green Manufacturing Paths
+in an Invented Region (Test Fixture)
+Abstract: This invented abstract summarizes the sample study.
+Keywords: sample; fixture
+"""
+
+
+def test_an_english_title_above_the_abstract_belongs_to_it() -> None:
+    """A paper's English title and abstract at its end: the title lines go with the Abstract,
+    not onto the end of the Chinese section before them."""
+    secs = parse(CleanText(SAMPLE_PAPER_EN_END))
+    _check_tiling(SAMPLE_PAPER_EN_END, secs)
+    by = _by_locator(secs)
+    chinese = SAMPLE_PAPER_EN_END[by["1.1"].start : by["1.1"].end]
+    assert "Sample Study" not in chinese and "Invented Region" not in chinese
+    assert SAMPLE_PAPER_EN_END[by["Abstract"].start :].lstrip().startswith("A Sample Study")
+
+
 def test_plain_text_becomes_paragraphs() -> None:
     secs = parse(CleanText(SAMPLE_PLAIN))
     _check_tiling(SAMPLE_PLAIN, secs)

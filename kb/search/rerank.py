@@ -59,6 +59,11 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+def latin_text(text: str) -> bool:
+    """More Latin letters than Chinese characters: an English abstract, a reference list."""
+    return len(_LATIN.findall(text)) > len(_CJK.findall(text))
+
+
 @dataclass
 class Candidate:
     """A fused search result before the second stage."""
@@ -158,7 +163,7 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
         local_m = _LOCAL_TITLE.match(h.title or "")
         local = h.doc_type.startswith("地方") or bool(local_m)
         place = normalize(local_m.group(1)) if local_m else ""
-        latin = len(_LATIN.findall(text)) > len(_CJK.findall(text))
+        latin = latin_text(text)
         f = {
             "fused": c.fused / top,
             "rank_prior": 1.0 / (1 + rank),

@@ -36,7 +36,7 @@ from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion, read_question
 from kb.search.filters import Filters, docs_passing
 from kb.search.fusion import Fusion, fuse
-from kb.search.rerank import SENTENCE_DEPTH, Candidate, Weights, load_weights, rerank
+from kb.search.rerank import SENTENCE_DEPTH, Candidate, Weights, latin_text, load_weights, rerank
 from kb.index.sentences import SentenceVectors, best_sentence_similarity
 from kb.settings import Settings
 from kb.index.chroma_client import IndexError_
@@ -383,6 +383,10 @@ class Searcher:
         for p in positions:
             h = records.get(self.lex.ids[p])
             if h is None:
+                continue
+            if pq.language == "en" and latin_text(h.text or ""):
+                # An English question is answered from the Chinese texts; a paper's English
+                # abstract matches it by language alone and says nothing specific.
                 continue
             out.append(Candidate(p, h, scores[p], lex_rank[p][1] if p in lex_rank else 0.0, dense.get(p, 0.0),
                                  self.status.get(h.doc_id, ""), h.doc_id in penalised))
