@@ -128,3 +128,9 @@ def test_a_list_question_leads_with_the_article_that_enumerates(data, capsys):
     out = ask(data, "跟供水站签取水协议，协议里要写清楚哪些东西？", capsys)
     assert lead(out) == ("示例水法（测试样例）", "第六条")  # not 第五条, which only says to sign one
     assert "每月取水数量" in out["answer"] and "违反协议的责任" in out["answer"]
+
+
+def test_from_when_is_answered_by_the_date_it_takes_effect(data, capsys):
+    out = ask(data, "示例矿产税法是从哪天开始施行的？", capsys)
+    assert lead(out) != ("示例矿产税法（测试样例）", "第四条"), out["answer"]  # 对本法施行前… says no date
+    assert "本法自2019年1月1日起施行" in out["answer"]

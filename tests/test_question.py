@@ -218,3 +218,16 @@ def test_content_of_a_named_document(aliases, question, asks_content):
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)
     assert (pq.figure, pq.figure_unit) == (figure, unit)
+
+
+@pytest.mark.parametrize("passage, states_it", [
+    ("本法自2019年1月1日起施行。", True),
+    ("本条例自公布之日起施行。", True),
+    ("2024年1月25日示例机关令第1号公布 自2024年5月1日起施行", True),
+    ("对本法施行前已经设立的示例矿区，应当参照本法的规定完善管理。", False),  # 施行, but no date
+    ("本法施行后，不再新建示例矿区。", False),
+])
+def test_a_passage_states_when_it_takes_effect(passage, states_it):
+    from kb.question.kinds import FOCUS_SOURCE
+
+    assert bool(FOCUS_SOURCE["effective"].search(passage)) is states_it
