@@ -132,5 +132,13 @@ def test_a_list_question_leads_with_the_article_that_enumerates(data, capsys):
 
 def test_from_when_is_answered_by_the_date_it_takes_effect(data, capsys):
     out = ask(data, "示例矿产税法是从哪天开始施行的？", capsys)
-    assert lead(out) != ("示例矿产税法（测试样例）", "第四条"), out["answer"]  # 对本法施行前… says no date
+    # not the header (its line dates the adoption) nor 第四条 (对本法施行前… states no date)
+    assert lead(out) == ("示例矿产税法（测试样例）", "第五条"), out["answer"]
     assert "本法自2019年1月1日起施行" in out["answer"]
+
+
+def test_a_date_is_not_the_quantity_asked_for(data, capsys):
+    out = ask(data, "示例水法施行以后，示例地区的取水单位减少了多少家？", capsys)
+    assert out["abstained"], out["answer"]
+    out = ask(data, "示例水法施行以后，示例地区的取水量下降了多少？", capsys)
+    assert out["abstained"], out["answer"]

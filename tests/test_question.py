@@ -231,3 +231,8 @@ def test_a_passage_states_when_it_takes_effect(passage, states_it):
     from kb.question.kinds import FOCUS_SOURCE
 
     assert bool(FOCUS_SOURCE["effective"].search(passage)) is states_it
+
+
+def test_a_plan_named_with_shishi_is_not_a_question_about_when_it_applies():
+    assert "effective" not in read_question("示例市工业领域碳达峰实施方案要求2027年能耗下降多少？").focus
+    assert "effective" in read_question("这个方案从哪天开始实施？").focus

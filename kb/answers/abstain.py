@@ -54,6 +54,11 @@ _QUANTITY = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:万|
 FIGURES = {"amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}
 FIGURE_NAMES = {"amount": "具体数额", "levy": "具体数额或比例", "period": "具体期限", "quantity": "具体数值"}
 _FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
+_NOT_A_QUANTITY = re.compile(
+    r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"  # 2027年1月1日
+    r"|[A-Z]{1,4}(?:/[A-Z])?\s*\d+(?:\.\d+)*(?:\s*[-—–]\s*\d{4})?"  # GB 39131-2026, HJ/T 3902-2008
+    r"|第[一二三四五六七八九十百零〇\d]+[条款项章节]"  # 第十二条
+)
 
 
 @dataclass
@@ -101,6 +106,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     in_unit = re.compile(rf"(?:\d|[{CN_NUMERAL_CHARS}])\s*(?:万|亿)?\s*(?:{pq.figure_unit})") if pq.figure_unit else None
     for h in hits[:FIGURE_PASSAGES]:
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
+            if pq.figure == "quantity":
+                sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
             if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
                 continue
             if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(sent):

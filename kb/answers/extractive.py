@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kb.answers.scoring import CUE_PATTERNS, Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
+from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
 from kb.text.titles import book_title
@@ -47,6 +48,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
                 first = max(body, key=lambda i: cs[i])
         if scored.qtypes == {"list"}:
             first = _list_lead(hits, scored, quotable, first)
+        if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
+            first = _effective_lead(hits, quotable, first)
         order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])
@@ -102,6 +105,19 @@ def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first
         return first
     for i in quotable[:LIST_LOOKAHEAD]:
         if i != first and hits[i].doc_id == hits[first].doc_id and _enumerates(scored.units[i]):
+            return i
+    return first
+
+
+def _effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """"From when does it apply" is answered by the clause that says so (本法自…起施行), not by a
+    law's header, whose lines date its adoption and amendments: when search's first passage
+    states no effective date and one of the next of the same document does, that one leads."""
+    states = FOCUS_SOURCE["effective"]
+    if states.search(hits[first].text or ""):
+        return first
+    for i in quotable[:LIST_LOOKAHEAD + 1]:
+        if i != first and hits[i].doc_id == hits[first].doc_id and states.search(hits[i].text or ""):
             return i
     return first
 

@@ -67,7 +67,8 @@ DOCUMENT_DATES_RE = re.compile(
 # What a question about dates or consequences is after, by name; answers look for the words
 # the documents use for it (kb.answers.scoring.SOURCE_FOCUS).
 FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
-    "effective": re.compile(r"施行|生效|实施|执行|开始适用|起算"),
+    # 实施 in a document's name (实施方案, 实施办法, 实施意见) is not a question about a date
+    "effective": re.compile(r"施行|生效|实施(?!方案|办法|细则|意见|条例|计划)|执行|开始适用|起算"),
     "adopted": re.compile(r"通过"),
     "amended": re.compile(r"修正|修订|改过|修改"),
     "repealed": re.compile(r"废止|替代|取代|不再适用|怎么处理了"),
@@ -104,7 +105,7 @@ QUOTED_RE = re.compile(r"[“\"「『‘]([^”\"」』’]{1,20})[”\"」』�
 
 # The words a source uses for what such a question is after (施行 for "from when").
 FOCUS_SOURCE: dict[str, re.Pattern[str]] = {
-    "effective": re.compile(r"自[^。；，]{0,24}?起(?:施行|生效)|(?:施行|生效)(?:日期|之日)|\d{4}年\d{1,2}月\d{1,2}日[^。；]{0,6}(?:施行|生效)"),
+    "effective": re.compile(r"自[^。；，]{0,24}?起(?:施行|生效|实施|执行)|(?:施行|生效|实施)(?:日期|之日)|\d{4}年\d{1,2}月\d{1,2}日[^。；]{0,6}(?:施行|生效|实施)"),
     "adopted": re.compile(r"通过"),
     "amended": re.compile(r"修正|修订|修改"),
     "repealed": re.compile(r"废止|同时废止"),
