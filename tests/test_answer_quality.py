@@ -142,3 +142,12 @@ def test_a_date_is_not_the_quantity_asked_for(data, capsys):
     assert out["abstained"], out["answer"]
     out = ask(data, "示例水法施行以后，示例地区的取水量下降了多少？", capsys)
     assert out["abstained"], out["answer"]
+
+
+def test_what_a_catalogue_holds_is_not_who_makes_it(data, capsys):
+    out = ask(data, "现在示例节水器具目录里一共有多少类器具？", capsys)
+    assert out["abstained"] and "目录本身没有收录" in out["answer"]
+    out = ask(data, "淋浴喷头在不在示例节水器具目录里？", capsys)
+    assert out["abstained"] and "目录本身没有收录" in out["answer"]
+    out = ask(data, "示例节水器具目录由哪个部门制定？", capsys)  # who makes it: that is stated
+    assert not out["abstained"] and lead(out) == ("示例水法（测试样例）", "第七条")

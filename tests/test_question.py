@@ -236,3 +236,14 @@ def test_a_passage_states_when_it_takes_effect(passage, states_it):
 def test_a_plan_named_with_shishi_is_not_a_question_about_when_it_applies():
     assert "effective" not in read_question("示例市工业领域碳达峰实施方案要求2027年能耗下降多少？").focus
     assert "effective" in read_question("这个方案从哪天开始实施？").focus
+
+
+@pytest.mark.parametrize("question, asks_content", [
+    ("示例目录里一共有多少类产品？", True),
+    ("电动车在不在示例认证目录里？", True),
+    ("这种废物有没有列入示例名录？", True),
+    ("示例名录由谁来制定？", False),  # who makes it
+    ("列入示例目录的产品没认证就卖了，罚多少？", False),  # what happens to what is in it
+])
+def test_a_question_about_what_a_catalogue_holds(question, asks_content):
+    assert read_question(question).catalogue_content is asks_content

@@ -8,6 +8,7 @@ Abstain ("已收录文件中未找到依据") when:
 2. the question asks for a figure (an amount, a period, a quantity) and none of the best
    passages states one of that kind — an amount that is a fine does not answer a question about
    a subsidy, and a count asked in 家 or 个 is not answered by a number in 元 or 年;
+   or it asks what a catalogue holds and the passages only say who makes the catalogue;
 3. the best passages are about another topic: their best sentence is far from the question and
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).
@@ -116,6 +117,20 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     return False
 
 
+_CATALOGUE = re.compile(r"目录|名录|清单")
+_ITEMS = re.compile(r"(?:包括|包含|如下|下列|[：:])[^。]*?(?:[、，][^、，。]{1,20}){2,}|[（(]一[）)]")
+
+
+def lists_catalogue(hits: list[SearchHit]) -> bool:
+    """Whether one of the best passages sets out what a catalogue holds (目录包括…、…、…), rather
+    than only who makes and publishes it (…目录由国务院有关部门制定、调整并公布)."""
+    for h in hits[:FIGURE_PASSAGES]:
+        text = h.text or ""
+        if _CATALOGUE.search(text) and _ITEMS.search(text):
+            return True
+    return False
+
+
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none
 
 
@@ -201,6 +216,8 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 cov, bi = coverage(pq, hits)
     if pq.figure and not states_figure(pq, hits):
         return Decision(True, f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)
+    if pq.catalogue_content and not lists_catalogue(hits):
+        return Decision(True, "检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录", signals)
     missing = row_not_listed(pq, hits)
     if missing:
         return Decision(True, f"检索到的表格没有列出“{missing}”", signals)

@@ -191,6 +191,14 @@ UNIT_WORDS: dict[str, str] = {
 }
 
 
+# A question about what a catalogue, list or directory holds (目录里有多少类, 在不在…名录里),
+# not about who makes it or what happens to the things in it.
+CATALOGUE_CONTENT_RE = re.compile(
+    r"(?:目录|名录|清单)(?:里|中|内|上)?[^，。？?]{0,12}?(?:一共|共有|有多少|多少类|多少种|多少个|哪些|哪几|列了|归哪)"
+    r"|在不在[^，。？?]{0,24}(?:目录|名录|清单)|(?:是否|有没有)(?:被)?(?:列入|纳入|列在)[^，。？?]{0,24}(?:目录|名录|清单)"
+)
+
+
 def figure_unit(text: str) -> str:
     """The unit words (a regex alternation) of the figure asked for, or '' when none is named."""
     m = _UNIT_ASKED.search(text)
