@@ -247,3 +247,16 @@ def test_a_plan_named_with_shishi_is_not_a_question_about_when_it_applies():
 ])
 def test_a_question_about_what_a_catalogue_holds(question, asks_content):
     assert read_question(question).catalogue_content is asks_content
+
+
+@pytest.mark.parametrize("question, unindexed", [
+    ("示例海域使用法对填海项目的海域使用金是怎么规定的？", ("示例海域使用法",)),  # named without 《》
+    ("按照示例海域管理条例规定，用海要交什么钱？", ("示例海域管理条例",)),
+    ("节约能源法对重点用能单位有什么要求？", ()),  # indexed
+    ("新旧两部节能法对重点用能单位的要求有什么变化？", ()),  # the tail, 节能法, is indexed
+    ("依法办事的方法对企业有什么要求？", ()),  # not a title
+])
+def test_a_law_named_without_brackets(aliases, question, unindexed):
+    pq = read_question(question, aliases)
+    assert pq.unindexed == unindexed
+    assert set(unindexed) <= set(pq.content_of)

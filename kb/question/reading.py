@@ -51,6 +51,14 @@ from kb.text.normalize import fold, normalize_question
 from kb.text.places import regions_in
 
 _NAMED_RE = re.compile(r"《([^》]{2,60})》")
+# A law or regulation named without 《》 at the start of a clause, followed by what it says
+# (海域使用管理法对…, 按照XX条例规定…).
+_UNBRACKETED_TITLE = re.compile(
+    r"(?:^|[，。？?；;、\s]|按照|依照|根据|依据)((?:中华人民共和国)?[\u4e00-\u9fff]{3,18}?(?:法|条例))"
+    r"(?=对|里|中|规定|要求|第[一二三四五六七八九十百\d]+条|怎么规定|是怎么|关于|有关|明确)"
+)
+_LEAD_IN = re.compile(r"^(?:按照|依照|根据|依据|按|依)")
+_NOT_A_TITLE = re.compile(r"[的了和是在把被给让我你他它这那么吗呢]|^.{0,2}(?:方|做|依|违|执|合|非|立|司|看|想|说|手|算|语|技|写)法$")
 _PARTS = re.compile(r"(?<=[？?])")  # a question of two questions: …多少钱？由哪个部门罚？
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -130,6 +138,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     named = [m.strip() for m in _NAMED_RE.findall(text) if m.strip()]
     documents: list[str] = []
     unindexed: list[str] = []
+    unbracketed: list[str] = []
     if aliases is not None:
         for title, _s, _e in aliases.find(compact(text)):
             if title not in documents:
@@ -140,6 +149,16 @@ def read_question(question: str, aliases: AliasTable | None = None,
                 unindexed.append(name)
             elif not any(resolved in d for d in documents):  # not a name nested in a longer title
                 documents.append(resolved)
+        for name in (_LEAD_IN.sub("", n) for n in _UNBRACKETED_TITLE.findall(text)):
+            if _NOT_A_TITLE.search(name):
+                continue
+            # 海域使用管理法对…: a law named without 《》 whose text is asked; unindexed, it cannot
+            # be answered from a text that only mentions it
+            # (新旧两部噪声法: the name is the tail, 噪声法, which is indexed)
+            if not any(aliases.resolve(name[i:]) for i in range(len(name) - 2)) \
+                    and not any(name in d or d in name for d in documents) and name not in unindexed:
+                unindexed.append(name)
+                unbracketed.append(name)
     asks = asks_of(text)
     folded = fold(text)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
@@ -152,7 +171,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         documents=tuple(documents),
         named=tuple(named),
         unindexed=tuple(unindexed),
-        content_of=tuple(n for n in named if content_of_pattern(n).search(text)),
+        content_of=tuple(n for n in named if content_of_pattern(n).search(text)) + tuple(unbracketed),
         articles=tuple(articles),
         regions=tuple(regions_in(folded)),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
