@@ -94,6 +94,22 @@ TAX = f"""# 示例矿产税法（测试样例）
 """
 
 
+# A regulation whose header is one short line with no punctuation (the fixture note closes its
+# last article instead).
+DECREE = """# 示例危废条例（测试样例）
+
+2003年6月16日 示例机关令第38号公布
+
+<!-- INFO END -->
+
+第一条 示例地区产生危险废物的单位，应当登记危险废物的种类和数量。
+
+第二条 登记资料至少保存3年。
+
+第三条 本条例自公布之日起施行。（本文件是 GreenKB 自动化测试使用的虚构样例，不是真实的法规。）
+"""
+
+
 # A local rule of a real place with invented content: it binds its own place only.
 LOCAL = f"""# 北京市示例节能办法（测试样例）
 
@@ -157,6 +173,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例矿产税法（测试样例）.md").write_text(TAX, encoding="utf-8")
     (folder / "北京市示例节能办法（测试样例）.md").write_text(LOCAL, encoding="utf-8")
     (folder / "示例节能研究综述（测试样例）.txt").write_text(PAPER, encoding="utf-8")
+    (folder / "示例危废条例（测试样例）.md").write_text(DECREE, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

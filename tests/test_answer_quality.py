@@ -151,3 +151,9 @@ def test_what_a_catalogue_holds_is_not_who_makes_it(data, capsys):
     assert out["abstained"] and "目录本身没有收录" in out["answer"]
     out = ask(data, "示例节水器具目录由哪个部门制定？", capsys)  # who makes it: that is stated
     assert not out["abstained"] and lead(out) == ("示例水法（测试样例）", "第七条")
+
+
+def test_a_short_header_answers_when_and_by_which_decree(data, capsys):
+    out = ask(data, "示例危废条例是哪一年、以第几号令公布的？", capsys)
+    assert lead(out) == ("示例危废条例（测试样例）", "header"), out["answer"]
+    assert "第38号" in out["answer"]

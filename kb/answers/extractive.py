@@ -132,9 +132,10 @@ _SENTENCE_MARKS = re.compile(r"[。；，：:;,|？?！!]")
 
 
 def _caption_only(h: SearchHit) -> bool:
-    """A passage that is only a title (附件1 + XX汇总表, 表1 XX): short, no sentence or table cell."""
+    """A passage that is only a title (附件1 + XX汇总表, 表1 XX): short, no sentence or table cell.
+    (A document's header is short too, but its lines date and number the document.)"""
     text = (h.text or "").strip()
-    return bool(text) and len(text) <= _CAPTION_MAX and not _SENTENCE_MARKS.search(text)
+    return bool(text) and h.locator != "header" and len(text) <= _CAPTION_MAX and not _SENTENCE_MARKS.search(text)
 
 
 def _other_doc_relevant(pq: ParsedQuestion, other: SearchHit, main: SearchHit) -> bool:
