@@ -56,6 +56,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     Ask.DEFINITION: re.compile(
         r"是指|指的是|指什么|什么是|什么叫|含义|定义|界定|概念|是什么意思|怎么理解"
         r"|认定为|(?:怎么|如何)认定|认定.{0,2}[“\"「]|认定的?(?:条件|标准)"
+        # 法律上的湿地包不包括浅海: whether a thing falls under a term the law defines
+        r"|法律上(?:的|说的|所说的|讲的|所称的?)[^，。？?]{1,12}(?:包不包括|包括不包括|算不算|属不属于|是否包括|是否属于)"
     ),
 }
 
