@@ -157,3 +157,11 @@ def test_a_short_header_answers_when_and_by_which_decree(data, capsys):
     out = ask(data, "示例危废条例是哪一年、以第几号令公布的？", capsys)
     assert lead(out) == ("示例危废条例（测试样例）", "header"), out["answer"]
     assert "第38号" in out["answer"]
+
+
+def test_details_left_to_implementing_rules_are_not_answered_by_the_delegation(data, capsys):
+    out = ask(data, "节能技术改造补助具体怎么计算？", capsys)
+    assert out["abstained"], out["answer"]
+    assert "《示例节能法（测试样例）》第六条规定具体办法由示例节能主管部门制定" in out["answer"]
+    out = ask(data, "节能技术改造补助的具体办法由谁制定？", capsys)  # who makes them: that is stated
+    assert not out["abstained"] and lead(out) == ("示例节能法（测试样例）", "第六条")

@@ -261,3 +261,14 @@ def test_a_law_named_without_brackets(aliases, question, unindexed):
     pq = read_question(question, aliases)
     assert pq.unindexed == unindexed
     assert set(unindexed) <= set(pq.content_of)
+
+
+@pytest.mark.parametrize("question, details", [
+    ("示例审核具体分几个阶段？", True),
+    ("示例电价分几步实施、怎么操作？", True),
+    ("取水每立方米征多少钱？", True),
+    ("示例审核办法由谁制定？", False),  # who makes the rules
+    ("示例审核要提交哪些材料？", False),
+])
+def test_a_question_after_the_working_details_of_a_rule(question, details):
+    assert read_question(question).details is details

@@ -8,7 +8,9 @@ Abstain ("已收录文件中未找到依据") when:
 2. the question asks for a figure (an amount, a period, a quantity) and none of the best
    passages states one of that kind — an amount that is a fine does not answer a question about
    a subsidy, and a count asked in 家 or 个 is not answered by a number in 元 or 年;
-   or it asks what a catalogue holds and the passages only say who makes the catalogue;
+   or it asks what a catalogue holds and the passages only say who makes the catalogue; or it
+   asks the working details of a rule (分几步, 怎么操作, 怎么算) and the best passage leaves them
+   to implementing rules (具体办法由国务院规定) that are not indexed;
 3. the best passages are about another topic: their best sentence is far from the question and
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).
@@ -131,6 +133,21 @@ def lists_catalogue(hits: list[SearchHit]) -> bool:
     return False
 
 
+_DELEGATION = re.compile(
+    r"(?:具体|实施|管理|试点|征收|分配)?(?:办法|细则|步骤|程序|规则|方案)[^。；]{0,12}?由([^。；，]{2,40}?)(规定|制定)"
+)
+
+
+def delegation(h: SearchHit) -> str:
+    """'《X》第N条规定具体办法由Y规定' when the passage leaves the working details of its rule to
+    rules made by someone else, else ''."""
+    m = _DELEGATION.search(h.text or "")
+    if not m:
+        return ""
+    where = f"{book_title(short_title(h.title))}{h.locator if h.locator not in ('', '¶', 'header') else ''}"
+    return f"{where}规定具体办法由{m.group(1)}{m.group(2)}"
+
+
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none
 
 
@@ -216,6 +233,9 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 cov, bi = coverage(pq, hits)
     if pq.figure and not states_figure(pq, hits):
         return Decision(True, f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)
+    delegated = delegation(hits[0]) if pq.details else ""
+    if delegated:
+        return Decision(True, f"{delegated}，所收文件中没有这些具体规定", signals)
     if pq.catalogue_content and not lists_catalogue(hits):
         return Decision(True, "检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录", signals)
     missing = row_not_listed(pq, hits)

@@ -201,6 +201,14 @@ CATALOGUE_CONTENT_RE = re.compile(
 )
 
 
+# A question after the working details of a rule (its steps, stages, procedure, how a price is
+# set or computed), which laws usually leave to implementing rules (具体办法由国务院规定).
+DETAIL_RE = re.compile(
+    r"分几个?(?:阶段|步)|几个阶段|哪几个阶段|怎么操作|如何操作|具体(?:步骤|程序|流程|操作|做法)"
+    r"|怎么拍卖|如何拍卖|起拍价|怎么计算|如何计算|怎么算|每(?:立方米|千瓦时|度电|吨)[^，。？?]{0,8}(?:多少|几分|几毛)"
+)
+
+
 def figure_unit(text: str) -> str:
     """The unit words (a regex alternation) of the figure asked for, or '' when none is named."""
     m = _UNIT_ASKED.search(text)

@@ -28,6 +28,7 @@ from kb.question.follow_up import FollowUp, follow_up_context
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     CATALOGUE_CONTENT_RE,
+    DETAIL_RE,
     figure_unit,
     DOCUMENT_DATES_RE,
     OLDER_VERSION_RE,
@@ -96,6 +97,7 @@ class ParsedQuestion:
     figure: str = ""  # the figure the answer must state: amount | levy | period | quantity ('' for none)
     figure_unit: str = ""  # the unit it is asked in (多少吨 → 吨; a regex alternation, '' for none)
     catalogue_content: bool = False  # asks what a catalogue/list holds (目录里有多少类, 在不在…名录里)
+    details: bool = False  # asks the working details of a rule (分几步, 怎么操作, 怎么算, 每吨多少)
     conduct: str = ""  # penalty questions: the conduct asked about
     language: str = "zh"  # zh | en (no Chinese characters)
     follow_up: FollowUp | None = None
@@ -191,6 +193,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         figure=figure_of(text),
         figure_unit=figure_unit(text) if figure_of(text) in ("period", "quantity") else "",
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
+        details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
         language="en" if _LATIN_RE.search(text) and not _CJK_RE.search(text) else "zh",
         follow_up=follow,
