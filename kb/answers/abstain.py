@@ -200,6 +200,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     cov, bi = coverage(pq, hits)
     signals: dict[str, float | str] = {"coverage": round(cov, 3), "bigram": round(bi, 3)}
     notes: list[str] = []
+    placeless = ""  # a place with no local document: said again if the national texts do not answer either
 
     if pq.catalog_known:
         for name in pq.unindexed:
@@ -226,34 +227,35 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                     # only other places' local documents: they do not answer for this place
                     return Decision(True, f"知识库中没有收录{r}的地方性文件，检索到的只有其他地区的文件", signals)
                 notes.append(f"知识库中没有收录{r}的地方性文件，以下依据全国性规定。")
+                placeless = f"知识库中没有收录{r}的地方性文件；"
                 # another place's local rule does not bind this one: the answer rests on the
                 # national texts only (the note says so)
                 hits = [h for h in hits if _national(h, docs)]
                 evidence = [_evidence_text(h) for h in hits]
                 cov, bi = coverage(pq, hits)
     if pq.figure and not states_figure(pq, hits):
-        return Decision(True, f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)
+        return Decision(True, placeless + f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)
     delegated = delegation(hits[0]) if pq.details else ""
     if delegated:
-        return Decision(True, f"{delegated}，所收文件中没有这些具体规定", signals)
+        return Decision(True, placeless + f"{delegated}，所收文件中没有这些具体规定", signals)
     if pq.catalogue_content and not lists_catalogue(hits):
-        return Decision(True, "检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录", signals)
+        return Decision(True, placeless + "检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录", signals)
     missing = row_not_listed(pq, hits)
     if missing:
-        return Decision(True, f"检索到的表格没有列出“{missing}”", signals)
+        return Decision(True, placeless + f"检索到的表格没有列出“{missing}”", signals)
     sentence = max((h.sources.get("sentence", 0.0) for h in hits[:3] if h.sources), default=0.0)
     if sentence:  # the second stage compared the question with the passages' sentences
         signals["sentence"] = round(sentence, 4)
         low = SENTENCE_LOW_EN if pq.language == "en" else SENTENCE_LOW
         if sentence < low and cov < SENTENCE_LOW_COVERAGE:
-            return Decision(True, "检索到的段落与问题的主题相距较远", signals)
+            return Decision(True, placeless + "检索到的段落与问题的主题相距较远", signals)
     else:  # first-stage signals only: term overlap, and the best passage's vector
         if pq.language == "zh" and (cov < COVERAGE_MIN or (cov < LOW_COVERAGE and bi < LOW_BIGRAM)):
-            return Decision(True, "检索到的段落与问题的关键内容不符", signals)
+            return Decision(True, placeless + "检索到的段落与问题的关键内容不符", signals)
         dense = hits[0].sources.get("dense", 0.0) if hits[0].sources else 0.0
         if dense and dense < DENSE_LOW and cov < DENSE_LOW_COVERAGE and e5_like(hits):
             signals["dense"] = round(dense, 4)
-            return Decision(True, "检索到的段落与问题的主题相距较远", signals)
+            return Decision(True, placeless + "检索到的段落与问题的主题相距较远", signals)
     if pq.language == "en":
         notes.append("问题为英文；以下依据均为中文原文。")
     return Decision(False, "", signals, notes, hits)
