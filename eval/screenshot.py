@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.test_e2e_browser import FIXTURE, browser_page, running_app, wait_idle  # noqa: E402
 
-DEV_QUESTION = "我们单位每年能耗一万多吨标准煤，每年要向节能主管部门报送什么材料？"
+DEV_QUESTION = "我们单位每年能耗一万多吨标准煤，每年要向节能主管部门报送什么报告？"
 FIXTURE_QUESTION = "示例市节能监察办法第三条要求报送什么材料？"
 
 
