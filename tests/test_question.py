@@ -254,6 +254,7 @@ def test_a_question_about_what_a_catalogue_holds(question, asks_content):
     ("示例海域使用法对填海项目的海域使用金是怎么规定的？", ("示例海域使用法",)),  # named without 《》
     ("按照示例海域管理条例规定，用海要交什么钱？", ("示例海域管理条例",)),
     ("节约能源法对重点用能单位有什么要求？", ()),  # indexed
+    ("污染防治法里说的大气污染物包括什么？", ()),  # a short name of the indexed 大气污染防治法
     ("新旧两部节能法对重点用能单位的要求有什么变化？", ()),  # the tail, 节能法, is indexed
     ("依法办事的方法对企业有什么要求？", ()),  # not a title
 ])

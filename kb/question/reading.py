@@ -26,6 +26,7 @@ from typing import Any, Sequence
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
 from kb.question.lexicon import legal_words
+from kb.text.titles import title_key
 from kb.question.kinds import (
     CATALOGUE_CONTENT_RE,
     DETAIL_RE,
@@ -156,8 +157,11 @@ def read_question(question: str, aliases: AliasTable | None = None,
                 continue
             # 海域使用管理法对…: a law named without 《》 whose text is asked; unindexed, it cannot
             # be answered from a text that only mentions it
-            # (新旧两部噪声法: the name is the tail, 噪声法, which is indexed)
+            # (新旧两部噪声法: the name is the tail, 噪声法, which is indexed; 管道保护法 is a short
+            # name of the indexed 石油天然气管道保护法)
+            key = title_key(name)
             if not any(aliases.resolve(name[i:]) for i in range(len(name) - 2)) \
+                    and not any(key in t for t in aliases.titles) \
                     and not any(name in d or d in name for d in documents) and name not in unindexed:
                 unindexed.append(name)
                 unbracketed.append(name)
