@@ -1,0 +1,38 @@
+"""Whether the best passages state the figure a question asks for (kb.answers.abstain.states_figure),
+as a table: a question, a passage, and whether the passage answers it. Passages are invented
+(测试样例)."""
+from __future__ import annotations
+
+import pytest
+
+from kb.answers.abstain import states_figure
+from kb.question.reading import read_question
+from kb.types import SearchHit
+
+
+def hit(text: str) -> SearchHit:
+    return SearchHit(chunk_id="c", doc_id="d", file_name="示例法（测试样例）.md", title="示例法（测试样例）",
+                     doc_type="法律", locator="第三条", heading_path="第三条", page_start=None, page_end=None,
+                     date="", text=text, chunk_index=0)
+
+
+@pytest.mark.parametrize("question, passage, states", [
+    # a share may be written as a fraction
+    ("审查小组里专家至少要占多大比例？", "审查小组中专家人数不得少于审查小组总人数的二分之一。", True),
+    ("审查小组里专家至少要占多大比例？", "审查小组由示例部门组织召集。", False),
+    # a distance asked in 米 needs a number in 米
+    ("管道两侧多少米内不得种树？", "管道中心线两侧各五米地域范围内，禁止种植乔木。", True),
+    ("加油站离管道至少要隔多少米？", "本法自2010年10月1日起施行，第十二条另有规定。", False),
+    # a count asked in 家 is not answered by money or a date
+    ("一共有多少家企业被罚？", "处一万元以上五万元以下罚款。", False),
+    # a date or a standard's number is not the quantity asked for
+    ("能耗要下降多少？", "以GB 39131-2026代替GB 39131-2012，自2027年1月1日起实施。", False),
+    ("能耗要下降多少？", "单位产品能耗下降百分之十三点五。", True),
+    # a fine does not answer a question about a subsidy
+    ("每家能拿多少财政奖补？", "处十万元以上三十万元以下罚款。", False),
+    ("每家能拿多少财政奖补？", "对新建示例工厂给予一次性奖补五十万元。", True),
+])
+def test_states_the_figure_asked_for(question: str, passage: str, states: bool) -> None:
+    pq = read_question(question)
+    assert pq.figure, "the question asks for a figure"
+    assert states_figure(pq, [hit(passage)]) is states
