@@ -11,7 +11,13 @@
   a tax stated as a rate, or who decides a figure, refused as "no figure stated";
 - a question in English (answered from a paper's English abstract, which matches it by language);
 - a question asking only for a list answered from the article that mentions the topic, not the
-  one that enumerates.
+  one that enumerates;
+- another place's local rule quoted for a place with no local document;
+- "from which day" answered by the header's adoption date or by 本法施行前…;
+- a count or a drop answered by a date, a fine, or a number in another unit;
+- what a catalogue holds answered by the article that says who makes it;
+- the working details of a rule answered by the article that leaves them to implementing rules;
+- a short header skipped as if it were a bare caption.
 """
 from __future__ import annotations
 
