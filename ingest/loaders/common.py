@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -131,6 +132,8 @@ def _decode_plain(data: bytes) -> str:
             gb = data.decode("gb18030")
         except UnicodeDecodeError:
             return utf8
+        if not _letters_only(utf8):
+            return gb  # "目录" = C4 BF C2 BC = "Ŀ¼": a letter and a fraction sign is no text
         return gb if _common_score(gb) > 0.5 else utf8
     try:
         text = data.decode("gb18030")
@@ -231,6 +234,12 @@ def _common_chars() -> frozenset[str]:
     except Exception:  # pragma: no cover - opencc is a pinned dependency
         pass
     return frozenset(chars)
+
+
+def _letters_only(text: str) -> bool:
+    """Whether every non-ASCII character is a letter or a combining mark (a real word in Greek,
+    Cyrillic or accented Latin), not a symbol or number sign."""
+    return all(unicodedata.category(ch)[0] in "LM" for ch in text if ord(ch) > 0x7F and not ch.isspace())
 
 
 def _common_score(text: str, sample: int = 20000) -> float:
