@@ -129,8 +129,8 @@ def find_tables(text: str, start: int, end: int) -> list[Table]:
             if more is None or len(more) != len(cells):
                 break
             j += 1
-        if j - i >= 2:
-            rows = _without_repeated_header(text, spans[i + 1 : j], cells)
+        rows = _without_repeated_header(text, spans[i + 1 : j], cells) if j - i >= 2 else []
+        if rows:  # rows that only repeat the header are no table: the chunker would drop them all
             table = Table(s, spans[j - 1][1], text[s:e].strip(), rows)
             _caption(text, spans, i, table)
             tables.append(table)

@@ -66,6 +66,8 @@ _doc_lines = st.lists(_line, max_size=30)
        suffix=st.sampled_from([".txt", ".md"]), max_chars=st.integers(30, 800))
 # found by this test: the GB18030 bytes of 目录 are also valid UTF-8 ("Ŀ¼")
 @example(lines=["目录"], encoding="gb18030", suffix=".txt", max_chars=30)
+# and: two identical two-column lines were a table whose only row repeats its header, and vanished
+@example(lines=["一、  0", "一、  0"], encoding="utf-8", suffix=".txt", max_chars=30)
 def test_text_files_lose_nothing_from_disk_to_chunks(tmp_path_factory, lines, encoding, suffix, max_chars):
     text = "\n".join(lines)
     if suffix == ".md":  # markdown syntax characters are not content; keep the check about text
@@ -77,7 +79,9 @@ def test_text_files_lose_nothing_from_disk_to_chunks(tmp_path_factory, lines, en
     path.write_bytes(raw)
     loaded = load(path)
     clean, chunks = chain(loaded, max_chars=max_chars)
-    joined = "".join(c.text for c in chunks)
+    # cells of a plain-text table (runs of spaces between them) are joined with " | " by cleaning;
+    # the generated text never holds "|" itself
+    joined = "".join(c.text for c in chunks).replace("|", "")
     # markdown stripping may drop list markers and rules: compare with what survives loading
     expected = nonws(loaded.pages[0]) if suffix == ".md" else nonws(text)
     assert Counter(nonws(joined)) == Counter(expected)  # figure captions may move inside a paragraph
