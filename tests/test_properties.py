@@ -66,6 +66,7 @@ _doc_lines = st.lists(_line, max_size=30)
        suffix=st.sampled_from([".txt", ".md"]), max_chars=st.integers(30, 800))
 # found by this test: the GB18030 bytes of 目录 are also valid UTF-8 ("Ŀ¼")
 @example(lines=["目录"], encoding="gb18030", suffix=".txt", max_chars=30)
+@example(lines=["X台"], encoding="gb18030", suffix=".txt", max_chars=30)  # CC A8: a combining mark
 # and: two identical two-column lines were a table whose only row repeats its header, and vanished
 @example(lines=["一、  0", "一、  0"], encoding="utf-8", suffix=".txt", max_chars=30)
 def test_text_files_lose_nothing_from_disk_to_chunks(tmp_path_factory, lines, encoding, suffix, max_chars):

@@ -237,9 +237,10 @@ def _common_chars() -> frozenset[str]:
 
 
 def _letters_only(text: str) -> bool:
-    """Whether every non-ASCII character is a letter or a combining mark (a real word in Greek,
-    Cyrillic or accented Latin), not a symbol or number sign."""
-    return all(unicodedata.category(ch)[0] in "LM" for ch in text if ord(ch) > 0x7F and not ch.isspace())
+    """Whether every non-ASCII character is a letter (a real word in Greek, Cyrillic or accented
+    Latin), not a symbol, a number sign or a combining mark: real text is written precomposed, so
+    "X台" (58 CC A8) read as X + a combining ogonek is a GB text misread."""
+    return all(unicodedata.category(ch)[0] == "L" for ch in text if ord(ch) > 0x7F and not ch.isspace())
 
 
 def _common_score(text: str, sample: int = 20000) -> float:
