@@ -17,8 +17,9 @@ from kb.settings import CONFIG_ENV, ENV, DataLayout, Settings, SettingsError, de
 
 ROOT = Path(__file__).resolve().parents[1]
 # Names that are not settings: GREENKB_CONFIG locates the TOML file, so it is read before any
-# setting; GREENKB_VENV picks the virtualenv in run.sh, before Python starts.
-NOT_SETTINGS = {CONFIG_ENV, "GREENKB_VENV"}
+# setting; GREENKB_VENV picks the virtualenv in run.sh, before Python starts;
+# GREENKB_HYPOTHESIS_EXPLORE lets the property tests draw new examples (tests/conftest.py).
+NOT_SETTINGS = {CONFIG_ENV, "GREENKB_VENV", "GREENKB_HYPOTHESIS_EXPLORE"}
 NAME_RE = re.compile(r"\bGREENKB_[A-Z0-9_]+")
 
 
