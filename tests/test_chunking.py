@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -183,7 +184,7 @@ def test_random_documents_lose_nothing(lines: list[str], max_chars: int, min_cha
     sections = parse(clean)
     if text:
         assert sections[0].start == 0 and sections[-1].end == len(text)
-        assert all(a.end == b.start for a, b in zip(sections, sections[1:]))
+        assert all(a.end == b.start for a, b in pairwise(sections))
     chunks = make_chunks("doc", clean, sections, max_chars=max_chars, min_chars=min_chars)
     assert _nows("".join(c.text for c in chunks)) == _nows(text)
     assert all(len(c.text) <= max_chars for c in chunks)

@@ -123,7 +123,7 @@ def _check_tiling(text: str, sections: list[Section]) -> None:
     """Sections cover the text exactly, in order, without gaps or overlaps."""
     assert sections[0].start == 0
     assert sections[-1].end == len(text)
-    for a, b in zip(sections, sections[1:]):
+    for a, b in pairwise(sections):
         assert a.end == b.start, (a, b)
         assert a.start < a.end
 

@@ -28,6 +28,7 @@ from kb.answers.units import bigrams, short_title
 from kb.index.lexical import normalize
 from kb.question.kinds import INDUSTRIES, Ask
 from kb.question.reading import ParsedQuestion
+from kb.text.grammar import CN_NUMERAL
 from kb.types import SearchHit
 from kb.text.titles import book_title
 
@@ -46,7 +47,6 @@ SENTENCE_LOW_EN = 0.76
 DENSE_LOW = 0.885
 DENSE_LOW_COVERAGE = 0.65
 FIGURE_PASSAGES = 3  # how many of the best passages must hold the figure asked for
-CN_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千"
 
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下)")
 # A tax, fee or fine may be stated as a share or multiple of its base (减征百分之三十,
@@ -109,7 +109,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty."""
     pattern = FIGURES[pq.figure]
-    in_unit = re.compile(rf"(?:\d|[{CN_NUMERAL_CHARS}])\s*(?:万|亿)?\s*(?:{pq.figure_unit})") if pq.figure_unit else None
+    in_unit = re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None
     for h in hits[:FIGURE_PASSAGES]:
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
             if pq.figure == "quantity":
@@ -234,31 +234,33 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 # another place's local rule does not bind this one: the answer rests on the
                 # national texts only (the note says so)
                 hits = [h for h in hits if _national(h, docs)]
-                evidence = [_evidence_text(h) for h in hits]
                 cov, bi = coverage(pq, hits)
+    def refuse(reason: str) -> Decision:  # a place without local documents is named again
+        return Decision(True, placeless + reason, signals)
+
     if pq.figure and not states_figure(pq, hits):
-        return Decision(True, placeless + f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}", signals)
+        return refuse(f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}")
     delegated = delegation(hits[0]) if pq.details else ""
     if delegated:
-        return Decision(True, placeless + f"{delegated}，所收文件中没有这些具体规定", signals)
+        return refuse(f"{delegated}，所收文件中没有这些具体规定")
     if pq.catalogue_content and not lists_catalogue(hits):
-        return Decision(True, placeless + "检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录", signals)
+        return refuse("检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录")
     missing = row_not_listed(pq, hits)
     if missing:
-        return Decision(True, placeless + f"检索到的表格没有列出“{missing}”", signals)
+        return refuse(f"检索到的表格没有列出“{missing}”")
     sentence = max((h.sources.get("sentence", 0.0) for h in hits[:3] if h.sources), default=0.0)
     if sentence:  # the second stage compared the question with the passages' sentences
         signals["sentence"] = round(sentence, 4)
         low = SENTENCE_LOW_EN if pq.language == "en" else SENTENCE_LOW
         if sentence < low and cov < SENTENCE_LOW_COVERAGE:
-            return Decision(True, placeless + "检索到的段落与问题的主题相距较远", signals)
+            return refuse("检索到的段落与问题的主题相距较远")
     else:  # first-stage signals only: term overlap, and the best passage's vector
         if pq.language == "zh" and (cov < COVERAGE_MIN or (cov < LOW_COVERAGE and bi < LOW_BIGRAM)):
-            return Decision(True, placeless + "检索到的段落与问题的关键内容不符", signals)
+            return refuse("检索到的段落与问题的关键内容不符")
         dense = hits[0].sources.get("dense", 0.0) if hits[0].sources else 0.0
         if dense and dense < DENSE_LOW and cov < DENSE_LOW_COVERAGE and e5_like(hits):
             signals["dense"] = round(dense, 4)
-            return Decision(True, placeless + "检索到的段落与问题的主题相距较远", signals)
+            return refuse("检索到的段落与问题的主题相距较远")
     if pq.language == "en":
         notes.append("问题为英文；以下依据均为中文原文。")
     return Decision(False, "", signals, notes, hits)

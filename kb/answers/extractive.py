@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from kb.answers.scoring import CUE_PATTERNS, Scored, score
 from kb.answers.units import Unit, short_title
@@ -94,7 +95,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
     return out
 
 
-LIST_LOOKAHEAD = 3  # how far down search's order a list question looks for a list
+LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
 
 
 def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
@@ -103,10 +104,7 @@ def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first
     document enumerates, that one leads."""
     if CUE_PATTERNS["list"].search(hits[first].text or ""):
         return first
-    for i in quotable[:LIST_LOOKAHEAD]:
-        if i != first and hits[i].doc_id == hits[first].doc_id and _enumerates(scored.units[i]):
-            return i
-    return first
+    return _next_of_same_document(hits, quotable, first, lambda i: _enumerates(scored.units[i]), LEAD_LOOKAHEAD)
 
 
 def _effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -116,8 +114,16 @@ def _effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> i
     states = FOCUS_SOURCE["effective"]
     if states.search(hits[first].text or ""):
         return first
-    for i in quotable[:LIST_LOOKAHEAD + 1]:
-        if i != first and hits[i].doc_id == hits[first].doc_id and states.search(hits[i].text or ""):
+    return _next_of_same_document(hits, quotable, first, lambda i: bool(states.search(hits[i].text or "")),
+                                  LEAD_LOOKAHEAD + 1)
+
+
+def _next_of_same_document(hits: list[SearchHit], quotable: list[int], first: int,
+                           fits: Callable[[int], bool], lookahead: int) -> int:
+    """The first of search's next `lookahead` quotable passages that is of `first`'s document and
+    `fits`, else `first`."""
+    for i in quotable[:lookahead]:
+        if i != first and hits[i].doc_id == hits[first].doc_id and fits(i):
             return i
     return first
 

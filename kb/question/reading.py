@@ -26,11 +26,9 @@ from typing import Any, Sequence
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
 from kb.question.lexicon import legal_words
-from kb.text.titles import title_key
 from kb.question.kinds import (
     CATALOGUE_CONTENT_RE,
     DETAIL_RE,
-    figure_unit,
     DOCUMENT_DATES_RE,
     OLDER_VERSION_RE,
     OTHER_VERSIONS_RE,
@@ -43,6 +41,7 @@ from kb.question.kinds import (
     StandardsAsk,
     asks_of,
     figure_of,
+    figure_unit,
     focus_of,
     standards_ask_of,
     subject_years,
@@ -51,6 +50,7 @@ from kb.question.terms import content_terms, expand_terms
 from kb.text.grammar import YEAR_RE, StandardRef, find_article_refs, find_standard_refs
 from kb.text.normalize import fold, normalize_question
 from kb.text.places import regions_in
+from kb.text.titles import title_key
 
 _NAMED_RE = re.compile(r"《([^》]{2,60})》")
 # A law or regulation named without 《》 at the start of a clause, followed by what it says
@@ -166,6 +166,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
                 unindexed.append(name)
                 unbracketed.append(name)
     asks = asks_of(text)
+    figure = figure_of(text)
     folded = fold(text)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
     parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
@@ -194,8 +195,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         focus=focus_of(VERSION_PHRASE_RE.sub(" ", text)),
         quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
         severity=bool(SEVERITY_RE.search(text)),
-        figure=figure_of(text),
-        figure_unit=figure_unit(text) if figure_of(text) in ("period", "quantity") else "",
+        figure=figure,
+        figure_unit=figure_unit(text) if figure in ("period", "quantity") else "",
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
