@@ -1,11 +1,11 @@
-"""Whether the best passages state the figure a question asks for (kb.answers.abstain.states_figure),
-as a table: a question, a passage, and whether the passage answers it. Passages are invented
-(测试样例)."""
+"""Whether the best passages state what a question asks for, as tables: the figure asked
+(kb.answers.abstain.states_figure) and what a catalogue holds (lists_catalogue). Passages are
+invented (测试样例)."""
 from __future__ import annotations
 
 import pytest
 
-from kb.answers.abstain import states_figure
+from kb.answers.abstain import lists_catalogue, states_figure
 from kb.question.reading import read_question
 from kb.types import SearchHit
 
@@ -36,3 +36,14 @@ def test_states_the_figure_asked_for(question: str, passage: str, states: bool) 
     pq = read_question(question)
     assert pq.figure, "the question asks for a figure"
     assert states_figure(pq, [hit(passage)]) is states
+
+
+@pytest.mark.parametrize("passage, lists", [
+    ("本目录包括电动机、变压器、锅炉和空气压缩机。", True),
+    ("下列产品列入示例目录：（一）电动机；（二）变压器。", True),
+    ("示例目录由国务院有关部门制定、调整并公布。", False),  # who makes it, not what it holds
+    # the catalogue inside an item of another list (a definition), found checking the product
+    ("本办法下列用语的含义：\n(一)危险废物，是指列入示例危险废物名录的废物。", False),
+])
+def test_a_passage_sets_out_what_a_catalogue_holds(passage: str, lists: bool) -> None:
+    assert lists_catalogue([hit(passage)]) is lists

@@ -122,18 +122,19 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     return False
 
 
-_CATALOGUE = re.compile(r"目录|名录|清单")
-_ITEMS = re.compile(r"(?:包括|包含|如下|下列|[：:])[^。]*?(?:[、，][^、，。]{1,20}){2,}|[（(]一[）)]")
+# A catalogue and then what it holds, in one sentence (目录包括…、…、…; 列入目录：（一）…) — not a
+# catalogue merely mentioned inside an item of another list ("(一)危险废物，是指列入国家危险废物
+# 名录…的废物" defines a word)
+_CATALOGUE_ITEMS = re.compile(
+    r"(?:目录|名录|清单)[^。]{0,30}?(?:(?:包括|包含|如下|下列)[^。]*?(?:[、，][^、，。]{1,20}){2,}|[：:]\s*[（(]一[）)])"
+)
 
 
 def lists_catalogue(hits: list[SearchHit]) -> bool:
-    """Whether one of the best passages sets out what a catalogue holds (目录包括…、…、…), rather
-    than only who makes and publishes it (…目录由国务院有关部门制定、调整并公布)."""
-    for h in hits[:FIGURE_PASSAGES]:
-        text = h.text or ""
-        if _CATALOGUE.search(text) and _ITEMS.search(text):
-            return True
-    return False
+    """Whether one of the best passages sets out what a catalogue holds, rather than only who
+    makes and publishes it (…目录由国务院有关部门制定、调整并公布)."""
+    return any(_CATALOGUE_ITEMS.search(sent) for h in hits[:FIGURE_PASSAGES]
+               for sent in re.split(r"(?<=。)", h.text or ""))
 
 
 _DELEGATION = re.compile(
