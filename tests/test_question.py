@@ -39,9 +39,37 @@ def aliases() -> AliasTable:
     ("2023年修订后的示例法在罚款上比2017年版严了多少？", {Ask.CHANGE, Ask.COMPARE, Ask.PENALTY}),
     ("法律里说的“夜间”是指什么时间？", {Ask.DEFINITION}),
     ("法律上的示例湿地包不包括浅海？", {Ask.DEFINITION}),
+    # the consequence of a conduct, asked without 罚
+    ("示例项目的设施没验收就投产了，会被怎么处理？", {Ask.PENALTY}),
+    ("把许可证转给别人用，会有什么后果？", {Ask.PENALTY}),
+    ("有人在线路走廊里盖房子，由谁来处理？", {Ask.PENALTY, Ask.WHO}),
+    # English questions are read through the Chinese words for what they ask
+    ("How soon must an accident be reported to the county authority?", {Ask.DEADLINE}),
+    ("Which authority approves a water abstraction permit?", {Ask.WHO}),
+    ("What is the fine for discharging pollutants without a permit?", {Ask.PENALTY, Ask.AMOUNT}),
+    ("Must a company keep its energy records, and for how many years?", {Ask.YESNO, Ask.NUMERIC}),
 ])
 def test_what_is_asked(question, kinds):
     assert kinds <= read_question(question).asks
+
+
+@pytest.mark.parametrize("question, not_asked", [
+    ("新法施行以后，以前那部法律怎么处理了？", Ask.PENALTY),  # what became of a repealed law
+    ("重大事故由谁组织调查处理？", Ask.PENALTY),  # 调查处理 is an investigation, not a sanction
+    ("报废车辆的号牌怎么处理？", Ask.PENALTY),  # a procedure
+    ("When a permit is renewed, which documents are filed?", Ask.TIMELINE),  # a clause, not a date
+    ("Is the report filed with the county authority?", Ask.PENALTY),
+    ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine
+])
+def test_what_is_not_asked(question, not_asked):
+    assert not_asked not in read_question(question).asks
+
+
+def test_an_english_question_gets_the_documents_words():
+    pq = read_question("How often must a company that stores hazardous chemicals commission a safety assessment?")
+    assert {"危险化学品", "安全评价"} <= set(pq.legal_terms) and "危险化学品" in pq.lexical_text
+    assert all(not t.isascii() for t in pq.terms)  # its topical terms are the Chinese words
+    assert "mining" not in pq.lexical_text or "矿" in pq.lexical_text
 
 
 def test_a_date_question_is_not_a_change_question():

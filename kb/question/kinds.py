@@ -33,7 +33,10 @@ class Ask(StrEnum):
 
 # Applied to the folded question (kb.text.normalize.fold), as the tokenizer sees it.
 ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
-    Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究"),
+    # 会被怎么处理 / 会有什么后果 after a conduct ask for its consequence; 怎么处理了 (a repealed law)
+    # and 号牌怎么处理 (a procedure) do not.
+    Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究"
+                            r"|(?:会|能|将)被?(?:怎么|如何|怎样)(?:处理|处置|办)|什么(?:样的)?后果|[由归]谁来?(?:处理|查处)|(?<!调)查处"),
     Ask.NUMERIC: re.compile(
         r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
         r"百分之|时效|上限|下限|标准是"

@@ -25,6 +25,7 @@ from typing import Any, Sequence
 
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
+from kb.question.english import gloss as english_gloss
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     CATALOGUE_CONTENT_RE,
@@ -114,6 +115,8 @@ class ParsedQuestion:
     def lexical_text(self) -> str:
         """What the lexical retriever searches for: the text with the documents' words for its
         everyday words."""
+        if self.language == "en":  # the documents' words for its terms (kb.question.english)
+            return " ".join([self.text, *self.legal_terms, *(["法律责任"] if Ask.PENALTY in self.asks else [])])
         return expand_terms(self.text, penalty=Ask.PENALTY in self.asks)
 
     @property
@@ -165,7 +168,10 @@ def read_question(question: str, aliases: AliasTable | None = None,
                     and not any(name in d or d in name for d in documents) and name not in unindexed:
                 unindexed.append(name)
                 unbracketed.append(name)
-    asks = asks_of(text)
+    english = bool(_LATIN_RE.search(text)) and not _CJK_RE.search(text)
+    # an English question is read through the Chinese words for what it asks and names
+    framing, glossed = english_gloss(text) if english else ([], [])
+    asks = asks_of(text) | asks_of(" ".join(framing + glossed))
     figure = figure_of(text)
     folded = fold(text)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
@@ -190,8 +196,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         wants_old=bool(OLDER_VERSION_RE.search(text)),
         other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
         document_dates=bool(DOCUMENT_DATES_RE.search(text)),
-        terms=tuple(content_terms(text)),
-        legal_terms=tuple(legal_words(text)),
+        terms=tuple(content_terms(" ".join(glossed) if english else text)),
+        legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed)),
         focus=focus_of(VERSION_PHRASE_RE.sub(" ", text)),
         quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
         severity=bool(SEVERITY_RE.search(text)),
@@ -200,7 +206,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
-        language="en" if _LATIN_RE.search(text) and not _CJK_RE.search(text) else "zh",
+        language="en" if english else "zh",
         follow_up=follow,
         catalog_known=aliases is not None,
         parts=parts,

@@ -1,0 +1,215 @@
+"""English questions read through Chinese words.
+
+The documents are Chinese. An English question reaches them through the dense model alone,
+which crosses languages only roughly: "how soon must the accident be reported" meets every
+article about accidents, and nothing tells the second stage that a deadline is asked. So an
+English question is also given a gloss — the Chinese words the documents use for its terms
+(permit → 许可证, hazardous chemicals → 危险化学品) and for what it asks (how soon → 多久, which
+authority → 哪个部门) — which the question reading treats as it treats a Chinese question's words:
+what is asked, the topical terms, and the words added to the lexical search.
+
+Each entry is a regular expression over the lower-cased question, matched on word boundaries,
+and the Chinese words it stands for. Entries are general vocabulary of Chinese industrial,
+environmental and safety law, written from the domain (not from any question set).
+"""
+from __future__ import annotations
+
+import re
+
+# What is asked: English framing → the Chinese framing words ASK_PATTERNS read.
+ASKING: dict[str, str] = {
+    r"how much|what amount|how large": "多少",
+    r"how many": "多少",
+    r"how much .{0,30}fine[sd]?|what (?:is|are|was|were) the (?:maximum |minimum )?fines?|fined how much": "罚多少",
+    r"fine[sd]?|penalt(?:y|ies)|punish(?:ed|ment)?|sanctions?|liable|liability": "罚款 处罚",
+    r"how (?:long|soon|often|quickly)|within how many|how many (?:days|months|years|hours)|deadline|time limit": "多久 期限",
+    r"when (?:did|does|do|was|were|will|is)|what date|which date|which day|which year|since when": "什么时候",
+    r"take effect|took effect|come into (?:force|effect)|came into (?:force|effect)|effective": "施行",
+    r"who|whom|whose": "谁",
+    r"which (?:authority|authorities|department|departments|agency|agencies|body|bodies|government|level)": "哪个部门",
+    r"which (?:kinds?|types?|categories|items|conditions|cases|circumstances)|what (?:kinds?|types?|categories|items|conditions)|list": "哪些",
+    r"what is meant by|what does .{1,40} mean|defined?|definition": "是指",
+    r"^(?:is|are|can|may|must|does|do|should|will|has|have)": "吗",
+    r"maximum|at most|up to|longest|highest|ceiling|cap": "最多",
+    r"minimum|at least|shortest|lowest": "至少",
+    r"differ(?:ence|ent)?|compared?|comparison": "区别",
+    r"still (?:in force|valid|effective)|repealed|in force": "还有效",
+}
+
+# Terms: English → the words the documents use.
+TERMS: dict[str, str] = {
+    # permits, procedures, records
+    r"permits?|licen[cs]es?|licensing": "许可证 许可",
+    r"approv(?:e|ed|al|als)": "批准 审批 核准",
+    r"regist(?:er|ered|ration)": "登记",
+    r"reports?|reported|reporting": "报告",
+    r"fil(?:e|ed|ing) with|filing|record[- ]filing": "备案",
+    r"inspect(?:ion|ions|ed)?": "检查",
+    r"(?:safety )?assessments?|evaluations?": "评价",
+    r"safety assessments?": "安全评价",
+    r"environmental impact assessments?|eia": "环境影响评价",
+    r"records?|ledgers?": "记录 台账",
+    r"(?:keep|kept|retain|retained|retention|preserve)": "保存",
+    r"monitor(?:ing|ed)?": "监测",
+    r"online monitoring|automatic monitoring": "自动监测",
+    r"audits?": "审核",
+    r"certificat(?:e|es|ion)": "认证 证书",
+    r"accreditation": "认可",
+    r"valid(?:ity)?|expir(?:e|es|y|ation)": "有效期",
+    r"renew(?:al|ed)?": "延续",
+    r"emergency plans?|contingency plans?": "应急预案",
+    r"emergenc(?:y|ies)": "应急",
+    r"train(?:ing|ed)": "培训",
+    r"insurance|insured": "保险",
+    r"recall(?:s|ed)?": "召回",
+    r"defects?|defective": "缺陷",
+    r"standards?": "标准",
+    r"quotas?|allowances?": "配额",
+    r"plans?|planning": "规划",
+    r"statistics|statistical": "统计",
+    r"census": "普查",
+    # sanctions
+    r"revok(?:e|ed)|revocation": "吊销 撤销",
+    r"suspen(?:d|ded|sion)|shut down|closure": "责令停产 停业",
+    r"confiscat(?:e|ed|ion)": "没收",
+    r"illegal (?:income|gains?|proceeds)": "违法所得",
+    r"detention|detained": "拘留",
+    r"criminal": "刑事责任",
+    r"prohibit(?:ed|s)?|banned?|forbidden": "禁止",
+    r"without (?:a |an )?(?:permit|licen[cs]e)|unlicensed|unpermitted": "未取得 无证",
+    # parties and authorities
+    r"compan(?:y|ies)|enterprises?|firms?|businesses": "企业 单位",
+    r"operators?": "经营者",
+    r"employers?": "用人单位",
+    r"employees?|workers?|staff": "从业人员 劳动者",
+    r"person in charge|head of (?:the )?(?:company|enterprise|unit)|principal|legal representative": "主要负责人",
+    r"state council": "国务院",
+    r"county(?:-level)?": "县级",
+    r"provinc(?:e|es|ial)": "省",
+    r"municipal|city": "市",
+    r"governments?": "人民政府",
+    r"competent (?:authority|department)|authorit(?:y|ies)|departments?|agenc(?:y|ies)": "主管部门 部门",
+    r"price (?:authority|department)|pricing": "价格主管部门",
+    # environment
+    r"emissions?|emit(?:ted)?|discharg(?:e|es|ed|ing)": "排放",
+    r"pollutants?": "污染物",
+    r"pollut(?:ion|e|ed|ing)": "污染",
+    r"waste ?water|sewage|effluent": "废水 污水",
+    r"waste gas|exhaust|fumes?": "废气",
+    r"solid wastes?": "固体废物",
+    r"hazardous wastes?": "危险废物",
+    r"medical wastes?": "医疗废物",
+    r"hazardous chemicals?|dangerous chemicals?": "危险化学品",
+    r"dangerous goods": "危险货物",
+    r"noise": "噪声",
+    r"soil": "土壤",
+    r"groundwater|underground water": "地下水",
+    r"water (?:abstraction|intake|withdrawal)|abstract(?:ing)? water|withdraw(?:ing)? water|take water": "取水",
+    r"water[- ](?:saving|conservation)|sav(?:e|ing) water": "节约用水 节水",
+    r"drainage|sewers?": "排水",
+    r"urban": "城镇",
+    r"wetlands?": "湿地",
+    r"forests?|woodland|forest land": "森林 林地",
+    r"rivers?": "河流",
+    r"yangtze": "长江",
+    r"yellow river": "黄河",
+    r"marine|seas?|oceans?": "海洋",
+    r"ships?|vessels?": "船舶",
+    r"soil and water conservation|soil erosion": "水土保持",
+    r"land reclamation|reclaim(?:ed)? land": "土地复垦",
+    r"lands?": "土地",
+    r"restor(?:e|ed|ation)|rehabilitat(?:e|ed|ion)": "恢复",
+    r"compensat(?:e|ed|ion)": "补偿 赔偿",
+    r"damages?": "损害",
+    r"radioactive|radiation": "放射性",
+    r"nuclear": "核",
+    r"pesticides?": "农药",
+    r"feed additives?|animal feed|feed": "饲料",
+    r"livestock|poultry": "畜禽",
+    # energy, carbon, resources
+    r"energy[- ](?:saving|conservation)|sav(?:e|ing) energy|conserv(?:e|ing) energy": "节约能源 节能",
+    r"energy consumption|energy use": "能源消耗",
+    r"energy efficiency": "能源效率",
+    r"key energy[- ]consuming (?:units|enterprises)": "重点用能单位",
+    r"carbon emissions?": "碳排放",
+    r"greenhouse gas(?:es)?": "温室气体",
+    r"carbon market|emissions? trading": "碳排放权交易",
+    r"carbon": "碳",
+    r"electricity|electric power|power supply": "电力 供电",
+    r"(?:power )?grid": "电网",
+    r"on-grid|feed-in": "上网电价",
+    r"tariffs?|electricity prices?": "电价",
+    r"prices?": "价格",
+    r"coal mines?": "煤矿",
+    r"coal": "煤炭",
+    r"min(?:e|es|ing)": "矿山 开采",
+    r"mining rights?|exploration rights?|mineral rights?": "矿业权 采矿权 探矿权",
+    r"mineral resources?|minerals?": "矿产资源",
+    r"pipelines?": "管道",
+    r"oil": "石油",
+    r"natural gas|gas": "天然气",
+    r"taxe?s?|taxation": "税",
+    r"environmental protection tax|environmental tax": "环境保护税",
+    r"resource tax": "资源税",
+    r"fees?|charges?|levy|levies": "费",
+    r"costs?|expenses?": "费用",
+    r"subsid(?:y|ies)|grants?|incentives?|rewards?": "补贴 奖励",
+    r"recycl(?:e|ed|ing)|reuse|circular economy": "回收 循环利用",
+    r"cleaner production": "清洁生产",
+    r"green": "绿色",
+    r"obsolete|phased[- ]out|eliminated": "淘汰",
+    r"labels?|labell?ing": "标识",
+    # safety, products
+    r"work safety|production safety|safety in production": "安全生产",
+    r"safety": "安全",
+    r"accidents?|incidents?": "事故",
+    r"deaths?|dead|killed|fatalit(?:y|ies)": "死亡",
+    r"injur(?:y|ies|ed)": "重伤 受伤",
+    r"fires?|fire safety|fire protection": "消防 火灾",
+    r"occupational (?:disease|diseases|health)": "职业病",
+    r"special equipment|boilers?|pressure vessels?|elevators?|lifts?|cranes?|forklifts?": "特种设备",
+    r"explosives?|blasting": "民用爆炸物品 爆炸物品",
+    r"vehicles?|cars?|automobiles?": "机动车 汽车",
+    r"roads?|transport(?:ation)?": "道路运输 运输",
+    r"construction (?:projects?|sites?)|building projects?": "建设项目 建设工程",
+    r"construction": "建设 施工",
+    r"buildings?": "建筑",
+    r"products?": "产品",
+    r"quality": "质量",
+    r"produc(?:e|es|ed|tion)|manufactur(?:e|es|ed|ing|er|ers)": "生产",
+    r"production licen[cs]es?|production permits?": "生产许可证",
+    r"metrology|measuring instruments?|meters?": "计量 计量器具",
+    r"calibrat(?:e|ed|ion)|verification": "检定",
+    r"stor(?:e|es|ed|age|ing)": "储存 贮存",
+    r"dispos(?:e|ed|al)": "处置",
+    r"treat(?:ment|ed)?": "处理",
+    r"equipment|facilit(?:y|ies)": "设备 设施",
+    r"temporar(?:y|ily)": "临时",
+    r"occup(?:y|ied|ation)|us(?:e|ing) land": "占用",
+    # time
+    r"days?": "日",
+    r"months?": "月",
+    r"years?": "年",
+    r"hours?": "小时",
+}
+
+_COMPILED: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])"), words)
+    for table in (ASKING, TERMS) for pattern, words in table.items()
+]
+_ASKING = {words for words in ASKING.values()}
+
+
+def gloss(text: str) -> tuple[list[str], list[str]]:
+    """(framing, terms): the Chinese words for what an English question asks and for its terms,
+    each once, in the order of the tables."""
+    low = text.lower()
+    framing: list[str] = []
+    terms: list[str] = []
+    for pattern, words in _COMPILED:
+        if pattern.search(low):
+            out = framing if words in _ASKING else terms
+            for w in words.split():
+                if w not in out:
+                    out.append(w)
+    return framing, terms
