@@ -142,6 +142,42 @@ Keywords: energy conservation; review; fixture
 """
 
 
+# A regulation on accidents: several articles share the topic (reporting, rescue, evidence), and
+# its penalties are in articles of their own, one of them naming the prohibition it enforces.
+ACCIDENT = f"""# 示例事故报告条例（测试样例）
+
+2021年3月2日 示例机关令第7号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了规范示例地区生产安全事故的报告和调查处理，制定本条例。
+
+第二条 事故分为一般事故、较大事故和重大事故。造成3人以上死亡的，为重大事故。
+
+第三条 事故发生后，事故现场有关人员应当立即报告本单位负责人。单位负责人接到报告后，应当于1小时内向示例县应急管理部门报告。
+
+第四条 事故报告应当包括事故发生的时间、地点、伤亡人数和已经采取的措施。
+
+第五条 事故发生单位负责人接到事故报告后，应当立即启动应急预案，组织抢救，防止事故扩大。
+
+第六条 重大事故由示例省人民政府负责调查；一般事故由示例县人民政府负责调查。
+
+第七条 事故调查组应当自事故发生之日起60日内提交事故调查报告。
+
+第八条 在事故调查期间，禁止转移、隐匿有关证据，禁止破坏事故现场。
+
+第九条 事故发生单位有下列行为之一的，由示例县应急管理部门处十万元以上五十万元以下罚款：（一）谎报或者瞒报事故的；（二）伪造事故现场的；（三）转移、隐匿资金、财产的。
+
+第十条 事故发生单位主要负责人不立即组织事故抢救的，由示例县应急管理部门处上一年年收入百分之四十的罚款。
+
+第十一条 违反本条例第八条规定的，由示例县应急管理部门处五万元以上二十万元以下罚款。
+
+第十二条 本条例自2021年5月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -174,6 +210,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "北京市示例节能办法（测试样例）.md").write_text(LOCAL, encoding="utf-8")
     (folder / "示例节能研究综述（测试样例）.txt").write_text(PAPER, encoding="utf-8")
     (folder / "示例危废条例（测试样例）.md").write_text(DECREE, encoding="utf-8")
+    (folder / "示例事故报告条例（测试样例）.md").write_text(ACCIDENT, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

@@ -17,7 +17,10 @@
 - a count or a drop answered by a date, a fine, or a number in another unit;
 - what a catalogue holds answered by the article that says who makes it;
 - the working details of a rule answered by the article that leaves them to implementing rules;
-- a short header skipped as if it were a bare caption.
+- a short header skipped as if it were a bare caption;
+- an English question whose deadline the dense model alone did not find;
+- a penalty that names the rule it enforces (违反本条例第八条规定的) losing to a penalty for a
+  neighbouring conduct that shares the words.
 """
 from __future__ import annotations
 
@@ -171,3 +174,21 @@ def test_details_left_to_implementing_rules_are_not_answered_by_the_delegation(d
     assert "《示例节能法（测试样例）》第六条规定具体办法由示例节能主管部门制定" in out["answer"]
     out = ask(data, "节能技术改造补助的具体办法由谁制定？", capsys)  # who makes them: that is stated
     assert not out["abstained"] and lead(out) == ("示例节能法（测试样例）", "第六条")
+
+
+def test_an_english_question_asking_how_soon_leads_with_the_deadline(data, capsys):
+    # read through its Chinese words (how soon → 多久, accident → 事故, report → 报告), not by the
+    # dense model alone, which found the article on the investigation report's 60 days
+    out = ask(data, "After an accident, within how many hours must the head of the unit report it to the "
+                    "county authority?", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例事故报告条例（测试样例）", "第三条") and "1小时内" in out["answer"]
+
+
+def test_a_penalty_that_only_names_the_rule_it_enforces(data, capsys):
+    # 第十一条 punishes "违反本条例第八条规定的" and has no words of the conduct; 第九条 punishes
+    # 伪造事故现场, which shares them
+    out = ask(data, "事故调查期间破坏事故现场，会被怎么罚？", capsys)
+    assert lead(out) == ("示例事故报告条例（测试样例）", "第十一条"), out["answer"]
+    assert "五万元以上二十万元以下" in out["answer"]
+    assert ("示例事故报告条例（测试样例）", "第八条") in [(c["title"], c["locator"]) for c in out["citations"]]

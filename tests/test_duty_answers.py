@@ -51,3 +51,19 @@ def test_duty_question_gets_the_consequence(searcher):
     assert lines and "第九条" in lines[0] and "处一万元以上三万元以下罚款" in lines[0]
     n = int(lines[0].rsplit("[", 1)[1].rstrip("]"))
     assert _cited(a)[n - 1] == (CITY, "第九条") and (CITY, "第三条") in _cited(a)[: n - 1]
+
+
+def test_a_penalty_question_answered_by_a_duty_leads_with_the_penalty_that_enforces_it(searcher):
+    from kb.answers.catalog import catalog_of
+    from kb.answers.duty_answers import penalty_of_quoted_duty
+    from kb.types import Citation
+
+    pq = searcher.read("用能单位不建统计台账，会被怎么罚？")
+    duty = next(h for h in searcher.search(searcher.read("能源消费统计台账 每月记录"), k=8) if h.locator == "第四条")
+    quoted = Citation(1, duty, "用能单位应当建立能源消费统计台账，每月记录能源消费数据。")
+    led = penalty_of_quoted_duty(pq, type("Composed", (), {"citations": [quoted]})(), catalog_of(searcher), [])
+    assert led is not None and _cited(led)[:2] == [(CITY, "第十条"), (CITY, "第四条")]
+    assert led.text.startswith(f"依据《{CITY_TITLE}》第十条：")
+    # a question that does not ask for a penalty keeps its duty lead
+    assert penalty_of_quoted_duty(searcher.read("统计台账要记什么？"), type("Composed", (), {"citations": [quoted]})(),
+                                  catalog_of(searcher), []) is None

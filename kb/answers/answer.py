@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
-from kb.answers.duty_answers import consequence_lines, penalty_answer
+from kb.answers.duty_answers import consequence_lines, penalty_answer, penalty_by_reference, penalty_of_quoted_duty
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, with_comparison
@@ -136,6 +136,11 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     comp = extractive.compose(pq, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
+    led = (penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
+           or penalty_by_reference(pq, comp, hits, catalog, list(warnings or [])))
+    if led is not None:
+        led.text = "\n".join([*decision.notes, led.text])
+        return led
     more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
     comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
     w = list(warnings or []) + _status_warnings(comp.citations) + standards_warnings(comp.citations, catalog)

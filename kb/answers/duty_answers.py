@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from typing import Any, Sequence
 
 from kb.answers.catalog import Catalog
@@ -24,6 +25,7 @@ from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
 from kb.registers.penalties import pairs
+from kb.text.roles import Role, conducts_of, roles
 from kb.types import Answer, Citation, SearchHit
 from kb.text.titles import book_title
 
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 MATCH_MIN = 0.6  # weighted share of the question's conduct words the penalty clause must hold
 MARGIN = 0.15  # the best clause must lead every clause of another article by this much
 MIN_PAIRS = 3  # a conduct of fewer word pairs is too vague to pick a clause by
+_ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?\s*")  # the label heading an article's text
+REFERENCE_DEPTH = 3  # hits looked at for a duty enforced by a penalty that names it
 CONSEQUENCE_MAX = 2  # 违反的后果 lines added to one answer
 NOT_DUTY_QUESTIONS = (Ask.PENALTY, Ask.STATUS, Ask.CHANGE, Ask.DEFINITION)
 DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # 何时施行 …: about the document
@@ -115,7 +119,86 @@ def penalty_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog |
     found = match_penalty(pq.conduct, _candidates(hits[:8], register, catalog.allowed))
     if found is None:
         return None
-    unit = found[0]
+    return _penalty_first(pq, found[0], hits, catalog, register, warnings)
+
+
+def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | None,
+                           warnings: list[str]) -> Answer | None:
+    """A penalty question whose answer leads with a duty or a prohibition (the conduct asked
+    about is described best by the rule it breaks): lead with the penalty that enforces that
+    duty instead, and cite the duty after it. None when the lead is not a duty with a linked
+    penalty of the same document."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if Ask.PENALTY not in pq.asks or not citations or catalog is None:
+        return None
+    lead = citations[0]
+    if Role.PENALTY in roles(lead.hit.text or ""):
+        return None
+    register = register_of(catalog)
+    if register is None:
+        return None
+    linked = [p for duty in _quoted_duties(lead, register) for p in register.penalties_for(duty)]
+    units: list[Penalty] = []
+    for p in linked:
+        if p not in units and p.doc_id == lead.hit.doc_id and (catalog.allowed is None or p.doc_id in catalog.allowed):
+            units.append(p)
+    if not units:
+        return None
+    # A penalty that names the lead's article (违反本条例第八条规定的) enforces it for certain; one
+    # linked by shared words may punish a neighbouring conduct. Among equals, an article of
+    # several duties is enforced clause by clause: the penalty whose conduct is closest to the
+    # first clause the answer quotes (the one that matched the question).
+    first = pairs(re.split(r"(?<=[。；])", lead.quote or lead.hit.text)[0])
+
+    def closeness(p: Penalty) -> tuple[bool, float]:
+        named = any(d == lead.hit.doc_id and loc == lead.hit.locator and how == "reference"
+                    for d, loc, _paras, how, _clause in p.enforces)
+        own = pairs(p.subject + p.conduct)
+        return named, 2 * len(own & first) / ((len(own) + len(first)) or 1)
+
+    best = max(units, key=closeness)  # max keeps the first of equals: the register's order
+    return _penalty_first(pq, best, [c.hit for c in citations], catalog, register, warnings,
+                          (lead.hit, _ARTICLE_LABEL.sub("", (lead.quote or lead.hit.text).strip())))
+
+
+def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
+                         warnings: list[str]) -> Answer | None:
+    """A penalty question whose answer leads with a penalty for a neighbouring conduct, while a
+    duty or prohibition among the first hits describes the conduct asked about better and is
+    enforced by a penalty that names it (违反本条例第八条规定的，处…): that penalty has no words of
+    its own for the conduct, so search ranks it low. Lead with it, and cite the duty after it."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if Ask.PENALTY not in pq.asks or pq.language != "zh" or not citations or catalog is None:
+        return None
+    want = pairs(pq.conduct)
+    lead = citations[0].hit
+    if len(want) < MIN_PAIRS or Role.PENALTY not in roles(lead.text or ""):
+        return None
+    register = register_of(catalog)
+    if register is None:
+        return None
+
+    def share(text: str) -> float:
+        return len(want & pairs(text)) / len(want)
+
+    punished = max((share(c) for c in conducts_of(lead.text or "")), default=0.0)
+    for h in hits[:REFERENCE_DEPTH]:
+        if h.doc_id != lead.doc_id or Role.PENALTY in roles(h.text or ""):
+            continue
+        for sentence in re.split(r"(?<=[。；])", h.text or ""):
+            if share(sentence) <= punished:
+                continue
+            for p in register.penalties_naming(h.doc_id, h.locator):
+                if p.locator != lead.locator and (catalog.allowed is None or p.doc_id in catalog.allowed):
+                    return _penalty_first(pq, p, [*hits], catalog, register, warnings, (h, _ARTICLE_LABEL.sub("", sentence.strip())))
+    return None
+
+
+def _penalty_first(pq: ParsedQuestion, unit: Penalty, hits: Sequence[SearchHit], catalog: Catalog,
+                   register: DutyRegister, warnings: list[str],
+                   basis: tuple[SearchHit, str] | None = None) -> Answer | None:
+    """The penalty clause `unit` quoted first, then the duties it enforces (or `basis`, the
+    passage and sentence of the rule it names, when the register read no duty there)."""
     lead_hit = _hit_for(unit.doc_id, unit.locator, unit.text, hits, catalog)
     if lead_hit is None:
         return None
@@ -129,6 +212,10 @@ def penalty_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog |
         n = len(citations) + 1
         citations.append(Citation(n, h, duty.text))
         lines.append(f"该条处罚的是违反以下义务的行为——{book_title(short_title(h.title))}{duty.locator}：{duty.text}[{n}]")
+    if basis is not None and len(citations) == 1:
+        h, sentence = basis
+        citations.append(Citation(2, h, sentence))
+        lines.append(f"该条处罚的是违反以下规定的行为——{book_title(short_title(h.title))}{h.locator}：{sentence}[2]")
     w = list(warnings) + _status_warnings(citations)
     return Answer(question=pq.raw, text=_with_notes("\n".join(lines), citations, catalog), citations=citations,
                   abstained=False, mode="extractive", warnings=w)

@@ -264,6 +264,16 @@ class DutyRegister:
                 out.append(p)
         return out
 
+    def penalties_naming(self, doc_id: str, locator: str) -> list[Penalty]:
+        """The penalty units that name the article (违反本条例第八条规定的), whether or not the
+        article holds a duty the register read (a bare 禁止… may hold none)."""
+        out: list[Penalty] = []
+        for p, _paras, _clause in self._enforcing.get((doc_id, locator), []):
+            named = any(d == doc_id and loc == locator and how == "reference" for d, loc, _p, how, _c in p.enforces)
+            if named and p not in out:
+                out.append(p)
+        return out
+
     def penalties_of(self, doc_id: str, locator: str) -> list[Penalty]:
         return [p for p in self.penalties if p.doc_id == doc_id and p.locator == locator]
 
