@@ -304,10 +304,10 @@ def test_small_documents_share_embedding_batches_and_bm25_matches_a_full_rebuild
     cache = Cache(tmp_path / "other-cache.sqlite")
     full = lexical_sync.refresh(index, cache, DataLayout(tmp_path / "full"), force=True, holds_lock=True)
     assert sorted(incremental.ids) == sorted(full.ids) and len(full.ids) == 29 * 6
-    assert dict(zip(incremental.ids, incremental.info)) == dict(zip(full.ids, full.info))
+    assert dict(zip(incremental.ids, incremental.info, strict=True)) == dict(zip(full.ids, full.info, strict=True))
     for q in ["节水情况报告", "能源利用情况报告 罚款", "第五条 施行", "示例省第3号节能办法"]:
-        a = dict(zip(incremental.ids, incremental.scores(q)))
-        b = dict(zip(full.ids, full.scores(q)))
+        a = dict(zip(incremental.ids, incremental.scores(q), strict=True))
+        b = dict(zip(full.ids, full.scores(q), strict=True))
         assert all(abs(a[i] - b[i]) < 1e-4 for i in a), q
     assert incremental.search("节水情况报告", 1)[0][0].startswith(pipeline.doc_id_for(corpus / "示例办法03.md"))
 

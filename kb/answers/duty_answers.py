@@ -150,11 +150,11 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
     # first clause the answer quotes (the one that matched the question).
     first = pairs(re.split(r"(?<=[。；])", lead.quote or lead.hit.text)[0])
 
+    naming = register.penalties_naming(lead.hit.doc_id, lead.hit.locator)
+
     def closeness(p: Penalty) -> tuple[bool, float]:
-        named = any(d == lead.hit.doc_id and loc == lead.hit.locator and how == "reference"
-                    for d, loc, _paras, how, _clause in p.enforces)
         own = pairs(p.subject + p.conduct)
-        return named, 2 * len(own & first) / ((len(own) + len(first)) or 1)
+        return p in naming, 2 * len(own & first) / ((len(own) + len(first)) or 1)
 
     best = max(units, key=closeness)  # max keeps the first of equals: the register's order
     return _penalty_first(pq, best, [c.hit for c in citations], catalog, register, warnings,
@@ -185,12 +185,12 @@ def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchH
     for h in hits[:REFERENCE_DEPTH]:
         if h.doc_id != lead.doc_id or Role.PENALTY in roles(h.text or ""):
             continue
-        for sentence in re.split(r"(?<=[。；])", h.text or ""):
-            if share(sentence) <= punished:
-                continue
-            for p in register.penalties_naming(h.doc_id, h.locator):
-                if p.locator != lead.locator and (catalog.allowed is None or p.doc_id in catalog.allowed):
-                    return _penalty_first(pq, p, [*hits], catalog, register, warnings, (h, _ARTICLE_LABEL.sub("", sentence.strip())))
+        sentence = max(re.split(r"(?<=[。；])", h.text or ""), key=share)
+        if share(sentence) <= punished:
+            continue
+        for p in register.penalties_naming(h.doc_id, h.locator):
+            if p.locator != lead.locator and (catalog.allowed is None or p.doc_id in catalog.allowed):
+                return _penalty_first(pq, p, hits, catalog, register, warnings, (h, _ARTICLE_LABEL.sub("", sentence.strip())))
     return None
 
 

@@ -193,11 +193,10 @@ TERMS: dict[str, str] = {
     r"hours?": "小时",
 }
 
-_COMPILED: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])"), words)
+_COMPILED: list[tuple[re.Pattern[str], str, bool]] = [  # (pattern, words, says what is asked)
+    (re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])"), words, table is ASKING)
     for table in (ASKING, TERMS) for pattern, words in table.items()
 ]
-_ASKING = {words for words in ASKING.values()}
 
 
 def gloss(text: str) -> tuple[list[str], list[str]]:
@@ -206,9 +205,9 @@ def gloss(text: str) -> tuple[list[str], list[str]]:
     low = text.lower()
     framing: list[str] = []
     terms: list[str] = []
-    for pattern, words in _COMPILED:
+    for pattern, words, asking in _COMPILED:
         if pattern.search(low):
-            out = framing if words in _ASKING else terms
+            out = framing if asking else terms
             for w in words.split():
                 if w not in out:
                     out.append(w)

@@ -115,9 +115,8 @@ class ParsedQuestion:
     def lexical_text(self) -> str:
         """What the lexical retriever searches for: the text with the documents' words for its
         everyday words."""
-        if self.language == "en":  # the documents' words for its terms (kb.question.english)
-            return " ".join([self.text, *self.legal_terms, *(["法律责任"] if Ask.PENALTY in self.asks else [])])
-        return expand_terms(self.text, penalty=Ask.PENALTY in self.asks)
+        glossed = self.legal_terms if self.language == "en" else ()  # kb.question.english
+        return expand_terms(self.text, penalty=Ask.PENALTY in self.asks, glossed=glossed)
 
     @property
     def topic_text(self) -> str:
@@ -171,7 +170,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     english = bool(_LATIN_RE.search(text)) and not _CJK_RE.search(text)
     # an English question is read through the Chinese words for what it asks and names
     framing, glossed = english_gloss(text) if english else ([], [])
-    asks = asks_of(text) | asks_of(" ".join(framing + glossed))
+    asks = asks_of(text) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
     figure = figure_of(text)
     folded = fold(text)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]

@@ -8,6 +8,8 @@ words documents use.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 from kb.index.lexical import tokenize
 from kb.question.kinds import VERSION_PHRASE_RE
 from kb.question.lexicon import legal_words
@@ -33,10 +35,11 @@ TOPIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "排污": ("排放",), "多久": ("期限",), "期限": ("日内",), "谁": ("主管部门",), "哪个部门": ("主管部门",),
 }
 
-def expand_terms(text: str, penalty: bool = False) -> str:
+def expand_terms(text: str, penalty: bool = False, glossed: Sequence[str] = ()) -> str:
     """`text` with the documents' words for its everyday words appended (and 法律责任 for a
-    question about penalties)."""
+    question about penalties). `glossed`: the Chinese words of an English question."""
     extra = legal_words(text)
+    extra += [w for w in glossed if w not in extra]
     if penalty:
         extra.append("法律责任")
     return text if not extra else text + " " + " ".join(extra)
