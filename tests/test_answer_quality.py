@@ -20,7 +20,11 @@
 - a short header skipped as if it were a bare caption;
 - an English question whose deadline the dense model alone did not find;
 - a penalty that names the rule it enforces (违反本条例第八条规定的) losing to a penalty for a
-  neighbouring conduct that shares the words.
+  neighbouring conduct that shares the words;
+- what a place's own rules say answered from the national law when no document of that place is
+  indexed; a day of the calendar answered by a period; an English question about a year no text
+  covers answered from the texts of other years; a figure question answered from the passage it
+  is about, which states no figure, because a passage beside it states one.
 """
 from __future__ import annotations
 
@@ -92,6 +96,41 @@ def test_a_place_without_local_documents_is_answered_from_the_national_rules(dat
     assert all(not c["title"].startswith("北京市") for c in out["citations"]), out["answer"]
     out = ask(data, "北京的重点用能单位每年几月底前报送能源利用状况报告？", capsys)
     assert lead(out) == ("北京市示例节能办法（测试样例）", "第二条")
+
+
+def test_what_a_place_without_local_documents_itself_rules_is_not_answered(data, capsys):
+    # asked as the maker of a rule, the place has nothing indexed: the national law is no answer
+    out = ask(data, "广东省对重点用能单位报送能源利用状况报告是怎么规定的？", capsys)
+    assert out["abstained"] and "没有收录广东的地方性文件" in out["answer"]
+    assert out["citations"] == []
+    # a place that has its own document indexed is answered from it
+    out = ask(data, "北京市对重点用能单位报送能源利用状况报告是怎么规定的？", capsys)
+    assert not out["abstained"]
+    assert lead(out) == ("北京市示例节能办法（测试样例）", "第二条")
+
+
+def test_a_figure_beside_the_passage_asked_about_is_not_its_answer(data, capsys):
+    # 第七条 is about the review and names no period; 每年 in 第三条, a passage away, is not its period
+    out = ask(data, "固定资产投资项目的节能审查多少天内要办完？", capsys)
+    assert out["abstained"] and "第七条没有规定具体期限" in out["answer"]
+    out = ask(data, "事故调查组多少天内要交调查报告？", capsys)
+    assert lead(out) == ("示例事故报告条例（测试样例）", "第七条") and "60日内" in out["answer"]
+
+
+def test_a_day_of_the_calendar_is_answered_only_by_one(data, capsys):
+    out = ask(data, "重点用能单位每年最晚几月几号前报送能源利用状况报告？", capsys)
+    assert lead(out) == ("示例节能法（测试样例）", "第三条") and "三月三十一日" in out["answer"]
+    # 60日内 is a period, not a date
+    out = ask(data, "事故调查报告最晚几月几号前要交？", capsys)
+    assert out["abstained"] and "没有规定具体日期" in out["answer"]
+
+
+def test_an_english_question_about_a_year_no_text_covers(data, capsys):
+    out = ask(data, "How many accidents were reported in the region in 2024?", capsys)
+    assert out["abstained"] and "2024" in out["answer"]
+    # the year of a version is not what the question is about
+    out = ask(data, "Under the pollutant discharge law as revised in 2023, what is the fine for discharging without a permit?", capsys)
+    assert not out["abstained"] and "五万元以上二十万元以下" in out["answer"]
 
 
 def test_when_it_was_amended_and_what_changed_both_answered(data, capsys):

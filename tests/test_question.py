@@ -241,8 +241,13 @@ def test_content_of_a_named_document(aliases, question, asks_content):
 @pytest.mark.parametrize("question, figure, unit", [
     ("每吨产品能拿多少吨配额？", "quantity", "吨"),
     ("一共查出多少个污染源？", "quantity", "个"),
-    ("至少得提前几天通知？", "period", "天|日"),
+    ("至少得提前几天通知？", "period", "天|日|个?工作日"),  # 5个工作日 answers 几天
     ("罚多少钱？", "amount", ""),  # money is already a unit of its own
+    ("电价附加每千瓦时征收几分钱？", "amount", ""),
+    ("最晚几月几号之前要清缴完？", "date", ""),  # a day of the calendar, not a period (几日)
+    ("最迟哪天要交？", "date", ""),
+    ("品名表一共列了多少种产品？", "quantity", "种"),
+    ("哪几类企业要先办许可证？", "", ""),  # which kinds: a list, not a count
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)
@@ -301,3 +306,25 @@ def test_a_law_named_without_brackets(aliases, question, unindexed):
 ])
 def test_a_question_after_the_working_details_of_a_rule(question, details):
     assert read_question(question).details is details
+
+
+@pytest.mark.parametrize("question, places", [
+    ("上海市对危险货物车辆进城的通行时段是怎么规定的？", ("上海",)),
+    ("广东省对楼道里给电动车充电的罚款标准是多少？", ("广东",)),
+    ("浙江省2025年印发的节水通知要求下降多少？", ("浙江",)),
+    ("江苏的实施办法里怎么说？", ("江苏",)),
+    ("我在广东东莞开了家注塑厂，停电要提前几天通知？", ()),  # where the asker is, not who rules
+    ("江苏一家化工厂出了事故要报到哪一级？", ()),
+])
+def test_a_place_asked_about_as_the_maker_of_a_rule(question, places):
+    assert read_question(question).local_rules == places
+
+
+@pytest.mark.parametrize("question, years", [
+    ("How many vehicles were recalled in China in 2023?", ("2023",)),
+    ("What did the 2018 amendment change?", ()),
+    ("Under the law amended in 2018, who approves a permit?", ()),
+    ("What were the 2024 figures for accidents?", ("2024",)),
+])
+def test_the_years_an_english_question_is_about(question, years):
+    assert read_question(question).subject_years == years

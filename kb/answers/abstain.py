@@ -5,15 +5,18 @@ Abstain ("已收录文件中未找到依据") when:
 1. a document the question names in 《》 is not indexed (a title merely mentioned inside another
    document does not count), or a standard number / a year the question is about appears in
    none of the retrieved passages;
-2. the question asks for a figure (an amount, a period, a quantity) and none of the best
+2. the question asks for a figure (a date, an amount, a period, a quantity) and none of the best
    passages states one of that kind — an amount that is a fine does not answer a question about
-   a subsidy, and a count asked in 家 or 个 is not answered by a number in 元 or 年;
+   a subsidy, and a count asked in 家 or 个 is not answered by a number in 元 or 年 — or the passage
+   the answer would lead with states none (`lead_lacks_figure`, checked once the answer is composed);
    or it asks what a catalogue holds and the passages only say who makes the catalogue; or it
    asks the working details of a rule (分几步, 怎么操作, 怎么算) and the best passage leaves them
    to implementing rules (具体办法由国务院规定) that are not indexed;
 3. the best passages are about another topic: their best sentence is far from the question and
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).
+4. the question asks what a place itself rules (上海市对…是怎么规定的) and no document of that
+   place is indexed.
 Not abstaining, an answer may need a note: a place the question names has no local document
 indexed (the national rules answer it, and another place's local rules are set aside: they do
 not bind this one), or the question is in English (the sources are Chinese).
@@ -52,13 +55,18 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八
 # A tax, fee or fine may be stated as a share or multiple of its base (减征百分之三十,
 # 年收入百分之四十, 违法所得五倍以下, 减半征收).
 _LEVY = re.compile(_AMOUNT.pattern + r"|百分之|\d\s*%|减半|免征|免缴")
-_PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|个工作日|周)|之日起|日内|年内|月内|每年|每季度|每月|届满")
+_PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|个工作日|周)|之日起|日内|年内|月内|每年|每半年|半年|每季度|每月|届满")
 _QUANTITY = re.compile(
     r"\d|[一二三四五六七八九十百千万两]+(?:万|亿)?(?:元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周|人|米|立方米|千瓦)|百分之"
     r"|[一二三四五六七八九十]+分之[一二三四五六七八九十]+"  # 二分之一, 三分之二
 )
-FIGURES = {"amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}
-FIGURE_NAMES = {"amount": "具体数额", "levy": "具体数额或比例", "period": "具体期限", "quantity": "具体数值"}
+# a day of the calendar, or the end of a month or year (6月30日前, 每年3月底, 年底前)
+_DATE = re.compile(
+    rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前)|年底|年末|月底|月末"
+)
+FIGURES = {"date": _DATE, "amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}
+FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具体数额或比例", "period": "具体期限",
+                "quantity": "具体数值"}
 _FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
 _NOT_A_QUANTITY = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"  # 2027年1月1日
@@ -74,6 +82,7 @@ class Decision:
     signals: dict[str, float | str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the answer must say about its ground
     hits: list[SearchHit] | None = None  # the passages the answer may rest on (None: all of them)
+    placeless: str = ""  # said first if the answer is refused later (a place with no local document)
 
 
 def _norm(s: str) -> str:
@@ -120,6 +129,17 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             return True
     return False
+
+
+def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
+    """The reason to abstain when a figure question's answer would rest on a passage that states
+    no figure of the kind asked, although a passage beside it does ('' otherwise): the distance a
+    petrol station keeps from a pipeline is not the five metres within which trees may not be
+    planted. A question of two parts is left alone: its figure may belong to the other part."""
+    if not pq.figure or pq.parts or states_figure(pq, [lead]):
+        return ""
+    where = f"{book_title(short_title(lead.title))}{lead.locator if lead.locator not in ('', '¶', 'header') else ''}"
+    return f"最相关的{where}没有规定{FIGURE_NAMES[pq.figure]}"
 
 
 # A catalogue and then what it holds, in one sentence (目录包括…、…、…; 列入目录：（一）…) — not a
@@ -227,6 +247,8 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     if docs is not None:
         for r in pq.regions:
             if not any(r in (d.region or "") or r in (d.title or "") for d in docs.values()):
+                if r in pq.local_rules:  # what that place itself rules: only its own documents say
+                    return Decision(True, f"知识库中没有收录{r}的地方性文件，无法回答{r}本地的规定", signals)
                 if not _national_evidence(hits[:REGION_PASSAGES], docs):
                     # only other places' local documents: they do not answer for this place
                     return Decision(True, f"知识库中没有收录{r}的地方性文件，检索到的只有其他地区的文件", signals)
@@ -239,13 +261,13 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     def refuse(reason: str) -> Decision:  # a place without local documents is named again
         return Decision(True, placeless + reason, signals)
 
+    if pq.catalogue_content and not lists_catalogue(hits):  # before the figure: the more telling reason
+        return refuse("检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录")
     if pq.figure and not states_figure(pq, hits):
         return refuse(f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}")
     delegated = delegation(hits[0]) if pq.details else ""
     if delegated:
         return refuse(f"{delegated}，所收文件中没有这些具体规定")
-    if pq.catalogue_content and not lists_catalogue(hits):
-        return refuse("检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录")
     missing = row_not_listed(pq, hits)
     if missing:
         return refuse(f"检索到的表格没有列出“{missing}”")
@@ -264,7 +286,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
             return refuse("检索到的段落与问题的主题相距较远")
     if pq.language == "en":
         notes.append("问题为英文；以下依据均为中文原文。")
-    return Decision(False, "", signals, notes, hits)
+    return Decision(False, "", signals, notes, hits, placeless)
 
 
 def e5_like(hits: list[SearchHit]) -> bool:

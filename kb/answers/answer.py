@@ -138,6 +138,10 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
     led = (penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or [])))
+    lead = min((led or comp).citations, key=lambda c: c.n).hit
+    unstated = abstain.lead_lacks_figure(pq, lead)
+    if unstated:
+        return abstention(question, hits, "extractive", decision.placeless + unstated, warnings)
     if led is not None:
         led.text = "\n".join([*decision.notes, led.text])
         return led

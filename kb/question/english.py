@@ -212,3 +212,24 @@ def gloss(text: str) -> tuple[list[str], list[str]]:
                 if w not in out:
                     out.append(w)
     return framing, terms
+
+
+# A year the question is about (recalled in 2023, the 2024 figures), not the year of a text's
+# version (amended in 2018, the 2021 revision, the law of 2015).
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_VERSION_BEFORE = re.compile(
+    r"(?:amend(?:ed|ment)|revis(?:ed|ion)|adopt(?:ed|ion)|promulgat(?:ed|ion)|issu(?:ed|e)|enact(?:ed|ment)"
+    r"|effective|in force|passed|published|version|edition|law|regulations?|since|from|until)\W+(?:\w+\W+){0,2}$"
+)
+_VERSION_AFTER = re.compile(r"^\W*(?:revision|amendment|version|edition|law|regulations?|text|act)\b")
+
+
+def subject_years(text: str) -> list[str]:
+    """Years an English question is about, in order (those naming a version left out)."""
+    low = text.lower()
+    out = []
+    for m in _YEAR.finditer(low):
+        if _VERSION_BEFORE.search(low[max(0, m.start() - 40) : m.start()]) or _VERSION_AFTER.match(low[m.end() :]):
+            continue
+        out.append(m.group(1))
+    return out

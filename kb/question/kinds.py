@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Sequence
 
 from kb.text.grammar import NTH_TIME
 from kb.text.normalize import fold
@@ -84,8 +85,11 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
 # A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
 # a figure; "几" alone is too loose to say.)
 FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "amount": re.compile(r"多少钱|罚[^，。？?]{0,6}多少|多少[^，。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|金额|数额|多少元|多少万|交多少|缴多少|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"),
-    "period": re.compile(r"多久|多长时间|几天|几日|多少天|多少日|几个月|多少个月|几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"),
+    # a day of the calendar (几月几号前, 最晚哪天) — before "period", whose 几日 it contains
+    "date": re.compile(r"几月几[号日]|几号(?:之|以)?前|哪一?天(?:之|以)?前|(?:最晚|最迟|截止到?)(?:是|在|到)?哪一?天"),
+    "amount": re.compile(r"几分钱|几毛钱|几块钱|多少块钱|多少钱|罚[^，。？?]{0,6}多少|多少[^，。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|金额|数额|多少元|多少万|交多少|缴多少|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"),
+    # (那几年, 近几年: a time, not a period asked)
+    "period": re.compile(r"多久|多长时间|几天|几日|多少天|多少日|几个月|多少个月|(?<![那这近])几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"),
     "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"),
 }
 
@@ -176,7 +180,7 @@ _MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补�
 
 
 def figure_of(text: str) -> str:
-    """The figure a question asks for: amount | levy (an amount or a rate) | period | quantity, or ''."""
+    """The figure a question asks for: date | amount | levy (an amount or a rate) | period | quantity, or ''."""
     if _DECIDER_RE.search(text):
         return ""
     name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
@@ -188,11 +192,11 @@ def figure_of(text: str) -> str:
 # The unit a figure question names right after 多少/几 (多少吨配额, 几个工业污染源, 提前几天):
 # a passage answers it only with a number in that unit (or its synonym), not with any number.
 _UNIT_ASKED = re.compile(
-    r"(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|公顷|公里|小时|个人|个|家|吨|度|人|次|倍|台|辆|亩|天|日|年|周|批|项|米)"
+    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|公顷|公里|小时|个人|个|家|吨|度|人|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类)"
 )
 UNIT_WORDS: dict[str, str] = {
     "个工作日": "工作日", "工作日": "工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时",
-    "个人": "人", "天": "天|日", "日": "日|天", "周": "周|星期",
+    "个人": "人", "天": "天|日|个?工作日", "日": "日|天|个?工作日", "周": "周|星期",
 }
 
 
@@ -229,6 +233,26 @@ def is_change(text: str) -> bool:
     if _CHANGE_ALONE.search(text):
         return True
     return bool(_CHANGE_WORDS.search(text) and _VERSION_WORDS.search(text))
+
+
+# A place asked about as the maker of a rule (上海市对…是怎么规定的, 浙江省2025年印发的…,
+# 江苏的实施办法), not a place where the asker happens to be (我在广东开了家厂, 江苏一家化工厂).
+_LOCAL_RULE_AFTER = re.compile(
+    r"(?:省|市|自治区|特别行政区)?(?:人民政府|政府|当地|本地)?(?:\d{4}\s*年度?)?"
+    r"(?:对|规定|要求|出台|印发|制定|发布|颁布|的(?:地方性?)?(?:法规|规章|规定|标准|办法|细则|条例|政策|实施办法)"
+    r"|地方性?(?:法规|规章|规定|标准))"
+)
+
+
+def local_rule_places(text: str, places: Sequence[str]) -> list[str]:
+    """The places among `places` whose own rules the question asks about (`text`: folded)."""
+    out = []
+    for place in places:
+        for m in re.finditer(re.escape(place), text):
+            if _LOCAL_RULE_AFTER.match(text, m.end()):
+                out.append(place)
+                break
+    return out
 
 
 def subject_years(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from typing import Any, Sequence
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
 from kb.question.english import gloss as english_gloss
+from kb.question.english import subject_years as english_subject_years
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     CATALOGUE_CONTENT_RE,
@@ -43,6 +44,7 @@ from kb.question.kinds import (
     asks_of,
     figure_of,
     figure_unit,
+    local_rule_places,
     focus_of,
     standards_ask_of,
     subject_years,
@@ -82,6 +84,7 @@ class ParsedQuestion:
     content_of: tuple[str, ...] = ()  # 《…》 names whose content is asked (《X》规定 / 按照《X》 / 《X》第N条)
     articles: tuple[str, ...] = ()  # 第五十三条 … (canonical locators)
     regions: tuple[str, ...] = ()
+    local_rules: tuple[str, ...] = ()  # places whose own rules are asked about (上海市对…怎么规定)
     years: tuple[int, ...] = ()  # every year written
     subject_years: tuple[str, ...] = ()  # years the question is about (not a version's year)
     version_years: tuple[str, ...] = ()  # years naming a version: 2018年版, 2023年修订的
@@ -186,8 +189,9 @@ def read_question(question: str, aliases: AliasTable | None = None,
         content_of=tuple(n for n in named if content_of_pattern(n).search(text)) + tuple(unbracketed),
         articles=tuple(articles),
         regions=tuple(regions_in(folded)),
+        local_rules=tuple(local_rule_places(folded, regions_in(folded))),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
-        subject_years=tuple(subject_years(text)),
+        subject_years=tuple(subject_years(text) + (english_subject_years(text) if english else [])),
         version_years=tuple(VERSION_YEAR_RE.findall(text)),
         standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
         standard_refs=refs,
