@@ -31,6 +31,17 @@ def hit(text: str) -> SearchHit:
     # a fine does not answer a question about a subsidy
     ("每家能拿多少财政奖补？", "处十万元以上三十万元以下罚款。", False),
     ("每家能拿多少财政奖补？", "对新建示例工厂给予一次性奖补五十万元。", True),
+    # nor does any amount of a passage about fines (a cap on who may fine how much)
+    ("居民水价第一档每立方米多少钱？", "县级部门决定的罚款额，以不超过1万元为限；超过1万元的，应当报上一级部门批准。", False),
+    # a share asked is answered by a share, not by the numbered notes beside it
+    ("减供负荷达到百分之多少算重大事故？", "（1）电网负荷，是指示例电网在事故发生时的实际负荷；（2）减供负荷，是指其最大减少量。", False),
+    ("减供负荷达到百分之多少算重大事故？", "示例电网减供负荷百分之三十以上的，为重大事故。", True),
+    # a quantity asked in 升 needs litres
+    ("个人一次最多能买多少升？", "第三类：1．示例甲；2．示例乙。", False),
+    ("个人一次最多能买多少升？", "个人每次购买不得超过5升。", True),
+    # an English question's figure is read from its gloss
+    ("How much subsidy is paid for each scrapped car?", "本办法自2019年6月1日起施行。", False),
+    ("How much subsidy is paid for each scrapped car?", "每辆报废车给予补贴一千元。", True),
 ])
 def test_states_the_figure_asked_for(question: str, passage: str, states: bool) -> None:
     pq = read_question(question)

@@ -248,6 +248,11 @@ def test_content_of_a_named_document(aliases, question, asks_content):
     ("最迟哪天要交？", "date", ""),
     ("品名表一共列了多少种产品？", "quantity", "种"),
     ("哪几类企业要先办许可证？", "", ""),  # which kinds: a list, not a count
+    ("一次最多能买多少升？", "quantity", "升"),
+    ("减供负荷达到百分之多少算重大事故？", "quantity", "百分之"),  # a share: 百分之三十, 30%
+    # a comma ends a clause (the question is read with half-width punctuation): 处罚 is no fine asked
+    ("对示例部门的处罚不服，多少天内能申请复议？", "period", "天|日|个?工作日"),
+    ("核准机关多少个工作日内要给结论？", "period", "个?工作日"),
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)
@@ -276,6 +281,8 @@ def test_a_plan_named_with_shishi_is_not_a_question_about_when_it_applies():
     ("示例目录里一共有多少类产品？", True),
     ("电动车在不在示例认证目录里？", True),
     ("这种废物有没有列入示例名录？", True),
+    ("最近一次公布的示例淘汰设备目录里，哪些设备被淘汰了？", True),
+    ("示例目录由谁制定，哪些部门参加？", False),  # a comma ends what the catalogue is said to hold
     ("示例名录由谁来制定？", False),  # who makes it
     ("列入示例目录的产品没认证就卖了，罚多少？", False),  # what happens to what is in it
 ])
@@ -313,6 +320,8 @@ def test_a_question_after_the_working_details_of_a_rule(question, details):
     ("广东省对楼道里给电动车充电的罚款标准是多少？", ("广东",)),
     ("浙江省2025年印发的节水通知要求下降多少？", ("浙江",)),
     ("江苏的实施办法里怎么说？", ("江苏",)),
+    ("江苏省根据示例条例制定的实施办法对超量排污罚多少？", ("江苏",)),
+    ("江苏一家化工厂制定的应急预案要报给谁？", ()),
     ("我在广东东莞开了家注塑厂，停电要提前几天通知？", ()),  # where the asker is, not who rules
     ("江苏一家化工厂出了事故要报到哪一级？", ()),
 ])

@@ -29,7 +29,7 @@ from typing import Any
 
 from kb.answers.units import bigrams, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import INDUSTRIES, Ask
+from kb.question.kinds import INDUSTRIES, SHARE_UNIT, Ask
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
 from kb.types import SearchHit
@@ -64,6 +64,7 @@ _QUANTITY = re.compile(
 _DATE = re.compile(
     rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前)|年底|年末|月底|月末"
 )
+_SHARE = re.compile(rf"百分之(?:\d|{CN_NUMERAL})|\d\s*[%％‰]|[一二三四五六七八九十]+成|半数|一半")
 FIGURES = {"date": _DATE, "amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}
 FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具体数额或比例", "period": "具体期限",
                 "quantity": "具体数值"}
@@ -118,14 +119,15 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty."""
     pattern = FIGURES[pq.figure]
-    in_unit = re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None
+    in_unit = (_SHARE if pq.figure_unit == SHARE_UNIT
+               else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
     for h in hits[:FIGURE_PASSAGES]:
+        if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
+            continue  # a passage about fines: its amounts are fines, or limits on them
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
             if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
-                continue
-            if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(sent):
                 continue
             return True
     return False

@@ -59,7 +59,7 @@ _NAMED_RE = re.compile(r"《([^》]{2,60})》")
 # A law or regulation named without 《》 at the start of a clause, followed by what it says
 # (海域使用管理法对…, 按照XX条例规定…).
 _UNBRACKETED_TITLE = re.compile(
-    r"(?:^|[，。？?；;、\s]|按照|依照|根据|依据)((?:中华人民共和国)?[\u4e00-\u9fff]{3,18}?(?:法|条例))"
+    r"(?:^|[，,。？?；;、\s]|按照|依照|根据|依据)((?:中华人民共和国)?[\u4e00-\u9fff]{3,18}?(?:法|条例))"
     r"(?=对|里|中|规定|要求|第[一二三四五六七八九十百\d]+条|怎么规定|是怎么|关于|有关|明确)"
 )
 _LEAD_IN = re.compile(r"^(?:按照|依照|根据|依据|按|依)")
@@ -174,7 +174,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
     # an English question is read through the Chinese words for what it asks and names
     framing, glossed = english_gloss(text) if english else ([], [])
     asks = asks_of(text) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
-    figure = figure_of(text)
+    # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
+    figure = figure_of(" ".join(framing + glossed)) if english else figure_of(text)
     folded = fold(text)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
     parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
