@@ -92,3 +92,28 @@ def test_the_modal_that_binds_the_subject_and_parties_left_out_of_conduct_matchi
     (other,) = read_duties("第六条", article_lines("企业事业单位应当防止污染。\n公民应当爱护示例河。")[1:], None)
     assert other["subject_kind"] == "other"
     assert pairs("企业事业单位和其他生产经营者超标排放示例废水") == pairs("超标排放示例废水")
+
+
+def test_a_conduct_breaking_two_clauses_of_one_paragraph_is_linked_to_it():
+    """未对职工进行培训，分配职工上岗作业的 breaks both clauses of 必须对职工进行培训；未经培训的，不得
+    上岗作业: neither clause alone holds enough of its words, the paragraph does. A long paragraph
+    does not: it holds the words of many conducts together."""
+    from kb.registers.penalties import PenaltyUnit, link_penalties
+
+    def duty(locator, para, clause, text):
+        return {"locator": locator, "para": para, "clause": clause, "text": text, "content": clause,
+                "subject_kind": "enterprise", "transitional": False}
+
+    text = "示例企业必须对职工进行安全教育、培训；未经安全教育、培训的，不得上岗作业。"
+    duties = [duty("第六条", 1, "示例企业必须对职工进行安全教育、培训；", text),
+              duty("第六条", 1, "未经安全教育、培训的，不得上岗作业。", text),
+              duty("第七条", 1, "示例企业必须向职工发放劳动防护用品。", "示例企业必须向职工发放劳动防护用品。")]
+    unit = PenaltyUnit("第二十条", 1, 1, "", "未对职工进行安全教育、培训，分配职工上岗作业的", "处罚款")
+    link_penalties([unit], duties, {"第六条": 1, "第七条": 1, "第二十条": 1}, ["第六条", "第七条", "第二十条"])
+    assert [(e["locator"], e["how"]) for e in unit.enforces] == [("第六条", "conduct")]
+    # the same words spread over a paragraph of many clauses link nothing
+    many = [duty("第八条", 1, c, "") for c in ("示例企业必须对职工进行安全教育；", "培训应当每年一次；",
+                                            "职工应当遵守规程；", "分配任务应当书面记录；", "上岗前应当体检。")]
+    unit = PenaltyUnit("第二十条", 1, 1, "", "未对职工进行安全教育、培训，分配职工上岗作业的", "处罚款")
+    link_penalties([unit], many, {"第八条": 1, "第二十条": 1}, ["第八条", "第二十条"])
+    assert unit.enforces == []

@@ -43,6 +43,7 @@ def aliases() -> AliasTable:
     ("示例项目的设施没验收就投产了，会被怎么处理？", {Ask.PENALTY}),
     ("把许可证转给别人用，会有什么后果？", {Ask.PENALTY}),
     ("有人在线路走廊里盖房子，由谁来处理？", {Ask.PENALTY, Ask.WHO}),
+    ("工人没培训就被安排上岗，企业会受到什么处理？", {Ask.PENALTY}),
     # English questions are read through the Chinese words for what they ask
     ("How soon must an accident be reported to the county authority?", {Ask.DEADLINE}),
     ("Which authority approves a water abstraction permit?", {Ask.WHO}),
@@ -57,6 +58,7 @@ def test_what_is_asked(question, kinds):
     ("新法施行以后，以前那部法律怎么处理了？", Ask.PENALTY),  # what became of a repealed law
     ("重大事故由谁组织调查处理？", Ask.PENALTY),  # 调查处理 is an investigation, not a sanction
     ("报废车辆的号牌怎么处理？", Ask.PENALTY),  # a procedure
+    ("示例污水处理厂的污泥受到什么处理才能填埋？", Ask.PENALTY),  # a treatment, not a sanction
     ("When a permit is renewed, which documents are filed?", Ask.TIMELINE),  # a clause, not a date
     ("Is the report filed with the county authority?", Ask.PENALTY),
     ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine

@@ -267,6 +267,8 @@ def _by_conduct(u: PenaltyUnit, duties: list[dict[str, Any]], bags: list[set[str
         if any(c >= COVER_MIN for c, _, _ in main):
             scored = main  # a transitional rule (附则) only when no rule of the body fits
         fit = [x for x in scored if x[0] >= COVER_MIN]
+        if not fit:
+            fit = _paragraph_fit(want, scored, duties, bags, weight, total)
         if not fit or len(fit) > MAX_TIES:
             continue  # nothing close, or a conduct so generic that many duties hold it
         best = max(f for _, f, _ in fit)
@@ -276,3 +278,26 @@ def _by_conduct(u: PenaltyUnit, duties: list[dict[str, Any]], bags: list[set[str
                 found[key] = max(found.get(key, 0.0), cover)
     return [{"locator": loc, "paragraphs": [para], "items": [], "clause": clause, "how": "conduct",
              "cover": round(c, 2)} for (loc, para, clause), c in sorted(found.items(), key=lambda kv: -kv[1])]
+
+
+def _paragraph_fit(want: set[str], scored: list, duties: list[dict[str, Any]], bags: list[set[str]],
+                   weight: dict[str, float], total: float) -> list:
+    """A conduct that breaks two clauses of one paragraph at once (未对职工进行安全教育、培训，分配职工
+    上岗作业的 breaks 必须对职工进行安全教育、培训 and 未经…培训的，不得上岗作业): no clause holds
+    COVER_MIN of it, the paragraph does. Its best-covering clause stands for it."""
+    unseen = weight[""]
+    groups: dict[tuple[str, int], set[str]] = {}
+    size: dict[tuple[str, int], int] = {}
+    allowed = {id(d) for _, _, d in scored}
+    for d, bag in zip(duties, bags):
+        if id(d) in allowed:
+            groups.setdefault((d["locator"], d["para"]), set()).update(bag)
+            size[(d["locator"], d["para"])] = size.get((d["locator"], d["para"]), 0) + 1
+    out = []
+    for (loc, para), bag in groups.items():
+        # two clauses at most: a long paragraph holds the words of many conducts together
+        if size[(loc, para)] > 2 or sum(weight.get(p, unseen) for p in want & bag) / total < COVER_MIN:
+            continue
+        best = max((x for x in scored if x[2]["locator"] == loc and x[2]["para"] == para), key=lambda x: x[0])
+        out.append(best)
+    return out
