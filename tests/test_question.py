@@ -299,6 +299,8 @@ def test_a_question_about_what_a_catalogue_holds(question, asks_content):
     ("污染防治法里说的大气污染物包括什么？", ()),  # a short name of the indexed 大气污染防治法
     ("新旧两部节能法对重点用能单位的要求有什么变化？", ()),  # the tail, 节能法, is indexed
     ("依法办事的方法对企业有什么要求？", ()),  # not a title
+    ("没按预案维护器材，按示例突发事件法要罚多少钱？", ("示例突发事件法",)),  # what it fines is its content
+    ("按大气防治法要罚多少钱？", ()),  # a short name of 大气污染防治法: its characters, in order
 ])
 def test_a_law_named_without_brackets(aliases, question, unindexed):
     pq = read_question(question, aliases)

@@ -193,7 +193,7 @@ def figure_of(text: str) -> str:
 # The unit a figure question names right after 多少/几 (多少吨配额, 几个工业污染源, 提前几天):
 # a passage answers it only with a number in that unit (or its synonym), not with any number.
 _UNIT_ASKED = re.compile(
-    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|公顷|公里|小时|个人|毫升|千克|公斤|个|家|吨|度|人|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|升|克)"
+    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|公顷|公里|小时|个人|毫升|千克|公斤|个|家|吨|度|人|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克)"
 )
 UNIT_WORDS: dict[str, str] = {
     "个工作日": "个?工作日", "工作日": "个?工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时",

@@ -60,7 +60,7 @@ _NAMED_RE = re.compile(r"《([^》]{2,60})》")
 # (海域使用管理法对…, 按照XX条例规定…).
 _UNBRACKETED_TITLE = re.compile(
     r"(?:^|[，,。？?；;、\s]|按照|依照|根据|依据)((?:中华人民共和国)?[\u4e00-\u9fff]{3,18}?(?:法|条例))"
-    r"(?=对|里|中|规定|要求|第[一二三四五六七八九十百\d]+条|怎么规定|是怎么|关于|有关|明确)"
+    r"(?=对|里|中|规定|要求|第[一二三四五六七八九十百\d]+条|怎么规定|是怎么|关于|有关|明确|要罚|该罚|会罚|怎么罚|罚多少)"
 )
 _LEAD_IN = re.compile(r"^(?:按照|依照|根据|依据|按|依)")
 _NOT_A_TITLE = re.compile(r"[的了和是在把被给让我你他它这那么吗呢]|^.{0,2}(?:方|做|依|违|执|合|非|立|司|看|想|说|手|算|语|技|写)法$")
@@ -166,7 +166,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
             # name of the indexed 石油天然气管道保护法)
             key = title_key(name)
             if not any(aliases.resolve(name[i:]) for i in range(len(name) - 2)) \
-                    and not any(key in t for t in aliases.titles) \
+                    and not any(key in t or _short_name_of(key, t) for t in aliases.titles) \
                     and not any(name in d or d in name for d in documents) and name not in unindexed:
                 unindexed.append(name)
                 unbracketed.append(name)
@@ -215,6 +215,13 @@ def read_question(question: str, aliases: AliasTable | None = None,
         catalog_known=aliases is not None,
         parts=parts,
     )
+
+
+def _short_name_of(key: str, title: str) -> bool:
+    """Whether `key` (抗震条例) may be a short name of the indexed `title` (建设工程抗震管理条例): its
+    characters occur in it in order, the kind of text (法, 条例) last."""
+    rest = iter(title)
+    return len(key) >= 3 and title.endswith(key[-1]) and all(ch in rest for ch in key)
 
 
 def _conduct(text: str) -> str:
