@@ -24,7 +24,8 @@
 - what a place's own rules say answered from the national law when no document of that place is
   indexed; a day of the calendar answered by a period; an English question about a year no text
   covers answered from the texts of other years; a figure question answered from the passage it
-  is about, which states no figure, because a passage beside it states one.
+  is about, which states no figure, because a passage beside it states one; a place's local rule
+  on another subject leading the answer for that place.
 """
 from __future__ import annotations
 
@@ -107,6 +108,15 @@ def test_what_a_place_without_local_documents_itself_rules_is_not_answered(data,
     out = ask(data, "北京市对重点用能单位报送能源利用状况报告是怎么规定的？", capsys)
     assert not out["abstained"]
     assert lead(out) == ("北京市示例节能办法（测试样例）", "第二条")
+
+
+def test_a_place_whose_local_documents_are_about_other_things(data, capsys):
+    # Beijing's fixture rule is about energy: not the ground of a question on water permits there
+    out = ask(data, "北京的企业申请取水许可证找哪个部门审批？", capsys)
+    assert not out["abstained"] and "没有找到北京关于这一问题的地方性文件" in out["answer"]
+    assert lead(out) == ("示例水法（测试样例）", "第三条")
+    out = ask(data, "北京市对取水许可证的审批是怎么规定的？", capsys)
+    assert out["abstained"] and "没有找到北京关于这一问题的地方性文件" in out["answer"]
 
 
 def test_a_figure_beside_the_passage_asked_about_is_not_its_answer(data, capsys):

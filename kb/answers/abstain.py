@@ -16,10 +16,10 @@ Abstain ("已收录文件中未找到依据") when:
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).
 4. the question asks what a place itself rules (上海市对…是怎么规定的) and no document of that
-   place is indexed.
+   place is indexed, or none of its indexed documents is about the question.
 Not abstaining, an answer may need a note: a place the question names has no local document
-indexed (the national rules answer it, and another place's local rules are set aside: they do
-not bind this one), or the question is in English (the sources are Chinese).
+indexed, or none on this question (the national rules answer it, and another place's local rules
+are set aside: they do not bind this one), or the question is in English (the sources are Chinese).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.answers.units import bigrams, short_title
+from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
 from kb.question.kinds import INDUSTRIES, SHARE_UNIT, Ask
 from kb.question.reading import ParsedQuestion
@@ -248,7 +248,14 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
             return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
     if docs is not None:
         for r in pq.regions:
-            if not any(r in (d.region or "") or r in (d.title or "") for d in docs.values()):
+            own = {k for k, d in docs.items() if r in (d.region or "") or r in (d.title or "")}
+            if own and not any(h.doc_id in own and about_topic(pq.terms, h.text, r) for h in hits[:REGION_PASSAGES]):
+                # the place has local documents, none of them on this question
+                if r in pq.local_rules:
+                    return Decision(True, f"知识库中没有找到{r}关于这一问题的地方性文件，无法回答{r}本地的规定", signals)
+                notes.append(f"知识库中没有找到{r}关于这一问题的地方性文件，以下依据全国性规定。")
+                continue
+            if not own:
                 if r in pq.local_rules:  # what that place itself rules: only its own documents say
                     return Decision(True, f"知识库中没有收录{r}的地方性文件，无法回答{r}本地的规定", signals)
                 if not _national_evidence(hits[:REGION_PASSAGES], docs):

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from kb.answers.units import Unit, bigrams, short_title, split_units
+from kb.answers.units import Unit, about_topic, bigrams, short_title, split_units
 from kb.index.lexical import normalize
 from kb.question.kinds import FOCUS_SOURCE
 from kb.question.reading import ParsedQuestion
@@ -102,7 +102,9 @@ def _locality_fit(pq: ParsedQuestion, h: SearchHit) -> float:
     m = LOCAL_TITLE_RE.match(h.title)
     place = m.group(1) if m else ""
     if place and normalize(place) in pq.folded:
-        return 0.3
+        # its place's rule, if it is about the question at all (Beijing's energy rules say
+        # nothing about fireworks in Beijing)
+        return 0.3 if about_topic(pq.terms, h.text, place) else -0.4
     return -0.4
 
 

@@ -120,3 +120,10 @@ def short_title(title: str) -> str:
         if t.startswith(p) and len(t) > len(p) + 1:
             t = t[len(p) :]
     return t
+
+
+def about_topic(terms: tuple[str, ...] | list[str], text: str, place: str) -> bool:
+    """Whether a place's local rule `text` holds one of the question's topical terms besides the
+    place itself (Beijing's energy rules are found by 北京 alone for a question on fireworks)."""
+    body = normalize(text)
+    return any(len(t) >= 2 and t not in place and place not in t and normalize(t) in body for t in terms)
