@@ -263,3 +263,15 @@ def test_abstain_on_weak_dense_match_with_partial_coverage():
 def test_local_rule_not_primary_for_national_question():
     ans = answer("重点用能单位每年要向哪个部门报送能源利用状况报告？", FakeSearcher([LOCAL, NATIONAL]))
     assert ans.citations[0].hit.doc_id == "d1"
+
+
+def test_a_question_on_what_a_term_means_leads_with_its_definition():
+    """The article that uses the term ranks first in search; the one that defines it answers."""
+    uses = hit(0, "第三十一条 未取得示例认证合格证书的，不得开展产品质量检验工作；示例认证合格证书由示例部门颁发。",
+               locator="第三十一条")
+    defines = hit(1, "第五十六条 本细则下列用语的含义是：\n（一）示例器具是指能用以直接或间接测出被测对象量值的装置。\n"
+                     "（二）示例认证是指示例部门对检验机构的能力进行的考核和证明。\n"
+                     "（三）示例检定是指查明和确认示例器具是否符合法定要求的程序。", locator="第五十六条")
+    ans = answer("示例认证具体指什么？它和示例检定是一回事吗？", FakeSearcher([uses, defines]))
+    lead = min(ans.citations, key=lambda c: c.n)
+    assert lead.hit.locator == "第五十六条" and "示例认证是指" in ans.text

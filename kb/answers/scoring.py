@@ -31,6 +31,7 @@ CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "list": re.compile(rf"下列|以下.{{0,6}}[：:]|包括|[（(][{SMALL_NUM}]+[）)]|如下"),
     "compare": re.compile(r"修订|修正|废止|原|改为"),
     "yesno": re.compile(r"不得|应当|可以|不属于|属于|免征|不缴纳|禁止|不需要|视为"),
+    "definition": re.compile(r"是指|所称|含义|指的是"),
 }
 
 @dataclass
@@ -55,6 +56,9 @@ def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
     qtypes = {str(k) for k in pq.asks if k in CUE_PATTERNS}
     terms = list(pq.terms)
     focus = [FOCUS_SOURCE[f] for f in pq.focus]
+    if "definition" in qtypes:  # what a term means: the unit that defines it (X是指…, 所称X), like a focus
+        focus += [re.compile(rf"{re.escape(t)}[^。；，]{{0,8}}?(?:是指|指的是)|所称{re.escape(t)}")
+                  for t in pq.terms if len(t) >= 2]
     qbi = bigrams(" ".join(terms)) or bigrams(pq.text)
     per_hit = [split_units(h.text, i, header=(h.locator == "header")) for i, h in enumerate(hits)]
     pool = [normalize(u.text) for us in per_hit for u in us]
