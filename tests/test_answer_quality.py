@@ -135,6 +135,14 @@ def test_a_day_of_the_calendar_is_answered_only_by_one(data, capsys):
     assert out["abstained"] and "没有规定具体日期" in out["answer"]
 
 
+def test_a_year_only_in_a_documents_own_dates_is_not_about_that_year(data, capsys):
+    # the decree was issued in 2003 (its header); none of its articles says anything about 2003
+    out = ask(data, "2003年示例地区登记了哪些危险废物？", capsys)
+    assert out["abstained"] and "2003" in out["answer"]
+    out = ask(data, "示例地区产生危险废物的单位要登记什么？", capsys)
+    assert lead(out) == ("示例危废条例（测试样例）", "第一条")
+
+
 def test_an_english_question_about_a_year_no_text_covers(data, capsys):
     out = ask(data, "How many accidents were reported in the region in 2024?", capsys)
     assert out["abstained"] and "2024" in out["answer"]

@@ -243,8 +243,11 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     for num in pq.standards:
         if num not in all_ev:
             return Decision(True, f"知识库中没有找到标准 {num}", signals)
+    # a year the question is about must be in what the passages say, not in a document's own
+    # dates (its header, its date field): a text revised in 2023 says nothing about 2023
+    said = " ".join(_norm(h.text) for h in hits[:5] if h.locator != "header")
     for y in pq.subject_years:
-        if y not in " ".join(evidence[:5]):
+        if y not in said:
             return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
     if docs is not None:
         for r in pq.regions:
