@@ -37,7 +37,7 @@ def test_pdf_cid_font_round_trips(text_pdf: fb.PdfFixture) -> None:
 
 def test_pdf_page_texts_are_per_page(text_pdf: fb.PdfFixture) -> None:
     doc = load(text_pdf.path)
-    for page_text, lines in zip(doc.pages, text_pdf.pages):
+    for page_text, lines in zip(doc.pages, text_pdf.pages, strict=True):
         assert lines[0] in page_text
         assert lines[-1] in page_text
 

@@ -133,6 +133,11 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     return False
 
 
+def _where(h: SearchHit) -> str:
+    """《短标题》第N条 — the passage a reason points at (no locator for a header or a paragraph)."""
+    return f"{book_title(short_title(h.title))}{h.locator if h.locator not in ('', '¶', 'header') else ''}"
+
+
 def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     """The reason to abstain when a figure question's answer would rest on a passage that states
     no figure of the kind asked, although a passage beside it does ('' otherwise): the distance a
@@ -140,8 +145,7 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     planted. A question of two parts is left alone: its figure may belong to the other part."""
     if not pq.figure or pq.parts or states_figure(pq, [lead]):
         return ""
-    where = f"{book_title(short_title(lead.title))}{lead.locator if lead.locator not in ('', '¶', 'header') else ''}"
-    return f"最相关的{where}没有规定{FIGURE_NAMES[pq.figure]}"
+    return f"最相关的{_where(lead)}没有规定{FIGURE_NAMES[pq.figure]}"
 
 
 # A catalogue and then what it holds, in one sentence (目录包括…、…、…; 列入目录：（一）…) — not a
@@ -170,8 +174,7 @@ def delegation(h: SearchHit) -> str:
     m = _DELEGATION.search(h.text or "")
     if not m:
         return ""
-    where = f"{book_title(short_title(h.title))}{h.locator if h.locator not in ('', '¶', 'header') else ''}"
-    return f"{where}规定具体办法由{m.group(1)}{m.group(2)}"
+    return f"{_where(h)}规定具体办法由{m.group(1)}{m.group(2)}"
 
 
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none
@@ -221,8 +224,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     have local documents indexed (None: no place notes)."""
     if not hits:
         return Decision(True, "没有检索到相关段落")
-    evidence = [_evidence_text(h) for h in hits]
-    all_ev = " ".join(evidence)
+    all_ev = " ".join(_evidence_text(h) for h in hits)
     cov, bi = coverage(pq, hits)
     signals: dict[str, float | str] = {"coverage": round(cov, 3), "bigram": round(bi, 3)}
     notes: list[str] = []
