@@ -275,3 +275,16 @@ def test_a_question_on_what_a_term_means_leads_with_its_definition():
     ans = answer("示例认证具体指什么？它和示例检定是一回事吗？", FakeSearcher([uses, defines]))
     lead = min(ans.citations, key=lambda c: c.n)
     assert lead.hit.locator == "第五十六条" and "示例认证是指" in ans.text
+
+
+@pytest.mark.parametrize("terms, text, about", [
+    (("取水", "许可证"), "北京市重点用能单位应当报送能源利用状况报告。", False),
+    # a piece of the place's own name (海市 of 上海市) is not a topic
+    (("海市", "车辆", "通行"), "上海市新建民用建筑应当执行绿色建筑标准。", False),
+    (("能源", "报告"), "北京市重点用能单位应当报送能源利用状况报告。", True),
+])
+def test_a_local_rule_is_about_the_question_only_through_its_topic(terms, text, about):
+    from kb.answers.units import about_topic
+
+    place = "上海" if "上海" in text else "北京"
+    assert about_topic(terms, text, place) is about

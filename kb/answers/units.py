@@ -126,4 +126,5 @@ def about_topic(terms: tuple[str, ...] | list[str], text: str, place: str) -> bo
     """Whether a place's local rule `text` holds one of the question's topical terms besides the
     place itself (Beijing's energy rules are found by 北京 alone for a question on fireworks)."""
     body = normalize(text)
-    return any(len(t) >= 2 and t not in place and place not in t and normalize(t) in body for t in terms)
+    names = [place + suffix for suffix in ("", "市", "省", "自治区")]  # and the pieces of 上海市 (海市)
+    return any(len(t) >= 2 and not any(t in n or n in t for n in names) and normalize(t) in body for t in terms)
