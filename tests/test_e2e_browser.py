@@ -76,7 +76,11 @@ def browser_page(width: int = 1280, height: int = 900):
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit finished the current script run."""
+    """Wait until Streamlit finished the current script run. The status widget shows only after a
+    delay, so its absence alone can pass while a run is still going (a click then may be lost);
+    the app root's script state is set at once."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached",
+                           timeout=timeout)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout)
 
 
