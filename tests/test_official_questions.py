@@ -77,3 +77,14 @@ def test_an_industry_or_company_the_table_does_not_list_is_not_answered_from_oth
     assert not listed["abstained"] and listed["citations"][0]["locator"] == "附件 表1 第3行"
     steel = _ask(ingested, "钢铁行业2025年能效目标是什么？")
     assert not steel["abstained"] and "能效标杆水平以上产能比例达到30%" in steel["answer"]
+
+
+def test_standards_to_follow_for_a_described_notice_come_from_that_notice(ingested):
+    # 示例省 + 2026年度 + 绿色工厂申报 describe one notice (without 《》): its list, not every guide's
+    out = _ask(ingested, "示例省2026年度绿色工厂申报，造纸企业适用哪些标准？")
+    assert not out["abstained"], out["answer"]
+    assert {c["file_name"] for c in out["citations"]} == {"示例省关于开展2026年度绿色工厂申报工作的通知（测试样例）.txt"}
+    assert "QB/T 39018-2024" in out["answer"] and "DB99/T 3903-2024" not in out["answer"]
+    # described by nothing: the list from every document that cites standards
+    out = _ask(ingested, "造纸企业申报绿色工厂要对照哪些标准？")
+    assert len({c["file_name"] for c in out["citations"]}) > 1 and "DB99/T 3903-2024" in out["answer"]

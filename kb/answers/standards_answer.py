@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import logging
+import re
 from typing import Any, Sequence
 
 from kb.question.kinds import INDUSTRIES, PURPOSES, Ask
@@ -235,11 +236,15 @@ def _line(k: int, std: Standard, reg: StandardsRegister, cite: _Cites, places: l
     return text + "。"
 
 
-def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> Answer | None:
+def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any, describe: bool = True) -> Answer | None:
     ask = pq.standards_ask
     industry = tuple(w for k in ask.industries for w in INDUSTRIES[k])
     purpose = tuple(w for k in ask.purposes for w in PURPOSES[k])
     docs = _named_docs(pq, catalog) if ask.cited else None
+    # a question describing one document (申报示例省2026年度绿色工厂) asks what that one cites
+    described = _described_doc(pq, catalog, reg) if docs is None and describe else None
+    if described is not None:
+        docs = {described}
     specific: list[tuple[Standard, list[Source]]] = []
     general: list[tuple[Standard, list[Source]]] = []
     for std in sorted(reg.standards.values(), key=sort_key):
@@ -253,7 +258,7 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> A
         if places:
             (general if is_general else specific).append((std, places))
     if not specific and not general:
-        return None
+        return None if described is None else _apply_answer(pq, reg, catalog, describe=False)
     cite = _Cites(catalog)
     who = "".join(ask.industries) + ("企业" if ask.industries else "")
     what = "、".join(ask.purposes)
@@ -262,7 +267,8 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> A
         lines = [f"{titles}引用的标准（状态截至 {reg.today.isoformat()}）："]
     else:
         subject = f"{who}{'（' + what + '）' if what else ''}"
-        lines = [f"已收录文件中与{subject}相关的标准（状态截至 {reg.today.isoformat()}）："]
+        where = book_title(catalog.docs[described].title) if described is not None else "已收录文件"
+        lines = [f"{where}中与{subject}相关的标准（状态截至 {reg.today.isoformat()}）："]
     for k, (std, places) in enumerate(specific[:LIST_MAX], 1):
         lines.append(_line(k, std, reg, cite, places))
     if general:
@@ -274,6 +280,30 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any) -> A
         lines.append(f"另有 {more} 项未列出，完整列表见 `python -m kb standards`。")
     return Answer(question=pq.raw, text="\n".join(lines), citations=cite.citations(), abstained=False,
                   mode="extractive")
+
+
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_TITLE_PLACE = re.compile(r"^(.{2,8}?(?:省|自治区|市|县|区))")
+_TITLE_TOPIC = re.compile(r"关于(?:开展|组织开展|印发|做好|组织)?(.+?)(?:工作)?的(?:通知|意见|公告|办法)")
+
+
+def _described_doc(pq: ParsedQuestion, catalog: Any, reg: StandardsRegister) -> str | None:
+    """The one document citing standards that the question describes without 《》 by its place,
+    its year and its subject (申报示例省2026年度绿色工厂 → the province's 2026 notice on green-factory
+    applications); None when none or several fit."""
+    text = pq.text
+    citing = {src.doc_id for std in reg.standards.values() for src in std.cited}
+    found = []
+    for doc_id in citing:
+        meta = catalog.docs.get(doc_id)
+        title = getattr(meta, "title", "") or ""
+        place, years, topic = _TITLE_PLACE.match(title), _TITLE_YEAR.findall(title), _TITLE_TOPIC.search(title)
+        if not (place and years and topic) or place.group(1) not in text or not all(y in text for y in years):
+            continue
+        subject = _TITLE_YEAR.sub("", topic.group(1)).strip("年度")
+        if any(subject[i: i + 4] in text for i in range(max(1, len(subject) - 3))):
+            found.append(doc_id)
+    return found[0] if len(found) == 1 else None
 
 
 def _named_docs(pq: ParsedQuestion, catalog: Any) -> set[str] | None:
