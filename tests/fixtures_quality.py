@@ -202,32 +202,6 @@ def _discharge(year: int) -> str:
 """
 
 
-# A penalty that names its conduct by the statute's shorthand (盗用热能的) while the rule before
-# it spells the conduct's forms out: the everyday question resembles the rule, not the penalty.
-HEAT = f"""# 示例供热条例（测试样例）
-
-2018年9月3日 示例机关令第12号公布
-
-<!-- INFO END -->
-
-{NOTE}
-
-第一条 为了规范示例地区的城市供热，制定本条例。
-
-第十二条 禁止盗用热能。盗用热能的行为包括：（一）在供热企业的供热管道上擅自接管用热；（二）绕越供热企业的热量计量装置用热；（三）故意损坏热量计量装置。
-
-第十三条 用户应当按时缴纳热费，不得擅自改变用热性质或者扩大用热面积。
-
-第二十条 盗用热能的，由示例县供热主管部门责令停止违法行为，追缴热费，并处应交热费三倍以下的罚款。
-
-第二十一条 用户擅自改变用热性质、扩大用热面积或者拆改室内供热设施的，由示例县供热主管部门责令限期改正，处二千元以上一万元以下罚款。
-
-第二十二条 供热企业未按照规定检修供热管道、计量装置的，由示例县供热主管部门责令改正，处一万元以上五万元以下罚款。
-
-第二十三条 本条例自2018年11月1日起施行。
-"""
-
-
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "示例节能法（测试样例）.md").write_text(ENERGY, encoding="utf-8")
@@ -237,7 +211,6 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例节能研究综述（测试样例）.txt").write_text(PAPER, encoding="utf-8")
     (folder / "示例危废条例（测试样例）.md").write_text(DECREE, encoding="utf-8")
     (folder / "示例事故报告条例（测试样例）.md").write_text(ACCIDENT, encoding="utf-8")
-    (folder / "示例供热条例（测试样例）.md").write_text(HEAT, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

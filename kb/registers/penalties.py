@@ -36,8 +36,7 @@ from kb.text.grammar import (
 
 COVER_MIN = 0.6  # share of the conduct's word pairs a duty must hold to be linked by conduct
 NEAR_BEST = 0.85  # of the duties covering a conduct, those this close to the best fit are linked
-MIN_PAIRS = 4  # a conduct with fewer content pairs than this is too generic to match …
-SHORT_PAIRS = 3  # … unless a duty holds all of it: 盗窃电能 is the statute's own name for a conduct
+MIN_PAIRS = 4  # a conduct with fewer content pairs than this is too generic to match
 MAX_TIES = 3  # more duties than this covering a conduct: it names none of them
 
 _CONDUCT_END = re.compile(r"的，(?=由|处|依照|依法|责令|对|可以|给予)|[，,](?=由[^，。；]{2,40}?(?:部门|机关|机构|人民政府))")
@@ -245,9 +244,8 @@ def _by_conduct(u: PenaltyUnit, duties: list[dict[str, Any]], bags: list[set[str
     unseen = weight[""]
     for part in conduct_parts(u.conduct):
         want = pairs(part)
-        if len(want) < SHORT_PAIRS:
+        if len(want) < MIN_PAIRS:
             continue
-        short = len(want) < MIN_PAIRS
         total = sum(weight.get(p, unseen) for p in want)
         scored = []  # (share of the conduct the duty holds, F of that and the share of the duty the conduct holds)
         for d, bag in zip(duties, bags):
@@ -268,8 +266,8 @@ def _by_conduct(u: PenaltyUnit, duties: list[dict[str, Any]], bags: list[set[str
         main = [x for x in scored if not x[2].get("transitional")]
         if any(c >= COVER_MIN for c, _, _ in main):
             scored = main  # a transitional rule (附则) only when no rule of the body fits
-        fit = [x for x in scored if x[0] >= (1.0 if short else COVER_MIN)]
-        if not fit and not short:
+        fit = [x for x in scored if x[0] >= COVER_MIN]
+        if not fit:
             fit = _paragraph_fit(want, scored, duties, bags, weight, total)
         if not fit or len(fit) > MAX_TIES:
             continue  # nothing close, or a conduct so generic that many duties hold it

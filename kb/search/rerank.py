@@ -39,7 +39,7 @@ FEATURES: tuple[str, ...] = (
     "focus",
     "penalty_fit", "penalty_unwanted", "definition_fit", "definition_unwanted", "conduct",
     "named_doc", "other_doc_named", "list_fit", "prohibition_fit", "duty_fit", "article_named", "header_fit", "header_unwanted", "superseded", "local_named",
-    "local_unnamed", "latin_chunk", "duty_gap",
+    "local_unnamed", "latin_chunk",
 )
 
 # The words a passage uses when it gives what a question asks for.
@@ -79,7 +79,6 @@ class Candidate:
     sentence_expanded: float = 0.0  # the same for the question with its everyday words' legal terms
     conduct_sim: float = 0.0  # best cosine of a penalty question's conduct and one sentence
     title_sim: float = 0.0  # cosine of the question and the document's title
-    duty_sim: float = 0.0  # a linked penalty's: best cosine of the conduct asked about and a sentence of a rule it enforces
     features: dict[str, float] = field(default_factory=dict)
 
 
@@ -145,11 +144,6 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
     emax = max(c.sentence_expanded for c in cands)
     cmax = max(c.conduct_sim for c in cands)
     tmax = max(c.title_sim for c in cands)
-    # how well the conduct asked about matches the penalty's own words or a rule it enforces
-    linked = any(c.duty_sim for c in cands)
-    rule = [max(c.duty_sim, c.conduct_sim) if c.duty_sim or Role.PENALTY in roles(c.hit.text or "") else 0.0
-            for c in cands]
-    umax = max(rule)
     mass: dict[str, float] = {}
     for c in cands:
         mass[c.hit.doc_id] = mass.get(c.hit.doc_id, 0.0) + max(c.fused, 0.0)
@@ -206,7 +200,6 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
             "local_named": float(local and bool(place) and place in folded_q),
             "local_unnamed": float(local and not (place and place in folded_q)),
             "latin_chunk": float(latin),
-            "duty_gap": ((rule[rank] - umax) * 10 if rule[rank] else -1.0) if linked else 0.0,
         }
         c.features = f
         rows.append([f[name] for name in FEATURES])

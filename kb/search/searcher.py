@@ -36,7 +36,6 @@ from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion, read_question
 from kb.search.filters import Filters, docs_passing
 from kb.search.fusion import Fusion, fuse
-from kb.search.penalty_links import penalty_links
 from kb.search.rerank import SENTENCE_DEPTH, Candidate, Weights, latin_text, load_weights, rerank
 from kb.index.sentences import SentenceVectors, best_sentence_similarity
 from kb.settings import Settings
@@ -255,15 +254,14 @@ class Searcher:
         second: dict[int, float] = {}
         sentence: dict[int, float] = {}
         if weights is not None and ranked:
-            pool, links = self._pool(pq, ranked, weights.depth, filters or Filters(), penalised)
-            cands = self._candidates(pq, pool, scores, lex_rank, dense_rank, penalised, links)
+            cands = self._candidates(pq, ranked[: weights.depth], scores, lex_rank, dense_rank, penalised)
             reordered = rerank(pq, cands, self._named_doc_ids(pq), weights)
             top = np.array([sc for _, sc in reordered])
             probs = np.exp(top - top.max())
             probs /= probs.sum()
             second = {c.pos: float(pr) for (c, _), pr in zip(reordered, probs)}
             sentence = {c.pos: c.sentence for c, _ in reordered if c.sentence}
-            ranked = [c.pos for c, _ in reordered] + [p for p in ranked[weights.depth :] if p not in second]
+            ranked = [c.pos for c, _ in reordered] + ranked[weights.depth :]
             scores = {p: second.get(p, 0.0) for p in ranked}
         ranked = self._named_first(pq, ranked)
         top_score = scores[ranked[0]] if ranked else 1.0
@@ -366,20 +364,10 @@ class Searcher:
         if fused is None:
             return []
         ranked, scores, lex_rank, dense_rank, _direct, penalised = fused
-        pool, links = self._pool(pq, ranked, depth, filters or Filters(), penalised)
-        return self._candidates(pq, pool, scores, lex_rank, dense_rank, penalised, links)
-
-    def _pool(self, pq: ParsedQuestion, ranked: list[int], depth: int, filters: Filters,
-              penalised: set[str]) -> tuple[list[int], dict[int, list[int]]]:
-        """The positions the second stage ranks: the first `depth` fused ones, and for a penalty
-        question the penalties enforcing the rules its conduct resembles (kb.search.penalty_links)."""
-        links = penalty_links(self, pq, self.allowed_docs(filters), penalised)
-        head = ranked[:depth]
-        return head + [p for p in links if p not in set(head)], links
+        return self._candidates(pq, ranked[:depth], scores, lex_rank, dense_rank, penalised)
 
     def _candidates(self, pq: ParsedQuestion, positions: Sequence[int], scores: dict[int, float],
-                    lex_rank: dict, dense_rank: dict, penalised: set[str] = frozenset(),
-                    links: dict[int, list[int]] | None = None) -> list[Candidate]:
+                    lex_rank: dict, dense_rank: dict, penalised: set[str] = frozenset()) -> list[Candidate]:
         ids = [self.lex.ids[p] for p in positions]
         records = self.index.get_chunks(ids)
         dense = {p: dense_rank[p][1] for p in positions if p in dense_rank}
@@ -400,7 +388,7 @@ class Searcher:
                 # An English question is answered from the Chinese texts; a paper's English
                 # abstract matches it by language alone and says nothing specific.
                 continue
-            out.append(Candidate(p, h, scores.get(p, 0.0), lex_rank[p][1] if p in lex_rank else 0.0, dense.get(p, 0.0),
+            out.append(Candidate(p, h, scores[p], lex_rank[p][1] if p in lex_rank else 0.0, dense.get(p, 0.0),
                                  self.status.get(h.doc_id, ""), h.doc_id in penalised))
         if self.sentence_vectors is not None and out:
             q = self._embed_query(pq.text)
@@ -409,29 +397,17 @@ class Searcher:
             queries = [q, self._embed_query(f"{pq.text} {' '.join(pq.legal_terms)}") if pq.legal_terms else q]
             if pq.conduct:
                 queries.append(self._embed_query(pq.conduct))
-            head = out[:SENTENCE_DEPTH] + [c for c in out[SENTENCE_DEPTH:] if c.pos in (links or {})]
+            head = out[:SENTENCE_DEPTH]
             sims = best_sentence_similarity(np.stack(queries), [c.hit.text for c in head], self.sentence_vectors)
             for c, row in zip(head, sims):
                 c.sentence, c.sentence_expanded = float(row[0]), float(row[1])
                 c.conduct_sim = float(row[2]) if pq.conduct else 0.0
-            if links and pq.conduct:
-                self._rule_similarity(queries[-1], [c for c in out if c.pos in links], links)
             titles = list(dict.fromkeys(c.hit.title or c.hit.file_name for c in out))
             tv = self.sentence_vectors.vectors(titles) @ (q / (np.linalg.norm(q) or 1.0))
             by_title = dict(zip(titles, tv.tolist()))
             for c in out:
                 c.title_sim = by_title.get(c.hit.title or c.hit.file_name, 0.0)
         return out
-
-    def _rule_similarity(self, conduct: np.ndarray, cands: list[Candidate], links: dict[int, list[int]]) -> None:
-        """A linked penalty's `duty_sim`: the best cosine of the conduct asked about and one
-        sentence of a rule it enforces."""
-        rule_pos = sorted({r for c in cands for r in links[c.pos]})
-        records = self.index.get_chunks([self.lex.ids[r] for r in rule_pos])
-        texts = [getattr(records.get(self.lex.ids[r]), "text", "") or "" for r in rule_pos]
-        sims = dict(zip(rule_pos, best_sentence_similarity(conduct[None, :], texts, self.sentence_vectors)[:, 0]))
-        for c in cands:
-            c.duty_sim = max(float(sims[r]) for r in links[c.pos])
 
     def _verbatim(self, question: str, candidates: Sequence[int]) -> list[int]:
         """Candidates whose text contains the whole question verbatim (whitespace aside)."""
