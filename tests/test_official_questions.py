@@ -88,3 +88,13 @@ def test_standards_to_follow_for_a_described_notice_come_from_that_notice(ingest
     # described by nothing: the list from every document that cites standards
     out = _ask(ingested, "造纸企业申报绿色工厂要对照哪些标准？")
     assert len({c["file_name"] for c in out["citations"]}) > 1 and "DB99/T 3903-2024" in out["answer"]
+
+
+def test_a_notice_described_by_place_year_and_subject_must_be_indexed(ingested):
+    # no 示例省 notice of 2027 is indexed; its 2026 notice on the same subject does not answer for it
+    out = _ask(ingested, "示例省2027年度绿色工厂申报通知要求什么时候前报送材料？")
+    assert out["abstained"], out["answer"]
+    assert "知识库中没有收录示例省2027年度绿色工厂申报通知" in out["answer"]
+    # described the same way and indexed: answered from it
+    out = _ask(ingested, "示例市2025年节能监察工作的通知要求各区什么时候前报送？")
+    assert not out["abstained"] and "2025年11月30日前" in out["answer"], out["answer"]

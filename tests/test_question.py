@@ -341,3 +341,16 @@ def test_a_place_asked_about_as_the_maker_of_a_rule(question, places):
 ])
 def test_the_years_an_english_question_is_about(question, years):
     assert read_question(question).subject_years == years
+
+
+@pytest.mark.parametrize("question, described", [
+    ("示例省2026年度节能监察工作通知要求几月前报送工作总结？", [("示例省", "2026", {"节能", "能监", "监察"})]),
+    ("工信部2024年公布的那批示例工厂名单里有哪些企业？", [("", "2024", {"示例", "例工", "工厂"})]),
+    ("示例市2022年发的那份开展清洁生产审核的通知现在还能用吗？",
+     [("示例市", "2022", {"清洁", "洁生", "生产", "产审", "审核"})]),
+    ("2025年示例省的单位产品能耗下降了多少？", []),  # a year, but no document of a kind
+    ("《示例节能法》2018年修订后罚多少？", []),
+])
+def test_documents_described_without_brackets(question, described):
+    pq = read_question(question)
+    assert [(d.place, d.year, set(d.topic)) for d in pq.described] == described

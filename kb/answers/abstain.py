@@ -29,7 +29,7 @@ from typing import Any
 
 from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import INDUSTRIES, SHARE_UNIT, Ask
+from kb.question.kinds import INDUSTRIES, SHARE_UNIT, Ask, DescribedDocument
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
 from kb.types import SearchHit
@@ -242,6 +242,10 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
             n = _norm(short_title(name))
             if n and n not in all_ev and _norm(name) not in all_ev:
                 return Decision(True, f"知识库中没有找到{book_title(name)}", signals)
+    if docs is not None:
+        for d in pq.described:
+            if not any(describes(d, meta) for meta in docs.values()):
+                return Decision(True, f"知识库中没有收录{d.phrase}", signals)
     for num in pq.standards:
         if num not in all_ev:
             return Decision(True, f"知识库中没有找到标准 {num}", signals)
@@ -301,6 +305,21 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     if pq.language == "en":
         notes.append("问题为英文；以下依据均为中文原文。")
     return Decision(False, "", signals, notes, hits, placeless)
+
+
+def describes(d: DescribedDocument, meta: Any) -> bool:
+    """Whether an indexed document fits a description without 《》: its place (when one is named)
+    in its title, number, issuer or region, the year among its dates or in its title or number,
+    and at least half (and two) of the subject's character pairs in its title."""
+    named = f"{meta.title} {meta.doc_number} {meta.issuer} {meta.region}"
+    if d.place and d.place not in named:
+        return False
+    years = {meta.date[:4], meta.effective_date[:4], *(e.date[:4] for e in meta.events)}
+    if d.year not in years and d.year not in f"{meta.title} {meta.doc_number}":
+        return False
+    title = re.sub(r"[^\u4e00-\u9fff]", "", meta.title or "")
+    shared = sum(1 for p in d.topic if p in title)
+    return shared >= min(len(d.topic), max(2, (len(d.topic) + 1) // 2))
 
 
 def e5_like(hits: list[SearchHit]) -> bool:

@@ -30,6 +30,8 @@ from kb.question.english import subject_years as english_subject_years
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     CATALOGUE_CONTENT_RE,
+    DescribedDocument,
+    described_documents,
     DETAIL_RE,
     DOCUMENT_DATES_RE,
     OLDER_VERSION_RE,
@@ -85,6 +87,7 @@ class ParsedQuestion:
     articles: tuple[str, ...] = ()  # 第五十三条 … (canonical locators)
     regions: tuple[str, ...] = ()
     local_rules: tuple[str, ...] = ()  # places whose own rules are asked about (上海市对…怎么规定)
+    described: tuple[DescribedDocument, ...] = ()  # documents described without 《》 (示例省2026年度…通知)
     years: tuple[int, ...] = ()  # every year written
     subject_years: tuple[str, ...] = ()  # years the question is about (not a version's year)
     version_years: tuple[str, ...] = ()  # years naming a version: 2018年版, 2023年修订的
@@ -191,6 +194,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         articles=tuple(articles),
         regions=tuple(regions_in(folded)),
         local_rules=tuple(local_rule_places(folded, regions_in(folded))),
+        described=tuple(described_documents(text)),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
         subject_years=tuple(subject_years(text) + (english_subject_years(text) if english else [])),
         version_years=tuple(VERSION_YEAR_RE.findall(text)),
