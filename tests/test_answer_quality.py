@@ -249,3 +249,10 @@ def test_a_penalty_that_only_names_the_rule_it_enforces(data, capsys):
     assert lead(out) == ("示例事故报告条例（测试样例）", "第十一条"), out["answer"]
     assert "五万元以上二十万元以下" in out["answer"]
     assert ("示例事故报告条例（测试样例）", "第八条") in [(c["title"], c["locator"]) for c in out["citations"]]
+
+
+def test_a_place_name_inside_other_words_is_no_place(data, capsys):
+    # 冲上海滩 is 冲上 + 海滩: no note about Shanghai's local documents
+    out = ask(data, "事故发生后船被冲上海滩，单位负责人多久内要向县里报告？", capsys)
+    assert not out["abstained"] and "1小时内" in out["answer"], out["answer"]
+    assert "上海" not in out["answer"].replace("冲上海滩", "")

@@ -354,3 +354,18 @@ def test_the_years_an_english_question_is_about(question, years):
 def test_documents_described_without_brackets(question, described):
     pq = read_question(question)
     assert [(d.place, d.year, set(d.topic)) for d in pq.described] == described
+
+
+@pytest.mark.parametrize("question, regions", [
+    ("拆船厂能不能把旧船冲上海滩来拆？", ()),
+    ("复合肥生产要办什么许可？", ()),
+    ("入海口附近能不能建化工厂？", ()),
+    ("把东西藏在仓库里算不算隐匿证据？", ()),
+    ("整改完成都要报给谁？", ()),
+    ("黄河南岸的企业取水找谁批？", ()),
+    ("上海市对危险废物怎么规定？", ("上海",)),
+    ("西安和成都的企业都要报吗？", ("成都", "西安")),
+    ("海口市的污水处理费是多少？", ("海口",)),
+])
+def test_places_named_and_words_that_only_hold_a_name(question, regions):
+    assert sorted(read_question(question).regions) == sorted(regions)

@@ -10,7 +10,35 @@ REGIONS: tuple[str, ...] = tuple(
 )
 
 
+# Place → words that hold its name but mean something else (冲上海滩 is 冲上 + 海滩, 复合肥 a
+# fertiliser, 入海口 an estuary, 把东西藏在… hides things).
+NOT_PLACE: dict[str, tuple[str, ...]] = {
+    "上海": ("冲上海", "拖上海", "推上海", "运上海", "搁上海", "开上海滩"),
+    "合肥": ("复合肥", "混合肥", "配合肥"),
+    "海口": ("入海口", "出海口", "河海口"),
+    "西藏": ("东西藏",),
+    "西安": ("东西安",),
+    "成都": ("完成都", "形成都", "造成都", "构成都", "组成都", "变成都", "生成都", "达成都", "建成都", "改成都"),
+    "福建": ("幸福建",),
+    "河南": ("黄河南", "运河南"),
+    "河北": ("黄河北", "运河北"),
+    "江西": ("长江西",),
+    "湖南": ("洞庭湖南", "太湖南"),
+    "湖北": ("洞庭湖北", "太湖北"),
+    "山西": ("太行山西",),
+    "海南": ("沿海南", "近海南", "东海南", "黄海南"),
+    "大连": ("大连续",),
+    "雄安": ("英雄安",),
+}
+
+
 def regions_in(text: str) -> list[str]:
     """The places named in `text` (already folded), longest names only (内蒙古, not 蒙古)."""
-    found = [r for r in REGIONS if r in text]
+    found = [r for r in REGIONS if r in text and _named(text, r)]
     return [r for r in found if not any(r != o and r in o for o in found)]
+
+
+def _named(text: str, place: str) -> bool:
+    for longer in NOT_PLACE.get(place, ()):
+        text = text.replace(longer, "|")
+    return place in text
