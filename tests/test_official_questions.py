@@ -98,3 +98,13 @@ def test_a_notice_described_by_place_year_and_subject_must_be_indexed(ingested):
     # described the same way and indexed: answered from it
     out = _ask(ingested, "示例市2025年节能监察工作的通知要求各区什么时候前报送？")
     assert not out["abstained"] and "2025年11月30日前" in out["answer"], out["answer"]
+
+
+def test_a_document_described_by_its_date_is_asked_about_its_content(ingested):
+    # 2025年…印发的 describes the notice; the question asks what it repealed, not when it was issued:
+    # the header with its dates does not lead
+    out = _ask(ingested, "2025年示例市印发的工业污染防治若干措施废止了哪些文件？")
+    assert not out["abstained"], out["answer"]
+    first = min(out["citations"], key=lambda c: c["n"])
+    assert (first["file_name"], first["locator"]) == ("示例市工业污染防治若干措施通知（测试样例）.txt", "三、"), out["citations"]
+    assert "同时废止" in out["answer"]

@@ -369,3 +369,15 @@ def test_documents_described_without_brackets(question, described):
 ])
 def test_places_named_and_words_that_only_hold_a_name(question, regions):
     assert sorted(read_question(question).regions) == sorted(regions)
+
+
+@pytest.mark.parametrize("question, dates", [
+    ("2025年示例市印发的污染防治措施废止了哪些文件？", False),  # the date describes the document
+    ("示例市2025年发布的通知要求企业做什么？", False),
+    ("这份通知是哪天印发的？", True),
+    ("2023年公布的示例条例是什么时候施行的？", True),
+    ("示例节能法是哪年通过的？", True),
+])
+def test_a_date_that_describes_the_document_is_not_asked(question, dates):
+    pq = read_question(question)
+    assert pq.document_dates is dates and (Ask.TIMELINE in pq.asks) is dates

@@ -158,6 +158,18 @@ _SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|修订
 _EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:修订|修正|通过|公布|施行)")
 
 
+# A year the user gives with the act that made the document, as a description of it (2025年示例市
+# 印发的…措施, 2023年公布的条例): the question knows the date and asks about something else.
+_DATED_DESCRIPTION_RE = re.compile(
+    r"(?:19|20)\d{2}\s*年度?[^，,。？?；;]{0,14}?(?:印发|发布|公布|出台|通过|施行|制定|颁布)的(?=[\u4e00-\u9fff“《\"])"
+)
+
+
+def without_dated_description(text: str) -> str:
+    """`text` without the descriptions of a document by its date (for the date cues)."""
+    return _DATED_DESCRIPTION_RE.sub(" ", text)
+
+
 def asks_of(text: str) -> frozenset[Ask]:
     """The kinds of answer a question wants. `text`: the normalised question (the patterns of
     ASK_PATTERNS see it folded, as the tokenizer does; version words see it as written, since

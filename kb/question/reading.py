@@ -48,6 +48,7 @@ from kb.question.kinds import (
     figure_unit,
     local_rule_places,
     focus_of,
+    without_dated_description,
     standards_ask_of,
     subject_years,
 )
@@ -176,7 +177,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
     english = bool(_LATIN_RE.search(text)) and not _CJK_RE.search(text)
     # an English question is read through the Chinese words for what it asks and names
     framing, glossed = english_gloss(text) if english else ([], [])
-    asks = asks_of(text) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
+    undated = without_dated_description(text)
+    asks = asks_of(undated) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
     # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
     figure = figure_of(" ".join(framing + glossed)) if english else figure_of(text)
     folded = fold(text)
@@ -203,10 +205,10 @@ def read_question(question: str, aliases: AliasTable | None = None,
         standards_ask=standards_ask_of(text),
         wants_old=bool(OLDER_VERSION_RE.search(text)),
         other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
-        document_dates=bool(DOCUMENT_DATES_RE.search(text)),
+        document_dates=bool(DOCUMENT_DATES_RE.search(undated)),
         terms=tuple(content_terms(" ".join(glossed) if english else text)),
         legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed)),
-        focus=focus_of(VERSION_PHRASE_RE.sub(" ", text)),
+        focus=focus_of(VERSION_PHRASE_RE.sub(" ", undated)),
         quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
         severity=bool(SEVERITY_RE.search(text)),
         figure=figure,
