@@ -36,6 +36,15 @@ def hit(text: str) -> SearchHit:
     # a share asked is answered by a share, not by the numbered notes beside it
     ("减供负荷达到百分之多少算重大事故？", "（1）电网负荷，是指示例电网在事故发生时的实际负荷；（2）减供负荷，是指其最大减少量。", False),
     ("减供负荷达到百分之多少算重大事故？", "示例电网减供负荷百分之三十以上的，为重大事故。", True),
+    # a fee asked is a sum of money: a deadline or a fine beside it is not its answer
+    ("示例许可证的申请费是多少？", "发证机关应当自受理申请之日起20个工作日内审查完毕。", False),
+    ("示例审核的咨询服务费一般收多少？", "咨询机构出具虚假报告的，处一万元以上五万元以下罚款。", False),
+    ("示例许可证的申请费是多少？", "申请示例许可证，应当缴纳申请费每件二百元。", True),
+    # hours of training and decibels need their unit
+    ("负责人每年要参加多少学时的培训？", "未按规定设立岗位的，处一万元以上三万元以下罚款。", False),
+    ("负责人每年要参加多少学时的培训？", "负责人每年接受节能培训不少于二十四学时。", True),
+    ("夜间施工的噪声限值是多少分贝？", "违反本法规定夜间施工的，处一万元以上十万元以下罚款。", False),
+    ("夜间施工的噪声限值是多少分贝？", "夜间施工噪声不得超过五十五分贝。", True),
     # a quantity asked in 升 needs litres
     ("个人一次最多能买多少升？", "第三类：1．示例甲；2．示例乙。", False),
     ("个人一次最多能买多少升？", "个人每次购买不得超过5升。", True),

@@ -127,6 +127,12 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
+            if in_unit is not None and pq.figure == "quantity":
+                # a number in the unit asked is the quantity, whatever units the pattern knows
+                # (五十五分贝, 二十四学时); dates and standards' numbers were taken out above
+                if in_unit.search(sent):
+                    return True
+                continue
             if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
                 continue
             return True
