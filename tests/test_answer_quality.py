@@ -264,3 +264,13 @@ def test_a_figure_in_a_sentence_about_what_the_lead_lacks_answers(data, capsys):
     out = ask(data, "示例地区登记危险废物的登记资料要保存几年？", capsys)
     assert not out["abstained"], out["answer"]
     assert lead(out) == ("示例危废条例（测试样例）", "第二条") and "保存3年" in out["answer"]
+
+
+def test_what_changed_when_one_version_is_indexed(data, capsys):
+    # one version of the rule is indexed: say that nothing can be compared, and quote its text
+    out = ask(data, "示例事故报告条例2023年修改了什么？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert "只有《示例事故报告条例（测试样例）》的一个版本" in out["answer"] and "无法逐条比较" in out["answer"]
+    # a year with no revision in the document's own dates: no such revision is recorded
+    out = ask(data, "示例节能法2016年修改了什么？", capsys)
+    assert out["abstained"] and "没有 2016 年修改的记录" in out["answer"], out["answer"]

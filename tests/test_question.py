@@ -381,3 +381,13 @@ def test_places_named_and_words_that_only_hold_a_name(question, regions):
 def test_a_date_that_describes_the_document_is_not_asked(question, dates):
     pq = read_question(question)
     assert pq.document_dates is dates and (Ask.TIMELINE in pq.asks) is dates
+
+
+@pytest.mark.parametrize("question, subject, version", [
+    ("示例节能法2018年修改了什么？", (), ("2018",)),  # the year of a revision, not a year asked about
+    ("示例条例2016年那次修改改了哪些内容？", (), ()),
+    ("2023年全国一共有多少家示例单位？", ("2023",), ()),
+])
+def test_the_year_of_a_revision_is_not_a_year_asked_about(question, subject, version):
+    pq = read_question(question)
+    assert pq.subject_years == subject and pq.version_years == version

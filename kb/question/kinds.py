@@ -77,7 +77,7 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     # 实施 in a document's name (实施方案, 实施办法, 实施意见) is not a question about a date
     "effective": re.compile(r"施行|生效|实施(?!方案|办法|细则|意见|条例|计划)|执行|开始适用|起算"),
     "adopted": re.compile(r"通过"),
-    "amended": re.compile(r"修正|修订|改过|修改"),
+    "amended": re.compile(r"修正|修订|改过|修改|改了|改动"),
     "repealed": re.compile(r"废止|替代|取代|不再适用|怎么处理了"),
     "issued": re.compile(r"印发|发布|公布|出台"),
     "consequence": re.compile(r"罚|处罚|责任|后果"),
@@ -149,15 +149,15 @@ OTHER_VERSIONS_RE = re.compile(
 # It asks for an older version itself (search prefers the older version of a named law).
 OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|以前|之前|修订前|修改前|废止的|过去")
 # A version named by its year: 2018年版, 2023年修订的, 2017年的.
-VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:版|修订|修正|第.次修|的)")
+VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:版|修订|修正|修改|改动|改了|第.次修|的)")
 # The words that name a version, removed before the question's topic words are read.
 VERSION_PHRASE_RE = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
-_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|修订|修正|第|通过|公布|发布|印发|制定))")
-_EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:修订|修正|通过|公布|施行)")
+_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|修订|修正|修改|改动|改了|第|通过|公布|发布|印发|制定))")
+_EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次)?(?:修订|修正|修改|改动|改了|通过|公布|施行)")
 
 
 # A year the user gives with the act that made the document, as a description of it (2025年示例市
