@@ -144,39 +144,6 @@ def _where(h: SearchHit) -> str:
     return f"{book_title(short_title(h.title))}{h.locator if h.locator not in ('', '¶', 'header') else ''}"
 
 
-_ASKING_WORD = re.compile(r"几|多少|哪|什么|怎么")  # 几年 among the terms asks; it is not what the passage says
-FIGURE_RESCUE_MISSING = 0.15  # share of the question's term weight the lead must lack for a rescue
-FIGURE_RESCUE_COVER = 0.8  # share of what the lead lacks that the figure's own sentence must hold
-
-
-def passage_with_figure(pq: ParsedQuestion, hits: list[SearchHit], lead: SearchHit) -> SearchHit | None:
-    """Among the best passages besides a lead that states no figure, the one whose figure is in a
-    sentence holding what the lead lacks of the question (登记资料至少保存3年 for 登记资料要保存
-    几年, when the lead only says what is registered), not one whose figure is about something
-    else (五米内禁止种植乔木 for how far a petrol station stands from a pipeline)."""
-    weights = {t: min(len(t), 4) for t in pq.terms if len(t) >= 2 and not _ASKING_WORD.search(t)}
-    lead_text = _norm(lead.text or "")
-    missing = {t: w for t, w in weights.items() if _norm(t) not in lead_text}
-    if not weights or sum(missing.values()) < FIGURE_RESCUE_MISSING * sum(weights.values()):
-        return None
-    for h in hits[:FIGURE_PASSAGES]:
-        if h is lead or not states_figure(pq, [h]):
-            continue
-        for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
-            if not states_figure(pq, [_sentence_hit(h, sent)]):
-                continue
-            ev = _norm(sent)
-            if sum(w for t, w in missing.items() if _norm(t) in ev) >= FIGURE_RESCUE_COVER * sum(missing.values()):
-                return h
-    return None
-
-
-def _sentence_hit(h: SearchHit, sentence: str) -> SearchHit:
-    import dataclasses
-
-    return dataclasses.replace(h, text=sentence)
-
-
 def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     """The reason to abstain when a figure question's answer would rest on a passage that states
     no figure of the kind asked, although a passage beside it does ('' otherwise): the distance a

@@ -148,12 +148,7 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     lead = min((led or comp).citations, key=lambda c: c.n).hit
     unstated = abstain.lead_lacks_figure(pq, lead)
     if unstated:
-        # the figure asked may be in a passage beside the lead, in a sentence about the question
-        other = abstain.passage_with_figure(pq, hits, lead)
-        again = extractive.compose(pq, [other] + [h for h in hits if h is not other]) if other else None
-        if again is None or not again.citations or min(again.citations, key=lambda c: c.n).hit is not other:
-            return abstention(question, hits, "extractive", decision.placeless + unstated, warnings)
-        comp, led = again, None
+        return abstention(question, hits, "extractive", decision.placeless + unstated, warnings)
     if led is not None:
         led.text = "\n".join([*decision.notes, led.text])
         return led
