@@ -35,6 +35,11 @@ from kb.types import Chunk, DocumentMeta, SearchHit
 log = logging.getLogger(__name__)
 
 DOCS_SUFFIX = "_docs"
+# Candidates the HNSW search explores. Dense search asks for the 100 nearest chunks; at Chroma's
+# default (100) the last of them were approximate and changed from one process to the next, which
+# shifted the fused scores (normalised by the weakest dense hit) and now and then the answer.
+SEARCH_EF = 400
+HNSW = {"hnsw": {"space": "cosine", "ef_search": SEARCH_EF}}
 
 
 def chunk_record_id(doc_id: str, content_hash: str, index: int) -> str:
@@ -117,13 +122,14 @@ class Index(StandardsCatalogues):
         """The chunk collection in use; created (recording the model) only when `create_for_model`."""
         name = self.current_name()
         try:
-            return self.client.get_collection(name, embedding_function=None)
+            return _searching_wide(self.client.get_collection(name, embedding_function=None))
         except Exception:
             if create_for_model is None:
                 return None
         return self.client.create_collection(
             name,
             metadata={"hnsw:space": "cosine", "embed_model": create_for_model},
+            configuration=HNSW,
             embedding_function=None,
         )
 
@@ -168,7 +174,7 @@ class Index(StandardsCatalogues):
             pass
         return self.client.create_collection(
             target, metadata={"hnsw:space": "cosine", "embed_model": model, "switching": True},
-            embedding_function=None,
+            configuration=HNSW, embedding_function=None,
         )
 
     def commit_switch(self, target: str) -> None:
@@ -407,3 +413,16 @@ class Index(StandardsCatalogues):
 def iter_batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _searching_wide(col: Any) -> Any:
+    """`col`, its HNSW search widened to SEARCH_EF when an older index was built with less (the
+    setting is kept with the collection; a read-only index keeps searching as it was built)."""
+    try:
+        ef = ((col.configuration or {}).get("hnsw") or {}).get("ef_search")
+        if ef is not None and ef < SEARCH_EF:
+            col.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
+    except Exception:  # an old server or a read-only folder: the default search still works
+        log.info("could not widen the HNSW search of %s", getattr(col, "name", "?"), exc_info=True)
+    return col
+
