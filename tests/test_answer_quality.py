@@ -266,3 +266,11 @@ def test_what_changed_when_one_version_is_indexed(data, capsys):
     # a year with no revision in the document's own dates: no such revision is recorded
     out = ask(data, "示例节能法2016年修改了什么？", capsys)
     assert out["abstained"] and "没有 2016 年修改的记录" in out["answer"], out["answer"]
+
+
+def test_a_question_naming_two_documents_quotes_each(data, capsys):
+    # both named without 《》; the national law's article scores below the local one's and was left out
+    out = ask(data, "示例节能法和北京市示例节能办法对重点用能单位的要求有什么不同？", capsys)
+    titles = {c["title"] for c in out["citations"]}
+    assert {"示例节能法（测试样例）", "北京市示例节能办法（测试样例）"} <= titles, out["answer"]
+    assert "按文件分列" in out["answer"] and "二月二十八日" in out["answer"] and "三月三十一日" in out["answer"]

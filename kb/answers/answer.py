@@ -81,6 +81,32 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
             hits = _interleave(hits, [h for h in more if h.chunk_id not in seen], k)
         except Exception:
             pass
+    return _each_named_document(pq, searcher, hits, k, filters)
+
+
+NAMED_EACH = 3  # passages of each named document a question about several of them gets at least
+
+
+def _each_named_document(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
+                         filters: Any) -> list[SearchHit]:
+    """A question naming several indexed documents (清洁生产促进法和山东省清洁生产促进条例…有什么不同)
+    is about each of them: a document the passages found leave out gets its own best passages,
+    searched within it and interleaved with the others."""
+    titles = getattr(getattr(searcher, "aliases", None), "titles", None)
+    if len(pq.documents) < 2 or titles is None or (filters is not None and getattr(filters, "restricts", False)):
+        return hits
+    from kb.search.searcher import Filters
+
+    for name in pq.documents:
+        ids = set(titles.get(name, []))
+        if not ids or any(h.doc_id in ids for h in hits):
+            continue
+        try:
+            own = _search(searcher, pq, NAMED_EACH, Filters(file_names=[name]))
+        except Exception:  # the passages found still answer what they can
+            continue
+        seen = {h.chunk_id for h in hits}
+        hits = _interleave(hits, [h for h in own if h.chunk_id not in seen and h.doc_id in ids], k)
     return hits
 
 

@@ -20,7 +20,7 @@ from kb.index.lexical import normalize
 from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
-from kb.text.titles import book_title
+from kb.text.titles import title_key, book_title
 
 
 def doc_label(h: SearchHit) -> str:
@@ -76,6 +76,13 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
                 continue
             chosen.append(i)
             if not same_doc and hits[i].doc_id not in {hits[j].doc_id for j in chosen[:-1]}:
+                deliberate.add(i)
+    if len(pq.documents) >= 2:
+        # a question naming several documents is about each: the best passage of each named one
+        for i in sorted(quotable, key=lambda i: -cs[i]):
+            have = {hits[j].doc_id for j in chosen}
+            if hits[i].doc_id not in have and title_key(hits[i].title or "") in pq.documents:
+                chosen.append(i)
                 deliberate.add(i)
     global_best = max((u.score for i in chosen for u in scored.units[i]), default=0.0)
     out: list[tuple[int, list[Unit]]] = []
@@ -151,6 +158,8 @@ def _other_doc_relevant(pq: ParsedQuestion, other: SearchHit, main: SearchHit) -
     st = normalize(short_title(other.title))
     named = [normalize(short_title(n)) for n in pq.named]
     if st and any(n == st or (n in st and len(n) >= len(st) - 2) for n in named):
+        return True
+    if title_key(other.title or "") in pq.documents:  # named without 《》, resolved against the index
         return True
     if st and not named and st in q:
         return True
