@@ -263,6 +263,9 @@ def test_what_changed_when_one_version_is_indexed(data, capsys):
     out = ask(data, "示例事故报告条例2023年修改了什么？", capsys)
     assert not out["abstained"], out["answer"]
     assert "只有《示例事故报告条例（测试样例）》的一个版本" in out["answer"] and "无法逐条比较" in out["answer"]
+    # what the text says of that revision: its header line, cited
+    assert "题注所载的这次修改：2023年5月6日 示例机关令第9号修改" in out["answer"]
+    assert [c["locator"] for c in out["citations"]] == ["header"]
     # a year with no revision in the document's own dates: no such revision is recorded
     out = ask(data, "示例节能法2016年修改了什么？", capsys)
     assert out["abstained"] and "没有 2016 年修改的记录" in out["answer"], out["answer"]

@@ -28,10 +28,10 @@ from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.duty_answers import consequence_lines, penalty_answer, penalty_by_reference, penalty_of_quoted_duty
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
-from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, with_comparison
+from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
+from kb.versions.questions import topic_terms
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion, read_question
-from kb.text.titles import book_title
 from kb.types import Answer, Citation, SearchHit
 
 log = logging.getLogger(__name__)
@@ -165,9 +165,13 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
     if pq.wants(Ask.CHANGE):  # nothing to compare: say so, before what the text says of its revisions
-        note, missing = _one_version(pq, min(comp.citations, key=lambda c: c.n).hit, catalog)
+        note, missing, revision = one_version(pq, min(comp.citations, key=lambda c: c.n).hit, catalog)
         if missing:
             return abstention(question, hits, "extractive", decision.placeless + missing, warnings)
+        if revision is not None and not topic_terms(pq, [revision[1].hit.title]):
+            # only "what changed that year": the header's line for it is all the text says
+            return Answer(question=question, text="\n".join([*decision.notes, *note, revision[0]]),
+                          citations=[revision[1]], abstained=False, mode="extractive", warnings=list(warnings or []))
         decision.notes.extend(note)
     led = (penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or [])))
@@ -183,27 +187,6 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     w = list(warnings or []) + _status_warnings(comp.citations) + standards_warnings(comp.citations, catalog)
     text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog)])
     return Answer(question=question, text=text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)
-
-
-def _one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None) -> tuple[list[str], str]:
-    """For a question about what changed, when the knowledge base holds one version of the
-    document: (a note that the revision cannot be compared article by article, '') — or
-    ([], the reason to refuse) when the year asked is not among the document's own dates."""
-    family = catalog.graph.family_of(lead.doc_id) if catalog is not None else None
-    if family is None or len(family.versions) != 1:
-        return [], ""
-    meta = family.versions[0]
-    years = {meta.date[:4], meta.effective_date[:4], *(e.date[:4] for e in meta.events)}
-    try:  # the header's own lines, whatever words they use (…号修改, 根据…决定修订)
-        header = " ".join(h.text for h in catalog.index.chunks_of(lead.doc_id) if h.locator == "header")
-    except Exception:  # the dates read at ingest are enough
-        header = ""
-    years |= set(re.findall(r"(?:19|20)\d{2}(?=\s*年)", header))
-    for y in pq.version_years:
-        if y not in years:
-            return [], f"已收录的{book_title(lead.title)}中没有 {y} 年修改的记录"
-    return [f"已收录文件中只有{book_title(lead.title)}的一个版本（{lead.date or '日期不详'}），"
-            "无法逐条比较修改前后的条文；以下是该文本中的相关内容。"], ""
 
 
 def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history=None,

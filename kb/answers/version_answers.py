@@ -14,6 +14,7 @@ from typing import Any, Mapping, Sequence
 
 from kb.answers.catalog import Catalog
 from kb.answers.compose_changes import compose_changes
+from kb.answers.units import short_title
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Answer, Citation, SearchHit
@@ -194,6 +195,36 @@ def _revision_line(pq: ParsedQuestion, new: Any, catalog: Catalog, n: int) -> tu
     quote = lines[-1]
     header.status = header.status or catalog.status.get(header.doc_id, "")
     return f"修订时间：{quote}[{n}]", Citation(n=n, hit=header, quote=quote)
+
+
+def one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None
+                ) -> tuple[list[str], str, tuple[str, Citation] | None]:
+    """For a question about what changed, when the knowledge base holds one version of the
+    document: (a note that the revision cannot be compared article by article, '', the header's
+    line for the year asked, quoted and cited as [1], if any) — or ([], the reason to refuse,
+    None) when the year asked is not among the document's own dates."""
+    family = catalog.graph.family_of(lead.doc_id) if catalog is not None else None
+    if family is None or len(family.versions) != 1:
+        return [], "", None
+    meta = family.versions[0]
+    years = {meta.date[:4], meta.effective_date[:4], *(e.date[:4] for e in meta.events)}
+    try:  # the header's own lines, whatever words they use (…号修改, 根据…决定修订)
+        header = next((h for h in catalog.index.chunks_of(lead.doc_id) if h.locator == "header"), None)
+    except Exception:  # the dates read at ingest are enough
+        header = None
+    lines = [ln.strip() for ln in (header.text if header is not None else "").splitlines() if ln.strip()]
+    years |= {y for ln in lines for y in re.findall(r"(?:19|20)\d{2}(?=\s*年)", ln)}
+    for y in pq.version_years:
+        if y not in years:
+            return [], f"已收录的{book_title(lead.title)}中没有 {y} 年修改的记录", None
+    note = [f"已收录文件中只有{book_title(lead.title)}的一个版本（{lead.date or '日期不详'}），"
+            "无法逐条比较修改前后的条文；以下是该文本中的相关内容。"]
+    said = [ln for ln in lines if _REVISION_LINE.search(ln) and any(y in ln for y in pq.version_years)]
+    if header is None or not said:
+        return note, "", None
+    header.status = header.status or catalog.status.get(header.doc_id, "")
+    return note, "", (f"{book_title(short_title(lead.title))}题注所载的这次修改：{said[-1]}[1]",
+                      Citation(n=1, hit=header, quote=said[-1]))
 
 
 def with_comparison(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None, k: int) -> list[SearchHit]:
