@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -297,7 +298,7 @@ def test_two_lines_parted_by_one_ideographic_space_are_not_a_table() -> None:
 def test_clean_keeps_every_non_whitespace_char(text: str, cuts: list[int], fmt: str) -> None:
     paged = fmt == "pdf"
     bounds = sorted({0, len(text), *[c for c in cuts if c <= len(text)]})
-    pages = [text[a:b] for a, b in zip(bounds, bounds[1:])] or [""]
+    pages = [text[a:b] for a, b in pairwise(bounds)] or [""]
     clean = _clean(pages, paged=paged, fmt=fmt)
     if paged:
         kept, removed = strip_page_furniture([split_page_lines(p) for p in pages])
