@@ -33,6 +33,7 @@ from kb.question.kinds import INDUSTRIES, SHARE_UNIT, Ask, DescribedDocument
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
 from kb.types import SearchHit
+from kb.versions.dates import document_years
 from kb.text.titles import book_title
 
 # Keyword-only indexes (no dense signals): term and character overlap of the best passages.
@@ -320,8 +321,7 @@ def describes(d: DescribedDocument, meta: Any) -> bool:
     named = f"{meta.title} {meta.doc_number} {meta.issuer} {meta.region}"
     if d.place and d.place not in named:
         return False
-    years = {meta.date[:4], meta.effective_date[:4], *(e.date[:4] for e in meta.events)}
-    if d.year not in years and d.year not in f"{meta.title} {meta.doc_number}":
+    if d.year not in document_years(meta) and d.year not in f"{meta.title} {meta.doc_number}":
         return False
     title = re.sub(r"[^\u4e00-\u9fff]", "", meta.title or "")
     shared = sum(1 for p in d.topic if p in title)

@@ -19,7 +19,7 @@ from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Answer, Citation, SearchHit
 from kb.versions import changes, questions
-from kb.versions.dates import version_date
+from kb.versions.dates import document_years, version_date
 from kb.versions.diff import diff_documents
 from kb.versions.graph import OUTDATED, VersionGraph
 from kb.text.titles import book_title
@@ -206,8 +206,7 @@ def one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None
     family = catalog.graph.family_of(lead.doc_id) if catalog is not None else None
     if family is None or len(family.versions) != 1:
         return [], "", None
-    meta = family.versions[0]
-    years = {meta.date[:4], meta.effective_date[:4], *(e.date[:4] for e in meta.events)}
+    years = document_years(family.versions[0])
     try:  # the header's own lines, whatever words they use (…号修改, 根据…决定修订)
         header = next((h for h in catalog.index.chunks_of(lead.doc_id) if h.locator == "header"), None)
     except Exception:  # the dates read at ingest are enough

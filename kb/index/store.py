@@ -94,6 +94,7 @@ class Index(StandardsCatalogues):
         self.settings = settings
         self.client = client or make_client(settings)
         self.name = settings.collection
+        self._widened: set[str] = set()  # chunk collections whose HNSW search width was checked
         try:
             self._docs = self.client.get_or_create_collection(
                 self.name + DOCS_SUFFIX, metadata={"kind": "catalog"}, embedding_function=None
@@ -122,7 +123,11 @@ class Index(StandardsCatalogues):
         """The chunk collection in use; created (recording the model) only when `create_for_model`."""
         name = self.current_name()
         try:
-            return _searching_wide(self.client.get_collection(name, embedding_function=None))
+            col = self.client.get_collection(name, embedding_function=None)
+            if name not in self._widened:  # once per collection: this runs on every query
+                self._widened.add(name)
+                _searching_wide(col)
+            return col
         except Exception:
             if create_for_model is None:
                 return None
@@ -415,8 +420,8 @@ def iter_batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def _searching_wide(col: Any) -> Any:
-    """`col`, its HNSW search widened to SEARCH_EF when an older index was built with less (the
+def _searching_wide(col: Any) -> None:
+    """Widen `col`'s HNSW search to SEARCH_EF when an older index was built with less (the
     setting is kept with the collection; a read-only index keeps searching as it was built)."""
     try:
         ef = ((col.configuration or {}).get("hnsw") or {}).get("ef_search")
@@ -424,5 +429,3 @@ def _searching_wide(col: Any) -> Any:
             col.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
     except Exception:  # an old server or a read-only folder: the default search still works
         log.info("could not widen the HNSW search of %s", getattr(col, "name", "?"), exc_info=True)
-    return col
-

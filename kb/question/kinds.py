@@ -395,4 +395,3 @@ def described_documents(text: str) -> list[DescribedDocument]:
         if pairs:
             out.append(DescribedDocument(m.group(1), place.group(0) if place else "", m.group(2), pairs))
     return out
-

@@ -182,6 +182,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
     figure = figure_of(" ".join(framing + glossed)) if english else figure_of(text)
     folded = fold(text)
+    regions = regions_in(folded)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
     parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
     refs = tuple(find_standard_refs(text, any_case=True))
@@ -194,8 +195,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         unindexed=tuple(unindexed),
         content_of=tuple(n for n in named if content_of_pattern(n).search(text)) + tuple(unbracketed),
         articles=tuple(articles),
-        regions=tuple(regions_in(folded)),
-        local_rules=tuple(local_rule_places(folded, regions_in(folded))),
+        regions=tuple(regions),
+        local_rules=tuple(local_rule_places(folded, regions)),
         described=tuple(described_documents(text)),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
         subject_years=tuple(subject_years(text) + (english_subject_years(text) if english else [])),

@@ -72,3 +72,10 @@ def origin_date(doc: DocumentMeta) -> Date | None:
 def version_sort_key(doc: DocumentMeta) -> tuple[str, str, str]:
     """Versions of one law sort oldest first by this key."""
     return (version_date(doc), effective_date(doc), doc.file_name)
+
+
+def document_years(doc: DocumentMeta) -> set[str]:
+    """The years of a document's own dates: its date, its effective date and its header events
+    (通过, 修订, 公布 …)."""
+    return {y for y in (doc.date[:4], doc.effective_date[:4], *(e.date[:4] for e in doc.events)) if y}
+
