@@ -180,6 +180,32 @@ ACCIDENT = f"""# 示例事故报告条例（测试样例）
 """
 
 
+# A national regulation that leaves one matter to the provinces' own rules and grades an activity
+# without saying into how many grades.
+GAS = f"""# 示例燃气条例（测试样例）
+
+2020年1月8日 示例机关令第12号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了管好示例地区的燃气经营和使用，制定本条例。
+
+第二条 禁止个人从事管道燃气经营活动。个人从事瓶装燃气经营活动的，应当遵守省、自治区、直辖市的有关规定。
+
+第三条 燃气经营者应当取得燃气经营许可证。燃气经营许可证由示例县燃气管理部门发放。
+
+第四条 举办大型燃气器具展示活动，应当按照活动的规模和场地确定安全等级，实行分级管理。
+
+第五条 燃气事故分为一般燃气事故、较大燃气事故和重大燃气事故。
+
+第六条 未取得燃气经营许可证从事燃气经营活动的，由示例县燃气管理部门责令停止违法行为，处五万元以上五十万元以下罚款。
+
+第七条 本条例自2020年3月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -213,6 +239,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例节能研究综述（测试样例）.txt").write_text(PAPER, encoding="utf-8")
     (folder / "示例危废条例（测试样例）.md").write_text(DECREE, encoding="utf-8")
     (folder / "示例事故报告条例（测试样例）.md").write_text(ACCIDENT, encoding="utf-8")
+    (folder / "示例燃气条例（测试样例）.md").write_text(GAS, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

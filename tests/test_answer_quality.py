@@ -277,3 +277,37 @@ def test_a_question_naming_two_documents_quotes_each(data, capsys):
     titles = {c["title"] for c in out["citations"]}
     assert {"示例节能法（测试样例）", "北京市示例节能办法（测试样例）"} <= titles, out["answer"]
     assert "按文件分列" in out["answer"] and "二月二十八日" in out["answer"] and "三月三十一日" in out["answer"]
+
+
+def test_a_matter_the_national_text_leaves_to_the_provinces(data, capsys):
+    # the national regulation hands bottled-gas trading by individuals to each province's rules;
+    # Guangdong has none indexed, so the national text does not answer for Guangdong
+    out = ask(data, "在广东，个人想做瓶装燃气送气的生意，要满足什么条件？", capsys)
+    assert out["abstained"], out["answer"]
+    assert "《示例燃气条例（测试样例）》第二条把这一事项留给各省（自治区、直辖市）规定" in out["answer"]
+    assert "没有收录广东的地方性文件" in out["answer"]
+    # what the national text itself rules is answered for Guangdong, with the note
+    out = ask(data, "在广东开燃气公司，经营许可证找哪个部门发？", capsys)
+    assert not out["abstained"] and "没有收录广东的地方性文件" in out["answer"]
+    assert lead(out) == ("示例燃气条例（测试样例）", "第三条")
+
+
+def test_how_many_grades_is_answered_only_by_a_count_or_the_grades(data, capsys):
+    # 实行分级管理 says there are grades, not how many
+    out = ask(data, "大型燃气器具展示活动的安全等级一共分几级？", capsys)
+    assert out["abstained"] and "没有规定具体数值" in out["answer"], out["answer"]
+    # the grades named one by one answer it
+    out = ask(data, "燃气事故一共分几级？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例燃气条例（测试样例）", "第五条")
+
+
+def test_an_english_question_asking_a_rate_or_a_limit(data, capsys):
+    # "what is the … rate" asks for a figure; 第四条 only points to another regulation
+    out = ask(data, "What is the water resource fee rate per cubic metre for a water user?", capsys)
+    assert out["abstained"] and "没有规定具体数额或比例" in out["answer"], out["answer"]
+    out = ask(data, "What is the limit in mg/m3 for dust from boilers under the energy law?", capsys)
+    assert out["abstained"], out["answer"]
+    # a rate the text states is an answer
+    out = ask(data, "At what rate is the mineral tax reduced for ore from depleted mines?", capsys)
+    assert not out["abstained"] and "百分之三十" in out["answer"], out["answer"]

@@ -30,6 +30,12 @@ ASKING: dict[str, str] = {
     r"which (?:kinds?|types?|categories|items|conditions|cases|circumstances)|what (?:kinds?|types?|categories|items|conditions)|list": "哪些",
     r"what is meant by|what does .{1,40} mean|defined?|definition": "是指",
     r"^(?:is|are|can|may|must|does|do|should|will|has|have)": "吗",
+    # a price, rate or limit asked for is a figure, as 多少钱 / 费率 / 上限 are in Chinese
+    r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:prices?|fees?|charges?|tariffs?)|at what price"
+    r"|how much (?:does|do|is|are|will|would) .{0,40}(?:cost|pay|charge)": "价格是多少",
+    r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:rates?|levy|levies)|at what rate|per[- ]ton(?:ne)?s?": "费率",
+    r"(?:what|which) (?:[\w/-]+ ){0,5}?(?:limits?|thresholds?|limit values?)(?![a-z])": "上限",
+    r"mg ?/ ?m3|mg ?/ ?m³|milligrams?": "多少毫克",
     r"maximum|at most|up to|longest|highest|ceiling|cap": "最多",
     r"minimum|at least|shortest|lowest": "至少",
     r"differ(?:ence|ent)?|compared?|comparison": "区别",

@@ -85,6 +85,10 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
 
 # A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
 # a figure; "几" alone is too loose to say.)
+# How many grades, classes or stages a scheme has (分几级, 一共分几个阶段): counted only in them.
+_TIERS_ASKED = r"(?:分|共|有)(?:为|成)?几个?(?:级|类|档|等级|级别|档次|阶段|步)"
+TIERS_UNIT = "个?(?:级|类|档|等级|级别|档次|阶段|步)"
+
 FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a day of the calendar (几月几号前, 最晚哪天) — before "period", whose 几日 it contains
     "date": re.compile(r"几月几[号日]|几号(?:之|以)?前|哪一?天(?:之|以)?前|(?:最晚|最迟|截止到?)(?:是|在|到)?哪一?天"),
@@ -93,7 +97,8 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
     # (那几年, 近几年: a time, not a period asked)
     "period": re.compile(r"多久|多长时间|几天|几日|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"),
-    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"),
+    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"
+                           r"|" + _TIERS_ASKED),
 }
 
 # "严了多少", "宽了": how much stricter or milder a rule became (about its penalties).
@@ -207,12 +212,12 @@ def figure_of(text: str) -> str:
 # The unit a figure question names right after 多少/几 (多少吨配额, 几个工业污染源, 提前几天):
 # a passage answers it only with a number in that unit (or its synonym), not with any number.
 _UNIT_ASKED = re.compile(
-    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|平方公里|公顷|公里|千米|厘米|毫米|小时|学时|课时|分贝|个人|毫升|千克|公斤|个|家|吨|度|人|名|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克)"
+    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|平方公里|公顷|公里|千米|厘米|毫米|小时|学时|课时|分贝|个人|毫升|毫克|千克|公斤|个|家|吨|度|人|名|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克)"
 )
 UNIT_WORDS: dict[str, str] = {
     "个工作日": "个?工作日", "工作日": "个?工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时",
     "个人": "人|名", "人": "人|名", "名": "名|人", "学时": "学时|课时", "课时": "课时|学时", "分贝": "分贝|dB",
-    "公里": "公里|千米", "千米": "千米|公里", "天": "天|日|个?工作日", "日": "日|天|个?工作日", "周": "周|星期", "公斤": "公斤|千克", "千克": "千克|公斤",
+    "公里": "公里|千米", "千米": "千米|公里", "天": "天|日|个?工作日", "日": "日|天|个?工作日", "周": "周|星期", "公斤": "公斤|千克", "千克": "千克|公斤", "毫克": "毫克|mg",
 }
 
 
@@ -242,6 +247,8 @@ def figure_unit(text: str) -> str:
     (SHARE_UNIT for a share, which is written before its number: 百分之三十)."""
     if _SHARE_ASKED.search(text):
         return SHARE_UNIT
+    if re.search(_TIERS_ASKED, text):
+        return TIERS_UNIT
     m = _UNIT_ASKED.search(text)
     return UNIT_WORDS.get(m.group(1), m.group(1)) if m else ""
 
