@@ -180,8 +180,8 @@ ACCIDENT = f"""# 示例事故报告条例（测试样例）
 """
 
 
-# A national regulation that leaves one matter to the provinces' own rules and grades an activity
-# without saying into how many grades.
+# A regulation that grades an activity without saying into how many grades, and names the grades
+# of accidents one by one.
 GAS = f"""# 示例燃气条例（测试样例）
 
 2020年1月8日 示例机关令第12号公布

@@ -279,19 +279,6 @@ def test_a_question_naming_two_documents_quotes_each(data, capsys):
     assert "按文件分列" in out["answer"] and "二月二十八日" in out["answer"] and "三月三十一日" in out["answer"]
 
 
-def test_a_matter_the_national_text_leaves_to_the_provinces(data, capsys):
-    # the national regulation hands bottled-gas trading by individuals to each province's rules;
-    # Guangdong has none indexed, so the national text does not answer for Guangdong
-    out = ask(data, "在广东，个人想做瓶装燃气送气的生意，要满足什么条件？", capsys)
-    assert out["abstained"], out["answer"]
-    assert "《示例燃气条例（测试样例）》第二条把这一事项留给各省（自治区、直辖市）规定" in out["answer"]
-    assert "没有收录广东的地方性文件" in out["answer"]
-    # what the national text itself rules is answered for Guangdong, with the note
-    out = ask(data, "在广东开燃气公司，经营许可证找哪个部门发？", capsys)
-    assert not out["abstained"] and "没有收录广东的地方性文件" in out["answer"]
-    assert lead(out) == ("示例燃气条例（测试样例）", "第三条")
-
-
 def test_how_many_grades_is_answered_only_by_a_count_or_the_grades(data, capsys):
     # 实行分级管理 says there are grades, not how many
     out = ask(data, "大型燃气器具展示活动的安全等级一共分几级？", capsys)

@@ -200,33 +200,6 @@ def _national_evidence(hits: list[SearchHit], docs: dict[str, Any]) -> bool:
     return any(_national(h, docs) for h in hits)
 
 
-# A national text that leaves a matter to each province's own rules (个人从事瓶装燃气经营活动的，
-# 应当遵守省、自治区、直辖市的有关规定; 具体办法由省、自治区、直辖市人民政府制定) — not a provincial
-# authority acting under the national rule (由省级人民政府划定, 报省级主管部门批准).
-_LOCAL_RULES = re.compile(
-    r"(?:遵守|按照|依照|执行)(?:所在地)?(?:的)?(?:省、自治区、直辖市|省级|地方)[^。；，]{0,12}?的(?:有关|具体)?规定"
-    r"|(?:具体|实施|管理)?(?:办法|细则|标准|规定)[^。；]{0,12}?由(?:省、自治区、直辖市|省级|地方)[^。；，]{0,16}?(?:制定|规定)"
-)
-LEFT_PASSAGES = 3
-
-
-def left_to_places(pq: ParsedQuestion, national: list[SearchHit], place: str) -> str:
-    """'《X》第N条把这一事项留给各省规定' when the sentence of the best national passages that holds
-    most of the question's terms (and two at least) leaves the matter to the provinces' own rules,
-    else ''. A delegation beside the sentence that answers (许可证由县燃气管理部门发放) is not it."""
-    weights = {t: min(len(t), 4) for t in pq.terms if len(t) >= 2 and place not in t and t not in place}
-    best, where, held = 0, "", 0
-    for h in national:
-        for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
-            score = sum(w for t, w in weights.items() if t in sent)
-            if score > best:  # on a tie the passage ranked first stands
-                best, held = score, sum(1 for t in weights if t in sent)
-                where = _where(h) if _LOCAL_RULES.search(sent) else ""
-    if not where or held < 2:
-        return ""
-    return f"{where}把这一事项留给各省（自治区、直辖市）规定"
-
-
 _TABLE_ROW = re.compile(r"第\d+行$")
 _COMPANY = re.compile(r"([\u4e00-\u9fff]{2,8})(?:股份有限公司|有限责任公司|有限公司|集团)")
 _NOT_IN_NAME = re.compile(r"[里的中和与及在对把给是]")  # words around a name, not in it
@@ -299,9 +272,6 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 # the place has local documents, none of them on this question
                 if r in pq.local_rules:
                     return Decision(True, f"知识库中没有找到{r}关于这一问题的地方性文件，无法回答{r}本地的规定", signals)
-                left = left_to_places(pq, [h for h in hits[:LEFT_PASSAGES] if _national(h, docs)], r)
-                if left:
-                    return Decision(True, f"{left}，知识库中没有找到{r}关于这一问题的地方性文件", signals)
                 notes.append(f"知识库中没有找到{r}关于这一问题的地方性文件，以下依据全国性规定。")
                 continue
             if not own:
@@ -310,9 +280,6 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 if not _national_evidence(hits[:REGION_PASSAGES], docs):
                     # only other places' local documents: they do not answer for this place
                     return Decision(True, f"知识库中没有收录{r}的地方性文件，检索到的只有其他地区的文件", signals)
-                left = left_to_places(pq, [h for h in hits[:LEFT_PASSAGES] if _national(h, docs)], r)
-                if left:  # the national text hands the matter to the places' own rules
-                    return Decision(True, f"{left}，知识库中没有收录{r}的地方性文件", signals)
                 notes.append(f"知识库中没有收录{r}的地方性文件，以下依据全国性规定。")
                 placeless = f"知识库中没有收录{r}的地方性文件；"
                 # another place's local rule does not bind this one: the answer rests on the
