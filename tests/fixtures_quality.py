@@ -180,8 +180,8 @@ ACCIDENT = f"""# 示例事故报告条例（测试样例）
 """
 
 
-# A regulation that grades an activity without saying into how many grades, and names the grades
-# of accidents one by one.
+# A regulation that grades an activity without saying into how many grades, names the grades of
+# accidents one by one, and states a time and a price without a number (立即, 不得收取任何费用).
 GAS = f"""# 示例燃气条例（测试样例）
 
 2020年1月8日 示例机关令第12号公布
@@ -202,7 +202,11 @@ GAS = f"""# 示例燃气条例（测试样例）
 
 第六条 未取得燃气经营许可证从事燃气经营活动的，由示例县燃气管理部门责令停止违法行为，处五万元以上五十万元以下罚款。
 
-第七条 本条例自2020年3月1日起施行。
+第七条 燃气经营者发现燃气泄漏的，应当立即报告示例县燃气管理部门。
+
+第八条 燃气经营者为用户安装燃气计量表，不得收取任何费用。
+
+第九条 本条例自2020年3月1日起施行。
 """
 
 

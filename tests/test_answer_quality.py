@@ -298,3 +298,13 @@ def test_an_english_question_asking_a_rate_or_a_limit(data, capsys):
     # a rate the text states is an answer
     out = ask(data, "At what rate is the mineral tax reduced for ore from depleted mines?", capsys)
     assert not out["abstained"] and "百分之三十" in out["answer"], out["answer"]
+
+
+def test_a_time_or_a_price_stated_without_a_number_is_an_answer(data, capsys):
+    # "report at once" answers how soon; "no fee may be charged" answers how much
+    out = ask(data, "燃气公司发现燃气泄漏，多久之内要报告？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例燃气条例（测试样例）", "第七条") and "立即报告" in out["answer"]
+    out = ask(data, "燃气公司上门给用户装燃气计量表要收多少钱？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例燃气条例（测试样例）", "第八条")

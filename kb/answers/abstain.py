@@ -52,11 +52,15 @@ DENSE_LOW = 0.885
 DENSE_LOW_COVERAGE = 0.65
 FIGURE_PASSAGES = 3  # how many of the best passages must hold the figure asked for
 
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下)")
+# (免费, 不得收取费用: nothing to pay is an amount too)
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下)"
+                     r"|免费|免收|不(?:得|再)?收取[^。；，]{0,8}费")
 # A tax, fee or fine may be stated as a share or multiple of its base (减征百分之三十,
 # 年收入百分之四十, 违法所得五倍以下, 减半征收).
 _LEVY = re.compile(_AMOUNT.pattern + r"|百分之|\d\s*%|减半|免征|免缴")
-_PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|个工作日|周)|之日起|日内|年内|月内|每年|每半年|半年|每季度|每月|届满")
+# (立即, 当日, 次日: a time stated without a number answers "how soon" too)
+_PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|个工作日|周)|之日起|日内|年内|月内|每年|每半年|半年|每季度|每月|届满"
+                     r"|立即|当日|当天|次日|当场|即时")
 _QUANTITY = re.compile(
     r"\d|[一二三四五六七八九十百千万两]+(?:万|亿)?(?:元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周|人|米|立方米|千瓦)|百分之"
     r"|[一二三四五六七八九十]+分之[一二三四五六七八九十]+"  # 二分之一, 三分之二
