@@ -255,6 +255,10 @@ def test_content_of_a_named_document(aliases, question, asks_content):
     # a comma ends a clause (the question is read with half-width punctuation): 处罚 is no fine asked
     ("对示例部门的处罚不服，多少天内能申请复议？", "period", "天|日|个?工作日"),
     ("核准机关多少个工作日内要给结论？", "period", "个?工作日"),
+    ("没休的那几天该怎么补钱？", "", ""),  # 那几天: days referred to, not a period asked
+    ("大型活动的安全等级一共分几级？", "quantity", "个?(?:级|类|档|等级|级别|档次|阶段|步)"),
+    ("What is the contribution rate per tonne of oil?", "levy", ""),  # read through its gloss
+    ("What is the emission limit in mg/m3 for kilns?", "quantity", "毫克|mg"),
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)
