@@ -308,3 +308,12 @@ def test_a_time_or_a_price_stated_without_a_number_is_an_answer(data, capsys):
     out = ask(data, "燃气公司上门给用户装燃气计量表要收多少钱？", capsys)
     assert not out["abstained"], out["answer"]
     assert lead(out) == ("示例燃气条例（测试样例）", "第八条")
+
+
+def test_what_befalls_a_conduct_asked_as_what_happens(data, capsys):
+    # 不组织抢救会怎样 asks for the consequence: the penalty (第十条), not the duty it breaks (第五条)
+    out = ask(data, "单位负责人接到事故报告后不组织抢救会怎样？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例事故报告条例（测试样例）", "第十条") and "百分之四十" in out["answer"]
+    out = ask(data, "事故分为几种？以后会怎样分？", capsys)  # no conduct before 会怎样: not a penalty
+    assert lead(out)[1] != "第十条", out["answer"]

@@ -240,6 +240,20 @@ def test_content_of_a_named_document(aliases, question, asks_content):
     assert pq.unindexed and (pq.content_of == pq.unindexed) is asks_content
 
 
+@pytest.mark.parametrize("question, penalty", [
+    ("重点排污单位不公开排放信息会怎样？", True),  # what befalls a conduct not done
+    ("如果企业没装监测设备，会怎样？", True),
+    ("擅自拆除防治污染设施会怎么样？", True),
+    ("碳市场未来会怎样？", False),  # 未来 is no conduct left undone
+    ("申请排污许可证的流程会怎样？", False),
+    ("指标归谁审查？审查不过会怎样？", False),  # the second of two questions follows the first's rule
+])
+def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
+    pq = read_question(question)
+    assert (Ask.PENALTY in pq.asks) is penalty
+    assert ("会受到什么处罚" in pq.text) is penalty
+
+
 @pytest.mark.parametrize("question, figure, unit", [
     ("每吨产品能拿多少吨配额？", "quantity", "吨"),
     ("一共查出多少个污染源？", "quantity", "个"),

@@ -101,6 +101,23 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                            r"|" + _TIERS_ASKED),
 }
 
+# 不公开…会怎样: what befalls a conduct not done or done wrongly — asked as its penalty, in the words
+# the search and the second stage know (会受到什么处罚).
+_CONSEQUENCE_RE = re.compile(
+    r"((?:不(?![同断久])|没|未(?!来)|拒不|拒绝|逾期|擅自|违规|违法|偷)[^。？?]{1,24}?)(?:会|将)(?:被)?(?:怎样|怎么样|如何|咋样)([？?。]?)$"
+)
+
+
+def consequence_as_penalty(text: str) -> str:
+    """The question with 会怎样 after a conduct read as 会受到什么处罚 (other questions unchanged).
+    Not in the second question of two (归谁审查？审查不过会怎样？): there it follows the first's
+    rule (a licence refused), which a penalty would push out of the lead."""
+    m = _CONSEQUENCE_RE.search(text)
+    if not m or re.search(r"[？?]", text[:m.start()]):
+        return text
+    return text[:m.start()] + m.expand(r"\1会受到什么处罚\2")
+
+
 # "严了多少", "宽了": how much stricter or milder a rule became (about its penalties).
 SEVERITY_RE = re.compile(r"严了|宽了|重了|轻了|严格了|放宽了")
 

@@ -34,6 +34,7 @@ from kb.question.kinds import (
     described_documents,
     DETAIL_RE,
     DOCUMENT_DATES_RE,
+    consequence_as_penalty,
     OLDER_VERSION_RE,
     OTHER_VERSIONS_RE,
     QUOTED_RE,
@@ -141,7 +142,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     raw = (question or "").strip()
     titles = aliases.display if aliases is not None else []
     follow = follow_up_context(raw, history, titles) if history else None
-    text = normalize_question(f"{follow.context} {raw}" if follow else raw)
+    text = consequence_as_penalty(normalize_question(f"{follow.context} {raw}" if follow else raw))
 
     articles: list[str] = []
     for ref in find_article_refs(text):
