@@ -317,3 +317,11 @@ def test_what_befalls_a_conduct_asked_as_what_happens(data, capsys):
     assert lead(out) == ("示例事故报告条例（测试样例）", "第十条") and "百分之四十" in out["answer"]
     out = ask(data, "事故分为几种？以后会怎样分？", capsys)  # no conduct before 会怎样: not a penalty
     assert lead(out)[1] != "第十条", out["answer"]
+
+
+def test_how_long_records_are_kept_is_not_another_deadline(data, capsys):
+    # 第三条's 每年三月三十一日以前 is when the report is sent, not how long it is kept
+    out = ask(data, "重点用能单位的能源利用状况报告要保存几年？", capsys)
+    assert out["abstained"] and "没有规定具体期限" in out["answer"], out["answer"]
+    out = ask(data, "危险废物的登记资料至少要保存几年？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例危废条例（测试样例）", "第二条")

@@ -121,10 +121,17 @@ def coverage(pq: ParsedQuestion, hits: list[SearchHit], top: int = 3) -> tuple[f
     return best_terms, best_bi
 
 
+# How long records are kept is stated where keeping is (保存三年), not by another deadline of
+# the same records (报送…一年内).
+_KEEPING_ASKED = re.compile(r"保存|保留|留存|存档|归档|保管|留多久|存多久")
+_KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管")
+
+
 def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
-    answers only a question about a penalty."""
+    answers only a question about a penalty; a period of keeping only a question about keeping."""
     pattern = FIGURES[pq.figure]
+    keeping = pq.figure == "period" and not pq.parts and bool(_KEEPING_ASKED.search(pq.text))
     in_unit = (_SHARE if pq.figure_unit == SHARE_UNIT
                else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
     for h in hits[:FIGURE_PASSAGES]:
@@ -142,6 +149,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                     return True
                 continue
             if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
+                continue
+            if keeping and not _KEEPING_SAID.search(sent):
                 continue
             return True
     return False
