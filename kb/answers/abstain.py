@@ -201,6 +201,19 @@ def delegation(h: SearchHit) -> str:
 
 
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none
+NATIONAL_LOOKAHEAD, NATIONAL_SCORE_SHARE = 2, 0.5
+
+
+def national_first(hits: list[SearchHit], docs: dict[str, Any]) -> list[SearchHit]:
+    """A question naming no place is answered first from the national rules: a local document's
+    passage gives way to a national one close behind it (scoring at least half as well), which
+    binds everywhere — 山东省清洁生产促进条例's fine is not the answer for a firm anywhere."""
+    if not hits or _national(hits[0], docs):
+        return hits
+    for h in hits[1 : 1 + NATIONAL_LOOKAHEAD]:
+        if _national(h, docs) and h.score >= NATIONAL_SCORE_SHARE * hits[0].score:
+            return [h] + [x for x in hits if x is not h]
+    return hits
 
 
 def _national(h: SearchHit, docs: dict[str, Any]) -> bool:
@@ -299,6 +312,8 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 # national texts only (the note says so)
                 hits = [h for h in hits if _national(h, docs)]
                 cov, bi = coverage(pq, hits)
+    if docs is not None and not pq.regions:
+        hits = national_first(hits, docs)
     def refuse(reason: str) -> Decision:  # a place without local documents is named again
         return Decision(True, placeless + reason, signals)
 
