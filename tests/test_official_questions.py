@@ -108,3 +108,17 @@ def test_a_document_described_by_its_date_is_asked_about_its_content(ingested):
     first = min(out["citations"], key=lambda c: c["n"])
     assert (first["file_name"], first["locator"]) == ("示例市工业污染防治若干措施通知（测试样例）.txt", "三、"), out["citations"]
     assert "同时废止" in out["answer"]
+
+
+def test_what_a_document_says_is_answered_from_its_body_not_its_header(ingested):
+    # the header repeats the question's words (the title); the body says what was achieved
+    out = _ask(ingested, "示例市2024年工业污染防治工作取得了哪些成效？")
+    assert not out["abstained"], out["answer"]  # a report whose title is about 2024 is about 2024
+    first = min(out["citations"], key=lambda c: c["n"])
+    assert first["locator"] == "一、" and "120个" in out["answer"], out["answer"]
+    out = _ask(ingested, "示例市碳达峰实施方案的目标是什么？")
+    first = min(out["citations"], key=lambda c: c["n"])
+    assert first["locator"] == "一、" and "15%" in out["answer"], out["answer"]
+    # asked about the document itself, the header answers
+    out = _ask(ingested, "示例市2024年工业污染防治工作情况报告的文号是多少？")
+    assert min(out["citations"], key=lambda c: c["n"])["locator"] == "header", out["answer"]

@@ -29,7 +29,7 @@ from typing import Any
 
 from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, DescribedDocument
+from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, DescribedDocument, subject_years
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
 from kb.types import SearchHit
@@ -204,6 +204,26 @@ REGION_PASSAGES = 5  # passages looked at for a national text when the question'
 NATIONAL_LOOKAHEAD, NATIONAL_SCORE_SHARE = 2, 0.5
 
 
+# What a document's header answers: its dates, number and issuer (and the document itself).
+_ABOUT_THE_DOCUMENT = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
+_NOT_BODY = ("header", "落款", "版记")
+BODY_LOOKAHEAD = 4
+
+
+def body_first(pq: ParsedQuestion, hits: list[SearchHit]) -> list[SearchHit]:
+    """A question about what a document says is answered from its body: when the header (title,
+    number, preamble) comes first only because it repeats the question's words, the first passage
+    of the same document's body within the next few takes its place. Questions about the document
+    itself — when, which number, who issued it — keep the header."""
+    if not hits or hits[0].locator != "header" or pq.document_dates or pq.wants(Ask.TIMELINE) \
+            or _ABOUT_THE_DOCUMENT.search(pq.text):
+        return hits
+    for h in hits[1 : 1 + BODY_LOOKAHEAD]:
+        if h.doc_id == hits[0].doc_id and h.locator not in _NOT_BODY:
+            return [h] + [x for x in hits if x is not h]
+    return hits
+
+
 def national_first(hits: list[SearchHit], docs: dict[str, Any]) -> list[SearchHit]:
     """A question naming no place is answered first from the national rules: a local document's
     passage gives way to a national one close behind it (scoring at least half as well), which
@@ -286,8 +306,10 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
         if num not in all_ev:
             return Decision(True, f"知识库中没有找到标准 {num}", signals)
     # a year the question is about must be in what the passages say, not in a document's own
-    # dates (its header, its date field): a text revised in 2023 says nothing about 2023
-    said = " ".join(_norm(h.text) for h in hits[:5] if h.locator != "header")
+    # dates (its header, its date field): a text revised in 2023 says nothing about 2023. A title
+    # that is about the year (关于2024年度工业污染防治工作情况的报告) says it.
+    said = " ".join([_norm(h.text) for h in hits[:5] if h.locator != "header"]
+                    + [y for h in hits[:5] for y in subject_years(h.title or "")])
     for y in pq.subject_years:
         if y not in said:
             return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
@@ -314,6 +336,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
                 cov, bi = coverage(pq, hits)
     if docs is not None and not pq.regions:
         hits = national_first(hits, docs)
+    hits = body_first(pq, hits)
     def refuse(reason: str) -> Decision:  # a place without local documents is named again
         return Decision(True, placeless + reason, signals)
 
