@@ -17,6 +17,8 @@ Abstain ("已收录文件中未找到依据") when:
    sets; with a keyword-only index, term and character overlap alone).
 4. the question asks what a place itself rules (上海市对…是怎么规定的) and no document of that
    place is indexed, or none of its indexed documents is about the question.
+Before these checks the passages are put in the order an answer stands on them
+(kb.answers.ground: a document's body before its header, national rules before a local one).
 Not abstaining, an answer may need a note: a place the question names has no local document
 indexed, or none on this question (the national rules answer it, and another place's local rules
 are set aside: they do not bind this one), or the question is in English (the sources are Chinese).
@@ -27,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
 from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, DescribedDocument, subject_years
@@ -201,49 +204,6 @@ def delegation(h: SearchHit) -> str:
 
 
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none
-NATIONAL_LOOKAHEAD, NATIONAL_SCORE_SHARE = 2, 0.5
-
-
-# What a document's header answers: its dates, number and issuer (and the document itself).
-_ABOUT_THE_DOCUMENT = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
-_NOT_BODY = ("header", "落款", "版记")
-BODY_LOOKAHEAD = 4
-
-
-def body_first(pq: ParsedQuestion, hits: list[SearchHit]) -> list[SearchHit]:
-    """A question about what a document says is answered from its body: when the header (title,
-    number, preamble) comes first only because it repeats the question's words, the first passage
-    of the same document's body within the next few takes its place. Questions about the document
-    itself — when, which number, who issued it — keep the header."""
-    if not hits or hits[0].locator != "header" or pq.document_dates or pq.wants(Ask.TIMELINE) \
-            or _ABOUT_THE_DOCUMENT.search(pq.text):
-        return hits
-    for h in hits[1 : 1 + BODY_LOOKAHEAD]:
-        if h.doc_id == hits[0].doc_id and h.locator not in _NOT_BODY:
-            return [h] + [x for x in hits if x is not h]
-    return hits
-
-
-def national_first(hits: list[SearchHit], docs: dict[str, Any]) -> list[SearchHit]:
-    """A question naming no place is answered first from the national rules: a local document's
-    passage gives way to a national one close behind it (scoring at least half as well), which
-    binds everywhere — 山东省清洁生产促进条例's fine is not the answer for a firm anywhere."""
-    if not hits or _national(hits[0], docs):
-        return hits
-    for h in hits[1 : 1 + NATIONAL_LOOKAHEAD]:
-        if _national(h, docs) and h.score >= NATIONAL_SCORE_SHARE * hits[0].score:
-            return [h] + [x for x in hits if x is not h]
-    return hits
-
-
-def _national(h: SearchHit, docs: dict[str, Any]) -> bool:
-    """Whether `h` comes from a document of no particular place (a national text)."""
-    d = docs.get(h.doc_id)
-    return d is None or not (getattr(d, "region", "") or "")
-
-
-def _national_evidence(hits: list[SearchHit], docs: dict[str, Any]) -> bool:
-    return any(_national(h, docs) for h in hits)
 
 
 _TABLE_ROW = re.compile(r"第\d+行$")
@@ -325,18 +285,17 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
             if not own:
                 if r in pq.local_rules:  # what that place itself rules: only its own documents say
                     return Decision(True, f"知识库中没有收录{r}的地方性文件，无法回答{r}本地的规定", signals)
-                if not _national_evidence(hits[:REGION_PASSAGES], docs):
+                if not any(national(h, docs) for h in hits[:REGION_PASSAGES]):
                     # only other places' local documents: they do not answer for this place
                     return Decision(True, f"知识库中没有收录{r}的地方性文件，检索到的只有其他地区的文件", signals)
                 notes.append(f"知识库中没有收录{r}的地方性文件，以下依据全国性规定。")
                 placeless = f"知识库中没有收录{r}的地方性文件；"
                 # another place's local rule does not bind this one: the answer rests on the
                 # national texts only (the note says so)
-                hits = [h for h in hits if _national(h, docs)]
+                hits = [h for h in hits if national(h, docs)]
                 cov, bi = coverage(pq, hits)
-    if docs is not None and not pq.regions:
-        hits = national_first(hits, docs)
-    hits = body_first(pq, hits)
+    hits = lead_order(pq, hits, docs)  # which passage an answer stands on first (kb.answers.ground)
+
     def refuse(reason: str) -> Decision:  # a place without local documents is named again
         return Decision(True, placeless + reason, signals)
 
