@@ -325,3 +325,11 @@ def test_how_long_records_are_kept_is_not_another_deadline(data, capsys):
     assert out["abstained"] and "没有规定具体期限" in out["answer"], out["answer"]
     out = ask(data, "危险废物的登记资料至少要保存几年？", capsys)
     assert not out["abstained"] and lead(out) == ("示例危废条例（测试样例）", "第二条")
+
+
+def test_the_latest_or_the_first_revision_is_read_by_its_year(data, capsys):
+    # the 2022 line shares more of the question's words (修改, 燃气条例); the latest is 2024's
+    out = ask(data, "示例燃气条例最近一次修改是哪年？", capsys)
+    assert out["answer"].startswith("依据《示例燃气条例（测试样例）》：2024年5月1日"), out["answer"]
+    out = ask(data, "示例燃气条例第一次修订是什么时候？", capsys)
+    assert out["answer"].startswith("依据《示例燃气条例（测试样例）》：2022年3月1日"), out["answer"]
