@@ -122,3 +122,12 @@ def test_what_a_document_says_is_answered_from_its_body_not_its_header(ingested)
     # asked about the document itself, the header answers
     out = _ask(ingested, "示例市2024年工业污染防治工作情况报告的文号是多少？")
     assert min(out["citations"], key=lambda c: c["n"])["locator"] == "header", out["answer"]
+
+
+def test_a_target_is_not_answered_by_what_was_achieved_before(ingested):
+    # the plan records the 十三五 drop in energy intensity (16%) but sets no target for it
+    out = _ask(ingested, "示例省“十四五”工业绿色发展规划对单位工业增加值能耗下降的目标是多少？")
+    assert out["abstained"] and "没有规定具体目标值" in out["answer"], out["answer"]
+    # the target it does set is answered
+    out = _ask(ingested, "示例省十四五工业绿色发展规划定的二氧化碳排放下降目标是多少？")
+    assert not out["abstained"] and "18%" in out["answer"], out["answer"]
