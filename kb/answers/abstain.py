@@ -126,13 +126,11 @@ def coverage(pq: ParsedQuestion, hits: list[SearchHit], top: int = 3) -> tuple[f
 
 # How long records are kept is stated where keeping is (保存三年), not by another deadline of
 # the same records (报送…一年内).
-_KEEPING_ASKED = re.compile(r"保存|保留|留存|存档|归档|保管|留多久|存多久")
 _KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管")
 
 
 # A target asked (目标是多少, 要降到多少) is not stated by what was achieved before (“十三五”期间…累计
 # 下降16%): a plan's record of the past answers nothing about its aims.
-_TARGET_ASKED = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
 _PAST_RESULT = re.compile(r"期间[，,]|取得的成效|取得了|已经|已(?:完成|达到|建成|创建)|完成了|实现了")
 
 
@@ -140,8 +138,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty; a period of keeping only a question about keeping."""
     pattern = FIGURES[pq.figure]
-    keeping = pq.figure == "period" and not pq.parts and bool(_KEEPING_ASKED.search(pq.text))
-    target = bool(_TARGET_ASKED.search(pq.text))
+    keeping = pq.figure == "period" and not pq.parts and pq.keeping
     in_unit = (_SHARE if pq.figure_unit == SHARE_UNIT
                else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
     for h in hits[:FIGURE_PASSAGES]:
@@ -162,7 +159,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             if keeping and not _KEEPING_SAID.search(sent):
                 continue
-            if target and _PAST_RESULT.search(sent):
+            if pq.target and _PAST_RESULT.search(sent):
                 continue
             return True
     return False
@@ -180,7 +177,7 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     planted. A question of two parts is left alone: its figure may belong to the other part."""
     if not pq.figure or pq.parts or states_figure(pq, [lead]):
         return ""
-    what = "具体目标值" if _TARGET_ASKED.search(pq.text) else FIGURE_NAMES[pq.figure]
+    what = "具体目标值" if pq.target else FIGURE_NAMES[pq.figure]
     return f"最相关的{_where(lead)}没有规定{what}"
 
 

@@ -201,26 +201,24 @@ def _pick_units(units: list[Unit], hit: SearchHit, primary: bool, global_best: f
 LEAD_TYPES = ("numeric", "timeline", "who", "penalty", "yesno")
 
 
-# The latest or the first revision asked (最近一次修改, 最后一次修正, 第一次修订): of the header's
-# revision lines, the one with the latest or earliest year answers, whatever words it shares.
-_LATEST_REVISION = re.compile(r"(?:最近|最后|最新|上)一次(?:的)?(?:修改|修正|修订|改)")
-_FIRST_REVISION = re.compile(r"(?:第一次|首次|最早一次)(?:的)?(?:修改|修正|修订|改)")
-_REVISION_LINE = re.compile(r"((?:19|20)\d{2})\s*年[^。]*?(?:修正|修订)")
+# A header line recording a revision, and its year (2018年10月26日…第二次修正).
+_DATED_REVISION = re.compile(r"((?:19|20)\d{2})\s*年[^。]*?(?:修正|修订)")
 
 
-def _revision_line(units: list[Unit], question: str) -> Unit | None:
-    latest, first = _LATEST_REVISION.search(question), _FIRST_REVISION.search(question)
-    if not (latest or first):
+def _asked_revision(units: list[Unit], pq: ParsedQuestion | None) -> Unit | None:
+    """For 最近一次修改 / 第一次修正: of the revision lines (of the kind named), the one with the
+    latest or earliest year, whatever words it shares with the question."""
+    pick, kind = pq.revision if pq is not None else ("", "")
+    if not pick:
         return None
-    kind = "修正" if "修正" in question else "修订" if "修订" in question else ""  # 修改, 改: either
     dated = [(int(m.group(1)), u) for u in units
-             if (m := _REVISION_LINE.search(u.text)) and kind in u.text]
+             if (m := _DATED_REVISION.search(u.text)) and kind in u.text]
     if not dated:
         return None
-    return (max if latest else min)(dated, key=lambda d: d[0])[1]
+    return (max if pick == "latest" else min)(dated, key=lambda d: d[0])[1]
 
 
-def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]], question: str = "") -> Unit | None:
+def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]], pq: ParsedQuestion | None = None) -> Unit | None:
     """The unit to put first for a question asking for a number/date/authority/yes-no."""
     wanted = [t for t in LEAD_TYPES if t in scored.qtypes]
     if not wanted or not chosen:
@@ -228,7 +226,7 @@ def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]], question: st
     cands = [u for _, us in chosen for u in us if u.kind != "item"]
     if not cands:
         return None
-    revision = _revision_line(cands, question)
+    revision = _asked_revision(cands, pq)
     if revision is not None:
         return revision
     # The lead rests on the main passage (the first chosen) when it says what is asked at all.
@@ -261,7 +259,7 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
         return f"[{numbers[u.hit]}]"
 
     lines: list[str] = []
-    lead = lead_unit(scored, chosen, pq.text)
+    lead = lead_unit(scored, chosen, pq)
     if lead is not None and "compare" in scored.qtypes and len({hits[i].doc_id for i, _ in chosen}) > 1:
         lead = None  # comparing versions: the grouped passages speak, no single lead
     if lead is not None:

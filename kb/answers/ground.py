@@ -9,15 +9,12 @@ kind of ground. Two rules move a passage close behind the first to the front:
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import SearchHit
 
-# What a document's header answers: its dates, number and issuer (and the document itself).
-_ABOUT_THE_DOCUMENT = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
 _NOT_BODY = ("header", "落款", "版记")
 BODY_LOOKAHEAD = 4  # passages after the header searched for the same document's body
 NATIONAL_LOOKAHEAD = 2  # passages after a local one searched for a national one
@@ -34,7 +31,7 @@ def body_first(pq: ParsedQuestion, hits: list[SearchHit]) -> list[SearchHit]:
     """The first passage of the leading document's body within the next few, in front of its
     header — unless the question is about the document itself (when, which number, who issued it)."""
     if not hits or hits[0].locator != "header" or pq.document_dates or pq.wants(Ask.TIMELINE) \
-            or _ABOUT_THE_DOCUMENT.search(pq.text):
+            or pq.about_document:
         return hits
     for h in hits[1 : 1 + BODY_LOOKAHEAD]:
         if h.doc_id == hits[0].doc_id and h.locator not in _NOT_BODY:

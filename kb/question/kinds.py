@@ -83,12 +83,12 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "consequence": re.compile(r"罚|处罚|责任|后果"),
 }
 
-# A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
-# a figure; "几" alone is too loose to say.)
 # How many grades, classes or stages a scheme has (分几级, 一共分几个阶段): counted only in them.
 _TIERS_ASKED = r"(?:分|共|有)(?:为|成)?几个?(?:级|类|档|等级|级别|档次|阶段|步)"
 TIERS_UNIT = "个?(?:级|类|档|等级|级别|档次|阶段|步)"
 
+# A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
+# a figure; "几" alone is too loose to say.)
 FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a day of the calendar (几月几号前, 最晚哪天) — before "period", whose 几日 it contains
     "date": re.compile(r"几月几[号日]|几号(?:之|以)?前|哪一?天(?:之|以)?前|(?:最晚|最迟|截止到?)(?:是|在|到)?哪一?天"),
@@ -303,6 +303,25 @@ def local_rule_places(text: str, places: Sequence[str]) -> list[str]:
                 out.append(place)
                 break
     return out
+
+
+# What a figure asked is about, where that decides which figure answers it: how long something is
+# kept (保存几年: a keeping period, not another deadline of the same records), or a target (目标是
+# 多少: not what was achieved before).
+KEEPING_ASKED_RE = re.compile(r"保存|保留|留存|存档|归档|保管|留多久|存多久")
+TARGET_ASKED_RE = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
+# A question about a document itself — its number, issuer or title — which its header answers.
+ABOUT_THE_DOCUMENT_RE = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
+# The latest or the first revision asked (最近一次修改, 第一次修正): (latest | first, 修正 | 修订 | '').
+_LATEST_REVISION = re.compile(r"(?:最近|最后|最新|上)一次(?:的)?(?:修改|修正|修订|改)")
+_FIRST_REVISION = re.compile(r"(?:第一次|首次|最早一次)(?:的)?(?:修改|修正|修订|改)")
+
+
+def revision_asked(text: str) -> tuple[str, str]:
+    """('latest' | 'first' | '', the kind named: 修正 | 修订 | '' for 修改 or 改)."""
+    pick = "latest" if _LATEST_REVISION.search(text) else "first" if _FIRST_REVISION.search(text) else ""
+    kind = "修正" if "修正" in text else "修订" if "修订" in text else ""
+    return pick, kind if pick else ""
 
 
 def subject_years(text: str) -> list[str]:

@@ -29,6 +29,10 @@ from kb.question.english import gloss as english_gloss
 from kb.question.english import subject_years as english_subject_years
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
+    ABOUT_THE_DOCUMENT_RE,
+    KEEPING_ASKED_RE,
+    TARGET_ASKED_RE,
+    revision_asked,
     CATALOGUE_CONTENT_RE,
     DescribedDocument,
     described_documents,
@@ -106,6 +110,10 @@ class ParsedQuestion:
     severity: bool = False  # asks how much stricter or milder a rule became
     figure: str = ""  # the figure the answer must state: amount | levy | period | quantity ('' for none)
     figure_unit: str = ""  # the unit it is asked in (多少吨 → 吨; a regex alternation, '' for none)
+    keeping: bool = False  # asks how long something is kept (保存几年)
+    target: bool = False  # asks a target (目标是多少), which a past result does not state
+    about_document: bool = False  # asks a document's number, issuer or title (its header answers)
+    revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
     catalogue_content: bool = False  # asks what a catalogue/list holds (目录里有多少类, 在不在…名录里)
     details: bool = False  # asks the working details of a rule (分几步, 怎么操作, 怎么算, 每吨多少)
     conduct: str = ""  # penalty questions: the conduct asked about
@@ -215,6 +223,10 @@ def read_question(question: str, aliases: AliasTable | None = None,
         severity=bool(SEVERITY_RE.search(text)),
         figure=figure,
         figure_unit=figure_unit(" ".join(framing) if english else text) if figure in ("period", "quantity") else "",
+        keeping=bool(KEEPING_ASKED_RE.search(text)),
+        target=bool(TARGET_ASKED_RE.search(text)),
+        about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text)),
+        revision=revision_asked(text),
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
