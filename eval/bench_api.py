@@ -97,7 +97,7 @@ def paired(data: Path, server: "Server", qs: list[str]) -> tuple[dict, dict, flo
             t = time.perf_counter()
             c.post("/ask", json={"question": q}).raise_for_status()
             remote.append((time.perf_counter() - t) * 1000)
-    diffs = [r - lo for r, lo in zip(remote, local)]
+    diffs = [r - lo for r, lo in zip(remote, local, strict=True)]
     return stats(local), stats(remote), round(common.percentile(diffs, 50), 1)
 
 

@@ -109,8 +109,8 @@ def engine_speed(texts: Sequence[str], work: Path, n: int = 256, rounds: int = 3
             "chunks_per_s": round(statistics.median(x["chunks_per_s"] for x in rs), 1),
             "chunks_per_cpu_s": round(statistics.median(x["chunks_per_cpu_s"] for x in rs), 1),
             # per round, against bundled in the same round: both saw about the same load
-            "ratio": round(statistics.median(x["chunks_per_s"] / b["chunks_per_s"] for x, b in zip(rs, base)), 2),
-            "cpu_ratio": round(statistics.median(x["chunks_per_cpu_s"] / b["chunks_per_cpu_s"] for x, b in zip(rs, base)), 2),
+            "ratio": round(statistics.median(x["chunks_per_s"] / b["chunks_per_s"] for x, b in zip(rs, base, strict=True)), 2),
+            "cpu_ratio": round(statistics.median(x["chunks_per_cpu_s"] / b["chunks_per_cpu_s"] for x, b in zip(rs, base, strict=True)), 2),
             "load1": [round(x["load1"], 1) for x in rs],
         }
         if name != "bundled":

@@ -123,7 +123,7 @@ def score(ranks: Sequence[int | None], types: Sequence[str] | None = None) -> Sc
     total = one(ranks)
     if types is not None:
         for t in sorted(set(types)):
-            total.by_type[t] = one([r for r, ty in zip(ranks, types) if ty == t])
+            total.by_type[t] = one([r for r, ty in zip(ranks, types, strict=True) if ty == t])
     return total
 
 

@@ -119,7 +119,7 @@ def cross_validate(items: list[Item], lam: float, k: int, n_features: int) -> li
     for fold in folds(items, k):
         test = set(fold)
         w = fit([it for i, it in enumerate(items) if i not in test], lam, n_features)
-        for i, r in zip(fold, ranks([items[i] for i in fold], w)):
+        for i, r in zip(fold, ranks([items[i] for i in fold], w), strict=True):
             held[i] = r
     return held
 
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     table: dict[float, dict[str, dict[str, float]]] = {}
     for lam in LAMBDAS:
         held = cross_validate(items, lam, args.folds, nf)
-        table[lam] = {s: metrics([r for r, it in zip(held, items) if it.set == s]) for s in sets}
+        table[lam] = {s: metrics([r for r, it in zip(held, items, strict=True) if it.set == s]) for s in sets}
         print(f"  λ={lam}: " + "  ".join(f"{s} hit@1 {m['hit1']:.3f} hit@5 {m['hit5']:.3f}" for s, m in table[lam].items()),
               file=sys.stderr)
     best = max(LAMBDAS, key=lambda lam: (sum(table[lam][s]["hit1"] for s in sets), sum(table[lam][s]["mrr"] for s in sets)))
@@ -156,12 +156,12 @@ def run(args: argparse.Namespace) -> int:
         lines.append(f"| {s} | fused (first stage) | {b['hit1']:.3f} | {b['hit5']:.3f} | {b['mrr']:.3f} |")
         lines.append(f"| {s} | reranked, held-out folds | {c['hit1']:.3f} | {c['hit5']:.3f} | {c['mrr']:.3f} |")
     lines += ["", "Weights (fitted on all questions):", "", "| feature | weight |", "| --- | ---: |"]
-    lines += [f"| {f} | {v:+.3f} |" for f, v in sorted(zip(FEATURES, w), key=lambda fv: -abs(fv[1]))]
+    lines += [f"| {f} | {v:+.3f} |" for f, v in sorted(zip(FEATURES, w, strict=True), key=lambda fv: -abs(fv[1]))]
     body = "\n".join(lines)
     print(body)
     if args.write:
         WEIGHTS_FILE.write_text(json.dumps({
-            "weights": {f: round(float(v), 6) for f, v in zip(FEATURES, w)},
+            "weights": {f: round(float(v), 6) for f, v in zip(FEATURES, w, strict=True)},
             "depth": args.depth,
             "lambda": best,
             "fitted_on": {s: base[s]["n"] for s in sets},

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kb.text.grammar import ANNEX_RE, DATE_RE, DOC_NUMBER_RE, date_iso
 from kb.text.numerals import to_halfwidth_digits
@@ -331,7 +332,7 @@ def _split_at_region(flat: str) -> list[str]:
     if not m:
         return []
     starts = [x.start() for x in re.finditer(re.escape(m.group(1)), flat)]
-    pieces = [flat[a:b] for a, b in zip(starts, starts[1:] + [len(flat)])]
+    pieces = [flat[a:b] for a, b in pairwise([*starts, len(flat)])]
     return pieces if len(pieces) > 1 and all(ORG_LINE_RE.match(p) for p in pieces) else []
 
 

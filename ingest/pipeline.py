@@ -260,7 +260,7 @@ def run(
                 fresh_docs[meta.doc_id] = (meta.content_hash, ids, [(c.locator, c.kind) for c in cs], lens, flat)
             # Keep the tokens in the cache too: a rebuild from Chroma (another instance) then tokenizes nothing.
             tok_texts = [lexical.index_text(pending[k][1].title, c.heading_path, c.text) for k in written for c in pending[k][2]]
-            lookup = dict(zip(tok_texts, (tk for k in written for tk in pending[k][3])))
+            lookup = dict(zip(tok_texts, (tk for k in written for tk in pending[k][3]), strict=True))
             cache.tokens(lexical.TOKENIZER_VERSION, tok_texts, lambda text: lookup[text])
             pending.clear()
 

@@ -87,7 +87,7 @@ def detail(reg: StandardsRegister, std: Standard, index) -> None:
     if len(chain) > 1:
         st.markdown("**替代关系**（从旧到新）")
         cols = st.columns(len(chain))
-        for col, s in zip(cols, chain):
+        for col, s in zip(cols, chain, strict=True):
             with col:
                 label = f"{s.code}（{s.status}）"
                 if s is std:

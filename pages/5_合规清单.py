@@ -84,7 +84,7 @@ def show_group(cl, status: str) -> None:
     national = [(d, items) for d, items in groups if items[0].level == "国家"]
     local = [(d, items) for d, items in groups if items[0].level != "国家"]
     parts = [("国家规定", national), ("地方规定", local)] if national and local else [("", groups)]
-    for col, (head, part) in zip(st.columns(len(parts)), parts):  # national and local side by side
+    for col, (head, part) in zip(st.columns(len(parts)), parts, strict=True):  # national and local side by side
         with col:
             if head:
                 st.markdown(f"#### {head}")

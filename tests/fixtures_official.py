@@ -188,7 +188,7 @@ def build_pdf_plan(path: Path) -> PdfPlan:
         elif kind == "table":
             xs = (60, 200, 400)
             for row in content:  # type: ignore[union-attr]
-                for x, cell in zip(xs, row):
+                for x, cell in zip(xs, row, strict=True):
                     pdf.drawString(x, y, cell)
                 y -= 20
             y -= 6

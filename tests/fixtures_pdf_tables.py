@@ -136,11 +136,11 @@ def _wrap(cell: str, width: float) -> list[str]:
 
 def _ruled_row(page: _Page, row: tuple[str, ...], widths: tuple[float, ...], x0: float = 60) -> None:
     """One ruled row, cells top-aligned and wrapped, borders drawn around every cell."""
-    wrapped = [_wrap(c, w) for c, w in zip(row, widths)]
+    wrapped = [_wrap(c, w) for c, w in zip(row, widths, strict=True)]
     height = PAD * 2 + LEADING * max(len(w) for w in wrapped)
     top = page.y
     x = x0
-    for lines, w in zip(wrapped, widths):
+    for lines, w in zip(wrapped, widths, strict=True):
         for k, line in enumerate(lines):
             page.pdf.drawString(x + 3, top - PAD - FONT_SIZE - k * LEADING, line)
         page.pdf.rect(x, top - height, w, height, stroke=1, fill=0)
@@ -199,7 +199,7 @@ def build_standards(path: Path) -> Path:
           "现将本省工业节能相关标准清单公布如下，供各单位参照执行。", "表1 工业节能标准清单")
     page.pdf.setFont(CJK_FONT, 9)
     for row in STANDARDS:
-        for x, cell in zip(STANDARDS_XS, row):
+        for x, cell in zip(STANDARDS_XS, row, strict=True):
             page.pdf.drawString(x, page.y, cell)
         page.y -= 18
     page.pdf.setFont(CJK_FONT, FONT_SIZE)
@@ -263,7 +263,7 @@ def build_open_rows(path: Path) -> Path:
     for x in xs:
         page.pdf.line(x, top, x, bottom)
     for n, row in enumerate(OPEN_ROWS):
-        for x, cell in zip(xs, row):
+        for x, cell in zip(xs, row, strict=False):  # xs holds the right edge too: one more than cells
             page.pdf.drawString(x + 3, top - 15 - n * row_h, cell)
     page.y = bottom - 24
     page.text("二、工作要求")

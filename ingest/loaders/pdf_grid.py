@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 # A path thinner than this (points) is a rule; a wider one is a box whose four sides are rules.
@@ -120,7 +121,7 @@ def _snap(values: list[float]) -> list[float]:
 def _bands(grid: Grid) -> list[tuple[float, float]]:
     """(top, bottom) of each row, top of the page first."""
     ys = _snap([h[0] for h in grid.horizontal])[::-1]
-    return [(a, b) for a, b in zip(ys, ys[1:]) if a - b >= MIN_BAND]
+    return [(a, b) for a, b in pairwise(ys) if a - b >= MIN_BAND]
 
 
 def _cell_edges(grid: Grid, top: float, bottom: float) -> list[float]:
@@ -139,7 +140,7 @@ def grid_rows(textpage: Any, text: str, grids: list[Grid]) -> GridText:
     columns = [_snap([v[0] for v in g.vertical]) for g in grids]
     boxes = [g.box for g in grids]
     bands = [_bands(g) for g in grids]
-    edges = [[_cell_edges(g, t, b) for t, b in bs] for g, bs in zip(grids, bands)]
+    edges = [[_cell_edges(g, t, b) for t, b in bs] for g, bs in zip(grids, bands, strict=True)]
     # (grid, band, column) → (character index, y) in pdfium's order (a cell's reading order)
     cells: dict[tuple[int, int, int], list[tuple[int, float, float]]] = {}
     for i, ch in enumerate(text):
@@ -173,7 +174,7 @@ def _lines_in(chars: list[tuple[int, float, float]]) -> int:
     """How many printed lines a cell's characters stand on."""
     ys = sorted(y for _i, y, _h in chars)
     height = max((h for _i, _y, h in chars), default=1.0)
-    return 1 + sum(b - a > 0.6 * height for a, b in zip(ys, ys[1:])) if ys else 0
+    return 1 + sum(b - a > 0.6 * height for a, b in pairwise(ys)) if ys else 0
 
 
 def _unruled_rows(cells: dict, g: int, bands: int, columns: int) -> bool:
@@ -222,7 +223,7 @@ def _locate(x: float, y: float, boxes: list, bands: list, edges: list, columns: 
             if not bottom <= y <= top:
                 continue
             crossing = edges[g][b]
-            for left, right in zip(crossing, crossing[1:]):
+            for left, right in pairwise(crossing):
                 if left <= x <= right:
                     column = min(range(len(columns[g])), key=lambda k: abs(columns[g][k] - left))
                     return g, b, min(column, len(columns[g]) - 2)
@@ -233,7 +234,7 @@ def _cell_text(text: str, indexes: list[int]) -> list[str]:
     """A cell's characters; a space kept between two Latin words or numbers, none where a
     line of Chinese text wraps."""
     out: list[str] = []
-    for prev, i in zip([None, *indexes], indexes):
+    for prev, i in pairwise([None, *indexes]):
         if prev is not None and i > prev + 1 and text[prev].isascii() and text[i].isascii() \
                 and text[prev + 1 : i].isspace():
             out.append(" ")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from ingest.loaders.common import DEFAULT_LIMITS, Limits
@@ -136,7 +137,7 @@ def _ruled_tables(textpage: Any, text: str, lines: list[_Line], grids: list[Grid
     mixed = {t for owner in owners if len(owner) > 1 for t in owner}
     parts: list[str | list[_Line]] = [[]]
     done: set[int] = set()
-    for line, owner in zip(lines, owners):
+    for line, owner in zip(lines, owners, strict=True):
         t = next(iter(owner)) if len(owner) == 1 else -1
         if t != -1 and t not in mixed:
             if t not in done:
@@ -168,7 +169,7 @@ def _cells(textpage: Any, text: str, offset: int, columns: tuple[float, ...]) ->
         return []
     first = visible[0][0]
     cells: list[list[Any]] = [[_box(textpage, offset + first)[0], 0.0, [visible[0][1]]]]
-    for (i0, c0), (i1, c1) in zip(visible, visible[1:]):
+    for (i0, c0), (i1, c1) in pairwise(visible):
         if i1 == i0 + 1 and not columns:
             cells[-1][2].append(c1)
             continue
@@ -221,11 +222,11 @@ def _with_rows(lines: list[_Line]) -> list[str]:
             cols = [_aligned(starts, c[0], em) for c in cells]
             if len(cells) >= 2 and None not in cols and cols == sorted(cols) and len(set(cols)) == len(cols):
                 row = [""] * len(starts)
-                for k, c in zip(cols, cells):
+                for k, c in zip(cols, cells, strict=True):
                     row[k] = c[2]
                 rows.append(row)
             elif cells and None not in cols and cols[0] is not None and cols[0] > 0 and len(rows) > 1:
-                for k, c in zip(cols, cells):  # a wrapped cell: its text belongs to the row above
+                for k, c in zip(cols, cells, strict=True):  # a wrapped cell: its text belongs to the row above
                     rows[-1][k] += c[2]  # type: ignore[index]
             else:
                 break

@@ -112,7 +112,7 @@ def _each_named_document(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit
 
 def _interleave(a: list[SearchHit], b: list[SearchHit], k: int) -> list[SearchHit]:
     out: list[SearchHit] = []
-    for x, y in zip(a, b + [None] * len(a)):  # type: ignore[operator]
+    for x, y in zip(a, b + [None] * len(a), strict=False):  # type: ignore[operator]
         out.append(x)
         if y is not None:
             out.append(y)

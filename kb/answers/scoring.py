@@ -65,7 +65,7 @@ def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
     weights = _term_weights(terms, pool)
     max_w = sum(weights.values()) or 1.0
     chunk_scores: list[float] = []
-    for i, (h, units) in enumerate(zip(hits, per_hit)):
+    for i, (h, units) in enumerate(zip(hits, per_hit, strict=True)):
         ctx = normalize(f"{h.title} {h.heading_path}")
         title_n = normalize(h.title)
         # terms that name this passage's document say which document, not which sentence

@@ -61,7 +61,7 @@ class SentenceVectors:
             found = self._kept(want)
             todo = [t for t in want if t not in found]
             if todo:
-                found.update(zip(todo, normalized(self.embedder.embed_passages)(todo)))
+                found.update(zip(todo, normalized(self.embedder.embed_passages)(todo), strict=True))
             with self._lock:
                 if len(self._memo) + len(found) > self.limit:
                     self._memo.clear()

@@ -335,7 +335,7 @@ class Index(StandardsCatalogues):
         res = col.get(ids=list(ids), include=["documents", "metadatas"])
         return {
             rid: hit_from_record(rid, doc, md)
-            for rid, doc, md in zip(res["ids"], res["documents"], res["metadatas"])
+            for rid, doc, md in zip(res["ids"], res["documents"], res["metadatas"], strict=True)
         }
 
     def get_embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -347,7 +347,7 @@ class Index(StandardsCatalogues):
         embs = res.get("embeddings")
         if embs is None:
             return {}
-        return {rid: np.asarray(v, dtype=np.float32) for rid, v in zip(res["ids"], embs)}
+        return {rid: np.asarray(v, dtype=np.float32) for rid, v in zip(res["ids"], embs, strict=True)}
 
     def chunks_of(self, doc_id: str) -> list[SearchHit]:
         hits = [hit_from_record(rid, doc, md) for rid, doc, md in self.iter_chunks({"doc_id": doc_id})]
@@ -364,7 +364,7 @@ class Index(StandardsCatalogues):
             where=where,
             include=["distances"],
         )
-        return [(rid, 1.0 - float(d)) for rid, d in zip(res["ids"][0], res["distances"][0])]
+        return [(rid, 1.0 - float(d)) for rid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
@@ -377,7 +377,7 @@ class Index(StandardsCatalogues):
                 return
             docs = res.get("documents") or [None] * len(ids)
             mds = res.get("metadatas") or [None] * len(ids)
-            yield from zip(ids, docs, mds)
+            yield from zip(ids, docs, mds, strict=True)
             if len(ids) < PAGE:
                 return
             offset += len(ids)

@@ -58,7 +58,7 @@ def attach_links(sources: list[dict[str, Any]], hits: Sequence[SearchHit], searc
     docs = getattr(searcher, "docs", {}) or {}
     status = getattr(searcher, "status", {}) or {}
     chunks: dict[str, list[SearchHit]] = {}
-    for src, hit in zip(sources, hits):
+    for src, hit in zip(sources, hits, strict=False):  # a caller may pass fewer hits than sources
         try:
             entries = link_entries(searcher, hit)
         except Exception:  # linked articles are a courtesy: never break an answer

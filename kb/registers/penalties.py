@@ -248,7 +248,7 @@ def _by_conduct(u: PenaltyUnit, duties: list[dict[str, Any]], bags: list[set[str
             continue
         total = sum(weight.get(p, unseen) for p in want)
         scored = []  # (share of the conduct the duty holds, F of that and the share of the duty the conduct holds)
-        for d, bag in zip(duties, bags):
+        for d, bag in zip(duties, bags, strict=True):
             if not agree(u.subject_kind, d.get("subject_kind", "")) or (
                 u.subject_kind == "permit_holder"
                 and any(c.get("value") == "登记管理" for c in d.get("conditions", []))
@@ -289,7 +289,7 @@ def _paragraph_fit(want: set[str], scored: list, duties: list[dict[str, Any]], b
     groups: dict[tuple[str, int], set[str]] = {}
     size: dict[tuple[str, int], int] = {}
     allowed = {id(d) for _, _, d in scored}
-    for d, bag in zip(duties, bags):
+    for d, bag in zip(duties, bags, strict=True):
         if id(d) in allowed:
             groups.setdefault((d["locator"], d["para"]), set()).update(bag)
             size[(d["locator"], d["para"])] = size.get((d["locator"], d["para"]), 0) + 1

@@ -168,7 +168,7 @@ class _Toc:
 def _toc(recs: Iterable[dict]) -> _Toc:
     for r in recs:
         if r.get("type") == "articles":
-            return _Toc(list(r["locators"]), dict(zip(r["locators"], r["paragraphs"])))
+            return _Toc(list(r["locators"]), dict(zip(r["locators"], r["paragraphs"], strict=True)))
     return _Toc([], {})
 
 

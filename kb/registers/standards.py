@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 import threading
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Iterable, Mapping
 
 from kb.registers.standards_tables import STATUS_ABOLISHED, STATUS_CURRENT, STATUS_UPCOMING
@@ -307,7 +308,7 @@ class StandardsRegister:
                 self._link(f.value, std.code, f.source)
         for base in {s.ref.base for s in self.standards.values()}:
             dated = [s for s in self.editions(base) if s.ref.year]
-            for old, new in zip(dated, dated[1:]):
+            for old, new in pairwise(dated):
                 if old.ref.year != new.ref.year and not _values(old.replaced_by) and not _values(new.replaces):
                     self._link(new.code, old.code, Source("inferred"))
 

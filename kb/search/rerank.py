@@ -88,7 +88,7 @@ class Weights:
     depth: int = 20  # how many fused candidates are ranked again
 
     def score(self, row: np.ndarray) -> float:
-        return float(sum(self.values.get(name, 0.0) * v for name, v in zip(FEATURES, row)))
+        return float(sum(self.values.get(name, 0.0) * v for name, v in zip(FEATURES, row, strict=True)))
 
 
 @lru_cache(maxsize=1)

@@ -259,7 +259,7 @@ class Searcher:
             top = np.array([sc for _, sc in reordered])
             probs = np.exp(top - top.max())
             probs /= probs.sum()
-            second = {c.pos: float(pr) for (c, _), pr in zip(reordered, probs)}
+            second = {c.pos: float(pr) for (c, _), pr in zip(reordered, probs, strict=True)}
             sentence = {c.pos: c.sentence for c, _ in reordered if c.sentence}
             ranked = [c.pos for c, _ in reordered] + ranked[weights.depth :]
             scores = {p: second.get(p, 0.0) for p in ranked}
@@ -399,12 +399,12 @@ class Searcher:
                 queries.append(self._embed_query(pq.conduct))
             head = out[:SENTENCE_DEPTH]
             sims = best_sentence_similarity(np.stack(queries), [c.hit.text for c in head], self.sentence_vectors)
-            for c, row in zip(head, sims):
+            for c, row in zip(head, sims, strict=True):
                 c.sentence, c.sentence_expanded = float(row[0]), float(row[1])
                 c.conduct_sim = float(row[2]) if pq.conduct else 0.0
             titles = list(dict.fromkeys(c.hit.title or c.hit.file_name for c in out))
             tv = self.sentence_vectors.vectors(titles) @ (q / (np.linalg.norm(q) or 1.0))
-            by_title = dict(zip(titles, tv.tolist()))
+            by_title = dict(zip(titles, tv.tolist(), strict=True))
             for c in out:
                 c.title_sim = by_title.get(c.hit.title or c.hit.file_name, 0.0)
         return out

@@ -22,6 +22,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date as Date
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -349,7 +350,7 @@ class VersionGraph:
             if f.replaced_by:
                 continue  # its versions appear in the lineage of the family that replaced it
             chain = self._lineage[f.key]
-            out.extend((f.key, old, new) for old, new in zip(chain, chain[1:]))
+            out.extend((f.key, old, new) for old, new in pairwise(chain))
         return out
 
     # ------------------------------------------------------------------ in force

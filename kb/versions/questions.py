@@ -102,7 +102,7 @@ class Relevance:
             terms.append("罚款")
         self.weights: dict[str, float] = {}
         for t in dict.fromkeys(terms):
-            df = sum(1 for b, nb in zip(bodies, bare) if t in b or (t in self.phrases and t in nb))
+            df = sum(1 for b, nb in zip(bodies, bare, strict=True) if t in b or (t in self.phrases and t in nb))
             if df == 0:
                 continue  # a word no article has cannot tell articles apart
             w = math.log((n + 1) / (df + 0.5))
