@@ -214,6 +214,33 @@ GAS = f"""# 示例燃气条例（测试样例）
 """
 
 
+# A regulation that punishes one conduct by pointing at a law the corpus does not hold
+# (《示例河道法》 is invented and never written), another with a fine of its own, and leaves a
+# list to a department.
+LAKE = f"""# 示例湖泊条例（测试样例）
+
+2020年9月1日 示例机关令第21号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了保护示例湖，制定本条例。
+
+第二条 禁止在示例湖岸线内围湖造地。
+
+第三条 禁止向示例湖倾倒垃圾、渣土。
+
+第四条 示例湖禁捕鱼类名录由示例县渔业主管部门制定并公布。
+
+第五条 违反本条例第二条规定，在示例湖岸线内围湖造地的，依照《示例河道法》第三十条的规定处罚。
+
+第六条 违反本条例第三条规定，向示例湖倾倒垃圾、渣土的，由示例县水行政主管部门责令清除，处二千元以上一万元以下罚款。
+
+第七条 本条例自2020年12月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -248,6 +275,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例危废条例（测试样例）.md").write_text(DECREE, encoding="utf-8")
     (folder / "示例事故报告条例（测试样例）.md").write_text(ACCIDENT, encoding="utf-8")
     (folder / "示例燃气条例（测试样例）.md").write_text(GAS, encoding="utf-8")
+    (folder / "示例湖泊条例（测试样例）.md").write_text(LAKE, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

@@ -25,7 +25,10 @@
   indexed; a day of the calendar answered by a period; an English question about a year no text
   covers answered from the texts of other years; a figure question answered from the passage it
   is about, which states no figure, because a passage beside it states one; a place's local rule
-  on another subject leading the answer for that place.
+  on another subject leading the answer for that place;
+- a fine asked where the penalty only points at a law the corpus does not hold (依照《X》的规定处罚),
+  answered with the pointer as if it stated the fine; whether a thing is on a list answered by the
+  article that says who makes the list.
 """
 from __future__ import annotations
 
@@ -333,3 +336,27 @@ def test_the_latest_or_the_first_revision_is_read_by_its_year(data, capsys):
     assert out["answer"].startswith("依据《示例燃气条例（测试样例）》：2024年5月1日"), out["answer"]
     out = ask(data, "示例燃气条例第一次修订是什么时候？", capsys)
     assert out["answer"].startswith("依据《示例燃气条例（测试样例）》：2022年3月1日"), out["answer"]
+
+
+def test_a_fine_left_to_a_law_not_indexed_is_not_stated(data, capsys):
+    # 第五条 punishes the conduct "依照《示例河道法》第三十条", a law the corpus does not hold
+    out = ask(data, "在示例湖边上围湖造地，会被罚多少钱？", capsys)
+    assert out["abstained"], out["answer"]
+    assert "依照《示例河道法》第三十条" in out["answer"] and "没有收录《示例河道法》" in out["answer"], out["answer"]
+    # how it is punished: the pointer is the answer, with a note that the law is not indexed
+    out = ask(data, "在示例湖边上围湖造地会怎么处罚？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第五条"), out["answer"]
+    assert "没有收录《示例河道法》" in out["answer"], out["answer"]
+    # a fine the regulation states itself is answered
+    out = ask(data, "往示例湖里倒渣土罚多少？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第六条"), out["answer"]
+    assert "二千元以上一万元以下" in out["answer"] and "没有收录" not in out["answer"]
+
+
+def test_whether_a_thing_is_on_a_list_the_corpus_lacks(data, capsys):
+    for q in ("银鱼是不是列在示例湖禁捕鱼类名录里？", "示例湖禁捕鱼类名录里，有没有银鱼？",
+              "银鱼是否属于示例湖禁捕鱼类名录？"):
+        out = ask(data, q, capsys)
+        assert out["abstained"] and "目录本身没有收录" in out["answer"], (q, out["answer"])
+    out = ask(data, "示例湖禁捕鱼类名录由谁制定？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第四条"), out["answer"]

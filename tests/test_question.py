@@ -273,6 +273,7 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("大型活动的安全等级一共分几级？", "quantity", "个?(?:级|类|档|等级|级别|档次|阶段|步)"),
     ("What is the contribution rate per tonne of oil?", "levy", ""),  # read through its gloss
     ("What is the emission limit in mg/m3 for kilns?", "quantity", "毫克|mg"),
+    ("违法填海的，罚款怎么算？", "levy", ""),  # how the fine is worked out: a sum or a multiple
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)
@@ -305,6 +306,10 @@ def test_a_plan_named_with_shishi_is_not_a_question_about_when_it_applies():
     ("示例目录由谁制定，哪些部门参加？", False),  # a comma ends what the catalogue is said to hold
     ("示例名录由谁来制定？", False),  # who makes it
     ("列入示例目录的产品没认证就卖了，罚多少？", False),  # what happens to what is in it
+    ("苯是不是列在示例高毒物品目录里？", True),
+    ("锂电池是否属于示例检验商品目录？", True),
+    ("示例禁用药品目录里，有没有克伦特罗？", True),
+    ("草地贪夜蛾算不算在示例一类病虫害名录中？", True),
 ])
 def test_a_question_about_what_a_catalogue_holds(question, asks_content):
     assert read_question(question).catalogue_content is asks_content

@@ -9,7 +9,9 @@ Abstain ("已收录文件中未找到依据") when:
    passages states one of that kind — an amount that is a fine does not answer a question about
    a subsidy, and a count asked in 家 or 个 is not answered by a number in 元 or 年 — or the passage
    the answer would lead with states none (`lead_lacks_figure`, checked once the answer is composed);
-   or it asks what a catalogue holds and the passages only say who makes the catalogue; or it
+   (a penalty's figure the lead passage leaves to a document not indexed — 依照《X》的规定处罚 —
+   is refused in kb.answers.answer, see kb.answers.referral);
+   or it asks what a catalogue holds (是不是列在…名录里) and the passages only say who makes it; or it
    asks the working details of a rule (分几步, 怎么操作, 怎么算) and the best passage leaves them
    to implementing rules (具体办法由国务院规定) that are not indexed;
 3. the best passages are about another topic: their best sentence is far from the question and
@@ -165,7 +167,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     return False
 
 
-def _where(h: SearchHit) -> str:
+def where(h: SearchHit) -> str:
     """《短标题》第N条 — the passage a reason points at (no locator for a header or a paragraph)."""
     return f"{book_title(short_title(h.title))}{h.locator if h.locator not in ('', '¶', 'header') else ''}"
 
@@ -178,7 +180,7 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     if not pq.figure or pq.parts or states_figure(pq, [lead]):
         return ""
     what = "具体目标值" if pq.target else FIGURE_NAMES[pq.figure]
-    return f"最相关的{_where(lead)}没有规定{what}"
+    return f"最相关的{where(lead)}没有规定{what}"
 
 
 # A catalogue and then what it holds, in one sentence (目录包括…、…、…; 列入目录：（一）…) — not a
@@ -207,7 +209,7 @@ def delegation(h: SearchHit) -> str:
     m = _DELEGATION.search(h.text or "")
     if not m:
         return ""
-    return f"{_where(h)}规定具体办法由{m.group(1)}{m.group(2)}"
+    return f"{where(h)}规定具体办法由{m.group(1)}{m.group(2)}"
 
 
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none

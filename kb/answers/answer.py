@@ -26,12 +26,14 @@ from typing import Any, Callable, Sequence
 from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.duty_answers import consequence_lines, penalty_answer, penalty_by_reference, penalty_of_quoted_duty
+from kb.answers.referral import aliases_of, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
 from kb.versions.questions import topic_terms
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion, read_question
+from kb.text.titles import book_title
 from kb.types import Answer, Citation, SearchHit
 
 log = logging.getLogger(__name__)
@@ -175,18 +177,59 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
         decision.notes.extend(note)
     led = (penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or [])))
-    lead = min((led or comp).citations, key=lambda c: c.n).hit
-    unstated = abstain.lead_lacks_figure(pq, lead)
+    lead = min((led or comp).citations, key=lambda c: c.n)
+    unstated = abstain.lead_lacks_figure(pq, lead.hit)
     if unstated:
-        return abstention(question, hits, "extractive", decision.placeless + unstated, warnings)
+        return abstention(question, hits, "extractive",
+                          decision.placeless + (_stated_elsewhere(pq, lead, catalog) or unstated), warnings)
     if led is not None:
-        led.text = "\n".join([*decision.notes, led.text])
+        led.text = "\n".join([*decision.notes, led.text, *_elsewhere_note(pq, lead, catalog)])
         return led
     more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
     comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
     w = list(warnings or []) + _status_warnings(comp.citations) + standards_warnings(comp.citations, catalog)
-    text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog)])
+    text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog), *_elsewhere_note(pq, lead, catalog)])
     return Answer(question=question, text=text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)
+
+
+def _stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> str:
+    """The reason to refuse a question after a penalty's figure whose lead passage leaves the
+    sanction to a document that is not indexed ('' otherwise): 第六十七条 says 依照《水法》第六十六条
+    的规定处罚, and only the Water Law, which the index lacks, says how much."""
+    if Ask.PENALTY not in pq.asks or not pq.figure:
+        return ""
+    ref = unindexed_referral(lead.quote or lead.hit.text, aliases_of(catalog))
+    if ref is None:
+        return ""
+    return (f"{abstain.where(lead.hit)}规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，"
+            f"所收文件中没有{abstain.FIGURE_NAMES[pq.figure]}")
+
+
+def _elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> list[str]:
+    """For a penalty answer whose lead leaves the sanction to a document not indexed: a line
+    saying so (the answer quotes the pointer, not the sanction)."""
+    if Ask.PENALTY not in pq.asks:
+        return []
+    ref = unindexed_referral(lead.quote or lead.hit.text, aliases_of(catalog))
+    if ref is None:
+        return []
+    return [f"注意：该条规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，具体处罚以该文件为准。"]
+
+
+def _unfounded_penalty(pq: ParsedQuestion, special: Answer, hits: list[SearchHit], catalog: Catalog | None) -> str:
+    """Why an answer from the duties register must be refused after all ('' when it stands):
+    the checks every extractive answer passes (a document named but not indexed, a figure
+    asked that no passage states…), and a figure asked whose penalty clause leaves it to a
+    document not indexed."""
+    if Ask.PENALTY not in pq.asks or special.abstained or not special.citations:
+        return ""
+    decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
+    if decision.abstain:
+        return decision.reason
+    lead = min(special.citations, key=lambda c: c.n)
+    quoted = dataclasses.replace(lead.hit, text=lead.quote or lead.hit.text)
+    elsewhere = _stated_elsewhere(pq, lead, catalog) if abstain.lead_lacks_figure(pq, quoted) else ""
+    return decision.placeless + elsewhere if elsewhere else ""
 
 
 def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history=None,
@@ -273,6 +316,11 @@ def answer(
     catalog = catalog_of(searcher, filters)
     special = register_answer(pq, hits, catalog)
     if special is not None:
+        refused = _unfounded_penalty(pq, special, hits, catalog)
+        if refused:
+            return abstention(pq.raw, hits, mode, refused)
+        special.text = "\n".join([special.text, *_elsewhere_note(pq, min(special.citations, key=lambda c: c.n), catalog)]) \
+            if special.citations and not special.abstained else special.text
         return special
     if mode == "llm":
         settings = settings or getattr(searcher, "settings", None)
