@@ -28,7 +28,8 @@
   on another subject leading the answer for that place;
 - a fine asked where the penalty only points at a law the corpus does not hold (依照《X》的规定处罚),
   answered with the pointer as if it stated the fine; whether a thing is on a list answered by the
-  article that says who makes the list.
+  article that says who makes the list; a yes/no question about a duty no text imposes answered
+  with another duty of the same subject.
 """
 from __future__ import annotations
 
@@ -360,3 +361,13 @@ def test_whether_a_thing_is_on_a_list_the_corpus_lacks(data, capsys):
         assert out["abstained"] and "目录本身没有收录" in out["answer"], (q, out["answer"])
     out = ask(data, "示例湖禁捕鱼类名录由谁制定？", capsys)
     assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第四条"), out["answer"]
+
+
+def test_a_duty_no_text_imposes_is_not_answered_with_another(data, capsys):
+    # the gas rules oblige the operator to report leaks and install meters for free — not this
+    out = ask(data, "燃气经营者是不是必须给每户居民免费装一台燃气泄漏报警器？", capsys)
+    assert out["abstained"] and "没有规定“给每户居民免费装一台燃气泄漏报警器”这项义务" in out["answer"], out["answer"]
+    out = ask(data, "燃气经营者是不是必须先取得经营许可证？", capsys)  # stated: answered
+    assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第三条"), out["answer"]
+    out = ask(data, "燃气经营者给用户装燃气计量表，要不要收费？", capsys)  # stated in other words
+    assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第八条"), out["answer"]

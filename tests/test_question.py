@@ -414,3 +414,14 @@ def test_a_date_that_describes_the_document_is_not_asked(question, dates):
 def test_the_year_of_a_revision_is_not_a_year_asked_about(question, subject, version):
     pq = read_question(question)
     assert pq.subject_years == subject and pq.version_years == version
+
+
+@pytest.mark.parametrize("question, duty", [
+    ("大型活动的承办者是不是必须给观众买公众责任险？", "给观众买公众责任险"),
+    ("开饭店必须装油烟在线监控吗？", "装油烟在线监控"),
+    ("企业有没有义务每年发布报告？", "每年发布报告"),
+    ("小作坊要不要办许可证，去哪办？", "办许可证"),  # the duty, up to the next clause
+    ("许可证由谁发放？", ""),  # not a yes/no question about a duty
+])
+def test_the_duty_a_yes_no_question_asks_about(question, duty):
+    assert read_question(question).duty == duty

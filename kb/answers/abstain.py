@@ -14,10 +14,13 @@ Abstain ("已收录文件中未找到依据") when:
    or it asks what a catalogue holds (是不是列在…名录里) and the passages only say who makes it; or it
    asks the working details of a rule (分几步, 怎么操作, 怎么算) and the best passage leaves them
    to implementing rules (具体办法由国务院规定) that are not indexed;
-3. the best passages are about another topic: their best sentence is far from the question and
+3. a yes/no question about a duty (是不是必须…) would be answered by sentences that state
+   another duty of the same subject: they share few of the duty's words (`duty_not_stated`,
+   checked once the answer is composed);
+4. the best passages are about another topic: their best sentence is far from the question and
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).
-4. the question asks what a place itself rules (上海市对…是怎么规定的) and no document of that
+5. the question asks what a place itself rules (上海市对…是怎么规定的) and no document of that
    place is indexed, or none of its indexed documents is about the question.
 Before these checks the passages are put in the order an answer stands on them
 (kb.answers.ground: a document's body before its header, national rules before a local one).
@@ -35,6 +38,7 @@ from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
 from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, DescribedDocument, subject_years
+from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
 from kb.types import SearchHit
@@ -196,6 +200,32 @@ def lists_catalogue(hits: list[SearchHit]) -> bool:
     makes and publishes it (…目录由国务院有关部门制定、调整并公布)."""
     return any(_CATALOGUE_ITEMS.search(sent) for h in hits[:FIGURE_PASSAGES]
                for sent in re.split(r"(?<=。)", h.text or ""))
+
+
+# A yes/no question about a duty (是不是必须给观众买公众责任险) is answered only by a text that states
+# that duty: when the sentences an answer would quote share few of its character pairs and of
+# its characters, they state another duty of the same subject (the organiser's safety duties, the
+# agency's own liability insurance) and would read as a yes. Both bounds were read off our own
+# sets' yes/no questions (answered ones share ≥ 0.2 of the pairs or ≥ 0.6 of the characters).
+DUTY_PAIRS_MIN = 0.2
+DUTY_CHARS_MIN = 0.6
+_DUTY_FILLER = set("的了个每里并来去再给为把被都也还吗呢呀啊是不")
+
+
+def duty_not_stated(pq: ParsedQuestion, quoted: str) -> str:
+    """The reason to refuse a yes/no question about a duty whose answer would quote sentences
+    (`quoted`) that do not state it ('' otherwise, and for questions of two parts)."""
+    if not pq.duty or pq.parts:
+        return ""
+    chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", pq.duty) if c not in _DUTY_FILLER]
+    if len(chars) < 3 or any(w in quoted for w in legal_words(pq.duty)):
+        return ""  # too short to judge (要不要交), or said in the documents' own word (环保税: 环境保护税)
+    pairs_asked = bigrams(pq.duty)
+    pairs = len(pairs_asked & bigrams(quoted)) / (len(pairs_asked) or 1)
+    share = sum(c in quoted for c in chars) / len(chars)
+    if pairs >= DUTY_PAIRS_MIN or share >= DUTY_CHARS_MIN:
+        return ""
+    return f"检索到的条文没有规定“{pq.duty}”这项义务"
 
 
 _DELEGATION = re.compile(

@@ -314,6 +314,24 @@ KEEPING_ASKED_RE = re.compile(r"保存|保留|留存|存档|归档|保管|留多
 TARGET_ASKED_RE = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
 # A question about a document itself — its number, issuer or title — which its header answers.
 ABOUT_THE_DOCUMENT_RE = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
+# A yes/no question about a duty (是不是必须…, 有没有义务…, 要不要…, 必须…吗): what follows is the
+# duty asked about, which the answer must state — not a neighbouring duty of the same subject.
+_DUTY_ASKED = re.compile(
+    r"(?:是不是|是否)(?:必须|一定要|一定得|要|需要|应当|得)|有没有(?:义务|责任)|要不要|需不需要|需要不需要"
+    r"|(?:必须|一定要|有义务|有责任)(?=[^，,。？?；;]{2,30}吗)"
+)
+_DUTY_END = re.compile(r"[，,。？?；;！!]")
+
+
+def duty_asked(text: str) -> str:
+    """The duty a yes/no question asks about (给观众买公众责任险), '' for other questions."""
+    m = _DUTY_ASKED.search(text)
+    if not m:
+        return ""
+    rest = _DUTY_END.split(text[m.end():], maxsplit=1)[0]
+    return re.sub(r"[吗呢呀啊]+$", "", rest).strip()
+
+
 # The latest or the first revision asked (最近一次修改, 第一次修正): (latest | first, 修正 | 修订 | '').
 _LATEST_REVISION = re.compile(r"(?:最近|最后|最新|上)一次(?:的)?(?:修改|修正|修订|改)")
 _FIRST_REVISION = re.compile(r"(?:第一次|首次|最早一次)(?:的)?(?:修改|修正|修订|改)")

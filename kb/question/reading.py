@@ -33,6 +33,7 @@ from kb.question.kinds import (
     KEEPING_ASKED_RE,
     TARGET_ASKED_RE,
     revision_asked,
+    duty_asked,
     CATALOGUE_CONTENT_RE,
     DescribedDocument,
     described_documents,
@@ -114,6 +115,7 @@ class ParsedQuestion:
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
     revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
+    duty: str = ""  # a yes/no question about a duty: the duty asked (kinds.duty_asked)
     catalogue_content: bool = False  # asks what a catalogue/list holds (目录里有多少类, 在不在…名录里)
     details: bool = False  # asks the working details of a rule (分几步, 怎么操作, 怎么算, 每吨多少)
     conduct: str = ""  # penalty questions: the conduct asked about
@@ -227,6 +229,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         target=bool(TARGET_ASKED_RE.search(text)),
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text)),
         revision=revision_asked(text),
+        duty=duty_asked(text) if not english else "",
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
