@@ -29,7 +29,8 @@
 - a fine asked where the penalty only points at a law the corpus does not hold (依照《X》的规定处罚),
   answered with the pointer as if it stated the fine; whether a thing is on a list answered by the
   article that says who makes the list; a yes/no question about a duty no text imposes answered
-  with another duty of the same subject.
+  with another duty of the same subject; months of the year or a count (几个, 几名) asked and
+  answered by a passage that states none.
 """
 from __future__ import annotations
 
@@ -371,3 +372,12 @@ def test_a_duty_no_text_imposes_is_not_answered_with_another(data, capsys):
     assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第三条"), out["answer"]
     out = ask(data, "燃气经营者给用户装燃气计量表，要不要收费？", capsys)  # stated in other words
     assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第八条"), out["answer"]
+
+
+def test_months_or_a_count_asked_need_one_stated(data, capsys):
+    # 第七条 leaves the closed season to the county: no months are stated
+    out = ask(data, "示例湖的禁捕期是每年几月到几月？", capsys)
+    assert out["abstained"] and "没有规定具体日期" in out["answer"], out["answer"]
+    # 几个 is answered by a count in any unit (3人), 几个工人… only tells how many
+    out = ask(data, "示例事故报告条例里，死了几个人算重大事故？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例事故报告条例（测试样例）", "第二条"), out["answer"]

@@ -256,7 +256,11 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
 
 @pytest.mark.parametrize("question, figure, unit", [
     ("每吨产品能拿多少吨配额？", "quantity", "吨"),
-    ("一共查出多少个污染源？", "quantity", "个"),
+    ("一共查出多少个污染源？", "quantity", "个|人|名|家|项|种|类|座|台|户"),  # 个 counts anything
+    ("检查人员最少要来几个？", "quantity", "个|人|名|家|项|种|类|座|台|户"),
+    ("至少要配几名技术人员？", "quantity", "名|人"),
+    ("几个游客开车轧坏了草原，草原部门能怎么处理？", "", ""),  # tells how many, asks nothing
+    ("森林防火期是每年几月到几月？", "date", ""),  # months of the year
     ("至少得提前几天通知？", "period", "天|日|个?工作日"),  # 5个工作日 answers 几天
     ("罚多少钱？", "amount", ""),  # money is already a unit of its own
     ("电价附加每千瓦时征收几分钱？", "amount", ""),
@@ -270,7 +274,7 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("对示例部门的处罚不服，多少天内能申请复议？", "period", "天|日|个?工作日"),
     ("核准机关多少个工作日内要给结论？", "period", "个?工作日"),
     ("没休的那几天该怎么补钱？", "", ""),  # 那几天: days referred to, not a period asked
-    ("大型活动的安全等级一共分几级？", "quantity", "个?(?:级|类|档|等级|级别|档次|阶段|步)"),
+    ("大型活动的安全等级一共分几级？", "quantity", "个?(?:级|类|种|档|等级|级别|档次|阶段|步)"),
     ("What is the contribution rate per tonne of oil?", "levy", ""),  # read through its gloss
     ("What is the emission limit in mg/m3 for kilns?", "quantity", "毫克|mg"),
     ("违法填海的，罚款怎么算？", "levy", ""),  # how the fine is worked out: a sum or a multiple
@@ -425,3 +429,13 @@ def test_the_year_of_a_revision_is_not_a_year_asked_about(question, subject, ver
 ])
 def test_the_duty_a_yes_no_question_asks_about(question, duty):
     assert read_question(question).duty == duty
+
+
+@pytest.mark.parametrize("question, conduct", [
+    ("示例孩子自己放飞无人机，旁边没有大人，罚谁？罚多少？", "示例孩子自己放飞无人机 旁边没有大人"),
+    ("包工头把工人的工资卡收走保管，人社部门会怎么处理？", "包工头把工人的工资卡收走保管"),
+    ("私家车不停车等候直接超车，罚多少钱？扣几分？", "私家车不停车等候直接超车"),
+    ("没有许可证就用探伤机，还没赚到钱，会怎么处罚？", "没有许可证就用探伤机 还没赚到钱"),  # a condition stays
+])
+def test_clauses_that_only_ask_are_no_part_of_the_conduct(question, conduct):
+    assert read_question(question).conduct == conduct

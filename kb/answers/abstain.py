@@ -76,7 +76,7 @@ _QUANTITY = re.compile(
 )
 # a day of the calendar, or the end of a month or year (6月30日前, 每年3月底, 年底前)
 _DATE = re.compile(
-    rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前)|年底|年末|月底|月末"
+    rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前|份?(?:至|到|—|-))|年底|年末|月底|月末"
 )
 _SHARE = re.compile(rf"百分之(?:\d|{CN_NUMERAL})|\d\s*[%％‰]|[一二三四五六七八九十]+成|半数|一半")
 FIGURES = {"date": _DATE, "amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}

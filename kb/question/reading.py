@@ -247,8 +247,20 @@ def _short_name_of(key: str, title: str) -> bool:
     return len(key) >= 3 and title.endswith(key[-1]) and all(ch in rest for ch in key)
 
 
+# What a clause of a penalty question asks rather than describes (罚谁, 扣几分, 人社部门会怎么处理,
+# 归哪个部门管): a clause of these words only says nothing of the conduct.
+_ASKING_ONLY = re.compile(
+    r"谁|钱|几分|扣分|分别|处理|处置|查处|归|管|由|哪个|哪一?级|部门|机关|最多|最高|最少|能|可以|还|又|样|有|[一-龥]{0,4}(?:部门|局)"
+)
+
+
 def _conduct(text: str) -> str:
-    """The conduct a penalty question is about: the question without its penalty words."""
+    """The conduct a penalty question is about: the question without its penalty words, and
+    without its clauses that only ask (罚谁？罚多少？, 人社部门会怎么处理？)."""
     body = re.sub(r"《[^》]*》", " ", text)
-    body = _PENALTY_WORDS.sub(" ", body)
-    return re.sub(r"\s+", " ", body).strip()
+    kept = []
+    for clause in re.split(r"[？?。！!，,；;]", body):
+        words = _PENALTY_WORDS.sub(" ", clause)
+        if len(re.sub(r"[^\u4e00-\u9fff]", "", _ASKING_ONLY.sub("", words))) >= 2:
+            kept.append(words)
+    return re.sub(r"\s+", " ", " ".join(kept)).strip()
