@@ -30,7 +30,8 @@
   answered with the pointer as if it stated the fine; whether a thing is on a list answered by the
   article that says who makes the list; a yes/no question about a duty no text imposes answered
   with another duty of the same subject; months of the year or a count (几个, 几名) asked and
-  answered by a passage that states none.
+  answered by a passage that states none; a standard's number asked of a text that names the
+  standard without its number.
 """
 from __future__ import annotations
 
@@ -381,3 +382,11 @@ def test_months_or_a_count_asked_need_one_stated(data, capsys):
     # 几个 is answered by a count in any unit (3人), 几个工人… only tells how many
     out = ask(data, "示例事故报告条例里，死了几个人算重大事故？", capsys)
     assert not out["abstained"] and lead(out) == ("示例事故报告条例（测试样例）", "第二条"), out["answer"]
+
+
+def test_a_standards_number_asked_needs_one_written(data, capsys):
+    # 第八条 names the water-quality standard without its number
+    out = ask(data, "示例湖的水质要符合的国家标准编号是多少？", capsys)
+    assert out["abstained"] and "没有写明标准编号" in out["answer"], out["answer"]
+    out = ask(data, "示例湖巡护员最低要多少岁？", capsys)  # an age: stated in 周岁
+    assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第八条"), out["answer"]

@@ -261,6 +261,9 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("至少要配几名技术人员？", "quantity", "名|人"),
     ("几个游客开车轧坏了草原，草原部门能怎么处理？", "", ""),  # tells how many, asks nothing
     ("森林防火期是每年几月到几月？", "date", ""),  # months of the year
+    ("照管人员最低要多少岁？", "quantity", "岁|周岁"),
+    ("是每季度报一次还是每年报一次？", "period", ""),  # a choice of frequencies
+    ("生鲜乳的国家标准编号是多少？", "", ""),  # a standard's number, not a quantity (standard_number)
     ("至少得提前几天通知？", "period", "天|日|个?工作日"),  # 5个工作日 answers 几天
     ("罚多少钱？", "amount", ""),  # money is already a unit of its own
     ("电价附加每千瓦时征收几分钱？", "amount", ""),

@@ -41,6 +41,7 @@ from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, Described
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
+from kb.text.grammar.standards import find_standard_refs
 from kb.types import SearchHit
 from kb.versions.dates import document_years
 from kb.text.titles import book_title
@@ -340,6 +341,8 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
 
     if pq.catalogue_content and not lists_catalogue(hits):  # before the figure: the more telling reason
         return refuse("检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录")
+    if pq.standard_number and not any(find_standard_refs(h.text or "", any_case=True) for h in hits[:FIGURE_PASSAGES]):
+        return refuse("检索到的条文没有写明标准编号，所收文件中没有该标准")
     if pq.figure and not states_figure(pq, hits):
         return refuse(f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}")
     delegated = delegation(hits[0]) if pq.details else ""

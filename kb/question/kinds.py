@@ -98,7 +98,8 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          # a fee, a price, a deposit asked (申请费是多少, 服务费一般收多少), not a count of it
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
     # (那几年, 这几天: a time referred to, not a period asked)
-    "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"),
+    "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
+                         r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
     # (要配几名技术人员？, 每公顷几个羊单位？: a count asked in the clause that asks; not 哪几个, which
     # asks which, nor 几个游客开着车…, which tells how many)
     "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"
@@ -235,9 +236,10 @@ def figure_of(text: str) -> str:
 # The unit a figure question names right after 多少/几 (多少吨配额, 几个工业污染源, 提前几天):
 # a passage answers it only with a number in that unit (or its synonym), not with any number.
 _UNIT_ASKED = re.compile(
-    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|立方米|平方米|平方公里|公顷|公里|千米|厘米|毫米|小时|学时|课时|分贝|个人|毫升|毫克|千克|公斤|个|家|吨|度|人|名|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克)"
+    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|千瓦时|岁|立方米|平方米|平方公里|公顷|公里|千米|厘米|毫米|小时|学时|课时|分贝|个人|毫升|毫克|千克|公斤|个|家|吨|度|人|名|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克)"
 )
 UNIT_WORDS: dict[str, str] = {
+    "岁": "岁|周岁",
     "个": "个|人|名|家|项|种|类|座|台|户",  # 个 counts anything: 几个 is answered by 2人 or 3家
     "个工作日": "个?工作日", "工作日": "个?工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时",
     "个人": "人|名", "人": "人|名", "名": "名|人", "学时": "学时|课时", "课时": "课时|学时", "分贝": "分贝|dB",
@@ -319,6 +321,8 @@ def local_rule_places(text: str, places: Sequence[str]) -> list[str]:
 # 多少: not what was achieved before).
 KEEPING_ASKED_RE = re.compile(r"保存|保留|留存|存档|归档|保管|留多久|存多久")
 TARGET_ASKED_RE = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
+# A standard's number asked (国家标准编号是多少, 标准号是什么): only a passage that writes one answers.
+STANDARD_NUMBER_ASKED_RE = re.compile(r"标准(?:的)?(?:编号|代号)|标准号|国标号")
 # A question about a document itself — its number, issuer or title — which its header answers.
 ABOUT_THE_DOCUMENT_RE = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
 # A yes/no question about a duty (是不是必须…, 有没有义务…, 要不要…, 必须…吗): what follows is the

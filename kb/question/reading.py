@@ -31,6 +31,7 @@ from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
     KEEPING_ASKED_RE,
+    STANDARD_NUMBER_ASKED_RE,
     TARGET_ASKED_RE,
     revision_asked,
     duty_asked,
@@ -115,6 +116,7 @@ class ParsedQuestion:
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
     revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
+    standard_number: bool = False  # asks a standard's number (标准编号是多少), which only a passage writing one answers
     duty: str = ""  # a yes/no question about a duty: the duty asked (kinds.duty_asked)
     catalogue_content: bool = False  # asks what a catalogue/list holds (目录里有多少类, 在不在…名录里)
     details: bool = False  # asks the working details of a rule (分几步, 怎么操作, 怎么算, 每吨多少)
@@ -192,6 +194,9 @@ def read_question(question: str, aliases: AliasTable | None = None,
     asks = asks_of(undated) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
     # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
     figure = figure_of(" ".join(framing + glossed)) if english else figure_of(text)
+    standard_number = bool(STANDARD_NUMBER_ASKED_RE.search(text))
+    if standard_number and figure == "quantity":
+        figure = ""  # 编号是多少 asks a standard's number, not a quantity
     folded = fold(text)
     regions = regions_in(folded)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
@@ -230,6 +235,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text)),
         revision=revision_asked(text),
         duty=duty_asked(text) if not english else "",
+        standard_number=standard_number,
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
