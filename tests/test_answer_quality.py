@@ -29,9 +29,9 @@
 - a fine asked where the penalty only points at a law the corpus does not hold (依照《X》的规定处罚),
   answered with the pointer as if it stated the fine; whether a thing is on a list answered by the
   article that says who makes the list; a yes/no question about a duty no text imposes answered
-  with another duty of the same subject; months of the year or a count (几个, 几名) asked and
-  answered by a passage that states none; a standard's number asked of a text that names the
-  standard without its number.
+  with another duty of the same subject; months of the year asked and answered by a passage
+  that states none (多少个 answered by a count in any unit); a standard's number asked of a text
+  that names the standard without its number.
 """
 from __future__ import annotations
 
@@ -379,8 +379,8 @@ def test_months_or_a_count_asked_need_one_stated(data, capsys):
     # 第七条 leaves the closed season to the county: no months are stated
     out = ask(data, "示例湖的禁捕期是每年几月到几月？", capsys)
     assert out["abstained"] and "没有规定具体日期" in out["answer"], out["answer"]
-    # 几个 is answered by a count in any unit (3人), 几个工人… only tells how many
-    out = ask(data, "示例事故报告条例里，死了几个人算重大事故？", capsys)
+    # 多少个 is answered by a count in any unit (3人)
+    out = ask(data, "示例事故报告条例里，重大事故要死多少个？", capsys)
     assert not out["abstained"] and lead(out) == ("示例事故报告条例（测试样例）", "第二条"), out["answer"]
 
 

@@ -100,11 +100,8 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # (那几年, 这几天: a time referred to, not a period asked)
     "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
                          r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
-    # (要配几名技术人员？, 每公顷几个羊单位？: a count asked in the clause that asks; not 哪几个, which
-    # asks which, nor 几个游客开着车…, which tells how many)
     "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"
-                           r"|(?<![哪那这近])几(?:个(?!月|工作日|小时)|名|位|台|辆|家|种|项|吨|米|公里|亩|公顷|户|座)"
-                           r"(?=[^，,。；;？?]{0,8}(?:[？?]|$))"
+
                            r"|" + _TIERS_ASKED),
 }
 
