@@ -354,6 +354,11 @@ def test_a_fine_left_to_a_law_not_indexed_is_not_stated(data, capsys):
     out = ask(data, "往示例湖里倒渣土罚多少？", capsys)
     assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第六条"), out["answer"]
     assert "二千元以上一万元以下" in out["answer"] and "没有收录" not in out["answer"]
+    # 第九条 fines without a sum: 罚多少 is not answered by 处以罚款
+    out = ask(data, "向示例湖排放油污的，罚款多少？", capsys)  # answered from the penalties register
+    assert out["abstained"] and "第九条没有规定具体数额" in out["answer"], out["answer"]
+    out = ask(data, "往示例湖里排油污会怎么处罚？", capsys)  # how: 责令改正，处以罚款 answers it
+    assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第九条"), out["answer"]
 
 
 def test_whether_a_thing_is_on_a_list_the_corpus_lacks(data, capsys):

@@ -221,9 +221,10 @@ def _elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None)
 
 def _unfounded_penalty(pq: ParsedQuestion, special: Answer, hits: list[SearchHit], catalog: Catalog | None) -> str:
     """Why an answer from the duties register must be refused after all ('' when it stands):
-    the checks every extractive answer passes (a document named but not indexed, a figure
-    asked that no passage states…), and a figure asked whose penalty clause leaves it to a
-    document not indexed."""
+    the checks every extractive answer passes — a document named but not indexed, a figure
+    asked that no passage states, or that the article the answer leads with does not state
+    (处以罚款 with no sum) — and a figure asked whose penalty clause leaves it to a document not
+    indexed (then said so)."""
     if Ask.PENALTY not in pq.asks or special.abstained or not special.citations:
         return ""
     decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
@@ -231,8 +232,10 @@ def _unfounded_penalty(pq: ParsedQuestion, special: Answer, hits: list[SearchHit
         return decision.reason
     lead = min(special.citations, key=lambda c: c.n)
     quoted = dataclasses.replace(lead.hit, text=lead.quote or lead.hit.text)
-    elsewhere = _stated_elsewhere(pq, lead, catalog) if abstain.lead_lacks_figure(pq, quoted) else ""
-    return decision.placeless + elsewhere if elsewhere else ""
+    if not abstain.lead_lacks_figure(pq, quoted):
+        return ""
+    unstated = _stated_elsewhere(pq, lead, catalog) or abstain.lead_lacks_figure(pq, lead.hit)
+    return decision.placeless + unstated if unstated else ""
 
 
 def llm_answer(pq: ParsedQuestion, hits: list[SearchHit], settings: Any, history=None,

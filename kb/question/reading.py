@@ -79,7 +79,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # What a penalty question says about the penalty itself, removed to leave the conduct.
 _PENALTY_WORDS = re.compile(
-    r"会|要|将|被|受到|面临|承担|怎么|如何|什么样?的?|哪些|多少|罚款?|处罚|处分|法律责任|责任|后果|吗|呢|[？?。！!，,]"
+    r"会|要|将|被|受到|面临|承担|怎么|如何|什么样?的?|哪些|多少钱?|罚款?|处罚|处分|法律责任|责任|后果|吗|呢|[？?。！!，,]"
 )
 
 
