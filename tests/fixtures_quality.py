@@ -247,6 +247,25 @@ LAKE = f"""# 示例湖泊条例（测试样例）
 """
 
 
+# A figure asked with two units (多长时间内降到多少度): the time is in hours, the temperature in ℃.
+DAIRY = f"""# 示例乳品条例（测试样例）
+
+2019年4月1日 示例机关令第30号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了保证示例地区生鲜乳的质量，制定本条例。
+
+第二条 生鲜乳挤出后应当在2小时内降温至0—4℃。
+
+第三条 生鲜乳收购站应当逐批检测收购的生鲜乳。
+
+第四条 本条例自2019年6月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -282,6 +301,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例事故报告条例（测试样例）.md").write_text(ACCIDENT, encoding="utf-8")
     (folder / "示例燃气条例（测试样例）.md").write_text(GAS, encoding="utf-8")
     (folder / "示例湖泊条例（测试样例）.md").write_text(LAKE, encoding="utf-8")
+    (folder / "示例乳品条例（测试样例）.md").write_text(DAIRY, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

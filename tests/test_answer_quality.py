@@ -31,7 +31,8 @@
   article that says who makes the list; a yes/no question about a duty no text imposes answered
   with another duty of the same subject; months of the year asked and answered by a passage
   that states none (多少个 answered by a count in any unit); a standard's number asked of a text
-  that names the standard without its number.
+  that names the standard without its number; a time asked beside a temperature (多长时间内降到
+  多少度) refused because the time is not in 度.
 """
 from __future__ import annotations
 
@@ -395,3 +396,8 @@ def test_a_standards_number_asked_needs_one_written(data, capsys):
     assert out["abstained"] and "没有写明标准编号" in out["answer"], out["answer"]
     out = ask(data, "示例湖巡护员最低要多少岁？", capsys)  # an age: stated in 周岁
     assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第八条"), out["answer"]
+
+
+def test_a_time_asked_beside_another_unit_is_counted_in_time(data, capsys):
+    out = ask(data, "刚挤出来的生鲜乳，要在多长时间内降到多少度？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第二条"), out["answer"]

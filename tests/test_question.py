@@ -265,6 +265,9 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("照管人员最低要多少岁？", "quantity", "岁|周岁"),
     ("是每季度报一次还是每年报一次？", "period", ""),  # a choice of frequencies
     ("生鲜乳的国家标准编号是多少？", "", ""),  # a standard's number, not a quantity (standard_number)
+    ("贷款利率和保险费率也受价格法管吗？", "", ""),  # a yes/no question naming a rate asks none
+    ("刚挤的奶要在多长时间内降到多少度？", "period", ""),  # the time, in any unit of time
+    ("电费每千瓦时多少钱？能不能分期？", "amount", ""),  # 多少 asks, whatever else is yes/no
     ("至少得提前几天通知？", "period", "天|日|个?工作日"),  # 5个工作日 answers 几天
     ("罚多少钱？", "amount", ""),  # money is already a unit of its own
     ("电价附加每千瓦时征收几分钱？", "amount", ""),

@@ -220,9 +220,16 @@ _LEVY_RE = re.compile(r"税|费率|罚")
 _MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补贴|奖励|奖金")
 
 
+# A yes/no question (…也受价格法管吗？) that names a rate or a price as its subject asks no figure.
+_YES_NO_RE = re.compile(r"吗[？?]?$|是否|是不是|能不能|可不可以|算不算")
+_HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重")
+
+
 def figure_of(text: str) -> str:
     """The figure a question asks for: date | amount | levy (an amount or a rate) | period | quantity, or ''."""
     if _DECIDER_RE.search(text):
+        return ""
+    if _YES_NO_RE.search(text) and not _HOW_MUCH_RE.search(text):
         return ""
     name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
     if name == "amount" and _LEVY_RE.search(text) and not _MONEY_RE.search(text):
@@ -238,7 +245,7 @@ _UNIT_ASKED = re.compile(
 UNIT_WORDS: dict[str, str] = {
     "岁": "岁|周岁",
     "个": "个|人|名|家|项|种|类|座|台|户",  # 个 counts anything: 几个 is answered by 2人 or 3家
-    "个工作日": "个?工作日", "工作日": "个?工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时",
+    "个工作日": "个?工作日", "工作日": "个?工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时|℃",
     "个人": "人|名", "人": "人|名", "名": "名|人", "学时": "学时|课时", "课时": "课时|学时", "分贝": "分贝|dB",
     "公里": "公里|千米", "千米": "千米|公里", "天": "天|日|个?工作日", "日": "日|天|个?工作日", "周": "周|星期", "公斤": "公斤|千克", "千克": "千克|公斤", "毫克": "毫克|mg",
 }
@@ -267,14 +274,20 @@ _SHARE_ASKED = re.compile(r"百分之(?:多少|几)|多少\s*[%％]|百分比是
 SHARE_UNIT = "百分之"
 
 
-def figure_unit(text: str) -> str:
+_TIME_UNITS = ("个工作日", "工作日", "个月", "小时", "天", "日", "年", "周")
+
+
+def figure_unit(text: str, figure: str = "quantity") -> str:
     """The unit words (a regex alternation) of the figure asked for, or '' when none is named
-    (SHARE_UNIT for a share, which is written before its number: 百分之三十)."""
+    (SHARE_UNIT for a share, which is written before its number: 百分之三十). A period is
+    counted only in a unit of time: 多长时间内降到多少度 asks the time in hours, whatever 度 says."""
     if _SHARE_ASKED.search(text):
         return SHARE_UNIT
     if re.search(_TIERS_ASKED, text):
         return TIERS_UNIT
     m = _UNIT_ASKED.search(text)
+    if m and figure == "period" and m.group(1) not in _TIME_UNITS:
+        return ""
     return UNIT_WORDS.get(m.group(1), m.group(1)) if m else ""
 
 
