@@ -54,9 +54,9 @@ def test_checklist_page_and_source_links(tmp_path):
         ask(page, "重点用能单位每年什么时候报送能源利用状况报告？")
         source = page.get_by_test_id("stExpander").filter(has_text="第三条").first
         source.locator("summary").click()
-        source.get_by_text("关联条文").first.wait_for(timeout=10_000)
+        source.get_by_text("关联条文").first.wait_for(timeout=30_000)
         source.get_by_role("button", name=f"《{CITY_TITLE}》第九条").first.click()
-        page.get_by_test_id("stPopoverBody").get_by_text("处一万元以上三万元以下罚款", exact=False).first.wait_for(timeout=10_000)
+        page.get_by_test_id("stPopoverBody").get_by_text("处一万元以上三万元以下罚款", exact=False).first.wait_for(timeout=30_000)
         page.keyboard.press("Escape")
         with page.expect_download(timeout=30_000) as dl:
             page.get_by_role("button", name="下载回答（DOCX）").first.click()
