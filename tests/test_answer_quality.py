@@ -32,7 +32,8 @@
   with another duty of the same subject; months of the year asked and answered by a passage
   that states none (多少个 answered by a count in any unit); a standard's number asked of a text
   that names the standard without its number; a time asked beside a temperature (多长时间内降到
-  多少度) refused because the time is not in 度.
+  多少度) refused because the time is not in 度; whether a rule applies (也要按…管吗) answered from
+  a neighbouring duty instead of the scope article search found first.
 """
 from __future__ import annotations
 
@@ -401,3 +402,8 @@ def test_a_standards_number_asked_needs_one_written(data, capsys):
 def test_a_time_asked_beside_another_unit_is_counted_in_time(data, capsys):
     out = ask(data, "刚挤出来的生鲜乳，要在多长时间内降到多少度？", capsys)
     assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第二条"), out["answer"]
+
+
+def test_whether_a_rule_applies_is_answered_by_its_scope(data, capsys):
+    out = ask(data, "我家自己养奶牛挤的生鲜乳，也要按示例乳品条例管吗？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第四条"), out["answer"]
