@@ -33,7 +33,8 @@
   that states none (多少个 answered by a count in any unit); a standard's number asked of a text
   that names the standard without its number; a time asked beside a temperature (多长时间内降到
   多少度) refused because the time is not in 度; whether a rule applies (也要按…管吗) answered from
-  a neighbouring duty instead of the scope article search found first.
+  a neighbouring duty instead of the scope article search found first; a list asked answered by a
+  neighbouring 下列… enumeration instead of the sentence that names the things one after another.
 """
 from __future__ import annotations
 
@@ -407,3 +408,8 @@ def test_a_time_asked_beside_another_unit_is_counted_in_time(data, capsys):
 def test_whether_a_rule_applies_is_answered_by_its_scope(data, capsys):
     out = ask(data, "我家自己养奶牛挤的生鲜乳，也要按示例乳品条例管吗？", capsys)
     assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第四条"), out["answer"]
+
+
+def test_a_list_named_in_one_sentence_answers_a_list_question(data, capsys):
+    out = ask(data, "示例地区的生鲜乳收购站必须配备哪些设备？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第五条"), out["answer"]

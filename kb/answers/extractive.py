@@ -105,12 +105,20 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
 LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
 
 
+# Three or more things named in one sentence (应当配备油水分离设施、含油污水处理设备、排油监控装置):
+# a list too, though it has no 下列 or （一）.
+_INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,}")
+
+
 def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
-    first passage lists nothing (no 下列/包括/（一）) and one of the next passages of the same
-    document enumerates, that one leads."""
+    first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
+    one of the next passages of the same document enumerates, that one leads."""
     if CUE_PATTERNS["list"].search(hits[first].text or ""):
         return first
+    best = max(scored.units[first], key=lambda u: u.score, default=None)
+    if best is not None and _INLINE_LIST.search(best.text.replace("省、自治区、直辖市", "省级")):
+        return first  # the sentence that answers names the things one after another
     return _next_of_same_document(hits, quotable, first, lambda i: _enumerates(scored.units[i]), LEAD_LOOKAHEAD)
 
 
