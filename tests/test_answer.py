@@ -288,3 +288,16 @@ def test_a_local_rule_is_about_the_question_only_through_its_topic(terms, text, 
 
     place = "上海" if "上海" in text else "北京"
     assert about_topic(terms, text, place) is about
+
+
+def test_a_yes_no_answer_rests_on_the_passage_search_ranked_first():
+    # 必须 and 适用 say yes or no as 应当 does: the lead stays on search's first passage
+    must = hit(20, "第十五条 （测试样例）示例储备棉的入库、出库，必须经示例公证检验。", locator="第十五条")
+    duty = hit(21, "第十条 （测试样例）承储示例储备棉的企业，应当建立入库、出库质量检查验收制度。", locator="第十条")
+    scope = hit(22, "第二条 （测试样例）示例影剧院在日常业务范围内举办的活动，不适用本条例。", locator="第二条")
+    permit = hit(23, "第十一条 （测试样例）举办示例大型活动，应当向公安机关申请安全许可。", locator="第十一条")
+    for first, second, question in ((must, duty, "示例储备棉入库前必须做公证检验吗？"),
+                                    (scope, permit, "示例影剧院日常演出，也要按本条例申请安全许可吗？")):
+        first.sources = {"rerank": 1.0}
+        ans = answer(question, FakeSearcher([first, second]))
+        assert not ans.abstained and ans.citations[0].hit.locator == first.locator, ans.text
