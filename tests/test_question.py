@@ -433,6 +433,8 @@ def test_the_year_of_a_revision_is_not_a_year_asked_about(question, subject, ver
     ("企业有没有义务每年发布报告？", "每年发布报告"),
     ("小作坊要不要办许可证，去哪办？", "办许可证"),  # the duty, up to the next clause
     ("许可证由谁发放？", ""),  # not a yes/no question about a duty
+    ("普通企业是不是每年都必须发布报告？", "发布报告"),  # a few words between 是不是 and 必须
+    ("这类企业是否也要办许可证？", "办许可证"),
 ])
 def test_the_duty_a_yes_no_question_asks_about(question, duty):
     assert read_question(question).duty == duty

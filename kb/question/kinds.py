@@ -338,7 +338,8 @@ ABOUT_THE_DOCUMENT_RE = re.compile(r"谁发的|哪个部门发|哪个单位发|�
 # A yes/no question about a duty (是不是必须…, 有没有义务…, 要不要…, 必须…吗): what follows is the
 # duty asked about, which the answer must state — not a neighbouring duty of the same subject.
 _DUTY_ASKED = re.compile(
-    r"(?:是不是|是否)(?:必须|一定要|一定得|要|需要|应当|得)|有没有(?:义务|责任)|要不要|需不需要|需要不需要"
+    r"(?:是不是|是否)(?:[^，,。？?；;必一要需应得]{0,6}?(?:都|也|还))?(?:必须|一定要|一定得|要|需要|应当|得)"
+    r"|有没有(?:义务|责任)|要不要|需不需要|需要不需要"
     r"|(?:必须|一定要|有义务|有责任)(?=[^，,。？?；;]{2,30}吗)"
 )
 _DUTY_END = re.compile(r"[，,。？?；;！!]")
