@@ -103,6 +103,7 @@ QUESTIONS = [
     {"id": "cites", "question": f"《{fx.GUIDE_TITLE}》引用了哪些标准？"},
     {"id": "steel", "question": "钢铁行业哪些标准已经废止？"},
     {"id": "edition", "question": "GB 39017-2015 还有效吗"},
+    {"id": "one", "question": "造纸企业申报绿色工厂按哪个标准？"},
 ]
 
 
@@ -132,6 +133,17 @@ def test_which_standards_for_an_industry_and_purpose(answers):
     assert (fx.NOTICE_NAME, "二、（一）") in _cited(a)
     assert any(f == fx.GUIDE_NAME and loc.endswith("表1 第3行") for f, loc in _cited(a))
     for c in a["citations"]:  # every citation is used, with the row or sentence it rests on
+        assert f"[{c['n']}]" in text and c["quote"]
+
+
+def test_which_one_standard_for_an_industry_is_its_own(answers):
+    # 哪个标准 asks for the one that applies: the industry's own, the general ones only counted
+    a = answers["one"]
+    text = a["answer"]
+    assert not a["abstained"] and "QB/T 39018-2024" in text, text
+    assert "GB/T 39001-2021" not in text and "适用于所有行业的绿色工厂标准：" not in text, text
+    assert "项适用于所有行业的绿色工厂标准未列出" in text, text
+    for c in a["citations"]:
         assert f"[{c['n']}]" in text and c["quote"]
 
 

@@ -271,6 +271,11 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any, desc
         lines = [f"{where}中与{subject}相关的标准（状态截至 {reg.today.isoformat()}）："]
     for k, (std, places) in enumerate(specific[:LIST_MAX], 1):
         lines.append(_line(k, std, reg, cite, places))
+    if general and specific and _one_asked(pq):
+        # 哪个标准 / 标准号是多少 asks for the one that applies: the industry's own standard answers
+        # it; the general ones are counted, not listed (哪些标准 lists them)
+        lines.append(f"另有 {len(general)} 项适用于所有行业的{what}标准未列出，问“{who}{what}有哪些标准”可列出全部。")
+        general = []
     if general:
         lines.append(f"适用于所有行业的{what}标准：")
         for k, (std, places) in enumerate(general[:LIST_MAX], len(specific[:LIST_MAX]) + 1):
@@ -280,6 +285,15 @@ def _apply_answer(pq: ParsedQuestion, reg: StandardsRegister, catalog: Any, desc
         lines.append(f"另有 {more} 项未列出，完整列表见 `python -m kb standards`。")
     return Answer(question=pq.raw, text="\n".join(lines), citations=cite.citations(), abstained=False,
                   mode="extractive")
+
+
+_ONE_ASKED = re.compile(r"哪个|哪一个|哪一项|哪项|哪一部|标准号|编号")
+_SEVERAL_ASKED = re.compile(r"哪些|哪几|有什么|都有|全部|所有")
+
+
+def _one_asked(pq: ParsedQuestion) -> bool:
+    """Whether the question asks for the one standard that applies (哪个标准, 标准号), not a list."""
+    return bool(_ONE_ASKED.search(pq.text)) and not _SEVERAL_ASKED.search(pq.text)
 
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}")
