@@ -325,8 +325,9 @@ def answer(
         refused = _unfounded_penalty(pq, special, hits, catalog)
         if refused:
             return abstention(pq.raw, hits, mode, refused)
-        special.text = "\n".join([special.text, *_elsewhere_note(pq, min(special.citations, key=lambda c: c.n), catalog)]) \
-            if special.citations and not special.abstained else special.text
+        if special.citations and not special.abstained:
+            lead = min(special.citations, key=lambda c: c.n)
+            special.text = "\n".join([special.text, *_elsewhere_note(pq, lead, catalog)])
         return special
     if mode == "llm":
         settings = settings or getattr(searcher, "settings", None)
