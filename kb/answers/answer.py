@@ -26,7 +26,7 @@ from typing import Any, Callable, Sequence
 from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.duty_answers import consequence_lines, penalty_answer, penalty_by_reference, penalty_of_quoted_duty
-from kb.answers.referral import aliases_of, unindexed_referral
+from kb.answers.referral import Referral, aliases_of, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
@@ -195,13 +195,18 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     return Answer(question=question, text=text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)
 
 
+def _penalty_referral(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> Referral | None:
+    """For a penalty question, the document not indexed that the lead leaves the sanction to."""
+    if Ask.PENALTY not in pq.asks:
+        return None
+    return unindexed_referral(lead.quote or lead.hit.text, aliases_of(catalog))
+
+
 def _stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> str:
     """The reason to refuse a question after a penalty's figure whose lead passage leaves the
     sanction to a document that is not indexed ('' otherwise): 第六十七条 says 依照《水法》第六十六条
     的规定处罚, and only the Water Law, which the index lacks, says how much."""
-    if Ask.PENALTY not in pq.asks or not pq.figure:
-        return ""
-    ref = unindexed_referral(lead.quote or lead.hit.text, aliases_of(catalog))
+    ref = _penalty_referral(pq, lead, catalog) if pq.figure else None
     if ref is None:
         return ""
     return (f"{abstain.where(lead.hit)}规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，"
@@ -211,9 +216,7 @@ def _stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | Non
 def _elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> list[str]:
     """For a penalty answer whose lead leaves the sanction to a document not indexed: a line
     saying so (the answer quotes the pointer, not the sanction)."""
-    if Ask.PENALTY not in pq.asks:
-        return []
-    ref = unindexed_referral(lead.quote or lead.hit.text, aliases_of(catalog))
+    ref = _penalty_referral(pq, lead, catalog)
     if ref is None:
         return []
     return [f"注意：该条规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，具体处罚以该文件为准。"]
