@@ -34,11 +34,21 @@ ROLE_PATTERNS: dict[Role, re.Pattern[str]] = {
 }
 
 
+# A sanction that follows the conduct it punishes in one sentence (…瞒报工资总额的，由…责令改正，并处…罚款;
+# 销售失效、变质的产品的，责令停止销售…), or a pointer to the rule that punishes it
+# (…不立即组织救援的，依照《…条例》的规定处罚). Many penalty articles name the conduct without 违反 or 未按照.
+_SANCTION_AFTER_CONDUCT = re.compile(
+    r"的[，,][^。]{0,120}?(?:" + _SANCTION.pattern + r")|的[，,][^。]{0,60}?依照[^。]{0,60}?规定(?:处罚|追究)"
+    r"|依照下列规定处以?罚款"
+)
+
+
 def roles(text: str) -> frozenset[Role]:
     """The roles a passage plays. A penalty passage needs a sanction and a breach
-    (违反…/有下列行为之一…/未按照…) — a duty that mentions 罚款 in passing is not one."""
+    (违反…/有下列行为之一…/未按照…, or a conduct ending in 的， before the sanction) — a duty that
+    mentions 罚款 in passing (罚款上缴国库) is not one."""
     found = {r for r, pat in ROLE_PATTERNS.items() if pat.search(text)}
-    if _SANCTION.search(text) and _BREACH.search(text):
+    if (_SANCTION.search(text) and _BREACH.search(text)) or _SANCTION_AFTER_CONDUCT.search(text):
         found.add(Role.PENALTY)
     return frozenset(found)
 
