@@ -34,7 +34,8 @@
   that names the standard without its number; a time asked beside a temperature (多长时间内降到
   多少度) refused because the time is not in 度; whether a rule applies (也要按…管吗) answered from
   a neighbouring duty instead of the scope article search found first; a list asked answered by a
-  neighbouring 下列… enumeration instead of the sentence that names the things one after another.
+  neighbouring 下列… enumeration instead of the sentence that names the things one after another;
+- an incentive asked about (有没有补助) answered with the duty it would subsidise.
 """
 from __future__ import annotations
 
@@ -413,3 +414,15 @@ def test_whether_a_rule_applies_is_answered_by_its_scope(data, capsys):
 def test_a_list_named_in_one_sentence_answers_a_list_question(data, capsys):
     out = ask(data, "示例地区的生鲜乳收购站必须配备哪些设备？", capsys)
     assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第五条"), out["answer"]
+
+
+def test_an_incentive_no_text_grants_is_not_answered_with_the_duty(data, capsys):
+    # 第四条 obliges the unit to install meters; no article subsidises them
+    out = ask(data, "用能单位配齐计量器具，政府有没有补助？", capsys)
+    assert out["abstained"] and "没有规定补助" in out["answer"], out["answer"]
+    # 第六条 names a subsidy for retrofits (its details left to the authority): answered
+    out = ask(data, "开展节能技术改造有补助吗？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例节能法（测试样例）", "第六条"), out["answer"]
+    # an incentive named as context of a "who" question is not what it asks
+    out = ask(data, "取水单位要享受节水优惠，取水许可证由谁审批？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例水法（测试样例）", "第三条"), out["answer"]

@@ -37,7 +37,15 @@ from typing import Any
 from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, DescribedDocument, subject_years
+from kb.question.kinds import (
+    INCENTIVE_STATED_RE,
+    INDUSTRIES,
+    SHARE_UNIT,
+    TIERS_UNIT,
+    Ask,
+    DescribedDocument,
+    subject_years,
+)
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
@@ -227,6 +235,14 @@ def duty_not_stated(pq: ParsedQuestion, quoted: str) -> str:
     if pairs >= DUTY_PAIRS_MIN or share >= DUTY_CHARS_MIN:
         return ""
     return f"检索到的条文没有规定“{pq.duty}”这项义务"
+
+
+def incentive_not_stated(pq: ParsedQuestion, quoted: str) -> str:
+    """The reason to refuse a question about an incentive (有没有补助) whose answer would quote
+    sentences (`quoted`) that grant none ('' otherwise)."""
+    if not pq.incentive or INCENTIVE_STATED_RE.search(quoted):
+        return ""
+    return f"检索到的条文没有规定{pq.incentive}"
 
 
 _DELEGATION = re.compile(

@@ -35,6 +35,7 @@ from kb.question.kinds import (
     TARGET_ASKED_RE,
     revision_asked,
     duty_asked,
+    incentive_asked,
     CATALOGUE_CONTENT_RE,
     DescribedDocument,
     described_documents,
@@ -118,6 +119,7 @@ class ParsedQuestion:
     revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
     standard_number: bool = False  # asks a standard's number (标准编号是多少), which only a passage writing one answers
     duty: str = ""  # a yes/no question about a duty: the duty asked (kinds.duty_asked)
+    incentive: str = ""  # an incentive asked about (补助, 优惠), which only a text granting one answers
     catalogue_content: bool = False  # asks what a catalogue/list holds (目录里有多少类, 在不在…名录里)
     details: bool = False  # asks the working details of a rule (分几步, 怎么操作, 怎么算, 每吨多少)
     conduct: str = ""  # penalty questions: the conduct asked about
@@ -235,6 +237,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text)),
         revision=revision_asked(text),
         duty=duty_asked(text) if not english else "",
+        incentive=incentive_asked(text) if not (english or asks & {Ask.WHO, Ask.PENALTY, Ask.TIMELINE, Ask.DEADLINE}) else "",
         standard_number=standard_number,
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
