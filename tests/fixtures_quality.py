@@ -247,7 +247,8 @@ LAKE = f"""# 示例湖泊条例（测试样例）
 """
 
 
-# A figure asked with two units (多长时间内降到多少度): the time is in hours, the temperature in ℃.
+# A figure asked with two units (多长时间内降到多少度): the time is in hours, the temperature in ℃;
+# a fine stated as a multiple (货值金额二倍至五倍的罚款).
 DAIRY = f"""# 示例乳品条例（测试样例）
 
 2019年4月1日 示例机关令第30号公布
@@ -270,7 +271,9 @@ DAIRY = f"""# 示例乳品条例（测试样例）
 （一）未逐批检测收购的生鲜乳的；
 （二）收购的生鲜乳未按规定降温冷藏的。
 
-第七条 本条例自2019年6月1日起施行。
+第七条 收购掺假生鲜乳的，由示例县畜牧部门没收违法收购的生鲜乳，并处货值金额二倍至五倍的罚款。
+
+第八条 本条例自2019年6月1日起施行。
 """
 
 

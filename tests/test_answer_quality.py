@@ -35,7 +35,8 @@
   多少度) refused because the time is not in 度; whether a rule applies (也要按…管吗) answered from
   a neighbouring duty instead of the scope article search found first; a list asked answered by a
   neighbouring 下列… enumeration instead of the sentence that names the things one after another;
-- an incentive asked about (有没有补助) answered with the duty it would subsidise.
+- an incentive asked about (有没有补助) answered with the duty it would subsidise; a fine stated
+  as a multiple of its base (二倍至五倍的罚款) read as no sum at all.
 """
 from __future__ import annotations
 
@@ -426,3 +427,10 @@ def test_an_incentive_no_text_grants_is_not_answered_with_the_duty(data, capsys)
     # an incentive named as context of a "who" question is not what it asks
     out = ask(data, "取水单位要享受节水优惠，取水许可证由谁审批？", capsys)
     assert not out["abstained"] and lead(out) == ("示例水法（测试样例）", "第三条"), out["answer"]
+
+
+def test_a_fine_stated_as_a_multiple_is_an_amount(data, capsys):
+    # 第七条 fines 货值金额二倍至五倍: a sum stated as a multiple of its base
+    out = ask(data, "收购站收了掺假的生鲜乳，会被罚多少钱？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第七条"), out["answer"]
+    assert "二倍至五倍" in out["answer"]
