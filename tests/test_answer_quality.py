@@ -36,7 +36,8 @@
   a neighbouring duty instead of the scope article search found first; a list asked answered by a
   neighbouring 下列… enumeration instead of the sentence that names the things one after another;
 - an incentive asked about (有没有补助) answered with the duty it would subsidise; a fine stated
-  as a multiple of its base (二倍至五倍的罚款) read as no sum at all.
+  as a multiple of its base (二倍至五倍的罚款) read as no sum at all; a quantity in Chinese
+  numerals in a unit the question does not name (二十公顷) read as no figure.
 """
 from __future__ import annotations
 
@@ -434,3 +435,10 @@ def test_a_fine_stated_as_a_multiple_is_an_amount(data, capsys):
     out = ask(data, "收购站收了掺假的生鲜乳，会被罚多少钱？", capsys)
     assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第七条"), out["answer"]
     assert "二倍至五倍" in out["answer"]
+
+
+def test_a_quantity_in_chinese_numerals_is_a_figure_in_any_unit(data, capsys):
+    # 第八条 writes 二十公顷: a count in a unit the question does not name
+    out = ask(data, "灌溉面积超过多少的取水单位要装取水计量设施？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例水法（测试样例）", "第八条"), out["answer"]
+    assert "二十公顷" in out["answer"]

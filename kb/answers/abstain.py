@@ -80,8 +80,12 @@ _LEVY = re.compile(_AMOUNT.pattern + r"|百分之|\d\s*%|减半|免征|免缴")
 # (立即, 当日, 次日: a time stated without a number answers "how soon" too)
 _PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|个工作日|周)|之日起|日内|年内|月内|每年|每半年|半年|每季度|每月|届满"
                      r"|立即|当日|当天|次日|当场|即时")
+# Laws write their figures in Chinese numerals, in any unit of measure or count (三十五公顷,
+# 一百株, 十八周岁): a numeral before one counts as an Arabic digit does.
 _QUANTITY = re.compile(
-    r"\d|[一二三四五六七八九十百千万两]+(?:万|亿)?(?:元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周|人|米|立方米|千瓦)|百分之"
+    r"\d|[一二三四五六七八九十百千万两]+(?:万|亿)?(?:元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周|人|千瓦时|千瓦|兆瓦"
+    r"|公顷|亩|平方公里|平方米|公里|千米|立方米|米|厘米|毫米|株|棵|千克|公斤|克|升|分贝|户|名|台|辆|艘|座|处|层"
+    r"|周岁|岁|学时|份|批|宗|头|只|匹)|百分之"
     r"|[一二三四五六七八九十]+分之[一二三四五六七八九十]+"  # 二分之一, 三分之二
 )
 # a day of the calendar, or the end of a month or year (6月30日前, 每年3月底, 年底前)
