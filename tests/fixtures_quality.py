@@ -183,7 +183,8 @@ ACCIDENT = f"""# 示例事故报告条例（测试样例）
 
 
 # A regulation that grades an activity without saying into how many grades, names the grades of
-# accidents one by one, and states a time and a price without a number (立即, 不得收取任何费用).
+# accidents one by one, states a time and a price without a number (立即, 不得收取任何费用), a
+# time in minutes and a frequency (每个季度).
 GAS = f"""# 示例燃气条例（测试样例）
 
 2020年1月8日 示例机关令第12号公布
@@ -212,7 +213,11 @@ GAS = f"""# 示例燃气条例（测试样例）
 
 第八条 燃气经营者为用户安装燃气计量表，不得收取任何费用。
 
-第九条 本条例自2020年3月1日起施行。
+第九条 燃气抢修人员接到抢修通知后，应当在三十分钟内到达现场。
+
+第十条 示例县燃气管理部门应当每个季度至少组织一次燃气安全检查。
+
+第十一条 本条例自2020年3月1日起施行。
 """
 
 

@@ -37,7 +37,8 @@
   neighbouring 下列… enumeration instead of the sentence that names the things one after another;
 - an incentive asked about (有没有补助) answered with the duty it would subsidise; a fine stated
   as a multiple of its base (二倍至五倍的罚款) read as no sum at all; a quantity in Chinese
-  numerals in a unit the question does not name (二十公顷) read as no figure.
+  numerals in a unit the question does not name (二十公顷) read as no figure; a time in minutes
+  or a frequency (每个季度) read as no period.
 """
 from __future__ import annotations
 
@@ -442,3 +443,14 @@ def test_a_quantity_in_chinese_numerals_is_a_figure_in_any_unit(data, capsys):
     out = ask(data, "灌溉面积超过多少的取水单位要装取水计量设施？", capsys)
     assert not out["abstained"] and lead(out) == ("示例水法（测试样例）", "第八条"), out["answer"]
     assert "二十公顷" in out["answer"]
+
+
+def test_a_time_in_minutes_or_a_frequency_is_a_period(data, capsys):
+    # 第十条: 每个季度 answers 多久一次
+    out = ask(data, "燃气管理部门多久要组织一次燃气安全检查？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第十条"), out["answer"]
+    # 第九条: 三十分钟内 answers 多久 and 多少分钟
+    for question in ("燃气抢修人员接到通知后，多久要赶到现场？", "燃气抢修人员接到通知后，多少分钟内要赶到现场？"):
+        out = ask(data, question, capsys)
+        assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第九条"), out["answer"]
+        assert "三十分钟内" in out["answer"]

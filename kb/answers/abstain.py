@@ -78,7 +78,7 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八
 # 年收入百分之四十, 违法所得五倍以下, 减半征收).
 _LEVY = re.compile(_AMOUNT.pattern + r"|百分之|\d\s*%|减半|免征|免缴")
 # (立即, 当日, 次日: a time stated without a number answers "how soon" too)
-_PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|个工作日|周)|之日起|日内|年内|月内|每年|每半年|半年|每季度|每月|届满"
+_PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|分钟|个工作日|周|星期)|之日起|日内|年内|月内|每年|每半年|半年|每个?季度?|每个?月|每(?:周|星期|旬)|届满"
                      r"|立即|当日|当天|次日|当场|即时")
 # Laws write their figures in Chinese numerals, in any unit of measure or count (三十五公顷,
 # 一百株, 十八周岁): a numeral before one counts as an Arabic digit does.
