@@ -138,6 +138,9 @@ PAPER = """示例地区节能管理研究综述（测试样例）
 2 主要做法
 示例地区要求重点用能单位按年度报送能源利用情况，并开展节能技术改造。
 
+3 发展趋势
+部分示例企业每年发布节能白皮书，介绍本企业的节能成效。
+
  A Review of Energy Conservation Management in an Invented Region (Test Fixture)
 Abstract: This invented review describes how key energy-using units in an invented region report their energy use every year, how investment projects are reviewed for energy conservation, and which department is responsible for the review.
 Keywords: energy conservation; review; fixture

@@ -38,7 +38,8 @@
 - an incentive asked about (有没有补助) answered with the duty it would subsidise; a fine stated
   as a multiple of its base (二倍至五倍的罚款) read as no sum at all; a quantity in Chinese
   numerals in a unit the question does not name (二十公顷) read as no figure; a time in minutes
-  or a frequency (每个季度) read as no period.
+  or a frequency (每个季度) read as no period; a duty asked with 需要…吗 not read as one; a duty
+  only a review paper mentions answered from the paper.
 """
 from __future__ import annotations
 
@@ -454,3 +455,14 @@ def test_a_time_in_minutes_or_a_frequency_is_a_period(data, capsys):
         out = ask(data, question, capsys)
         assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第九条"), out["answer"]
         assert "三十分钟内" in out["answer"]
+
+
+def test_a_duty_asked_with_yao_ma_and_one_only_a_paper_reports(data, capsys):
+    # 需要…吗 asks a duty as 是不是必须 does: 第三条 states this one, no text the other
+    out = ask(data, "重点用能单位需要每年报送能源利用状况报告吗？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例节能法（测试样例）", "第三条"), out["answer"]
+    out = ask(data, "用能单位需要每月向社会公布能耗数据吗？", capsys)
+    assert out["abstained"] and "没有规定“每月向社会公布能耗数据”这项义务" in out["answer"], out["answer"]
+    # only the review paper says firms publish white papers: it reports, it imposes nothing
+    out = ask(data, "企业是不是必须每年发布节能白皮书？", capsys)
+    assert out["abstained"] and "只有研究文献" in out["answer"], out["answer"]

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, bigrams, short_title
@@ -226,11 +226,18 @@ DUTY_CHARS_MIN = 0.6
 _DUTY_FILLER = set("的了个每里并来去再给为把被都也还吗呢呀啊是不")
 
 
-def duty_not_stated(pq: ParsedQuestion, quoted: str) -> str:
+# Documents that report on rules but impose none (a review paper): a duty asked is not stated by them.
+NOT_NORMATIVE = {"论文/综述"}
+
+
+def duty_not_stated(pq: ParsedQuestion, quoted: str, doc_types: Sequence[str] = ()) -> str:
     """The reason to refuse a yes/no question about a duty whose answer would quote sentences
-    (`quoted`) that do not state it ('' otherwise, and for questions of two parts)."""
+    (`quoted`, from documents of `doc_types`) that do not state it ('' otherwise, and for
+    questions of two parts)."""
     if not pq.duty or pq.parts:
         return ""
+    if doc_types and all(t in NOT_NORMATIVE for t in doc_types):
+        return f"检索到的只有研究文献，所收法规和政策文件没有规定“{pq.duty}”这项义务"
     chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", pq.duty) if c not in _DUTY_FILLER]
     if len(chars) < 3 or any(w in quoted for w in legal_words(pq.duty)):
         return ""  # too short to judge (要不要交), or said in the documents' own word (环保税: 环境保护税)

@@ -166,7 +166,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     comp = extractive.compose(pq, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
-    unstated_duty = abstain.duty_not_stated(pq, comp.text) or abstain.incentive_not_stated(pq, comp.text)
+    unstated_duty = (abstain.duty_not_stated(pq, comp.text, [c.hit.doc_type for c in comp.citations])
+                     or abstain.incentive_not_stated(pq, comp.text))
     if unstated_duty:
         return abstention(question, hits, "extractive", decision.placeless + unstated_duty, warnings)
     if pq.wants(Ask.CHANGE):  # nothing to compare: say so, before what the text says of its revisions
