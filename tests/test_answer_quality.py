@@ -39,7 +39,8 @@
   as a multiple of its base (二倍至五倍的罚款) read as no sum at all; a quantity in Chinese
   numerals in a unit the question does not name (二十公顷) read as no figure; a time in minutes
   or a frequency (每个季度) read as no period; a duty asked with 需要…吗 not read as one; a duty
-  only a review paper mentions answered from the paper.
+  only a review paper mentions answered from the paper; an English question naming a place
+  (Shanghai) answered without the note a Chinese one gets.
 """
 from __future__ import annotations
 
@@ -466,3 +467,10 @@ def test_a_duty_asked_with_yao_ma_and_one_only_a_paper_reports(data, capsys):
     # only the review paper says firms publish white papers: it reports, it imposes nothing
     out = ask(data, "企业是不是必须每年发布节能白皮书？", capsys)
     assert out["abstained"] and "只有研究文献" in out["answer"], out["answer"]
+
+
+def test_an_english_question_naming_a_place_gets_the_place_note(data, capsys):
+    # no local document of Shanghai is indexed: answered from the national law, and said so
+    out = ask(data, "How soon must key energy-using units in Shanghai report their energy use?", capsys)
+    assert not out["abstained"] and lead(out) == ("示例节能法（测试样例）", "第三条"), out["answer"]
+    assert "知识库中没有收录上海的地方性文件" in out["answer"] and "问题为英文" in out["answer"]

@@ -199,6 +199,34 @@ TERMS: dict[str, str] = {
     r"hours?": "小时",
 }
 
+# Places, by their usual English names: a question naming one gets the notes and checks a Chinese
+# question naming it gets (no local document of that place indexed, …).
+PLACES: dict[str, str] = {
+    r"beijing": "北京", r"tianjin": "天津", r"shanghai": "上海", r"chongqing": "重庆", r"hebei": "河北",
+    r"shanxi": "山西", r"shaanxi": "陕西", r"liaoning": "辽宁", r"jilin": "吉林", r"heilongjiang": "黑龙江",
+    r"jiangsu": "江苏", r"zhejiang": "浙江", r"anhui": "安徽", r"fujian": "福建", r"jiangxi": "江西",
+    r"shandong": "山东", r"henan": "河南", r"hubei": "湖北", r"hunan": "湖南", r"guangdong": "广东",
+    r"hainan": "海南", r"sichuan": "四川", r"guizhou": "贵州", r"yunnan": "云南", r"gansu": "甘肃",
+    r"qinghai": "青海", r"taiwan": "台湾", r"inner mongolia": "内蒙古", r"guangxi": "广西",
+    r"tibet|xizang": "西藏", r"ningxia": "宁夏", r"xinjiang": "新疆", r"hong kong": "香港", r"maca[ou]": "澳门",
+    r"shenzhen": "深圳", r"guangzhou": "广州", r"hangzhou": "杭州", r"nanjing": "南京", r"suzhou": "苏州",
+    r"chengdu": "成都", r"wuhan": "武汉", r"xi['’]an": "西安", r"qingdao": "青岛", r"xiamen": "厦门",
+    r"ningbo": "宁波", r"dalian": "大连", r"shenyang": "沈阳", r"changsha": "长沙", r"zhengzhou": "郑州",
+    r"jinan": "济南", r"hefei": "合肥", r"fuzhou": "福州", r"kunming": "昆明", r"nanning": "南宁",
+    r"harbin": "哈尔滨", r"changchun": "长春", r"shijiazhuang": "石家庄", r"taiyuan": "太原",
+    r"nanchang": "南昌", r"guiyang": "贵阳", r"lanzhou": "兰州", r"haikou": "海口", r"yinchuan": "银川",
+    r"xining": "西宁", r"urumqi": "乌鲁木齐", r"lhasa": "拉萨", r"hohhot": "呼和浩特", r"dongguan": "东莞",
+    r"foshan": "佛山", r"wuxi": "无锡", r"wenzhou": "温州", r"zhuhai": "珠海", r"xiong'?an": "雄安",
+}
+_PLACES = [(re.compile(rf"(?<![a-z]){pattern}(?![a-z])"), place) for pattern, place in PLACES.items()]
+
+
+def places(text: str) -> list[str]:
+    """The Chinese names of the places an English question names (Beijing → 北京)."""
+    low = text.lower()
+    return [place for pattern, place in _PLACES if pattern.search(low)]
+
+
 _COMPILED: list[tuple[re.Pattern[str], str, bool]] = [  # (pattern, words, says what is asked)
     (re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])"), words, table is ASKING)
     for table in (ASKING, TERMS) for pattern, words in table.items()

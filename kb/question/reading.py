@@ -26,6 +26,7 @@ from typing import Any, Sequence
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
 from kb.question.english import gloss as english_gloss
+from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
@@ -200,7 +201,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     if standard_number and figure == "quantity":
         figure = ""  # 编号是多少 asks a standard's number, not a quantity
     folded = fold(text)
-    regions = regions_in(folded)
+    regions = english_places(text) if english else regions_in(folded)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
     parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
     refs = tuple(find_standard_refs(text, any_case=True))
