@@ -14,9 +14,10 @@ Abstain ("已收录文件中未找到依据") when:
    or it asks what a catalogue holds (是不是列在…名录里) and the passages only say who makes it; or it
    asks the working details of a rule (分几步, 怎么操作, 怎么算) and the best passage leaves them
    to implementing rules (具体办法由国务院规定) that are not indexed;
-3. a yes/no question about a duty (是不是必须…) would be answered by sentences that state
-   another duty of the same subject: they share few of the duty's words (`duty_not_stated`,
-   checked once the answer is composed);
+3. a yes/no question about a duty (是不是必须…, 需要…吗) would be answered by sentences that state
+   another duty of the same subject — they share few of the duty's words — or only by a review
+   paper, which imposes nothing (`duty_not_stated`); a question about an incentive (有没有补助)
+   by sentences that grant none (`incentive_not_stated`); both checked once the answer is composed;
 4. the best passages are about another topic: their best sentence is far from the question and
    they cover few of its terms (thresholds chosen by cross-validation over both development
    sets; with a keyword-only index, term and character overlap alone).

@@ -166,10 +166,11 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     comp = extractive.compose(pq, hits)
     if not comp.citations:
         return abstention(question, hits, "extractive", "检索到的段落中没有能回答问题的句子", warnings)
-    unstated_duty = (abstain.duty_not_stated(pq, comp.text, [c.hit.doc_type for c in comp.citations])
-                     or abstain.incentive_not_stated(pq, comp.text))
-    if unstated_duty:
-        return abstention(question, hits, "extractive", decision.placeless + unstated_duty, warnings)
+    # a duty or an incentive asked that the sentences to be quoted do not state
+    unstated = (abstain.duty_not_stated(pq, comp.text, [c.hit.doc_type for c in comp.citations])
+                or abstain.incentive_not_stated(pq, comp.text))
+    if unstated:
+        return abstention(question, hits, "extractive", decision.placeless + unstated, warnings)
     if pq.wants(Ask.CHANGE):  # nothing to compare: say so, before what the text says of its revisions
         note, missing, revision = one_version(pq, min(comp.citations, key=lambda c: c.n).hit, catalog)
         if missing:
