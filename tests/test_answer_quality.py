@@ -40,7 +40,8 @@
   numerals in a unit the question does not name (二十公顷) read as no figure; a time in minutes
   or a frequency (每个季度) read as no period; a duty asked with 需要…吗 not read as one; a duty
   only a review paper mentions answered from the paper; an English question naming a place
-  (Shanghai) answered without the note a Chinese one gets.
+  (Shanghai) answered without the note a Chinese one gets; a fine asked for an individual answered
+  with the sum an article sets for organisations only.
 """
 from __future__ import annotations
 
@@ -474,3 +475,12 @@ def test_an_english_question_naming_a_place_gets_the_place_note(data, capsys):
     out = ask(data, "How soon must key energy-using units in Shanghai report their energy use?", capsys)
     assert not out["abstained"] and lead(out) == ("示例节能法（测试样例）", "第三条"), out["answer"]
     assert "知识库中没有收录上海的地方性文件" in out["answer"] and "问题为英文" in out["answer"]
+
+
+def test_a_fine_asked_for_an_individual_needs_a_sum_for_individuals(data, capsys):
+    # 第十条 states a sum for organisations and only 依法处以罚款 for individuals
+    out = ask(data, "个人在示例湖电鱼被抓到，会被罚多少钱？", capsys)
+    assert out["abstained"] and "对个人只规定" in out["answer"], out["answer"]
+    out = ask(data, "单位在示例湖电鱼被抓到，会被罚多少钱？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第十条"), out["answer"]
+    assert "一万元以上五万元以下" in out["answer"]

@@ -196,10 +196,32 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     no figure of the kind asked, although a passage beside it does ('' otherwise): the distance a
     petrol station keeps from a pipeline is not the five metres within which trees may not be
     planted. A question of two parts is left alone: its figure may belong to the other part."""
-    if not pq.figure or pq.parts or states_figure(pq, [lead]):
+    if not pq.figure or pq.parts:
         return ""
+    if states_figure(pq, [lead]):
+        return _party_without_sum(pq, lead)
     what = "具体目标值" if pq.target else FIGURE_NAMES[pq.figure]
     return f"最相关的{where(lead)}没有规定{what}"
+
+
+# A fine asked for an individual (个人会被罚多少): the lead may state sums for organisations only
+# (对单位处五万元以上五十万元以下的罚款，对个人依法处以罚款).
+_INDIVIDUAL_ASKED = re.compile(r"个人|自然人")
+_ORGANISATION_ASKED = re.compile(r"单位|企业|公司|厂")
+_INDIVIDUAL_CLAUSE = re.compile(r"对(?:个人|自然人)[^。；，]*")
+
+
+def _party_without_sum(pq: ParsedQuestion, lead: SearchHit) -> str:
+    """The reason to refuse a fine asked for an individual whose clause in the lead states no sum
+    ('' otherwise, and when the question also names an organisation)."""
+    if pq.figure not in ("amount", "levy") or Ask.PENALTY not in pq.asks:
+        return ""
+    if not _INDIVIDUAL_ASKED.search(pq.text) or _ORGANISATION_ASKED.search(pq.text):
+        return ""
+    clause = _INDIVIDUAL_CLAUSE.search(lead.text or "")
+    if clause is None or FIGURES[pq.figure].search(clause.group(0)):
+        return ""
+    return f"{where(lead)}对个人只规定“{clause.group(0)}”，没有规定{FIGURE_NAMES[pq.figure]}"
 
 
 # A catalogue and then what it holds, in one sentence (目录包括…、…、…; 列入目录：（一）…) — not a
