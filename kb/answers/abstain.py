@@ -38,15 +38,7 @@ from typing import Any, Sequence
 from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import (
-    INCENTIVE_STATED_RE,
-    INDUSTRIES,
-    SHARE_UNIT,
-    TIERS_UNIT,
-    Ask,
-    DescribedDocument,
-    subject_years,
-)
+from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, DescribedDocument, subject_years
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
@@ -272,10 +264,16 @@ def duty_not_stated(pq: ParsedQuestion, quoted: str, doc_types: Sequence[str] = 
     return f"检索到的条文没有规定“{pq.duty}”这项义务"
 
 
+# The words a text grants an incentive in.
+_INCENTIVE_STATED = re.compile(
+    r"补贴|补助|补偿|奖补|奖励|表彰|扶持|优惠|减免|免征|减征|减半|免于|免除|免税|退税|贴息|资金|支持|财政|税收"
+)
+
+
 def incentive_not_stated(pq: ParsedQuestion, quoted: str) -> str:
     """The reason to refuse a question about an incentive (有没有补助) whose answer would quote
     sentences (`quoted`) that grant none ('' otherwise)."""
-    if not pq.incentive or INCENTIVE_STATED_RE.search(quoted):
+    if not pq.incentive or _INCENTIVE_STATED.search(quoted):
         return ""
     return f"检索到的条文没有规定{pq.incentive}"
 

@@ -356,10 +356,6 @@ def duty_asked(text: str) -> str:
 # An incentive asked about (有没有补助, 能享受哪些税收优惠, 奖励资金): only a text that grants one
 # answers it; a duty to install the equipment the question would have subsidised does not.
 INCENTIVE_ASKED_RE = re.compile(r"补贴|补助|奖补|奖励|扶持|优惠|减免|免税|退税|贴息|专项资金|资金支持|政策支持")
-# The words a text grants an incentive in.
-INCENTIVE_STATED_RE = re.compile(
-    r"补贴|补助|补偿|奖补|奖励|表彰|扶持|优惠|减免|免征|减征|减半|免于|免除|免税|退税|贴息|资金|支持|财政|税收"
-)
 
 
 def incentive_asked(text: str) -> str:
