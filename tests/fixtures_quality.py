@@ -225,8 +225,8 @@ GAS = f"""# 示例燃气条例（测试样例）
 
 
 # A regulation that punishes one conduct by pointing at a law the corpus does not hold
-# (《示例河道法》 is invented and never written), another with a fine of its own, and leaves a
-# list to a department.
+# (《示例河道法》 is invented and never written), another with a fine of its own, leaves a list to
+# a department, and says how its fines are appealed (in words a city-appearance appeal shares).
 LAKE = f"""# 示例湖泊条例（测试样例）
 
 2020年9月1日 示例机关令第21号公布
@@ -255,7 +255,9 @@ LAKE = f"""# 示例湖泊条例（测试样例）
 
 第十条 在示例湖用电鱼、炸鱼的方法捕鱼的，由示例县渔业主管部门没收渔具，对单位处一万元以上五万元以下罚款，对个人依法处以罚款。
 
-第十一条 本条例自2020年12月1日起施行。
+第十一条 当事人对罚款、没收渔具的处罚决定不服的，可以在收到处罚决定书之日起十五日内向示例县人民政府申请复议。
+
+第十二条 本条例自2020年12月1日起施行。
 """
 
 
@@ -286,6 +288,49 @@ DAIRY = f"""# 示例乳品条例（测试样例）
 第七条 收购掺假生鲜乳的，由示例县畜牧部门没收违法收购的生鲜乳，并处货值金额二倍至五倍的罚款。
 
 第八条 本条例自2019年6月1日起施行。
+"""
+
+
+# A regulation on city appearance: an appeal's time limit beside the fines it follows, a count of
+# inspectors beside an inspection frequency, grades named one after another beside an article that
+# only mentions them, fines stated as sums (no multiple of anything), two terms defined in
+# articles of their own, a buffer of no stated width, a vote by a share of members, and a fee
+# whose amount is not stated beside a fine per square metre.
+TOWN = f"""# 示例市容条例（测试样例）
+
+2021年8月9日 示例机关令第40号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了管好示例市的市容，制定本条例。
+
+第二条 示例市容管理部门应当确定市容责任区的等级，并向社会公布。
+
+第三条 市容责任区分为一类区、二类区和三类区。
+
+第四条 示例市容管理部门对临街商户的市容检查每年至少开展一次。
+
+第五条 示例市容管理部门开展市容检查时，检查人员不得少于两名，并应当出示执法证件。
+
+第六条 未经批准在建筑物外墙张贴宣传品的，由示例市容管理部门责令清除，处五百元以上二千元以下罚款。
+
+第七条 当事人对市容管理部门作出的处罚决定不服的，可以自收到决定书之日起十五日内申请行政复议。
+
+第八条 本条例所称临街商户，是指在示例市街道两侧开设门面或者摆设摊点，从事商品销售、餐饮等经营活动的单位和个人。
+
+第九条 本条例所称宣传品，是指标语、招贴、海报和传单。
+
+第十条 示例市容管理部门可以在市容责任区外围划定一定范围的缓冲带。
+
+第十一条 市容责任区等级的调整，应当经示例市容委员会三分之二以上委员同意。
+
+第十二条 临时占用城市道路设摊的，应当按照规定缴纳道路占用补偿费。
+
+第十三条 未经批准占用城市道路设摊的，由示例市容管理部门责令改正，处每平方米二十元的罚款。
+
+第十四条 本条例自2021年10月1日起施行。
 """
 
 
@@ -325,6 +370,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例燃气条例（测试样例）.md").write_text(GAS, encoding="utf-8")
     (folder / "示例湖泊条例（测试样例）.md").write_text(LAKE, encoding="utf-8")
     (folder / "示例乳品条例（测试样例）.md").write_text(DAIRY, encoding="utf-8")
+    (folder / "示例市容条例（测试样例）.md").write_text(TOWN, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

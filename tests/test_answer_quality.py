@@ -41,7 +41,17 @@
   or a frequency (每个季度) read as no period; a duty asked with 需要…吗 not read as one; a duty
   only a review paper mentions answered from the paper; an English question naming a place
   (Shanghai) answered without the note a Chinese one gets; a fine asked for an individual answered
-  with the sum an article sets for organisations only.
+  with the sum an article sets for organisations only;
+- which ones asked with 哪几 (哪几类) read as a count; a time limit to appeal a fine (对罚款不服，
+  多少天内复议) read as a question about the fine; a count of people (至少派几个人) answered by a
+  frequency (每年一次); a multiple asked (罚款是多少倍) answered with a sum in 元; an English
+  question about a year whose words hide "version" (Diversion … in 2025) read as naming a version;
+  what a quoted term covers (说的“宣传品”包括哪几种) answered by another term's definition; how
+  many grades asked (分几个等级) answered from an article that only mentions the grades;
+- a measure asked (划多宽, 控制在什么范围) answered by a passage that states none; a fee asked
+  (补偿费每平方米收多少) answered with a fine in the same unit; how many people must agree refused
+  when the text says 三分之二以上委员; what a province itself decided (浙江省有没有决定…) answered
+  from the national text that lets provinces decide; a tax deduction asked answered with a duty.
 """
 from __future__ import annotations
 
@@ -484,3 +494,84 @@ def test_a_fine_asked_for_an_individual_needs_a_sum_for_individuals(data, capsys
     out = ask(data, "单位在示例湖电鱼被抓到，会被罚多少钱？", capsys)
     assert not out["abstained"] and lead(out) == ("示例湖泊条例（测试样例）", "第十条"), out["answer"]
     assert "一万元以上五万元以下" in out["answer"]
+
+
+def test_which_ones_asked_with_na_ji_are_a_list_not_a_count(data, capsys):
+    # 第二条 only mentions the grades; 第三条 names them
+    out = ask(data, "市容责任区分哪几类？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第三条"), out["answer"]
+
+
+def test_a_time_limit_to_appeal_a_fine_is_not_a_question_about_the_fine(data, capsys):
+    # not 示例湖泊条例 第十一条, whose appeal article also names the fines it follows
+    out = ask(data, "被城管罚款了不服，几天内能申请复议？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第七条"), out["answer"]
+    assert "十五日内" in out["answer"]
+
+
+def test_a_count_of_people_is_answered_by_a_count_of_people(data, capsys):
+    # 第四条 states a frequency (每年一次), 第五条 the number of inspectors
+    out = ask(data, "市容部门上门检查，至少要派几个人？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第五条"), out["answer"]
+
+
+def test_a_multiple_asked_needs_a_multiple_stated(data, capsys):
+    # 第六条 states a sum in 元, not a multiple of anything
+    out = ask(data, "未经批准在建筑物外墙张贴宣传品，罚款是多少倍？", capsys)
+    assert out["abstained"] and "倍" in out["answer"].split("。")[0], out["answer"]
+    # 示例乳品条例 第七条 states one (货值金额二倍至五倍)
+    out = ask(data, "收购掺假生鲜乳，罚款是货值的多少倍？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第七条"), out["answer"]
+
+
+def test_an_english_year_beside_the_word_diversion_is_the_year_asked(data, capsys):
+    out = ask(data, "How much water did the invented county's river diversion supply in 2025?", capsys)
+    assert out["abstained"] and "2025" in out["answer"], out["answer"]
+
+
+def test_what_a_quoted_term_covers_is_answered_by_its_definition(data, capsys):
+    # 第九条 defines 宣传品; 第八条 defines another term of the same regulation
+    out = ask(data, "示例市容条例里说的“宣传品”具体包括哪几种东西？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第九条"), out["answer"]
+
+
+def test_how_many_grades_is_answered_by_the_article_that_divides(data, capsys):
+    # 第三条 divides (分为一类区、二类区和三类区); 第二条 only mentions 等级
+    out = ask(data, "示例市容条例里，市容责任区分几个等级？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第三条"), out["answer"]
+
+
+def test_a_measure_asked_needs_one_stated(data, capsys):
+    out = ask(data, "市容责任区外围的缓冲带一般要划多宽？", capsys)
+    assert out["abstained"] and "没有规定具体数值" in out["answer"], out["answer"]
+    out = ask(data, "生鲜乳收购站冷藏罐的湿度要控制在什么范围？", capsys)
+    assert out["abstained"], out["answer"]
+    # 示例乳品条例 第二条 states one (0—4℃)
+    out = ask(data, "生鲜乳挤出后，温度要控制在什么范围？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例乳品条例（测试样例）", "第二条"), out["answer"]
+
+
+def test_a_fee_asked_is_not_stated_by_a_fine_in_the_same_unit(data, capsys):
+    # 第十二条 names the fee without an amount; 第十三条's 每平方米二十元 is a fine
+    out = ask(data, "临时占道设摊要交的道路占用补偿费，每平方米收多少？", capsys)
+    assert out["abstained"] and "没有规定具体数额" in out["answer"], out["answer"]
+    out = ask(data, "未经批准占道设摊，每平方米罚多少？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第十三条"), out["answer"]
+
+
+def test_how_many_people_must_agree_is_answered_by_a_share(data, capsys):
+    out = ask(data, "调整市容责任区等级，需要市容委员会多少人同意？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第十一条"), out["answer"]
+    assert "三分之二以上" in out["answer"]
+
+
+def test_what_a_province_decided_is_not_answered_by_the_national_text(data, capsys):
+    # 示例矿产税法 第二条 lets 示例省 decide; nothing Zhejiang decided is indexed
+    for question in ("浙江省有没有决定在幅度以内调整矿产税的具体税率？", "浙江省是否已经决定矿产税的具体税率？"):
+        out = ask(data, question, capsys)
+        assert out["abstained"] and "无法回答浙江本地的规定" in out["answer"], out["answer"]
+
+
+def test_a_tax_deduction_asked_needs_a_text_granting_one(data, capsys):
+    out = ask(data, "企业安装取水计量设施的支出，能在企业所得税前扣除吗？", capsys)
+    assert out["abstained"], out["answer"]

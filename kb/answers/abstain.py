@@ -89,6 +89,15 @@ _SHARE = re.compile(rf"百分之(?:\d|{CN_NUMERAL})|\d\s*[%％‰]|[一二三四
 FIGURES = {"date": _DATE, "amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}
 FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具体数额或比例", "period": "具体期限",
                 "quantity": "具体数值"}
+
+
+def figure_name(pq: ParsedQuestion) -> str:
+    """What the answer would have to state, in the words of a refusal (具体数额, 倍数 …)."""
+    if pq.target:
+        return "具体目标值"
+    if pq.figure == "quantity" and pq.figure_unit == "倍":
+        return "倍数"
+    return FIGURE_NAMES[pq.figure]
 _GRADES_NAMED = re.compile(r"分为[^。；：]{1,30}、[^。；：]{1,30}")
 _FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
 _NOT_A_QUANTITY = re.compile(
@@ -147,6 +156,10 @@ _KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管")
 _PAST_RESULT = re.compile(r"期间[，,]|取得的成效|取得了|已经|已(?:完成|达到|建成|创建)|完成了|实现了")
 
 
+_PEOPLE = re.compile(r"人\|名|名\|人")  # a count of people (多少人, 几名)
+_FRACTION = re.compile(rf"{CN_NUMERAL}分之{CN_NUMERAL}|\d+\s*/\s*\d+")
+
+
 def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty; a period of keeping only a question about keeping."""
@@ -154,6 +167,9 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     keeping = pq.figure == "period" and not pq.parts and pq.keeping
     in_unit = (_SHARE if pq.figure_unit == SHARE_UNIT
                else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
+    if in_unit is not None and _PEOPLE.fullmatch(pq.figure_unit):
+        # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
+        in_unit = re.compile(rf"{in_unit.pattern}|{_FRACTION.pattern}|{_SHARE.pattern}")
     for h in hits[:FIGURE_PASSAGES]:
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
             continue  # a passage about fines: its amounts are fines, or limits on them
@@ -172,6 +188,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             if keeping and not _KEEPING_SAID.search(sent):
                 continue
+            if pq.fee and pq.fee not in re.sub(r"\s", "", sent):
+                continue  # a fine or a tax in the same units is not the fee asked
             if pq.target and _PAST_RESULT.search(sent):
                 continue
             return True
@@ -192,8 +210,7 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
         return ""
     if states_figure(pq, [lead]):
         return _party_without_sum(pq, lead)
-    what = "具体目标值" if pq.target else FIGURE_NAMES[pq.figure]
-    return f"最相关的{where(lead)}没有规定{what}"
+    return f"最相关的{where(lead)}没有规定{figure_name(pq)}"
 
 
 # A fine asked for an individual (个人会被罚多少): the lead may state sums for organisations only
@@ -393,7 +410,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     if pq.standard_number and not any(find_standard_refs(h.text or "", any_case=True) for h in hits[:FIGURE_PASSAGES]):
         return refuse("检索到的条文没有写明标准编号，所收文件中没有该标准")
     if pq.figure and not states_figure(pq, hits):
-        return refuse(f"检索到的条文没有规定{FIGURE_NAMES[pq.figure]}")
+        return refuse(f"检索到的条文没有规定{figure_name(pq)}")
     delegated = delegation(hits[0]) if pq.details else ""
     if delegated:
         return refuse(f"{delegated}，所收文件中没有这些具体规定")

@@ -212,7 +212,7 @@ def _stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | Non
     if ref is None:
         return ""
     return (f"{abstain.where(lead.hit)}规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，"
-            f"所收文件中没有{abstain.FIGURE_NAMES[pq.figure]}")
+            f"所收文件中没有{abstain.figure_name(pq)}")
 
 
 def _elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> list[str]:

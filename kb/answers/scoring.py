@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kb.answers.units import Unit, about_topic, bigrams, short_title, split_units
 from kb.index.lexical import normalize
-from kb.question.kinds import FOCUS_SOURCE
+from kb.question.kinds import FOCUS_SOURCE, count_cue
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_DIGITS, CN_NUMERAL, SMALL_NUM
 from kb.types import SearchHit
@@ -24,7 +24,7 @@ from kb.types import SearchHit
 CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "penalty": re.compile(r"罚款|罚金|处.{0,12}罚|责令|吊销|拘留|没收|赔偿责任|禁止.{0,8}从事|处分|追究"),
     "numeric": re.compile(
-        rf"\d|{CN_NUMERAL}(?:万元|元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周)|百分之|%|％|之日起"
+        rf"\d|{CN_NUMERAL}(?:万元|元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|分钟|周|人|名|位|株|亩|公顷|米|岁)|百分之|%|％|之日起"
     ),
     "who": re.compile(r"部门|机关|机构|人民政府|主管|负责|批准|委员会|国务院|派出"),
     "timeline": re.compile(rf"施行|通过|修订|修正|废止|公布|印发|发布|\d{{4}}\s*年|[{CN_DIGITS}]{{4}}年|年\d{{1,2}}月|月\d{{1,2}}日"),
@@ -60,6 +60,10 @@ def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
         focus += [re.compile(rf"{re.escape(t)}[^。；，]{{0,8}}?(?:是指|指的是)|所称{re.escape(t)}")
                   for t in pq.terms if len(t) >= 2]
     qbi = bigrams(" ".join(terms)) or bigrams(pq.text)
+    cues_of = dict(CUE_PATTERNS)
+    in_unit = count_cue(pq.count_unit)
+    if in_unit is not None:
+        cues_of["numeric"] = in_unit  # a number in the unit asked, not any number
     per_hit = [split_units(h.text, i, header=(h.locator == "header")) for i, h in enumerate(hits)]
     pool = [normalize(u.text) for us in per_hit for u in us]
     weights = _term_weights(terms, pool)
@@ -75,7 +79,7 @@ def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
             ts = sum(w for t, w in unit_w.items() if t in nt) / max_w
             ub = bigrams(u.text)
             bs = len(qbi & ub) / (len(qbi) or 1)
-            cues = {t for t in qtypes if CUE_PATTERNS[t].search(u.text)}
+            cues = {t for t in qtypes if cues_of[t].search(u.text)}
             u.cues = cues
             fhit = sum(1 for f in focus if f.search(u.text))
             u.score = ts + 0.5 * bs + 0.15 * len(cues) + 0.6 * fhit
@@ -86,7 +90,7 @@ def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
         rel = (h.score / top_score) if top_score > 0 and h.score > 0 else 0.0
         prior = 0.15 / (1 + i) + 0.5 * rel
         wanted = qtypes - {"list", "compare"}
-        cue_frac = (sum(1 for t in wanted if CUE_PATTERNS[t].search(h.text)) / len(wanted)) if wanted else 0.0
+        cue_frac = (sum(1 for t in wanted if cues_of[t].search(h.text)) / len(wanted)) if wanted else 0.0
         fcover = (sum(1 for f in focus if f.search(h.text)) / len(focus)) if focus else 0.0
         version = _version_fit(pq, h, hits) + _locality_fit(pq, h) + _named_fit(pq, h, hits)
         chunk_scores.append(0.6 * cover + 0.6 * best + prior + 0.3 * cue_frac + 0.5 * fcover + version)

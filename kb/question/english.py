@@ -251,8 +251,9 @@ def gloss(text: str) -> tuple[list[str], list[str]]:
 # A year the question is about (recalled in 2023, the 2024 figures), not the year of a text's
 # version (amended in 2018, the 2021 revision, the law of 2015).
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# \b: "Diversion" is not "version"
 _VERSION_BEFORE = re.compile(
-    r"(?:amend(?:ed|ment)|revis(?:ed|ion)|adopt(?:ed|ion)|promulgat(?:ed|ion)|issu(?:ed|e)|enact(?:ed|ment)"
+    r"\b(?:amend(?:ed|ment)|revis(?:ed|ion)|adopt(?:ed|ion)|promulgat(?:ed|ion)|issu(?:ed|e)|enact(?:ed|ment)"
     r"|effective|in force|passed|published|version|edition|law|regulations?|since|from|until)\W+(?:\w+\W+){0,2}$"
 )
 _VERSION_AFTER = re.compile(r"^\W*(?:revision|amendment|version|edition|law|regulations?|text|act)\b")

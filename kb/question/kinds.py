@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Sequence
 
-from kb.text.grammar import NTH_TIME
+from kb.text.grammar import CN_NUMERAL, NTH_TIME
 from kb.text.normalize import fold
 
 
@@ -63,6 +63,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
         r"|认定为|(?:怎么|如何)认定|认定.{0,2}[“\"「]|认定的?(?:条件|标准)"
         # 法律上的湿地包不包括浅海: whether a thing falls under a term the law defines
         r"|法律上(?:的|说的|所说的|讲的|所称的?)[^，,。？?]{1,12}(?:包不包括|包括不包括|算不算|属不属于|是否包括|是否属于)"
+        # 种子法里说的“主要农作物”具体是哪几种: what a quoted term of a law covers
+        r"|(?:说的|所说的|讲的|所称的?)[“\"「][^”\"」]{1,12}[”\"」][^，,。？?]{0,4}(?:是|包括|指|有)(?:哪|什么)"
     ),
 }
 
@@ -81,6 +83,10 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "repealed": re.compile(r"废止|替代|取代|不再适用|怎么处理了"),
     "issued": re.compile(r"印发|发布|公布|出台"),
     "consequence": re.compile(r"罚|处罚|责任|后果"),
+    # 应急状态分哪几个等级, 分为哪些类别: the passage that divides (分为下列四级), not one that
+    # only mentions the grades (确定应急状态等级)
+    "grades": re.compile(r"分(?:为|成)?(?:哪)?几个?(?:级|类|种|档|等级|级别|档次|阶段|类别)"
+                         r"|分(?:为|成)?哪些(?:级|类|种|档|等级|级别|档次|阶段|类别)"),
 }
 
 # How many grades, classes or stages a scheme has (分几级, 一共分几个阶段): counted only in them.
@@ -94,13 +100,15 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # (几月到几月, 哪几个月: months of the year)
     "date": re.compile(r"几月几[号日]|几号(?:之|以)?前|哪一?天(?:之|以)?前|(?:最晚|最迟|截止到?)(?:是|在|到)?哪一?天"
                        r"|几月份?(?:到|至)几月|哪几个月|几月份"),
-    "amount": re.compile(r"几分钱|几毛钱|几块钱|多少块钱|多少钱|罚[^，,。？?]{0,6}多少|多少[^，,。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|金额|数额|多少元|多少万|交多少|缴多少|罚款(?:怎么|如何)(?:算|计算)|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"
+    "amount": re.compile(r"几分钱|几毛钱|几块钱|多少块钱|多少钱|罚[^，,。？?]{0,6}多少|每(?:平方米|立方米|亩|吨|公顷)[^，,。？?]{0,3}(?:收|交|缴|付|罚)多少|多少[^，,。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|金额|数额|多少元|多少万|交多少|缴多少|罚款(?:怎么|如何)(?:算|计算)|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"
                          # a fee, a price, a deposit asked (申请费是多少, 服务费一般收多少), not a count of it
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
     # (那几年, 这几天: a time referred to, not a period asked)
     "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|(?:多少|几)(?:个小时|小时|分钟)|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
                          r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
     "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"
+                           # 划多宽, 离岸多远, 控制在什么范围: a measure, which a passage states in numbers
+                           r"|多宽|多深|多远|多厚|多粗|多高(?!兴)|(?:控制|保持|维持|限制)在(?:什么|多少|哪个)范围"
                            r"|" + _TIERS_ASKED),
 }
 
@@ -148,6 +156,7 @@ FOCUS_SOURCE: dict[str, re.Pattern[str]] = {
     "repealed": re.compile(r"废止|同时废止"),
     "issued": re.compile(r"印发|发布|公布"),
     "consequence": re.compile(r"罚款|处.{0,12}罚|吊销|拘留|责令|赔偿责任|禁止.{0,8}从事"),
+    "grades": re.compile(r"分为|分成|划分为|划分成|实行分级|分[一二三四五六七八九两\d]+(?:级|类|档|种)"),
 }
 
 # --------------------------------------------------------------------------- versions
@@ -197,6 +206,10 @@ def without_dated_description(text: str) -> str:
     return _DATED_DESCRIPTION_RE.sub(" ", text)
 
 
+_WHICH_ONES = re.compile(r"哪几")
+_APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
+
+
 def asks_of(text: str) -> frozenset[Ask]:
     """The kinds of answer a question wants. `text`: the normalised question (the patterns of
     ASK_PATTERNS see it folded, as the tokenizer does; version words see it as written, since
@@ -205,6 +218,12 @@ def asks_of(text: str) -> frozenset[Ask]:
     kinds = {k for k, pat in ASK_PATTERNS.items() if pat.search(folded)}
     if "几" in folded and re.search(r"哪几|几部|几个部门", folded):
         kinds.add(Ask.LIST)
+        # 调到哪几个省市, 分哪几个等级 ask which ones, not how many
+        if not ASK_PATTERNS[Ask.NUMERIC].search(_WHICH_ONES.sub("哪些", folded)):
+            kinds.discard(Ask.NUMERIC)
+    if _APPEAL.search(folded):
+        # 对罚款不服，多少天内可以申请复议 asks about the appeal, not the fine
+        kinds -= {Ask.PENALTY, Ask.AMOUNT}
     if is_change(text):
         kinds.add(Ask.CHANGE)
     return frozenset(kinds)
@@ -221,6 +240,7 @@ _MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补�
 
 # A yes/no question (…也受价格法管吗？) that names a rate or a price as its subject asks no figure.
 _YES_NO_RE = re.compile(r"吗[？?]?$|是否|是不是|能不能|可不可以|算不算")
+_MULTIPLE_ASKED = re.compile(r"(?:多少|几)倍")
 _HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重")
 
 
@@ -228,6 +248,8 @@ def figure_of(text: str) -> str:
     """The figure a question asks for: date | amount | levy (an amount or a rate) | period | quantity, or ''."""
     if _DECIDER_RE.search(text):
         return ""
+    if _MULTIPLE_ASKED.search(text):
+        return "quantity"  # 罚款是货值的多少倍: only a multiple answers it, not a sum in 元
     if _YES_NO_RE.search(text) and not _HOW_MUCH_RE.search(text):
         return ""
     name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
@@ -290,6 +312,24 @@ def figure_unit(text: str, figure: str = "quantity") -> str:
     return UNIT_WORDS.get(m.group(1), m.group(1)) if m else ""
 
 
+def count_unit(text: str) -> str:
+    """The unit of a count asked in the clause a question ends on (至少要派几个人？, 一共修正了几次？),
+    as figure_unit gives it; '' for a count that only describes (转卖给几家企业用，会被怎么处罚)."""
+    for m in _UNIT_ASKED.finditer(text):
+        if re.match(r"[^，,。；;？?]*(?:[？?]|$)", text[m.end():]):  # in the clause that asks
+            return figure_unit(text[m.start():])
+    return ""
+
+
+def count_cue(unit: str) -> re.Pattern[str] | None:
+    """A number in the unit a question names (至少派几个人 → 两名, not 每年一次), or None when it
+    names none, or a share or tiers (written otherwise: 百分之三十, 分为一类、二类)."""
+    if not unit or unit in (SHARE_UNIT, TIERS_UNIT):
+        return None
+    # 第一次修正, 第二十四次会议 count nothing
+    return re.compile(rf"(?<![第\d〇零一二三四五六七八九十百千万两])(?:\d+|{CN_NUMERAL})\s*(?:{unit})")
+
+
 def focus_of(text: str) -> tuple[str, ...]:
     """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
     folded = fold(text)
@@ -308,6 +348,7 @@ def is_change(text: str) -> bool:
 _LOCAL_RULE_AFTER = re.compile(
     r"(?:省|市|自治区|特别行政区)?(?:人民政府|政府|当地|本地)?(?:\d{4}\s*年度?)?"
     r"(?:对|规定|要求|出台|印发|制定|发布|颁布|的(?:地方性?)?(?:法规|规章|规定|标准|办法|细则|条例|政策|实施办法)"
+    r"|(?:有没有|是否|有无)?(?:已经|已)?(?:决定|出台|制定)"  # 浙江省有没有决定…: what the place itself decided
     r"|地方性?(?:法规|规章|规定|标准)"
     # 江苏省根据…条例制定的实施办法
     r"|(?:省|市|自治区)?[^，,。？?；;]{0,30}?(?:制定|出台|印发|颁布|发布)的(?:地方性?)?[^，,。？?；;]{0,6}?(?:办法|细则|规定|条例|标准|政策))"
@@ -353,9 +394,22 @@ def duty_asked(text: str) -> str:
     return re.sub(r"[吗呢呀啊]+$", "", rest).strip()
 
 
+# A fee named in a question asking how much (森林植被恢复费每平方米收多少, 耕地开垦费交多少): only a
+# sentence naming that fee states it, not a fine or a tax of the same land in the same units.
+_FEE_NAMED_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:恢复|开垦|复垦|补偿|使用|治理|处理|处置|排污|资源|闲置|检测|检验"
+                           r"|服务|管理|建设|登记|认证|审查|评审|鉴定|安置)费(?!用|率)")
+
+
+def fee_named(text: str) -> str:
+    """The fee a question names, by its last five characters ('' for none)."""
+    m = _FEE_NAMED_RE.search(text)
+    return m.group(0)[-5:] if m else ""
+
+
 # An incentive asked about (有没有补助, 能享受哪些税收优惠, 奖励资金): only a text that grants one
 # answers it; a duty to install the equipment the question would have subsidised does not.
-INCENTIVE_ASKED_RE = re.compile(r"补贴|补助|奖补|奖励|扶持|优惠|减免|免税|退税|贴息|专项资金|资金支持|政策支持")
+INCENTIVE_ASKED_RE = re.compile(r"补贴|补助|奖补|奖励|扶持|优惠|减免|免税|退税|贴息|专项资金|资金支持|政策支持"
+                                r"|税前扣除|(?:抵扣|抵免|扣除)[^，,。？?]{0,4}(?:所得税|税款|应纳税)")
 
 
 def incentive_asked(text: str) -> str:

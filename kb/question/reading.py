@@ -55,6 +55,8 @@ from kb.question.kinds import (
     asks_of,
     figure_of,
     figure_unit,
+    count_unit,
+    fee_named,
     local_rule_places,
     focus_of,
     without_dated_description,
@@ -114,7 +116,9 @@ class ParsedQuestion:
     severity: bool = False  # asks how much stricter or milder a rule became
     figure: str = ""  # the figure the answer must state: amount | levy | period | quantity ('' for none)
     figure_unit: str = ""  # the unit it is asked in (多少吨 → 吨; a regex alternation, '' for none)
+    count_unit: str = ""  # the unit named after 几 where no figure is checked (至少派几个人 → 人|名)
     keeping: bool = False  # asks how long something is kept (保存几年)
+    fee: str = ""  # the fee whose amount is asked (植被恢复费), which a sentence must name to state it
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
     revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
@@ -233,7 +237,13 @@ def read_question(question: str, aliases: AliasTable | None = None,
         severity=bool(SEVERITY_RE.search(text)),
         figure=figure,
         figure_unit=figure_unit(" ".join(framing) if english else text, figure) if figure in ("period", "quantity") else "",
+        # only where no figure is checked: a lead chosen for its number would hide that the
+        # passage on the topic states none (多少米内禁止挖掘 of a pipeline the texts do not cover)
+        # (a question of two parts counts in one of them only: each part reads its own)
+        count_unit=(count_unit(" ".join(framing) if english else text)
+                    if Ask.NUMERIC in asks and not figure and not parts else ""),
         keeping=bool(KEEPING_ASKED_RE.search(text)),
+        fee=fee_named(text) if figure in ("amount", "levy", "quantity") else "",
         target=bool(TARGET_ASKED_RE.search(text)),
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text)),
         revision=revision_asked(text),

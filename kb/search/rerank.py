@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from kb.index.lexical import normalize
-from kb.question.kinds import FOCUS_SOURCE, Ask
+from kb.question.kinds import FOCUS_SOURCE, Ask, count_cue
 from kb.question.reading import ParsedQuestion
 from kb.text.roles import Role, conducts_of, roles
 from kb.types import SearchHit
@@ -153,7 +153,15 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
     rare = _rare_weights(terms + list(pq.legal_terms), bodies)
     rare_total = sum(rare.values()) or 1.0
     wanted = [a for a in ANSWER_CUES if a in pq.asks and a not in (Ask.LIST,)]
+    cues = dict(ANSWER_CUES)
+    in_unit = count_cue(pq.count_unit)
+    if in_unit is not None:
+        cues[Ask.NUMERIC] = in_unit
     folded_q = pq.folded
+    # a term in quotation marks asked about (说的“主要农作物”是哪几种): the passage defining that
+    # term, not another definition of the same law (本法所称种子)
+    quoted_terms = [re.compile(rf"{re.escape(q)}[^。；，]{{0,8}}?(?:是指|指的是)|所称{re.escape(q)}")
+                    for q in pq.quoted if 2 <= len(q) <= 12]
     rows = []
     for rank, c in enumerate(cands):
         h = c.hit
@@ -179,10 +187,11 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
             "focus": (sum(1 for f in pq.focus if FOCUS_SOURCE[f].search(text)) / len(pq.focus)) if pq.focus else 0.0,
             "title_cover": _coverage(terms, h.title or ""),
             "doc_share": mass.get(h.doc_id, 0.0) / total,
-            "asked": (sum(1 for a in wanted if ANSWER_CUES[a].search(text)) / len(wanted)) if wanted else 0.0,
+            "asked": (sum(1 for a in wanted if cues[a].search(text)) / len(wanted)) if wanted else 0.0,
             "penalty_fit": float(Role.PENALTY in rs and Ask.PENALTY in pq.asks),
             "penalty_unwanted": float(Role.PENALTY in rs and Ask.PENALTY not in pq.asks),
-            "definition_fit": float(Role.DEFINITION in rs and Ask.DEFINITION in pq.asks),
+            "definition_fit": float(Role.DEFINITION in rs and Ask.DEFINITION in pq.asks
+                                    and (not quoted_terms or any(t.search(text) for t in quoted_terms))),
             "definition_unwanted": float(Role.DEFINITION in rs and Ask.DEFINITION not in pq.asks),
             "conduct": _conduct_match(pq, text) if Ask.PENALTY in pq.asks and Role.PENALTY in rs else 0.0,
             "named_doc": float(h.doc_id in named_docs),
