@@ -38,7 +38,8 @@ from typing import Any, Sequence
 from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, bigrams, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import INDUSTRIES, SHARE_UNIT, TIERS_UNIT, Ask, DescribedDocument, subject_years
+from kb.question.figures import SHARE_UNIT, TIERS_UNIT
+from kb.question.kinds import INDUSTRIES, Ask, DescribedDocument, subject_years
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from kb.answers.units import Unit, about_topic, bigrams, short_title, split_units
 from kb.index.lexical import normalize
-from kb.question.kinds import FOCUS_SOURCE, count_cue
+from kb.question.figures import count_cue
+from kb.question.kinds import FOCUS_SOURCE
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_DIGITS, CN_NUMERAL, SMALL_NUM
 from kb.types import SearchHit

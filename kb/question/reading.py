@@ -28,6 +28,7 @@ from kb.question.follow_up import FollowUp, follow_up_context
 from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
+from kb.question.figures import count_unit, fee_named, figure_of, figure_unit
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
@@ -53,10 +54,6 @@ from kb.question.kinds import (
     Ask,
     StandardsAsk,
     asks_of,
-    figure_of,
-    figure_unit,
-    count_unit,
-    fee_named,
     local_rule_places,
     focus_of,
     without_dated_description,

@@ -25,7 +25,8 @@ from typing import Sequence
 import numpy as np
 
 from kb.index.lexical import normalize
-from kb.question.kinds import FOCUS_SOURCE, Ask, count_cue
+from kb.question.figures import count_cue
+from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.text.roles import Role, conducts_of, roles
 from kb.types import SearchHit

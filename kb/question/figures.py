@@ -1,0 +1,129 @@
+"""What figure a question asks for, and in which unit: an amount, a levy (an amount or a rate), a
+period, a date or a quantity (`figure_of`); the unit named after 多少/几 (`figure_unit`,
+`count_unit`); the fee whose amount is asked (`fee_named`). An answer must state a figure of that
+kind (kb.answers.abstain); search prefers a passage counting in the unit asked (kb.search.rerank).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.text.grammar import CN_NUMERAL
+
+
+# How many grades, classes or stages a scheme has (分几级, 一共分几个阶段): counted only in them.
+_TIERS_ASKED = r"(?:分|共|有)(?:为|成)?几个?(?:级|类|种|档|等级|级别|档次|阶段|步)"
+TIERS_UNIT = "个?(?:级|类|种|档|等级|级别|档次|阶段|步)"
+
+# A figure the answer must state: money, a quantity or a period. ("哪几类" asks for a list, not
+# a figure; "几" alone is too loose to say.)
+FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
+    # a day of the calendar (几月几号前, 最晚哪天) — before "period", whose 几日 it contains
+    # (几月到几月, 哪几个月: months of the year)
+    "date": re.compile(r"几月几[号日]|几号(?:之|以)?前|哪一?天(?:之|以)?前|(?:最晚|最迟|截止到?)(?:是|在|到)?哪一?天"
+                       r"|几月份?(?:到|至)几月|哪几个月|几月份"),
+    "amount": re.compile(r"几分钱|几毛钱|几块钱|多少块钱|多少钱|罚[^，,。？?]{0,6}多少|每(?:平方米|立方米|亩|吨|公顷)[^，,。？?]{0,3}(?:收|交|缴|付|罚)多少|多少[^，,。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|金额|数额|多少元|多少万|交多少|缴多少|罚款(?:怎么|如何)(?:算|计算)|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"
+                         # a fee, a price, a deposit asked (申请费是多少, 服务费一般收多少), not a count of it
+                         r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
+    # (那几年, 这几天: a time referred to, not a period asked)
+    "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|(?:多少|几)(?:个小时|小时|分钟)|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
+                         r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
+    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"
+                           # 划多宽, 离岸多远, 控制在什么范围: a measure, which a passage states in numbers
+                           r"|多宽|多深|多远|多厚|多粗|多高(?!兴)|(?:控制|保持|维持|限制)在(?:什么|多少|哪个)范围"
+                           r"|" + _TIERS_ASKED),
+}
+
+
+# "按多少税率执行由谁来定" asks who decides a figure, not the figure.
+_DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:来)?(?:定|决定|确定|规定|核定|批准|说了算)")
+
+
+# How much of a tax, fee or fine: the documents may answer with a rate (减征百分之三十).
+_LEVY_RE = re.compile(r"税|费率|罚")
+_MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补贴|奖励|奖金")
+
+
+# A yes/no question (…也受价格法管吗？) that names a rate or a price as its subject asks no figure.
+_YES_NO_RE = re.compile(r"吗[？?]?$|是否|是不是|能不能|可不可以|算不算")
+_MULTIPLE_ASKED = re.compile(r"(?:多少|几)倍")
+_HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重")
+
+
+def figure_of(text: str) -> str:
+    """The figure a question asks for: date | amount | levy (an amount or a rate) | period | quantity, or ''."""
+    if _DECIDER_RE.search(text):
+        return ""
+    if _MULTIPLE_ASKED.search(text):
+        return "quantity"  # 罚款是货值的多少倍: only a multiple answers it, not a sum in 元
+    if _YES_NO_RE.search(text) and not _HOW_MUCH_RE.search(text):
+        return ""
+    name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
+    if name == "amount" and _LEVY_RE.search(text) and not _MONEY_RE.search(text):
+        return "levy"
+    return name
+
+
+# The unit a figure question names right after 多少/几 (多少吨配额, 几个工业污染源, 提前几天):
+# a passage answers it only with a number in that unit (or its synonym), not with any number.
+_UNIT_ASKED = re.compile(
+    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|个小时|分钟|千瓦时|岁|立方米|平方米|平方公里|公顷|公里|千米|厘米|毫米|小时|学时|课时|分贝|个人|毫升|毫克|千克|公斤|个|家|吨|度|人|名|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克)"
+)
+UNIT_WORDS: dict[str, str] = {
+    "岁": "岁|周岁",
+    "个": "个|人|名|家|项|种|类|座|台|户",  # 个 counts anything: 几个 is answered by 2人 or 3家
+    "个工作日": "个?工作日", "工作日": "个?工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时|℃",
+    "个人": "人|名", "人": "人|名", "名": "名|人", "学时": "学时|课时", "课时": "课时|学时", "分贝": "分贝|dB",
+    "公里": "公里|千米", "千米": "千米|公里", "天": "天|日|个?工作日", "日": "日|天|个?工作日", "周": "周|星期", "个小时": "个?小时", "小时": "个?小时", "公斤": "公斤|千克", "千克": "千克|公斤", "毫克": "毫克|mg",
+}
+
+
+# A share asked (百分之多少, 百分之几, 多少%): only a share answers it.
+_SHARE_ASKED = re.compile(r"百分之(?:多少|几)|多少\s*[%％]|百分比是多少")
+SHARE_UNIT = "百分之"
+
+
+_TIME_UNITS = ("个工作日", "工作日", "个月", "个小时", "小时", "分钟", "天", "日", "年", "周")
+
+
+def figure_unit(text: str, figure: str = "quantity") -> str:
+    """The unit words (a regex alternation) of the figure asked for, or '' when none is named
+    (SHARE_UNIT for a share, which is written before its number: 百分之三十). A period is
+    counted only in a unit of time: 多长时间内降到多少度 asks the time in hours, whatever 度 says."""
+    if _SHARE_ASKED.search(text):
+        return SHARE_UNIT
+    if re.search(_TIERS_ASKED, text):
+        return TIERS_UNIT
+    m = _UNIT_ASKED.search(text)
+    if m and figure == "period" and m.group(1) not in _TIME_UNITS:
+        return ""
+    return UNIT_WORDS.get(m.group(1), m.group(1)) if m else ""
+
+
+def count_unit(text: str) -> str:
+    """The unit of a count asked in the clause a question ends on (至少要派几个人？, 一共修正了几次？),
+    as figure_unit gives it; '' for a count that only describes (转卖给几家企业用，会被怎么处罚)."""
+    for m in _UNIT_ASKED.finditer(text):
+        if re.match(r"[^，,。；;？?]*(?:[？?]|$)", text[m.end():]):  # in the clause that asks
+            return figure_unit(text[m.start():])
+    return ""
+
+
+def count_cue(unit: str) -> re.Pattern[str] | None:
+    """A number in the unit a question names (至少派几个人 → 两名, not 每年一次), or None when it
+    names none, or a share or tiers (written otherwise: 百分之三十, 分为一类、二类)."""
+    if not unit or unit in (SHARE_UNIT, TIERS_UNIT):
+        return None
+    # 第一次修正, 第二十四次会议 count nothing
+    return re.compile(rf"(?<![第\d〇零一二三四五六七八九十百千万两])(?:\d+|{CN_NUMERAL})\s*(?:{unit})")
+
+
+# A fee named in a question asking how much (森林植被恢复费每平方米收多少, 耕地开垦费交多少): only a
+# sentence naming that fee states it, not a fine or a tax of the same land in the same units.
+_FEE_NAMED_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:恢复|开垦|复垦|补偿|使用|治理|处理|处置|排污|资源|闲置|检测|检验"
+                           r"|服务|管理|建设|登记|认证|审查|评审|鉴定|安置)费(?!用|率)")
+
+
+def fee_named(text: str) -> str:
+    """The fee a question names, by its last five characters ('' for none)."""
+    m = _FEE_NAMED_RE.search(text)
+    return m.group(0)[-5:] if m else ""
