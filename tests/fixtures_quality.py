@@ -294,8 +294,9 @@ DAIRY = f"""# 示例乳品条例（测试样例）
 # A regulation on city appearance: an appeal's time limit beside the fines it follows, a count of
 # inspectors beside an inspection frequency, grades named one after another beside an article that
 # only mentions them, fines stated as sums (no multiple of anything), two terms defined in
-# articles of their own, a buffer of no stated width, a vote by a share of members, and a fee
-# whose amount is not stated beside a fine per square metre.
+# articles of their own, a buffer of no stated width, a vote by a share of members, a fee
+# whose amount is not stated beside a fine per square metre, and a duty that names a defined
+# term twice.
 TOWN = f"""# 示例市容条例（测试样例）
 
 2021年8月9日 示例机关令第40号公布
@@ -330,7 +331,31 @@ TOWN = f"""# 示例市容条例（测试样例）
 
 第十三条 未经批准占用城市道路设摊的，由示例市容管理部门责令改正，处每平方米二十元的罚款。
 
-第十四条 本条例自2021年10月1日起施行。
+第十四条 小区内和街道两侧的临街商户，应当保持门前整洁；临街商户不得在门前堆放杂物。
+
+第十五条 本条例自2021年10月1日起施行。
+"""
+
+
+# A regulation punishing two neighbouring conducts in the law's own words (盗伐, 滥伐), which a
+# question puts in everyday ones (偷砍, 乱砍).
+FOREST = f"""# 示例林木条例（测试样例）
+
+2022年2月1日 示例机关令第44号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了保护示例县的林木，制定本条例。
+
+第二条 采伐林木应当申请采伐许可证，按照许可证的规定进行采伐。
+
+第三条 滥伐林木的，由示例县林业主管部门责令补种滥伐株数三倍的树木，并处滥伐林木价值二倍至三倍的罚款。
+
+第四条 盗伐林木的，由示例县林业主管部门责令补种盗伐株数十倍的树木，没收盗伐的林木，并处盗伐林木价值五倍至十倍的罚款。
+
+第五条 本条例自2022年3月1日起施行。
 """
 
 
@@ -371,6 +396,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例湖泊条例（测试样例）.md").write_text(LAKE, encoding="utf-8")
     (folder / "示例乳品条例（测试样例）.md").write_text(DAIRY, encoding="utf-8")
     (folder / "示例市容条例（测试样例）.md").write_text(TOWN, encoding="utf-8")
+    (folder / "示例林木条例（测试样例）.md").write_text(FOREST, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

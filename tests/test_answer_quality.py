@@ -51,7 +51,10 @@
 - a measure asked (划多宽, 控制在什么范围) answered by a passage that states none; a fee asked
   (补偿费每平方米收多少) answered with a fine in the same unit; how many people must agree refused
   when the text says 三分之二以上委员; what a province itself decided (浙江省有没有决定…) answered
-  from the national text that lets provinces decide; a tax deduction asked answered with a duty.
+  from the national text that lets provinces decide; a tax deduction asked answered with a duty;
+  whether a thing falls under a term (还算临街商户吗) answered by a duty naming the term, not by
+  the term's definition; a conduct in everyday words (偷砍) meeting the penalty of its neighbour
+  (滥伐) instead of its own (盗伐).
 """
 from __future__ import annotations
 
@@ -575,3 +578,17 @@ def test_what_a_province_decided_is_not_answered_by_the_national_text(data, caps
 def test_a_tax_deduction_asked_needs_a_text_granting_one(data, capsys):
     out = ask(data, "企业安装取水计量设施的支出，能在企业所得税前扣除吗？", capsys)
     assert out["abstained"], out["answer"]
+
+
+def test_whether_a_thing_falls_under_a_term_is_answered_by_its_definition(data, capsys):
+    # 第八条 defines 临街商户; 第十四条 names it twice in a duty
+    for question in ("在小区里面开小卖部的，还算临街商户吗？", "小区里开小卖部的，算不算临街商户？"):
+        out = ask(data, question, capsys)
+        assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第八条"), out["answer"]
+
+
+def test_a_conduct_in_everyday_words_meets_its_own_penalty(data, capsys):
+    out = ask(data, "邻村有人偷砍了集体林子里的几棵树，林业部门会怎么罚？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例林木条例（测试样例）", "第四条"), out["answer"]
+    out = ask(data, "有人没办采伐许可证就乱砍树，会怎么罚？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例林木条例（测试样例）", "第三条"), out["answer"]
