@@ -54,7 +54,8 @@
   from the national text that lets provinces decide; a tax deduction asked answered with a duty;
   whether a thing falls under a term (还算临街商户吗) answered by a duty naming the term, not by
   the term's definition; a conduct in everyday words (偷砍) meeting the penalty of its neighbour
-  (滥伐) instead of its own (盗伐).
+  (滥伐) instead of its own (盗伐); an English question about when a text took effect or its order
+  number answered from a neighbouring duty instead of the 施行 article or the header.
 """
 from __future__ import annotations
 
@@ -592,3 +593,11 @@ def test_a_conduct_in_everyday_words_meets_its_own_penalty(data, capsys):
     assert not out["abstained"] and lead(out) == ("示例林木条例（测试样例）", "第四条"), out["answer"]
     out = ask(data, "有人没办采伐许可证就乱砍树，会怎么罚？", capsys)
     assert not out["abstained"] and lead(out) == ("示例林木条例（测试样例）", "第三条"), out["answer"]
+
+
+def test_an_english_question_about_a_documents_dates_or_number(data, capsys):
+    out = ask(data, "When did the invented gas regulation take effect?", capsys)
+    assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第十一条"), out["answer"]
+    out = ask(data, "What is the order number of the invented accident reporting regulation?", capsys)
+    assert not out["abstained"] and lead(out) == ("示例事故报告条例（测试样例）", "header"), out["answer"]
+    assert "令第7号" in out["answer"]

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 from kb.answers.catalog import Catalog
 from kb.answers.units import short_title
 from kb.answers.version_answers import _status_warnings, _with_notes
-from kb.question.kinds import Ask
+from kb.question.kinds import DOCUMENT_EVENTS, Ask
 from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
 from kb.registers.penalties import pairs
@@ -38,7 +38,6 @@ _ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千]+�
 REFERENCE_DEPTH = 3  # hits looked at for a duty enforced by a penalty that names it
 CONSEQUENCE_MAX = 2  # 违反的后果 lines added to one answer
 NOT_DUTY_QUESTIONS = (Ask.PENALTY, Ask.STATUS, Ask.CHANGE, Ask.DEFINITION)
-DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # 何时施行 …: about the document
 
 
 def register_of(catalog: Catalog | None) -> DutyRegister | None:

@@ -25,6 +25,7 @@ ASKING: dict[str, str] = {
     r"how (?:long|soon|often|quickly)|within how many|how many (?:days|months|years|hours)|deadline|time limit": "多久 期限",
     r"when (?:did|does|do|was|were|will|is)|what date|which date|which day|which year|since when": "什么时候",
     r"take effect|took effect|come into (?:force|effect)|came into (?:force|effect)|effective": "施行",
+    r"order (?:no\.?|number)|document number|decree number|under what (?:order|decree)": "文号",
     r"who|whom|whose": "谁",
     r"which (?:authority|authorities|department|departments|agency|agencies|body|bodies|government|level)": "哪个部门",
     r"which (?:kinds?|types?|categories|items|conditions|cases|circumstances)|what (?:kinds?|types?|categories|items|conditions)|list": "哪些",
@@ -74,6 +75,7 @@ TERMS: dict[str, str] = {
     r"plans?|planning": "规划",
     r"statistics|statistical": "统计",
     r"census": "普查",
+    r"order (?:no\.?|number)|decree (?:no\.?|number)|under what (?:order|decree)": "令 公布",
     # sanctions
     r"revok(?:e|ed)|revocation": "吊销 撤销",
     r"suspen(?:d|ded|sion)|shut down|closure": "责令停产 停业",

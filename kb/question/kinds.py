@@ -93,6 +93,8 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|分(?:为|成)?哪些(?:级|类|种|档|等级|级别|档次|阶段|类别)"),
 }
 
+DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # 何时施行 …: about the document
+
 # 不公开…会怎样: what befalls a conduct not done or done wrongly — asked as its penalty, in the words
 # the search and the second stage know (会受到什么处罚).
 _CONSEQUENCE_RE = re.compile(
