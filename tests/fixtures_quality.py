@@ -338,7 +338,7 @@ TOWN = f"""# 示例市容条例（测试样例）
 
 
 # A regulation punishing two neighbouring conducts in the law's own words (盗伐, 滥伐), which a
-# question puts in everyday ones (偷砍, 乱砍).
+# question puts in everyday ones (偷砍, 乱砍), and a survey whose results it does not hold.
 FOREST = f"""# 示例林木条例（测试样例）
 
 2022年2月1日 示例机关令第44号公布
@@ -355,7 +355,9 @@ FOREST = f"""# 示例林木条例（测试样例）
 
 第四条 盗伐林木的，由示例县林业主管部门责令补种盗伐株数十倍的树木，没收盗伐的林木，并处盗伐林木价值五倍至十倍的罚款。
 
-第五条 本条例自2022年3月1日起施行。
+第五条 示例县林业主管部门每五年组织一次林木资源调查，调查结果向社会公布。
+
+第六条 本条例自2022年3月1日起施行。
 """
 
 

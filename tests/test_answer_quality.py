@@ -55,7 +55,8 @@
   whether a thing falls under a term (还算临街商户吗) answered by a duty naming the term, not by
   the term's definition; a conduct in everyday words (偷砍) meeting the penalty of its neighbour
   (滥伐) instead of its own (盗伐); an English question about when a text took effect or its order
-  number answered from a neighbouring duty instead of the 施行 article or the header.
+  number answered from a neighbouring duty instead of the 施行 article or the header; a count of
+  trees asked (how many trees, 多少株) answered with how often they are counted (每五年).
 """
 from __future__ import annotations
 
@@ -601,3 +602,10 @@ def test_an_english_question_about_a_documents_dates_or_number(data, capsys):
     out = ask(data, "What is the order number of the invented accident reporting regulation?", capsys)
     assert not out["abstained"] and lead(out) == ("示例事故报告条例（测试样例）", "header"), out["answer"]
     assert "令第7号" in out["answer"]
+
+
+def test_a_count_of_trees_is_not_answered_by_how_often_they_are_counted(data, capsys):
+    for question in ("How many trees did the invented county's latest forest survey record?",
+                     "示例县上次林木资源调查一共登记了多少株树？"):
+        out = ask(data, question, capsys)
+        assert out["abstained"], out["answer"]

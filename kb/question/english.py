@@ -20,6 +20,14 @@ import re
 ASKING: dict[str, str] = {
     r"how much|what amount|how large": "多少",
     r"how many": "多少",
+    # the unit counted, as 多少株 / 多少人 name it: a number in another unit does not answer
+    r"how many (?:[\w-]+ ){0,3}?trees": "多少株",
+    r"how many (?:[\w-]+ ){0,3}?(?:people|persons|members|staff|inspectors|workers|employees)": "多少人",
+    r"how many times": "多少次",
+    r"how many (?:[\w-]+ ){0,3}?(?:enterprises|companies|firms|units)": "多少家",
+    r"how many (?:[\w-]+ ){0,3}?vehicles": "多少辆",
+    r"how many (?:hectares|ha)": "多少公顷",
+    r"how many (?:tons|tonnes)": "多少吨",
     r"how much .{0,30}fine[sd]?|what (?:is|are|was|were) the (?:maximum |minimum )?fines?|fined how much": "罚多少",
     r"fine[sd]?|penalt(?:y|ies)|punish(?:ed|ment)?|sanctions?|liable|liability": "罚款 处罚",
     r"how (?:long|soon|often|quickly)|within how many|how many (?:days|months|years|hours)|deadline|time limit": "多久 期限",
