@@ -338,7 +338,8 @@ TOWN = f"""# 示例市容条例（测试样例）
 
 
 # A regulation punishing two neighbouring conducts in the law's own words (盗伐, 滥伐), which a
-# question puts in everyday ones (偷砍, 乱砍), and a survey whose results it does not hold.
+# question puts in everyday ones (偷砍, 乱砍; 没办手续就钻进), and a survey whose results it does not
+# hold.
 FOREST = f"""# 示例林木条例（测试样例）
 
 2022年2月1日 示例机关令第44号公布
@@ -357,7 +358,11 @@ FOREST = f"""# 示例林木条例（测试样例）
 
 第五条 示例县林业主管部门每五年组织一次林木资源调查，调查结果向社会公布。
 
-第六条 本条例自2022年3月1日起施行。
+第六条 在示例林区防火区内野外用火、露营烧烤的，由示例县林业主管部门责令停止，处二百元以上二千元以下罚款。
+
+第七条 未经批准进入示例林区防火区的，由示例县林业主管部门责令离开，处一百元以上五百元以下罚款。
+
+第八条 本条例自2022年3月1日起施行。
 """
 
 

@@ -580,6 +580,9 @@ def test_what_a_province_decided_is_not_answered_by_the_national_text(data, caps
 def test_a_tax_deduction_asked_needs_a_text_granting_one(data, capsys):
     out = ask(data, "企业安装取水计量设施的支出，能在企业所得税前扣除吗？", capsys)
     assert out["abstained"], out["answer"]
+    # 示例节能法 第六条 speaks of a 补助 for retrofits: a grant, not a tax deduction
+    out = ask(data, "企业做节能技术改造的支出，能在企业所得税前扣除吗？", capsys)
+    assert out["abstained"] and "税前扣除" in out["answer"], out["answer"]
 
 
 def test_whether_a_thing_falls_under_a_term_is_answered_by_its_definition(data, capsys):
@@ -594,6 +597,9 @@ def test_a_conduct_in_everyday_words_meets_its_own_penalty(data, capsys):
     assert not out["abstained"] and lead(out) == ("示例林木条例（测试样例）", "第四条"), out["answer"]
     out = ask(data, "有人没办采伐许可证就乱砍树，会怎么罚？", capsys)
     assert not out["abstained"] and lead(out) == ("示例林木条例（测试样例）", "第三条"), out["answer"]
+    # 没办手续 is 未经批准, 钻进 is 进入: 第七条, not 第六条 (露营 in the fire zone)
+    out = ask(data, "几个驴友没办任何手续就钻进了林区防火区露营，会被罚多少？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例林木条例（测试样例）", "第七条"), out["answer"]
 
 
 def test_an_english_question_about_a_documents_dates_or_number(data, capsys):

@@ -285,6 +285,13 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("What is the contribution rate per tonne of oil?", "levy", ""),  # read through its gloss
     ("What is the emission limit in mg/m3 for kilns?", "quantity", "毫克|mg"),
     ("违法填海的，罚款怎么算？", "levy", ""),  # how the fine is worked out: a sum or a multiple
+    ("无证生产，罚款是货值的多少倍？", "quantity", "倍"),  # a multiple, not a sum in 元
+    ("外围保护地带一般要划多宽？", "quantity", ""),  # a measure
+    ("库房温度和湿度要控制在什么范围？", "quantity", ""),
+    ("森林植被恢复费每平方米收多少？", "amount", ""),  # a price per unit
+    ("普查一共登记了多少株古树？", "quantity", "株|棵"),
+    ("How many ancient trees did the last census record?", "quantity", "株|棵"),
+    ("What is the average farmland occupation tax per square metre set for Guangdong?", "levy", ""),
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)
@@ -362,6 +369,7 @@ def test_a_question_after_the_working_details_of_a_rule(question, details):
     ("江苏一家化工厂制定的应急预案要报给谁？", ()),
     ("我在广东东莞开了家注塑厂，停电要提前几天通知？", ()),  # where the asker is, not who rules
     ("江苏一家化工厂出了事故要报到哪一级？", ()),
+    ("浙江省有没有决定把城市里的古树提升为一级保护？", ("浙江",)),  # what the place itself decided
 ])
 def test_a_place_asked_about_as_the_maker_of_a_rule(question, places):
     assert read_question(question).local_rules == places
@@ -372,6 +380,7 @@ def test_a_place_asked_about_as_the_maker_of_a_rule(question, places):
     ("What did the 2018 amendment change?", ()),
     ("Under the law amended in 2018, who approves a permit?", ()),
     ("What were the 2024 figures for accidents?", ("2024",)),
+    ("How much water did the South-to-North Water Diversion deliver in 2023?", ("2023",)),  # not "version"
 ])
 def test_the_years_an_english_question_is_about(question, years):
     assert read_question(question).subject_years == years

@@ -288,10 +288,17 @@ _INCENTIVE_STATED = re.compile(
 )
 
 
+# A tax benefit asked (税前扣除, 免税) is granted only in a tax's words: a budget line (列入财政预算)
+# or a grant gives no deduction.
+_TAX_INCENTIVE = re.compile(r"税")
+_TAX_INCENTIVE_STATED = re.compile(r"扣除|抵扣|抵免|免征|减征|免税|退税|减免|税收优惠|优惠税率")
+
+
 def incentive_not_stated(pq: ParsedQuestion, quoted: str) -> str:
     """The reason to refuse a question about an incentive (有没有补助) whose answer would quote
     sentences (`quoted`) that grant none ('' otherwise)."""
-    if not pq.incentive or _INCENTIVE_STATED.search(quoted):
+    stated = _TAX_INCENTIVE_STATED if _TAX_INCENTIVE.search(pq.incentive) else _INCENTIVE_STATED
+    if not pq.incentive or stated.search(quoted):
         return ""
     return f"检索到的条文没有规定{pq.incentive}"
 

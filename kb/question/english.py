@@ -43,6 +43,8 @@ ASKING: dict[str, str] = {
     r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:prices?|fees?|charges?|tariffs?)|at what price"
     r"|how much (?:does|do|is|are|will|would) .{0,40}(?:cost|pay|charge)": "价格是多少",
     r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:rates?|levy|levies)|at what rate|per[- ]ton(?:ne)?s?": "费率",
+    # a tax asked as an amount (what is the average … tax per square metre)
+    r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?tax(?:es)?\b|how much (?:[\w-]+ ){0,3}?tax": "税率",
     r"(?:what|which) (?:[\w/-]+ ){0,5}?(?:limits?|thresholds?|limit values?)(?![a-z])": "上限",
     r"mg ?/ ?m3|mg ?/ ?m³|milligrams?": "多少毫克",
     r"maximum|at most|up to|longest|highest|ceiling|cap": "最多",
