@@ -518,6 +518,9 @@ def test_a_count_of_people_is_answered_by_a_count_of_people(data, capsys):
     # 第四条 states a frequency (每年一次), 第五条 the number of inspectors
     out = ask(data, "市容部门上门检查，至少要派几个人？", capsys)
     assert not out["abstained"] and lead(out) == ("示例市容条例（测试样例）", "第五条"), out["answer"]
+    # no text says how many cleaners a shop must have: a count of people asked is a figure
+    out = ask(data, "临街商户至少要配几名保洁员？", capsys)
+    assert out["abstained"] and "没有规定具体数值" in out["answer"], out["answer"]
 
 
 def test_a_multiple_asked_needs_a_multiple_stated(data, capsys):

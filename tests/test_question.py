@@ -258,9 +258,10 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("每吨产品能拿多少吨配额？", "quantity", "吨"),
     ("一共查出多少个污染源？", "quantity", "个|人|名|家|项|种|类|座|台|户"),  # 个 counts anything
     ("检查人员最少要来多少个？", "quantity", "个|人|名|家|项|种|类|座|台|户"),
-    # 几 with a measure word is left unread: 几个游客开着车… tells how many, and a count asked so
-    # (要配几名…？) refused an answerable question of the blind set dev11
-    ("至少要配几名技术人员？", "", ""),
+    # 几 with a measure word is read only for people and at the end of the clause that asks:
+    # 几个游客开着车… tells how many (a count in the closing clause once refused a dev11 question
+    # whose lead did not count people; the lead now prefers a passage that does)
+    ("至少要配几名技术人员？", "quantity", "名|人"),
     ("森林防火期是每年几月到几月？", "date", ""),  # months of the year
     ("照管人员最低要多少岁？", "quantity", "岁|周岁"),
     ("是每季度报一次还是每年报一次？", "period", ""),  # a choice of frequencies
@@ -290,6 +291,7 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("库房温度和湿度要控制在什么范围？", "quantity", ""),
     ("森林植被恢复费每平方米收多少？", "amount", ""),  # a price per unit
     ("普查一共登记了多少株古树？", "quantity", "株|棵"),
+    ("转卖给几家企业用，会被怎么处罚？", "", ""),  # a count that only describes
     ("How many ancient trees did the last census record?", "quantity", "株|棵"),
     ("What is the average farmland occupation tax per square metre set for Guangdong?", "levy", ""),
 ])

@@ -99,6 +99,9 @@ def figure_unit(text: str, figure: str = "quantity") -> str:
     return UNIT_WORDS.get(m.group(1), m.group(1)) if m else ""
 
 
+PEOPLE_UNITS = ("人|名", "名|人")  # a count of people, as figure_unit gives it (几个人, 几名)
+
+
 def count_unit(text: str) -> str:
     """The unit of a count asked in the clause a question ends on (至少要派几个人？, 一共修正了几次？),
     as figure_unit gives it; '' for a count that only describes (转卖给几家企业用，会被怎么处罚)."""

@@ -28,7 +28,7 @@ from kb.question.follow_up import FollowUp, follow_up_context
 from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
-from kb.question.figures import count_unit, fee_named, figure_of, figure_unit
+from kb.question.figures import PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
@@ -207,6 +207,15 @@ def read_question(question: str, aliases: AliasTable | None = None,
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
     parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
     refs = tuple(find_standard_refs(text, any_case=True))
+    # the unit of a count asked where no other figure is (a lead chosen for its number would hide
+    # that the passage on the topic states none: 多少米内禁止挖掘 of a pipeline the texts do not
+    # cover); a question of two parts counts in one of them only, which reads its own
+    counted = (count_unit(" ".join(framing) if english else text)
+               if Ask.NUMERIC in asks and not figure and not parts else "")
+    unit = figure_unit(" ".join(framing) if english else text, figure) if figure in ("period", "quantity") else ""
+    if counted in PEOPLE_UNITS:
+        # 至少要配几名技术人员: a count of people asked at the end is a figure a passage must state
+        figure, unit = "quantity", counted
     return ParsedQuestion(
         raw=raw,
         text=text,
@@ -238,12 +247,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
         severity=bool(SEVERITY_RE.search(text)),
         figure=figure,
-        figure_unit=figure_unit(" ".join(framing) if english else text, figure) if figure in ("period", "quantity") else "",
-        # only where no figure is checked: a lead chosen for its number would hide that the
-        # passage on the topic states none (多少米内禁止挖掘 of a pipeline the texts do not cover)
-        # (a question of two parts counts in one of them only: each part reads its own)
-        count_unit=(count_unit(" ".join(framing) if english else text)
-                    if Ask.NUMERIC in asks and not figure and not parts else ""),
+        figure_unit=unit,
+        count_unit=counted,
         keeping=bool(KEEPING_ASKED_RE.search(text)),
         fee=fee_named(text) if figure in ("amount", "levy", "quantity") else "",
         target=bool(TARGET_ASKED_RE.search(text)),
