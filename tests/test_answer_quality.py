@@ -608,6 +608,12 @@ def test_a_conduct_in_everyday_words_meets_its_own_penalty(data, capsys):
 def test_an_english_question_about_a_documents_dates_or_number(data, capsys):
     out = ask(data, "When did the invented gas regulation take effect?", capsys)
     assert not out["abstained"] and lead(out) == ("示例燃气条例（测试样例）", "第十一条"), out["answer"]
+    # the 施行 article is found by its word (起施行), not only by the dense model's guess
+    for question, title, article in (
+            ("When did the invented dairy regulation take effect?", "示例乳品条例（测试样例）", "第八条"),
+            ("What is the effective date of the invented lake regulation?", "示例湖泊条例（测试样例）", "第十二条")):
+        out = ask(data, question, capsys)
+        assert not out["abstained"] and lead(out) == (title, article), out["answer"]
     out = ask(data, "What is the order number of the invented accident reporting regulation?", capsys)
     assert not out["abstained"] and lead(out) == ("示例事故报告条例（测试样例）", "header"), out["answer"]
     assert "令第7号" in out["answer"]

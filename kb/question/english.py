@@ -85,6 +85,7 @@ TERMS: dict[str, str] = {
     r"plans?|planning": "规划",
     r"statistics|statistical": "统计",
     r"census": "普查",
+    r"take effect|took effect|taken effect|come into (?:force|effect)|came into (?:force|effect)|effective date": "起施行",
     r"order (?:no\.?|number)|decree (?:no\.?|number)|under what (?:order|decree)": "令 公布",
     # sanctions
     r"revok(?:e|ed)|revocation": "吊销 撤销",
