@@ -366,6 +366,42 @@ FOREST = f"""# 示例林木条例（测试样例）
 """
 
 
+# A law whose title words (固体废物污染环境防治) fill every article: its short effective clause
+# (本法自…起施行) ranks low against a question made mostly of the title.
+WASTE = f"""# 示例固体废物污染环境防治法（测试样例）
+
+2021年1月5日 示例立法机关第五次会议通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了防治示例地区固体废物污染环境，保障公众健康，制定本法。
+
+第二条 示例地区固体废物污染环境的防治适用本法。
+
+第三条 固体废物污染环境防治坚持减量化、资源化和无害化的原则。
+
+第四条 示例县生态环境主管部门对本县固体废物污染环境防治工作实施统一监督管理。
+
+第五条 产生固体废物的单位应当采取措施，防止或者减少固体废物对环境的污染。
+
+第六条 任何单位和个人都有权对造成固体废物污染环境的单位进行举报。
+
+第七条 示例县人民政府应当将固体废物污染环境防治工作纳入国民经济和社会发展规划。
+
+第八条 收集、贮存、运输、利用、处置固体废物的单位，应当采取防扬散、防流失、防渗漏的措施。
+
+第九条 禁止擅自倾倒、堆放、丢弃、遗撒固体废物。
+
+第十条 示例县生态环境主管部门应当定期发布固体废物污染环境防治信息。
+
+第十一条 固体废物污染环境防治的具体管理办法由示例县人民政府制定。
+
+第十二条 本法自2021年7月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -404,6 +440,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例乳品条例（测试样例）.md").write_text(DAIRY, encoding="utf-8")
     (folder / "示例市容条例（测试样例）.md").write_text(TOWN, encoding="utf-8")
     (folder / "示例林木条例（测试样例）.md").write_text(FOREST, encoding="utf-8")
+    (folder / "示例固体废物污染环境防治法（测试样例）.md").write_text(WASTE, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

@@ -56,7 +56,8 @@
   the term's definition; a conduct in everyday words (偷砍) meeting the penalty of its neighbour
   (滥伐) instead of its own (盗伐); an English question about when a text took effect or its order
   number answered from a neighbouring duty instead of the 施行 article or the header; a count of
-  trees asked (how many trees, 多少株) answered with how often they are counted (每五年).
+  trees asked (how many trees, 多少株) answered with how often they are counted (每五年); from when a
+  law applies answered by an article full of its title's words, not by its effective clause.
 """
 from __future__ import annotations
 
@@ -624,3 +625,9 @@ def test_a_count_of_trees_is_not_answered_by_how_often_they_are_counted(data, ca
                      "示例县上次林木资源调查一共登记了多少株树？"):
         out = ask(data, question, capsys)
         assert out["abstained"], out["answer"]
+
+
+def test_from_when_a_named_law_applies_is_its_effective_clause(data, capsys):
+    out = ask(data, "示例固体废物污染环境防治法什么时候开始施行的？", capsys)
+    assert not out["abstained"] and lead(out) == ("示例固体废物污染环境防治法（测试样例）", "第十二条"), out["answer"]
+    assert "2021年7月1日" in out["answer"]

@@ -31,7 +31,7 @@ from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
 from kb.versions.questions import topic_terms
-from kb.question.kinds import Ask
+from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion, read_question
 from kb.text.titles import book_title
 from kb.types import Answer, Citation, SearchHit
@@ -83,7 +83,34 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
             hits = _interleave(hits, [h for h in more if h.chunk_id not in seen], k)
         except Exception:
             pass
-    return _each_named_document(pq, searcher, hits, k, filters)
+    hits = _each_named_document(pq, searcher, hits, k, filters)
+    return _effective_clause(pq, searcher, hits, k)
+
+
+# "From when does 《X》 apply" is answered by X's own clause (本法自…起施行). Search ranks that short
+# sentence low against a question made mostly of X's title, whose words fill every other article.
+_EFFECTIVE_QUERY = "本法自何日起施行"
+
+
+def _effective_clause(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int) -> list[SearchHit]:
+    """The named document's effective clause, second among `hits`, when a question asks from when
+    it applies and the first passages hold no such clause."""
+    if ("effective" not in pq.focus or not pq.wants(Ask.TIMELINE) or pq.wants(Ask.WHO)
+            or len(pq.documents) != 1 or not hits):
+        return hits
+    states = FOCUS_SOURCE["effective"]
+    if any(states.search(h.text or "") for h in hits[: extractive.LEAD_LOOKAHEAD + 1]):
+        return hits
+    from kb.search.searcher import Filters
+
+    try:
+        own = _search(searcher, searcher.read(_EFFECTIVE_QUERY), 3, Filters(file_names=[pq.documents[0]]))
+    except Exception:  # the passages found still answer what they can
+        return hits
+    clause = next((h for h in own if states.search(h.text or "")), None)
+    if clause is None or any(h.chunk_id == clause.chunk_id for h in hits):
+        return hits
+    return [hits[0], clause] + hits[1 : max(k, len(hits)) - 1]
 
 
 NAMED_EACH = 3  # passages of each named document a question about several of them gets at least
