@@ -114,7 +114,7 @@ class ParsedQuestion:
     severity: bool = False  # asks how much stricter or milder a rule became
     figure: str = ""  # the figure the answer must state: amount | levy | period | quantity ('' for none)
     figure_unit: str = ""  # the unit it is asked in (多少吨 → 吨; a regex alternation, '' for none)
-    count_unit: str = ""  # the unit named after 几 where no figure is checked (至少派几个人 → 人|名)
+    count_unit: str = ""  # the unit of a count asked where no other figure is (至少派几个人 → 人|名)
     keeping: bool = False  # asks how long something is kept (保存几年)
     fee: str = ""  # the fee whose amount is asked (植被恢复费), which a sentence must name to state it
     target: bool = False  # asks a target (目标是多少), which a past result does not state
