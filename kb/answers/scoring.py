@@ -19,6 +19,7 @@ from kb.question.figures import count_cue
 from kb.question.kinds import FOCUS_SOURCE
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_DIGITS, CN_NUMERAL, SMALL_NUM
+from kb.text.roles import definition_of
 from kb.types import SearchHit
 
 # The words a unit uses when it answers a kind of question (keys: kb.question.kinds.Ask values).
@@ -58,8 +59,7 @@ def score(pq: ParsedQuestion, hits: list[SearchHit]) -> Scored:
     terms = list(pq.terms)
     focus = [FOCUS_SOURCE[f] for f in pq.focus]
     if "definition" in qtypes:  # what a term means: the unit that defines it (X是指…, 所称X), like a focus
-        focus += [re.compile(rf"{re.escape(t)}[^。；，]{{0,8}}?(?:是指|指的是)|所称{re.escape(t)}")
-                  for t in pq.terms if len(t) >= 2]
+        focus += [definition_of(t) for t in pq.terms if len(t) >= 2]
     qbi = bigrams(" ".join(terms)) or bigrams(pq.text)
     cues_of = dict(CUE_PATTERNS)
     in_unit = count_cue(pq.count_unit)

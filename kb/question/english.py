@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+# A document's order number asked: what is asked (文号, its header) and the words that find it (令…公布).
+ORDER_NUMBER = r"(?:order|decree|document) (?:no\.?|number)|under what (?:order|decree)"
+
 # What is asked: English framing → the Chinese framing words ASK_PATTERNS read.
 ASKING: dict[str, str] = {
     r"how much|what amount|how large": "多少",
@@ -33,7 +36,7 @@ ASKING: dict[str, str] = {
     r"how (?:long|soon|often|quickly)|within how many|how many (?:days|months|years|hours)|deadline|time limit": "多久 期限",
     r"when (?:did|does|do|was|were|will|is)|what date|which date|which day|which year|since when": "什么时候",
     r"take effect|took effect|come into (?:force|effect)|came into (?:force|effect)|effective": "施行",
-    r"order (?:no\.?|number)|document number|decree number|under what (?:order|decree)": "文号",
+    ORDER_NUMBER: "文号",
     r"who|whom|whose": "谁",
     r"which (?:authority|authorities|department|departments|agency|agencies|body|bodies|government|level)": "哪个部门",
     r"which (?:kinds?|types?|categories|items|conditions|cases|circumstances)|what (?:kinds?|types?|categories|items|conditions)|list": "哪些",
@@ -86,7 +89,7 @@ TERMS: dict[str, str] = {
     r"statistics|statistical": "统计",
     r"census": "普查",
     r"take effect|took effect|taken effect|come into (?:force|effect)|came into (?:force|effect)|effective date": "起施行",
-    r"order (?:no\.?|number)|decree (?:no\.?|number)|under what (?:order|decree)": "令 公布",
+    ORDER_NUMBER: "令 公布",
     # sanctions
     r"revok(?:e|ed)|revocation": "吊销 撤销",
     r"suspen(?:d|ded|sion)|shut down|closure": "责令停产 停业",

@@ -28,7 +28,7 @@ from kb.index.lexical import normalize
 from kb.question.figures import count_cue
 from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
-from kb.text.roles import Role, conducts_of, roles
+from kb.text.roles import Role, conducts_of, definition_of, roles
 from kb.types import SearchHit
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
@@ -161,8 +161,7 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
     folded_q = pq.folded
     # a term in quotation marks asked about (说的“主要农作物”是哪几种): the passage defining that
     # term, not another definition of the same law (本法所称种子)
-    quoted_terms = [re.compile(rf"{re.escape(q)}[^。；，]{{0,8}}?(?:是指|指的是)|所称{re.escape(q)}")
-                    for q in pq.quoted if 2 <= len(q) <= 12]
+    quoted_terms = [definition_of(q) for q in pq.quoted if 2 <= len(q) <= 12]
     rows = []
     for rank, c in enumerate(cands):
         h = c.hit

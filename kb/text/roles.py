@@ -43,6 +43,12 @@ _SANCTION_AFTER_CONDUCT = re.compile(
 )
 
 
+def definition_of(term: str) -> re.Pattern[str]:
+    """Where a passage defines `term` (X是指…, X，指的是…, 所称X), not another term of the same text."""
+    t = re.escape(term)
+    return re.compile(rf"{t}[^。；，]{{0,8}}?(?:是指|指的是)|所称{t}")
+
+
 def roles(text: str) -> frozenset[Role]:
     """The roles a passage plays. A penalty passage needs a sanction and a breach
     (违反…/有下列行为之一…/未按照…, or a conduct ending in 的， before the sanction) — a duty that
