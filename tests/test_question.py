@@ -62,9 +62,16 @@ def test_what_is_asked(question, kinds):
     ("When a permit is renewed, which documents are filed?", Ask.TIMELINE),  # a clause, not a date
     ("Is the report filed with the county authority?", Ask.PENALTY),
     ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine
+    # the penalty rules named as where to look: whether a conduct counts as fraud is asked
+    ("谎报用料，在示例消费者权益的处罚规定里算不算欺诈？", Ask.PENALTY),
 ])
 def test_what_is_not_asked(question, not_asked):
     assert not_asked not in read_question(question).asks
+
+
+def test_penalty_rules_named_as_a_place_do_not_set_the_consequence_focus():
+    assert "consequence" not in read_question("谎报用料，在示例消费者权益的处罚规定里算不算欺诈？").focus
+    assert "consequence" in read_question("按示例处罚规定，谎报用料会被罚多少？").focus
 
 
 def test_an_english_question_gets_the_documents_words():
