@@ -402,6 +402,48 @@ WASTE = f"""# 示例固体废物污染环境防治法（测试样例）
 """
 
 
+# A law whose penalty for billing by the meter shares the words of metering, and a regulation
+# under it that lists the ways of taking power unmetered in a prohibition and punishes them in
+# an article that only names that prohibition (违反本条例第四条规定的).
+POWER_LAW = f"""# 示例供电法（测试样例）
+
+2016年4月9日 示例立法机关通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了让示例地区的供电和用电有章可循，制定本法。
+
+第二条 示例供电公司按照核定的电价和用电计量装置记下的读数向用户收电费。
+
+第三条 违反本法第二条规定，示例供电公司不按核定电价或者不按用电计量装置记下的读数向用户收取电费的，由示例价格部门给予警告，责令把多收的电费退给用户。
+
+第四条 本法自2016年7月1日起施行。
+"""
+
+POWER_RULES = f"""# 示例用电秩序条例（测试样例）
+
+2018年2月3日 示例机关令第21号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了维护示例地区的用电秩序，根据《示例供电法（测试样例）》，制定本条例。
+
+第二条 用户新装电表，应当向示例供电公司提出申请。
+
+第三条 用户应当按月交清电费。
+
+第四条 不准偷用电能。下列做法都属于偷用电能：（一）私自从公用线路上搭线取电；（二）绕越示例供电公司的用电计量装置取电；（三）私自拆开用电计量装置的封条取电。
+
+第五条 违反本条例第四条规定的，由示例县电力管理部门责令停止，追回电费，并处应交电费三倍以下罚款。
+
+第六条 本条例自2018年5月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -441,6 +483,8 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例市容条例（测试样例）.md").write_text(TOWN, encoding="utf-8")
     (folder / "示例林木条例（测试样例）.md").write_text(FOREST, encoding="utf-8")
     (folder / "示例固体废物污染环境防治法（测试样例）.md").write_text(WASTE, encoding="utf-8")
+    (folder / "示例供电法（测试样例）.md").write_text(POWER_LAW, encoding="utf-8")
+    (folder / "示例用电秩序条例（测试样例）.md").write_text(POWER_RULES, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

@@ -57,7 +57,11 @@
   (滥伐) instead of its own (盗伐); an English question about when a text took effect or its order
   number answered from a neighbouring duty instead of the 施行 article or the header; a count of
   trees asked (how many trees, 多少株) answered with how often they are counted (每五年); from when a
-  law applies answered by an article full of its title's words, not by its effective clause.
+  law applies answered by an article full of its title's words, not by its effective clause;
+- a penalty that only names the rule it enforces (违反本条例第四条规定的) losing to a penalty of
+  another law that shares the question's words, and quoted without the rule, which alone says
+  what conduct it punishes; the penalty rules named as where to look (在…处罚规定里算不算欺诈)
+  read as a penalty asked.
 """
 from __future__ import annotations
 
@@ -281,6 +285,22 @@ def test_a_penalty_that_only_names_the_rule_it_enforces(data, capsys):
     assert lead(out) == ("示例事故报告条例（测试样例）", "第十一条"), out["answer"]
     assert "五万元以上二十万元以下" in out["answer"]
     assert ("示例事故报告条例（测试样例）", "第八条") in [(c["title"], c["locator"]) for c in out["citations"]]
+
+
+@pytest.mark.parametrize("question", [
+    "有人绕越供电公司的用电计量装置取电，按规定怎么处罚？",  # the rule's own words
+    "有人把线绕过电表直接接电用，会被怎么罚？",  # everyday words
+    "私自拆开电表封条取电，罚多少？",
+])
+def test_a_penalty_inherits_the_words_of_the_rule_it_names(data, capsys, question):
+    # 示例用电秩序条例 第五条 punishes "违反本条例第四条规定的" only: the question's words are in
+    # 第四条 (the ways of taking power unmetered). 示例供电法 第三条, the penalty for billing by the
+    # meter, shares the metering words but punishes another conduct.
+    out = ask(data, question, capsys)
+    assert lead(out) == ("示例用电秩序条例（测试样例）", "第五条"), out["answer"]
+    assert "三倍以下罚款" in out["answer"]
+    # the penalty alone does not say what it punishes: the rule it names is quoted after it
+    assert "该条处罚的是违反以下规定的行为——《示例用电秩序条例（测试样例）》第四条" in out["answer"]
 
 
 def test_a_place_name_inside_other_words_is_no_place(data, capsys):

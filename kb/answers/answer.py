@@ -25,7 +25,13 @@ from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
-from kb.answers.duty_answers import consequence_lines, penalty_answer, penalty_by_reference, penalty_of_quoted_duty
+from kb.answers.duty_answers import (
+    consequence_lines,
+    penalty_answer,
+    penalty_by_reference,
+    penalty_of_quoted_duty,
+    named_rule_lines,
+)
 from kb.answers.referral import Referral, aliases_of, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
@@ -218,6 +224,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
         led.text = "\n".join([*decision.notes, led.text, *_elsewhere_note(pq, lead, catalog)])
         return led
     more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
+    if not more:  # the rule a quoted penalty only names (违反本条例第八条规定的)
+        more, more_cites = named_rule_lines(pq, comp, hits, catalog)
     comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
     w = list(warnings or []) + _status_warnings(comp.citations) + standards_warnings(comp.citations, catalog)
     text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog), *_elsewhere_note(pq, lead, catalog)])

@@ -193,6 +193,48 @@ def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchH
     return None
 
 
+def named_rule_lines(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],
+                     catalog: Catalog | None) -> tuple[list[str], list[Citation]]:
+    """For a penalty question whose answer leads with a penalty that only names the rule it
+    enforces (违反本条例第八条规定的，处…) and does not quote that rule — alone, it does not say
+    what conduct it punishes: "该条处罚的是违反以下规定的行为——《X》第Y条：…[n]", the rule's
+    sentence closest to the question's conduct, numbered after the answer's own citations."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if Ask.PENALTY not in pq.asks or not citations or catalog is None:
+        return [], []
+    lead = min(citations, key=lambda c: c.n)
+    if Role.PENALTY not in roles(lead.hit.text or ""):
+        return [], []
+    register = register_of(catalog)
+    if register is None:
+        return [], []
+    quoted = pairs(lead.quote or lead.hit.text)
+    units = [u for u in register.penalties_of(lead.hit.doc_id, lead.hit.locator)
+             if any(how == "reference" and d == u.doc_id for d, _l, _p, how, _c in u.enforces)]
+    if not units:
+        return [], []
+    unit = max(units, key=lambda u: len(pairs(u.text) & quoted))
+    if len(pairs(unit.text) & quoted) < len(pairs(unit.text)) / 2:  # the answer quotes another clause
+        return [], []
+    named = [(loc, paras) for d, loc, paras, how, _c in unit.enforces if how == "reference" and d == unit.doc_id]
+    cited = {(c.hit.doc_id, c.hit.locator) for c in citations}
+    if any((unit.doc_id, loc) in cited for loc, _ in named):
+        return [], []
+    rule = _hit_for(unit.doc_id, named[0][0], "", hits, catalog)
+    if rule is None:
+        return [], []
+    paragraphs = _ARTICLE_LABEL.sub("", (rule.text or "").strip()).split("\n")
+    wanted = [paragraphs[i - 1] for i in named[0][1] if 0 < i <= len(paragraphs)] or paragraphs  # 第十八条第一款
+    want = pairs(pq.conduct)
+    sentences = [x.strip() for x in re.split(r"(?<=[。；])", "\n".join(wanted)) if x.strip()]
+    if not sentences:
+        return [], []
+    sentence = max(sentences, key=lambda x: len(want & pairs(x)))
+    n = max(c.n for c in citations) + 1
+    line = f"该条处罚的是违反以下规定的行为——{book_title(short_title(rule.title))}{rule.locator}：{sentence}[{n}]"
+    return [line], [Citation(n, rule, sentence)]
+
+
 def _penalty_first(pq: ParsedQuestion, unit: Penalty, hits: Sequence[SearchHit], catalog: Catalog,
                    register: DutyRegister, warnings: list[str],
                    basis: tuple[SearchHit, str] | None = None) -> Answer | None:

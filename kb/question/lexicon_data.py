@@ -326,6 +326,8 @@ CONDUCT: dict[str, str] = {
     "打药": "施用农药",
     "拉货": "运输 货物",
     "堵了": "占用 堵塞",
+    "绕过": "绕越",
+    "绕开": "绕越",
 }
 
 # Penalties, enforcement and procedure.

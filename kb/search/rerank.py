@@ -28,6 +28,7 @@ from kb.index.lexical import normalize
 from kb.question.figures import count_cue
 from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
+from kb.text.grammar import article_number, find_references
 from kb.text.roles import Role, conducts_of, definition_of, roles
 from kb.types import SearchHit
 
@@ -162,7 +163,6 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
     # a term in quotation marks asked about (说的“主要农作物”是哪几种): the passage defining that
     # term, not another definition of the same law (本法所称种子)
     quoted_terms = [definition_of(q) for q in pq.quoted if 2 <= len(q) <= 12]
-    rows = []
     for rank, c in enumerate(cands):
         h = c.hit
         text = h.text or ""
@@ -211,8 +211,35 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
             "latin_chunk": float(latin),
         }
         c.features = f
-        rows.append([f[name] for name in FEATURES])
-    return np.asarray(rows, dtype=np.float64)
+    if Ask.PENALTY in pq.asks:
+        _inherit_breached(pq, cands)
+    return np.asarray([[c.features[name] for name in FEATURES] for c in cands], dtype=np.float64)
+
+
+# What a penalty takes over from the articles it names as broken: how well they match the question.
+INHERITED = ("fused", "lex", "dense_gap", "sentence_gap", "expanded_gap", "conduct_gap", "cover", "rare_cover",
+             "legal_cover")
+
+
+def _inherit_breached(pq: ParsedQuestion, cands: Sequence[Candidate]) -> None:
+    """A penalty that names the rule it enforces (违反本条例第三十一条规定，盗窃电能的，处…) has
+    few words of its own for the conduct: the question's words are in the rule (第三十一条 禁止窃电
+    行为…绕越…用电计量装置). For a penalty question it is as close to the question as the closest
+    article of its own document it names as broken, among the candidates."""
+    by_place = {(c.hit.doc_id, article_number(c.hit.locator)): c for c in cands if c.hit.locator.startswith("第")}
+    want = _bigrams(pq.conduct)
+    for c in cands:
+        if not c.features.get("penalty_fit"):
+            continue
+        named = [by_place.get((c.hit.doc_id, r.article)) for r in find_references(c.hit.text or "")
+                 if r.kind == "article" and r.breach and r.scope in ("self", "")]
+        for rule in {id(d): d for d in named if d is not None and d is not c and not d.features.get("penalty_fit")}.values():
+            for name in INHERITED:
+                c.features[name] = max(c.features[name], rule.features[name])
+            if want:
+                clauses = re.split(r"[。；;\n]", rule.hit.text or "")
+                near = max((len(want & _bigrams(x)) / len(want) for x in clauses), default=0.0)
+                c.features["conduct"] = max(c.features["conduct"], near)
 
 
 def rerank(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str], weights: Weights) -> list[tuple[Candidate, float]]:
