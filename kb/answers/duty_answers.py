@@ -25,6 +25,7 @@ from kb.question.kinds import DOCUMENT_EVENTS, Ask
 from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
 from kb.registers.penalties import pairs
+from kb.text.grammar import find_references
 from kb.text.roles import Role, conducts_of, roles
 from kb.types import Answer, Citation, SearchHit
 from kb.text.titles import book_title
@@ -215,6 +216,11 @@ def named_rule_lines(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],
         return [], []
     unit = max(units, key=lambda u: len(pairs(u.text) & quoted))
     if len(pairs(unit.text) & quoted) < len(pairs(unit.text)) / 2:  # the answer quotes another clause
+        return [], []
+    own = unit.conduct
+    for ref in sorted(find_references(own), key=lambda r: -r.start):
+        own = own[:ref.start] + own[ref.end:]
+    if len(pairs(own)) >= MIN_PAIRS:  # the penalty names the conduct in words of its own
         return [], []
     named = [(loc, paras) for d, loc, paras, how, _c in unit.enforces if how == "reference" and d == unit.doc_id]
     cited = {(c.hit.doc_id, c.hit.locator) for c in citations}
