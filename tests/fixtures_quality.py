@@ -444,6 +444,32 @@ POWER_RULES = f"""# 示例用电秩序条例（测试样例）
 """
 
 
+# A regulation whose duties name the activities a question describes, and whose scope article
+# leaves one place out (不适用本条例) and lets another follow it (参照本条例执行).
+BOATS = f"""# 示例游船管理条例（测试样例）
+
+2022年3月5日 示例机关令第33号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了管好示例湖区的游船，制定本条例。
+
+第二条 在示例湖区经营游船的单位，应当为每条游船配足救生衣。
+
+第三条 游船驾驶人员应当持有示例县交通部门发放的驾驶证。
+
+第四条 游船每次载客不得超过核定人数。
+
+第五条 组织游船灯光表演的单位，应当遵守下列规定：（一）提前十日向示例县交通部门报告表演的时间和路线；（二）表演期间游船不得超载；（三）表演场地应当配备救护人员。
+
+第六条 在室内水域行驶的游船不适用本条例。示例水库里的游船参照本条例执行。
+
+第七条 本条例自2022年6月1日起施行。
+"""
+
+
 def _discharge(year: int) -> str:
     amended = "2019年4月2日 示例立法机关修正" if year == 2019 else "2023年6月28日 示例立法机关修订"
     fine = "一万元以上五万元以下" if year == 2019 else "五万元以上二十万元以下"
@@ -485,6 +511,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例固体废物污染环境防治法（测试样例）.md").write_text(WASTE, encoding="utf-8")
     (folder / "示例供电法（测试样例）.md").write_text(POWER_LAW, encoding="utf-8")
     (folder / "示例用电秩序条例（测试样例）.md").write_text(POWER_RULES, encoding="utf-8")
+    (folder / "示例游船管理条例（测试样例）.md").write_text(BOATS, encoding="utf-8")
     for year in (2019, 2023):
         (folder / f"示例排污法({year}).md").write_text(_discharge(year), encoding="utf-8")
     return folder

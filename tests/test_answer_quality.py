@@ -61,7 +61,8 @@
 - a penalty that only names the rule it enforces (违反本条例第四条规定的) losing to a penalty of
   another law that shares the question's words, and quoted without the rule, which alone says
   what conduct it punishes; the penalty rules named as where to look (在…处罚规定里算不算欺诈)
-  read as a penalty asked.
+  read as a penalty asked; whether a text governs a case (要遵守这部条例吗) answered by the duties
+  the case would bear instead of the scope article (不适用本条例).
 """
 from __future__ import annotations
 
@@ -301,6 +302,18 @@ def test_a_penalty_inherits_the_words_of_the_rule_it_names(data, capsys, questio
     assert "三倍以下罚款" in out["answer"]
     # the penalty alone does not say what it punishes: the rule it names is quoted after it
     assert "该条处罚的是违反以下规定的行为——《示例用电秩序条例（测试样例）》第四条" in out["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "在商场里的室内水上乐园搞游船灯光表演，要遵守这部游船管理条例吗？",
+    "商场室内乐园的游船表演，适用游船管理条例吗？",
+])
+def test_whether_a_text_governs_a_case_is_answered_by_its_scope(data, capsys, question):
+    # 第五条 (the duties of a boat show) shares the question's words and 应当遵守; 第六条 says the
+    # regulation does not apply to boats on indoor water
+    out = ask(data, question, capsys)
+    assert lead(out) == ("示例游船管理条例（测试样例）", "第六条"), out["answer"]
+    assert "不适用本条例" in out["answer"]
 
 
 def test_a_place_name_inside_other_words_is_no_place(data, capsys):

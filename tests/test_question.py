@@ -74,6 +74,25 @@ def test_penalty_rules_named_as_a_place_do_not_set_the_consequence_focus():
     assert "consequence" in read_question("按示例处罚规定，谎报用料会被罚多少？").focus
 
 
+@pytest.mark.parametrize("question", [
+    "在室内场馆里表演，要遵守这部示例条例吗？",
+    "示例水库的游船也要按游船管理条例管吗？",
+    "银行利率也受示例价格法管吗？",
+    "羊毛的质量监督按什么规矩管？",
+    "农民自己盖房要不要按示例建筑法办施工许可？",
+])
+def test_whether_a_text_governs_a_case_is_a_scope_question(question):
+    assert "scope" in read_question(question).focus
+
+
+@pytest.mark.parametrize("question", [
+    "示例条例生效后原来哪部规定就不再适用了？",
+    "示例条例要求企业遵守哪些规定？",
+])
+def test_not_a_scope_question(question):
+    assert "scope" not in read_question(question).focus
+
+
 def test_an_english_question_gets_the_documents_words():
     pq = read_question("How often must a company that stores hazardous chemicals commission a safety assessment?")
     assert {"危险化学品", "安全评价"} <= set(pq.legal_terms) and "危险化学品" in pq.lexical_text
