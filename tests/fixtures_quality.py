@@ -402,10 +402,11 @@ WASTE = f"""# 示例固体废物污染环境防治法（测试样例）
 """
 
 
-# A law whose penalty for billing by the meter shares the words of metering, and a regulation
+# A law (its title, invented, has no 示例 so that an English name can cover it) whose penalty for
+# billing by the meter shares the words of metering, and a regulation
 # under it that lists the ways of taking power unmetered in a prohibition and punishes them in
 # an article that only names that prohibition (违反本条例第四条规定的).
-POWER_LAW = f"""# 示例供电法（测试样例）
+POWER_LAW = f"""# 供电法（测试样例）
 
 2016年4月9日 示例立法机关通过
 
@@ -430,7 +431,7 @@ POWER_RULES = f"""# 示例用电秩序条例（测试样例）
 
 {NOTE}
 
-第一条 为了维护示例地区的用电秩序，根据《示例供电法（测试样例）》，制定本条例。
+第一条 为了维护示例地区的用电秩序，根据《供电法（测试样例）》，制定本条例。
 
 第二条 用户新装电表，应当向示例供电公司提出申请。
 
@@ -509,7 +510,7 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例市容条例（测试样例）.md").write_text(TOWN, encoding="utf-8")
     (folder / "示例林木条例（测试样例）.md").write_text(FOREST, encoding="utf-8")
     (folder / "示例固体废物污染环境防治法（测试样例）.md").write_text(WASTE, encoding="utf-8")
-    (folder / "示例供电法（测试样例）.md").write_text(POWER_LAW, encoding="utf-8")
+    (folder / "供电法（测试样例）.md").write_text(POWER_LAW, encoding="utf-8")
     (folder / "示例用电秩序条例（测试样例）.md").write_text(POWER_RULES, encoding="utf-8")
     (folder / "示例游船管理条例（测试样例）.md").write_text(BOATS, encoding="utf-8")
     for year in (2019, 2023):

@@ -62,7 +62,8 @@
   another law that shares the question's words, and quoted without the rule, which alone says
   what conduct it punishes; the penalty rules named as where to look (在…处罚规定里算不算欺诈)
   read as a penalty asked; whether a text governs a case (要遵守这部条例吗) answered by the duties
-  the case would bear instead of the scope article (不适用本条例).
+  the case would bear instead of the scope article (不适用本条例); a document named in English
+  (the Power Supply Law) not taken as named, and another law's passage leading.
 """
 from __future__ import annotations
 
@@ -295,7 +296,7 @@ def test_a_penalty_that_only_names_the_rule_it_enforces(data, capsys):
 ])
 def test_a_penalty_inherits_the_words_of_the_rule_it_names(data, capsys, question):
     # 示例用电秩序条例 第五条 punishes "违反本条例第四条规定的" only: the question's words are in
-    # 第四条 (the ways of taking power unmetered). 示例供电法 第三条, the penalty for billing by the
+    # 第四条 (the ways of taking power unmetered). 供电法 第三条, the penalty for billing by the
     # meter, shares the metering words but punishes another conduct.
     out = ask(data, question, capsys)
     assert lead(out) == ("示例用电秩序条例（测试样例）", "第五条"), out["answer"]
@@ -314,6 +315,18 @@ def test_whether_a_text_governs_a_case_is_answered_by_its_scope(data, capsys, qu
     out = ask(data, question, capsys)
     assert lead(out) == ("示例游船管理条例（测试样例）", "第六条"), out["answer"]
     assert "不适用本条例" in out["answer"]
+
+
+@pytest.mark.parametrize("question, locator", [
+    ("What does the Power Supply Law say about billing by the meter?", "第二条"),
+    ("Under the Power Supply Law, who gives a warning when electricity is billed without following the meter readings?",
+     "第三条"),
+])
+def test_a_document_named_in_english_is_the_one_searched(data, capsys, question, locator):
+    # "the Power Supply Law" is 供电法 (its English name covers the title); without it, the energy
+    # law's metering article matched the English words as well
+    out = ask(data, question, capsys)
+    assert lead(out) == ("供电法（测试样例）", locator), out["answer"]
 
 
 def test_a_place_name_inside_other_words_is_no_place(data, capsys):

@@ -93,6 +93,17 @@ def test_not_a_scope_question(question):
     assert "scope" not in read_question(question).focus
 
 
+@pytest.mark.parametrize("question, documents", [
+    ("Under China's Energy Conservation Law, who checks the energy audits?", ("节约能源法",)),
+    ("What do the energy conservation law's rules say about audits?", ("节约能源法",)),
+    # no indexed title is covered by the name: a law on another part of the subject is not it
+    ("Under the Water Law, who issues abstraction permits?", ()),
+    ("Under the law, who issues permits?", ()),
+])
+def test_an_english_question_names_an_indexed_document(aliases, question, documents):
+    assert read_question(question, aliases).documents == documents
+
+
 def test_an_english_question_gets_the_documents_words():
     pq = read_question("How often must a company that stores hazardous chemicals commission a safety assessment?")
     assert {"危险化学品", "安全评价"} <= set(pq.legal_terms) and "危险化学品" in pq.lexical_text

@@ -15,6 +15,7 @@ environmental and safety law, written from the domain (not from any question set
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # A document's order number asked: what is asked (文号, its header) and the words that find it (令…公布).
 ORDER_NUMBER = r"(?:order|decree|document) (?:no\.?|number)|under what (?:order|decree)"
@@ -65,6 +66,11 @@ TERMS: dict[str, str] = {
     r"reports?|reported|reporting": "报告",
     r"fil(?:e|ed|ing) with|filing|record[- ]filing": "备案",
     r"inspect(?:ion|ions|ed)?": "检查",
+    r"commodity inspection|inspection of (?:imports?|exports?|commodit(?:y|ies))": "检验",
+    r"imports? and exports?|import[- ]export|imported and exported": "进出口",
+    r"commodit(?:y|ies)": "商品",
+    r"rare[- ]earths?": "稀土",
+    r"civil(?:ian)?": "民用",
     r"(?:safety )?assessments?|evaluations?": "评价",
     r"safety assessments?": "安全评价",
     r"environmental impact assessments?|eia": "环境影响评价",
@@ -284,3 +290,73 @@ def subject_years(text: str) -> list[str]:
             continue
         out.append(m.group(1))
     return out
+
+
+# A document named in English (the Electricity Law, China's mine safety law, the regulations on
+# …): its kind, and the words of its subject matched against the indexed titles. Each TERMS entry
+# that matches is one concept (its Chinese words are alternatives); a title must hold every concept.
+_KIND_ENDINGS: dict[str, tuple[str, ...]] = {
+    "law": ("法",), "regulation": ("条例",), "regulations": ("条例",), "measures": ("办法",),
+    "rules": ("规定", "细则", "规则"), "provisions": ("规定",),
+}
+_NAME_BEFORE = re.compile(r"((?:[a-z][a-z'-]*\s+){1,5})(law|regulations?|measures|rules|provisions)\b")
+_NAME_AFTER = re.compile(r"\b(law|regulations?|measures|rules|provisions)\s+(?:on|for|of|concerning|governing)\s+"
+                         r"((?:[a-z][a-z'-]*\s*){1,8})")
+_TITLE_FILLER = ("中华人民共和国", "实施细则", "实施条例", "暂行", "条例", "办法", "规定", "细则", "规则", "监督管理", "管理", "监督",
+                 "防治", "保护", "促进", "法", "和", "与", "及")
+_TERM_PATTERNS = [(p, w.split()) for p, w, asking in _COMPILED if not asking]
+
+
+def _concepts(words: str) -> list[list[str]]:
+    """One list of alternatives per term named; entries matching overlapping words (commodity
+    inspection, inspection) are one term."""
+    spans = sorted((m.start(), m.end(), alts) for pattern, alts in _TERM_PATTERNS for m in pattern.finditer(words))
+    merged: list[tuple[int, list[str]]] = []
+    for start, end, alts in spans:
+        if merged and start < merged[-1][0]:
+            merged[-1] = (max(end, merged[-1][0]), merged[-1][1] + [a for a in alts if a not in merged[-1][1]])
+        else:
+            merged.append((end, list(alts)))
+    return [alts for _end, alts in merged]
+
+
+def _best_title(concepts: list[list[str]], kind: str, titles: Iterable[str]) -> str | None:
+    endings = _KIND_ENDINGS[kind]
+    scored = []
+    for t in titles:
+        if not t.endswith(endings) or (kind == "law" and t.endswith("办法")):
+            continue
+        fits = [max((a for a in alts if a in t), key=len, default="") for alts in concepts]
+        if not all(fits):
+            continue
+        rest = t
+        for word in sorted({a for alts in concepts for a in alts}, key=len, reverse=True) + list(_TITLE_FILLER):
+            rest = rest.replace(word, "")
+        if len(rest) <= 1:  # the English name covers the title: not another law on the same subject
+            scored.append((sum(len(f) for f in fits), t))
+    scored.sort(reverse=True)
+    if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][1]
+    return None
+
+
+def documents(text: str, titles: Iterable[str]) -> list[str]:
+    """The indexed titles (normalised, as AliasTable keys them) an English question names by
+    their English names — only where one title fits the words best."""
+    low = text.lower()
+    titles = list(titles)
+    out: list[str] = []
+    for m in _NAME_BEFORE.finditer(low):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest run of words before the kind that names one
+            concepts = _concepts(" ".join(words[-n:]))
+            found = _best_title(concepts, m.group(2), titles) if concepts else None
+            if found:
+                out.append(found)
+                break
+    for m in _NAME_AFTER.finditer(low):
+        concepts = _concepts(m.group(2))
+        found = _best_title(concepts, m.group(1), titles) if concepts else None
+        if found and found not in out:
+            out.append(found)
+    return list(dict.fromkeys(out))

@@ -25,6 +25,7 @@ from typing import Any, Sequence
 
 from kb.question.aliases import AliasTable, compact
 from kb.question.follow_up import FollowUp, follow_up_context
+from kb.question.english import documents as english_documents
 from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
@@ -193,6 +194,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
                 unindexed.append(name)
                 unbracketed.append(name)
     english = bool(_LATIN_RE.search(text)) and not _CJK_RE.search(text)
+    if english and aliases is not None:  # the Electricity Law → 电力法
+        documents += [t for t in english_documents(text, aliases.titles) if t not in documents]
     # an English question is read through the Chinese words for what it asks and names
     framing, glossed = english_gloss(text) if english else ([], [])
     undated = without_dated_description(text)
