@@ -445,8 +445,9 @@ POWER_RULES = f"""# 示例用电秩序条例（测试样例）
 """
 
 
-# A regulation whose duties name the activities a question describes, and whose scope article
-# leaves one place out (不适用本条例) and lets another follow it (参照本条例执行).
+# A regulation whose duties name the activities a question describes, whose scope article leaves
+# one place out (不适用本条例) and lets another follow it (参照本条例执行), and which says what its
+# reported data may not ground (不得作为…处罚的依据) beside a penalty for false data.
 BOATS = f"""# 示例游船管理条例（测试样例）
 
 2022年3月5日 示例机关令第33号公布
@@ -467,7 +468,11 @@ BOATS = f"""# 示例游船管理条例（测试样例）
 
 第六条 在室内水域行驶的游船不适用本条例。示例水库里的游船参照本条例执行。
 
-第七条 本条例自2022年6月1日起施行。
+第七条 示例县交通部门收到的游船客流数据，只用于安排水上安全管理，不得作为处罚游船经营单位的依据。
+
+第八条 游船经营单位谎报客流数据的，由示例县交通部门责令改正，处一万元以下罚款。
+
+第九条 本条例自2022年6月1日起施行。
 """
 
 

@@ -63,7 +63,8 @@
   what conduct it punishes; the penalty rules named as where to look (在…处罚规定里算不算欺诈)
   read as a penalty asked; whether a text governs a case (要遵守这部条例吗) answered by the duties
   the case would bear instead of the scope article (不适用本条例); a document named in English
-  (the Power Supply Law) not taken as named, and another law's passage leading.
+  (the Power Supply Law) not taken as named, and another law's passage leading; whether data may
+  ground a penalty (会不会拿这些数据来处罚) answered with the penalty for false data.
 """
 from __future__ import annotations
 
@@ -327,6 +328,14 @@ def test_a_document_named_in_english_is_the_one_searched(data, capsys, question,
     # law's metering article matched the English words as well
     out = ask(data, question, capsys)
     assert lead(out) == ("供电法（测试样例）", locator), out["answer"]
+
+
+def test_whether_data_may_ground_a_penalty_is_not_a_penalty_question(data, capsys):
+    # 第七条: the data reported may not ground a penalty; 第八条 fines false data, and a penalty
+    # question would lead with it
+    out = ask(data, "我们如实报了游船的客流数据，交通部门会不会拿这些数据来处罚我们？", capsys)
+    assert lead(out) == ("示例游船管理条例（测试样例）", "第七条"), out["answer"]
+    assert "不得作为" in out["answer"]
 
 
 def test_a_place_name_inside_other_words_is_no_place(data, capsys):

@@ -64,6 +64,8 @@ def test_what_is_asked(question, kinds):
     ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine
     # the penalty rules named as where to look: whether a conduct counts as fraud is asked
     ("谎报用料，在示例消费者权益的处罚规定里算不算欺诈？", Ask.PENALTY),
+    # whether something may ground a penalty (a rule on evidence), not the penalty for a conduct
+    ("我们如实报了普查数据，示例部门会不会拿这些数据来处罚我们？", Ask.PENALTY),
 ])
 def test_what_is_not_asked(question, not_asked):
     assert not_asked not in read_question(question).asks

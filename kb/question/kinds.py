@@ -200,6 +200,10 @@ def without_dated_description(text: str) -> str:
 
 
 _WHICH_ONES = re.compile(r"哪几")
+# 会不会拿这些数据来处罚我们: whether something may ground a penalty (a rule on evidence), not the
+# penalty for a conduct
+_USED_TO_PUNISH = re.compile(r"(?:会不会|能不能|可不可以|可以|是否|能否)[^，,。？?]{0,12}(?:拿|用|以|作为|当作|当成)"
+                             r"[^，,。？?]{0,14}?(?:来|去)?(?:处罚|罚)")
 # 在…的处罚规定里算不算欺诈: penalty rules named as where to look, not a penalty asked
 _PENALTY_RULES_AS_PLACE = re.compile(r"(?:行政)?处罚(?:的)?(?:规定|办法|条例|细则)(?=里|中|上|当中)")
 _APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
@@ -216,8 +220,11 @@ def asks_of(text: str) -> frozenset[Ask]:
         # 调到哪几个省市, 分哪几个等级 ask which ones, not how many
         if not ASK_PATTERNS[Ask.NUMERIC].search(_WHICH_ONES.sub("哪些", folded)):
             kinds.discard(Ask.NUMERIC)
-    if Ask.PENALTY in kinds and not ASK_PATTERNS[Ask.PENALTY].search(_PENALTY_RULES_AS_PLACE.sub("，", folded)):
+    if Ask.PENALTY in kinds and not ASK_PATTERNS[Ask.PENALTY].search(
+            _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded))):
         kinds.discard(Ask.PENALTY)
+    if _USED_TO_PUNISH.search(folded):
+        kinds.add(Ask.YESNO)  # 会不会拿…来处罚: whether it may
     if _APPEAL.search(folded):
         # 对罚款不服，多少天内可以申请复议 asks about the appeal, not the fine
         kinds -= {Ask.PENALTY, Ask.AMOUNT}
@@ -246,7 +253,7 @@ DETAIL_RE = re.compile(
 
 def focus_of(text: str) -> tuple[str, ...]:
     """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
-    folded = _PENALTY_RULES_AS_PLACE.sub("，", fold(text))
+    folded = _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", fold(text)))
     return tuple(name for name, pat in FOCUS_PATTERNS.items() if pat.search(folded))
 
 
