@@ -44,6 +44,9 @@ def aliases() -> AliasTable:
     ("把许可证转给别人用，会有什么后果？", {Ask.PENALTY}),
     ("有人在线路走廊里盖房子，由谁来处理？", {Ask.PENALTY, Ask.WHO}),
     ("工人没培训就被安排上岗，企业会受到什么处理？", {Ask.PENALTY}),
+    # yes or no asked in everyday words
+    ("想抽那种几乎补不回来的深层地下水，行不行？", {Ask.YESNO}),
+    ("在河边搭个棚子卖东西，合不合法？", {Ask.YESNO}),
     # English questions are read through the Chinese words for what they ask
     ("How soon must an accident be reported to the county authority?", {Ask.DEADLINE}),
     ("Which authority approves a water abstraction permit?", {Ask.WHO}),
@@ -62,6 +65,7 @@ def test_what_is_asked(question, kinds):
     ("When a permit is renewed, which documents are filed?", Ask.TIMELINE),  # a clause, not a date
     ("Is the report filed with the county authority?", Ask.PENALTY),
     ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine
+    ("想抽那种几乎补不回来的深层地下水，行不行？", Ask.NUMERIC),  # 几乎 (almost) counts nothing
     # the penalty rules named as where to look: whether a conduct counts as fraud is asked
     ("谎报用料，在示例消费者权益的处罚规定里算不算欺诈？", Ask.PENALTY),
     # whether something may ground a penalty (a rule on evidence), not the penalty for a conduct
