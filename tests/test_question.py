@@ -117,6 +117,14 @@ def test_an_english_question_gets_the_documents_words():
     assert "mining" not in pq.lexical_text or "矿" in pq.lexical_text
 
 
+@pytest.mark.parametrize("question, words", [
+    ("How is the resource compensation fee worked out?", {"计算"}),
+    ("Who draws up the catalogue of goods that must be inspected?", {"目录"}),
+])
+def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
+    assert words <= set(read_question(question).legal_terms)
+
+
 def test_a_date_question_is_not_a_change_question():
     pq = read_question("2023年修订后的示例法是从什么时候开始执行的？")
     assert Ask.CHANGE not in pq.asks and Ask.TIMELINE in pq.asks and pq.document_dates

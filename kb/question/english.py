@@ -70,6 +70,8 @@ TERMS: dict[str, str] = {
     r"imports? and exports?|import[- ]export|imported and exported": "进出口",
     r"commodit(?:y|ies)": "商品",
     r"rare[- ]earths?": "稀土",
+    r"catalogues?|catalogs?|directory|directories": "目录 名录",
+    r"calculat(?:e|ed|es|ion|ing)|computed?|worked out|work(?:s|ed)? out": "计算",
     r"civil(?:ian)?": "民用",
     r"(?:safety )?assessments?|evaluations?": "评价",
     r"safety assessments?": "安全评价",
