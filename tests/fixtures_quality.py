@@ -447,7 +447,8 @@ POWER_RULES = f"""# 示例用电秩序条例（测试样例）
 
 # A regulation whose duties name the activities a question describes, whose scope article leaves
 # one place out (不适用本条例) and lets another follow it (参照本条例执行), and which says what its
-# reported data may not ground (不得作为…处罚的依据) beside a penalty for false data.
+# reported data may not ground (不得作为…处罚的依据) beside a penalty for false data, and which sets
+# who approves a new route by the boat's size (三十人以上 / 不满三十人) after an article on the route.
 BOATS = f"""# 示例游船管理条例（测试样例）
 
 2022年3月5日 示例机关令第33号公布
@@ -472,7 +473,11 @@ BOATS = f"""# 示例游船管理条例（测试样例）
 
 第八条 游船经营单位谎报客流数据的，由示例县交通部门责令改正，处一万元以下罚款。
 
-第九条 本条例自2022年6月1日起施行。
+第九条 游船经营单位想开一条新的游船航线，应当报交通部门批准；交通部门应当自收到申请之日起二十日内作出决定。
+
+第十条 核定载客三十人以上的游船，其航线由示例市交通部门批准；核定载客不满三十人的，由示例县交通部门批准。
+
+第十一条 本条例自2022年6月1日起施行。
 """
 
 

@@ -64,7 +64,9 @@
   read as a penalty asked; whether a text governs a case (要遵守这部条例吗) answered by the duties
   the case would bear instead of the scope article (不适用本条例); a document named in English
   (the Power Supply Law) not taken as named, and another law's passage leading; whether data may
-  ground a penalty (会不会拿这些数据来处罚) answered with the penalty for false data.
+  ground a penalty (会不会拿这些数据来处罚) answered with the penalty for false data; a question
+  stating its own size (能坐12人的游船) answered by the article on the topic, not the one whose range
+  (不满三十人) holds the size.
 """
 from __future__ import annotations
 
@@ -336,6 +338,18 @@ def test_whether_data_may_ground_a_penalty_is_not_a_penalty_question(data, capsy
     out = ask(data, "我们如实报了游船的客流数据，交通部门会不会拿这些数据来处罚我们？", capsys)
     assert lead(out) == ("示例游船管理条例（测试样例）", "第七条"), out["answer"]
     assert "不得作为" in out["answer"]
+
+
+@pytest.mark.parametrize("question, approver", [
+    ("我们有一条能坐12人的小游船，想开一条新航线，要找哪一级交通部门批准？", "示例县交通部门"),
+    ("一条能坐50人的游船开新航线，由哪个部门批准？", "示例市交通部门"),
+])
+def test_where_a_stated_value_falls_is_answered_by_the_range_that_holds_it(data, capsys, question, approver):
+    # 第九条 (a new route needs approval) shares the question's words; 第十条 says who approves by
+    # the boat's size, 三十人以上 or 不满三十人
+    out = ask(data, question, capsys)
+    assert lead(out) == ("示例游船管理条例（测试样例）", "第十条"), out["answer"]
+    assert approver in out["answer"]
 
 
 def test_a_place_name_inside_other_words_is_no_place(data, capsys):

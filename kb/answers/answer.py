@@ -35,6 +35,7 @@ from kb.answers.duty_answers import (
 from kb.answers.referral import Referral, aliases_of, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
+from kb.answers.value_range import value_first
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
 from kb.versions.questions import topic_terms
 from kb.question.kinds import FOCUS_SOURCE, Ask
@@ -90,7 +91,7 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
         except Exception:
             pass
     hits = _each_named_document(pq, searcher, hits, k, filters)
-    return _effective_clause(pq, searcher, hits, k)
+    return value_first(pq, _effective_clause(pq, searcher, hits, k))
 
 
 # "From when does 《X》 apply" is answered by X's own clause (本法自…起施行). Search ranks that short
