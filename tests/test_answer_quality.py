@@ -553,6 +553,9 @@ def test_a_duty_asked_with_yao_ma_and_one_only_a_paper_reports(data, capsys):
     # only the review paper says firms publish white papers: it reports, it imposes nothing
     out = ask(data, "企业是不是必须每年发布节能白皮书？", capsys)
     assert out["abstained"] and "只有研究文献" in out["answer"], out["answer"]
+    # asked in two parts, answered only from the paper: refused all the same
+    out = ask(data, "企业是不是必须每年发布节能白皮书？白皮书里要写哪些内容？", capsys)
+    assert out["abstained"] and "只有研究文献" in out["answer"], out["answer"]
 
 
 def test_an_english_question_naming_a_place_gets_the_place_note(data, capsys):

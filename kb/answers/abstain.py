@@ -265,12 +265,15 @@ NOT_NORMATIVE = {"论文/综述"}
 
 def duty_not_stated(pq: ParsedQuestion, quoted: str, doc_types: Sequence[str] = ()) -> str:
     """The reason to refuse a yes/no question about a duty whose answer would quote sentences
-    (`quoted`, from documents of `doc_types`) that do not state it ('' otherwise, and for
-    questions of two parts)."""
-    if not pq.duty or pq.parts:
+    (`quoted`, from documents of `doc_types`) that do not state it ('' otherwise). A question of
+    two parts is refused only when every sentence quoted is a research paper's."""
+    duty = pq.duty or next((p.duty for p in pq.parts if p.duty), "")
+    if not duty:
         return ""
-    if doc_types and all(t in NOT_NORMATIVE for t in doc_types):
-        return f"检索到的只有研究文献，所收法规和政策文件没有规定“{pq.duty}”这项义务"
+    if doc_types and all(t in NOT_NORMATIVE for t in doc_types):  # a paper reports, it imposes nothing
+        return f"检索到的只有研究文献，所收法规和政策文件没有规定“{duty}”这项义务"
+    if pq.parts:
+        return ""
     chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", pq.duty) if c not in _DUTY_FILLER]
     if len(chars) < 3 or any(w in quoted for w in legal_words(pq.duty)):
         return ""  # too short to judge (要不要交), or said in the documents' own word (环保税: 环境保护税)
