@@ -274,15 +274,15 @@ def duty_not_stated(pq: ParsedQuestion, quoted: str, doc_types: Sequence[str] = 
         return f"检索到的只有研究文献，所收法规和政策文件没有规定“{duty}”这项义务"
     if pq.parts:
         return ""
-    chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", pq.duty) if c not in _DUTY_FILLER]
-    if len(chars) < 3 or any(w in quoted for w in legal_words(pq.duty)):
+    chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", duty) if c not in _DUTY_FILLER]
+    if len(chars) < 3 or any(w in quoted for w in legal_words(duty)):
         return ""  # too short to judge (要不要交), or said in the documents' own word (环保税: 环境保护税)
-    pairs_asked = bigrams(pq.duty)
+    pairs_asked = bigrams(duty)
     pairs = len(pairs_asked & bigrams(quoted)) / (len(pairs_asked) or 1)
     share = sum(c in quoted for c in chars) / len(chars)
     if pairs >= DUTY_PAIRS_MIN or share >= DUTY_CHARS_MIN:
         return ""
-    return f"检索到的条文没有规定“{pq.duty}”这项义务"
+    return f"检索到的条文没有规定“{duty}”这项义务"
 
 
 # The words a text grants an incentive in.

@@ -27,10 +27,10 @@ from kb.answers import abstain, extractive, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.duty_answers import (
     consequence_lines,
+    named_rule_lines,
     penalty_answer,
     penalty_by_reference,
     penalty_of_quoted_duty,
-    named_rule_lines,
 )
 from kb.answers.referral import Referral, aliases_of, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
-from kb.text.grammar import quantity
+from kb.text.grammar import QTY, quantity
 from kb.text.numerals import to_halfwidth_digits
 from kb.types import SearchHit
 
@@ -23,9 +23,8 @@ LOOKAHEAD = 3  # passages after the first that may take the lead
 # "一万元以上五万元以下罚款") nor periods (三年有效期内 is the story, not the value asked about).
 _UNITS = ("平方公里", "平方米", "立方米", "公顷", "千瓦", "公里", "总吨", "亩", "吨", "米", "岁", "人", "株")
 _SAME = {"岁": "年"}
-_NUM = r"[0-9０-９.]+[千万亿]?|[一二三四五六七八九十两百千万零〇]+"
-_VALUE_RE = re.compile(rf"({_NUM})\s*({'|'.join(_UNITS)})")
-_TEXT_VALUE_RE = re.compile(rf"({_NUM})\s*({'|'.join(_UNITS + ('年',))})")
+_VALUE_RE = re.compile(rf"({QTY})\s*({'|'.join(_UNITS)})")  # QTY: the amounts `quantity` reads
+_TEXT_VALUE_RE = re.compile(rf"({QTY})\s*({'|'.join(_UNITS + ('年',))})")
 _LOWER_BEFORE = re.compile(r"(?:超过|高于|大于|满|达到|在)$")
 _UPPER_BEFORE = re.compile(r"(?:不满|不足|未满|低于|少于|小于|不超过|不到)$")
 _LOWER_AFTER = re.compile(r"^(?:以上|及以上|或者以上|起)")

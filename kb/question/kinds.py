@@ -207,6 +207,12 @@ _USED_TO_PUNISH = re.compile(r"(?:会不会|能不能|可不可以|可以|是否
                              r"[^，,。？?]{0,14}?(?:来|去)?(?:处罚|罚)")
 # 在…的处罚规定里算不算欺诈: penalty rules named as where to look, not a penalty asked
 _PENALTY_RULES_AS_PLACE = re.compile(r"(?:行政)?处罚(?:的)?(?:规定|办法|条例|细则)(?=里|中|上|当中)")
+
+
+def _without_penalty_context(folded: str) -> str:
+    """The folded question without penalty words that ask no penalty (the two patterns above)."""
+    return _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded))
+
 _APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
 
 
@@ -221,8 +227,7 @@ def asks_of(text: str) -> frozenset[Ask]:
         # 调到哪几个省市, 分哪几个等级 ask which ones, not how many
         if not ASK_PATTERNS[Ask.NUMERIC].search(_WHICH_ONES.sub("哪些", folded)):
             kinds.discard(Ask.NUMERIC)
-    if Ask.PENALTY in kinds and not ASK_PATTERNS[Ask.PENALTY].search(
-            _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded))):
+    if Ask.PENALTY in kinds and not ASK_PATTERNS[Ask.PENALTY].search(_without_penalty_context(folded)):
         kinds.discard(Ask.PENALTY)
     if _USED_TO_PUNISH.search(folded):
         kinds.add(Ask.YESNO)  # 会不会拿…来处罚: whether it may
@@ -254,7 +259,7 @@ DETAIL_RE = re.compile(
 
 def focus_of(text: str) -> tuple[str, ...]:
     """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
-    folded = _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", fold(text)))
+    folded = _without_penalty_context(fold(text))
     return tuple(name for name, pat in FOCUS_PATTERNS.items() if pat.search(folded))
 
 
