@@ -91,7 +91,7 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
         except Exception:
             pass
     hits = _each_named_document(pq, searcher, hits, k, filters)
-    return value_first(pq, _effective_clause(pq, searcher, hits, k))
+    return value_first(pq, _promulgation_header(pq, searcher, _effective_clause(pq, searcher, hits, k), k))
 
 
 # "From when does 《X》 apply" is answered by X's own clause (本法自…起施行). Search ranks that short
@@ -119,6 +119,30 @@ def _effective_clause(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], 
         return hits
     return [hits[0], clause] + hits[1 : max(k, len(hits)) - 1]
 
+
+def _promulgation_header(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int) -> list[SearchHit]:
+    """A text in force 自公布之日起 dates itself only in its header (…国务院令第552号公布): when a
+    question asks from when it applies and the clause found says so, the header comes next."""
+    if "effective" not in pq.focus or not pq.wants(Ask.TIMELINE):
+        return hits
+    clause = next((h for h in hits[: extractive.LEAD_LOOKAHEAD + 1]
+                   if extractive.FROM_PROMULGATION.search(h.text or "")), None)
+    if clause is None or any(h.doc_id == clause.doc_id and h.locator == "header" for h in hits):
+        return hits
+    from kb.search.searcher import Filters
+
+    try:
+        own = _search(searcher, searcher.read(_PROMULGATED_QUERY), 3, Filters(file_names=[clause.file_name]))
+    except Exception:  # the clause found still answers what it can
+        return hits
+    header = next((h for h in own if h.doc_id == clause.doc_id and h.locator == "header"), None)
+    if header is None:
+        return hits
+    at = hits.index(clause) + 1
+    return hits[:at] + [header] + hits[at : max(k, len(hits)) - 1]
+
+
+_PROMULGATED_QUERY = "何时公布的"
 
 NAMED_EACH = 3  # passages of each named document a question about several of them gets at least
 

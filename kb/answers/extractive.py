@@ -77,6 +77,12 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             chosen.append(i)
             if not same_doc and hits[i].doc_id not in {hits[j].doc_id for j in chosen[:-1]}:
                 deliberate.add(i)
+    if "effective" in pq.focus and FROM_PROMULGATION.search(hits[main].text or ""):
+        # in force from the day it was promulgated: that day is in the header
+        header = next((i for i in quotable if hits[i].doc_id == main_doc and hits[i].locator == "header"), None)
+        if header is not None and header not in chosen:
+            chosen.append(header)
+            deliberate.add(header)
     if len(pq.documents) >= 2:
         # a question naming several documents is about each: the best passage of each named one
         for i in sorted(quotable, key=lambda i: -cs[i]):
@@ -91,6 +97,9 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if not units:
             continue
         keep = _pick_units(units, hits[i], primary=(i in deliberate), global_best=global_best)
+        if hits[i].locator == "header" and pq.document_dates:
+            # a header is the document's chronology: asked for a date, all of it but the title line
+            keep = [u for u in units if title_key(u.text) != title_key(hits[i].title or "")][:HEADER_LINES]
         if keep:
             out.append((i, keep))
     # group by document, in order of each document's first (best) passage
@@ -101,6 +110,10 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
     out.sort(key=lambda p: (doc_order.index(hits[p[0]].doc_id), hits[p[0]].chunk_index if p[0] != main else -1))
     return out
 
+
+# An effective clause that dates nothing itself (本条例自公布之日起施行).
+FROM_PROMULGATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效|执行|实施)")
+HEADER_LINES = 12  # promulgation lines quoted at most (a law amended ten times has eleven)
 
 LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
 

@@ -75,7 +75,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
 
 # A question about the document's own dates (its header lines, not an article's deadline).
 DOCUMENT_DATES_RE = re.compile(
-    r"哪天|哪一天|什么时候|何时|哪一年|哪年|几次|日期|第几号|起施行|开始施行|开始实施|开始执行|生效|印发|通过的|公布的|施行的"
+    r"哪天|哪一天|什么时候|何时|哪一年|哪年|几次|日期|第几号|哪一?号|几号令|令号|起施行|开始施行|开始实施|开始执行|生效|印发"
+    r"|通过的|公布的|施行的"
 )
 
 # What a question about dates or consequences is after, by name; answers look for the words
@@ -335,12 +336,16 @@ def incentive_asked(text: str) -> str:
 
 # The latest or the first revision asked (最近一次修改, 第一次修正): (latest | first, 修正 | 修订 | '').
 _LATEST_REVISION = re.compile(r"(?:最近|最后|最新|上)一次(?:的)?(?:修改|修正|修订|改)")
+# when, or by which decree, the text now in force was revised (现行的X法是哪天修订的): its last
+# revision — unless the question counts them (现行的X法修改过几次)
+_CURRENT_REVISION = re.compile(r"(?:现行|目前|现在|当前)[^，,。？?；;]{0,24}?(?:修改|修正|修订)(?![^，,。？?；;]{0,3}(?:几|多少)次)")
 _FIRST_REVISION = re.compile(r"(?:第一次|首次|最早一次)(?:的)?(?:修改|修正|修订|改)")
 
 
 def revision_asked(text: str) -> tuple[str, str]:
     """('latest' | 'first' | '', the kind named: 修正 | 修订 | '' for 修改 or 改)."""
-    pick = "latest" if _LATEST_REVISION.search(text) else "first" if _FIRST_REVISION.search(text) else ""
+    pick = ("latest" if _LATEST_REVISION.search(text) or _CURRENT_REVISION.search(text)
+            else "first" if _FIRST_REVISION.search(text) else "")
     kind = "修正" if "修正" in text else "修订" if "修订" in text else ""
     return pick, kind if pick else ""
 
