@@ -73,7 +73,9 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八
 _LEVY = re.compile(_AMOUNT.pattern + r"|百分之|\d\s*%|减半|免征|免缴")
 # (立即, 当日, 次日: a time stated without a number answers "how soon" too)
 _PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|分钟|个工作日|周|星期)|之日起|日内|年内|月内|每年|每半年|半年|每个?季度?|每个?月|每(?:周|星期|旬)|届满"
-                     r"|立即|当日|当天|次日|当场|即时")
+                     r"|立即|当日|当天|次日|当场|即时"
+                     # a limit stated as a share or multiple of another (不得超过原时限的二分之一)
+                     r"|(?:时限|期限|期间)的?(?:[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五]倍)")
 # Laws write their figures in Chinese numerals, in any unit of measure or count (三十五公顷,
 # 一百株, 十八周岁): a numeral before one counts as an Arabic digit does.
 _QUANTITY = re.compile(
@@ -212,6 +214,16 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     if states_figure(pq, [lead]):
         return _party_without_sum(pq, lead)
     return f"最相关的{where(lead)}没有规定{figure_name(pq)}"
+
+
+def parts_lack_figures(pq: ParsedQuestion, lead: SearchHit, cited: list[SearchHit]) -> str:
+    """The reason to refuse a question of two parts that each ask a figure (储存年限是几年？超过几
+    年…？) when no passage the answer quotes states a figure of the kind either part asks ('' otherwise)."""
+    if not pq.parts or not all(p.figure for p in pq.parts):
+        return ""
+    if any(states_figure(p, [h]) for p in pq.parts for h in cited):
+        return ""
+    return f"最相关的{where(lead)}没有规定{figure_name(pq.parts[0])}"
 
 
 # A fine asked for an individual (个人会被罚多少): the lead may state sums for organisations only

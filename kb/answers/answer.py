@@ -32,10 +32,11 @@ from kb.answers.duty_answers import (
     penalty_by_reference,
     penalty_of_quoted_duty,
 )
-from kb.answers.referral import Referral, aliases_of, unindexed_referral
+from kb.answers.referral import Referral, aliases_of, subject_referral, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.value_range import value_first
+from kb.registers.references import ReferenceGraph
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
 from kb.versions.questions import topic_terms
 from kb.question.kinds import FOCUS_SOURCE, Ask
@@ -241,7 +242,9 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     led = (penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or [])))
     lead = min((led or comp).citations, key=lambda c: c.n)
-    unstated = abstain.lead_lacks_figure(pq, lead.hit)
+    unstated = (abstain.lead_lacks_figure(pq, lead.hit)
+                or abstain.parts_lack_figures(pq, lead.hit, [c.hit for c in (led or comp).citations])
+                or _referred_elsewhere(pq, lead, hits, catalog))
     if unstated:
         return abstention(question, hits, "extractive",
                           decision.placeless + (_stated_elsewhere(pq, lead, catalog) or unstated), warnings)
@@ -273,6 +276,32 @@ def _stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | Non
         return ""
     return (f"{abstain.where(lead.hit)}规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，"
             f"所收文件中没有{abstain.figure_name(pq)}")
+
+
+REFERRAL_PASSAGES = 5  # the documents of this many best passages are looked at
+
+
+def _referred_elsewhere(pq: ParsedQuestion, lead: Citation, hits: list[SearchHit], catalog: Catalog | None) -> str:
+    """The reason to refuse a question about a subject that a document among the best passages'
+    leaves to a document not indexed, when the lead passage does not speak of that subject ('' otherwise).
+    The sentences are the references the index could not resolve (kb.registers.references)."""
+    source = getattr(catalog, "source", None)
+    if source is None or not hasattr(source, "facts"):
+        return ""
+    docs = {h.doc_id: h for h in hits[:REFERRAL_PASSAGES]}
+    sentences = [(u.context, abstain.where(dataclasses.replace(docs[u.doc_id], locator=u.locator)),
+                  f"{u.doc_id}#{u.locator}")
+                 for u in ReferenceGraph.of(source).unresolved if u.doc_id in docs and u.title]
+    passages = [(f"{h.doc_id}#{h.locator}", h.text or "") for h in [lead.hit, *hits[:REFERRAL_PASSAGES]]]
+    question = pq.text
+    for h in docs.values():  # a document named is no subject (粮食流通管理条例管不管我们)
+        for title in (h.title or "", units.short_title(h.title or "")):
+            question = question.replace(title, " ") if title else question
+    ref = subject_referral(question, passages, sentences, aliases_of(catalog))
+    if ref is None:
+        return ""
+    return (f"{ref.place}规定“{ref.subject}”{ref.verb}{ref.referral.phrase}，"
+            f"知识库中没有收录{book_title(ref.referral.title)}")
 
 
 def _elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Callable
 from kb.answers.scoring import CUE_PATTERNS, Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import FOCUS_SOURCE, Ask
+from kb.question.kinds import FOCUS_SOURCE, ISSUER_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
 from kb.text.titles import title_key, book_title
@@ -51,6 +51,9 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             first = _list_lead(hits, scored, quotable, first)
         if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
             first = _effective_lead(hits, quotable, first)
+        if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
+            first = _next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
+                                           LEAD_LOOKAHEAD + 1)
         order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])

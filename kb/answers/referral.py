@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from kb.text.titles import book_title
 
@@ -46,3 +46,61 @@ def unindexed_referral(text: str, aliases: Any) -> Referral | None:
 def aliases_of(catalog: Any) -> Any:
     """The title table of the index behind `catalog` (None without a searcher)."""
     return getattr(getattr(catalog, "source", None), "aliases", None)
+
+
+# X，适用《Y》 / X依照《Y》第N条的规定执行: a subject the text leaves to another document entirely
+# (军用放射性物品运输安全的监督管理，依照《放射性污染防治法》第六十条的规定执行).
+_SUBJECT_REFERRAL = re.compile(
+    r"(?P<verb>适用|依照|按照|参照)\s*《([^》]{2,40})》\s*((?:第[零〇一二三四五六七八九十百千]+条)?)"
+    r"(?:的)?(?:有关|相关)?(?:规定)?(?:执行|办理)?\s*$"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+SUBJECT_SHARED_MIN = 4  # characters of the question the referred subject must share
+
+
+def _shared_run(question: str, subject: str) -> str:
+    """The longest run of Chinese characters of `question` that occurs in `subject`."""
+    best = ""
+    for run in _CJK_RUN.findall(question):
+        for i in range(len(run)):
+            for j in range(len(run), i + max(len(best), SUBJECT_SHARED_MIN - 1), -1):
+                if run[i:j] in subject:
+                    best = run[i:j]
+                    break
+    return best
+
+
+@dataclass(frozen=True)
+class SubjectReferral:
+    subject: str  # what the passage leaves to the other document (体外诊断试剂的注册与备案)
+    verb: str  # 适用 / 依照 …
+    referral: Referral
+    place: str  # where the text says so (《医疗器械注册与备案管理办法》第一百二十一条)
+
+
+# A subject that is itself a clause (…主管部门收到企业的申请后，应当依照《行政许可法》…) names a
+# step of a procedure, not a matter left to another document.
+_CLAUSE_SUBJECT = re.compile(r"应当|应|可以|必须|须|不得|[后时]$")
+
+
+def subject_referral(question: str, passages: list[tuple[str, str]], sentences: Iterable[tuple[str, str, str]],
+                     aliases: Any) -> SubjectReferral | None:
+    """Of `sentences` (a sentence, where it stands, and its passage's key), one that leaves the question's subject to
+    a document not indexed (按照医疗器械管理的体外诊断试剂的注册与备案，适用《体外诊断试剂注册与备案
+    管理办法》), when the question names that subject (a run of at least SUBJECT_SHARED_MIN
+    characters) that none of the other best `passages` (key, text; the lead among them) speaks
+    of: the answer would state the rule for something else."""
+    if aliases is None or not hasattr(aliases, "resolve"):
+        return None
+    for sent, place, key in sentences:
+        for part in re.split(r"[。；;\n]", sent or ""):
+            m = _SUBJECT_REFERRAL.search(part.strip())
+            if m is None or aliases.resolve(m.group(2).strip()) is not None:
+                continue
+            subject = re.sub(r"^第[零〇一二三四五六七八九十百千]+条\s*", "", part.strip()[: m.start()]).rstrip("，, ")
+            if not subject or _CLAUSE_SUBJECT.search(subject):
+                continue
+            shared = _shared_run(question, subject)
+            if shared and not any(shared in text for k, text in passages if k != key):
+                return SubjectReferral(subject, m.group("verb"), Referral(m.group(2).strip(), m.group(3)), place)
+    return None

@@ -39,7 +39,10 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     # and 号牌怎么处理 (a procedure) do not.
     Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究"
                             r"|(?:会|能|将)被?(?:怎么|如何|怎样)(?:处理|处置|办)|什么(?:样的)?后果|[由归]谁来?(?:处理|查处)|(?<!调)查处"
-                            r"|(?:会|将|要|应当?|该)(?:受到|面临)(?:什么|哪些|何种|怎样)(?:样的)?(?:处理|惩处|惩罚|制裁)"),
+                            r"|(?:会|将|要|应当?|该)(?:受到|面临)(?:什么|哪些|何种|怎样)(?:样的)?(?:处理|惩处|惩罚|制裁)"
+                            # a wrong done, then 怎么处理 (挪用了补贴资金，按…怎么处理)
+                            r"|(?:挪用|截留|侵占|贪污|私分|骗取|冒领|虚报|伪造|篡改|擅自|私自|违反|违规|非法|未经)"
+                            r"[^？?]{0,40}?(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"),
     Ask.NUMERIC: re.compile(
         r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几(?!乎)|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
         r"百分之|时效|上限|下限|标准是"
@@ -52,7 +55,7 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     Ask.TIMELINE: re.compile(
         r"哪天|哪一天|何时|什么时候|哪年|哪一年|施行|生效|实施的|开始执行|开始实施|通过的|修正过|修订过|改过|印发|发布|公布|日期"
     ),
-    Ask.DEADLINE: re.compile(r"多久|多长时间|期限|时限|几天内|几日内|几个月内|之日起|截止|最晚|逾期|之前要|前报送|多少天|多少日"),
+    Ask.DEADLINE: re.compile(r"多久|多长时间|期限|时限|几(?:天|日|个月|年)之?内|之日起|截止|最晚|逾期|之前要|前报送|多少天|多少日"),
     Ask.LIST: re.compile(r"哪些|哪几|哪四|哪三|什么情况|哪类|条件|包括|内容|情形|渠道|分别"),
     Ask.COMPARE: re.compile(r"变化|区别|不同|不一样|相比|比较|新旧|前后|严了|跟以前|与以前|修订后.*修订前|老的.*新的"),
     Ask.YESNO: re.compile(r"吗[？?]?|是否|能不能|可不可以|算不算|有没有|要不要|需不需要|还需要.*吗"
@@ -74,9 +77,14 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
 }
 
 # A question about the document's own dates (its header lines, not an article's deadline).
+# Which bodies issued a named text (这个办法是由哪些部门联合发布的): its header names them.
+ISSUER_ASKED_RE = re.compile(
+    r"(?:法|条例|办法|规定|细则|决定|通知|意见|方案|规划|标准|目录|名录)[^，,。？?]{0,6}?(?:哪些|哪个|哪几个|哪一个|哪家|谁)"
+    r"(?:部门|机关|单位|机构)?(?:联合|共同)?(?:发布|公布|颁布|印发|出台)"
+)
 DOCUMENT_DATES_RE = re.compile(
     r"哪天|哪一天|什么时候|何时|哪一年|哪年|几次|日期|第几号|哪一?号|几号令|令号|起施行|开始施行|开始实施|开始执行|生效|印发"
-    r"|通过的|公布的|施行的"
+    r"|通过的|公布的|施行的|" + ISSUER_ASKED_RE.pattern
 )
 
 # What a question about dates or consequences is after, by name; answers look for the words
@@ -208,11 +216,14 @@ _USED_TO_PUNISH = re.compile(r"(?:会不会|能不能|可不可以|可以|是否
                              r"[^，,。？?]{0,14}?(?:来|去)?(?:处罚|罚)")
 # 在…的处罚规定里算不算欺诈: penalty rules named as where to look, not a penalty asked
 _PENALTY_RULES_AS_PLACE = re.compile(r"(?:行政)?处罚(?:的)?(?:规定|办法|条例|细则)(?=里|中|上|当中)")
+# 对事故责任认定不服, 安全生产责任制, 责任险: 责任 in a name of a finding, a system or an
+# insurance, not a liability asked about
+_LIABILITY_AS_NAME = re.compile(r"责任(?:认定书?|制|险|区|保险)")
 
 
 def _without_penalty_context(folded: str) -> str:
-    """The folded question without penalty words that ask no penalty (the two patterns above)."""
-    return _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded))
+    """The folded question without penalty words that ask no penalty (the patterns above)."""
+    return _LIABILITY_AS_NAME.sub("，", _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded)))
 
 _APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
 

@@ -109,7 +109,11 @@ def code_digest(*modules: str) -> str:
     made them changes."""
     h = hashlib.sha1()
     for name in modules:
-        h.update(Path(importlib.import_module(name).__file__ or "").read_bytes())
+        path = Path(importlib.import_module(name).__file__ or "")
+        # a package is all its modules (kb.text.grammar is __init__ plus references, articles …)
+        files = sorted(path.parent.glob("*.py")) if path.name == "__init__.py" else [path]
+        for f in files:
+            h.update(f.read_bytes())
     return h.hexdigest()[:10]
 
 

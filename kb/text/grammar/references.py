@@ -71,6 +71,9 @@ REF_VERB_RE = re.compile(
 """依照 / 按照 / 违反 / 未按照 / 不符合 … 规定: how a reference is used (the penalty articles say
 违反, 未按照, 不符合 for the duty they enforce)."""
 
+REF_WHOLE_DOC_RE = re.compile(r"(?P<verb>适用|依照|按照|参照)(?P<body>《[^《》]{2,60}》)(?:执行|办理)?(?=[。；;]|\s*$)")
+"""…，适用《X》。 / …依照《X》执行。: a matter left to another document as a whole, with no 规定."""
+
 BREACH_VERBS = ("违反", "未依照", "未按照", "未按", "不符合", "不按照", "不依照")
 """Verbs with which a penalty names the duty it enforces."""
 
@@ -149,6 +152,8 @@ def find_references(text: str) -> list[Reference]:
     continuation 、第四款), ranges, relative units and documents named by a verb (依照《X》的规定)."""
     t = to_halfwidth_digits(text or "")
     verbs = [(m.start("body"), m.end("body"), m.group("verb")) for m in REF_VERB_RE.finditer(t)]
+    verbs += [(m.start("body"), m.end("body"), m.group("verb")) for m in REF_WHOLE_DOC_RE.finditer(t)
+              if not any(s <= m.start("body") < e for s, e, _ in verbs)]
 
     def verb_of(a: int, b: int) -> str:
         return next((v for s, e, v in verbs if s <= a and b <= e), "")

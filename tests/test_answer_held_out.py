@@ -1,0 +1,84 @@
+"""Kinds of wrong answer found on the dev13 and dev14 question sets once a newer blind set took
+their place, each on invented regulations (tests/fixtures_held_out.py), through
+`python -m kb ask --json`:
+
+- what happens to an official who misused funds, asked as 按…怎么处理 (no 会/被), read as no
+  question about consequences and answered with the funds' own rule;
+- how long a time limit may be extended, where the text states the extension as a share of the
+  original limit (原时限的二分之一), refused as "no period stated";
+- how soon a review of a finding of fault may be asked (对事故责任认定不服，几天之内…), read as a
+  question about liability because of 责任, and answered with what follows the review;
+- a period asked in both parts of a two-part question (储存年限是几年？超过几年…？) answered by a
+  passage that names the period but states none, because a keeping period stood beside it;
+- a question about a kind of product that the text leaves to another document, not indexed (…的
+  注册与备案，适用《示例诊断试剂注册办法》), answered with the rule for the other products.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import fixtures_held_out as fx
+from ingest.__main__ import main as ingest_main
+from kb.interfaces.cli import main as kb_main
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("held_out")
+    corpus = fx.write_corpus(root / "corpus")
+    out = root / "data"
+    assert ingest_main([str(corpus), "--data", str(out), "--quiet"]) == 0
+    return out
+
+
+def ask(data, question: str, capsys) -> dict:
+    capsys.readouterr()
+    assert kb_main(["ask", question, "--data", str(data), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def lead(out: dict) -> tuple[str, str]:
+    first = min(out["citations"], key=lambda c: c["n"])
+    return first["title"], first["locator"]
+
+
+def test_how_a_misuse_is_dealt_with_is_its_penalty(data, capsys):
+    out = ask(data, "某县农机主管部门挪用了农机购置补贴资金，按示例农机补贴条例怎么处理？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例农机补贴条例（测试样例）", "第六条"), out["answer"]
+    assert "责令限期归还" in out["answer"]
+
+
+def test_an_extension_stated_as_a_share_of_the_limit_answers_how_long(data, capsys):
+    out = ask(data, "示例器械技术审评遇到特殊情况要延长时限，最多能延长多久？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例器械审评办法（测试样例）", "第四条"), out["answer"]
+    assert "原时限的二分之一" in out["answer"]
+
+
+def test_the_time_to_contest_a_finding_of_fault_is_no_question_of_liability(data, capsys):
+    out = ask(data, "对交警作出的事故责任认定不服，几天之内可以申请复核？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例事故处理规定（测试样例）", "第三条"), out["answer"]
+    assert "三日内" in out["answer"]
+
+
+
+def test_a_period_asked_twice_and_stated_nowhere_is_refused(data, capsys):
+    out = ask(data, "稻谷的正常储存年限是几年？", capsys)
+    assert out["abstained"] and "没有规定具体期限" in out["answer"], out["answer"]
+    out = ask(data, "稻谷在粮库里的正常储存年限是几年？超过几年就不能卖了？", capsys)
+    assert out["abstained"] and "没有规定具体期限" in out["answer"], out["answer"]
+    out = ask(data, "粮食经营台账要保存几年？超过正常储存年限的粮食出库前由谁检验？", capsys)
+    assert not out["abstained"] and "3年" in out["answer"], out["answer"]
+
+
+
+def test_a_subject_left_to_a_document_not_indexed_is_refused(data, capsys):
+    out = ask(data, "示例诊断试剂申请第二类注册，技术审评时限是多少天？", capsys)
+    assert out["abstained"], out["answer"]
+    assert "第五条" in out["answer"] and "没有收录《示例诊断试剂注册办法》" in out["answer"], out["answer"]
+    out = ask(data, "第二类示例器械注册申请，技术审评时限是多少天？", capsys)  # the products it does govern
+    assert not out["abstained"] and "60日" in out["answer"], out["answer"]
