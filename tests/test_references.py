@@ -81,3 +81,18 @@ def test_docs_refs_cli(data):
     lines = [json.loads(x) for x in run("--json").stdout.splitlines()]
     assert {(x["file_name"], x["locator"], x["reference"]) for x in lines} == {
         (CITY, "第十四条", "第二十条"), (CITY, "第十五条", "第五十条")}
+
+
+def test_the_code_digest_of_a_package_covers_all_its_modules(tmp_path, monkeypatch):
+    """Kept register records are read again when any module of the grammar package changes,
+    not only its __init__ (a new reference pattern lives in kb/text/grammar/references.py)."""
+    from kb.registers.references import code_digest
+
+    pkg = tmp_path / "digest_pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from .sub import X\n", encoding="utf-8")
+    (pkg / "sub.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = code_digest("digest_pkg")
+    (pkg / "sub.py").write_text("X = 2\n", encoding="utf-8")
+    assert code_digest("digest_pkg") != before
