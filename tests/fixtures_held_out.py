@@ -93,6 +93,39 @@ GRAIN = f"""# 示例粮食储存条例（测试样例）
 
 第四条 粮食储存企业应当建立粮食经营台账，台账的保存期限不得少于3年。
 """
+# the conditions a farm must meet, beside the article on applying for the certificate and the
+# penalty whose list of conducts names the certificate too
+ANIMAL = f"""# 示例动物防疫条例（测试样例）
+
+2021年1月22日 示例省人民代表大会常务委员会公告第8号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了预防和控制示例地区的动物疫病，制定本条例。
+
+第二条 动物饲养场、动物屠宰加工场所应当符合下列动物防疫条件：
+
+（一）场所的位置与居民生活区、学校、医院的距离符合规定；
+
+（二）有相应的污水、污物处理设施和清洗消毒设施；
+
+（三）有与其规模相适应的执业兽医；
+
+（四）有完善的隔离消毒、购销台账等动物防疫制度。
+
+第三条 示例地区实行动物防疫条件审查制度。开办动物饲养场、动物屠宰加工场所，应当向示例农业主管部门提出申请，经审查合格的，发给动物防疫条件合格证。
+
+第四条 违反本条例规定，有下列行为之一的，由示例农业主管部门责令改正，处三千元以上三万元以下罚款：
+
+（一）开办动物饲养场、动物屠宰加工场所，未取得动物防疫条件合格证的；
+
+（二）经营动物的集贸市场不具备防疫条件的；
+
+（三）未建立购销台账的。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -100,4 +133,5 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例器械审评办法（测试样例）.md").write_text(REVIEW, encoding="utf-8")
     (folder / "示例事故处理规定（测试样例）.md").write_text(ACCIDENT, encoding="utf-8")
     (folder / "示例粮食储存条例（测试样例）.md").write_text(GRAIN, encoding="utf-8")
+    (folder / "示例动物防疫条例（测试样例）.md").write_text(ANIMAL, encoding="utf-8")
     return folder

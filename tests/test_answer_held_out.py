@@ -11,7 +11,9 @@ their place, each on invented regulations (tests/fixtures_held_out.py), through
 - a period asked in both parts of a two-part question (储存年限是几年？超过几年…？) answered by a
   passage that names the period but states none, because a keeping period stood beside it;
 - a question about a kind of product that the text leaves to another document, not indexed (…的
-  注册与备案，适用《示例诊断试剂注册办法》), answered with the rule for the other products.
+  注册与备案，适用《示例诊断试剂注册办法》), answered with the rule for the other products;
+- the conditions a farm must meet (要满足哪些条件) answered by the list of conducts a penalty
+  punishes, which names the same certificate.
 """
 from __future__ import annotations
 
@@ -82,3 +84,10 @@ def test_a_subject_left_to_a_document_not_indexed_is_refused(data, capsys):
     assert "第五条" in out["answer"] and "没有收录《示例诊断试剂注册办法》" in out["answer"], out["answer"]
     out = ask(data, "第二类示例器械注册申请，技术审评时限是多少天？", capsys)  # the products it does govern
     assert not out["abstained"] and "60日" in out["answer"], out["answer"]
+
+
+def test_the_conditions_asked_are_not_a_penaltys_list_of_conducts(data, capsys):
+    out = ask(data, "新开一个养猪场，要拿动物防疫条件合格证，场子本身要满足哪些条件？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out)[1] != "第四条", out["answer"]
+    assert lead(out) == ("示例动物防疫条例（测试样例）", "第二条"), out["answer"]

@@ -19,6 +19,7 @@ from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.kinds import FOCUS_SOURCE, ISSUER_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
+from kb.text.roles import Role, roles
 from kb.types import Citation, SearchHit
 from kb.text.titles import title_key, book_title
 
@@ -129,13 +130,16 @@ _INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,
 def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
     first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
-    one of the next passages of the same document enumerates, that one leads."""
+    one of the next passages of the same document enumerates, that one leads — not a penalty's list
+    of conducts (有下列行为之一的，…罚款), which answers no list but a penalty's."""
     if CUE_PATTERNS["list"].search(hits[first].text or ""):
         return first
     best = max(scored.units[first], key=lambda u: u.score, default=None)
     if best is not None and _INLINE_LIST.search(best.text.replace("省、自治区、直辖市", "省级")):
         return first  # the sentence that answers names the things one after another
-    return _next_of_same_document(hits, quotable, first, lambda i: _enumerates(scored.units[i]), LEAD_LOOKAHEAD)
+    return _next_of_same_document(hits, quotable, first,
+                                  lambda i: _enumerates(scored.units[i]) and Role.PENALTY not in roles(hits[i].text or ""),
+                                  LEAD_LOOKAHEAD)
 
 
 def _effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
