@@ -9,33 +9,15 @@ regulations (tests/fixtures_headers.py), through `python -m kb ask --json`:
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import fixtures_headers as fx
-from ingest.__main__ import main as ingest_main
-from kb.interfaces.cli import main as kb_main
+from kb_cli import ask, index, lead
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    root = tmp_path_factory.mktemp("headers")
-    corpus = fx.write_corpus(root / "corpus")
-    out = root / "data"
-    assert ingest_main([str(corpus), "--data", str(out), "--quiet"]) == 0
-    return out
-
-
-def ask(data, question: str, capsys) -> dict:
-    capsys.readouterr()
-    assert kb_main(["ask", question, "--data", str(data), "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
-
-
-def lead(out: dict) -> tuple[str, str]:
-    first = min(out["citations"], key=lambda c: c["n"])
-    return first["title"], first["locator"]
+    return index(tmp_path_factory, "headers", fx.write_corpus)
 
 
 def test_in_force_from_promulgation_quotes_the_day_of_promulgation(data, capsys):

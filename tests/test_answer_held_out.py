@@ -17,33 +17,15 @@ their place, each on invented regulations (tests/fixtures_held_out.py), through
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import fixtures_held_out as fx
-from ingest.__main__ import main as ingest_main
-from kb.interfaces.cli import main as kb_main
+from kb_cli import ask, index, lead
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    root = tmp_path_factory.mktemp("held_out")
-    corpus = fx.write_corpus(root / "corpus")
-    out = root / "data"
-    assert ingest_main([str(corpus), "--data", str(out), "--quiet"]) == 0
-    return out
-
-
-def ask(data, question: str, capsys) -> dict:
-    capsys.readouterr()
-    assert kb_main(["ask", question, "--data", str(data), "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
-
-
-def lead(out: dict) -> tuple[str, str]:
-    first = min(out["citations"], key=lambda c: c["n"])
-    return first["title"], first["locator"]
+    return index(tmp_path_factory, "held_out", fx.write_corpus)
 
 
 def test_how_a_misuse_is_dealt_with_is_its_penalty(data, capsys):
