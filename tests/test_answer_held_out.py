@@ -13,7 +13,9 @@ their place, each on invented regulations (tests/fixtures_held_out.py), through
 - a question about a kind of product that the text leaves to another document, not indexed (…的
   注册与备案，适用《示例诊断试剂注册办法》), answered with the rule for the other products;
 - the conditions a farm must meet (要满足哪些条件) answered by the list of conducts a penalty
-  punishes, which names the same certificate.
+  punishes, which names the same certificate;
+- a subsidy per unit asked in English (what per-unit subsidy…) read as no figure asked, and answered
+  from the rule that the subsidy exists and who sets its level.
 """
 from __future__ import annotations
 
@@ -73,3 +75,10 @@ def test_the_conditions_asked_are_not_a_penaltys_list_of_conducts(data, capsys):
     assert not out["abstained"], out["answer"]
     assert lead(out)[1] != "第四条", out["answer"]
     assert lead(out) == ("示例动物防疫条例（测试样例）", "第二条"), out["answer"]
+
+
+def test_a_per_unit_subsidy_asked_in_english_is_a_figure(data, capsys):
+    out = ask(data, "What per-unit subsidy does the state pay farmers who buy farm machinery?", capsys)
+    assert out["abstained"] and "没有规定具体数额" in out["answer"], out["answer"]
+    out = ask(data, "Who sets the level of the farm machinery purchase subsidy?", capsys)  # that is stated
+    assert not out["abstained"] and "第四条" in {c["locator"] for c in out["citations"]}, out["answer"]

@@ -50,6 +50,8 @@ ASKING: dict[str, str] = {
     # a tax asked as an amount (what is the average … tax per square metre)
     r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?tax(?:es)?\b|how much (?:[\w-]+ ){0,3}?tax": "税率",
     r"(?:what|which) (?:[\w/-]+ ){0,5}?(?:limits?|thresholds?|limit values?)(?![a-z])": "上限",
+    # a sum paid per unit (what per-mu subsidy): a figure, as 每亩补贴多少 is
+    r"what per[- ]\w+ (?:[\w-]+ ){0,2}?(?:subsid(?:y|ies)|allowances?|grants?|compensation|bonus(?:es)?)": "补贴多少",
     r"mg ?/ ?m3|mg ?/ ?m³|milligrams?": "多少毫克",
     r"maximum|at most|up to|longest|highest|ceiling|cap": "最多",
     r"minimum|at least|shortest|lowest": "至少",
