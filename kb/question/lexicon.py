@@ -4,8 +4,10 @@ A factory manager asks about 老板, 环保局, 叉车 and 偷电; the texts say
 部门, 特种设备 and 窃电. The lexical retriever and the topic measures look for both. Entries are
 general domain knowledge of Chinese administrative and industrial language, grouped by kind
 (the tables are in kb.question.lexicon_data); an entry adds words, it never replaces what the
-user wrote. (Entries were written from the domain, not from any question set, so that the
-measured figures stay honest; every legal word occurs in statute text.)
+user wrote. (Entries were written from the domain; a few were added for misses of question sets
+that had been read — 绕过, 作弊, 烧荒, 扔烟头, 不服 → 有异议 — and eval/questions/README.md says so
+where it reports those sets, whose figures are then in-sample. Every legal word occurs in statute
+text.)
 
 The table is deliberately small. A blind-written table of 498 entries was measured against it
 (issue 14 note): no change on the blind third set (dev3), one to two fewer right leads on each
