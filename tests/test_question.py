@@ -120,6 +120,7 @@ def test_an_english_question_gets_the_documents_words():
 @pytest.mark.parametrize("question, words", [
     ("How is the resource compensation fee worked out?", {"计算"}),
     ("Who draws up the catalogue of goods that must be inspected?", {"目录"}),
+    ("Can I ask to deal with it later while I am abroad?", {"延期"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)
@@ -345,6 +346,12 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("转卖给几家企业用，会被怎么处罚？", "", ""),  # a count that only describes
     ("How many ancient trees did the last census record?", "quantity", "株|棵"),
     ("What is the average farmland occupation tax per square metre set for Guangdong?", "levy", ""),
+    # a sum named as a condition (谈好赔偿金额后) is not asked: the time after it is
+    ("谈好赔偿金额后多久要付钱？", "period", ""),
+    ("赔偿金额是多少？", "amount", ""),
+    ("What per-mu subsidy does the state pay for drip irrigation?", "amount", ""),
+    ("Can I deal with it later, and how much later at most?", "period", ""),
+    ("How far, in metres, must a building be kept from a weather station?", "quantity", "米"),
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)

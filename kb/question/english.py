@@ -34,7 +34,10 @@ ASKING: dict[str, str] = {
     r"how many (?:tons|tonnes)": "多少吨",
     r"how much .{0,30}fine[sd]?|what (?:is|are|was|were) the (?:maximum |minimum )?fines?|fined how much": "罚多少",
     r"fine[sd]?|penalt(?:y|ies)|punish(?:ed|ment)?|sanctions?|liable|liability": "罚款 处罚",
-    r"how (?:long|soon|often|quickly)|within how many|how many (?:days|months|years|hours)|deadline|time limit": "多久 期限",
+    r"how (?:long|soon|often|quickly)|within how many|how many (?:days|months|years|hours)|deadline|time limit"
+    r"|how much (?:later|longer|earlier|sooner|time)": "多久 期限",
+    # a distance asked (how far, in metres): a figure in 米, as 多少米 is
+    r"how far|in (?:metres|meters)|how many (?:metres|meters)": "多少米",
     r"when (?:did|does|do|was|were|will|is)|what date|which date|which day|which year|since when": "什么时候",
     r"take effect|took effect|come into (?:force|effect)|came into (?:force|effect)|effective": "施行",
     ORDER_NUMBER: "文号",
@@ -67,6 +70,7 @@ TERMS: dict[str, str] = {
     r"regist(?:er|ered|ration)": "登记",
     r"reports?|reported|reporting": "报告",
     r"fil(?:e|ed|ing) with|filing|record[- ]filing": "备案",
+    r"postpone(?:d|ment)?|defer(?:red|ral)?|(?:deal with|handle|process) (?:it|them|this|that) later": "延期",
     r"inspect(?:ion|ions|ed)?": "检查",
     r"commodity inspection|inspection of (?:imports?|exports?|commodit(?:y|ies))": "检验",
     r"imports? and exports?|import[- ]export|imported and exported": "进出口",
