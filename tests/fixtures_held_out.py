@@ -92,6 +92,10 @@ GRAIN = f"""# 示例粮食储存条例（测试样例）
 第三条 正常储存年限内的粮食，出库前由粮食储存企业自行检验；超过正常储存年限的粮食，出库前应当由粮食质量检验机构检验。
 
 第四条 粮食储存企业应当建立粮食经营台账，台账的保存期限不得少于3年。
+
+第五条 粮食质量检验机构应当自收到检验申请之日起3个工作日内实施检验，并在检验完毕之日起5个工作日内出具检验报告。
+
+第六条 粮食储存企业的储粮设施每年检修一次。
 """
 # the conditions a farm must meet, beside the article on applying for the certificate and the
 # penalty whose list of conducts names the certificate too

@@ -15,7 +15,8 @@ their place, each on invented regulations (tests/fixtures_held_out.py), through
 - the conditions a farm must meet (要满足哪些条件) answered by the list of conducts a penalty
   punishes, which names the same certificate;
 - a subsidy per unit asked in English (what per-unit subsidy…) read as no figure asked, and answered
-  from the rule that the subsidy exists and who sets its level.
+  from the rule that the subsidy exists and who sets its level;
+- how often something is done (多久要做一次) answered by a deadline to do it once (3个工作日内实施检验).
 """
 from __future__ import annotations
 
@@ -82,3 +83,10 @@ def test_a_per_unit_subsidy_asked_in_english_is_a_figure(data, capsys):
     assert out["abstained"] and "没有规定具体数额" in out["answer"], out["answer"]
     out = ask(data, "Who sets the level of the farm machinery purchase subsidy?", capsys)  # that is stated
     assert not out["abstained"] and "第四条" in {c["locator"] for c in out["citations"]}, out["answer"]
+
+
+def test_how_often_is_not_answered_by_a_deadline(data, capsys):
+    out = ask(data, "粮食多久要做一次质量检验？", capsys)
+    assert out["abstained"] and "没有规定具体周期" in out["answer"], out["answer"]
+    out = ask(data, "储粮设施多久检修一次？", capsys)  # an interval stated
+    assert not out["abstained"] and "每年检修一次" in out["answer"], out["answer"]

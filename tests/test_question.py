@@ -352,6 +352,9 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("What per-mu subsidy does the state pay for drip irrigation?", "amount", ""),
     ("Can I deal with it later, and how much later at most?", "period", ""),
     ("How far, in metres, must a building be kept from a weather station?", "quantity", "米"),
+    ("近海作业的渔船多久要做一次营运检验？", "frequency", ""),  # an interval, not a deadline
+    ("几年要做一次安全评价？", "frequency", ""),
+    ("多久之内要报告？", "period", ""),
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)

@@ -76,6 +76,9 @@ _PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)
                      r"|立即|当日|当天|次日|当场|即时"
                      # a limit stated as a share or multiple of another (不得超过原时限的二分之一)
                      r"|(?:时限|期限|期间)的?(?:[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五]倍)")
+# An interval: 每年, 每两年, 每隔3个月, 五年检验一次, 检验周期 (not a deadline: 3个工作日内)
+_FREQUENCY = re.compile(r"每(?:隔)?\s*(?:\d+|[一二三四五六七八九十两半]+)?\s*个?(?:年|月|季度|季|周|星期|日|天|小时)"
+                        r"|(?:\d+|[一二三四五六七八九十两半]+)\s*个?(?:年|月|季度|周|日|天)[^。；，,]{0,8}?一次|周期|间隔")
 # Laws write their figures in Chinese numerals, in any unit of measure or count (三十五公顷,
 # 一百株, 十八周岁): a numeral before one counts as an Arabic digit does.
 _QUANTITY = re.compile(
@@ -89,8 +92,10 @@ _DATE = re.compile(
     rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前|份?(?:至|到|—|-))|年底|年末|月底|月末"
 )
 _SHARE = re.compile(rf"百分之(?:\d|{CN_NUMERAL})|\d\s*[%％‰]|[一二三四五六七八九十]+成|半数|一半")
-FIGURES = {"date": _DATE, "amount": _AMOUNT, "levy": _LEVY, "period": _PERIOD, "quantity": _QUANTITY}
-FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具体数额或比例", "period": "具体期限",
+FIGURES = {"date": _DATE, "amount": _AMOUNT, "levy": _LEVY, "frequency": _FREQUENCY, "period": _PERIOD,
+           "quantity": _QUANTITY}
+FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具体数额或比例", "frequency": "具体周期（多久一次）",
+                "period": "具体期限",
                 "quantity": "具体数值"}
 
 _GRADES_NAMED = re.compile(r"分为[^。；：]{1,30}、[^。；：]{1,30}")

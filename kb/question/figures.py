@@ -24,6 +24,10 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(r"几分钱|几毛钱|几块钱|多少块钱|多少钱|罚[^，,。？?]{0,6}多少|每(?:平方米|立方米|亩|吨|公顷)[^，,。？?]{0,3}(?:收|交|缴|付|罚)多少|多少[^，,。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|(?<!谈好)(?<!商定)(?<!确定)(?:金额|数额)(?![^，,。？?]{0,2}后)|多少元|多少万|交多少|缴多少|罚款(?:怎么|如何)(?:算|计算)|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"
                          # a fee, a price, a deposit asked (申请费是多少, 服务费一般收多少), not a count of it
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
+    # how often (多久要做一次, 几年检验一次, 每隔多久): an interval, which a deadline (3个工作日内) does not
+    # answer — before "period", whose 多久 it contains
+    "frequency": re.compile(r"(?:多久|多长时间|几年|几个月|多少年)(?:要|得|需要|应当|就|才)?[^，,。？?]{0,8}?一次"
+                            r"|每隔多久|间隔多久|间隔多长时间|周期是多"),
     # (那几年, 这几天: a time referred to, not a period asked)
     "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|(?:多少|几)(?:个小时|小时|分钟)|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
                          r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
@@ -50,7 +54,8 @@ _HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重
 
 
 def figure_of(text: str) -> str:
-    """The figure a question asks for: date | amount | levy (an amount or a rate) | period | quantity, or ''."""
+    """The figure a question asks for: date | amount | levy (an amount or a rate) | frequency | period |
+    quantity, or ''."""
     if _DECIDER_RE.search(text):
         return ""
     if _MULTIPLE_ASKED.search(text):
