@@ -130,6 +130,28 @@ ANIMAL = f"""# 示例动物防疫条例（测试样例）
 （三）未建立购销台账的。
 """
 
+# stages named in one sentence (A、B和C三个阶段), beside an article that enumerates (一)(二)(三)
+TRIALS = f"""# 示例转基因试验办法（测试样例）
+
+2017年10月7日 示例农业厅令第5号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了规范示例地区转基因生物试验，制定本办法。
+
+第二条 示例转基因生物试验，一般应当经过中间试验、环境释放和生产性试验三个阶段。
+
+第三条 试验单位从上一试验阶段转入下一试验阶段的，应当向示例农业厅提交下列材料：
+
+（一）上一试验阶段的试验报告；
+
+（二）下一试验阶段的试验方案；
+
+（三）安全防范措施。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -138,4 +160,5 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例事故处理规定（测试样例）.md").write_text(ACCIDENT, encoding="utf-8")
     (folder / "示例粮食储存条例（测试样例）.md").write_text(GRAIN, encoding="utf-8")
     (folder / "示例动物防疫条例（测试样例）.md").write_text(ANIMAL, encoding="utf-8")
+    (folder / "示例转基因试验办法（测试样例）.md").write_text(TRIALS, encoding="utf-8")
     return folder

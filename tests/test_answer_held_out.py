@@ -16,7 +16,9 @@ their place, each on invented regulations (tests/fixtures_held_out.py), through
   punishes, which names the same certificate;
 - a subsidy per unit asked in English (what per-unit subsidy…) read as no figure asked, and answered
   from the rule that the subsidy exists and who sets its level;
-- how often something is done (多久要做一次) answered by a deadline to do it once (3个工作日内实施检验).
+- how often something is done (多久要做一次) answered by a deadline to do it once (3个工作日内实施检验);
+- which stages (哪几个阶段) answered by an article that enumerates （一）（二）（三） instead of the one
+  naming the stages in a sentence (A、B和C三个阶段).
 """
 from __future__ import annotations
 
@@ -90,3 +92,9 @@ def test_how_often_is_not_answered_by_a_deadline(data, capsys):
     assert out["abstained"] and "没有规定具体周期" in out["answer"], out["answer"]
     out = ask(data, "储粮设施多久检修一次？", capsys)  # an interval stated
     assert not out["abstained"] and "每年检修一次" in out["answer"], out["answer"]
+
+
+def test_stages_named_in_one_sentence_are_a_list(data, capsys):
+    out = ask(data, "示例转基因生物试验一般要经过哪几个阶段？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例转基因试验办法（测试样例）", "第二条"), out["answer"]

@@ -122,9 +122,11 @@ HEADER_LINES = 12  # promulgation lines quoted at most (a law amended ten times 
 LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
 
 
-# Three or more things named in one sentence (应当配备油水分离设施、含油污水处理设备、排油监控装置):
-# a list too, though it has no 下列 or （一）.
-_INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,}")
+# Three or more things named in one sentence (应当配备油水分离设施、含油污水处理设备、排油监控装置;
+# 经过中间试验、环境释放和生产性试验三个阶段): a list too, though it has no 下列 or （一）.
+_INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,}"
+                          # (items of three characters or more: 时间、地点和种类 names attributes, not things)
+                          r"|[^。；、，]{3,24}(?:、[^。；、，]{3,24})+?(?:和|及|以及|或者)[^。；、，和及或]{3,24}")
 
 
 def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
