@@ -36,8 +36,8 @@ from kb.answers.referral import Referral, aliases_of, subject_referral, unindexe
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.value_range import value_first
-from kb.registers.references import ReferenceGraph
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
+from kb.registers.references import ReferenceGraph
 from kb.versions.questions import topic_terms
 from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion, read_question
@@ -288,15 +288,15 @@ def _referred_elsewhere(pq: ParsedQuestion, lead: Citation, hits: list[SearchHit
     source = getattr(catalog, "source", None)
     if source is None or not hasattr(source, "facts"):
         return ""
+    graph = ReferenceGraph.of(source)
     docs = {h.doc_id: h for h in hits[:REFERRAL_PASSAGES]}
-    sentences = [(u.context, abstain.where(dataclasses.replace(docs[u.doc_id], locator=u.locator)),
-                  f"{u.doc_id}#{u.locator}")
-                 for u in ReferenceGraph.of(source).unresolved if u.doc_id in docs and u.title]
+    sentences = [(u.context, abstain.where(dataclasses.replace(hit, locator=u.locator)), f"{doc_id}#{u.locator}")
+                 for doc_id, hit in docs.items() for u in graph.unresolved_in(doc_id) if u.title]
     passages = [(f"{h.doc_id}#{h.locator}", h.text or "") for h in [lead.hit, *hits[:REFERRAL_PASSAGES]]]
     question = pq.text
     for h in docs.values():  # a document named is no subject (粮食流通管理条例管不管我们)
-        for title in (h.title or "", units.short_title(h.title or "")):
-            question = question.replace(title, " ") if title else question
+        for title in filter(None, (h.title, units.short_title(h.title or ""))):
+            question = question.replace(title, " ")
     ref = subject_referral(question, passages, sentences, aliases_of(catalog))
     if ref is None:
         return ""

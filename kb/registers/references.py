@@ -11,6 +11,7 @@ law is in the KB), so resolution happens when the graph is built from `searcher.
     refs.cites(doc_id, "第八十三条")            # links out of an article
     refs.cited_by(doc_id, "第五十四条")         # links into it
     refs.unresolved                             # kept as text, listed by `kb docs --refs`
+    refs.unresolved_in(doc_id)                  # those of one document
 
 A link goes from an article (doc_id + locator, with the 款 / 项 it stands in) to an article of
 the same or another document (with the 款 / 项 it names), or to a whole document
@@ -198,13 +199,20 @@ class ReferenceGraph:
         self.docs = docs
         self._out: dict[tuple[str, str], list[Link]] = {}
         self._in: dict[tuple[str, str], list[Link]] = {}
+        self._unresolved_in: dict[str, list[Unresolved]] = {}
         for ln in self.links:
             self._out.setdefault((ln.src_doc, ln.src_locator), []).append(ln)
             self._in.setdefault((ln.dst_doc, ln.dst_locator), []).append(ln)
+        for u in self.unresolved:
+            self._unresolved_in.setdefault(u.doc_id, []).append(u)
 
     def cites(self, doc_id: str, locator: str, internal: bool = False) -> list[Link]:
         """Links out of the article `locator` of `doc_id` (`internal`: with 前款 / 前项)."""
         return [ln for ln in self._out.get((doc_id, locator), []) if internal or not ln.internal]
+
+    def unresolved_in(self, doc_id: str) -> list[Unresolved]:
+        """The references of a document that lead nowhere in the KB (another document not indexed …)."""
+        return self._unresolved_in.get(doc_id, [])
 
     def cited_by(self, doc_id: str, locator: str, internal: bool = False) -> list[Link]:
         """Links into the article (a whole-document link has locator '')."""
