@@ -121,6 +121,9 @@ def test_an_english_question_gets_the_documents_words():
     ("How is the resource compensation fee worked out?", {"计算"}),
     ("Who draws up the catalogue of goods that must be inspected?", {"目录"}),
     ("Can I ask to deal with it later while I am abroad?", {"延期"}),
+    ("What is the maximum intensity of selective cutting, and what canopy density must the stand keep?",
+     {"择伐", "郁闭度"}),
+    ("What is the fine for illegally felling an ancient tree?", {"古树名木", "采伐"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)
@@ -355,6 +358,12 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("近海作业的渔船多久要做一次营运检验？", "frequency", ""),  # an interval, not a deadline
     ("几年要做一次安全评价？", "frequency", ""),
     ("多久之内要报告？", "period", ""),
+    # a proportion asked is a share, which only 百分之… / …% / 三分之一 states
+    ("设计费按工程投资额的多少比例收取？", "quantity", "百分之"),
+    ("外方和中方的分成比例是多少？", "quantity", "百分之"),
+    # how many days, whatever the fine the question is about: a period, not the fine's sum
+    ("If I disagree with a fine, within how many days can I apply for reconsideration?", "period", ""),
+    ("How much land compensation per mu is paid for farmland taken by a reservoir?", "amount", ""),
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)

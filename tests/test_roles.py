@@ -25,6 +25,12 @@ PENALTY_ROWS = [
     ("第十四条 示例单位发生事故，其主要负责人不立即组织救援的，依照《示例事故报告条例》的规定处罚。", True),
     # fines in steps, without 的，
     ("第十五条 发生事故，对负有责任的单位除要求其承担赔偿责任外，依照下列规定处以罚款：（一）发生一般事故，处十万元罚款；", True),
+    # sanctions without a fine: a warning, a permit taken away
+    ("第二十条 示例作业单位把作业设备借给他人使用的，由示例气象主管机构给予警告，可以暂停其作业资格。", True),
+    ("第二十一条 示例林场有下列行为之一，自检查之日起两个月内仍不纠正的，发证部门可以收缴其采伐许可证，"
+     "停止其采伐作业：（一）不按规定清理采伐迹地的；", True),
+    # a warning sign is no warning given
+    ("第二十二条 交通警察设点执勤，应当在距离执勤点二百米以外摆放发光或者反光的警告标志。", False),
     # 罚款 mentioned by a rule that punishes no conduct
     ("第十六条 罚款、没收的违法所得依法上缴国库。", False),
     ("第十七条 对单位的罚款，一律从其自有资金中支付，不得列入成本。", False),

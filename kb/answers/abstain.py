@@ -7,7 +7,9 @@ Abstain ("已收录文件中未找到依据") when:
    none of the retrieved passages;
 2. the question asks for a figure (a date, an amount, a period, a quantity) and none of the best
    passages states one of that kind — an amount that is a fine does not answer a question about
-   a subsidy, and a count asked in 家 or 个 is not answered by a number in 元 or 年 — or the passage
+   a subsidy, no figure sizing a fine answers a question that asks no penalty (设计费百分之二十…
+   的罚款 is not the share a fee is charged at), and a count asked in 家 or 个 is not answered by a
+   number in 元 or 年 — or the passage
    the answer would lead with states none (`lead_lacks_figure`, checked once the answer is composed);
    (a penalty's figure the lead passage leaves to a document not indexed — 依照《X》的规定处罚 —
    is refused in kb.answers.answer, see kb.answers.referral);
@@ -98,6 +100,8 @@ FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具�
                 "period": "具体期限",
                 "quantity": "具体数值"}
 
+# A clause that sizes a fine (…处合同约定的设计费25%以上50%以下的罚款): its figure answers only a penalty asked.
+_FINE_CLAUSE = re.compile(r"[^。；，,]*(?:罚款|罚金)[^。；，,]*")
 _GRADES_NAMED = re.compile(r"分为[^。；：]{1,30}、[^。；：]{1,30}")
 _FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
 _NOT_A_QUANTITY = re.compile(
@@ -165,6 +169,8 @@ def figure_name(pq: ParsedQuestion) -> str:
         return "具体目标值"
     if pq.figure == "quantity" and pq.figure_unit == "倍":
         return "倍数"
+    if pq.figure_unit == SHARE_UNIT:
+        return "具体比例"
     return FIGURE_NAMES[pq.figure]
 
 
@@ -173,7 +179,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     answers only a question about a penalty; a period of keeping only a question about keeping."""
     pattern = FIGURES[pq.figure]
     keeping = pq.figure == "period" and not pq.parts and pq.keeping
-    in_unit = (_SHARE if pq.figure_unit == SHARE_UNIT
+    in_unit = (re.compile(rf"{_SHARE.pattern}|{_FRACTION.pattern}") if pq.figure_unit == SHARE_UNIT
                else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
     if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
         # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
@@ -182,6 +188,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
             continue  # a passage about fines: its amounts are fines, or limits on them
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
+            if Ask.PENALTY not in pq.asks:
+                sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
             if pq.figure_unit == TIERS_UNIT and _GRADES_NAMED.search(sent):

@@ -24,7 +24,7 @@ from kb.types import SearchHit
 
 # The words a unit uses when it answers a kind of question (keys: kb.question.kinds.Ask values).
 CUE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "penalty": re.compile(r"罚款|罚金|处.{0,12}罚|责令|吊销|拘留|没收|赔偿责任|禁止.{0,8}从事|处分|追究"),
+    "penalty": re.compile(r"罚款|罚金|处.{0,12}罚|责令|吊销|拘留|没收|赔偿责任|禁止.{0,8}从事|处分|追究|警告|收缴|取缔|暂扣|扣留"),
     "numeric": re.compile(
         rf"\d|{CN_NUMERAL}(?:万元|元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|分钟|周|人|名|位|株|亩|公顷|米|岁)|百分之|%|％|之日起"
     ),

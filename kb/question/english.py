@@ -23,7 +23,8 @@ ORDER_NUMBER = r"(?:order|decree|document) (?:no\.?|number)|under what (?:order|
 # What is asked: English framing → the Chinese framing words ASK_PATTERNS read.
 ASKING: dict[str, str] = {
     r"how much|what amount|how large": "多少",
-    r"how many": "多少",
+    # (how many days / within how many: a period, which the next row asks, not a count)
+    r"how many(?! (?:working |calendar )?(?:days|months|years|hours|minutes|weeks))": "多少",
     # the unit counted, as 多少株 / 多少人 name it: a number in another unit does not answer
     r"how many (?:[\w-]+ ){0,3}?trees": "多少株",
     r"how many (?:[\w-]+ ){0,3}?(?:people|persons|members|staff|inspectors|workers|employees)": "多少人",
@@ -55,6 +56,8 @@ ASKING: dict[str, str] = {
     r"(?:what|which) (?:[\w/-]+ ){0,5}?(?:limits?|thresholds?|limit values?)(?![a-z])": "上限",
     # a sum paid per unit (what per-mu subsidy): a figure, as 每亩补贴多少 is
     r"what per[- ]\w+ (?:[\w-]+ ){0,2}?(?:subsid(?:y|ies)|allowances?|grants?|compensation|bonus(?:es)?)": "补贴多少",
+    # a sum paid asked (how much compensation, how much of a subsidy): an amount, as 补偿多少钱 is
+    r"how much (?:[\w-]+ ){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|compensation|bonus(?:es)?)": "多少钱",
     r"mg ?/ ?m3|mg ?/ ?m³|milligrams?": "多少毫克",
     r"maximum|at most|up to|longest|highest|ceiling|cap": "最多",
     r"minimum|at least|shortest|lowest": "至少",
@@ -146,6 +149,12 @@ TERMS: dict[str, str] = {
     r"urban": "城镇",
     r"wetlands?": "湿地",
     r"forests?|woodland|forest land": "森林 林地",
+    r"(?:timber|tree|forest) (?:harvesting|cutting|felling)|logging|felling|cut(?:ting)? (?:down )?trees": "采伐",
+    r"selective (?:cutting|logging|felling)": "择伐",
+    r"ancient trees?|(?:old|heritage|famous|notable) trees?": "古树名木",
+    r"clear[- ]?cut(?:ting)?|clear[- ]felling": "皆伐",
+    r"canopy (?:density|closure|cover)": "郁闭度",
+    r"(?:re)?planting|regeneration|reforestation|afforestation": "更新 造林",
     r"rivers?": "河流",
     r"yangtze": "长江",
     r"yellow river": "黄河",

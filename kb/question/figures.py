@@ -83,7 +83,8 @@ UNIT_WORDS: dict[str, str] = {
 
 
 # A share asked (百分之多少, 百分之几, 多少%): only a share answers it.
-_SHARE_ASKED = re.compile(r"百分之(?:多少|几)|多少\s*[%％]|百分比是多少")
+# (按多少比例收取, 分成比例是多少: a proportion asked is a share too)
+_SHARE_ASKED = re.compile(r"百分之(?:多少|几)|多少\s*[%％]|百分比是多少|比例(?:是|为|有|定为|大概是)?多少|多少(?:的)?比例|什么比例|比例是几")
 SHARE_UNIT = "百分之"
 
 

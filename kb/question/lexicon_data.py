@@ -339,6 +339,8 @@ CONDUCT: dict[str, str] = {
     "传答案": "舞弊",
     "替考": "舞弊 冒名顶替",
     "代考": "舞弊 冒名顶替",
+    "开车": "驾驶",
+    "去追": "追缉 追赶",
 }
 
 # Penalties, enforcement and procedure.
