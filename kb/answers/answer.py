@@ -23,7 +23,7 @@ import logging
 import re
 from typing import Any, Callable, Sequence
 
-from kb.answers import abstain, extractive, units, verify
+from kb.answers import abstain, extractive, leads, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.duty_answers import (
     consequence_lines,
@@ -107,7 +107,7 @@ def _effective_clause(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], 
             or len(pq.documents) != 1 or not hits):
         return hits
     states = FOCUS_SOURCE["effective"]
-    if any(states.search(h.text or "") for h in hits[: extractive.LEAD_LOOKAHEAD + 1]):
+    if any(states.search(h.text or "") for h in hits[: leads.LEAD_LOOKAHEAD + 1]):
         return hits
     from kb.search.searcher import Filters
 
@@ -126,7 +126,7 @@ def _promulgation_header(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit
     question asks from when it applies and the clause found says so, the header comes next."""
     if "effective" not in pq.focus or not pq.wants(Ask.TIMELINE):
         return hits
-    clause = next((h for h in hits[: extractive.LEAD_LOOKAHEAD + 1]
+    clause = next((h for h in hits[: leads.LEAD_LOOKAHEAD + 1]
                    if extractive.FROM_PROMULGATION.search(h.text or "")), None)
     if clause is None or any(h.doc_id == clause.doc_id and h.locator == "header" for h in hits):
         return hits

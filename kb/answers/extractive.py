@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
 
-from kb.answers.scoring import CUE_PATTERNS, Scored, score
+from kb.answers.leads import LEAD_LOOKAHEAD, effective_lead, list_lead, listed_nouns, next_of_same_document
+from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import FOCUS_SOURCE, ISSUER_ASKED_RE, Ask
+from kb.question.kinds import ISSUER_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
-from kb.text.roles import Role, roles
 from kb.types import Citation, SearchHit
 from kb.text.titles import title_key, book_title
 
@@ -49,12 +48,12 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             if body:
                 first = max(body, key=lambda i: cs[i])
         if scored.qtypes == {"list"}:
-            first = _list_lead(hits, scored, quotable, first)
+            first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text))
         if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
-            first = _effective_lead(hits, quotable, first)
+            first = effective_lead(hits, quotable, first)
         if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
-            first = _next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
-                                           LEAD_LOOKAHEAD + 1)
+            first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
+                                          LEAD_LOOKAHEAD + 1)
         order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])
@@ -119,57 +118,6 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
 FROM_PROMULGATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效|执行|实施)")
 HEADER_LINES = 12  # promulgation lines quoted at most (a law amended ten times has eleven)
 
-LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
-
-
-# Three or more things named in one sentence (应当配备油水分离设施、含油污水处理设备、排油监控装置;
-# 经过中间试验、环境释放和生产性试验三个阶段): a list too, though it has no 下列 or （一）.
-_INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,}"
-                          # (items of three characters or more: 时间、地点和种类 names attributes, not things)
-                          r"|[^。；、，]{3,24}(?:、[^。；、，]{3,24})+?(?:和|及|以及|或者)[^。；、，和及或]{3,24}")
-
-
-def _list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
-    """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
-    first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
-    one of the next passages of the same document enumerates, that one leads — not a penalty's list
-    of conducts (有下列行为之一的，…罚款), which answers no list but a penalty's."""
-    if CUE_PATTERNS["list"].search(hits[first].text or ""):
-        return first
-    best = max(scored.units[first], key=lambda u: u.score, default=None)
-    if best is not None and _INLINE_LIST.search(best.text.replace("省、自治区、直辖市", "省级")):
-        return first  # the sentence that answers names the things one after another
-    return _next_of_same_document(hits, quotable, first,
-                                  lambda i: _enumerates(scored.units[i]) and Role.PENALTY not in roles(hits[i].text or ""),
-                                  LEAD_LOOKAHEAD)
-
-
-def _effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
-    """"From when does it apply" is answered by the clause that says so (本法自…起施行), not by a
-    law's header, whose lines date its adoption and amendments: when search's first passage
-    states no effective date and one of the next of the same document does, that one leads."""
-    states = FOCUS_SOURCE["effective"]
-    if states.search(hits[first].text or ""):
-        return first
-    return _next_of_same_document(hits, quotable, first, lambda i: bool(states.search(hits[i].text or "")),
-                                  LEAD_LOOKAHEAD + 1)
-
-
-def _next_of_same_document(hits: list[SearchHit], quotable: list[int], first: int,
-                           fits: Callable[[int], bool], lookahead: int) -> int:
-    """The first of search's next `lookahead` quotable passages that is of `first`'s document and
-    `fits`, else `first`."""
-    for i in quotable[:lookahead]:
-        if i != first and hits[i].doc_id == hits[first].doc_id and fits(i):
-            return i
-    return first
-
-
-def _enumerates(units: list[Unit]) -> bool:
-    """A list intro (下列…：) followed by at least two of its items."""
-    return any(u.kind == "intro" and sum(1 for x in units if x.intro == u.pos) >= 2 for u in units)
-
-
 _CAPTION_MAX = 40
 _SENTENCE_MARKS = re.compile(r"[。；，：:;,|？?！!]")
 
@@ -229,6 +177,13 @@ def _pick_units(units: list[Unit], hit: SearchHit, primary: bool, global_best: f
 
 
 LEAD_TYPES = ("numeric", "timeline", "who", "penalty", "yesno")
+
+
+def lead_types(qtypes: set[str]) -> set[str]:
+    """The kinds of answer a lead line is chosen for. 应当 / 不得 / 可以 mark nearly every sentence of
+    a law, so a yes/no asked beside an authority or a figure (算不算…，由谁认定) is left to them."""
+    wanted = {t for t in LEAD_TYPES if t in qtypes}
+    return wanted - {"yesno"} if len(wanted) > 1 else wanted
 
 
 # A header line recording a revision, and its year (2018年10月26日…第二次修正).
@@ -333,25 +288,60 @@ _LOCAL = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
 
 
 def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, list[str]], cite) -> list[str]:
-    """For a question asking two things (多少钱？由哪个部门罚？), a line for each part whose answer
-    the composition does not quote yet: the best sentence for that part, cited."""
+    """For a question asking two things (多少钱？由哪个部门罚？), or comparing two sides in one sentence
+    (A和B有什么不同), a line for each part or side whose answer the composition does not quote yet:
+    the best sentence for it, cited."""
     out: list[str] = []
-    for part in pq.parts:
+    for n, part in enumerate(pq.parts or pq.sides):
         scored = score(part, hits[:PART_PASSAGES])
-        wanted = {t for t in LEAD_TYPES if t in scored.qtypes}
-        cited_docs = {hits[i].doc_id for i in quotes}
-        cands = [u for us in scored.units for u in us if u.kind != "intro" and (u.cues & wanted or not wanted)
-                 and hits[u.hit].doc_id in cited_docs]  # a part is answered from the documents already cited
+        wanted = lead_types(scored.qtypes)
+        # a part is answered from the documents already cited; a side of a comparison may be
+        # another document's (设计单位 under one regulation, 规划编制单位 under a law)
+        docs = {hits[i].doc_id for i in quotes} | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else set())
+        # (a side may be answered by a list: 对受威胁区应当采取下列措施： and its items)
+        cands = [u for us in scored.units for u in us if (u.kind != "intro" or pq.sides)
+                 and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
         if not cands:
             continue
-        best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))
+        if pq.sides:
+            # a side is told from the other by its own words (设计院 / 规划编制单位): the line must
+            # say more of them than anything the answer quotes already, or as much from a document
+            # already cited (对疫点应当采取下列措施 beside 划定疫点、疫区和受威胁区)
+            own = _own_words(part, pq.sides[1 - n])
+            said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
+            cited = {hits[i].doc_id for i in quotes}
+            cands = [u for u in cands if _share(own, u.text) > said
+                     or (_share(own, u.text) == said > 0 and hits[u.hit].doc_id in cited)]
+            if not cands:
+                continue
+            best = max(cands, key=lambda u: (_share(own, u.text), len(u.cues & wanted), u.score, -u.hit, -u.pos))
+        else:
+            best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))
         if best.score <= 0.2 or any(best.text in q or q in best.text for qs in quotes.values() for q in qs):
             continue  # nothing that answers it, or already quoted
         h = hits[best.hit]
         loc = _locator_label(h)
         asked = part.raw.rstrip("？?。 ")
-        out.append(f"关于“{asked}”：依据{book_title(short_title(h.title))}{loc}：{_with_marker(best.text, cite(best))}")
+        text = _with_marker(best.text, cite(best))
+        if best.kind == "intro":
+            items = [u for u in scored.units[best.hit] if u.intro == best.pos][:SIDE_ITEMS]
+            text += "".join(f"\n  {_with_marker(u.text, cite(u))}" for u in items)
+        out.append(f"关于“{asked}”：依据{book_title(short_title(h.title))}{loc}：{text}")
     return out
+
+
+SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison
+
+
+def _own_words(side: ParsedQuestion, other: ParsedQuestion) -> list[str]:
+    """The terms of one side of a comparison that the other side does not use."""
+    return [t for t in side.terms if len(t) >= 2 and t not in other.text]
+
+
+def _share(words: list[str], text: str) -> float:
+    """The share of `words` (weighted by length, up to four characters) that `text` contains."""
+    total = sum(min(len(w), 4) for w in words)
+    return sum(min(len(w), 4) for w in words if w in text) / total if total else 0.0
 
 
 def _locator_label(h: SearchHit) -> str:

@@ -29,6 +29,7 @@ from kb.question.english import documents as english_documents
 from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
+from kb.question.sides import compare_sides
 from kb.question.figures import PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
@@ -131,6 +132,7 @@ class ParsedQuestion:
     follow_up: FollowUp | None = None
     catalog_known: bool = False  # documents / unindexed were checked against the index's titles
     parts: tuple["ParsedQuestion", ...] = ()  # a question asking two things (…多少钱？由哪个部门罚？), each read
+    sides: tuple["ParsedQuestion", ...] = ()  # the two sides of a comparison in one sentence (kb.question.sides)
 
     @property
     def folded(self) -> str:
@@ -209,6 +211,9 @@ def read_question(question: str, aliases: AliasTable | None = None,
     regions = english_places(text) if english else regions_in(folded)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
     parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
+    split = (compare_sides(text) if Ask.COMPARE in asks and not parts and not english and len(documents) < 2
+             else None)
+    sides = tuple(read_question(p, aliases) for p in split) if split else ()
     refs = tuple(find_standard_refs(text, any_case=True))
     # the unit of a count asked where no other figure is (a lead chosen for its number would hide
     # that the passage on the topic states none: 多少米内禁止挖掘 of a pipeline the texts do not
@@ -267,6 +272,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         follow_up=follow,
         catalog_known=aliases is not None,
         parts=parts,
+        sides=sides,
     )
 
 

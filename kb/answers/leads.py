@@ -1,0 +1,111 @@
+"""Which passage an extractive answer leads with, when it is not search's first: a list of the
+thing asked before a list of anything else, the clause that dates a text's entry into force before
+its header. Each rule looks a few passages down search's order, within the first passage's document.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from kb.answers.scoring import CUE_PATTERNS, Scored
+from kb.answers.units import Unit
+from kb.question.kinds import FOCUS_SOURCE
+from kb.text.roles import Role, roles
+from kb.types import SearchHit
+
+LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
+
+
+# Three or more things named in one sentence (应当配备油水分离设施、含油污水处理设备、排油监控装置;
+# 经过中间试验、环境释放和生产性试验三个阶段): a list too, though it has no 下列 or （一）.
+_INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,}"
+                          # (items of three characters or more: 时间、地点和种类 names attributes, not things)
+                          r"|[^。；、，]{3,24}(?:、[^。；、，]{3,24})+?(?:和|及|以及|或者)[^。；、，和及或]{3,24}")
+
+
+# What a list question asks to be listed: the words after 哪些 / 哪几类 up to the verb (哪些进口药品必须…,
+# 哪几类企业开工…, 哪些县和旗); its first and its last two characters stand for it (进口, 药品), and a
+# one-character noun joined by 和 stands alone (县, 旗). Words that name no kind of thing (情况, 情形)
+# are left to the other rules.
+_LISTED = re.compile(r"(?:哪些|哪几类|哪几种|哪几个|哪几项|哪类|哪种)([\u4e00-\u9fff]{1,8}?)"
+                     r"(?=必须|需要|要|应当|应该|可以|能|才|在|被|下|属于|免|不|会|是|有|得|经|进行|办理|[？?，,。]|$)")
+_NOT_A_KIND = {"情况", "情形", "方面", "内容", "事项", "东西", "地方", "时候", "问题", "规定", "要求", "之前", "以前", "之后", "以后"}
+LIST_LOOKAHEAD = 5  # a list of the very thing asked is looked for further down than a list of anything
+_ARTICLE = re.compile(r"^第")  # only among articles: a paper's sections name their topic over and over
+
+
+def listed_nouns(question: str) -> tuple[str, ...]:
+    """The words standing for what a list question asks to be listed (() when none is named)."""
+    m = _LISTED.search(question)
+    if not m:
+        return ()
+    phrase = m.group(1)
+    out: list[str] = []
+    for two in (phrase[:2], phrase[-2:]):
+        word = two[0] if len(two) == 2 and two[1] in "和与及或" else two[1] if two[0] in "和与及或" else two
+        if len(phrase) >= 2 and word not in _NOT_A_KIND and word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def _lists_noun(units: list[Unit], nouns: tuple[str, ...]) -> bool:
+    """Whether a passage enumerates the thing asked: a list it introduces by name (下列建设工程必须…：,
+    应当符合下列动物防疫条件：, 下列情形的进口药品), or one sentence naming three of it (矿山企业、建筑施工企业
+    和…生产企业; 河曲县、保德县、偏关县)."""
+    named = re.compile("|".join(rf"(?:下列|如下|以下)[^，,。；：:]{{0,12}}{re.escape(n)}|{re.escape(n)}[^，,。；：:]{{0,6}}包括"
+                                for n in nouns))
+    for u in units:
+        if named.search(u.text):
+            return True
+        m = _INLINE_LIST.search(u.text)
+        if m and any(m.group(0).count(n) >= 2 for n in nouns):
+            return True
+    return False
+
+
+def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int,
+               nouns: tuple[str, ...] = ()) -> int:
+    """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
+    first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
+    one of the next passages of the same document enumerates, that one leads — not a penalty's list
+    of conducts (有下列行为之一的，…罚款), which answers no list but a penalty's. A list of the thing
+    asked (哪几类企业: 矿山企业、建筑施工企业…) leads before a list of anything else (提供下列文件)."""
+    if nouns and _ARTICLE.match(hits[first].locator or "") and not _lists_noun(scored.units[first], nouns):
+        named = next_of_same_document(hits, quotable, first, lambda i: _lists_noun(scored.units[i], nouns)
+                                       and Role.PENALTY not in roles(hits[i].text or ""), LIST_LOOKAHEAD)
+        if named != first:
+            return named
+    if CUE_PATTERNS["list"].search(hits[first].text or ""):
+        return first
+    best = max(scored.units[first], key=lambda u: u.score, default=None)
+    if best is not None and _INLINE_LIST.search(best.text.replace("省、自治区、直辖市", "省级")):
+        return first  # the sentence that answers names the things one after another
+    return next_of_same_document(hits, quotable, first,
+                                  lambda i: _enumerates(scored.units[i]) and Role.PENALTY not in roles(hits[i].text or ""),
+                                  LEAD_LOOKAHEAD)
+
+
+def effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """"From when does it apply" is answered by the clause that says so (本法自…起施行), not by a
+    law's header, whose lines date its adoption and amendments: when search's first passage
+    states no effective date and one of the next of the same document does, that one leads."""
+    states = FOCUS_SOURCE["effective"]
+    if states.search(hits[first].text or ""):
+        return first
+    return next_of_same_document(hits, quotable, first, lambda i: bool(states.search(hits[i].text or "")),
+                                  LEAD_LOOKAHEAD + 1)
+
+
+def next_of_same_document(hits: list[SearchHit], quotable: list[int], first: int,
+                           fits: Callable[[int], bool], lookahead: int) -> int:
+    """The first of search's next `lookahead` quotable passages that is of `first`'s document and
+    `fits`, else `first`."""
+    for i in quotable[:lookahead]:
+        if i != first and hits[i].doc_id == hits[first].doc_id and fits(i):
+            return i
+    return first
+
+
+def _enumerates(units: list[Unit]) -> bool:
+    """A list intro (下列…：) followed by at least two of its items."""
+    return any(u.kind == "intro" and sum(1 for x in units if x.intro == u.pos) >= 2 for u in units)

@@ -1,0 +1,65 @@
+"""The two sides of a comparison asked in one sentence (A和B有什么不同, A跟B罚款一样吗, A和B分别…):
+each side is read as a question of its own, so that an answer can quote the passage on each.
+
+    对受威胁区采取的措施和对疫点采取的措施有什么不同
+        → 对受威胁区采取的措施 | 对疫点采取的措施
+    没有许可就生产炸药，和没有许可就运输炸药，罚款幅度一样吗
+        → 没有许可就生产炸药，罚款幅度 | 没有许可就运输炸药，罚款幅度
+    走简易程序和一般调查程序，分别需要几名交警
+        → 走简易程序，需要几名交警 | 一般调查程序，需要几名交警
+
+A comparison of two versions or two named documents is not split here: other rules quote each.
+"""
+from __future__ import annotations
+
+import re
+
+# What the two sides are compared on; 各是 / 分别 keep what follows them (各是多少 → 是多少).
+_DIFFERENCE = re.compile(r"(?:有什么|有何|有哪些|存在什么|有没有)?(?:不同|区别|差别|差异|异同)|(?:是不是|是否)?(?:一样|相同)")
+_EACH = re.compile(r"各自|各|分别")
+# How two sides are joined: after a comma first (…生产炸药，和没有许可就运输…), then plainly.
+_JOINERS = ("，和", "，跟", "，与", "和", "跟", "与")
+_CONTEXT_END = re.compile(r"[，,：:]")
+_BOTH = re.compile(r"^(?:两者|二者|这两者|两种情况|两种|这两种)+")
+_VERSIONS = re.compile(r"新旧|修订前|修订后|修改前|修改后|以前|原来|老的|新的|旧版|新版")
+MIN_SIDE = 3  # characters of a side
+
+
+def _pairs(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def compare_sides(text: str) -> tuple[str, str] | None:
+    """The two sides as texts to read, or None when the question compares no two things in one
+    sentence (or compares versions)."""
+    text = text.replace(",", "，").replace("?", "？")  # a read question has its punctuation folded
+    if _VERSIONS.search(text) or "？" in text.rstrip("？"):
+        return None
+    diff, each = _DIFFERENCE.search(text), _EACH.search(text)
+    m = min((x for x in (diff, each) if x), key=lambda x: x.start(), default=None)
+    if m is None or m.start() < 2 * MIN_SIDE:
+        return None
+    before = text[:m.start()]
+    after = "" if m is diff else text[m.end():].rstrip("？。 ")
+    best: tuple[int, int, str, str] | None = None
+    for rank, joiner in enumerate(_JOINERS):
+        for j in (k.start() for k in re.finditer(re.escape(joiner), before)):
+            left = _CONTEXT_END.split(before[:j])[-1]
+            right_all = before[j + len(joiner):]
+            clauses = _CONTEXT_END.split(right_all)
+            right, shared = clauses[0], "，".join(c for c in clauses[1:] if c)
+            shared = _BOTH.sub("", shared)
+            if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
+                continue
+            # the sides of a comparison run in parallel (对受威胁区采取的措施 / 对疫点采取的措施)
+            key = (len(_pairs(left) & _pairs(right)) + (2 if rank < 3 else 0), -rank, left, right + "\0" + shared)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is not None and rank < 3:
+            break  # a comma before the joiner marks the sides plainly
+    if best is None:
+        return None
+    left, packed = best[2], best[3]
+    right, shared = packed.split("\0")
+    tail = shared + after if shared and after else shared or after  # 出结论的期限 + 是多少
+    return tuple(f"{side}，{tail}" if tail else side for side in (left, right))  # type: ignore[return-value]

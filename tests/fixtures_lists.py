@@ -1,0 +1,67 @@
+"""Invented regulations for tests/test_answer_lists.py: list questions whose first passage lists
+something else, found on the dev2, dev12, dev14 and dev15 question sets. They are test samples
+(测试样例), not real texts: issuers and numbers are made up."""
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTE = "本文件是 GreenKB 自动化测试使用的虚构样例，不是真实的法规。"
+
+# the kinds of firm named in one sentence; a list of documents to file in another article
+PERMITS = f"""# 示例安全许可条例（测试样例）
+
+2014年7月1日 示例省人民政府令第70号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了加强示例省高危行业的安全许可管理，制定本条例。
+
+第二条 示例省对采石企业、隧道施工企业和烟花生产企业实行安全许可制度。企业未取得安全许可证的，不得从事生产活动。
+
+第三条 示例省应急管理厅负责安全许可证的颁发和管理。
+
+第四条 企业开工生产前，应当向示例省应急管理厅申请领取安全许可证，并提供下列文件：
+
+（一）安全生产责任制文件；
+
+（二）主要负责人的安全考核合格证明；
+
+（三）事故应急预案。
+
+第五条 安全许可证的有效期为三年。
+"""
+
+# a rule about all building works in one article, the works that must be assessed listed in another
+SEISMIC = f"""# 示例抗震评估条例（测试样例）
+
+2019年3月1日 示例省人民政府令第88号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了做好示例省建设工程的抗震评估工作，制定本条例。
+
+第二条 新建、扩建、改建建设工程，凡是必须做抗震评估的，都应当执行示例省抗震评估技术规范，保证评估质量。
+
+第三条 抗震评估单位应当对评估报告的真实性负责。
+
+第四条 抗震评估报告由示例省地震局审定。
+
+第五条 下列建设工程应当进行抗震评估：
+
+（一）示例省重点建设工程；
+
+（二）受地震破坏后可能引发水灾、火灾的建设工程；
+
+（三）位于地震动参数区划分界线附近的新建、扩建、改建建设工程。
+"""
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "示例安全许可条例（测试样例）.md").write_text(PERMITS, encoding="utf-8")
+    (folder / "示例抗震评估条例（测试样例）.md").write_text(SEISMIC, encoding="utf-8")
+    return folder
