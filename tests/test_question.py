@@ -362,8 +362,11 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("设计费按工程投资额的多少比例收取？", "quantity", "百分之"),
     ("外方和中方的分成比例是多少？", "quantity", "百分之"),
     # how many days, whatever the fine the question is about: a period, not the fine's sum
-    ("If I disagree with a fine, within how many days can I apply for reconsideration?", "period", ""),
+    ("If I disagree with a fine, within how many days can I apply for reconsideration?", "period", "天|日|个?工作日"),
     ("How much land compensation per mu is paid for farmland taken by a reservoir?", "amount", ""),
+    ("How many years of protection does a registered design enjoy?", "period", "年"),  # not days
+    ("引航费按什么标准收？", "amount", ""),  # the fee's standard: its sum or rate
+    ("安保区具体圈多大，由谁来划定？", "", ""),  # who draws it, not how big
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):
     pq = read_question(question)

@@ -187,6 +187,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     for h in hits[:FIGURE_PASSAGES]:
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
             continue  # a passage about fines: its amounts are fines, or limits on them
+        if pq.tax and pq.tax not in _norm(f"{h.title} {h.heading_path} {h.text}"):
+            continue  # another tax's rates (土地使用税每平方米…) do not state the tax asked
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
             if Ask.PENALTY not in pq.asks:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answers.leads import LEAD_LOOKAHEAD, effective_lead, list_lead, listed_nouns, next_of_same_document
+from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, effective_lead, list_lead, listed_nouns,
+                              next_of_same_document)
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
@@ -51,6 +52,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text))
         if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
             first = effective_lead(hits, quotable, first)
+        if Ask.WHO in pq.asks:
+            first = authority_lead(hits, quotable, first)
         if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
             first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
                                           LEAD_LOOKAHEAD + 1)
@@ -310,7 +313,8 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             own = _own_words(part, pq.sides[1 - n])
             said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
             cited = {hits[i].doc_id for i in quotes}
-            cands = [u for u in cands if _share(own, u.text) > said
+            cands = [u for u in cands if (_share(own, u.text) > said and (hits[u.hit].doc_id in cited
+                                                                            or _share(own, u.text) > SIDE_NEW_DOCUMENT))
                      or (_share(own, u.text) == said > 0 and hits[u.hit].doc_id in cited)]
             if not cands:
                 continue
@@ -331,6 +335,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
 
 
 SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison
+SIDE_NEW_DOCUMENT = 0.5  # share of a side's own words a document not cited yet must say more than
 
 
 def _own_words(side: ParsedQuestion, other: ParsedQuestion) -> list[str]:

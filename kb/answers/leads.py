@@ -27,16 +27,25 @@ _INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,
 # 哪几类企业开工…, 哪些县和旗); its first and its last two characters stand for it (进口, 药品), and a
 # one-character noun joined by 和 stands alone (县, 旗). Words that name no kind of thing (情况, 情形)
 # are left to the other rules.
-_LISTED = re.compile(r"(?:哪些|哪几类|哪几种|哪几个|哪几项|哪类|哪种)([\u4e00-\u9fff]{1,8}?)"
+_LISTED = re.compile(r"(?:哪些|哪几类|哪几种|哪几个|哪几项|哪类|哪种)(?!可以|能|要|必须|需要|不|属于|免|是|应当|会|有)"
+                     r"([\u4e00-\u9fff]{1,8}?)"
                      r"(?=必须|需要|要|应当|应该|可以|能|才|在|被|下|属于|免|不|会|是|有|得|经|进行|办理|[？?，,。]|$)")
 _NOT_A_KIND = {"情况", "情形", "方面", "内容", "事项", "东西", "地方", "时候", "问题", "规定", "要求", "之前", "以前", "之后", "以后"}
 LIST_LOOKAHEAD = 5  # a list of the very thing asked is looked for further down than a list of anything
 _ARTICLE = re.compile(r"^第")  # only among articles: a paper's sections name their topic over and over
 
 
+# …the thing named just before 哪些 (从境外开进来的船，哪些可以不交…: 船).
+_LISTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6})[，,]?(?:其中)?哪些(?=可以|能|要|必须|需要|不|属于|免|是|应当)")
+
+
 def listed_nouns(question: str) -> tuple[str, ...]:
     """The words standing for what a list question asks to be listed (() when none is named)."""
     m = _LISTED.search(question)
+    before = _LISTED_BEFORE.search(question) if not m else None
+    if before:
+        noun = re.sub(r"(?:当中|之中|里面|中|里)$", "", before.group(1)).split("的")[-1][-2:]
+        return (noun,) if noun and noun not in _NOT_A_KIND else ()
     if not m:
         return ()
     phrase = m.group(1)
@@ -52,7 +61,7 @@ def _lists_noun(units: list[Unit], nouns: tuple[str, ...]) -> bool:
     """Whether a passage enumerates the thing asked: a list it introduces by name (下列建设工程必须…：,
     应当符合下列动物防疫条件：, 下列情形的进口药品), or one sentence naming three of it (矿山企业、建筑施工企业
     和…生产企业; 河曲县、保德县、偏关县)."""
-    named = re.compile("|".join(rf"(?:下列|如下|以下)[^，,。；：:]{{0,12}}{re.escape(n)}|{re.escape(n)}[^，,。；：:]{{0,6}}包括"
+    named = re.compile("|".join(rf"(?:下列|如下|以下(?!简?称|统称))[^，,。；：:]{{0,12}}{re.escape(n)}|{re.escape(n)}[^，,。；：:]{{0,6}}包括"
                                 for n in nouns))
     for u in units:
         if named.search(u.text):
@@ -109,3 +118,18 @@ def next_of_same_document(hits: list[SearchHit], quotable: list[int], first: int
 def _enumerates(units: list[Unit]) -> bool:
     """A list intro (下列…：) followed by at least two of its items."""
     return any(u.kind == "intro" and sum(1 for x in units if x.intro == u.pos) >= 2 for u in units)
+
+
+# An authority named only by the article that lists it (由本办法第三条规定的机关依照本办法实施检查).
+_AUTHORITY_ELSEWHERE = re.compile(r"由本(?:法|条例|办法|规定|细则)(第[一二三四五六七八九十百零〇]+条)(?:第[一二三四五六七八九十]+款)?"
+                                  r"(?:规定|所列|列明)的(?:机关|部门|机构|单位)")
+
+
+def authority_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """"Who" is answered by the article that names the authority: when search's first passage
+    leaves it to another article of its text (由本办法第三条规定的机关…) and search found that article,
+    it leads."""
+    m = _AUTHORITY_ELSEWHERE.search(hits[first].text or "")
+    if not m:
+        return first
+    return next((i for i in quotable if hits[i].doc_id == hits[first].doc_id and hits[i].locator == m.group(1)), first)

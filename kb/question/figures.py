@@ -23,6 +23,8 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                        r"|几月份?(?:到|至)几月|哪几个月|几月份"),
     "amount": re.compile(r"几分钱|几毛钱|几块钱|多少块钱|多少钱|罚[^，,。？?]{0,6}多少|每(?:平方米|立方米|亩|吨|公顷)[^，,。？?]{0,3}(?:收|交|缴|付|罚)多少|多少[^，,。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款)|(?<!谈好)(?<!商定)(?<!确定)(?:金额|数额)(?![^，,。？?]{0,2}后)|多少元|多少万|交多少|缴多少|罚款(?:怎么|如何)(?:算|计算)|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"
                          # a fee, a price, a deposit asked (申请费是多少, 服务费一般收多少), not a count of it
+                         # (引航费按什么标准收: the fee's rate or sum)
+                         r"|(?:(?<!浪)费|费用|价格|电价|水价|租金)[^，,。？?]{0,4}?按(?:什么|哪个|啥)标准"
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
     # how often (多久要做一次, 几年检验一次, 每隔多久): an interval, which a deadline (3个工作日内) does not
     # answer — before "period", whose 多久 it contains
@@ -39,7 +41,7 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 
 # "按多少税率执行由谁来定" asks who decides a figure, not the figure.
-_DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:来)?(?:定|决定|确定|规定|核定|批准|说了算)")
+_DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:来)?(?:定|决定|确定|规定|核定|批准|说了算|划定|划分|制定|审定)")
 
 
 # How much of a tax, fee or fine: the documents may answer with a rate (减征百分之三十).
@@ -130,6 +132,18 @@ def count_cue(unit: str) -> re.Pattern[str] | None:
 # sentence naming that fee states it, not a fine or a tax of the same land in the same units.
 _FEE_NAMED_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:恢复|开垦|复垦|补偿|使用|治理|处理|处置|排污|资源|闲置|检测|检验"
                            r"|服务|管理|建设|登记|认证|审查|评审|鉴定|安置)费(?!用|率)")
+
+
+# A tax named in a question asking how much (耕地占用税每平方米交多少): only a passage of that tax
+# states it, not another tax on land in the same units.
+_TAX_NAMED_RE = re.compile(r"(?:耕地占用|城镇土地使用|土地使用|土地增值|车船|船舶吨|资源|环境保护|房产|契|印花|烟叶|增值"
+                           r"|消费|企业所得|个人所得|城市维护建设)税")
+
+
+def tax_named(text: str) -> str:
+    """The tax a question names ('' for none)."""
+    m = _TAX_NAMED_RE.search(text)
+    return m.group(0) if m else ""
 
 
 def fee_named(text: str) -> str:

@@ -29,8 +29,8 @@ from kb.question.english import documents as english_documents
 from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
-from kb.question.sides import compare_sides
-from kb.question.figures import PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit
+from kb.question.sides import EACH_RE, compare_sides
+from kb.question.figures import PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit, tax_named
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
@@ -119,6 +119,7 @@ class ParsedQuestion:
     count_unit: str = ""  # the unit of a count asked where no other figure is (至少派几个人 → 人|名)
     keeping: bool = False  # asks how long something is kept (保存几年)
     fee: str = ""  # the fee whose amount is asked (植被恢复费), which a sentence must name to state it
+    tax: str = ""  # the tax whose amount is asked (耕地占用税), which a passage must name to state it
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
     revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
@@ -211,8 +212,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
     regions = english_places(text) if english else regions_in(folded)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
     parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
-    split = (compare_sides(text) if Ask.COMPARE in asks and not parts and not english and len(documents) < 2
-             else None)
+    split = (compare_sides(text) if (Ask.COMPARE in asks or EACH_RE.search(text)) and not parts and not english
+             and len(documents) < 2 else None)
     sides = tuple(read_question(p, aliases) for p in split) if split else ()
     refs = tuple(find_standard_refs(text, any_case=True))
     # the unit of a count asked where no other figure is (a lead chosen for its number would hide
@@ -259,6 +260,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         count_unit=counted,
         keeping=bool(KEEPING_ASKED_RE.search(text)),
         fee=fee_named(text) if figure in ("amount", "levy", "quantity") else "",
+        tax=tax_named(text) if figure in ("amount", "levy", "quantity") else "",
         target=bool(TARGET_ASKED_RE.search(text)),
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text + " " + " ".join(framing))),
         revision=revision_asked(text),

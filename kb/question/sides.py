@@ -16,7 +16,7 @@ import re
 
 # What the two sides are compared on; 各是 / 分别 keep what follows them (各是多少 → 是多少).
 _DIFFERENCE = re.compile(r"(?:有什么|有何|有哪些|存在什么|有没有)?(?:不同|区别|差别|差异|异同)|(?:是不是|是否)?(?:一样|相同)")
-_EACH = re.compile(r"各自|各|分别")
+EACH_RE = re.compile(r"各自|各(?:是|为|有|要|需|需要|应当)|分别")
 # How two sides are joined: after a comma first (…生产炸药，和没有许可就运输…), then plainly.
 _JOINERS = ("，和", "，跟", "，与", "和", "跟", "与")
 _CONTEXT_END = re.compile(r"[，,：:]")
@@ -35,12 +35,12 @@ def compare_sides(text: str) -> tuple[str, str] | None:
     text = text.replace(",", "，").replace("?", "？")  # a read question has its punctuation folded
     if _VERSIONS.search(text) or "？" in text.rstrip("？"):
         return None
-    diff, each = _DIFFERENCE.search(text), _EACH.search(text)
+    diff, each = _DIFFERENCE.search(text), EACH_RE.search(text)
     m = min((x for x in (diff, each) if x), key=lambda x: x.start(), default=None)
     if m is None or m.start() < 2 * MIN_SIDE:
         return None
     before = text[:m.start()]
-    after = "" if m is diff else text[m.end():].rstrip("？。 ")
+    after = "" if m is diff else re.sub(r"^(?:各自|各|分别)", "", text[m.start():]).rstrip("？。 ")
     best: tuple[int, int, str, str] | None = None
     for rank, joiner in enumerate(_JOINERS):
         for j in (k.start() for k in re.finditer(re.escape(joiner), before)):
