@@ -73,6 +73,10 @@ def test_key_energy_rule_from_the_definition(reg):
     ("企业事业单位和其他生产经营者涉及示例保密事项的，其排污许可等", "企业事业单位和其他生产经营者", ["unknown"]),
     ("达不到示例节能标准的项目，建设单位", "建设单位", []),
     ("在示例省设立的小微企业扶持资金中，", None, ["trigger"]),  # where, not who
+    # operators, units and holders of laws outside energy and pollution are parties too
+    ("示例通信业务经营者提供基础通信服务时，", "经营者", ["unknown"]),
+    ("因示例政策调整确需增加投资概算的，项目单位", "单位", []),
+    ("示例船舶所有人", "所有人", []),
 ])
 def test_subject_and_conditions(text, subject, kinds):
     from kb.registers.conditions import conditions_of, subject_of

@@ -124,6 +124,7 @@ def test_an_english_question_gets_the_documents_words():
     ("What is the maximum intensity of selective cutting, and what canopy density must the stand keep?",
      {"择伐", "郁闭度"}),
     ("What is the fine for illegally felling an ancient tree?", {"古树名木", "采伐"}),
+    ("What penalty does a publisher face for forging a map approval number?", {"伪造"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)
@@ -365,7 +366,8 @@ def test_what_happens_after_a_conduct_is_its_penalty(question, penalty):
     ("If I disagree with a fine, within how many days can I apply for reconsideration?", "period", "天|日|个?工作日"),
     ("How much land compensation per mu is paid for farmland taken by a reservoir?", "amount", ""),
     ("How many years of protection does a registered design enjoy?", "period", "年"),  # not days
-    ("引航费按什么标准收？", "amount", ""),  # the fee's standard: its sum or rate
+    ("引航费按什么标准收？", "levy", ""),  # the fee's standard: its sum or rate
+    ("渔业资源费一年收多少？", "levy", ""),  # a fee may be a share of the output (3%至5%)
     ("安保区具体圈多大，由谁来划定？", "", ""),  # who draws it, not how big
 ])
 def test_the_unit_a_figure_is_asked_in(question, figure, unit):

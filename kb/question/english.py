@@ -72,6 +72,7 @@ TERMS: dict[str, str] = {
     # permits, procedures, records
     r"permits?|licen[cs]es?|licensing": "许可证 许可",
     r"approv(?:e|ed|al|als)": "批准 审批 核准",
+    r"forg(?:e|ed|es|ing|ery)|counterfeit(?:ed|ing)?|falsif(?:y|ied|ies|ying)": "伪造",
     r"regist(?:er|ered|ration)": "登记",
     r"reports?|reported|reporting": "报告",
     r"fil(?:e|ed|ing) with|filing|record[- ]filing": "备案",

@@ -45,7 +45,11 @@ _DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什�
 
 
 # How much of a tax, fee or fine: the documents may answer with a rate (减征百分之三十).
+# (a fee too: 渔业资源费一年收多少 is answered by 产值的3%至5% — but not one asked per unit of land or
+# goods, 每平方米收多少, which only a sum answers)
 _LEVY_RE = re.compile(r"税|费率|罚")
+_FEE_RE = re.compile(r"(?<!浪)费(?!用)")
+_PER_UNIT_RE = re.compile(r"每(?:平方米|立方米|亩|吨|公顷|千瓦时|度|件|辆|艘|人|次)")
 _MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补贴|奖励|奖金")
 
 
@@ -65,7 +69,8 @@ def figure_of(text: str) -> str:
     if _YES_NO_RE.search(text) and not _HOW_MUCH_RE.search(text):
         return ""
     name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
-    if name == "amount" and _LEVY_RE.search(text) and not _MONEY_RE.search(text):
+    levy = _LEVY_RE.search(text) or (_FEE_RE.search(text) and not _PER_UNIT_RE.search(text))
+    if name == "amount" and levy and not _MONEY_RE.search(text):
         return "levy"
     return name
 

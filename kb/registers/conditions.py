@@ -41,6 +41,10 @@ SUBJECTS: tuple[tuple[str, str], ...] = (
     ("生产企业", "producer"), ("生产单位", "producer"),
     ("建设单位", "builder"), ("设计单位", "builder"), ("施工单位", "builder"), ("监理单位", "builder"),
     ("工业企业", "enterprise"), ("企业", "enterprise"),
+    # any operator, unit or holder a law outside energy and pollution binds (电信业务经营者, 项目单位,
+    # 设立单位, 船舶所有人): without them its duties, and the penalties enforcing them, go unread
+    ("经营者", "other"), ("经营人", "other"), ("单位", "other"), ("所有人", "other"), ("承包者", "other"),
+    ("申请人", "other"), ("承运人", "other"),
     ("人民政府", "government"), ("国务院", "government"), ("部门", "government"), ("机关", "government"),
     ("机构", "government"), ("海关", "government"),
 )
