@@ -74,9 +74,25 @@ QUARANTINE = f"""# 示例口岸检疫处罚规定（测试样例）
 """
 
 
+# the time to contest a fine, in a clause that names the fine
+AIRWORTHINESS = f"""# 示例航空器适航规定（测试样例）
+
+2007年3月1日 示例民航局令第3号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了管理示例航空器的适航，制定本规定。
+
+第二条 任何单位对示例民航局作出的罚款决定不服的，可以在接到罚款通知书之日起十五日内向示例民航局提请复议，也可以直接向人民法院起诉。
+"""
+
+
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "示例林场作业办法（测试样例）.md").write_text(LOGGING, encoding="utf-8")
     (folder / "示例勘测设计条例（测试样例）.md").write_text(DESIGN, encoding="utf-8")
     (folder / "示例口岸检疫处罚规定（测试样例）.md").write_text(QUARANTINE, encoding="utf-8")
+    (folder / "示例航空器适航规定（测试样例）.md").write_text(AIRWORTHINESS, encoding="utf-8")
     return folder

@@ -42,6 +42,14 @@ def test_the_fine_itself_still_answers_a_penalty_asked_as_a_share(data, capsys):
     assert lead(out) == ("示例勘测设计条例（测试样例）", "第四条"), out["answer"]
 
 
+def test_a_clause_naming_a_fine_may_still_state_a_period(data, capsys):
+    # (not every clause that names a fine sizes one: 接到罚款通知书之日起十五日内 is the time to contest it)
+    out = ask(data, "对示例民航局的适航罚单不服，几天之内能提请复议？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例航空器适航规定（测试样例）", "第二条"), out["answer"]
+    assert "十五日内" in out["answer"]
+
+
 def test_days_to_contest_a_fine_asked_in_english_are_a_period(data, capsys):
     out = ask(data, "If I disagree with a fine imposed by the port quarantine office, within how many days "
                     "can I apply for reconsideration?", capsys)

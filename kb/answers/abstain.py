@@ -101,7 +101,8 @@ FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具�
                 "quantity": "具体数值"}
 
 # A clause that sizes a fine (…处合同约定的设计费25%以上50%以下的罚款): its figure answers only a penalty asked.
-_FINE_CLAUSE = re.compile(r"[^。；，,]*(?:罚款|罚金)[^。；，,]*")
+# (Not any clause naming a fine: 在接到罚款通知书之日起十五日内…提请复议 states the time to contest it.)
+_FINE_CLAUSE = re.compile(r"[^。；，,]*处[^。；，,]*(?:罚款|罚金)[^。；，,]*")
 _GRADES_NAMED = re.compile(r"分为[^。；：]{1,30}、[^。；：]{1,30}")
 _FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
 _NOT_A_QUANTITY = re.compile(
