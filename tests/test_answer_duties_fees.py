@@ -22,7 +22,7 @@ def data(tmp_path_factory):
 
 
 def test_the_penalty_enforcing_an_operators_duty_is_quoted(data, capsys):
-    out = ask(data, "通信公司不给老年人提供语音、大字或人工服务，管理部门能怎么处理？", capsys)
+    out = ask(data, "通信公司不给老年人提供语音播报、大字或人工服务，管理部门能怎么处理？", capsys)
     assert not out["abstained"], out["answer"]
     cited = {(c["title"], c["locator"]) for c in out["citations"]}
     assert ("示例无障碍服务条例（测试样例）", "第四条") in cited, out["answer"]
