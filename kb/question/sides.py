@@ -41,25 +41,22 @@ def compare_sides(text: str) -> tuple[str, str] | None:
         return None
     before = text[:m.start()]
     after = "" if m is diff else re.sub(r"^(?:各自|各|分别)", "", text[m.start():]).rstrip("？。 ")
-    best: tuple[int, int, str, str] | None = None
+    split: tuple[tuple[int, int], str, str, str] | None = None  # ((parallelism, -rank), left, right, shared)
     for rank, joiner in enumerate(_JOINERS):
         for j in (k.start() for k in re.finditer(re.escape(joiner), before)):
             left = _CONTEXT_END.split(before[:j])[-1]
-            right_all = before[j + len(joiner):]
-            clauses = _CONTEXT_END.split(right_all)
-            right, shared = clauses[0], "，".join(c for c in clauses[1:] if c)
-            shared = _BOTH.sub("", shared)
+            right, *rest = _CONTEXT_END.split(before[j + len(joiner):])
+            shared = _BOTH.sub("", "，".join(c for c in rest if c))  # what both are compared on
             if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
                 continue
             # the sides of a comparison run in parallel (对受威胁区采取的措施 / 对疫点采取的措施)
-            key = (len(_pairs(left) & _pairs(right)) + (2 if rank < 3 else 0), -rank, left, right + "\0" + shared)
-            if best is None or key[:2] > best[:2]:
-                best = key
-        if best is not None and rank < 3:
+            key = (len(_pairs(left) & _pairs(right)) + (2 if rank < 3 else 0), -rank)
+            if split is None or key > split[0]:
+                split = (key, left, right, shared)
+        if split is not None and rank < 3:
             break  # a comma before the joiner marks the sides plainly
-    if best is None:
+    if split is None:
         return None
-    left, packed = best[2], best[3]
-    right, shared = packed.split("\0")
+    _, left, right, shared = split
     tail = shared + after if shared and after else shared or after  # 出结论的期限 + 是多少
-    return tuple(f"{side}，{tail}" if tail else side for side in (left, right))  # type: ignore[return-value]
+    return (f"{left}，{tail}", f"{right}，{tail}") if tail else (left, right)
