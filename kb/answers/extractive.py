@@ -313,9 +313,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             own = _own_words(part, pq.sides[1 - n])
             said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
             cited = {hits[i].doc_id for i in quotes}
-            cands = [u for u in cands if (_share(own, u.text) > said and (hits[u.hit].doc_id in cited
-                                                                            or _share(own, u.text) > SIDE_NEW_DOCUMENT))
-                     or (_share(own, u.text) == said > 0 and hits[u.hit].doc_id in cited)]
+            cands = [u for u in cands if _side_fits(_share(own, u.text), said, hits[u.hit].doc_id in cited)]
             if not cands:
                 continue
             best = max(cands, key=lambda u: (_share(own, u.text), len(u.cues & wanted), u.score, -u.hit, -u.pos))
@@ -336,6 +334,15 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
 
 SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison
 SIDE_NEW_DOCUMENT = 0.5  # share of a side's own words a document not cited yet must say more than
+
+
+def _side_fits(share: float, said: float, cited: bool) -> bool:
+    """Whether a sentence saying `share` of a side's own words answers that side, beside quotes that
+    say `said` of them: more than they do, or as much from a document already cited; from another
+    document, more than half of them too."""
+    if cited:
+        return share > said or share == said > 0
+    return share > said and share > SIDE_NEW_DOCUMENT
 
 
 def _own_words(side: ParsedQuestion, other: ParsedQuestion) -> list[str]:
