@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from kb.answers.ground import lead_order, national
-from kb.answers.units import about_topic, bigrams, short_title
-from kb.index.lexical import normalize
+from kb.answers.units import about_topic, short_title
+from kb.index.lexical import bigrams, normalize
 from kb.question.figures import PEOPLE_UNITS, SHARE_UNIT, TIERS_UNIT
 from kb.question.kinds import INDUSTRIES, Ask, DescribedDocument, subject_years
 from kb.question.lexicon import legal_words
@@ -162,6 +162,7 @@ _PAST_RESULT = re.compile(r"期间[，,]|取得的成效|取得了|已经|已(?:
 
 
 _FRACTION = re.compile(rf"{CN_NUMERAL}分之{CN_NUMERAL}|\d+\s*/\s*\d+")
+_SHARE_OR_FRACTION = re.compile(rf"{_SHARE.pattern}|{_FRACTION.pattern}")  # a share asked (多少比例)
 
 
 def figure_name(pq: ParsedQuestion) -> str:
@@ -180,7 +181,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     answers only a question about a penalty; a period of keeping only a question about keeping."""
     pattern = FIGURES[pq.figure]
     keeping = pq.figure == "period" and not pq.parts and pq.keeping
-    in_unit = (re.compile(rf"{_SHARE.pattern}|{_FRACTION.pattern}") if pq.figure_unit == SHARE_UNIT
+    in_unit = (_SHARE_OR_FRACTION if pq.figure_unit == SHARE_UNIT
                else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
     if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
         # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人

@@ -37,6 +37,7 @@ from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.value_range import value_first
 from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
+from kb.index.lexical import bigrams
 from kb.registers.references import ReferenceGraph
 from kb.versions.questions import topic_terms
 from kb.question.kinds import FOCUS_SOURCE, Ask
@@ -389,8 +390,8 @@ def _best_quote(hit: SearchHit, citing: list[str]) -> str:
     parts = units.split_units(hit.text)
     if not parts:
         return ""
-    want = units.bigrams(" ".join(citing))
-    best = max(parts, key=lambda u: len(units.bigrams(u.text) & want))
+    want = bigrams(" ".join(citing))
+    best = max(parts, key=lambda u: len(bigrams(u.text) & want))
     return best.text
 
 

@@ -300,7 +300,8 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         wanted = lead_types(scored.qtypes)
         # a part is answered from the documents already cited; a side of a comparison may be
         # another document's (设计单位 under one regulation, 规划编制单位 under a law)
-        docs = {hits[i].doc_id for i in quotes} | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else set())
+        cited = {hits[i].doc_id for i in quotes}
+        docs = cited | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else set())
         # (a side may be answered by a list: 对受威胁区应当采取下列措施： and its items)
         cands = [u for us in scored.units for u in us if (u.kind != "intro" or pq.sides)
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
@@ -312,7 +313,6 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             # already cited (对疫点应当采取下列措施 beside 划定疫点、疫区和受威胁区)
             own = _own_words(part, pq.sides[1 - n])
             said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
-            cited = {hits[i].doc_id for i in quotes}
             cands = [u for u in cands if _side_fits(_share(own, u.text), said, hits[u.hit].doc_id in cited)]
             if not cands:
                 continue

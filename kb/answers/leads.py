@@ -10,6 +10,8 @@ from typing import Callable
 from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.answers.units import Unit
 from kb.question.kinds import FOCUS_SOURCE
+from kb.text.grammar import ARTICLE_NO
+from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import Role, roles
 from kb.types import SearchHit
 
@@ -57,12 +59,16 @@ def listed_nouns(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _lists_noun(units: list[Unit], nouns: tuple[str, ...]) -> bool:
-    """Whether a passage enumerates the thing asked: a list it introduces by name (下列建设工程必须…：,
-    应当符合下列动物防疫条件：, 下列情形的进口药品), or one sentence naming three of it (矿山企业、建筑施工企业
-    和…生产企业; 河曲县、保德县、偏关县)."""
-    named = re.compile("|".join(rf"(?:下列|如下|以下(?!简?称|统称))[^，,。；：:]{{0,12}}{re.escape(n)}|{re.escape(n)}[^，,。；：:]{{0,6}}包括"
-                                for n in nouns))
+def _list_naming(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a text introduces a list of the thing asked by name (下列建设工程, 建设工程包括)."""
+    return re.compile("|".join(rf"(?:下列|如下|以下(?!简?称|统称))[^，,。；：:]{{0,12}}{re.escape(n)}|{re.escape(n)}[^，,。；：:]{{0,6}}包括"
+                               for n in nouns))
+
+
+def _lists_noun(units: list[Unit], nouns: tuple[str, ...], named: re.Pattern[str]) -> bool:
+    """Whether a passage enumerates the thing asked: a list it introduces by name (`named`: 下列建设工程
+    必须…：, 应当符合下列动物防疫条件：, 下列情形的进口药品), or one sentence naming three of it (矿山企业、
+    建筑施工企业和…生产企业; 河曲县、保德县、偏关县)."""
     for u in units:
         if named.search(u.text):
             return True
@@ -79,9 +85,10 @@ def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first:
     one of the next passages of the same document enumerates, that one leads — not a penalty's list
     of conducts (有下列行为之一的，…罚款), which answers no list but a penalty's. A list of the thing
     asked (哪几类企业: 矿山企业、建筑施工企业…) leads before a list of anything else (提供下列文件)."""
-    if nouns and _ARTICLE.match(hits[first].locator or "") and not _lists_noun(scored.units[first], nouns):
-        named = next_of_same_document(hits, quotable, first, lambda i: _lists_noun(scored.units[i], nouns)
-                                       and Role.PENALTY not in roles(hits[i].text or ""), LIST_LOOKAHEAD)
+    naming = _list_naming(nouns) if nouns else None
+    if naming and _ARTICLE.match(hits[first].locator or "") and not _lists_noun(scored.units[first], nouns, naming):
+        named = next_of_same_document(hits, quotable, first, lambda i: _lists_noun(scored.units[i], nouns, naming)
+                                      and Role.PENALTY not in roles(hits[i].text or ""), LIST_LOOKAHEAD)
         if named != first:
             return named
     if CUE_PATTERNS["list"].search(hits[first].text or ""):
@@ -121,7 +128,7 @@ def _enumerates(units: list[Unit]) -> bool:
 
 
 # An authority named only by the article that lists it (由本办法第三条规定的机关依照本办法实施检查).
-_AUTHORITY_ELSEWHERE = re.compile(r"由本(?:法|条例|办法|规定|细则)(第[一二三四五六七八九十百零〇]+条)(?:第[一二三四五六七八九十]+款)?"
+_AUTHORITY_ELSEWHERE = re.compile(rf"由{SELF_DOC_RE.pattern}(?P<ref>{ARTICLE_NO})(?:第[一二三四五六七八九十]+款)?"
                                   r"(?:规定|所列|列明)的(?:机关|部门|机构|单位)")
 
 
@@ -132,4 +139,5 @@ def authority_lead(hits: list[SearchHit], quotable: list[int], first: int) -> in
     m = _AUTHORITY_ELSEWHERE.search(hits[first].text or "")
     if not m:
         return first
-    return next((i for i in quotable if hits[i].doc_id == hits[first].doc_id and hits[i].locator == m.group(1)), first)
+    article = re.sub(r"\s", "", m.group("ref"))
+    return next((i for i in quotable if hits[i].doc_id == hits[first].doc_id and hits[i].locator == article), first)

@@ -13,8 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from kb.answers.units import Unit, about_topic, bigrams, short_title, split_units
-from kb.index.lexical import normalize
+from kb.answers.units import Unit, about_topic, short_title, split_units
+from kb.index.lexical import bigrams, normalize
 from kb.question.figures import count_cue
 from kb.question.kinds import FOCUS_SOURCE
 from kb.question.reading import ParsedQuestion

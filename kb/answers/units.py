@@ -17,11 +17,6 @@ from kb.text.grammar import ARTICLE_PREFIX_RE, HEADING_ONLY_RE, ITEM_START_RE
 _CJK = r"\u4e00-\u9fff"
 
 
-def bigrams(text: str) -> set[str]:
-    t = re.sub(rf"[^{_CJK}0-9a-z]", "", normalize(text))
-    return {t[i : i + 2] for i in range(len(t) - 1)}
-
-
 def clean_display(text: str) -> str:
     """Join hard-wrapped lines and drop spaces next to Chinese characters; keep all else."""
     t = text.replace("\u3000", " ")

@@ -66,6 +66,12 @@ STOPWORDS = frozenset(
 )
 
 
+def bigrams(text: str) -> set[str]:
+    """The pairs of adjacent characters of `text`, normalized, punctuation and spaces left out."""
+    t = re.sub(r"[^\u4e00-\u9fff0-9a-z]", "", normalize(text))
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
 def tokenize(text: str) -> list[str]:
     jieba = jieba_dict.for_text(text, _TERMS)  # a question needs a few lookups, not the whole dictionary
     out = []

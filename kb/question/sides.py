@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kb.index.lexical import bigrams
+
 # What the two sides are compared on; 各是 / 分别 keep what follows them (各是多少 → 是多少).
 _DIFFERENCE = re.compile(r"(?:有什么|有何|有哪些|存在什么|有没有)?(?:不同|区别|差别|差异|异同)|(?:是不是|是否)?(?:一样|相同)")
 EACH_RE = re.compile(r"各自|各(?:是|为|有|要|需|需要|应当)|分别")
@@ -23,10 +25,6 @@ _CONTEXT_END = re.compile(r"[，,：:]")
 _BOTH = re.compile(r"^(?:两者|二者|这两者|两种情况|两种|这两种)+")
 _VERSIONS = re.compile(r"新旧|修订前|修订后|修改前|修改后|以前|原来|老的|新的|旧版|新版")
 MIN_SIDE = 3  # characters of a side
-
-
-def _pairs(s: str) -> set[str]:
-    return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
 def compare_sides(text: str) -> tuple[str, str] | None:
@@ -50,7 +48,7 @@ def compare_sides(text: str) -> tuple[str, str] | None:
             if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
                 continue
             # the sides of a comparison run in parallel (对受威胁区采取的措施 / 对疫点采取的措施)
-            key = (len(_pairs(left) & _pairs(right)) + (2 if rank < 3 else 0), -rank)
+            key = (len(bigrams(left) & bigrams(right)) + (2 if rank < 3 else 0), -rank)
             if split is None or key > split[0]:
                 split = (key, left, right, shared)
         if split is not None and rank < 3:

@@ -24,7 +24,7 @@ from typing import Sequence
 
 import numpy as np
 
-from kb.index.lexical import normalize
+from kb.index.lexical import bigrams, normalize
 from kb.question.figures import count_cue
 from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
@@ -103,11 +103,6 @@ def load_weights(path: str = str(WEIGHTS_FILE)) -> Weights | None:
     return Weights({k: float(v) for k, v in data["weights"].items()}, int(data.get("depth", 20)))
 
 
-def _bigrams(text: str) -> set[str]:
-    t = re.sub(r"[^\u4e00-\u9fff0-9a-z]", "", normalize(text))
-    return {t[i : i + 2] for i in range(len(t) - 1)}
-
-
 def _coverage(terms: Sequence[str], text: str) -> float:
     if not terms:
         return 0.0
@@ -129,10 +124,10 @@ def _rare_weights(terms: Sequence[str], bodies: Sequence[str]) -> dict[str, floa
 
 def _conduct_match(pq: ParsedQuestion, text: str) -> float:
     """How well the conduct a penalty question asks about matches a conduct the passage punishes."""
-    want = _bigrams(pq.conduct)
+    want = bigrams(pq.conduct)
     if not want:
         return 0.0
-    return max((len(want & _bigrams(c)) / len(want) for c in conducts_of(text)), default=0.0)
+    return max((len(want & bigrams(c)) / len(want) for c in conducts_of(text)), default=0.0)
 
 
 def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str]) -> np.ndarray:
@@ -227,7 +222,7 @@ def _inherit_breached(pq: ParsedQuestion, cands: Sequence[Candidate]) -> None:
     行为…绕越…用电计量装置). For a penalty question it is as close to the question as the closest
     article of its own document it names as broken, among the candidates."""
     by_place = {(c.hit.doc_id, article_number(c.hit.locator)): c for c in cands if c.hit.locator.startswith("第")}
-    want = _bigrams(pq.conduct)
+    want = bigrams(pq.conduct)
     for c in cands:
         if not c.features.get("penalty_fit"):
             continue
@@ -238,7 +233,7 @@ def _inherit_breached(pq: ParsedQuestion, cands: Sequence[Candidate]) -> None:
                 c.features[name] = max(c.features[name], rule.features[name])
             if want:
                 clauses = re.split(r"[。；;\n]", rule.hit.text or "")
-                near = max((len(want & _bigrams(x)) / len(want) for x in clauses), default=0.0)
+                near = max((len(want & bigrams(x)) / len(want) for x in clauses), default=0.0)
                 c.features["conduct"] = max(c.features["conduct"], near)
 
 
