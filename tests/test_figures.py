@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kb.answers.abstain import lists_catalogue, states_figure
+from kb.question.figures import measured_named
 from kb.question.reading import read_question
 from kb.types import SearchHit
 
@@ -48,6 +49,18 @@ def hit(text: str) -> SearchHit:
     # a quantity asked in 升 needs litres
     ("个人一次最多能买多少升？", "第三类：1．示例甲；2．示例乙。", False),
     ("个人一次最多能买多少升？", "个人每次购买不得超过5升。", True),
+    # a figure is of a thing: the sentence stating it must name that thing (or its head, or the
+    # documents' word for it)
+    ("货代公司开业要交多少营业保证金？", "货代企业的注册资本最低限额为五百万元。", False),
+    ("货代公司开业要交多少营业保证金？", "货代企业开业应当缴存保证金二十万元。", True),
+    ("地震死亡人数达到多少，要启动一级响应？", "灾情达到预案启动条件的，县级以上人民政府于三日内启动应急响应。", False),
+    ("举报查实以后能拿多少奖金？", "经调查属实的，给予举报人一千元至一万元的奖励。", True),
+    # a number the question gives itself is what it asks about, not the figure asked
+    ("100级洁净区每立方米允许多少尘粒？", "１００级洁净区内不得设地漏。", False),
+    ("100级洁净区每立方米允许多少尘粒？", "100级洁净区每立方米大于等于0.5微米的尘粒不得超过3500粒。", True),
+    # points counted in 分
+    ("一个周期扣满多少分会被扣证？", "一年内无累积记分的，可以延长审验期。", False),
+    ("一个周期扣满多少分会被扣证？", "一个记分周期内累积记分达到十二分的，扣留驾驶证。", True),
     # an English question's figure is read from its gloss
     ("How much subsidy is paid for each scrapped car?", "本办法自2019年6月1日起施行。", False),
     ("How much subsidy is paid for each scrapped car?", "每辆报废车给予补贴一千元。", True),
@@ -67,3 +80,17 @@ def test_states_the_figure_asked_for(question: str, passage: str, states: bool) 
 ])
 def test_a_passage_sets_out_what_a_catalogue_holds(passage: str, lists: bool) -> None:
     assert lists_catalogue([hit(passage)]) is lists
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("国际货运代理企业开业要交多少营业保证金？", "营业保证金"),  # after 多少
+    ("高速公路上的最低车速是多少？", "车速"),  # before 多少, without 最低
+    ("每立方米空气允许的尘粒数上限是多少？", "尘粒数"),  # without 上限
+    ("血液里酒精含量达到多少算醉酒驾驶？", "酒精含量"),
+    ("外国投资者在电信企业里最多能持股多少？", "持股"),
+    ("在地铁车厢里抽烟会被罚多少钱？", ""),  # a verb, not a thing
+    ("能耗到2025年要比2020年低多少？", ""),  # how much lower
+    ("示例条例是哪天公布的，令号是多少？", ""),  # a document's number
+])
+def test_the_thing_a_figure_is_of(question: str, thing: str) -> None:
+    assert measured_named(question) == thing

@@ -186,6 +186,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
         # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
         in_unit = re.compile(rf"{in_unit.pattern}|{_FRACTION.pattern}|{_SHARE.pattern}")
+    given = re.findall(r"\d+(?:\.\d+)?", pq.text.translate(_NARROW_DIGITS)) if pq.figure == "quantity" else []
     for h in hits[:FIGURE_PASSAGES]:
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
             continue  # a passage about fines: its amounts are fines, or limits on them
@@ -196,6 +197,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
+                sent = _without_numbers(sent.translate(_NARROW_DIGITS), given)  # 100级洁净区: the zone asked about
             if pq.figure_unit == TIERS_UNIT and _GRADES_NAMED.search(sent):
                 return True  # the grades named one by one (分为一般、较大和重大事故) count them
             if in_unit is not None and pq.figure == "quantity":
@@ -210,10 +212,31 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             if pq.fee and pq.fee not in re.sub(r"\s", "", sent):
                 continue  # a fine or a tax in the same units is not the fee asked
+            if pq.measured and not names_thing(pq.measured, sent):
+                continue  # 注册资本50万元 is not the deposit asked
             if pq.target and _PAST_RESULT.search(sent):
                 continue
             return True
     return False
+
+
+_NARROW_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def _without_numbers(sent: str, numbers: list[str]) -> str:
+    """The sentence without the numbers the question gives itself (the 100 of 100级洁净区, asked
+    how much dust it may hold): they are what is asked about, not the figure asked."""
+    for n in numbers:
+        sent = re.sub(rf"(?<![\d.]){re.escape(n)}(?![\d.])", " ", sent)
+    return sent
+
+
+def names_thing(thing: str, sent: str) -> bool:
+    """Whether a sentence names the thing a figure is asked of: in the question's words, in the
+    documents' words for them, or by the head of a compound (营业保证金 → 保证金, 专职认证人员 → 人员)."""
+    said = _norm(sent)
+    return (_norm(thing) in said or (len(thing) >= 3 and thing[-2:] in said)
+            or any(_norm(w) in said for w in legal_words(thing)))
 
 
 def where(h: SearchHit) -> str:

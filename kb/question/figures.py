@@ -1,6 +1,6 @@
 """What figure a question asks for, and in which unit: an amount, a levy (an amount or a rate), a
 period, a date or a quantity (`figure_of`); the unit named after 多少/几 (`figure_unit`,
-`count_unit`); the fee whose amount is asked (`fee_named`). An answer must state a figure of that
+`count_unit`); the fee whose amount is asked (`fee_named`); the thing a figure is of (`measured_named`). An answer must state a figure of that
 kind (kb.answers.abstain); search prefers a passage counting in the unit asked (kb.search.rerank).
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ def figure_of(text: str) -> str:
 # The unit a figure question names right after 多少/几 (多少吨配额, 几个工业污染源, 提前几天):
 # a passage answers it only with a number in that unit (or its synonym), not with any number.
 _UNIT_ASKED = re.compile(
-    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|个小时|分钟|千瓦时|岁|立方米|平方米|平方公里|公顷|公里|千米|厘米|毫米|小时|学时|课时|分贝|个人|毫升|毫克|千克|公斤|个|家|吨|度|人|名|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克|株|棵)"
+    r"(?<![哪那这近])(?:多少|几)\s*(个工作日|工作日|个月|个小时|分钟|千瓦时|岁|立方米|平方米|平方公里|公顷|公里|千米|厘米|毫米|小时|学时|课时|分贝|个人|毫升|毫克|千克|公斤|个|家|吨|度|人|名|次|倍|台|辆|亩|天|日|年|周|批|项|米|种|类|级|升|克|株|棵|分(?!钱))"
 )
 UNIT_WORDS: dict[str, str] = {
     "岁": "岁|周岁", "株": "株|棵", "棵": "棵|株",
@@ -155,3 +155,38 @@ def fee_named(text: str) -> str:
     """The fee a question names, by its last five characters ('' for none)."""
     m = _FEE_NAMED_RE.search(text)
     return m.group(0)[-5:] if m else ""
+
+
+# The thing a figure is of, named right after 多少 (交多少营业保证金) or right before it (最低车速是多少,
+# 尘粒数上限是多少): a sentence states the figure asked only if it names that thing — 注册资本50万元
+# is not the deposit asked, 一百五十米 not the lowest speed. Only a noun is taken: a clause whose
+# words before 多少 are a verb (会被罚多少, 最快能开多少) names no thing.
+_AFTER_HOW_MANY = re.compile(r"(?:多少|几)(?:个|项|种|份)?([\u4e00-\u9fff]{2,6})(?=[？?，,。；;]|$)")
+_BEFORE_HOW_MANY = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)(?:最多|最少|最高|最低|最长|最短|一般|大概|大约|通常|总共|一共|至少)?"
+    r"(?:是|为|有|达到|定为|规定为)?多少(?=[？?，,。；;]|$|才?算|就算|时|的时候)")
+_BEFORE_CUT = re.compile(r".*[的里在上中对把给和与及之]")  # the noun after the last linking word
+_MODIFIERS = re.compile(r"^(?:最多|最少|最高|最低|最长|最短|最大|最小|每年|每月|每天|一般|大概|至少)+(?:能|可以|要|得)?")
+_GENERIC_TAIL = re.compile(r"(?:上限|下限|标准|数额|金额|数量|数目|数字|限额|幅度|范围|比例|比重)+$")
+# words that make the phrase a verb or a clause, not a thing (会被罚, 要交, 能开, 分别, 算醉酒)
+_NOT_A_THING = re.compile(r"[罚被会能要查算到让给来去做开交收加降调占考留按拿离往扣满过分各应该得需还可就才了]")
+_COMPARATIVE = re.compile(r"[低高少多大小快慢长短贵严宽深远重轻]$")  # 比2020年低多少: how much lower, no thing
+_UNIT_FIRST = set("个家吨度人名次倍台辆亩天日年周批项米种类级升克株棵元万分块毛钱月公平立千毫厘百亿")
+_NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税率", "费率", "编号", "令号", "文号"}
+
+
+def measured_named(text: str) -> str:
+    """The thing the figure asked is of ('' when the question names none, or names it with a verb)."""
+    for clause in re.split(r"[？?。；;！!]", text):
+        m = _AFTER_HOW_MANY.search(clause)
+        if m and m.group(1)[0] not in _UNIT_FIRST and not _NOT_A_THING.search(m.group(1)):
+            return m.group(1)
+        m = _BEFORE_HOW_MANY.search(clause)
+        if not m:
+            continue
+        # (the generic tail first: the 上 of 上限 is no linking word)
+        thing = _GENERIC_TAIL.sub("", _MODIFIERS.sub("", _BEFORE_CUT.sub("", _GENERIC_TAIL.sub("", m.group(1)))))
+        if (len(thing) >= 2 and thing not in _NOT_NAMED and not _NOT_A_THING.search(thing)
+                and not _COMPARATIVE.search(thing)):
+            return thing
+    return ""

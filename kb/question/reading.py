@@ -30,7 +30,7 @@ from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
 from kb.question.sides import EACH_RE, compare_sides
-from kb.question.figures import PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit, tax_named
+from kb.question.figures import PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit, measured_named, tax_named
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
@@ -120,6 +120,7 @@ class ParsedQuestion:
     keeping: bool = False  # asks how long something is kept (保存几年)
     fee: str = ""  # the fee whose amount is asked (植被恢复费), which a sentence must name to state it
     tax: str = ""  # the tax whose amount is asked (耕地占用税), which a passage must name to state it
+    measured: str = ""  # the thing the figure asked is of (营业保证金, 车速), which a stating sentence names
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
     revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
@@ -261,6 +262,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         keeping=bool(KEEPING_ASKED_RE.search(text)),
         fee=fee_named(text) if figure in ("amount", "levy", "quantity") else "",
         tax=tax_named(text) if figure in ("amount", "levy", "quantity") else "",
+        # (a question of two parts: each part names its own thing)
+        measured=measured_named(text) if figure in ("amount", "levy", "quantity") and not (english or parts) else "",
         target=bool(TARGET_ASKED_RE.search(text)),
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text + " " + " ".join(framing))),
         revision=revision_asked(text),
