@@ -64,10 +64,25 @@ CLEAN_ROOMS = f"""# 示例制剂室质量规范（测试样例）
 第四条 洁净室的照度应当不低于２８０勒克斯。
 """
 
+# a fee named with its verb in the question (要交闲置费), written 土地闲置费 in the text
+LAND = f"""# 示例城市土地开发条例（测试样例）
+
+2014年9月5日 示例人民代表大会常务委员会公告第3号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了规范示例城市土地开发，制定本条例。
+
+第二条 超过出让合同约定的动工开发日期满一年未动工开发的，可以征收相当于土地使用权出让金百分之十五以下的土地闲置费；满二年未动工开发的，可以无偿收回土地使用权。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "示例货运代理业管理规定（测试样例）.md").write_text(FORWARDING, encoding="utf-8")
     (folder / "示例道路通行条例（测试样例）.md").write_text(ROADS, encoding="utf-8")
     (folder / "示例制剂室质量规范（测试样例）.md").write_text(CLEAN_ROOMS, encoding="utf-8")
+    (folder / "示例城市土地开发条例（测试样例）.md").write_text(LAND, encoding="utf-8")
     return folder

@@ -8,7 +8,8 @@ set once it was read; each on invented regulations (tests/fixtures_measured.py),
 - dust per cubic metre in a 100级 zone, where the only number is the 100 the question gives itself;
 - how many penalty points (扣满多少分), where the text counts none.
 
-The same texts still answer what they do state, asked the same way.
+The same texts still answer what they do state, asked the same way — and a fee asked with its verb
+(超过开工日期多久要交闲置费), which was refused for the verb taken into the fee's name.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def test_a_figure_of_a_thing_the_texts_never_count_is_refused(data, capsys, ques
     ("开一家货运代理公司，注册资本最低要多少？", "第二条", "三百万元"),
     ("高速公路上最高车速是多少？", "第三条", "一百一十公里"),
     ("制剂室的洁净室照度至少要多少？", "第四条", "２８０勒克斯"),
+    ("拿了出让地一直不动工，超过约定开工日期多久要交闲置费、最多交多少？", "第二条", "百分之十五"),
 ])
 def test_the_figure_of_a_thing_the_texts_count_is_answered(data, capsys, question, locator, figure):
     out = ask(data, question, capsys)
