@@ -57,6 +57,24 @@ GRAIN = f"""# 示例粮库法（测试样例）
 第五条 本法自2022年6月1日起施行。
 """
 
+# passed once, in force from a later day its last article names (and repealing an older rule)
+TAX = f"""# 示例购置税法（测试样例）
+
+2017年11月3日 示例立法机关第五次会议通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 在示例地区购置应税车辆的单位和个人，为购置税的纳税人。
+
+第二条 购置税的税率为百分之八。
+
+第三条 购置税由示例税务机关负责征收。
+
+第四条 本法自2018年9月1日起施行。1999年6月2日公布的《示例购置税暂行条例》同时废止。
+"""
+
 # a department rule issued jointly by two bodies; an article names both of them too
 IMPORT = f"""# 示例进口办法（测试样例）
 
@@ -87,4 +105,5 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例防汛条例（测试样例）.md").write_text(FLOOD, encoding="utf-8")
     (folder / "示例粮库法（测试样例）.md").write_text(GRAIN, encoding="utf-8")
     (folder / "示例进口办法（测试样例）.md").write_text(IMPORT, encoding="utf-8")
+    (folder / "示例购置税法（测试样例）.md").write_text(TAX, encoding="utf-8")
     return folder

@@ -5,7 +5,8 @@ regulations (tests/fixtures_headers.py), through `python -m kb ask --json`:
   公布 line, which is quoted beside the clause;
 - "when was the current text revised" answered by the last revision line, not the first three;
 - "by which decree number" and "which bodies issued it" answered by the header, not by an
-  article that names the same bodies.
+  article that names the same bodies;
+- "when was it passed, and when did it take effect": the 施行 clause and the header's 通过 line.
 """
 from __future__ import annotations
 
@@ -54,3 +55,10 @@ def test_which_bodies_issued_a_rule_is_its_header(data, capsys):
     out = ask(data, "示例进口办法是由哪些部门联合发布的？", capsys)
     assert lead(out) == ("示例进口办法（测试样例）", "header"), out["answer"]
     assert "示例海关署第6号令" in out["answer"], out["answer"]
+
+
+def test_passed_when_and_in_force_when_quotes_both(data, capsys):
+    # the 施行 clause leads; the day it was passed is in the header, quoted beside it
+    out = ask(data, "示例购置税法是哪天通过的，什么时候开始施行？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert "2018年9月1日" in out["answer"] and "2017年11月3日" in out["answer"], out["answer"]

@@ -125,9 +125,15 @@ def test_an_english_question_gets_the_documents_words():
      {"择伐", "郁闭度"}),
     ("What is the fine for illegally felling an ancient tree?", {"古树名木", "采伐"}),
     ("What penalty does a publisher face for forging a map approval number?", {"伪造"}),
+    ("When was the Vehicle Purchase Tax Law adopted?", {"车辆购置税"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)
+
+
+def test_an_english_question_asks_when_a_law_was_adopted():
+    assert "adopted" in read_question("When was the Example Law adopted, and when did it take effect?").focus
+    assert "adopted" not in read_question("What measures must be adopted after a spill?").focus
 
 
 def test_a_date_question_is_not_a_change_question():

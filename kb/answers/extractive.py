@@ -83,8 +83,10 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             chosen.append(i)
             if not same_doc and hits[i].doc_id not in {hits[j].doc_id for j in chosen[:-1]}:
                 deliberate.add(i)
-    if "effective" in pq.focus and FROM_PROMULGATION.search(hits[main].text or ""):
-        # in force from the day it was promulgated: that day is in the header
+    if ("effective" in pq.focus and FROM_PROMULGATION.search(hits[main].text or "")) or (
+            HEADER_EVENTS.intersection(pq.focus) and hits[main].locator != "header"):
+        # in force from the day it was promulgated, or passed / issued when (哪天通过的，什么时候施行):
+        # that day is in the header
         header = next((i for i in quotable if hits[i].doc_id == main_doc and hits[i].locator == "header"), None)
         if header is not None and header not in chosen:
             chosen.append(header)
@@ -119,6 +121,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
 
 # An effective clause that dates nothing itself (本条例自公布之日起施行).
 FROM_PROMULGATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效|执行|实施)")
+HEADER_EVENTS = {"adopted", "issued"}  # dated in a document's header only (通过, 公布 / 发布)
 HEADER_LINES = 12  # promulgation lines quoted at most (a law amended ten times has eleven)
 
 _CAPTION_MAX = 40
