@@ -44,6 +44,8 @@ def aliases() -> AliasTable:
     ("把许可证转给别人用，会有什么后果？", {Ask.PENALTY}),
     ("有人在线路走廊里盖房子，由谁来处理？", {Ask.PENALTY, Ask.WHO}),
     ("工人没培训就被安排上岗，企业会受到什么处理？", {Ask.PENALTY}),
+    ("外国摄制组没经过批准就在保护区拍珍禽，怎么处理？", {Ask.PENALTY}),
+    ("What happens if someone drives a scrapped car on the road?", {Ask.PENALTY}),
     # yes or no asked in everyday words
     ("想抽那种几乎补不回来的深层地下水，行不行？", {Ask.YESNO}),
     ("在河边搭个棚子卖东西，合不合法？", {Ask.YESNO}),

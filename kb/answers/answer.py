@@ -29,6 +29,7 @@ from kb.answers.duty_answers import (
     consequence_lines,
     named_rule_lines,
     penalty_answer,
+    penalty_by_conduct,
     penalty_by_reference,
     penalty_of_quoted_duty,
 )
@@ -241,7 +242,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
                           citations=[revision[1]], abstained=False, mode="extractive", warnings=list(warnings or []))
         decision.notes.extend(note)
     led = (penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
-           or penalty_by_reference(pq, comp, hits, catalog, list(warnings or [])))
+           or penalty_by_reference(pq, comp, hits, catalog, list(warnings or []))
+           or penalty_by_conduct(pq, comp, hits, catalog, list(warnings or [])))
     lead = min((led or comp).citations, key=lambda c: c.n)
     unstated = (abstain.lead_lacks_figure(pq, lead.hit)
                 or abstain.parts_lack_figures(pq, lead.hit, [c.hit for c in (led or comp).citations])

@@ -161,6 +161,49 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
                           (lead.hit, _ARTICLE_LABEL.sub("", (lead.quote or lead.hit.text).strip())))
 
 
+_OTHER_ASKS = frozenset({Ask.WHO, Ask.TIMELINE, Ask.DEADLINE, Ask.COMPARE})  # asked beside a penalty: not its lead
+CONDUCT_MIN = 0.4  # Dice of word pairs between a lead's sentence and a penalty's conduct, to lead with it
+
+
+def penalty_by_conduct(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
+                       warnings: list[str]) -> Answer | None:
+    """A penalty question whose answer leads with a rule that breaks the conduct asked about
+    (达到报废标准的机动车不得上道路行驶), where the register links the rule to no penalty — it
+    names no party the register reads (a vehicle, a foreigner), and the penalty names no article:
+    lead with the penalty of the same document whose conduct says the rule's sentence in the
+    same words (驾驶…已达到报废标准的机动车上道路行驶的), and cite the rule after it."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if Ask.PENALTY not in pq.asks or pq.asks & _OTHER_ASKS or pq.parts or not citations or catalog is None:
+        return None
+    lead = citations[0]
+    kinds = roles(lead.hit.text or "")
+    if Role.PENALTY in kinds or not kinds & {Role.DUTY, Role.PROHIBITION}:
+        return None  # only a rule that binds is broken by a conduct
+    register = register_of(catalog)
+    if register is None or register.penalties_of(lead.hit.doc_id, lead.hit.locator):
+        return None  # (an article of the 法律责任 chapter: no rule to break)
+    # (not the lead's own article: a 法律责任 article on who decides or on appeals is read as a
+    # penalty unit too, and would match itself)
+    units = [p for p in register.penalties if p.doc_id == lead.hit.doc_id and p.locator != lead.hit.locator
+             and (catalog.allowed is None or p.doc_id in catalog.allowed)]
+    sentences = [x for x in re.split(r"(?<=[。；])", lead.quote or lead.hit.text or "") if len(pairs(x)) >= MIN_PAIRS]
+    if not units or not sentences:
+        return None
+
+    def dice(a: set, b: set) -> float:
+        return 2 * len(a & b) / ((len(a) + len(b)) or 1)
+
+    scored = [(max(dice(pairs(p.conduct), pairs(x)) for x in sentences), p) for p in units if p.conduct]
+    if not scored:
+        return None
+    share, best = max(scored, key=lambda t: t[0])
+    if share < CONDUCT_MIN:
+        return None
+    sentence = max(sentences, key=lambda x: dice(pairs(best.conduct), pairs(x)))
+    return _penalty_first(pq, best, hits, catalog, register, warnings,
+                          (lead.hit, _ARTICLE_LABEL.sub("", sentence.strip())))
+
+
 def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
                          warnings: list[str]) -> Answer | None:
     """A penalty question whose answer leads with a penalty for a neighbouring conduct, while a

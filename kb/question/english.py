@@ -35,6 +35,7 @@ ASKING: dict[str, str] = {
     r"how many (?:tons|tonnes)": "多少吨",
     r"how much .{0,30}fine[sd]?|what (?:is|are|was|were) the (?:maximum |minimum )?fines?|fined how much": "罚多少",
     r"fine[sd]?|penalt(?:y|ies)|punish(?:ed|ment)?|sanctions?|liable|liability": "罚款 处罚",
+    r"what (?:happens|will happen|would happen)|what (?:are|is) the consequences?": "什么后果",
     r"how (?:long|soon|often|quickly)|within how many|how many (?:days|months|years|hours)|deadline|time limit"
     r"|how much (?:later|longer|earlier|sooner|time)": "多久 期限",
     # the unit of the period (how many years: a number of days does not answer it)

@@ -1,0 +1,90 @@
+"""Invented regulations for tests/test_answer_conduct_penalties.py: a rule with no party the
+duties register reads (a vehicle, a foreigner, an aircraft) and the penalty that enforces it
+without naming its article. They are test samples (测试样例), not real texts: issuers, numbers and
+amounts are made up."""
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTE = "本文件是 GreenKB 自动化测试使用的虚构样例，不是真实的法规。"
+
+FILMING = f"""# 示例珍禽保护实施条例（测试样例）
+
+2012年7月1日 示例国务院令第31号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+## 第一章 总则
+
+第一条 为了保护示例珍禽，制定本条例。
+
+## 第二章 保护管理
+
+第二条 外国人在示例地区对重点保护珍禽进行野外考察或者在野外拍摄电影、录像的，必须向省级林业主管部门提出申请，经其审核后，报示例林业主管部门批准。
+
+第三条 在示例珍禽繁殖期内，任何单位和个人不得进入核心繁殖区。
+
+## 第三章 法律责任
+
+第四条 外国人未经批准在示例地区对重点保护珍禽进行野外考察或者在野外拍摄电影、录像的，由林业主管部门没收考察、拍摄的资料，可以并处三万元以下罚款。
+
+第五条 在繁殖期内进入核心繁殖区的，由林业主管部门责令离开，可以并处五百元以下罚款。
+"""
+
+# the rule's subject is a vehicle, not a party; the penalty names no article
+VEHICLES = f"""# 示例道路车辆条例（测试样例）
+
+2013年2月8日 示例国务院令第33号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+## 第一章 车辆
+
+第一条 国家实行机动车强制报废制度。达到报废标准的机动车不得上道路行驶。
+
+第二条 机动车应当按照规定定期进行安全技术检验。
+
+## 第二章 法律责任
+
+第三条 驾驶已达到报废标准的机动车上道路行驶的，予以收缴，强制报废；对驾驶人处三百元以上一千五百元以下罚款。
+
+第四条 未按照规定定期进行安全技术检验的，处一百元以上五百元以下罚款。
+"""
+
+# the question's words are the rule's, not the penalty's (证书上没允许的活 — 适航证规定的活动类别)
+AIRCRAFT = f"""# 示例航空器适航条例（测试样例）
+
+2010年5月6日 示例国务院令第29号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了保障示例航空器的飞行安全，制定本条例。
+
+第二条 民用航空器必须具有适航证，方可飞行。
+
+示例航空局颁发的适航证应当规定该民用航空器所适用的活动类别、证书的有效期限及安全所需的其他条件。
+
+第三条 航空器的维修单位应当取得维修许可证。
+
+第四条 使用民用航空器从事飞行的单位或者个人有下列情形之一的，示例航空局有权责令其停止飞行，并处以二万元以下罚款：
+
+一、民用航空器未取得适航证的；
+
+二、民用航空器超越适航证规定范围的。
+
+第五条 维修单位未取得维修许可证从事维修的，处以一万元以下罚款。
+"""
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "示例珍禽保护实施条例（测试样例）.md").write_text(FILMING, encoding="utf-8")
+    (folder / "示例道路车辆条例（测试样例）.md").write_text(VEHICLES, encoding="utf-8")
+    (folder / "示例航空器适航条例（测试样例）.md").write_text(AIRCRAFT, encoding="utf-8")
+    return folder
