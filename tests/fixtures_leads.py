@@ -72,10 +72,31 @@ TONNAGE = f"""# 示例船舶吨费办法（测试样例）
 （二）汇票、本票。
 """
 
+# who decides a duty: only one article names anyone; the others say when it may be levied
+DUTIES = f"""# 示例反倾销措施办法（测试样例）
+
+2015年3月2日 示例国务院令第19号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了规范示例反倾销措施，制定本办法。
+
+第二条 终裁决定确定倾销成立，并由此对国内产业造成损害的，可以征收反倾销税。征收反倾销税应当符合公共利益。
+
+第三条 终裁决定确定存在实质损害，并在此前已经采取临时反倾销措施的，反倾销税可以对已经实施临时反倾销措施的期间追溯征收。
+
+第四条 征收反倾销税，由示例商务厅提出建议，示例关税委员会根据其建议作出决定，由示例商务厅予以公告。
+
+第五条 反倾销税税额不超过终裁决定确定的倾销幅度。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "示例枢纽与口岸管理办法（测试样例）.md").write_text(GUARD, encoding="utf-8")
     (folder / "示例事故处理规定（测试样例）.md").write_text(PROCEDURE, encoding="utf-8")
     (folder / "示例船舶吨费办法（测试样例）.md").write_text(TONNAGE, encoding="utf-8")
+    (folder / "示例反倾销措施办法（测试样例）.md").write_text(DUTIES, encoding="utf-8")
     return folder

@@ -8,7 +8,8 @@ sets once they were read, each on invented regulations (tests/fixtures_leads.py)
   (由本办法第三条规定的机关…);
 - two procedures asked with 分别 (走简易程序和一般调查程序，分别需要几名交警) were answered for one;
 - "which of these ships need not pay" (开进来的船，哪些可以不交…), the thing listed named before 哪些,
-  was answered with a list of something else (下列财产可以用于担保).
+  was answered with a list of something else (下列财产可以用于担保);
+- "who has the say" (征不征反倾销税是谁说了算) was answered by an article that names no one (dev19).
 """
 from __future__ import annotations
 
@@ -50,3 +51,10 @@ def test_the_thing_listed_may_be_named_before_which(data, capsys):
     out = ask(data, "从境外港口开进来的船，哪些可以不交船舶吨费？", capsys)
     assert not out["abstained"], out["answer"]
     assert lead(out) == ("示例船舶吨费办法（测试样例）", "第三条"), out["answer"]
+
+
+def test_who_has_the_say_is_the_article_naming_the_deciding_body(data, capsys):
+    out = ask(data, "终裁认定倾销成立以后，征不征反倾销税是谁说了算？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例反倾销措施办法（测试样例）", "第四条"), out["answer"]
+    assert "示例关税委员会" in out["answer"]

@@ -18,6 +18,7 @@ from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, effective_lead, li
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
+from kb.question.figures import DECIDER_RE
 from kb.question.kinds import ISSUER_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
@@ -53,7 +54,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
             first = effective_lead(hits, quotable, first)
         if Ask.WHO in pq.asks:
-            first = authority_lead(hits, quotable, first)
+            first = authority_lead(hits, quotable, first, bool(DECIDER_RE.search(pq.text)))
         if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
             first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
                                           LEAD_LOOKAHEAD + 1)

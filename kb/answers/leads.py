@@ -132,10 +132,17 @@ _AUTHORITY_ELSEWHERE = re.compile(rf"由{SELF_DOC_RE.pattern}(?P<ref>{ARTICLE_NO
                                   r"(?:规定|所列|列明)的(?:机关|部门|机构|单位)")
 
 
-def authority_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+def authority_lead(hits: list[SearchHit], quotable: list[int], first: int, decider: bool = False) -> int:
     """"Who" is answered by the article that names the authority: when search's first passage
     leaves it to another article of its text (由本办法第三条规定的机关…) and search found that article,
-    it leads."""
+    it leads. Asked who decides (`decider`: 谁说了算, 由谁批准), when it names no authority at all
+    (终裁决定确定…的，反倾销税可以…追溯征收), the next passage of its document that does leads
+    (征收反倾销税，由商务部提出建议，国务院关税税则委员会…作出决定). (Asked only who, the answer may be
+    a party — 由生产者承担 — which names no authority.)"""
+    names = CUE_PATTERNS["who"]
+    if decider and not names.search(hits[first].text or ""):
+        return next_of_same_document(hits, quotable, first, lambda i: bool(names.search(hits[i].text or "")),
+                                     LIST_LOOKAHEAD)
     m = _AUTHORITY_ELSEWHERE.search(hits[first].text or "")
     if not m:
         return first

@@ -41,7 +41,7 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 
 # "按多少税率执行由谁来定" asks who decides a figure, not the figure.
-_DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:来)?(?:定|决定|确定|规定|核定|批准|说了算|划定|划分|制定|审定)")
+DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:来)?(?:定|决定|确定|规定|核定|批准|说了算|划定|划分|制定|审定)")
 
 
 # How much of a tax, fee or fine: the documents may answer with a rate (减征百分之三十).
@@ -62,7 +62,7 @@ _HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重
 def figure_of(text: str) -> str:
     """The figure a question asks for: date | amount | levy (an amount or a rate) | frequency | period |
     quantity, or ''."""
-    if _DECIDER_RE.search(text):
+    if DECIDER_RE.search(text):
         return ""
     if _MULTIPLE_ASKED.search(text):
         return "quantity"  # 罚款是货值的多少倍: only a multiple answers it, not a sum in 元
