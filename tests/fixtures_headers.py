@@ -75,6 +75,26 @@ TAX = f"""# 示例购置税法（测试样例）
 第四条 本法自2018年9月1日起施行。1999年6月2日公布的《示例购置税暂行条例》同时废止。
 """
 
+# approved by one body, issued by another's decree; its articles have bodies approving plans
+RESCUE = f"""# 示例航空搜救规定（测试样例）
+
+1993年4月6日 示例国务院批准
+
+1993年5月10日 示例民航总署令第17号发布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了及时搜救遇险的航空器，制定本规定。
+
+第二条 各地区管理局应当拟定搜救航空器的方案，经示例民航总署批准后，报有关省级人民政府备案。
+
+第三条 搜救区内划分若干地区搜救区，具体范围由示例民航总署公布。
+
+第四条 本规定自发布之日起施行。
+"""
+
 # a department rule issued jointly by two bodies; an article names both of them too
 IMPORT = f"""# 示例进口办法（测试样例）
 
@@ -106,4 +126,5 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例粮库法（测试样例）.md").write_text(GRAIN, encoding="utf-8")
     (folder / "示例进口办法（测试样例）.md").write_text(IMPORT, encoding="utf-8")
     (folder / "示例购置税法（测试样例）.md").write_text(TAX, encoding="utf-8")
+    (folder / "示例航空搜救规定（测试样例）.md").write_text(RESCUE, encoding="utf-8")
     return folder

@@ -6,7 +6,8 @@ regulations (tests/fixtures_headers.py), through `python -m kb ask --json`:
 - "when was the current text revised" answered by the last revision line, not the first three;
 - "by which decree number" and "which bodies issued it" answered by the header, not by an
   article that names the same bodies;
-- "when was it passed, and when did it take effect": the 施行 clause and the header's 通过 line.
+- "when was it passed, and when did it take effect": the 施行 clause and the header's 通过 line;
+- "that rule, who approved it, by whose decree was it issued" (那部规定，是谁批准的): its header.
 """
 from __future__ import annotations
 
@@ -62,3 +63,12 @@ def test_passed_when_and_in_force_when_quotes_both(data, capsys):
     out = ask(data, "示例购置税法是哪天通过的，什么时候开始施行？", capsys)
     assert not out["abstained"], out["answer"]
     assert "2018年9月1日" in out["answer"] and "2017年11月3日" in out["answer"], out["answer"]
+
+
+def test_who_approved_that_rule_and_by_whose_decree_is_its_header(data, capsys):
+    out = ask(data, "航空搜救的那部规定是谁批准的？", capsys)
+    assert lead(out) == ("示例航空搜救规定（测试样例）", "header"), out["answer"]
+    assert "示例国务院批准" in out["answer"], out["answer"]
+    out = ask(data, "航空搜救的那部规定，是谁批准的？又是以哪个部门的令发布的？", capsys)
+    assert lead(out) == ("示例航空搜救规定（测试样例）", "header"), out["answer"]
+    assert "示例国务院批准" in out["answer"] and "示例民航总署令第17号" in out["answer"], out["answer"]
