@@ -46,6 +46,7 @@ def aliases() -> AliasTable:
     ("工人没培训就被安排上岗，企业会受到什么处理？", {Ask.PENALTY}),
     ("外国摄制组没经过批准就在保护区拍珍禽，怎么处理？", {Ask.PENALTY}),
     ("What happens if someone drives a scrapped car on the road?", {Ask.PENALTY}),
+    ("用人单位一直没给职工参加工伤保险，社保部门可以怎么处理？", {Ask.PENALTY}),
     # yes or no asked in everyday words
     ("想抽那种几乎补不回来的深层地下水，行不行？", {Ask.YESNO}),
     ("在河边搭个棚子卖东西，合不合法？", {Ask.YESNO}),
@@ -68,6 +69,8 @@ def test_what_is_asked(question, kinds):
     ("Is the report filed with the county authority?", Ask.PENALTY),
     ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine
     ("想抽那种几乎补不回来的深层地下水，行不行？", Ask.NUMERIC),  # 几乎 (almost) counts nothing
+    # 实施的 names a measure here, not when something took effect
+    ("示例部门对清单以外的物项实施的临时管制，最多可以延长几次？", Ask.TIMELINE),
     # the penalty rules named as where to look: whether a conduct counts as fraud is asked
     ("谎报用料，在示例消费者权益的处罚规定里算不算欺诈？", Ask.PENALTY),
     # whether something may ground a penalty (a rule on evidence), not the penalty for a conduct
@@ -128,6 +131,7 @@ def test_an_english_question_gets_the_documents_words():
     ("What is the fine for illegally felling an ancient tree?", {"古树名木", "采伐"}),
     ("What penalty does a publisher face for forging a map approval number?", {"伪造"}),
     ("When was the Vehicle Purchase Tax Law adopted?", {"车辆购置税"}),
+    ("When was the Customs Law first adopted?", {"海关"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)
@@ -136,6 +140,11 @@ def test_an_english_question_gets_the_words_for_what_it_is_about(question, words
 def test_an_english_question_asks_when_a_law_was_adopted():
     assert "adopted" in read_question("When was the Example Law adopted, and when did it take effect?").focus
     assert "adopted" not in read_question("What measures must be adopted after a spill?").focus
+
+
+def test_counting_extensions_is_not_counting_revisions():
+    assert not read_question("临时管制最多可以延长几次？").document_dates
+    assert read_question("现行的示例法修改过几次？").document_dates
 
 
 def test_a_date_question_is_not_a_change_question():

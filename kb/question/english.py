@@ -83,6 +83,8 @@ TERMS: dict[str, str] = {
     r"inspect(?:ion|ions|ed)?": "检查",
     r"commodity inspection|inspection of (?:imports?|exports?|commodit(?:y|ies))": "检验",
     r"imports? and exports?|import[- ]export|imported and exported": "进出口",
+    r"customs declarations?|declar(?:e|ed|ing) (?:goods )?(?:to|at) (?:the )?customs": "报关",
+    r"customs": "海关",
     r"commodit(?:y|ies)": "商品",
     r"rare[- ]earths?": "稀土",
     r"catalogues?|catalogs?|directory|directories": "目录 名录",
