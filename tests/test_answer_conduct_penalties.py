@@ -5,6 +5,9 @@ same document whose conduct says the rule's sentence (kb.answers.duty_answers.pe
 and cites the rule after it. Found on the dev19 question set once it was read; on invented
 regulations (tests/fixtures_conduct_penalties.py), through `python -m kb ask --json`.
 
+A clause of the 法律责任 chapter that sanctions nothing (没收的货物由…统一处理) is no penalty to lead
+with, though the register links it to a duty of the rule.
+
 Asked in everyday words (没经过批准就…，怎么处理) or in English (what happens if …), the question is
 read as asking a penalty at all.
 """
@@ -25,6 +28,7 @@ def data(tmp_path_factory):
     ("外国摄制组没经过批准就在野外拍摄重点保护的珍禽，怎么处理？", "示例珍禽保护实施条例（测试样例）", "第四条", "三万元以下罚款"),
     # the question's words are the rule's (证书上没允许的活), not the penalty's
     ("飞机有适航证，但我们拿它去干证书上没允许的活，会怎么处理？", "示例航空器适航条例（测试样例）", "第四条", "二万元以下罚款"),
+    ("仓库里放着海关监管货物，员工没经许可就拆开提取了，会怎么罚？", "示例关务法（测试样例）", "第三条", "可以处以罚款"),
     ("What happens if someone drives a car that has reached the scrapping standard on public roads?",
      "示例道路车辆条例（测试样例）", "第三条", "三百元以上一千五百元以下罚款"),
 ])

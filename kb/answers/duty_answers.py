@@ -140,7 +140,10 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
     linked = [p for duty in _quoted_duties(lead, register) for p in register.penalties_for(duty)]
     units: list[Penalty] = []
     for p in linked:
-        if p not in units and p.doc_id == lead.hit.doc_id and (catalog.allowed is None or p.doc_id in catalog.allowed):
+        # (a clause of the 法律责任 chapter that sanctions nothing — 没收的…由海关依法统一处理 —
+        # does not answer what a conduct costs)
+        if p not in units and p.doc_id == lead.hit.doc_id and (catalog.allowed is None or p.doc_id in catalog.allowed) \
+                and Role.PENALTY in roles(p.text):
             units.append(p)
     if not units:
         return None
@@ -185,7 +188,7 @@ def penalty_by_conduct(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit
     # (not the lead's own article: a 法律责任 article on who decides or on appeals is read as a
     # penalty unit too, and would match itself)
     units = [p for p in register.penalties if p.doc_id == lead.hit.doc_id and p.locator != lead.hit.locator
-             and (catalog.allowed is None or p.doc_id in catalog.allowed)]
+             and (catalog.allowed is None or p.doc_id in catalog.allowed) and Role.PENALTY in roles(p.text)]
     sentences = [x for x in re.split(r"(?<=[。；])", lead.quote or lead.hit.text or "") if len(pairs(x)) >= MIN_PAIRS]
     if not units or not sentences:
         return None
