@@ -142,6 +142,14 @@ def test_an_english_question_asks_when_a_law_was_adopted():
     assert "adopted" not in read_question("What measures must be adopted after a spill?").focus
 
 
+@pytest.mark.parametrize("question, figure", [
+    ("What is the minimum registered capital required to set up a customs declaration company?", "amount"),
+    ("What is the highest usage compensation coefficient a consumer can be charged?", ""),
+])
+def test_an_english_question_asking_a_least_or_greatest_sum(question, figure):
+    assert read_question(question).figure == figure
+
+
 def test_counting_extensions_is_not_counting_revisions():
     assert not read_question("临时管制最多可以延长几次？").document_dates
     assert read_question("现行的示例法修改过几次？").document_dates

@@ -63,6 +63,9 @@ ASKING: dict[str, str] = {
     r"what per[- ]\w+ (?:[\w-]+ ){0,2}?(?:subsid(?:y|ies)|allowances?|grants?|compensation|bonus(?:es)?)": "补贴多少",
     # a sum paid asked (how much compensation, how much of a subsidy): an amount, as 补偿多少钱 is
     r"how much (?:[\w-]+ ){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|compensation|bonus(?:es)?)": "多少钱",
+    # a least or greatest sum asked without 'how much' (what is the minimum registered capital)
+    r"(?:what|which) (?:is|are|was|were) the (?:minimum|maximum|lowest|highest) (?:[\w-]+ ){0,3}?"
+    r"(?:capital|amount|sum|deposit|fee|price|compensation)s?\b(?!\s+(?:coefficients?|rates?|ratios?|factors?|percentages?))": "多少钱",
     r"mg ?/ ?m3|mg ?/ ?m³|milligrams?": "多少毫克",
     r"maximum|at most|up to|longest|highest|ceiling|cap": "最多",
     r"minimum|at least|shortest|lowest": "至少",
@@ -85,6 +88,7 @@ TERMS: dict[str, str] = {
     r"imports? and exports?|import[- ]export|imported and exported": "进出口",
     r"customs declarations?|declar(?:e|ed|ing) (?:goods )?(?:to|at) (?:the )?customs": "报关",
     r"customs": "海关",
+    r"registered capital": "注册资本",
     r"commodit(?:y|ies)": "商品",
     r"rare[- ]earths?": "稀土",
     r"catalogues?|catalogs?|directory|directories": "目录 名录",
