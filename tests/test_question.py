@@ -132,6 +132,7 @@ def test_an_english_question_gets_the_documents_words():
     ("What penalty does a publisher face for forging a map approval number?", {"伪造"}),
     ("When was the Vehicle Purchase Tax Law adopted?", {"车辆购置税"}),
     ("When was the Customs Law first adopted?", {"海关"}),
+    ("Which goods are exempt from customs duty?", {"关税", "免征"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)
