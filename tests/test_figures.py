@@ -55,6 +55,9 @@ def hit(text: str) -> SearchHit:
     ("货代公司开业要交多少营业保证金？", "货代企业开业应当缴存保证金二十万元。", True),
     ("地震死亡人数达到多少，要启动一级响应？", "灾情达到预案启动条件的，县级以上人民政府于三日内启动应急响应。", False),
     ("举报查实以后能拿多少奖金？", "经调查属实的，给予举报人一千元至一万元的奖励。", True),
+    # (a share or a count in the unit asked too: 百分之二十五 of the investment is not the share supervised)
+    ("预售资金的监管比例是多少？", "投入开发建设的资金达到工程建设总投资的百分之二十五以上。", False),
+    ("预售资金的监管比例是多少？", "预售资金按百分之三十的比例存入监管账户。", True),
     # a number the question gives itself is what it asks about, not the figure asked
     ("100级洁净区每立方米允许多少尘粒？", "１００级洁净区内不得设地漏。", False),
     ("100级洁净区每立方米允许多少尘粒？", "100级洁净区每立方米大于等于0.5微米的尘粒不得超过3500粒。", True),

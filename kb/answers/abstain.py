@@ -198,6 +198,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
                 sent = _without_numbers(sent.translate(_NARROW_DIGITS), given)  # 100级洁净区: the zone asked about
+            if pq.measured and not names_thing(pq.measured, sent):
+                continue  # 注册资本50万元 is not the deposit asked
             if pq.figure_unit == TIERS_UNIT and _GRADES_NAMED.search(sent):
                 return True  # the grades named one by one (分为一般、较大和重大事故) count them
             if in_unit is not None and pq.figure == "quantity":
@@ -212,8 +214,6 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             if pq.fee and pq.fee not in re.sub(r"\s", "", sent):
                 continue  # a fine or a tax in the same units is not the fee asked
-            if pq.measured and not names_thing(pq.measured, sent):
-                continue  # 注册资本50万元 is not the deposit asked
             if pq.target and _PAST_RESULT.search(sent):
                 continue
             return True
