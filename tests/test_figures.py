@@ -94,6 +94,7 @@ def test_a_passage_sets_out_what_a_catalogue_holds(passage: str, lists: bool) ->
     ("在地铁车厢里抽烟会被罚多少钱？", ""),  # a verb, not a thing
     ("能耗到2025年要比2020年低多少？", ""),  # how much lower
     ("示例条例是哪天公布的，令号是多少？", ""),  # a document's number
+    ("市容责任区分几个等级？", ""),  # grades counted: the unit, named one by one in the text
 ])
 def test_the_thing_a_figure_is_of(question: str, thing: str) -> None:
     assert measured_named(question) == thing

@@ -176,14 +176,16 @@ _GENERIC_TAIL = re.compile(r"(?:上限|下限|标准|数额|金额|数量|数目
 _NOT_A_THING = re.compile(r"[罚被会能要查算到让给来去做开交收加降调占考留按拿离往扣满过分各应该得需还可就才了]")
 _COMPARATIVE = re.compile(r"[低高少多大小快慢长短贵严宽深远重轻]$")  # 比2020年低多少: how much lower, no thing
 _UNIT_FIRST = set("个家吨度人名次倍台辆亩天日年周批项米种类级升克株棵元万分块毛钱月公平立千毫厘百亿")
-_NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税率", "费率", "编号", "令号", "文号"}
+# (units of a count: 分几个等级 counts grades, which a text names one by one — 分为一类区、二类区…)
+_NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税率", "费率", "编号", "令号", "文号",
+              "等级", "级别", "档次", "阶段", "类别", "批次", "种类", "步骤"}
 
 
 def measured_named(text: str) -> str:
     """The thing the figure asked is of ('' when the question names none, or names it with a verb)."""
     for clause in re.split(r"[？?。；;！!]", text):
         m = _AFTER_HOW_MANY.search(clause)
-        if m and m.group(1)[0] not in _UNIT_FIRST and not _NOT_A_THING.search(m.group(1)):
+        if m and m.group(1)[0] not in _UNIT_FIRST and m.group(1) not in _NOT_NAMED and not _NOT_A_THING.search(m.group(1)):
             return m.group(1)
         m = _BEFORE_HOW_MANY.search(clause)
         if not m:
