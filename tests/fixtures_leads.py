@@ -92,6 +92,30 @@ DUTIES = f"""# 示例反倾销措施办法（测试样例）
 第五条 反倾销税的税额以终裁认定的倾销幅度为上限。
 """
 
+# one article makes a class of those bound (下列…为重点耗能企业：…), others bind that class
+ENERGY = f"""# 示例节能管理条例（测试样例）
+
+2016年8月8日 示例国务院令第41号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了推动示例地区的节能工作，制定本条例。
+
+第二条 示例地区对重点耗能企业实行分级节能管理。下列企业为重点耗能企业：
+
+（一）年耗能量折合八千吨标准煤以上的企业；
+
+（二）示例节能主管部门指定的年耗能量折合四千吨标准煤以上的企业。
+
+第三条 重点耗能企业应当每年三月底前向示例节能主管部门报送上一年度的耗能情况报告。
+
+第四条 重点耗能企业应当设置节能管理岗位，聘任具有中级以上职称的人员为节能管理负责人。
+
+第五条 示例节能主管部门应当公布节能先进企业名单。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -99,4 +123,5 @@ def write_corpus(folder: Path) -> Path:
     (folder / "示例事故处理规定（测试样例）.md").write_text(PROCEDURE, encoding="utf-8")
     (folder / "示例船舶吨费办法（测试样例）.md").write_text(TONNAGE, encoding="utf-8")
     (folder / "示例反倾销措施办法（测试样例）.md").write_text(DUTIES, encoding="utf-8")
+    (folder / "示例节能管理条例（测试样例）.md").write_text(ENERGY, encoding="utf-8")
     return folder

@@ -9,7 +9,10 @@ sets once they were read, each on invented regulations (tests/fixtures_leads.py)
 - two procedures asked with 分别 (走简易程序和一般调查程序，分别需要几名交警) were answered for one;
 - "which of these ships need not pay" (开进来的船，哪些可以不交…), the thing listed named before 哪些,
   was answered with a list of something else (下列财产可以用于担保);
-- "who has the say" (征不征反倾销税是谁说了算) was answered by an article that names no one (dev19).
+- "who has the say" (征不征反倾销税是谁说了算) was answered by an article that names no one (dev19);
+- "we use ten thousand tonnes of coal a year: must we set up an energy post / what must we do" was
+  answered by the article that only makes the class the asker is in (下列企业为重点耗能企业), not by
+  the duties of that class (noticed in the twelfth session).
 """
 from __future__ import annotations
 
@@ -58,3 +61,17 @@ def test_who_has_the_say_is_the_article_naming_the_deciding_body(data, capsys):
     assert not out["abstained"], out["answer"]
     assert lead(out) == ("示例反倾销措施办法（测试样例）", "第四条"), out["answer"]
     assert "示例关税委员会" in out["answer"]
+
+
+ENERGY = "示例节能管理条例（测试样例）"
+
+
+@pytest.mark.parametrize("question, locators", [
+    ("我们厂一年耗能一万吨标准煤，要设节能管理岗位吗？", {"第四条"}),  # the duty asked
+    ("我们厂一年耗能一万吨标准煤，按示例节能管理条例要做什么？", {"第三条", "第四条"}),  # any duty of the class
+])
+def test_the_duties_of_the_class_the_asker_is_in_lead(data, capsys, question, locators):
+    out = ask(data, question, capsys)
+    assert not out["abstained"], out["answer"]
+    title, locator = lead(out)
+    assert title == ENERGY and locator in locators, out["answer"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, effective_lead, list_lead, listed_nouns,
+from kb.answers.leads import (LEAD_LOOKAHEAD, WHAT_TO_DO, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
                               next_of_same_document)
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
@@ -55,6 +55,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             first = effective_lead(hits, quotable, first)
         if Ask.WHO in pq.asks:
             first = authority_lead(hits, quotable, first, bool(DECIDER_RE.search(pq.text)))
+        if (Ask.YESNO in pq.asks and pq.duty) or WHAT_TO_DO.search(pq.text):
+            first = duty_of_class_lead(hits, quotable, first, pq.duty)
         if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
             first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
                                           LEAD_LOOKAHEAD + 1)

@@ -9,6 +9,7 @@ from typing import Callable
 
 from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.answers.units import Unit
+from kb.index.lexical import bigrams
 from kb.question.kinds import FOCUS_SOURCE
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
@@ -148,3 +149,29 @@ def authority_lead(hits: list[SearchHit], quotable: list[int], first: int, decid
         return first
     article = re.sub(r"\s", "", m.group("ref"))
     return next((i for i in quotable if hits[i].doc_id == hits[first].doc_id and hits[i].locator == article), first)
+
+
+# A passage that makes a class of those bound (下列用能单位为重点用能单位：…) and the duties of that class
+# (重点用能单位应当设立能源管理岗位…), asked by someone who falls in it (我们厂一年用一万多吨标准煤，要设能源
+# 管理岗位吗 / 要做什么): the first says the asker is one, the second what such a one must do.
+_CLASS_MADE = re.compile(r"(?:下列|以下)[^。：:；]{0,12}?为([\u4e00-\u9fff]{2,12})[：:]")
+WHAT_TO_DO = re.compile(r"要做(?:些)?什么|该做(?:些)?什么|有(?:哪些|什么)义务|要履行(?:哪些|什么)|要尽(?:哪些|什么)")
+DUTY_SHARE = 0.3  # share of the asked duty's character pairs the class's duty must hold
+
+
+def duty_of_class_lead(hits: list[SearchHit], quotable: list[int], first: int, duty: str) -> int:
+    """When search's first passage only makes the class the asker is in, the passage of its
+    document among search's that binds that class (…应当…) leads — the one that states `duty`, the
+    duty asked, when one is asked."""
+    m = _CLASS_MADE.search(hits[first].text or "")
+    if not m:
+        return first
+    bound = re.compile(re.escape(m.group(1)) + r"(?:应当|必须|不得)")
+    want = bigrams(duty) if duty else set()
+
+    def fits(i: int) -> bool:
+        text = hits[i].text or ""
+        return bool(bound.search(text)) and (not want or len(want & bigrams(text)) / len(want) >= DUTY_SHARE)
+
+    # (any passage search found: 应当 after the very class made is specific enough)
+    return next_of_same_document(hits, quotable, first, fits, len(quotable))
