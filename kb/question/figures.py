@@ -1,7 +1,8 @@
 """What figure a question asks for, and in which unit: an amount, a levy (an amount or a rate), a
 period, a date or a quantity (`figure_of`); the unit named after 多少/几 (`figure_unit`,
-`count_unit`); the fee whose amount is asked (`fee_named`); the thing a figure is of (`measured_named`). An answer must state a figure of that
-kind (kb.answers.abstain); search prefers a passage counting in the unit asked (kb.search.rerank).
+`count_unit`); the fee whose amount is asked (`fee_named`); the thing a figure is of
+(`measured_named`). An answer must state a figure of that kind, of that thing (kb.answers.abstain);
+search prefers a passage counting in the unit asked (kb.search.rerank).
 """
 from __future__ import annotations
 
