@@ -34,6 +34,7 @@ are set aside: they do not bind this one), or the question is in English (the so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -231,12 +232,17 @@ def _without_numbers(sent: str, numbers: list[str]) -> str:
     return sent
 
 
+@lru_cache(maxsize=256)
+def _thing_forms(thing: str) -> tuple[str, ...]:
+    """The words a sentence may name a thing by (once per thing: the lexicon is read whole)."""
+    return (_norm(thing), *((thing[-2:],) if len(thing) >= 3 else ()), *(_norm(w) for w in legal_words(thing)))
+
+
 def names_thing(thing: str, sent: str) -> bool:
     """Whether a sentence names the thing a figure is asked of: in the question's words, in the
     documents' words for them, or by the head of a compound (营业保证金 → 保证金, 专职认证人员 → 人员)."""
     said = _norm(sent)
-    return (_norm(thing) in said or (len(thing) >= 3 and thing[-2:] in said)
-            or any(_norm(w) in said for w in legal_words(thing)))
+    return any(form in said for form in _thing_forms(thing))
 
 
 def where(h: SearchHit) -> str:

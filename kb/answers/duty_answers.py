@@ -24,7 +24,7 @@ from kb.answers.version_answers import _status_warnings, _with_notes
 from kb.question.kinds import DOCUMENT_EVENTS, Ask
 from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
-from kb.registers.penalties import pairs
+from kb.registers.penalties import dice, pairs
 from kb.text.grammar import find_references
 from kb.text.roles import Role, conducts_of, roles
 from kb.types import Answer, Citation, SearchHit
@@ -156,8 +156,7 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
     naming = register.penalties_naming(lead.hit.doc_id, lead.hit.locator)
 
     def closeness(p: Penalty) -> tuple[bool, float]:
-        own = pairs(p.subject + p.conduct)
-        return p in naming, 2 * len(own & first) / ((len(own) + len(first)) or 1)
+        return p in naming, dice(pairs(p.subject + p.conduct), first)
 
     best = max(units, key=closeness)  # max keeps the first of equals: the register's order
     return _penalty_first(pq, best, [c.hit for c in citations], catalog, register, warnings,
@@ -184,25 +183,21 @@ def penalty_by_conduct(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit
         return None  # only a rule that binds is broken by a conduct
     register = register_of(catalog)
     if register is None or register.penalties_of(lead.hit.doc_id, lead.hit.locator):
-        return None  # (an article of the 法律责任 chapter: no rule to break)
-    # (not the lead's own article: a 法律责任 article on who decides or on appeals is read as a
-    # penalty unit too, and would match itself)
-    units = [p for p in register.penalties if p.doc_id == lead.hit.doc_id and p.locator != lead.hit.locator
+        # an article of the 法律责任 chapter (on who decides, on appeals) is read as a penalty unit
+        # too: no rule to break, and it would match itself
+        return None
+    units = [p for p in register.penalties if p.doc_id == lead.hit.doc_id and p.conduct
              and (catalog.allowed is None or p.doc_id in catalog.allowed) and Role.PENALTY in roles(p.text)]
-    sentences = [x for x in re.split(r"(?<=[。；])", lead.quote or lead.hit.text or "") if len(pairs(x)) >= MIN_PAIRS]
+    sentences = [(x, pairs(x)) for x in re.split(r"(?<=[。；])", lead.quote or lead.hit.text or "")]
+    sentences = [(x, own) for x, own in sentences if len(own) >= MIN_PAIRS]
     if not units or not sentences:
         return None
-
-    def dice(a: set, b: set) -> float:
-        return 2 * len(a & b) / ((len(a) + len(b)) or 1)
-
-    scored = [(max(dice(pairs(p.conduct), pairs(x)) for x in sentences), p) for p in units if p.conduct]
-    if not scored:
-        return None
-    share, best = max(scored, key=lambda t: t[0])
+    # the closest (penalty, sentence of the rule) pair: max keeps the first of equals
+    conducts = [(p, pairs(p.conduct)) for p in units]
+    share, best, sentence = max(((dice(done, own), p, x) for p, done in conducts for x, own in sentences),
+                                key=lambda t: t[0])
     if share < CONDUCT_MIN:
         return None
-    sentence = max(sentences, key=lambda x: dice(pairs(best.conduct), pairs(x)))
     return _penalty_first(pq, best, hits, catalog, register, warnings,
                           (lead.hit, _ARTICLE_LABEL.sub("", sentence.strip())))
 

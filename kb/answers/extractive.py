@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answers.leads import (LEAD_LOOKAHEAD, WHAT_TO_DO, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
+from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
                               next_of_same_document)
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
-from kb.question.figures import DECIDER_RE
 from kb.question.kinds import ISSUER_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
@@ -54,8 +53,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
             first = effective_lead(hits, quotable, first)
         if Ask.WHO in pq.asks:
-            first = authority_lead(hits, quotable, first, bool(DECIDER_RE.search(pq.text)))
-        if (Ask.YESNO in pq.asks and pq.duty) or WHAT_TO_DO.search(pq.text):
+            first = authority_lead(hits, quotable, first, pq.decider)
+        if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
             first = duty_of_class_lead(hits, quotable, first, pq.duty)
         if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
             first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",

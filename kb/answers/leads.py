@@ -155,7 +155,6 @@ def authority_lead(hits: list[SearchHit], quotable: list[int], first: int, decid
 # (重点用能单位应当设立能源管理岗位…), asked by someone who falls in it (我们厂一年用一万多吨标准煤，要设能源
 # 管理岗位吗 / 要做什么): the first says the asker is one, the second what such a one must do.
 _CLASS_MADE = re.compile(r"(?:下列|以下)[^。：:；]{0,12}?为([\u4e00-\u9fff]{2,12})[：:]")
-WHAT_TO_DO = re.compile(r"要做(?:些)?什么|该做(?:些)?什么|有(?:哪些|什么)义务|要履行(?:哪些|什么)|要尽(?:哪些|什么)")
 DUTY_SHARE = 0.3  # share of the asked duty's character pairs the class's duty must hold
 
 

@@ -330,6 +330,8 @@ _DUTY_ASKED = re.compile(
     r"|(?:必须|一定要|有义务|有责任|(?<![主重只不想])(?:需要|要)(?![求点素件])|还得|都得)(?=[^，,。？?；;]{2,30}吗)"
 )
 _DUTY_END = re.compile(r"[，,。？?；;！!]")
+# What the asker must do, asked without naming a duty (按节能法要做什么, 有哪些义务).
+DUTIES_ASKED_RE = re.compile(r"要做(?:些)?什么|该做(?:些)?什么|有(?:哪些|什么)义务|要履行(?:哪些|什么)|要尽(?:哪些|什么)")
 
 
 def duty_asked(text: str) -> str:

@@ -30,10 +30,11 @@ from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
 from kb.question.sides import EACH_RE, compare_sides
-from kb.question.figures import PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit, measured_named, tax_named
+from kb.question.figures import DECIDER_RE, PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit, measured_named, tax_named
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
+    DUTIES_ASKED_RE,
     KEEPING_ASKED_RE,
     STANDARD_NUMBER_ASKED_RE,
     TARGET_ASKED_RE,
@@ -126,6 +127,8 @@ class ParsedQuestion:
     revision: tuple[str, str] = ("", "")  # the latest or first revision asked, and its kind (kinds.revision_asked)
     standard_number: bool = False  # asks a standard's number (标准编号是多少), which only a passage writing one answers
     duty: str = ""  # a yes/no question about a duty: the duty asked (kinds.duty_asked)
+    duties_asked: bool = False  # asks what the asker must do (要做什么, 有哪些义务), naming no duty
+    decider: bool = False  # asks who decides or approves (谁说了算, 由谁批准), an authority
     incentive: str = ""  # an incentive asked about (补助, 优惠), which only a text granting one answers
     catalogue_content: bool = False  # asks what a catalogue/list holds (目录里有多少类, 在不在…名录里)
     details: bool = False  # asks the working details of a rule (分几步, 怎么操作, 怎么算, 每吨多少)
@@ -268,6 +271,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text + " " + " ".join(framing))),
         revision=revision_asked(text),
         duty=duty_asked(text) if not english else "",
+        duties_asked=bool(DUTIES_ASKED_RE.search(text)),
+        decider=bool(DECIDER_RE.search(text)),
         incentive=incentive_asked(text) if not (english or asks & {Ask.WHO, Ask.PENALTY, Ask.TIMELINE, Ask.DEADLINE}) else "",
         standard_number=standard_number,
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),

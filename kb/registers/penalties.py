@@ -161,6 +161,11 @@ def pairs(text: str) -> set[str]:
     return out
 
 
+def dice(a: set[str], b: set[str]) -> float:
+    """How alike two sets of word pairs are (Dice: 0 nothing shared, 1 the same)."""
+    return 2 * len(a & b) / ((len(a) + len(b)) or 1)
+
+
 def agree(a: str, b: str) -> bool:
     """Subjects of a penalty and a duty that may be the same party: equal, one unnamed, or a
     company kind and 企业 / 任何单位 (never a company and a public body)."""
