@@ -64,6 +64,13 @@ def hit(text: str) -> SearchHit:
     # points counted in 分
     ("一个周期扣满多少分会被扣证？", "一年内无累积记分的，可以延长审验期。", False),
     ("一个周期扣满多少分会被扣证？", "一个记分周期内累积记分达到十二分的，扣留驾驶证。", True),
+    # a lead time is stated as one, not by a time within which an authority acts
+    ("许可证快到期了，延续申请要提前多少天交？", "受理部门应当自受理之日起20个工作日内作出决定。", False),
+    ("许可证快到期了，延续申请要提前多少天交？", "应当在有效期届满30日前提出延续申请。", True),
+    ("进口种畜要提前几天报检？", "货主应当在种畜进境前15日报检。", True),
+    # a year asked of a measure is stated by a year written, not by a plan to do it step by step
+    ("追溯编码制度要在哪一年全部实施？", "国家分步实施追溯编码制度。", False),
+    ("追溯编码制度要在哪一年全部实施？", "追溯编码制度应当在2030年前全部实施。", True),
     # an English question's figure is read from its gloss
     ("How much subsidy is paid for each scrapped car?", "本办法自2019年6月1日起施行。", False),
     ("How much subsidy is paid for each scrapped car?", "每辆报废车给予补贴一千元。", True),

@@ -560,3 +560,14 @@ def test_the_duty_a_yes_no_question_asks_about(question, duty):
 ])
 def test_clauses_that_only_ask_are_no_part_of_the_conduct(question, conduct):
     assert read_question(question).conduct == conduct
+
+
+@pytest.mark.parametrize("question, figure, advance", [
+    ("追溯编码制度要在哪一年全部实施？", "year", False),  # a year of a measure
+    ("示例节能条例是哪一年发布的？", "", False),  # a document's own date: its header answers
+    ("许可证到期想延续，要提前多少天申请？", "period", True),  # a lead time
+    ("受理以后多少天内给答复？", "period", False),
+])
+def test_a_year_or_a_lead_time_asked(question, figure, advance):
+    pq = read_question(question)
+    assert (pq.figure, pq.advance) == (figure, advance)

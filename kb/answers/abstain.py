@@ -94,10 +94,12 @@ _QUANTITY = re.compile(
 _DATE = re.compile(
     rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前|份?(?:至|到|—|-))|年底|年末|月底|月末"
 )
+# a year (2025年, 二〇二五年底), not a year's worth (年度)
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?!度)|(?:一九|二〇|二零)[〇零一二三四五六七八九]{2}年(?!度)")
 _SHARE = re.compile(rf"百分之(?:\d|{CN_NUMERAL})|\d\s*[%％‰]|[一二三四五六七八九十]+成|半数|一半")
-FIGURES = {"date": _DATE, "amount": _AMOUNT, "levy": _LEVY, "frequency": _FREQUENCY, "period": _PERIOD,
+FIGURES = {"date": _DATE, "year": _YEAR, "amount": _AMOUNT, "levy": _LEVY, "frequency": _FREQUENCY, "period": _PERIOD,
            "quantity": _QUANTITY}
-FIGURE_NAMES = {"date": "具体日期", "amount": "具体数额", "levy": "具体数额或比例", "frequency": "具体周期（多久一次）",
+FIGURE_NAMES = {"date": "具体日期", "year": "具体年份", "amount": "具体数额", "levy": "具体数额或比例", "frequency": "具体周期（多久一次）",
                 "period": "具体期限",
                 "quantity": "具体数值"}
 
@@ -155,6 +157,9 @@ def coverage(pq: ParsedQuestion, hits: list[SearchHit], top: int = 3) -> tuple[f
 # How long records are kept is stated where keeping is (保存三年), not by another deadline of
 # the same records (报送…一年内).
 _KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管")
+# A lead time is stated as one (提前30日, 届满6个月前, 进境前7日), not as a time within which
+# something is done after an event (自受理之日起20个工作日内).
+_ADVANCE_SAID = re.compile(rf"提前|前\s*(?:\d|{CN_NUMERAL})|(?:年|月|日|天|时|工作日|届满|之|以)前(?![款条项述])")
 
 
 # A target asked (目标是多少, 要降到多少) is not stated by what was achieved before (“十三五”期间…累计
@@ -182,6 +187,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     answers only a question about a penalty; a period of keeping only a question about keeping."""
     pattern = FIGURES[pq.figure]
     keeping = pq.figure == "period" and not pq.parts and pq.keeping
+    advance = pq.figure == "period" and not pq.parts and pq.advance
     in_unit = (_SHARE_OR_FRACTION if pq.figure_unit == SHARE_UNIT
                else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
     if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
@@ -212,6 +218,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
             if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
                 continue
             if keeping and not _KEEPING_SAID.search(sent):
+                continue
+            if advance and not _ADVANCE_SAID.search(sent):
                 continue
             if pq.fee and pq.fee not in re.sub(r"\s", "", sent):
                 continue  # a fine or a tax in the same units is not the fee asked

@@ -1,5 +1,5 @@
 """What figure a question asks for, and in which unit: an amount, a levy (an amount or a rate), a
-period, a date or a quantity (`figure_of`); the unit named after 多少/几 (`figure_unit`,
+period, a date, a year or a quantity (`figure_of`); the unit named after 多少/几 (`figure_unit`,
 `count_unit`); the fee whose amount is asked (`fee_named`); the thing a figure is of
 (`measured_named`). An answer must state a figure of that kind, of that thing (kb.answers.abstain);
 search prefers a passage counting in the unit asked (kb.search.rerank).
@@ -27,6 +27,9 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          # (引航费按什么标准收: the fee's rate or sum)
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金)[^，,。？?]{0,4}?按(?:什么|哪个|啥)标准"
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
+    # a year asked of a measure (在哪一年全部实施, 执行到哪一年截止) — not of a document's own
+    # dates (哪一年发布的: its header answers), see figure_of
+    "year": re.compile(r"哪一?年(?!度|级)|哪个年份|什么年份"),
     # how often (多久要做一次, 几年检验一次, 每隔多久): an interval, which a deadline (3个工作日内) does not
     # answer — before "period", whose 多久 it contains
     "frequency": re.compile(r"(?:多久|多长时间|几年|几个月|多少年)(?:要|得|需要|应当|就|才)?[^，,。？?]{0,8}?一次"
@@ -56,13 +59,14 @@ _MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补�
 
 # A yes/no question (…也受价格法管吗？) that names a rate or a price as its subject asks no figure.
 _YES_NO_RE = re.compile(r"吗[？?]?$|是否|是不是|能不能|可不可以|算不算")
+_DOCUMENT_EVENT_RE = re.compile(r"发布|公布|通过|修改|修正|修订|印发|颁布|制定|出台|施行|生效")
 _MULTIPLE_ASKED = re.compile(r"(?:多少|几)倍")
 _HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重")
 
 
 def figure_of(text: str) -> str:
-    """The figure a question asks for: date | amount | levy (an amount or a rate) | frequency | period |
-    quantity, or ''."""
+    """The figure a question asks for: date | year | amount | levy (an amount or a rate) | frequency |
+    period | quantity, or ''."""
     if DECIDER_RE.search(text):
         return ""
     if _MULTIPLE_ASKED.search(text):
@@ -70,6 +74,8 @@ def figure_of(text: str) -> str:
     if _YES_NO_RE.search(text) and not _HOW_MUCH_RE.search(text):
         return ""
     name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
+    if name == "year" and _DOCUMENT_EVENT_RE.search(text):
+        return ""
     levy = _LEVY_RE.search(text) or (_FEE_RE.search(text) and not _PER_UNIT_RE.search(text))
     if name == "amount" and levy and not _MONEY_RE.search(text):
         return "levy"

@@ -317,6 +317,9 @@ def local_rule_places(text: str, places: Sequence[str]) -> list[str]:
 # kept (保存几年: a keeping period, not another deadline of the same records), or a target (目标是
 # 多少: not what was achieved before).
 KEEPING_ASKED_RE = re.compile(r"保存|保留|留存|存档|归档|保管|留多久|存多久")
+# A lead time asked (要提前多少天申请): a period before an event, which a time within which
+# something is done (20个工作日内作出决定) does not state.
+ADVANCE_ASKED_RE = re.compile(r"提前(?:多少|几|多久|多长)")
 TARGET_ASKED_RE = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
 # A standard's number asked (国家标准编号是多少, 标准号是什么): only a passage that writes one answers.
 STANDARD_NUMBER_ASKED_RE = re.compile(r"标准(?:的)?(?:编号|代号)|标准号|国标号")

@@ -36,6 +36,7 @@ from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
     DUTIES_ASKED_RE,
     KEEPING_ASKED_RE,
+    ADVANCE_ASKED_RE,
     STANDARD_NUMBER_ASKED_RE,
     TARGET_ASKED_RE,
     revision_asked,
@@ -119,6 +120,7 @@ class ParsedQuestion:
     figure_unit: str = ""  # the unit it is asked in (多少吨 → 吨; a regex alternation, '' for none)
     count_unit: str = ""  # the unit of a count asked where no other figure is (至少派几个人 → 人|名)
     keeping: bool = False  # asks how long something is kept (保存几年)
+    advance: bool = False  # asks a lead time before an event (要提前多少天申请)
     fee: str = ""  # the fee whose amount is asked (植被恢复费), which a sentence must name to state it
     tax: str = ""  # the tax whose amount is asked (耕地占用税), which a passage must name to state it
     measured: str = ""  # the thing the figure asked is of (营业保证金, 车速), which a stating sentence names
@@ -263,6 +265,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         figure_unit=unit,
         count_unit=counted,
         keeping=bool(KEEPING_ASKED_RE.search(text)),
+        advance=bool(ADVANCE_ASKED_RE.search(text)),
         fee=fee_named(text) if figure in ("amount", "levy", "quantity") else "",
         tax=tax_named(text) if figure in ("amount", "levy", "quantity") else "",
         # (a question of two parts: each part names its own thing)
