@@ -567,6 +567,9 @@ def test_clauses_that_only_ask_are_no_part_of_the_conduct(question, conduct):
     ("示例节能条例是哪一年发布的？", "", False),  # a document's own date: its header answers
     ("许可证到期想延续，要提前多少天申请？", "period", True),  # a lead time
     ("受理以后多少天内给答复？", "period", False),
+    # a rule about rates asks no figure; a rate asked of it does
+    ("两批货都设了临时税率时，适用规则有什么不同？", "", False),
+    ("两批货都设了临时税率时，各按多少税率交？", "levy", False),
 ])
 def test_a_year_or_a_lead_time_asked(question, figure, advance):
     pq = read_question(question)

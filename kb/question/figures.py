@@ -60,6 +60,8 @@ _MONEY_RE = re.compile(r"多少钱|多少元|多少万|资金|经费|补助|补�
 # A yes/no question (…也受价格法管吗？) that names a rate or a price as its subject asks no figure.
 _YES_NO_RE = re.compile(r"吗[？?]?$|是否|是不是|能不能|可不可以|算不算")
 _DOCUMENT_EVENT_RE = re.compile(r"发布|公布|通过|修改|修正|修订|印发|颁布|制定|出台|施行|生效")
+# A rule asked (两者都设了暂定税率时，适用规则有什么不同) names a rate as its subject, not as the figure asked.
+_RULE_ASKED_RE = re.compile(r"规则|原则|(?:怎么|如何|怎样)适用|有什么不同|有何不同|什么区别|有何区别|有什么区别")
 _MULTIPLE_ASKED = re.compile(r"(?:多少|几)倍")
 _HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重")
 
@@ -71,7 +73,7 @@ def figure_of(text: str) -> str:
         return ""
     if _MULTIPLE_ASKED.search(text):
         return "quantity"  # 罚款是货值的多少倍: only a multiple answers it, not a sum in 元
-    if _YES_NO_RE.search(text) and not _HOW_MUCH_RE.search(text):
+    if (_YES_NO_RE.search(text) or _RULE_ASKED_RE.search(text)) and not _HOW_MUCH_RE.search(text):
         return ""
     name = next((name for name, pat in FIGURE_PATTERNS.items() if pat.search(text)), "")
     if name == "year" and _DOCUMENT_EVENT_RE.search(text):
