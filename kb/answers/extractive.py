@@ -93,6 +93,10 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if header is not None and header not in chosen:
             chosen.append(header)
             deliberate.add(header)
+    for i in restricting(hits, quotable, main):
+        if i not in chosen:  # 不得依据本法第二十六条…解除: the lead's article does not hold for these cases
+            chosen.append(i)
+            deliberate.add(i)
     if len(pq.documents) >= 2:
         # a question naming several documents is about each: the best passage of each named one
         for i in sorted(quotable, key=lambda i: -cs[i]):
@@ -119,6 +123,17 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             doc_order.append(hits[i].doc_id)
     out.sort(key=lambda p: (doc_order.index(hits[p[0]].doc_id), hits[p[0]].chunk_index if p[0] != main else -1))
     return out
+
+
+def restricting(hits: list[SearchHit], quotable: list[int], main: int) -> list[int]:
+    """Passages of the lead's document that name the lead's article as not applying (用人单位不得
+    依据本法第二十六条的规定解除劳动合同): what it allows is not allowed in their cases."""
+    loc = hits[main].locator or ""
+    if not loc.startswith("第") or not loc.endswith("条"):
+        return []
+    barred = re.compile(rf"(?:不得|不能|不予)(?:依据|依照|按照|根据|适用)[^。；：]*?(?<![一二三四五六七八九十百零〇]){loc}")
+    return [i for i in quotable if i != main and hits[i].doc_id == hits[main].doc_id
+            and barred.search(hits[i].text or "")]
 
 
 # An effective clause that dates nothing itself (本条例自公布之日起施行).
@@ -179,9 +194,29 @@ def _pick_units(units: list[Unit], hit: SearchHit, primary: bool, global_best: f
                 extra += [x for x in units if x.intro == u.pos][:15]
             elif u.kind == "item" and u.intro is not None:
                 extra.append(by_pos[u.intro])
+        extra += [x for u in keep + extra for x in tier_base(units, u)]
         keep_pos = {u.pos for u in keep} | {u.pos for u in extra}
         keep = [u for u in units if u.pos in keep_pos]
     return keep
+
+
+# A graver tier of a sanction (情节严重的，处…; 拒不改正的，处…) reads only after the clauses of its
+# sentence before it: who sanctions, for what, and the first tier.
+_TIER_START = re.compile(r"^(?:情节(?:特别|较为)?严重|拒不改正|逾期(?:不|未|仍不|仍未)(?:改正|缴纳|履行|补办|拆除|停止)"
+                         r"|造成(?:严重)?后果|再次|屡次|多次|构成犯罪)")
+
+
+def tier_base(units: list[Unit], u: Unit) -> list[Unit]:
+    """The clauses of `u`'s sentence before it, when `u` is a graver tier of a sanction."""
+    if u.kind == "item" or not _TIER_START.match(u.text):
+        return []
+    by_pos = {x.pos: x for x in units}
+    before: list[Unit] = []
+    p = u.pos - 1
+    while p in by_pos and by_pos[p].kind == "sent" and by_pos[p].text.endswith(("；", ";")):
+        before.append(by_pos[p])
+        p -= 1
+    return before[::-1]
 
 
 LEAD_TYPES = ("numeric", "timeline", "who", "penalty", "yesno")
@@ -225,7 +260,9 @@ def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]], pq: ParsedQu
     # The lead rests on the main passage (the first chosen) when it says what is asked at all.
     main = chosen[0][0]
     own = [u for u in cands if u.hit == main and u.cues & set(wanted)]
-    return max(own or cands, key=lambda u: (len(u.cues & set(wanted)), u.score, -u.hit, -u.pos))
+    best = max(own or cands, key=lambda u: (len(u.cues & set(wanted)), u.score, -u.hit, -u.pos))
+    base = tier_base([x for _, us in chosen for x in us if x.hit == best.hit], best)
+    return base[0] if base else best  # a graver tier is led by its sentence's start
 
 
 @dataclass
