@@ -1,7 +1,7 @@
 """Invented regulations for tests/test_answer_clauses.py: a sanction in tiers (警告；拒不改正的，
 处…；情节严重的，处…), an article barring another's use for some people (不得依据本规定第五条…),
-a list of who does not enjoy a right, rates whose rule of use is asked, and a bribe named in everyday
-words. They are test samples (测试样例), not real texts: issuers, numbers and amounts are made up."""
+a list of who does not enjoy a right, rates whose rule of use is asked, a bribe named in everyday
+words, and exemptions from two taxes. They are test samples (测试样例), not real texts: issuers, numbers and amounts are made up."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -72,7 +72,8 @@ STAFF = f"""# 示例职工聘用规定（测试样例）
 第十三条 聘用单位根据工作的具体情况，统筹安排职工带薪休养假。
 """
 
-# rates and how they apply when a provisional rate is set; a bribe to doctors punished
+# rates and how they apply when a provisional rate is set; a bribe to doctors punished; one tax
+# exempted, another not mentioned
 TRADE = f"""# 示例进出口税率条例（测试样例）
 
 2017年8月21日 示例国务院令第77号公布
@@ -88,6 +89,10 @@ TRADE = f"""# 示例进出口税率条例（测试样例）
 第五条 药品经营企业在药品购销中给予使用其药品的医疗机构的医师、药师财物或者回扣的，由示例市场监督管理部门没收违法所得，并处十五万元以上一百万元以下的罚款。
 
 第六条 药品经营企业未按照规定保存购销记录的，由示例药品监督管理部门责令改正，处一万元以上三万元以下的罚款。
+
+第七条 因品质原因退运的出口货物，原状复运进境的，不征收进口关税。
+
+第八条 纯电动的示例内河船舶，免征船舶吨税。
 """
 
 

@@ -11,7 +11,9 @@ the dev21 question set once it was read; on invented regulations (tests/fixtures
   neighbouring 可以 (kb.answers.scoring CUE_PATTERNS);
 - a rule asked about rates (适用规则有什么不同) asks no figure, and is not refused for want of one
   (kb.question.figures.figure_of);
-- a bribe in everyday words (给医生塞钱) finds the article on 财物 and 回扣 (kb.question.lexicon_data).
+- a bribe in everyday words (给医生塞钱) finds the article on 财物 and 回扣 (kb.question.lexicon_data);
+- whether a named tax is owed (能免车辆购置税吗) is answered only by a passage of that tax, not by
+  another tax's exemption (kb.question.figures.tax_named, kb.answers.abstain.decide).
 """
 from __future__ import annotations
 
@@ -57,3 +59,11 @@ def test_a_bribe_in_everyday_words(data, capsys):
     out = ask(data, "医药代表给医院医生塞钱，让他们多开我们的药，公司会被怎么罚？", capsys)
     assert not out["abstained"], out["answer"]
     assert lead(out)[1] == "第五条" and "十五万元以上一百万元以下" in out["answer"], out["answer"]
+
+
+def test_whether_a_tax_is_owed_is_answered_by_that_tax_only(data, capsys):
+    out = ask(data, "买纯电动汽车能免车辆购置税吗？", capsys)
+    assert out["abstained"] and "没有涉及车辆购置税" in out["answer"], out["answer"]
+    out = ask(data, "出口的货因为质量问题被退回来，原样复运进境要不要再交进口关税？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out)[1] == "第七条" and "不征收进口关税" in out["answer"], out["answer"]

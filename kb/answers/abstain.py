@@ -489,6 +489,10 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
         return refuse("检索到的条文没有写明标准编号，所收文件中没有该标准")
     if pq.figure and not states_figure(pq, hits):
         return refuse(f"检索到的条文没有规定{figure_name(pq)}")
+    # (a tax benefit asked, 能在企业所得税前扣除吗, is judged with its more telling reason once composed)
+    if pq.tax and not pq.incentive and not any(pq.tax in _norm(f"{h.title} {h.heading_path} {h.text}")
+                                               for h in hits[:FIGURE_PASSAGES]):
+        return refuse(f"检索到的条文没有涉及{pq.tax}")  # another tax's exemptions say nothing of it
     delegated = delegation(hits[0]) if pq.details else ""
     if delegated:
         return refuse(f"{delegated}，所收文件中没有这些具体规定")

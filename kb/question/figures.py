@@ -148,10 +148,11 @@ _FEE_NAMED_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:恢复|开垦|复垦|补偿|
                            r"|服务|管理|建设|登记|认证|审查|评审|鉴定|安置)费(?!用|率)")
 
 
-# A tax named in a question asking how much (耕地占用税每平方米交多少): only a passage of that tax
-# states it, not another tax on land in the same units.
+# A tax named in a question asking how much (耕地占用税每平方米交多少) or whether it is owed (能免车辆
+# 购置税吗): only a passage of that tax answers, not another tax on land in the same units, nor
+# another tax's exemptions. (相关税费, 有关税收 name no customs duty)
 _TAX_NAMED_RE = re.compile(r"(?:耕地占用|城镇土地使用|土地使用|土地增值|车船|船舶吨|资源|环境保护|房产|契|印花|烟叶|增值"
-                           r"|消费|企业所得|个人所得|城市维护建设)税")
+                           r"|消费|企业所得|个人所得|城市维护建设|车辆购置|(?<![相有])关)税")
 
 
 def tax_named(text: str) -> str:

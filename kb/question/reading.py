@@ -122,7 +122,7 @@ class ParsedQuestion:
     keeping: bool = False  # asks how long something is kept (保存几年)
     advance: bool = False  # asks a lead time before an event (要提前多少天申请)
     fee: str = ""  # the fee whose amount is asked (植被恢复费), which a sentence must name to state it
-    tax: str = ""  # the tax whose amount is asked (耕地占用税), which a passage must name to state it
+    tax: str = ""  # the tax whose amount is asked, or whether owed (耕地占用税), which a passage must name
     measured: str = ""  # the thing the figure asked is of (营业保证金, 车速), which a stating sentence names
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
@@ -267,7 +267,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         keeping=bool(KEEPING_ASKED_RE.search(text)),
         advance=bool(ADVANCE_ASKED_RE.search(text)),
         fee=fee_named(text) if figure in ("amount", "levy", "quantity") else "",
-        tax=tax_named(text) if figure in ("amount", "levy", "quantity") else "",
+        # (a yes/no question too: 能免车辆购置税吗 is not answered by another tax's exemptions)
+        tax=tax_named(text) if figure in ("amount", "levy", "quantity") or Ask.YESNO in asks else "",
         # (a question of two parts: each part names its own thing)
         measured=measured_named(text) if figure in ("amount", "levy", "quantity") and not (english or parts) else "",
         target=bool(TARGET_ASKED_RE.search(text)),
