@@ -81,6 +81,8 @@ _PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)
                      r"|(?:时限|期限|期间)的?(?:[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五]倍)")
 # An interval: 每年, 每两年, 每隔3个月, 五年检验一次, 检验周期 (not a deadline: 3个工作日内)
 _FREQUENCY = re.compile(r"每(?:隔)?\s*(?:\d+|[一二三四五六七八九十两半]+)?\s*个?(?:年|月|季度|季|周|星期|日|天|小时)"
+                        # by the month or quarter (按月预缴, 分季预缴, 在月度或者季度终了后十五日内预缴)
+                        r"|(?:按|分)(?:月|季|季度|年|次)(?!份)|月度或者季度|(?:月度|季度)终了"
                         r"|(?:\d+|[一二三四五六七八九十两半]+)\s*个?(?:年|月|季度|周|日|天)[^。；，,]{0,8}?一次|周期|间隔")
 # Laws write their figures in Chinese numerals, in any unit of measure or count (三十五公顷,
 # 一百株, 十八周岁): a numeral before one counts as an Arabic digit does.
@@ -202,6 +204,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
             if Ask.PENALTY not in pq.asks:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
+            if pq.figure == "period":
+                sent = _DAY_OF_MONTH.sub(" ", sent)  # 次年三月三十一日前 is a day, 上一个月 a month: no period
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
                 sent = _without_numbers(sent.translate(_NARROW_DIGITS), given)  # 100级洁净区: the zone asked about
@@ -229,6 +233,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     return False
 
 
+# a day of a month (三月三十一日) or a month named (上一个月), which no period of months states
+_DAY_OF_MONTH = re.compile(rf"(?:\d{{1,2}}|{CN_NUMERAL})\s*月\s*(?:\d{{1,2}}|{CN_NUMERAL})\s*日|[上下本]一?个?月")
 _NARROW_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 

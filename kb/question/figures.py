@@ -92,6 +92,7 @@ _UNIT_ASKED = re.compile(
 UNIT_WORDS: dict[str, str] = {
     "岁": "岁|周岁", "株": "株|棵", "棵": "棵|株",
     "个": "个|人|名|家|项|种|类|座|台|户",  # 个 counts anything: 几个 is answered by 2人 or 3家
+    "家": "家|个",  # (几家企业 is answered by 1个企业)
     "个工作日": "个?工作日", "工作日": "个?工作日", "个月": "个月|月", "千瓦时": "千瓦时|度", "度": "度|千瓦时|℃",
     "个人": "人|名", "人": "人|名", "名": "名|人", "学时": "学时|课时", "课时": "课时|学时", "分贝": "分贝|dB",
     "公里": "公里|千米", "千米": "千米|公里", "天": "天|日|个?工作日", "日": "日|天|个?工作日", "周": "周|星期", "个小时": "个?小时", "小时": "个?小时", "公斤": "公斤|千克", "千克": "千克|公斤", "毫克": "毫克|mg",
@@ -100,11 +101,18 @@ UNIT_WORDS: dict[str, str] = {
 
 # A share asked (百分之多少, 百分之几, 多少%): only a share answers it.
 # (按多少比例收取, 分成比例是多少: a proportion asked is a share too)
-_SHARE_ASKED = re.compile(r"百分之(?:多少|几)|多少\s*[%％]|百分比是多少|比例(?:是|为|有|定为|大概是)?多少|多少(?:的)?比例|什么比例|比例是几")
+_SHARE_ASKED = re.compile(r"百分之(?:多少|几)|多少\s*[%％]|百分比是多少|比例(?:是|为|有|定为|大概是)?多少|多少(?:的)?比例|什么比例|比例是几"
+                          # a rate of tax asked (税率是多少, 适用多少税率, 征收率): a share answers it, not a sum
+                          r"|(?:税率|征收率)(?:是|为|大概是|一般是)?(?:多少|几)|多少(?:的)?(?:税率|征收率)")
 SHARE_UNIT = "百分之"
 
 
 _TIME_UNITS = ("个工作日", "工作日", "个月", "个小时", "小时", "分钟", "天", "日", "年", "周")
+
+
+def share_asked(text: str) -> bool:
+    """Whether a share is asked (百分之多少, 多少比例, 税率是多少): only a share answers it."""
+    return bool(_SHARE_ASKED.search(text))
 
 
 def figure_unit(text: str, figure: str = "quantity") -> str:
@@ -191,18 +199,26 @@ _NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税�
               "等级", "级别", "档次", "阶段", "类别", "批次", "种类", "步骤"}
 
 
+# nouns holding a character _NOT_A_THING reads as a verb (所得税, 委员会, 收入)
+_NOUNS_WITH_VERB_CHARS = re.compile(r"所得|委员会|协会|学会|商会|收入|收益|交通|开发区|分公司|子公司")
+
+
+def _verbal(phrase: str) -> bool:
+    return bool(_NOT_A_THING.search(_NOUNS_WITH_VERB_CHARS.sub("", phrase)))
+
+
 def measured_named(text: str) -> str:
     """The thing the figure asked is of ('' when the question names none, or names it with a verb)."""
     for clause in re.split(r"[？?。；;！!]", text):
         m = _AFTER_HOW_MANY.search(clause)
-        if m and m.group(1)[0] not in _UNIT_FIRST and m.group(1) not in _NOT_NAMED and not _NOT_A_THING.search(m.group(1)):
+        if m and m.group(1)[0] not in _UNIT_FIRST and m.group(1) not in _NOT_NAMED and not _verbal(m.group(1)):
             return m.group(1)
         m = _BEFORE_HOW_MANY.search(clause)
         if not m:
             continue
         # (the generic tail first: the 上 of 上限 is no linking word)
         thing = _GENERIC_TAIL.sub("", _MODIFIERS.sub("", _BEFORE_CUT.sub("", _GENERIC_TAIL.sub("", m.group(1)))))
-        if (len(thing) >= 2 and thing not in _NOT_NAMED and not _NOT_A_THING.search(thing)
+        if (len(thing) >= 2 and thing not in _NOT_NAMED and not _verbal(thing)
                 and not _COMPARATIVE.search(thing)):
             return thing
     return ""

@@ -30,7 +30,8 @@ from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
 from kb.question.sides import EACH_RE, compare_sides
-from kb.question.figures import DECIDER_RE, PEOPLE_UNITS, count_unit, fee_named, figure_of, figure_unit, measured_named, tax_named
+from kb.question.figures import (DECIDER_RE, PEOPLE_UNITS, SHARE_UNIT, count_unit, fee_named, figure_of, figure_unit,
+                                measured_named, share_asked, tax_named)
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
@@ -228,6 +229,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
     counted = (count_unit(" ".join(framing) if english else text)
                if Ask.NUMERIC in asks and not figure and not parts else "")
     unit = figure_unit(" ".join(framing) if english else text, figure) if figure in ("period", "quantity") else ""
+    if figure == "levy" and share_asked(text):
+        unit = SHARE_UNIT  # 适用多少税率: a rate, not the sum of the bracket it is asked for
     if counted in PEOPLE_UNITS:
         # 至少要配几名技术人员: a count of people asked at the end is a figure a passage must state
         figure, unit = "quantity", counted
@@ -267,8 +270,9 @@ def read_question(question: str, aliases: AliasTable | None = None,
         keeping=bool(KEEPING_ASKED_RE.search(text)),
         advance=bool(ADVANCE_ASKED_RE.search(text)),
         fee=fee_named(text) if figure in ("amount", "levy", "quantity") else "",
-        # (a yes/no question too: 能免车辆购置税吗 is not answered by another tax's exemptions)
-        tax=tax_named(text) if figure in ("amount", "levy", "quantity") or Ask.YESNO in asks else "",
+        # (any figure of it — a sum, a rate, a deadline — and a yes/no question too: 能免车辆购置税吗 is
+        # not answered by another tax's exemptions, nor 企业所得税汇算清缴 by the individual income tax's)
+        tax=tax_named(text) if figure or Ask.YESNO in asks else "",
         # (a question of two parts: each part names its own thing)
         measured=measured_named(text) if figure in ("amount", "levy", "quantity") and not (english or parts) else "",
         target=bool(TARGET_ASKED_RE.search(text)),
