@@ -574,3 +574,12 @@ def test_clauses_that_only_ask_are_no_part_of_the_conduct(question, conduct):
 def test_a_year_or_a_lead_time_asked(question, figure, advance):
     pq = read_question(question)
     assert (pq.figure, pq.advance) == (figure, advance)
+
+
+def test_a_law_named_in_english_by_its_subject():
+    from kb.question.english import documents, gloss
+    titles = ["就业促进法", "清洁生产促进法", "劳动法"]
+    assert documents("When was the Employment Promotion Law adopted?", titles) == ["就业促进法"]
+    # since when it has been in force asks a date; whether it still is asks its status
+    assert "还有效" not in gloss("From what date has the law been in force?")[0]
+    assert "还有效" in gloss("Is the law still in force?")[0]

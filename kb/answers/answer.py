@@ -27,6 +27,7 @@ from kb.answers import abstain, extractive, leads, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.duty_answers import (
     consequence_lines,
+    linked_penalty_hits,
     named_rule_lines,
     penalty_answer,
     penalty_by_conduct,
@@ -218,6 +219,14 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
                       catalog: Catalog | None = None) -> Answer:
     question = pq.raw
     decision = abstain.decide(pq, hits, catalog.docs if catalog else None)
+    if decision.abstain and pq.figure:
+        # a fine asked of a conduct whose duty leads: the penalty enforcing it may state the sum
+        linked = linked_penalty_hits(pq, hits, catalog)
+        if linked:
+            widened = [hits[0], *linked, *hits[1:]]
+            retry = abstain.decide(pq, widened, catalog.docs if catalog else None)
+            if not retry.abstain:
+                decision, hits = retry, widened
     if decision.abstain:
         return abstention(question, hits, "extractive", decision.reason, warnings)
     hits = decision.hits if decision.hits is not None else hits

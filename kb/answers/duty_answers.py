@@ -353,3 +353,35 @@ def consequence_lines(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) 
                 extra.append(Citation(n, h, p.text))
                 lines.append(f"违反的后果：{book_title(short_title(h.title))}{p.locator}：{p.text}[{n}]")
     return lines, extra
+
+
+LINKED_MAX = 2  # penalties of the first passage's duties brought in for a fine asked
+
+
+def linked_penalty_hits(pq: ParsedQuestion, hits: Sequence[SearchHit], catalog: Catalog | None) -> list[SearchHit]:
+    """For a question asking what a conduct costs (会被罚多少) whose first passage is the duty the
+    conduct breaks (对怀孕7个月以上的女职工，不得安排夜班劳动): the penalty articles of its document
+    that enforce that duty — naming it first (违反本规定第六条第二款…的，处…罚款) — which search ranks low
+    for want of the conduct's words. Empty when the first passage is a penalty itself."""
+    if Ask.PENALTY not in pq.asks or not hits or catalog is None or Role.PENALTY in roles(hits[0].text or ""):
+        return []
+    register = register_of(catalog)
+    if register is None:
+        return []
+    first = hits[0]
+    naming = register.penalties_naming(first.doc_id, first.locator)
+    linked = naming + [p for d in register.duties_of(first.doc_id, first.locator) for p in register.penalties_for(d)]
+    have = {(h.doc_id, h.locator) for h in hits}
+    out: list[SearchHit] = []
+    for p in linked:
+        if p.doc_id != first.doc_id or (p.doc_id, p.locator) in have or Role.PENALTY not in roles(p.text):
+            continue
+        if catalog.allowed is not None and p.doc_id not in catalog.allowed:
+            continue
+        h = _hit_for(p.doc_id, p.locator, p.text, hits, catalog)
+        if h is not None:
+            out.append(h)
+            have.add((p.doc_id, p.locator))
+        if len(out) >= LINKED_MAX:
+            break
+    return out

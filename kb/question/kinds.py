@@ -82,10 +82,13 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
 # Which bodies issued a named text (这个办法是由哪些部门联合发布的): its header names them.
 ISSUER_ASKED_RE = re.compile(
     r"(?:法|条例|办法|规定|细则|决定|通知|意见|方案|规划|标准|目录|名录)[^，,。？?]{0,6}?(?:哪些|哪个|哪几个|哪一个|哪家|谁)"
-    r"(?:部门|机关|单位|机构)?(?:联合|共同)?(?:发布|公布|颁布|印发|出台)"
-    # the text referred to as a whole (那部规定，是谁批准的) and the decree it was issued by
-    r"|(?:那部|这部|该)(?:法律|法|条例|办法|规定|细则)[，,]?是?由?谁(?:批准|制定|发布|公布|颁布)"
+    r"(?:部门|机关|单位|机构)?(?:联合|共同)?(?:发布|公布|颁布|印发|出台|下发|发的)"
+    # the text referred to as a whole (那部规定，是谁批准的; 那份通知，是哪个部门发的) and the decree it was issued by
+    r"|(?:那部|这部|该|那份|这份)(?:法律|法|条例|办法|规定|细则|通知|文件|意见|决定)[，,]?是?由?(?:谁|哪个部门|哪个单位|哪家)"
+    r"(?:批准|制定|发布|公布|颁布|印发|下发|发的)"
     r"|以(?:哪个|哪一个|什么|哪家)(?:部门|机关)?的?令(?:发布|公布)"
+    # its document number (文号是多少), which only its header writes
+    r"|文号|发文字号"
 )
 DOCUMENT_DATES_RE = re.compile(
     r"哪天|哪一天|什么时候|何时|哪一年|哪年|(?:修改|修正|修订|改)过?了?几次|日期|第几号|哪一?号|几号令|令号|起施行|开始施行|开始实施|开始执行|生效|印发"
