@@ -36,6 +36,7 @@ def test_the_works_listed_by_name_lead(data, capsys):
     ("这个规定具体管哪些县和旗？", ("县", "旗")),
     ("哪些情况下可以免交？", ()),  # 情况 names no kind of thing
     ("卷烟包装上必须印哪些内容？", ()),
+    ("哪些类别的广告在发布之前必须先经过审查？", ("广告",)),  # 类别 names no kind of thing either
 ])
 def test_what_a_list_question_asks_to_be_listed(question, nouns):
     assert listed_nouns(question) == nouns

@@ -201,6 +201,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
             continue  # a passage about fines: its amounts are fines, or limits on them
         if pq.tax and pq.tax not in _norm(f"{h.title} {h.heading_path} {h.text}"):
             continue  # another tax's rates (土地使用税每平方米…) do not state the tax asked
+        if pq.certificate and not _names_certificate(pq.certificate, h):
+            continue  # 船员适任证书的有效期 is not the training permit's
         for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
             if Ask.PENALTY not in pq.asks:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
@@ -244,6 +246,22 @@ def _without_numbers(sent: str, numbers: list[str]) -> str:
     for n in numbers:
         sent = re.sub(rf"(?<![\d.]){re.escape(n)}(?![\d.])", " ", sent)
     return sent
+
+
+_CERTIFICATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:许可证|证书|执照|证)$")
+
+
+def _names_certificate(name: str, h: SearchHit) -> bool:
+    """Whether a passage names a certificate: by its whole name or the documents' word for it, or by
+    its head (生产许可证) in a document whose title or text holds the rest (饲料和饲料添加剂管理条例)."""
+    said = _norm(f"{h.title} {h.text}")
+    if _norm(name) in said or any(_norm(w) in said for w in legal_words(name)):
+        return True
+    head = _CERTIFICATE_HEAD.search(name)
+    if head is None or head.group(0) not in _norm(h.text):
+        return False
+    qualifier = name[: head.start()]
+    return all(qualifier[i:i + 2] in said for i in range(len(qualifier) - 1)) if len(qualifier) >= 2 else qualifier in said
 
 
 @lru_cache(maxsize=256)
@@ -365,7 +383,7 @@ _INCENTIVE_STATED = re.compile(
 
 # A tax benefit asked (税前扣除, 免税) is granted only in a tax's words: a budget line (列入财政预算)
 # or a grant gives no deduction.
-_TAX_INCENTIVE_STATED = re.compile(r"扣除|抵扣|抵免|免征|减征|免税|退税|减免|税收优惠|优惠税率")
+_TAX_INCENTIVE_STATED = re.compile(r"扣除|抵扣|抵免|免征|减征|减半|免税|退税|减免|税收优惠|优惠税率")
 
 
 def incentive_not_stated(pq: ParsedQuestion, quoted: str) -> str:
@@ -373,7 +391,8 @@ def incentive_not_stated(pq: ParsedQuestion, quoted: str) -> str:
     sentences (`quoted`) that grant none ('' otherwise)."""
     if not pq.incentive:
         return ""
-    stated = _TAX_INCENTIVE_STATED if "税" in pq.incentive else _INCENTIVE_STATED
+    # (a tax's benefit asked — 城市维护建设税减半征收 — is not granted by 税收征收管理法 named)
+    stated = _TAX_INCENTIVE_STATED if "税" in pq.incentive or pq.tax else _INCENTIVE_STATED
     if stated.search(quoted):
         return ""
     return f"检索到的条文没有规定{pq.incentive}"

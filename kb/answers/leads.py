@@ -33,7 +33,8 @@ _INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,
 _LISTED = re.compile(r"(?:哪些|哪几类|哪几种|哪几个|哪几项|哪类|哪种)(?!可以|能|要|必须|需要|不|属于|免|是|应当|会|有)"
                      r"([\u4e00-\u9fff]{1,8}?)"
                      r"(?=必须|需要|要|应当|应该|可以|能|才|在|被|下|属于|免|不|会|是|有|得|经|进行|办理|[？?，,。]|$)")
-_NOT_A_KIND = {"情况", "情形", "方面", "内容", "事项", "东西", "地方", "时候", "问题", "规定", "要求", "之前", "以前", "之后", "以后"}
+_NOT_A_KIND = {"情况", "情形", "方面", "内容", "事项", "东西", "地方", "时候", "问题", "规定", "要求", "之前", "以前", "之后", "以后",
+               "类别", "种类", "类型"}
 LIST_LOOKAHEAD = 5  # a list of the very thing asked is looked for further down than a list of anything
 _ARTICLE = re.compile(r"^第")  # only among articles: a paper's sections name their topic over and over
 

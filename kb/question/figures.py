@@ -26,18 +26,19 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          # a fee, a price, a deposit asked (申请费是多少, 服务费一般收多少), not a count of it
                          # (引航费按什么标准收: the fee's rate or sum)
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金)[^，,。？?]{0,4}?按(?:什么|哪个|啥)标准"
-                         r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种)"),
+                         r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种|公斤|千克|克|米|公里|千米|升|平方|小时|分钟|周|批|台|辆|亩|公顷)"),
     # a year asked of a measure (在哪一年全部实施, 执行到哪一年截止) — not of a document's own
     # dates (哪一年发布的: its header answers), see figure_of
     "year": re.compile(r"哪一?年(?!度|级)|哪个年份|什么年份"),
     # how often (多久要做一次, 几年检验一次, 每隔多久): an interval, which a deadline (3个工作日内) does not
     # answer — before "period", whose 多久 it contains
-    "frequency": re.compile(r"(?:多久|多长时间|几年|几个月|多少年)(?:要|得|需要|应当|就|才)?[^，,。？?]{0,8}?一次"
+    # (多久之内可以申请再考一次: a period within which, not an interval)
+    "frequency": re.compile(r"(?:多久|多长时间|几年|几个月|多少年)(?![之以]?内)(?:要|得|需要|应当|就|才)?[^，,。？?]{0,8}?(?<!再)(?<!再[\u4e00-\u9fff])一次"
                             r"|每隔多久|间隔多久|间隔多长时间|周期是多"),
     # (那几年, 这几天: a time referred to, not a period asked)
     "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|(?:多少|几)(?:个小时|小时|分钟)|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
                          r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
-    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|百分之几|比例是|占比|上限|下限|门槛是|多大"
+    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|百分之几|比例是|什么比例|多大比例|占比|上限|下限|门槛是|多大"
                            # 划多宽, 离岸多远, 控制在什么范围: a measure, which a passage states in numbers
                            r"|多宽|多深|多远|多厚|多粗|多高(?!兴)|(?:控制|保持|维持|限制)在(?:什么|多少|哪个)范围"
                            r"|" + _TIERS_ASKED),
@@ -186,7 +187,7 @@ def fee_named(text: str) -> str:
 _AFTER_HOW_MANY = re.compile(r"(?:多少|几)(?:个|项|种|份)?([\u4e00-\u9fff]{2,6})(?=[？?，,。；;]|$)")
 _BEFORE_HOW_MANY = re.compile(
     r"([\u4e00-\u9fff]{2,12}?)(?:最多|最少|最高|最低|最长|最短|一般|大概|大约|通常|总共|一共|至少)?"
-    r"(?:是|为|有|达到|定为|规定为)?多少(?=[？?，,。；;]|$|才?算|就算|时|的时候)")
+    r"(?:要|得|需要)?(?:是|为|有|达到|定为|规定为)?多少(?=[？?，,。；;]|$|才?算|就算|时|的时候)")
 _BEFORE_CUT = re.compile(r".*[的里在上中对把给和与及之]")  # the noun after the last linking word
 _MODIFIERS = re.compile(r"^(?:最多|最少|最高|最低|最长|最短|最大|最小|每年|每月|每天|一般|大概|至少)+(?:能|可以|要|得)?")
 _GENERIC_TAIL = re.compile(r"(?:上限|下限|标准|数额|金额|数量|数目|数字|限额|幅度|范围|比例|比重)+$")
@@ -222,3 +223,18 @@ def measured_named(text: str) -> str:
                 and not _COMPARATIVE.search(thing)):
             return thing
     return ""
+
+
+# A certificate whose term of validity is asked (药品经营许可证的有效期是几年): only a passage naming
+# that certificate states its term — not one of another certificate of the same kind (放射性药品经营
+# 企业许可证, 船员适任证书), which the head of the name (许可证, 证书) would let through.
+_CERTIFICATE_VALIDITY = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:许可证|证书|执照|证))[，,]?的?有效期")
+_CERTIFICATE_CUT = re.compile(r".*[的里在上中对把给和与及之办领发]")
+
+
+def certificate_named(text: str) -> str:
+    """The certificate whose validity a question asks about ('' for none, or a name too short to
+    tell one certificate from another)."""
+    m = _CERTIFICATE_VALIDITY.search(text)
+    name = _CERTIFICATE_CUT.sub("", m.group(1)) if m else ""
+    return name if len(name) >= 4 else ""

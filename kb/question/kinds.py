@@ -322,7 +322,7 @@ def local_rule_places(text: str, places: Sequence[str]) -> list[str]:
 KEEPING_ASKED_RE = re.compile(r"保存|保留|留存|存档|归档|保管|留多久|存多久")
 # A lead time asked (要提前多少天申请): a period before an event, which a time within which
 # something is done (20个工作日内作出决定) does not state.
-ADVANCE_ASKED_RE = re.compile(r"提前(?:多少|几|多久|多长)")
+ADVANCE_ASKED_RE = re.compile(r"提前(?:多少|几|多久|多长)|(?:到期|届满|期满)(?:之|以)?前(?:多少|几|多久|多长)")
 TARGET_ASKED_RE = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
 # A standard's number asked (国家标准编号是多少, 标准号是什么): only a passage that writes one answers.
 STANDARD_NUMBER_ASKED_RE = re.compile(r"标准(?:的)?(?:编号|代号)|标准号|国标号")
@@ -351,7 +351,7 @@ def duty_asked(text: str) -> str:
 
 # An incentive asked about (有没有补助, 能享受哪些税收优惠, 奖励资金): only a text that grants one
 # answers it; a duty to install the equipment the question would have subsidised does not.
-INCENTIVE_ASKED_RE = re.compile(r"补贴|补助|奖补|奖励|扶持|优惠|减免|免税|退税|贴息|专项资金|资金支持|政策支持"
+INCENTIVE_ASKED_RE = re.compile(r"补贴|补助|奖补|奖励|扶持|优惠|减免|减半|免税|退税|贴息|专项资金|资金支持|政策支持"
                                 r"|税前扣除|(?:抵扣|抵免|扣除)[^，,。？?]{0,4}(?:所得税|税款|应纳税)")
 
 
