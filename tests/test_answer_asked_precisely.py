@@ -9,7 +9,7 @@
 - a tax's benefit asked (城市维护建设税减半征收) is granted only in a tax's words, not by the tax law
   being named (kb.answers.abstain.incentive_not_stated);
 - the term of one certificate (海员培训许可证) is not stated by another's (海员适任证书的有效期):
-  figures.certificate_named, abstain.states_figure.
+  figures.certificate_named, figure_stated.states_figure.
 """
 from __future__ import annotations
 

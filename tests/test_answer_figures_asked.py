@@ -5,9 +5,9 @@ texts (tests/fixtures_figures_asked.py), through `python -m kb ask --json`:
   asked of (kb.question.figures.share_asked);
 - the thing a rate is of may hold a character that reads as a verb (企业所得税: 得), and is still a
   thing a sentence must name (figures.measured_named);
-- how often a tax is prepaid is stated by 在月度或者季度终了后…预缴 (kb.answers.abstain._FREQUENCY);
+- how often a tax is prepaid is stated by 在月度或者季度终了后…预缴 (kb.answers.figure_stated._FREQUENCY);
 - a period of months is not stated by a day of a month (次年三月三十一日) or the month before (上一个月),
-  and a deadline of one tax not by another's (abstain._DAY_OF_MONTH, ParsedQuestion.tax);
+  and a deadline of one tax not by another's (figure_stated._DAY_OF_MONTH, ParsedQuestion.tax);
 - 几家 is answered by 1个企业: a question of two parts (农民至少占多少？能吸收几家企业？) had been refused
   for its count in 家 though the text states both figures (figures.UNIT_WORDS).
 """

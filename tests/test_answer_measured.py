@@ -1,5 +1,5 @@
 """A figure is of something: a sentence states the figure asked only if it names that thing
-(kb.question.figures.measured_named, kb.answers.abstain.states_figure). Found on the dev19 question
+(kb.question.figures.measured_named, kb.answers.figure_stated.states_figure). Found on the dev19 question
 set once it was read; each on invented regulations (tests/fixtures_measured.py), through
 `python -m kb ask --json`:
 

@@ -1,7 +1,7 @@
 """When, asked precisely: a lead time (要提前多少天申请) is stated only as one (届满45日前), not by a
 time within which an authority acts (自受理之日起20个工作日内作出决定); a year asked of a measure (在
 哪一年全部实施) only by a year written (2030年前) — kb.question.kinds.ADVANCE_ASKED_RE,
-kb.question.figures (figure "year"), kb.answers.abstain.states_figure. Found on the dev21 question
+kb.question.figures (figure "year"), kb.answers.figure_stated.states_figure. Found on the dev21 question
 set once it was read; on invented regulations (tests/fixtures_when.py), through
 `python -m kb ask --json`.
 """

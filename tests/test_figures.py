@@ -1,11 +1,12 @@
 """Whether the best passages state what a question asks for, as tables: the figure asked
-(kb.answers.abstain.states_figure) and what a catalogue holds (lists_catalogue). Passages are
+(kb.answers.figure_stated.states_figure) and what a catalogue holds (lists_catalogue). Passages are
 invented (测试样例)."""
 from __future__ import annotations
 
 import pytest
 
-from kb.answers.abstain import lists_catalogue, states_figure
+from kb.answers.abstain import lists_catalogue
+from kb.answers.figure_stated import states_figure
 from kb.question.figures import measured_named
 from kb.question.reading import read_question
 from kb.types import SearchHit

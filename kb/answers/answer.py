@@ -23,7 +23,7 @@ import logging
 import re
 from typing import Any, Callable, Sequence
 
-from kb.answers import abstain, extractive, leads, units, verify
+from kb.answers import abstain, extractive, figure_stated, leads, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.duty_answers import (
     consequence_lines,
@@ -254,8 +254,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or []))
            or penalty_by_conduct(pq, comp, hits, catalog, list(warnings or [])))
     lead = min((led or comp).citations, key=lambda c: c.n)
-    unstated = (abstain.lead_lacks_figure(pq, lead.hit)
-                or abstain.parts_lack_figures(pq, lead.hit, [c.hit for c in (led or comp).citations])
+    unstated = (figure_stated.lead_lacks_figure(pq, lead.hit)
+                or figure_stated.parts_lack_figures(pq, lead.hit, [c.hit for c in (led or comp).citations])
                 or _referred_elsewhere(pq, lead, hits, catalog))
     if unstated:
         return abstention(question, hits, "extractive",
@@ -338,9 +338,9 @@ def _unfounded_penalty(pq: ParsedQuestion, special: Answer, hits: list[SearchHit
         return decision.reason
     lead = min(special.citations, key=lambda c: c.n)
     quoted = dataclasses.replace(lead.hit, text=lead.quote or lead.hit.text)
-    if not abstain.lead_lacks_figure(pq, quoted):
+    if not figure_stated.lead_lacks_figure(pq, quoted):
         return ""
-    unstated = _stated_elsewhere(pq, lead, catalog) or abstain.lead_lacks_figure(pq, lead.hit)
+    unstated = _stated_elsewhere(pq, lead, catalog) or figure_stated.lead_lacks_figure(pq, lead.hit)
     return decision.placeless + unstated if unstated else ""
 
 

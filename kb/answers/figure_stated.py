@@ -1,0 +1,247 @@
+"""Whether a passage states the figure a question asks for — a date, a year, a sum, a rate, a period,
+how often, a quantity — of the thing asked (kb.question.figures reads which figure, unit and thing):
+`states_figure` over the best passages (kb.answers.abstain.decide refuses when none does), and,
+once an answer is composed, `lead_lacks_figure` / `parts_lack_figures` for the passage it would
+lead with. A fine answers only a question about a penalty; a keeping period only one about keeping;
+a lead time only one asking how early; a certificate's term only one about that certificate.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kb.index.lexical import normalize
+from kb.question.figures import PEOPLE_UNITS, SHARE_UNIT, TIERS_UNIT
+from kb.question.kinds import Ask
+from kb.question.lexicon import legal_words
+from kb.question.reading import ParsedQuestion
+from kb.text.grammar import CN_NUMERAL
+from kb.text.titles import book_title
+from kb.answers.units import short_title
+from kb.types import SearchHit
+
+
+FIGURE_PASSAGES = 3  # how many of the best passages must hold the figure asked for
+
+# (免费, 不得收取费用: nothing to pay is an amount too)
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下|至|到)"
+                     r"|倍的?(?:罚款|罚金)"  # 价值3倍至5倍的罚款, 市场总价3倍的罚款
+                     r"|免费|免收|不(?:得|再)?收取[^。；，]{0,8}费")
+# A tax, fee or fine may be stated as a share or multiple of its base (减征百分之三十,
+# 年收入百分之四十, 违法所得五倍以下, 减半征收).
+_LEVY = re.compile(_AMOUNT.pattern + r"|百分之|\d\s*%|减半|免征|免缴")
+# (立即, 当日, 次日: a time stated without a number answers "how soon" too)
+_PERIOD = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个)?(?:年|月|日|天|小时|分钟|个工作日|周|星期)|之日起|日内|年内|月内|每年|每半年|半年|每个?季度?|每个?月|每(?:周|星期|旬)|届满"
+                     r"|立即|当日|当天|次日|当场|即时"
+                     # a limit stated as a share or multiple of another (不得超过原时限的二分之一)
+                     r"|(?:时限|期限|期间)的?(?:[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二两三四五]倍)")
+# An interval: 每年, 每两年, 每隔3个月, 五年检验一次, 检验周期 (not a deadline: 3个工作日内)
+_FREQUENCY = re.compile(r"每(?:隔)?\s*(?:\d+|[一二三四五六七八九十两半]+)?\s*个?(?:年|月|季度|季|周|星期|日|天|小时)"
+                        # by the month or quarter (按月预缴, 分季预缴, 在月度或者季度终了后十五日内预缴)
+                        r"|(?:按|分)(?:月|季|季度|年|次)(?!份)|月度或者季度|(?:月度|季度)终了"
+                        r"|(?:\d+|[一二三四五六七八九十两半]+)\s*个?(?:年|月|季度|周|日|天)[^。；，,]{0,8}?一次|周期|间隔")
+# Laws write their figures in Chinese numerals, in any unit of measure or count (三十五公顷,
+# 一百株, 十八周岁): a numeral before one counts as an Arabic digit does.
+_QUANTITY = re.compile(
+    r"\d|[一二三四五六七八九十百千万两]+(?:万|亿)?(?:元|吨|年|日|个月|月|天|个|次|倍|项|家|种|小时|周|人|千瓦时|千瓦|兆瓦"
+    r"|公顷|亩|平方公里|平方米|公里|千米|立方米|米|厘米|毫米|株|棵|千克|公斤|克|升|分贝|户|名|台|辆|艘|座|处|层"
+    r"|周岁|岁|学时|份|批|宗|头|只|匹)|百分之"
+    r"|[一二三四五六七八九十]+分之[一二三四五六七八九十]+"  # 二分之一, 三分之二
+)
+# a day of the calendar, or the end of a month or year (6月30日前, 每年3月底, 年底前)
+_DATE = re.compile(
+    rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前|份?(?:至|到|—|-))|年底|年末|月底|月末"
+)
+# a year (2025年, 二〇二五年底), not a year's worth (年度)
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?!度)|(?:一九|二〇|二零)[〇零一二三四五六七八九]{2}年(?!度)")
+_SHARE = re.compile(rf"百分之(?:\d|{CN_NUMERAL})|\d\s*[%％‰]|[一二三四五六七八九十]+成|半数|一半")
+FIGURES = {"date": _DATE, "year": _YEAR, "amount": _AMOUNT, "levy": _LEVY, "frequency": _FREQUENCY, "period": _PERIOD,
+           "quantity": _QUANTITY}
+FIGURE_NAMES = {"date": "具体日期", "year": "具体年份", "amount": "具体数额", "levy": "具体数额或比例", "frequency": "具体周期（多久一次）",
+                "period": "具体期限",
+                "quantity": "具体数值"}
+
+# A clause that sizes a fine (…处合同约定的设计费25%以上50%以下的罚款): its figure answers only a penalty asked.
+# (Not any clause naming a fine: 在接到罚款通知书之日起十五日内…提请复议 states the time to contest it.)
+_FINE_CLAUSE = re.compile(r"[^。；，,]*处[^。；，,]*(?:罚款|罚金)[^。；，,]*")
+_GRADES_NAMED = re.compile(r"分为[^。；：]{1,30}、[^。；：]{1,30}")
+_FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
+_NOT_A_QUANTITY = re.compile(
+    r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"  # 2027年1月1日
+    r"|[A-Z]{1,4}(?:/[A-Z])?\s*\d+(?:\.\d+)*(?:\s*[-—–]\s*\d{4})?"  # GB 39131-2026, HJ/T 3902-2008
+    r"|第[一二三四五六七八九十百零〇\d]+[条款项章节]"  # 第十二条
+)
+
+
+
+def squeezed(s: str) -> str:
+    """The text normalised (kb.index.lexical.normalize) and without whitespace, for containment."""
+    return re.sub(r"\s+", "", normalize(s))
+
+
+# How long records are kept is stated where keeping is (保存三年), not by another deadline of
+# the same records (报送…一年内).
+_KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管")
+# A lead time is stated as one (提前30日, 届满6个月前, 进境前7日), not as a time within which
+# something is done after an event (自受理之日起20个工作日内).
+_ADVANCE_SAID = re.compile(rf"提前|前\s*(?:\d|{CN_NUMERAL})|(?:年|月|日|天|时|工作日|届满|之|以)前(?![款条项述])")
+
+
+# A target asked (目标是多少, 要降到多少) is not stated by what was achieved before (“十三五”期间…累计
+# 下降16%): a plan's record of the past answers nothing about its aims.
+_PAST_RESULT = re.compile(r"期间[，,]|取得的成效|取得了|已经|已(?:完成|达到|建成|创建)|完成了|实现了")
+
+
+_FRACTION = re.compile(rf"{CN_NUMERAL}分之{CN_NUMERAL}|\d+\s*/\s*\d+")
+_SHARE_OR_FRACTION = re.compile(rf"{_SHARE.pattern}|{_FRACTION.pattern}")  # a share asked (多少比例)
+
+
+def figure_name(pq: ParsedQuestion) -> str:
+    """What the answer would have to state, in the words of a refusal (具体数额, 倍数 …)."""
+    if pq.target:
+        return "具体目标值"
+    if pq.figure == "quantity" and pq.figure_unit == "倍":
+        return "倍数"
+    if pq.figure_unit == SHARE_UNIT:
+        return "具体比例"
+    return FIGURE_NAMES[pq.figure]
+
+
+def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
+    """Whether one of the best passages states the kind of figure the question asks for. A fine
+    answers only a question about a penalty; a period of keeping only a question about keeping."""
+    pattern = FIGURES[pq.figure]
+    keeping = pq.figure == "period" and not pq.parts and pq.keeping
+    advance = pq.figure == "period" and not pq.parts and pq.advance
+    in_unit = (_SHARE_OR_FRACTION if pq.figure_unit == SHARE_UNIT
+               else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
+    if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
+        # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
+        in_unit = re.compile(rf"{in_unit.pattern}|{_FRACTION.pattern}|{_SHARE.pattern}")
+    given = re.findall(r"\d+(?:\.\d+)?", pq.text.translate(_NARROW_DIGITS)) if pq.figure == "quantity" else []
+    for h in hits[:FIGURE_PASSAGES]:
+        if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
+            continue  # a passage about fines: its amounts are fines, or limits on them
+        if pq.tax and pq.tax not in squeezed(f"{h.title} {h.heading_path} {h.text}"):
+            continue  # another tax's rates (土地使用税每平方米…) do not state the tax asked
+        if pq.certificate and not _names_certificate(pq.certificate, h):
+            continue  # 船员适任证书的有效期 is not the training permit's
+        for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
+            if Ask.PENALTY not in pq.asks:
+                sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
+            if pq.figure == "period":
+                sent = _DAY_OF_MONTH.sub(" ", sent)  # 次年三月三十一日前 is a day, 上一个月 a month: no period
+            if pq.figure == "quantity":
+                sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
+                sent = _without_numbers(sent.translate(_NARROW_DIGITS), given)  # 100级洁净区: the zone asked about
+            if pq.measured and not names_thing(pq.measured, sent):
+                continue  # 注册资本50万元 is not the deposit asked
+            if pq.figure_unit == TIERS_UNIT and _GRADES_NAMED.search(sent):
+                return True  # the grades named one by one (分为一般、较大和重大事故) count them
+            if in_unit is not None and pq.figure == "quantity":
+                # a number in the unit asked is the quantity, whatever units the pattern knows
+                # (五十五分贝, 二十四学时); dates and standards' numbers were taken out above
+                if in_unit.search(sent):
+                    return True
+                continue
+            if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
+                continue
+            if keeping and not _KEEPING_SAID.search(sent):
+                continue
+            if advance and not _ADVANCE_SAID.search(sent):
+                continue
+            if pq.fee and pq.fee not in re.sub(r"\s", "", sent):
+                continue  # a fine or a tax in the same units is not the fee asked
+            if pq.target and _PAST_RESULT.search(sent):
+                continue
+            return True
+    return False
+
+
+# a day of a month (三月三十一日) or a month named (上一个月), which no period of months states
+_DAY_OF_MONTH = re.compile(rf"(?:\d{{1,2}}|{CN_NUMERAL})\s*月\s*(?:\d{{1,2}}|{CN_NUMERAL})\s*日|[上下本]一?个?月")
+_NARROW_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def _without_numbers(sent: str, numbers: list[str]) -> str:
+    """The sentence without the numbers the question gives itself (the 100 of 100级洁净区, asked
+    how much dust it may hold): they are what is asked about, not the figure asked."""
+    for n in numbers:
+        sent = re.sub(rf"(?<![\d.]){re.escape(n)}(?![\d.])", " ", sent)
+    return sent
+
+
+_CERTIFICATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:许可证|证书|执照|证)$")
+
+
+def _names_certificate(name: str, h: SearchHit) -> bool:
+    """Whether a passage names a certificate: by its whole name or the documents' word for it, or by
+    its head (生产许可证) in a document whose title or text holds the rest (饲料和饲料添加剂管理条例)."""
+    said = squeezed(f"{h.title} {h.text}")
+    if squeezed(name) in said or any(squeezed(w) in said for w in legal_words(name)):
+        return True
+    head = _CERTIFICATE_HEAD.search(name)
+    if head is None or head.group(0) not in squeezed(h.text):
+        return False
+    qualifier = name[: head.start()]
+    return all(qualifier[i:i + 2] in said for i in range(len(qualifier) - 1)) if len(qualifier) >= 2 else qualifier in said
+
+
+@lru_cache(maxsize=256)
+def _thing_forms(thing: str) -> tuple[str, ...]:
+    """The words a sentence may name a thing by (once per thing: the lexicon is read whole)."""
+    return (squeezed(thing), *((thing[-2:],) if len(thing) >= 3 else ()), *(squeezed(w) for w in legal_words(thing)))
+
+
+def names_thing(thing: str, sent: str) -> bool:
+    """Whether a sentence names the thing a figure is asked of: in the question's words, in the
+    documents' words for them, or by the head of a compound (营业保证金 → 保证金, 专职认证人员 → 人员)."""
+    said = squeezed(sent)
+    return any(form in said for form in _thing_forms(thing))
+
+
+def where(h: SearchHit) -> str:
+    """《短标题》第N条 — the passage a reason points at (no locator for a header or a paragraph)."""
+    return f"{book_title(short_title(h.title))}{h.locator if h.locator not in ('', '¶', 'header') else ''}"
+
+
+def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
+    """The reason to abstain when a figure question's answer would rest on a passage that states
+    no figure of the kind asked, although a passage beside it does ('' otherwise): the distance a
+    petrol station keeps from a pipeline is not the five metres within which trees may not be
+    planted. A question of two parts is left alone: its figure may belong to the other part."""
+    if not pq.figure or pq.parts:
+        return ""
+    if states_figure(pq, [lead]):
+        return _party_without_sum(pq, lead)
+    return f"最相关的{where(lead)}没有规定{figure_name(pq)}"
+
+
+def parts_lack_figures(pq: ParsedQuestion, lead: SearchHit, cited: list[SearchHit]) -> str:
+    """The reason to refuse a question of two parts that each ask a figure (储存年限是几年？超过几
+    年…？) when no passage the answer quotes states a figure of the kind either part asks ('' otherwise)."""
+    if not pq.parts or not all(p.figure for p in pq.parts):
+        return ""
+    if any(states_figure(p, [h]) for p in pq.parts for h in cited):
+        return ""
+    return f"最相关的{where(lead)}没有规定{figure_name(pq.parts[0])}"
+
+
+# A fine asked for an individual (个人会被罚多少): the lead may state sums for organisations only
+# (对单位处五万元以上五十万元以下的罚款，对个人依法处以罚款).
+_INDIVIDUAL_ASKED = re.compile(r"个人|自然人")
+_ORGANISATION_ASKED = re.compile(r"单位|企业|公司|厂")
+_INDIVIDUAL_CLAUSE = re.compile(r"对(?:个人|自然人)[^。；，]*")
+
+
+def _party_without_sum(pq: ParsedQuestion, lead: SearchHit) -> str:
+    """The reason to refuse a fine asked for an individual whose clause in the lead states no sum
+    ('' otherwise, and when the question also names an organisation)."""
+    if pq.figure not in ("amount", "levy") or Ask.PENALTY not in pq.asks:
+        return ""
+    if not _INDIVIDUAL_ASKED.search(pq.text) or _ORGANISATION_ASKED.search(pq.text):
+        return ""
+    clause = _INDIVIDUAL_CLAUSE.search(lead.text or "")
+    if clause is None or FIGURES[pq.figure].search(clause.group(0)):
+        return ""
+    return f"{where(lead)}对个人只规定“{clause.group(0)}”，没有规定{FIGURE_NAMES[pq.figure]}"
