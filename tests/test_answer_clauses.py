@@ -32,7 +32,7 @@ def test_a_graver_tier_is_quoted_after_the_start_of_its_sentence(data, capsys):
     out = ask(data, "诊所把一次性的器具消毒后反复给病人用，卫生部门能怎么处理？", capsys)
     assert not out["abstained"], out["answer"]
     first_line = out["answer"].splitlines()[0]
-    assert lead(out)[1] == "第九条" and "给予警告" in first_line, out["answer"]
+    assert lead(out)[1] == "第九条" and "予以警告" in first_line, out["answer"]
     assert "2万元以上6万元以下" in out["answer"] and "6万元以上20万元以下" in out["answer"], out["answer"]
 
 
