@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from kb.answers.figure_stated import (FIGURE_PASSAGES, figure_name, squeezed, states_figure, where)
+from kb.answers.figure_stated import FIGURE_PASSAGES, figure_name, names_tax, squeezed, states_figure, where
 from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, short_title
 from kb.index.lexical import bigrams, normalize
@@ -290,8 +290,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     if pq.figure and not states_figure(pq, hits):
         return refuse(f"检索到的条文没有规定{figure_name(pq)}")
     # (a tax benefit asked, 能在企业所得税前扣除吗, is judged with its more telling reason once composed)
-    if pq.tax and not pq.incentive and not any(pq.tax in squeezed(f"{h.title} {h.heading_path} {h.text}")
-                                               for h in hits[:FIGURE_PASSAGES]):
+    if pq.tax and not pq.incentive and not any(names_tax(pq.tax, h) for h in hits[:FIGURE_PASSAGES]):
         return refuse(f"检索到的条文没有涉及{pq.tax}")  # another tax's exemptions say nothing of it
     delegated = delegation(hits[0]) if pq.details else ""
     if delegated:

@@ -73,7 +73,6 @@ _NOT_A_QUANTITY = re.compile(
 )
 
 
-
 def squeezed(s: str) -> str:
     """The text normalised (kb.index.lexical.normalize) and without whitespace, for containment."""
     return re.sub(r"\s+", "", normalize(s))
@@ -122,7 +121,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     for h in hits[:FIGURE_PASSAGES]:
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
             continue  # a passage about fines: its amounts are fines, or limits on them
-        if pq.tax and pq.tax not in squeezed(f"{h.title} {h.heading_path} {h.text}"):
+        if pq.tax and not names_tax(pq.tax, h):
             continue  # another tax's rates (土地使用税每平方米…) do not state the tax asked
         if pq.certificate and not _names_certificate(pq.certificate, h):
             continue  # 船员适任证书的有效期 is not the training permit's
@@ -174,11 +173,16 @@ def _without_numbers(sent: str, numbers: list[str]) -> str:
 _CERTIFICATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:许可证|证书|执照|证)$")
 
 
+def names_tax(tax: str, h: SearchHit) -> bool:
+    """Whether a passage is of the tax named (in its title, heading or text)."""
+    return tax in squeezed(f"{h.title} {h.heading_path} {h.text}")
+
+
 def _names_certificate(name: str, h: SearchHit) -> bool:
     """Whether a passage names a certificate: by its whole name or the documents' word for it, or by
     its head (生产许可证) in a document whose title or text holds the rest (饲料和饲料添加剂管理条例)."""
     said = squeezed(f"{h.title} {h.text}")
-    if squeezed(name) in said or any(squeezed(w) in said for w in legal_words(name)):
+    if any(form in said for form in _name_forms(name)):
         return True
     head = _CERTIFICATE_HEAD.search(name)
     if head is None or head.group(0) not in squeezed(h.text):
@@ -188,9 +192,15 @@ def _names_certificate(name: str, h: SearchHit) -> bool:
 
 
 @lru_cache(maxsize=256)
+def _name_forms(name: str) -> tuple[str, ...]:
+    """A name and the documents' words for it (once per name: the lexicon is read whole)."""
+    return (squeezed(name), *(squeezed(w) for w in legal_words(name)))
+
+
+@lru_cache(maxsize=256)
 def _thing_forms(thing: str) -> tuple[str, ...]:
-    """The words a sentence may name a thing by (once per thing: the lexicon is read whole)."""
-    return (squeezed(thing), *((thing[-2:],) if len(thing) >= 3 else ()), *(squeezed(w) for w in legal_words(thing)))
+    """The words a sentence may name a thing by: its name's forms, or the head of a compound."""
+    return (*_name_forms(thing), *((thing[-2:],) if len(thing) >= 3 else ()))
 
 
 def names_thing(thing: str, sent: str) -> bool:
