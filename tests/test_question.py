@@ -53,6 +53,8 @@ def aliases() -> AliasTable:
     # English questions are read through the Chinese words for what they ask
     ("How soon must an accident be reported to the county authority?", {Ask.DEADLINE}),
     ("Which authority approves a water abstraction permit?", {Ask.WHO}),
+    ("Who approves a water abstraction permit, and to whom is the report sent?", {Ask.WHO}),
+    ("由哪几个部门联合发布？", {Ask.WHO}),
     ("What is the fine for discharging pollutants without a permit?", {Ask.PENALTY, Ask.AMOUNT}),
     ("Must a company keep its energy records, and for how many years?", {Ask.YESNO, Ask.NUMERIC}),
 ])
@@ -68,6 +70,8 @@ def test_what_is_asked(question, kinds):
     ("When a permit is renewed, which documents are filed?", Ask.TIMELINE),  # a clause, not a date
     ("Is the report filed with the county authority?", Ask.PENALTY),
     ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine
+    ("What happens to bidders who collude on their prices?", Ask.WHO),  # a relative 'who' asks no one
+    ("统计上的工资总额由哪几部分构成？", Ask.WHO),  # what a sum is made of
     ("想抽那种几乎补不回来的深层地下水，行不行？", Ask.NUMERIC),  # 几乎 (almost) counts nothing
     # 实施的 names a measure here, not when something took effect
     ("示例部门对清单以外的物项实施的临时管制，最多可以延长几次？", Ask.TIMELINE),
@@ -133,6 +137,7 @@ def test_an_english_question_gets_the_documents_words():
     ("When was the Vehicle Purchase Tax Law adopted?", {"车辆购置税"}),
     ("When was the Customs Law first adopted?", {"海关"}),
     ("Which goods are exempt from customs duty?", {"关税", "免征"}),
+    ("What happens to bidders who collude on their prices?", {"投标人", "串通"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)

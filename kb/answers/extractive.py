@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
-                              next_of_same_document)
+                              next_of_same_document, recipient_lead)
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
-from kb.question.kinds import ISSUER_ASKED_RE, Ask
+from kb.question.kinds import ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
 from kb.text.titles import title_key, book_title
@@ -54,6 +54,9 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             first = effective_lead(hits, quotable, first)
         if Ask.WHO in pq.asks:
             first = authority_lead(hits, quotable, first, pq.decider)
+        if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:
+            # (asked also how long or what, the passage answering that part may name no recipient)
+            first = recipient_lead(hits, quotable, first)
         if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
             first = duty_of_class_lead(hits, quotable, first, pq.duty)
         if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says

@@ -170,7 +170,7 @@ def _without_numbers(sent: str, numbers: list[str]) -> str:
     return sent
 
 
-_CERTIFICATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:许可证|证书|执照|证)$")
+_CERTIFICATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:许可证|证书|执照|证明|批件|证)$")
 
 
 def names_tax(tax: str, h: SearchHit) -> bool:

@@ -152,6 +152,21 @@ def authority_lead(hits: list[SearchHit], quotable: list[int], first: int, decid
     return next((i for i in quotable if hits[i].doc_id == hits[first].doc_id and hits[i].locator == article), first)
 
 
+# Where an application, report or complaint goes (向…提出申请, 向…报送, 向…投诉): asked to whom something
+# is handed in (该向哪里递申请, 材料交给谁), the passage naming the body it goes to answers — not the one on
+# what to hand in (提交完整、详实的资料) or on who decides afterwards.
+_HANDED_TO = re.compile(r"向[^，,。；;]{2,40}?(?:提出|提交|报送|递交|申请|申报|备案|报告|投诉|举报|报批|缴纳)")
+
+
+def recipient_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """When search's first passage names no body that something is handed in to and one of the
+    next passages of its document does, that one leads."""
+    if _HANDED_TO.search(hits[first].text or ""):
+        return first
+    return next_of_same_document(hits, quotable, first, lambda i: bool(_HANDED_TO.search(hits[i].text or "")),
+                                  LEAD_LOOKAHEAD)
+
+
 # A passage that makes a class of those bound (下列用能单位为重点用能单位：…) and the duties of that class
 # (重点用能单位应当设立能源管理岗位…), asked by someone who falls in it (我们厂一年用一万多吨标准煤，要设能源
 # 管理岗位吗 / 要做什么): the first says the asker is one, the second what such a one must do.

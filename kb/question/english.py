@@ -47,7 +47,9 @@ ASKING: dict[str, str] = {
     # (when was it adopted: the date a law was passed, 通过 in its header — not measures adopted)
     r"when (?:was|were|did|has|have) .{0,60}?\b(?:adopted|passed|enacted|adopt|pass|enact)\b": "通过的",
     ORDER_NUMBER: "文号",
-    r"who|whom|whose": "谁",
+    # (who as a question word — at a clause's start or after a preposition —, not the relative
+    # pronoun of 'bidders who collude')
+    r"(?:^|(?<=[,;?，；？])\s*|(?<=\band )|(?<=\bor )|(?<=\bto )|(?<=\bby )|(?<=\bfrom )|(?<=\bwith )|(?<=\bfor )|(?<=\bof )|(?<=\bat )|(?<=\bme )|(?<=\bus )|(?<=\bknow )|(?<=\bask )|(?<=\basks ))(?:who|whom|whose)\b": "谁",
     r"which (?:authority|authorities|department|departments|agency|agencies|body|bodies|government|level)": "哪个部门",
     r"which (?:kinds?|types?|categories|items|conditions|cases|circumstances)|what (?:kinds?|types?|categories|items|conditions)|list": "哪些",
     r"what is meant by|what does .{1,40} mean|defined?|definition": "是指",
@@ -130,10 +132,13 @@ TERMS: dict[str, str] = {
     r"detention|detained": "拘留",
     r"criminal": "刑事责任",
     r"prohibit(?:ed|s)?|banned?|forbidden": "禁止",
+    r"collu(?:de|des|ded|ding|sion)|rig(?:s|ged|ging)? (?:the )?(?:bids?|tenders?)": "串通",
     r"without (?:a |an )?(?:permit|licen[cs]e)|unlicensed|unpermitted": "未取得 无证",
     # parties and authorities
     r"compan(?:y|ies)|enterprises?|firms?|businesses": "企业 单位",
     r"operators?": "经营者",
+    r"bidders?|tenderers?": "投标人",
+    r"(?:calls? for |invitations? (?:to|for) )(?:bids?|tenders?)|tendering": "招标",
     r"employers?": "用人单位",
     r"employees?|workers?|staff": "从业人员 劳动者",
     r"person in charge|head of (?:the )?(?:company|enterprise|unit)|principal|legal representative": "主要负责人",

@@ -228,7 +228,7 @@ def measured_named(text: str) -> str:
 # A certificate whose term of validity is asked (药品经营许可证的有效期是几年): only a passage naming
 # that certificate states its term — not one of another certificate of the same kind (放射性药品经营
 # 企业许可证, 船员适任证书), which the head of the name (许可证, 证书) would let through.
-_CERTIFICATE_VALIDITY = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:许可证|证书|执照|证))[，,]?的?有效期")
+_CERTIFICATE_VALIDITY = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:许可证|证书|执照|证明|批件|证))[，,]?的?有效期")
 _CERTIFICATE_CUT = re.compile(r".*[的里在上中对把给和与及之办领发]")
 
 

@@ -41,7 +41,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
                             r"|(?:会|能|将|可以|要)被?(?:怎么|如何|怎样)(?:处理|处置|办)|什么(?:样的)?后果|[由归]谁来?(?:处理|查处)|(?<!调)查处"
                             r"|(?:会|将|要|应当?|该)(?:受到|面临)(?:什么|哪些|何种|怎样)(?:样的)?(?:处理|惩处|惩罚|制裁)"
                             # a wrong done, then 怎么处理 (挪用了补贴资金，按…怎么处理)
-                            r"|(?:挪用|截留|侵占|贪污|私分|骗取|冒领|虚报|伪造|篡改|擅自|私自|违反|违规|非法|未经|无证"
+                            r"|(?:挪用|截留|侵占|贪污|私分|骗取|冒领|虚报|伪造|篡改|擅自|私自|私下|违反|违规|非法|未经|无证"
+                            r"|收受|索取|索要|收了[^，,。？?]{0,12}?送的"
                             r"|没(?:有)?经过?(?:批准|许可|同意|审批))"
                             r"[^？?]{0,40}?(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"),
     Ask.NUMERIC: re.compile(
@@ -49,9 +50,10 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
         r"百分之|时效|上限|下限|标准是"
     ),
     Ask.AMOUNT: re.compile(r"多少钱|罚多少|罚款.{0,6}(?:多少|幅度|数额|标准)|金额|数额|交多少|缴多少|多少元|多少万"),
+    # (由哪几部分构成 asks what a thing is made of, not who)
     # 主管 asks who only as the thing asked about (主管部门是…, 归…主管), not inside a named recipient
     # (向节能主管部门报送什么材料 asks what).
-    Ask.WHO: re.compile(r"谁|哪个部门|哪些部门|哪一级|哪级|哪个机关|哪个机构|什么部门|什么机关|哪几个部门|由哪|向哪|报给|交给"
+    Ask.WHO: re.compile(r"谁|哪个部门|哪些部门|哪一级|哪级|哪个机关|哪个机构|什么部门|什么机关|哪几个部门|由哪(?!几个?(?:部分|项|类|种|方面)|些(?:部分|项|方面|内容))|向哪|报给|交给"
                         r"|主管(?:部门|机关|单位)?(?:是|为|在)|[归由][^，,。？?]{0,8}主管"),
     Ask.TIMELINE: re.compile(
         # (实施的 ends the question: 对…实施的临时管制 names a measure, not when it took effect)
@@ -67,7 +69,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     ),
     Ask.DEFINITION: re.compile(
         r"是指|指的是|指什么|什么是|什么叫|含义|定义|界定|概念|是什么意思|怎么理解"
-        r"|认定为|(?:怎么|如何)认定|认定.{0,2}[“\"「]|认定的?(?:条件|标准)"
+        # (申请把这门手艺认定为… asks where to apply, not what the term means)
+        r"|(?:^|(?<=[，,。？?]))(?![^，,。？?]*申请[^，,。？?]{0,16}认定为)[^，,。？?]*?认定为|(?:怎么|如何)认定|认定.{0,2}[“\"「]|认定的?(?:条件|标准)"
         # 法律上的湿地包不包括浅海: whether a thing falls under a term the law defines
         r"|法律上(?:的|说的|所说的|讲的|所称的?)[^，,。？?]{1,12}(?:包不包括|包括不包括|算不算|属不属于|是否包括|是否属于)"
         # 这家企业还算乡镇企业吗, 它们算不算受保护的古树: whether a thing falls under a term (not
@@ -90,6 +93,9 @@ ISSUER_ASKED_RE = re.compile(
     # its document number (文号是多少), which only its header writes
     r"|文号|发文字号"
 )
+# To whom something is handed in (该向哪里递申请, 材料交给谁, 报到哪个部门): kb.answers.leads.recipient_lead.
+# (报到哪一级 asks how far up a report goes.)
+RECIPIENT_ASKED_RE = re.compile(r"向(?:哪|谁)(?!一?级)|(?:交|报|递|送|寄)(?:到|给)(?:哪|谁)(?!一?级)|找(?:哪|谁)(?:个|些|家)?(?:部门|单位|机关|机构)?(?:申请|办理|投诉|举报|报)")
 DOCUMENT_DATES_RE = re.compile(
     r"哪天|哪一天|什么时候|何时|哪一年|哪年|(?:修改|修正|修订|改)过?了?几次|日期|第几号|哪一?号|几号令|令号|起施行|开始施行|开始实施|开始执行|生效|印发"
     r"|通过的|公布的|施行的|" + ISSUER_ASKED_RE.pattern
@@ -330,9 +336,10 @@ STANDARD_NUMBER_ASKED_RE = re.compile(r"标准(?:的)?(?:编号|代号)|标准�
 ABOUT_THE_DOCUMENT_RE = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
 # A yes/no question about a duty (是不是必须…, 有没有义务…, 要不要…, 必须…吗): what follows is the
 # duty asked about, which the answer must state — not a neighbouring duty of the same subject.
+# (要不要算在里面, 要不要计入 asks what a sum includes, not a duty.)
 _DUTY_ASKED = re.compile(
     r"(?:是不是|是否)(?:[^，,。？?；;必一要需应得]{0,6}?(?:都|也|还))?(?:必须|一定要|一定得|要|需要|应当|得)"
-    r"|有没有(?:义务|责任)|要不要|需不需要|需要不需要"
+    r"|有没有(?:义务|责任)|要不要(?!算|计入|计算在|包括|包含|列入)|需不需要|需要不需要"
     r"|(?:必须|一定要|有义务|有责任|(?<![主重只不想])(?:需要|要)(?![求点素件])|还得|都得)(?=[^，,。？?；;]{2,30}吗)"
 )
 _DUTY_END = re.compile(r"[，,。？?；;！!]")

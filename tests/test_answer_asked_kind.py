@@ -1,0 +1,48 @@
+"""What kind of answer a question asks for. Found on the dev24 question set once it was read; on
+invented texts (tests/fixtures_asked_kind.py), through `python -m kb ask --json`:
+
+- 由哪几部分构成 asks what a thing is made of (a list), not who (kb.question.kinds ASK_PATTERNS);
+- 要不要算在里面 asks what a sum includes, not whether a duty exists (kinds.duty_asked), so it is
+  answered from the article that says, not refused for want of a duty;
+- a wrong done (私下收了…送的…) then 应当怎么处理 asks the penalty (ASK_PATTERNS[Ask.PENALTY]);
+- 该向哪里递申请 is answered by the article naming where the application goes (向…提出申请), not by
+  the one on what to hand in (kb.answers.leads.recipient_lead), and 申请把…认定为… asks no definition;
+- the term of an export certificate (出境证明的有效期) is not stated by a time limit for deciding
+  (figures.certificate_named with 证明 among the heads).
+"""
+from __future__ import annotations
+
+import pytest
+
+import fixtures_asked_kind as fx
+from kb_cli import ask, index, lead
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return index(tmp_path_factory, "asked_kind", fx.write_corpus)
+
+
+@pytest.mark.parametrize("question, locator, said", [
+    ("统计上说的劳务报酬总额，由哪几部分构成？", "第四条", "延时工作报酬"),
+    ("口岸统计运出去的货物价格时，出境关税要不要算在里面？", "第八条", "减除"),
+    ("评审小组成员私下收了供应商送的购物卡，应当怎么处理？", "第十三条", "二千元以上二万元以下"),
+    ("我们作坊想申请把一门手艺列进保护名录，该向哪里递申请？", "第七条", "县级文化主管部门"),
+])
+def test_the_article_giving_what_is_asked_leads(data, capsys, question, locator, said):
+    out = ask(data, question, capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out)[1] == locator and said in out["answer"], out["answer"]
+
+
+def test_a_time_limit_for_deciding_is_no_certificates_term(data, capsys):
+    out = ask(data, "生物标本出境证明的有效期是多长？", capsys)
+    assert out["abstained"] and "没有规定具体期限" in out["answer"], out["answer"]
+
+
+def test_applying_to_have_a_craft_recognised_asks_no_definition():
+    from kb.question.reading import read_question
+    from kb.question.kinds import Ask
+    pq = read_question("我们工坊想申请把一门手艺认定为传统技艺，该向哪里递申请？")
+    assert Ask.DEFINITION not in pq.asks
+    assert Ask.DEFINITION in read_question("这家企业，能认定为高新技术企业吗？").asks
