@@ -1,5 +1,5 @@
 """Invented texts for tests/test_answer_asked_kind.py: a payroll-statistics rule, a customs-valuation
-rule, a procurement-review rule, a folk-craft rule and a specimen-export rule. They are test samples
+rule, a procurement-review rule, a folk-craft rule, a specimen-export rule and an appliance-repair rule. They are test samples
 (测试样例), not real texts: issuers, numbers and amounts are made up."""
 from __future__ import annotations
 
@@ -81,11 +81,22 @@ SPECIMENS = f"""# 示例生物标本管理办法（测试样例）
 第二十一条 对生物标本出境的申请，示例科学技术厅应当自受理之日起15个工作日内作出是否批准的决定。
 """
 
+REPAIRS = f"""# 示例家电维修管理办法（测试样例）
+
+2018年5月14日 示例商务厅令第12号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第六条 从事家电维修的经营者应当取得家电维修许可证。家电维修许可证有效期为3年。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for title, text in (("示例劳务报酬统计规定", PAYROLL), ("示例口岸货物统计办法", VALUATION),
                         ("示例采购评审条例", REVIEW), ("示例民间手艺保护办法", CRAFTS),
-                        ("示例生物标本管理办法", SPECIMENS)):
+                        ("示例生物标本管理办法", SPECIMENS), ("示例家电维修管理办法", REPAIRS)):
         (folder / f"{title}（测试样例）.md").write_text(text, encoding="utf-8")
     return folder

@@ -8,7 +8,8 @@ invented texts (tests/fixtures_asked_kind.py), through `python -m kb ask --json`
 - 该向哪里递申请 is answered by the article naming where the application goes (向…提出申请), not by
   the one on what to hand in (kb.answers.leads.recipient_lead), and 申请把…认定为… asks no definition;
 - the term of an export certificate (出境证明的有效期) is not stated by a time limit for deciding
-  (figures.certificate_named with 证明 among the heads).
+  (figures.certificate_named with 证明 among the heads), nor the term of anything else named
+  (家电的保修有效期) by a licence's.
 """
 from __future__ import annotations
 
@@ -35,9 +36,18 @@ def test_the_article_giving_what_is_asked_leads(data, capsys, question, locator,
     assert lead(out)[1] == locator and said in out["answer"], out["answer"]
 
 
-def test_a_time_limit_for_deciding_is_no_certificates_term(data, capsys):
-    out = ask(data, "生物标本出境证明的有效期是多长？", capsys)
+@pytest.mark.parametrize("question", [
+    "生物标本出境证明的有效期是多长？",  # a time limit for deciding is no certificate's term
+    "家电的保修有效期是多长？",  # a repair licence's term is not the warranty's
+])
+def test_a_term_of_something_else_is_no_answer(data, capsys, question):
+    out = ask(data, question, capsys)
     assert out["abstained"] and "没有规定具体期限" in out["answer"], out["answer"]
+
+
+def test_the_term_of_the_thing_named_is_answered(data, capsys):
+    out = ask(data, "家电维修许可证的有效期是几年？", capsys)
+    assert not out["abstained"] and lead(out)[1] == "第六条" and "3年" in out["answer"], out["answer"]
 
 
 def test_applying_to_have_a_craft_recognised_asks_no_definition():

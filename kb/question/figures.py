@@ -232,9 +232,19 @@ _CERTIFICATE_VALIDITY = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:许可证|证书|
 _CERTIFICATE_CUT = re.compile(r".*[的里在上中对把给和与及之办领发]")
 
 
+# Anything else whose term of validity is asked (家电的三包有效期): named by two characters or more, it
+# too is stated only by a passage naming it — not by a licence's term.
+_VALIDITY_OF = re.compile(r"([\u4e00-\u9fff]{2,16}?)[，,]?的?有效期")
+_GENERIC_VALIDITY_NAME = re.compile(r"^(?:这个|那个|这些|那些|它的?|其|该|本|有关|相关|规定|法定|证件|文件|证照|许可|批准|登记|注册|多长|多久)$")
+
+
 def certificate_named(text: str) -> str:
-    """The certificate whose validity a question asks about ('' for none, or a name too short to
-    tell one certificate from another)."""
+    """The certificate or other thing whose validity a question asks about ('' for none, or a name
+    too short to tell one certificate from another)."""
     m = _CERTIFICATE_VALIDITY.search(text)
+    if m:
+        name = _CERTIFICATE_CUT.sub("", m.group(1))
+        return name if len(name) >= 4 else ""
+    m = _VALIDITY_OF.search(text)
     name = _CERTIFICATE_CUT.sub("", m.group(1)) if m else ""
-    return name if len(name) >= 4 else ""
+    return name if len(name) >= 2 and not _GENERIC_VALIDITY_NAME.match(name) else ""
