@@ -1,5 +1,5 @@
 """Invented texts for tests/test_answer_asked_kind.py: a payroll-statistics rule, a customs-valuation
-rule, a procurement-review rule, a folk-craft rule, a specimen-export rule and an appliance-repair rule. They are test samples
+rule, a procurement-review rule, a folk-craft rule, a specimen-export rule, an appliance-repair rule and a bidding rule. They are test samples
 (测试样例), not real texts: issuers, numbers and amounts are made up."""
 from __future__ import annotations
 
@@ -92,11 +92,28 @@ REPAIRS = f"""# 示例家电维修管理办法（测试样例）
 第六条 从事家电维修的经营者应当取得家电维修许可证。家电维修许可证有效期为3年。
 """
 
+BIDDING = f"""# 示例工程投标条例（测试样例）
+
+2015年10月9日 示例人民代表大会常务委员会通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第十一条 投标人不得相互约定报价，不得冒用其他单位的名义投标。
+
+第十二条 投标人相互约定报价的，中标无效，处中标金额千分之三以上千分之八以下的罚款；情节严重的，取消其二年至四年内参加示例工程投标的资格。
+
+第十三条 投标人冒用其他单位的名义投标骗取中标的，中标无效；给招标人造成损失的，依法赔偿。
+投标人有前款所列行为尚不构成犯罪的，处中标金额千分之三以上千分之八以下的罚款；情节严重的，取消其半年至二年内参加示例工程投标的资格。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for title, text in (("示例劳务报酬统计规定", PAYROLL), ("示例口岸货物统计办法", VALUATION),
                         ("示例采购评审条例", REVIEW), ("示例民间手艺保护办法", CRAFTS),
-                        ("示例生物标本管理办法", SPECIMENS), ("示例家电维修管理办法", REPAIRS)):
+                        ("示例生物标本管理办法", SPECIMENS), ("示例家电维修管理办法", REPAIRS),
+                        ("示例工程投标条例", BIDDING)):
         (folder / f"{title}（测试样例）.md").write_text(text, encoding="utf-8")
     return folder

@@ -7,6 +7,8 @@ invented texts (tests/fixtures_asked_kind.py), through `python -m kb ask --json`
 - a wrong done (私下收了…送的…) then 应当怎么处理 asks the penalty (ASK_PATTERNS[Ask.PENALTY]);
 - 该向哪里递申请 is answered by the article naming where the application goes (向…提出申请), not by
   the one on what to hand in (kb.answers.leads.recipient_lead), and 申请把…认定为… asks no definition;
+- a comparison of two conducts (A和B，分别取消几年) quotes for the second side the paragraph on
+  前款所列行为 after the one naming it (kb.answers.extractive._side_share);
 - the term of an export certificate (出境证明的有效期) is not stated by a time limit for deciding
   (figures.certificate_named with 证明 among the heads), nor the term of anything else named
   (家电的保修有效期) by a licence's.
@@ -56,3 +58,13 @@ def test_applying_to_have_a_craft_recognised_asks_no_definition():
     pq = read_question("我们工坊想申请把一门手艺认定为传统技艺，该向哪里递申请？")
     assert Ask.DEFINITION not in pq.asks
     assert Ask.DEFINITION in read_question("这家企业，能认定为高新技术企业吗？").asks
+
+
+def test_each_side_of_a_comparison_is_answered_from_its_own_article(data, capsys):
+    """The second side's sanction is in a paragraph on 前款所列行为: the conduct the paragraph before
+    names (冒用其他单位的名义) makes it that side's answer."""
+    out = ask(data, "投标人相互约定报价和冒用别家名义投标，情节严重的，分别取消几年投标资格？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert "二年至四年" in out["answer"] and "半年至二年" in out["answer"], out["answer"]
+    assert {c["locator"] for c in out["citations"]} >= {"第十二条", "第十三条"}, out["citations"]
+

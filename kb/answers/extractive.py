@@ -358,10 +358,12 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             # already cited (对疫点应当采取下列措施 beside 划定疫点、疫区和受威胁区)
             own = _own_words(part, pq.sides[1 - n])
             said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
-            cands = [u for u in cands if _side_fits(_share(own, u.text), said, hits[u.hit].doc_id in cited)]
+
+            says = {id(u): _side_share(own, u, hits) for u in cands}
+            cands = [u for u in cands if _side_fits(says[id(u)], said, hits[u.hit].doc_id in cited)]
             if not cands:
                 continue
-            best = max(cands, key=lambda u: (_share(own, u.text), len(u.cues & wanted), u.score, -u.hit, -u.pos))
+            best = max(cands, key=lambda u: (says[id(u)], len(u.cues & wanted), u.score, -u.hit, -u.pos))
         else:
             best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))
         if best.score <= 0.2 or any(best.text in q or q in best.text for qs in quotes.values() for q in qs):
@@ -378,6 +380,14 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
 
 
 SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison
+_PARAGRAPH_BEFORE = re.compile(r"(?:前款|前两款|上款)(?:所列|规定的?|所称)(?:违法)?(?:行为|情形)")
+
+
+def _side_share(own: list[str], u: Unit, hits: list[SearchHit]) -> float:
+    """The share of a side's own words a sentence says — with its passage's words when it speaks of
+    the paragraph before (前款所列行为: the conduct that paragraph names)."""
+    text = u.text + (hits[u.hit].text or "" if _PARAGRAPH_BEFORE.search(u.text) else "")
+    return _share(own, text)
 SIDE_NEW_DOCUMENT = 0.5  # share of a side's own words a document not cited yet must say more than
 
 
