@@ -1,5 +1,6 @@
 """Invented texts for tests/test_answer_asked_kind.py: a payroll-statistics rule, a customs-valuation
-rule, a procurement-review rule, a folk-craft rule, a specimen-export rule, an appliance-repair rule and a bidding rule. They are test samples
+rule, a procurement-review rule, a folk-craft rule, a specimen-export rule, an appliance-repair rule, a bidding rule, a
+reporting rule and a fundraising rule. They are test samples
 (测试样例), not real texts: issuers, numbers and amounts are made up."""
 from __future__ import annotations
 
@@ -108,12 +109,46 @@ BIDDING = f"""# 示例工程投标条例（测试样例）
 投标人有前款所列行为尚不构成犯罪的，处中标金额千分之三以上千分之八以下的罚款；情节严重的，取消其半年至二年内参加示例工程投标的资格。
 """
 
+REPORTS = f"""# 示例企业报表条例（测试样例）
+
+2012年2月16日 示例国务院令第927号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第九条 季度、年度报表至少应当列出两个年度的对比数据。
+
+第十条 企业应当在每年4月30日前报送上一年度的年度报表。
+"""
+
+FUNDRAISING = f"""# 示例集资防范条例（测试样例）
+
+2021年11月3日 示例国务院令第938号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第十五条 示例集资监管部门调查违规集资行为，可以采取下列措施：
+（一）进入涉嫌违规集资的经营场所、仓库和其他有关场所，对现场进行检查，调取与违规集资有关的凭证和记录；
+（二）询问当事人、利害关系人和其他有关单位及个人，要求其在规定期限内对与违规集资有关的事项作出书面说明；
+（三）查阅、复制与违规集资有关的合同、票据、账簿、宣传材料、电子数据等资料，对可能被转移、隐匿或者销毁的资料和设备予以登记保存；
+（四）经示例集资监管部门主要负责人书面批准，依照规定查询涉嫌违规集资的单位和个人在金融机构开立的账户及资金往来情况；
+（五）对涉嫌违规集资的广告、网站和宣传页面，通知有关部门和网络服务提供者依法采取删除、屏蔽等处置措施。
+检查人员不得少于3人，并应当出示执法证件。
+有关单位和个人应当如实提供情况，不得拒绝、阻挠或者隐瞒。
+
+第四十条 本条例自2022年3月1日起施行。2001年5月9日示例省人民政府发布的《示例集资清理办法》同时废止。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for title, text in (("示例劳务报酬统计规定", PAYROLL), ("示例口岸货物统计办法", VALUATION),
                         ("示例采购评审条例", REVIEW), ("示例民间手艺保护办法", CRAFTS),
                         ("示例生物标本管理办法", SPECIMENS), ("示例家电维修管理办法", REPAIRS),
-                        ("示例工程投标条例", BIDDING)):
+                        ("示例工程投标条例", BIDDING), ("示例企业报表条例", REPORTS),
+                        ("示例集资防范条例", FUNDRAISING)):
         (folder / f"{title}（测试样例）.md").write_text(text, encoding="utf-8")
     return folder

@@ -9,6 +9,10 @@ invented texts (tests/fixtures_asked_kind.py), through `python -m kb ask --json`
   the one on what to hand in (kb.answers.leads.recipient_lead), and 申请把…认定为… asks no definition;
 - a comparison of two conducts (A和B，分别取消几年) quotes for the second side the paragraph on
   前款所列行为 after the one naming it (kb.answers.extractive._side_share);
+- a number asked in its unit (至少去几个人, 列几年的数据) is stated by 不得少于3人 after a long list, which
+  is quoted and leads, and by 两个年度 (kb.answers.figure_stated, kb.answers.extractive.select);
+- 它施行后哪个旧规定被废止了 asks what the text repealed, which its own clause says, not whether it
+  is in force (kb.question.kinds.asks_of);
 - the term of an export certificate (出境证明的有效期) is not stated by a time limit for deciding
   (figures.certificate_named with 证明 among the heads), nor the term of anything else named
   (家电的保修有效期) by a licence's.
@@ -67,4 +71,21 @@ def test_each_side_of_a_comparison_is_answered_from_its_own_article(data, capsys
     assert not out["abstained"], out["answer"]
     assert "二年至四年" in out["answer"] and "半年至二年" in out["answer"], out["answer"]
     assert {c["locator"] for c in out["citations"]} >= {"第十二条", "第十三条"}, out["citations"]
+
+
+@pytest.mark.parametrize("question, locator, said", [
+    ("年度报表里至少要列几年的数据做对比？", "第九条", "两个年度"),  # years counted as 两个年度
+    ("监管部门调查违规集资，现场至少要去几个人？", "第十五条", "不得少于3人"),  # the sentence after a long list
+])
+def test_a_number_in_its_unit_is_quoted_and_leads(data, capsys, question, locator, said):
+    out = ask(data, question, capsys)
+    assert not out["abstained"], out["answer"]
+    first = out["answer"].splitlines()[0]
+    assert lead(out)[1] == locator and said in first, out["answer"]
+
+
+def test_what_a_text_repealed_is_read_from_its_own_clause(data, capsys):
+    out = ask(data, "示例集资防范条例从哪天开始施行？它施行后哪个旧规定被废止了？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert "2022年3月1日" in out["answer"] and "示例集资清理办法" in out["answer"], out["answer"]
 

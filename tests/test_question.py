@@ -72,6 +72,7 @@ def test_what_is_asked(question, kinds):
     ("How do you define hazardous waste?", Ask.PENALTY),  # 'fine' inside 'define' is no fine
     ("What happens to bidders who collude on their prices?", Ask.WHO),  # a relative 'who' asks no one
     ("统计上的工资总额由哪几部分构成？", Ask.WHO),  # what a sum is made of
+    ("示例条例施行后，哪个旧规定被废止了？", Ask.STATUS),  # what it repealed, not whether it is in force
     ("想抽那种几乎补不回来的深层地下水，行不行？", Ask.NUMERIC),  # 几乎 (almost) counts nothing
     # 实施的 names a measure here, not when something took effect
     ("示例部门对清单以外的物项实施的临时管制，最多可以延长几次？", Ask.TIMELINE),
@@ -585,6 +586,8 @@ def test_a_law_named_in_english_by_its_subject():
     from kb.question.english import documents, gloss
     titles = ["就业促进法", "清洁生产促进法", "劳动法"]
     assert documents("When was the Employment Promotion Law adopted?", titles) == ["就业促进法"]
+    assert documents("When was the Law on the State-Owned Assets of Enterprises adopted?",
+                     ["企业国有资产法", "企业所得税法"]) == ["企业国有资产法"]
     # since when it has been in force asks a date; whether it still is asks its status
     assert "还有效" not in gloss("From what date has the law been in force?")[0]
     assert "还有效" in gloss("Is the law still in force?")[0]

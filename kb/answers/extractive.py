@@ -18,6 +18,7 @@ from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
+from kb.question.figures import count_cue
 from kb.question.kinds import ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
@@ -114,6 +115,12 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if not units:
             continue
         keep = _pick_units(units, hits[i], primary=(i in deliberate), global_best=global_best)
+        if (counted := count_cue(pq.figure_unit)) is not None:
+            # a number asked in its unit (至少去几个人): a passage's sentence giving it is
+            # quoted, though its list of measures outscores it (调查人员不得少于2人)
+            keep += [u for u in units if u not in keep and u.kind == "sent" and counted.search(u.text)
+                     and not any(counted.search(x.text) for x in keep)][:1]
+            keep.sort(key=lambda u: u.pos)
         if hits[i].locator == "header" and pq.document_dates:
             # a header is the document's chronology: asked for a date, all of it but the title line
             keep = [u for u in units if title_key(u.text) != title_key(hits[i].title or "")][:HEADER_LINES]

@@ -113,7 +113,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     keeping = pq.figure == "period" and not pq.parts and pq.keeping
     advance = pq.figure == "period" and not pq.parts and pq.advance
     in_unit = (_SHARE_OR_FRACTION if pq.figure_unit == SHARE_UNIT
-               else re.compile(rf"(?:\d|{CN_NUMERAL})\s*(?:{pq.figure_unit})") if pq.figure_unit else None)
+               # (两个年度 counts years as 两年 does)
+               else re.compile(rf"(?:\d|{CN_NUMERAL})\s*个?(?:{pq.figure_unit})") if pq.figure_unit else None)
     if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
         # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
         in_unit = re.compile(rf"{in_unit.pattern}|{_FRACTION.pattern}|{_SHARE.pattern}")

@@ -94,6 +94,7 @@ TERMS: dict[str, str] = {
     r"exempt(?:ed|ion|ions)?\b": "免征",
     r"customs(?! dut(?:y|ies))": "海关",
     r"registered capital": "注册资本",
+    r"state[- ]owned assets?": "国有资产",
     r"commodit(?:y|ies)": "商品",
     r"rare[- ]earths?": "稀土",
     r"catalogues?|catalogs?|directory|directories": "目录 名录",

@@ -260,9 +260,17 @@ def asks_of(text: str) -> frozenset[Ask]:
     if _APPEAL.search(folded):
         # 对罚款不服，多少天内可以申请复议 asks about the appeal, not the fine
         kinds -= {Ask.PENALTY, Ask.AMOUNT}
+    if _WHICH_REPEALED.search(folded):
+        # 它施行后哪个旧规定被废止了 asks what the text repealed, which its own clause says — not
+        # whether it is in force
+        kinds.discard(Ask.STATUS)
+        kinds.add(Ask.LIST)
     if is_change(text):
         kinds.add(Ask.CHANGE)
     return frozenset(kinds)
+
+
+_WHICH_REPEALED = re.compile(r"哪(?:个|些|部|几部|几个|份)[^,，。？?]{0,10}?(?:被|同时|一并)?(?:废止|作废|不再执行)")
 
 
 # A question about what a catalogue, list or directory holds (目录里有多少类, 在不在…名录里),
