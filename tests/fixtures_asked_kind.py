@@ -1,6 +1,6 @@
 """Invented texts for tests/test_answer_asked_kind.py: a payroll-statistics rule, a customs-valuation
 rule, a procurement-review rule, a folk-craft rule, a specimen-export rule, an appliance-repair rule, a bidding rule, a
-reporting rule and a fundraising rule. They are test samples
+reporting rule, a fundraising rule and a pricing rule. They are test samples
 (测试样例), not real texts: issuers, numbers and amounts are made up."""
 from __future__ import annotations
 
@@ -142,6 +142,23 @@ FUNDRAISING = f"""# 示例集资防范条例（测试样例）
 第四十条 本条例自2022年3月1日起施行。2001年5月9日示例省人民政府发布的《示例集资清理办法》同时废止。
 """
 
+PRICES = f"""# 示例价格行为暂行规定（测试样例）
+
+2009年6月22日 示例国务院令第941号发布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第四条 商品的售价应当符合下列要求：
+（一）不超过同一地区、同一时期同类商品平均售价的合理幅度；
+（二）不超过同类商品平均进销差价的合理幅度。
+
+第九条 违反本规定第四条规定的，由示例价格检查机构责令改正；拒不改正的，予以警告，可以并处违法所得3倍以下的罚款。
+
+第十条 以暴力方法阻碍价格检查人员执行职务的，依法追究刑事责任。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -149,6 +166,6 @@ def write_corpus(folder: Path) -> Path:
                         ("示例采购评审条例", REVIEW), ("示例民间手艺保护办法", CRAFTS),
                         ("示例生物标本管理办法", SPECIMENS), ("示例家电维修管理办法", REPAIRS),
                         ("示例工程投标条例", BIDDING), ("示例企业报表条例", REPORTS),
-                        ("示例集资防范条例", FUNDRAISING)):
+                        ("示例集资防范条例", FUNDRAISING), ("示例价格行为暂行规定", PRICES)):
         (folder / f"{title}（测试样例）.md").write_text(text, encoding="utf-8")
     return folder

@@ -13,6 +13,8 @@ invented texts (tests/fixtures_asked_kind.py), through `python -m kb ask --json`
   is quoted and leads, and by 两个年度 (kb.answers.figure_stated, kb.answers.extractive.select);
 - 它施行后哪个旧规定被废止了 asks what the text repealed, which its own clause says, not whether it
   is in force (kb.question.kinds.asks_of);
+- a penalty question whose answer leads with a rule binding no one by name (价格应当符合下列要求)
+  is led by the penalty naming that rule's article (kb.answers.duty_answers.penalty_of_quoted_duty);
 - the term of an export certificate (出境证明的有效期) is not stated by a time limit for deciding
   (figures.certificate_named with 证明 among the heads), nor the term of anything else named
   (家电的保修有效期) by a licence's.
@@ -88,4 +90,13 @@ def test_what_a_text_repealed_is_read_from_its_own_clause(data, capsys):
     out = ask(data, "示例集资防范条例从哪天开始施行？它施行后哪个旧规定被废止了？", capsys)
     assert not out["abstained"], out["answer"]
     assert "2022年3月1日" in out["answer"] and "示例集资清理办法" in out["answer"], out["answer"]
+
+
+def test_a_rule_binding_no_one_by_name_is_answered_by_the_penalty_naming_it(data, capsys):
+    """价格应当符合下列要求 binds no one by name (the duties register reads no duty in it); asked what
+    happens to a price above the range, the penalty that names its article (违反本规定第四条) leads."""
+    out = ask(data, "我们的商品售价明显高出同类商品平均售价的合理幅度，会受到什么处理？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out)[1] == "第九条" and "3倍以下" in out["answer"], out["answer"]
+    assert "第四条" in {c["locator"] for c in out["citations"]}, out["citations"]
 

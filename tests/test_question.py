@@ -139,6 +139,7 @@ def test_an_english_question_gets_the_documents_words():
     ("When was the Customs Law first adopted?", {"海关"}),
     ("Which goods are exempt from customs duty?", {"关税", "免征"}),
     ("What happens to bidders who collude on their prices?", {"投标人", "串通"}),
+    ("What if a platform does not check and register the identity of its merchants?", {"核验", "身份"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)

@@ -137,7 +137,13 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
     register = register_of(catalog)
     if register is None:
         return None
+    naming = register.penalties_naming(lead.hit.doc_id, lead.hit.locator)
     linked = [p for duty in _quoted_duties(lead, register) for p in register.penalties_for(duty)]
+    if not linked and not pq.parts:
+        # a rule the register reads no duty in (价格应当符合下列要求 binds no one by name) is still
+        # enforced by a penalty written for it alone (违反本规定第五条规定的) — not by one of a long
+        # list of articles, whose duties would be cited in its place
+        linked = [p for p in naming if len([r for r in find_references(p.text) if r.kind == "article"]) <= NAMED_FEW]
     units: list[Penalty] = []
     for p in linked:
         # (a clause of the 法律责任 chapter that sanctions nothing — 没收的…由海关依法统一处理 —
@@ -153,8 +159,6 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
     # first clause the answer quotes (the one that matched the question).
     first = pairs(re.split(r"(?<=[。；])", lead.quote or lead.hit.text)[0])
 
-    naming = register.penalties_naming(lead.hit.doc_id, lead.hit.locator)
-
     def closeness(p: Penalty) -> tuple[bool, float]:
         return p in naming, dice(pairs(p.subject + p.conduct), first)
 
@@ -163,6 +167,7 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
                           (lead.hit, _ARTICLE_LABEL.sub("", (lead.quote or lead.hit.text).strip())))
 
 
+NAMED_FEW = 2  # articles a penalty names, at most, to stand for a rule the register reads no duty in
 _OTHER_ASKS = frozenset({Ask.WHO, Ask.TIMELINE, Ask.DEADLINE, Ask.COMPARE})  # asked beside a penalty: not its lead
 CONDUCT_MIN = 0.4  # Dice of word pairs between a lead's sentence and a penalty's conduct, to lead with it
 

@@ -94,6 +94,8 @@ TERMS: dict[str, str] = {
     r"exempt(?:ed|ion|ions)?\b": "免征",
     r"customs(?! dut(?:y|ies))": "海关",
     r"registered capital": "注册资本",
+    r"identit(?:y|ies)|identity cards?": "身份",
+    r"check(?:s|ed|ing)? and regist(?:er|ers|ered|ering)": "核验 登记",
     r"state[- ]owned assets?": "国有资产",
     r"commodit(?:y|ies)": "商品",
     r"rare[- ]earths?": "稀土",
