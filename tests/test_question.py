@@ -592,3 +592,10 @@ def test_a_law_named_in_english_by_its_subject():
     # since when it has been in force asks a date; whether it still is asks its status
     assert "还有效" not in gloss("From what date has the law been in force?")[0]
     assert "还有效" in gloss("Is the law still in force?")[0]
+
+
+def test_an_english_question_counting_hours_asks_a_figure_in_hours():
+    """'How many hours of training' is answered only by a number of hours (多少小时), not by a
+    period of years the same article states."""
+    pq = read_question("How many hours of training must a licensed appraiser complete each year?")
+    assert pq.figure == "period" and "小时" in pq.figure_unit

@@ -40,6 +40,7 @@ ASKING: dict[str, str] = {
     r"|how much (?:later|longer|earlier|sooner|time)": "多久 期限",
     # the unit of the period (how many years: a number of days does not answer it)
     r"how many years": "几年", r"how many months": "几个月", r"how many (?:working |calendar )?days": "几天",
+    r"how many hours": "多少小时",
     # a distance asked (how far, in metres): a figure in 米, as 多少米 is
     r"how far|in (?:metres|meters)|how many (?:metres|meters)": "多少米",
     r"when (?:did|does|do|was|were|will|is)|what date|which date|which day|which year|since when": "什么时候",
