@@ -365,7 +365,6 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             # already cited (对疫点应当采取下列措施 beside 划定疫点、疫区和受威胁区)
             own = _own_words(part, pq.sides[1 - n])
             said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
-
             says = {id(u): _side_share(own, u, hits) for u in cands}
             cands = [u for u in cands if _side_fits(says[id(u)], said, hits[u.hit].doc_id in cited)]
             if not cands:
@@ -387,6 +386,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
 
 
 SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison
+SIDE_NEW_DOCUMENT = 0.5  # share of a side's own words a document not cited yet must say more than
 _PARAGRAPH_BEFORE = re.compile(r"(?:前款|前两款|上款)(?:所列|规定的?|所称)(?:违法)?(?:行为|情形)")
 
 
@@ -395,7 +395,6 @@ def _side_share(own: list[str], u: Unit, hits: list[SearchHit]) -> float:
     the paragraph before (前款所列行为: the conduct that paragraph names)."""
     text = u.text + (hits[u.hit].text or "" if _PARAGRAPH_BEFORE.search(u.text) else "")
     return _share(own, text)
-SIDE_NEW_DOCUMENT = 0.5  # share of a side's own words a document not cited yet must say more than
 
 
 def _side_fits(share: float, said: float, cited: bool) -> bool:

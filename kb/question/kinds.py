@@ -242,6 +242,10 @@ def _without_penalty_context(folded: str) -> str:
 _APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
 
 
+# Which older text a text repealed (它施行后哪个旧规定被废止了): its own clause says (…同时废止).
+_WHICH_REPEALED = re.compile(r"哪(?:个|些|部|几部|几个|份)[^,，。？?]{0,10}?(?:被|同时|一并)?(?:废止|作废|不再执行)")
+
+
 def asks_of(text: str) -> frozenset[Ask]:
     """The kinds of answer a question wants. `text`: the normalised question (the patterns of
     ASK_PATTERNS see it folded, as the tokenizer does; version words see it as written, since
@@ -269,8 +273,6 @@ def asks_of(text: str) -> frozenset[Ask]:
         kinds.add(Ask.CHANGE)
     return frozenset(kinds)
 
-
-_WHICH_REPEALED = re.compile(r"哪(?:个|些|部|几部|几个|份)[^,，。？?]{0,10}?(?:被|同时|一并)?(?:废止|作废|不再执行)")
 
 
 # A question about what a catalogue, list or directory holds (目录里有多少类, 在不在…名录里),
