@@ -1,6 +1,7 @@
 """Invented texts for tests/test_answer_asked_kind.py: a payroll-statistics rule, a customs-valuation
 rule, a procurement-review rule, a folk-craft rule, a specimen-export rule, an appliance-repair rule, a bidding rule, a
-reporting rule, a fundraising rule and a pricing rule. They are test samples
+reporting rule, a fundraising rule, a pricing rule and a
+water-saving rule. They are test samples
 (测试样例), not real texts: issuers, numbers and amounts are made up."""
 from __future__ import annotations
 
@@ -159,6 +160,25 @@ PRICES = f"""# 示例价格行为暂行规定（测试样例）
 第十条 以暴力方法阻碍价格检查人员执行职务的，依法追究刑事责任。
 """
 
+WATER = f"""# 示例节水管理条例（测试样例）
+
+2017年8月30日 示例国务院令第946号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第十八条 重点用水单位应当每年向示例水务部门报送上一年度的用水状况报告。
+
+第十九条 用水单位应当按照示例节水设施建设标准建设节水设施。
+
+第三十条 用水单位违反示例节水设施建设标准的，由示例水务部门责令改正，处5万元以上10万元以下罚款。
+
+第三十一条 违反本条例规定，无偿向本单位职工供水的，示例水务部门应当责令其改正，可以并处二万元以内罚款。
+
+第三十三条 重点用水单位未按照规定报送用水状况报告或者报告内容不实的，由示例水务部门责令限期改正；到期仍不改正的，再处1万元以上5万元以下罚款。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -166,6 +186,7 @@ def write_corpus(folder: Path) -> Path:
                         ("示例采购评审条例", REVIEW), ("示例民间手艺保护办法", CRAFTS),
                         ("示例生物标本管理办法", SPECIMENS), ("示例家电维修管理办法", REPAIRS),
                         ("示例工程投标条例", BIDDING), ("示例企业报表条例", REPORTS),
-                        ("示例集资防范条例", FUNDRAISING), ("示例价格行为暂行规定", PRICES)):
+                        ("示例集资防范条例", FUNDRAISING), ("示例价格行为暂行规定", PRICES),
+                        ("示例节水管理条例", WATER)):
         (folder / f"{title}（测试样例）.md").write_text(text, encoding="utf-8")
     return folder

@@ -15,6 +15,8 @@ invented texts (tests/fixtures_asked_kind.py), through `python -m kb ask --json`
   is in force (kb.question.kinds.asks_of);
 - a penalty question whose answer leads with a rule binding no one by name (价格应当符合下列要求)
   is led by the penalty naming that rule's article (kb.answers.duty_answers.penalty_of_quoted_duty);
+- a penalty asked for breaking a named article (违反…第十八条会被怎么罚) is led by the penalty the duties
+  register links to it (kb.answers.duty_answers.penalty_of_named_article);
 - the term of an export certificate (出境证明的有效期) is not stated by a time limit for deciding
   (figures.certificate_named with 证明 among the heads), nor the term of anything else named
   (家电的保修有效期) by a licence's.
@@ -99,4 +101,12 @@ def test_a_rule_binding_no_one_by_name_is_answered_by_the_penalty_naming_it(data
     assert not out["abstained"], out["answer"]
     assert lead(out)[1] == "第九条" and "3倍以下" in out["answer"], out["answer"]
     assert "第四条" in {c["locator"] for c in out["citations"]}, out["citations"]
+
+
+def test_the_penalty_for_breaking_a_named_article_leads(data, capsys):
+    """违反…第十八条会被怎么罚: the penalty enforcing that article's duty leads (第三十三条 does not
+    name it), not a penalty of the same law for another conduct."""
+    out = ask(data, "违反示例节水管理条例第十八条会被怎么罚？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out)[1] == "第三十三条" and "1万元以上5万元以下" in out["answer"], out["answer"]
 

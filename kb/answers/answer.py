@@ -32,6 +32,7 @@ from kb.answers.duty_answers import (
     penalty_answer,
     penalty_by_conduct,
     penalty_by_reference,
+    penalty_of_named_article,
     penalty_of_quoted_duty,
 )
 from kb.answers.referral import Referral, aliases_of, subject_referral, unindexed_referral
@@ -250,7 +251,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
             return Answer(question=question, text="\n".join([*decision.notes, *note, revision[0]]),
                           citations=[revision[1]], abstained=False, mode="extractive", warnings=list(warnings or []))
         decision.notes.extend(note)
-    led = (penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
+    led = (penalty_of_named_article(pq, comp, hits, catalog, list(warnings or []))
+           or penalty_of_quoted_duty(pq, comp, catalog, list(warnings or []))
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or []))
            or penalty_by_conduct(pq, comp, hits, catalog, list(warnings or [])))
     lead = min((led or comp).citations, key=lambda c: c.n)

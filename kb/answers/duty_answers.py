@@ -21,6 +21,7 @@ from typing import Any, Sequence
 from kb.answers.catalog import Catalog
 from kb.answers.units import short_title
 from kb.answers.version_answers import _status_warnings, _with_notes
+from kb.index.lexical import normalize
 from kb.question.kinds import DOCUMENT_EVENTS, Ask
 from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
@@ -205,6 +206,32 @@ def penalty_by_conduct(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit
         return None
     return _penalty_first(pq, best, hits, catalog, register, warnings,
                           (lead.hit, _ARTICLE_LABEL.sub("", sentence.strip())))
+
+
+def penalty_of_named_article(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
+                             warnings: list[str]) -> Answer | None:
+    """A penalty question naming the article broken (违反节能法第五十三条会被怎么罚): lead with the
+    penalty the register links to that article — one enforcing its duty, or one naming it — when the
+    answer leads with another. None when search found no such article or no penalty enforces it."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if Ask.PENALTY not in pq.asks or len(pq.articles) != 1 or pq.parts or not citations or catalog is None:
+        return None
+    register = register_of(catalog)
+    if register is None:
+        return None
+    named = [h for h in hits if h.locator == pq.articles[0] and Role.PENALTY not in roles(h.text or "")]
+    if pq.documents:
+        named = [h for h in named if any(d in normalize(h.title or "") for d in pq.documents)]
+    if len({h.doc_id for h in named}) != 1:
+        return None  # not found, or the same number in several documents
+    rule = named[0]
+    found = [p for d in register.duties_of(rule.doc_id, rule.locator) for p in register.penalties_for(d)]
+    found += [p for p in register.penalties_naming(rule.doc_id, rule.locator) if p not in found]
+    found = [p for p in found if p.doc_id == rule.doc_id and Role.PENALTY in roles(p.text)
+             and (catalog.allowed is None or p.doc_id in catalog.allowed)]
+    if not found or any(p.locator == citations[0].hit.locator and p.doc_id == citations[0].hit.doc_id for p in found):
+        return None
+    return _penalty_first(pq, found[0], hits, catalog, register, warnings)
 
 
 def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
