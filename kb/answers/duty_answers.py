@@ -225,10 +225,7 @@ def penalty_of_named_article(pq: ParsedQuestion, answer: Any, hits: Sequence[Sea
     if len({h.doc_id for h in named}) != 1:
         return None  # not found, or the same number in several documents
     rule = named[0]
-    found = [p for d in register.duties_of(rule.doc_id, rule.locator) for p in register.penalties_for(d)]
-    found += [p for p in register.penalties_naming(rule.doc_id, rule.locator) if p not in found]
-    found = [p for p in found if p.doc_id == rule.doc_id and Role.PENALTY in roles(p.text)
-             and (catalog.allowed is None or p.doc_id in catalog.allowed)]
+    found = _enforcing(rule, register, catalog)
     if not found or any(p.locator == citations[0].hit.locator and p.doc_id == citations[0].hit.doc_id for p in found):
         return None
     return _penalty_first(pq, found[0], hits, catalog, register, warnings)
@@ -390,6 +387,20 @@ def consequence_lines(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) 
 LINKED_MAX = 2  # penalties of the first passage's duties brought in for a fine asked
 
 
+def _enforcing(rule: SearchHit, register: DutyRegister, catalog: Catalog) -> list[Penalty]:
+    """The penalty clauses of a rule's own document that enforce it: those naming its article first
+    (违反本规定第六条…的, for certain), then those the register links to its duties; only clauses that
+    sanction something, of documents the filters let through."""
+    linked = register.penalties_naming(rule.doc_id, rule.locator)
+    linked += [p for d in register.duties_of(rule.doc_id, rule.locator) for p in register.penalties_for(d)]
+    out: list[Penalty] = []
+    for p in linked:
+        if (p not in out and p.doc_id == rule.doc_id and Role.PENALTY in roles(p.text)
+                and (catalog.allowed is None or p.doc_id in catalog.allowed)):
+            out.append(p)
+    return out
+
+
 def linked_penalty_hits(pq: ParsedQuestion, hits: Sequence[SearchHit], catalog: Catalog | None) -> list[SearchHit]:
     """For a question asking what a conduct costs (会被罚多少) whose first passage is the duty the
     conduct breaks (对怀孕7个月以上的女职工，不得安排夜班劳动): the penalty articles of its document
@@ -400,15 +411,10 @@ def linked_penalty_hits(pq: ParsedQuestion, hits: Sequence[SearchHit], catalog: 
     register = register_of(catalog)
     if register is None:
         return []
-    first = hits[0]
-    naming = register.penalties_naming(first.doc_id, first.locator)
-    linked = naming + [p for d in register.duties_of(first.doc_id, first.locator) for p in register.penalties_for(d)]
     have = {(h.doc_id, h.locator) for h in hits}
     out: list[SearchHit] = []
-    for p in linked:
-        if p.doc_id != first.doc_id or (p.doc_id, p.locator) in have or Role.PENALTY not in roles(p.text):
-            continue
-        if catalog.allowed is not None and p.doc_id not in catalog.allowed:
+    for p in _enforcing(hits[0], register, catalog):
+        if (p.doc_id, p.locator) in have:
             continue
         h = _hit_for(p.doc_id, p.locator, p.text, hits, catalog)
         if h is not None:

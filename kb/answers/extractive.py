@@ -110,12 +110,13 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
                 deliberate.add(i)
     global_best = max((u.score for i in chosen for u in scored.units[i]), default=0.0)
     out: list[tuple[int, list[Unit]]] = []
+    counted = count_cue(pq.figure_unit)
     for i in chosen:
         units = scored.units[i]
         if not units:
             continue
         keep = _pick_units(units, hits[i], primary=(i in deliberate), global_best=global_best)
-        if (counted := count_cue(pq.figure_unit)) is not None:
+        if counted is not None:
             # a number asked in its unit (至少去几个人): a passage's sentence giving it is
             # quoted, though its list of measures outscores it (调查人员不得少于2人)
             keep += [u for u in units if u not in keep and u.kind == "sent" and counted.search(u.text)

@@ -20,6 +20,9 @@ from typing import Iterable
 # A document's order number asked: what is asked (文号, its header) and the words that find it (令…公布).
 ORDER_NUMBER = r"(?:order|decree|document) (?:no\.?|number)|under what (?:order|decree)"
 
+# The words after which 'who' asks (to whom, and who, ask who); after a noun it is a relative pronoun.
+_BEFORE_WHO = ("and", "or", "to", "by", "from", "with", "for", "of", "at", "me", "us", "know", "ask", "asks")
+
 # What is asked: English framing → the Chinese framing words ASK_PATTERNS read.
 ASKING: dict[str, str] = {
     r"how much|what amount|how large": "多少",
@@ -50,7 +53,7 @@ ASKING: dict[str, str] = {
     ORDER_NUMBER: "文号",
     # (who as a question word — at a clause's start or after a preposition —, not the relative
     # pronoun of 'bidders who collude')
-    r"(?:^|(?<=[,;?，；？])\s*|(?<=\band )|(?<=\bor )|(?<=\bto )|(?<=\bby )|(?<=\bfrom )|(?<=\bwith )|(?<=\bfor )|(?<=\bof )|(?<=\bat )|(?<=\bme )|(?<=\bus )|(?<=\bknow )|(?<=\bask )|(?<=\basks ))(?:who|whom|whose)\b": "谁",
+    r"(?:^|(?<=[,;?，；？])\s*|" + "|".join(rf"(?<=\b{w} )" for w in _BEFORE_WHO) + r")(?:who|whom|whose)\b": "谁",
     r"which (?:authority|authorities|department|departments|agency|agencies|body|bodies|government|level)": "哪个部门",
     r"which (?:kinds?|types?|categories|items|conditions|cases|circumstances)|what (?:kinds?|types?|categories|items|conditions)|list": "哪些",
     r"what is meant by|what does .{1,40} mean|defined?|definition": "是指",
