@@ -17,7 +17,7 @@ from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
 from kb.text.titles import book_title
-from kb.answers.units import short_title
+from kb.answers.units import in_force, short_title
 from kb.types import SearchHit
 
 
@@ -81,6 +81,8 @@ def squeezed(s: str) -> str:
 # How long records are kept is stated where keeping is (保存三年), not by another deadline of
 # the same records (报送…一年内).
 _KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管")
+# A term of validity is stated as one (有效期为5年, 有效期届满), not by another period naming the certificate.
+_VALIDITY_SAID = re.compile(r"有效|期满|届满")
 # A lead time is stated as one (提前30日, 届满6个月前, 进境前7日), not as a time within which
 # something is done after an event (自受理之日起20个工作日内).
 _ADVANCE_SAID = re.compile(rf"提前|前\s*(?:\d|{CN_NUMERAL})|(?:年|月|日|天|时|工作日|届满|之|以)前(?![款条项述])")
@@ -124,13 +126,18 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
             continue  # a passage about fines: its amounts are fines, or limits on them
         if pq.tax and not names_tax(pq.tax, h):
             continue  # another tax's rates (土地使用税每平方米…) do not state the tax asked
+        if pq.term and not _names_term(pq.term, h):
+            continue  # 决算期限最长不得超过1年 is not the longest lease (租期)
         if pq.certificate and not _names_certificate(pq.certificate, h):
             continue  # 船员适任证书的有效期 is not the training permit's
-        for sent in re.split(r"(?<=[。；])|\n", h.text or ""):
+        for sent in re.split(r"(?<=[。；])|\n", in_force(h.text or "")):
             if Ask.PENALTY not in pq.asks:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
             if pq.figure == "period":
                 sent = _DAY_OF_MONTH.sub(" ", sent)  # 次年三月三十一日前 is a day, 上一个月 a month: no period
+                sent = _YEAR.sub(" ", sent)  # 2009年 is a year of the calendar, not a number of years
+                if pq.certificate and not _VALIDITY_SAID.search(sent):
+                    continue  # 吊销…证书未满五年 is a bar after revocation, not the certificate's term
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
                 sent = _without_numbers(sent.translate(_NARROW_DIGITS), given)  # 100级洁净区: the zone asked about
@@ -177,6 +184,13 @@ _CERTIFICATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:许可证|证书|执照|�
 def names_tax(tax: str, h: SearchHit) -> bool:
     """Whether a passage is of the tax named (in its title, heading or text)."""
     return tax in squeezed(f"{h.title} {h.heading_path} {h.text}")
+
+
+def _names_term(term: str, h: SearchHit) -> bool:
+    """Whether a passage names a term asked by its name: in the question's word, the documents'
+    words for it, or its stem (保护期 → 数据实施保护…自登记之日起6年内)."""
+    said = squeezed(f"{h.heading_path} {in_force(h.text or '')}")
+    return any(form in said for form in (*_name_forms(term), *((term[:-1],) if len(term) >= 3 else ())))
 
 
 def _names_certificate(name: str, h: SearchHit) -> bool:

@@ -190,3 +190,27 @@ def duty_of_class_lead(hits: list[SearchHit], quotable: list[int], first: int, d
 
     # (any passage search found: 应当 after the very class made is specific enough)
     return next_of_same_document(hits, quotable, first, fits, len(quotable))
+
+
+# An article on collecting a sanction already imposed (对拒缴非法所得或者罚款的…通知其开户银行予以划拨;
+# 逾期不缴纳罚款的，每日按罚款数额的3%加处罚款) or on contesting it (对处罚决定不服的…申请复议) opens
+# with the fine or the decision, not with a conduct: asked the penalty for a conduct, it answers
+# nothing, though it shares the question's 罚款 and its authority.
+_SANCTION_HANDLED = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇]+条\s*)?(?:对|凡)?[^。，；]{0,16}?"
+    r"(?:(?:拒缴|拒不缴纳|逾期不缴纳|到期不缴纳|逾期不缴|不按期缴纳)[^。，；]{0,12}(?:罚款|罚没款|违法所得|非法所得)"
+    r"|处罚决定不服|不服[^。，；]{0,12}处罚决定)")
+# …unless the question is about that very thing (罚款不交会怎样, 对罚款不服怎么办)
+PAYING_OR_CONTESTING_ASKED = re.compile(r"不交|不缴|拒缴|没交|没缴|欠缴|逾期|滞纳|不服|复议|诉讼|申诉|强制执行")
+
+
+def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Asked the penalty for a conduct, when search's first passage only collects or reviews a
+    sanction already imposed, the next passage of its document that punishes a conduct leads."""
+    if not _SANCTION_HANDLED.search((hits[first].text or "").lstrip()):
+        return first
+    return next_of_same_document(
+        hits, quotable, first,
+        lambda i: Role.PENALTY in roles(hits[i].text or "") and not _SANCTION_HANDLED.search((hits[i].text or "").lstrip()),
+        LEAD_LOOKAHEAD)
+

@@ -15,6 +15,8 @@ from kb.index.lexical import normalize
 from kb.text.grammar import ARTICLE_PREFIX_RE, HEADING_ONLY_RE, ITEM_START_RE
 
 _CJK = r"\u4e00-\u9fff"
+# A provision an archive keeps after an amendment struck it, marked by the date it went (（2009年8月27日删除）).
+STRUCK_OUT = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:删除|删去|废止)\s*[）)]\s*$")
 
 
 def clean_display(text: str) -> str:
@@ -70,6 +72,11 @@ def _parts(line: str) -> list[str]:
     return out
 
 
+def in_force(text: str) -> str:
+    """The text without the provisions a later amendment struck out (STRUCK_OUT)."""
+    return "\n".join(line for line in text.split("\n") if not STRUCK_OUT.search(line))
+
+
 def split_units(text: str, hit_index: int = 0, header: bool = False) -> list[Unit]:
     units: list[Unit] = []
     current_intro: int | None = None
@@ -77,8 +84,8 @@ def split_units(text: str, hit_index: int = 0, header: bool = False) -> list[Uni
     for line in _logical_lines(text, keep_lines=header):
         line = clean_display(line)
         line = ARTICLE_PREFIX_RE.sub("", line, count=1)
-        if not line:
-            continue
+        if not line or STRUCK_OUT.search(line):
+            continue  # a provision struck out by a later amendment is no longer the law
         is_item = bool(ITEM_START_RE.match(line))
         if not is_item:
             current_intro = None

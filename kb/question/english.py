@@ -25,7 +25,7 @@ _BEFORE_WHO = ("and", "or", "to", "by", "from", "with", "for", "of", "at", "me",
 
 # What is asked: English framing → the Chinese framing words ASK_PATTERNS read.
 ASKING: dict[str, str] = {
-    r"how much|what amount|how large": "多少",
+    r"how much|what amount|how large|(?:above|below|over|under|beyond|exceeding|at) what (?:value|sum|level|size)": "多少",
     # (how many days / within how many: a period, which the next row asks, not a count)
     r"how many(?! (?:working |calendar )?(?:days|months|years|hours|minutes|weeks))": "多少",
     # the unit counted, as 多少株 / 多少人 name it: a number in another unit does not answer
@@ -101,6 +101,8 @@ TERMS: dict[str, str] = {
     r"identit(?:y|ies)|identity cards?": "身份",
     r"check(?:s|ed|ing)? and regist(?:er|ers|ered|ering)": "核验 登记",
     r"state[- ]owned assets?": "国有资产",
+    r"financial assets?": "金融资产",
+    r"balance[- ]of[- ]payments?": "国际收支",
     r"commodit(?:y|ies)": "商品",
     r"rare[- ]earths?": "稀土",
     r"catalogues?|catalogs?|directory|directories": "目录 名录",

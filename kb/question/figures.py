@@ -204,8 +204,32 @@ _NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税�
 _NOUNS_WITH_VERB_CHARS = re.compile(r"所得|委员会|协会|学会|商会|收入|收益|交通|开发区|分公司|子公司")
 
 
+_VERB_BEFORE_OF = re.compile(r"[定订设给发批收规办收提出]的$")
+
+
 def _verbal(phrase: str) -> bool:
     return bool(_NOT_A_THING.search(_NOUNS_WITH_VERB_CHARS.sub("", phrase)))
+
+
+# A term asked by its name (租期最长几年, 厂长每届任期是几年, 保护期有几年): only a sentence naming that term
+# states it — 决算期限最长不得超过1年 is not the longest lease. Words for any period or for a moment
+# (期限, 期间, 到期, 逾期) name no term of their own; a certificate's 有效期 is read by `certificate_named`.
+_TERM_ASKED = re.compile(r"([\u4e00-\u9fff]{1,3}期)(?:限)?(?:是|为|有|最长|最短|一般|通常|能|可以|不能|不得|不|要|都|大概|大约|超过)*"
+                         r"(?:多少|几|多久|多长)")
+_NOT_A_TERM = re.compile(r"(?:期限|期间|日期|时期|星期|周期|到期|逾期|预期|近期|长期|短期|定期|初期|后期|前期|同期|"
+                         r"末期|中期|当期|按期|如期|限期|延期|过期|有效期|效期)$")
+
+
+_TERM_QUALIFIER = re.compile(r"^(?:一次|每次|每届|每一届|本届|首次)")
+
+
+def term_named(text: str) -> str:
+    """The term a period question names (租期, 任期, 保护期; '' for none)."""
+    m = _TERM_ASKED.search(text)
+    if not m:
+        return ""
+    term = _TERM_QUALIFIER.sub("", _BEFORE_CUT.sub("", m.group(1)))
+    return term if len(term) >= 2 and not _NOT_A_TERM.search(term) else ""
 
 
 def measured_named(text: str) -> str:
@@ -218,7 +242,12 @@ def measured_named(text: str) -> str:
         if not m:
             continue
         # (the generic tail first: the 上 of 上限 is no linking word)
-        thing = _GENERIC_TAIL.sub("", _MODIFIERS.sub("", _BEFORE_CUT.sub("", _GENERIC_TAIL.sub("", m.group(1)))))
+        phrase = _GENERIC_TAIL.sub("", m.group(1))
+        if phrase.endswith("的") and not _VERB_BEFORE_OF.search(phrase):
+            # (公积金的比例上限: the thing is what comes before the generic words and their 的 — not
+            # a doer and its verb, 国家定的幅度)
+            phrase = phrase[:-1]
+        thing = _GENERIC_TAIL.sub("", _MODIFIERS.sub("", _BEFORE_CUT.sub("", phrase)))
         if (len(thing) >= 2 and thing not in _NOT_NAMED and not _verbal(thing)
                 and not _COMPARATIVE.search(thing)):
             return thing

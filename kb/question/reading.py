@@ -31,7 +31,7 @@ from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
 from kb.question.sides import EACH_RE, compare_sides
 from kb.question.figures import (DECIDER_RE, PEOPLE_UNITS, SHARE_UNIT, certificate_named, count_unit, fee_named,
-                                figure_of, figure_unit, measured_named, share_asked, tax_named)
+                                figure_of, figure_unit, measured_named, term_named, share_asked, tax_named)
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
@@ -125,6 +125,7 @@ class ParsedQuestion:
     fee: str = ""  # the fee whose amount is asked (植被恢复费), which a sentence must name to state it
     tax: str = ""  # the tax whose amount is asked, or whether owed (耕地占用税), which a passage must name
     measured: str = ""  # the thing the figure asked is of (营业保证金, 车速), which a stating sentence names
+    term: str = ""  # a period asked by its name (租期, 任期, 保护期), which a stating passage names
     certificate: str = ""  # the certificate whose validity is asked (药品经营许可证), which a stating passage names
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
@@ -276,6 +277,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         tax=tax_named(text) if figure or Ask.YESNO in asks else "",
         # (a question of two parts: each part names its own thing)
         measured=measured_named(text) if figure in ("amount", "levy", "quantity") and not (english or parts) else "",
+        term=term_named(text) if figure == "period" and not (english or parts) else "",
         certificate=certificate_named(text) if figure == "period" and not english else "",
         target=bool(TARGET_ASKED_RE.search(text)),
         about_document=bool(ABOUT_THE_DOCUMENT_RE.search(text + " " + " ".join(framing))),
