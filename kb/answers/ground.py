@@ -1,11 +1,12 @@
 """Which passage an answer stands on first, among the best ones search returned.
 
 Search ranks passages by how well they match the question; an answer must also rest on the right
-kind of ground. Two rules move a passage close behind the first to the front:
+kind of ground. Three rules put the right ground first:
 - a question about what a document says is answered from its body, not from its header (title,
   number, preamble), which comes first only because it repeats the question's words;
 - a question naming no place is answered first from the national rules, which bind everywhere,
-  not from one province's own rule.
+  not from one province's own rule;
+- a question setting a kind aside (（不是金融机构）) is not answered from a document titled by it.
 """
 from __future__ import annotations
 
@@ -54,4 +55,15 @@ def lead_order(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] |
     """`hits` with the passage the answer should stand on first (see the module docstring)."""
     if docs is not None and not pq.regions:
         hits = national_first(hits, docs)
-    return body_first(pq, hits)
+    return excluded_last(pq, body_first(pq, hits))
+
+
+def excluded_last(pq: ParsedQuestion, hits: list[SearchHit]) -> list[SearchHit]:
+    """Passages of documents titled by a kind the question sets aside (国有重点金融机构监事会暂行条例,
+    asked about enterprises, 不是金融机构) behind the others, when there are others."""
+    if not pq.excluded:
+        return hits
+    aside = [h for h in hits if any(w in (h.title or "") for w in pq.excluded)]
+    if not aside or len(aside) == len(hits):
+        return hits
+    return [h for h in hits if h not in aside] + aside

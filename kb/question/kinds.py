@@ -136,6 +136,17 @@ _CONSEQUENCE_RE = re.compile(
 )
 
 
+# A kind the question sets aside (国有重点大型企业（不是金融机构）的监事会; …，而不是个人): said to keep
+# another text's namesake out, it names nothing to look for.
+EXCLUDED_RE = re.compile(r"[（(](?:不是|不属于|并非|非|不含|不包括)([\u4e00-\u9fff]{2,10})[）)]|而不是([\u4e00-\u9fff]{2,8})(?=[，,。？?；;]|$)")
+
+
+def excluded_of(text: str) -> tuple[tuple[str, ...], str]:
+    """The kinds a question sets aside, and its text without the words that set them aside."""
+    words = tuple(a or b for a, b in EXCLUDED_RE.findall(text))
+    return words, (EXCLUDED_RE.sub("", text) if words else text)
+
+
 def consequence_as_penalty(text: str) -> str:
     """The question with 会怎样 after a conduct read as 会受到什么处罚 (other questions unchanged).
     Not in the second question of two (归谁审查？审查不过会怎样？): there it follows the first's
@@ -189,18 +200,23 @@ _CHANGE_WORDS = re.compile(
     r"|比.{1,20}?(严|宽|高|低|多|少|重|轻|大|小|长|短)了"
     r"|(跟|和|与|同).{1,30}?比"
 )
+# 以前 / 之前 name an earlier version at the head of a clause or after 跟/与/比 (跟以前比, 之前那个条例) or
+# before a text (以前的规定); after a verb or a noun they only date something (入伙以前, 开工之前).
+EARLIER_VERSION = (r"(?:(?:^|(?<=[，,。？?；;！!\s跟和与同比较]))(?:以前|之前)"
+            r"|(?:以前|之前)的(?:规定|版本|版|条例|办法|法律|法|标准|文件|要求|暂行))")
 _VERSION_WORDS = re.compile(
-    r"\d{4}\s*年?\s*(版|修订|修正|修改)?|版本|修订|修正|修改|新法|旧法|新版|旧版|老版|以前|之前|原来|原先|现行|新的|旧的|老的|新旧|前后|两版|两部"
+    r"\d{4}\s*年?\s*(版|修订|修正|修改)?|版本|修订|修正|修改|新法|旧法|新版|旧版|老版|" + EARLIER_VERSION
+    + r"|原来|原先|现行|新的|旧的|老的|新旧|前后|两版|两部"
 )
 _CHANGE_ALONE = re.compile(r"新旧|修改了哪些|改了哪些|改了什么|有哪些(修改|变化|改动)")
 
 # The question looks at versions other than the one in force.
 OTHER_VERSIONS_RE = re.compile(
-    r"新旧|旧版|旧的|老的|老版|以前的|原来的|修订前|修改前|前后|\d{4}\s*年\s*版|两版|两部|跟以前|与以前|此前|当年"
+    r"新旧|旧版|旧的|老的|老版|" + EARLIER_VERSION + r"|原来的|修订前|修改前|前后|\d{4}\s*年\s*版|两版|两部|跟以前|与以前|此前|当年"
     r"|比.{0,12}(?:版|年)"
 )
 # It asks for an older version itself (search prefers the older version of a named law).
-OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|以前|之前|修订前|修改前|废止的|过去")
+OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|" + EARLIER_VERSION + r"|修订前|修改前|废止的|过去")
 # A version named by its year: 2018年版, 2023年修订的, 2017年的.
 VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:版|修订|修正|修改|改动|改了|第.次修|的)")
 # The words that name a version, removed before the question's topic words are read.

@@ -50,6 +50,7 @@ from kb.question.kinds import (
     DOCUMENT_DATES_RE,
     DOCUMENT_EVENTS,
     consequence_as_penalty,
+    excluded_of,
     OLDER_VERSION_RE,
     OTHER_VERSIONS_RE,
     QUOTED_RE,
@@ -126,6 +127,7 @@ class ParsedQuestion:
     tax: str = ""  # the tax whose amount is asked, or whether owed (耕地占用税), which a passage must name
     measured: str = ""  # the thing the figure asked is of (营业保证金, 车速), which a stating sentence names
     term: str = ""  # a period asked by its name (租期, 任期, 保护期), which a stating passage names
+    excluded: tuple[str, ...] = ()  # kinds set aside (（不是金融机构）): a document titled by one is not its ground
     certificate: str = ""  # the certificate whose validity is asked (药品经营许可证), which a stating passage names
     target: bool = False  # asks a target (目标是多少), which a past result does not state
     about_document: bool = False  # asks a document's number, issuer or title (its header answers)
@@ -173,6 +175,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     titles = aliases.display if aliases is not None else []
     follow = follow_up_context(raw, history, titles) if history else None
     text = consequence_as_penalty(normalize_question(f"{follow.context} {raw}" if follow else raw))
+    excluded, text = excluded_of(text)
 
     articles: list[str] = []
     for ref in find_article_refs(text):
@@ -258,6 +261,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
         # an English question's framing says it as the Chinese words would (take effect → 施行)
         document_dates=bool(DOCUMENT_DATES_RE.search(undated + " " + " ".join(framing))),
+        excluded=excluded,
         terms=tuple(content_terms(" ".join(glossed) if english else text)),
         legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed)),
         # (an English fine asked adds no 'consequence' focus: its gloss 罚款 处罚 is in every English

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kb.index.lexical import bigrams
+from kb.question.kinds import EARLIER_VERSION
 
 # What the two sides are compared on; 各是 / 分别 keep what follows them (各是多少 → 是多少).
 _DIFFERENCE = re.compile(r"(?:有什么|有何|有哪些|存在什么|有没有)?(?:不同|区别|差别|差异|异同)|(?:是不是|是否)?(?:一样|相同)")
@@ -23,7 +24,7 @@ EACH_RE = re.compile(r"各自|各(?:是|为|有|要|需|需要|应当)|分别")
 _JOINERS = ("，和", "，跟", "，与", "和", "跟", "与")
 _CONTEXT_END = re.compile(r"[，,：:]")
 _BOTH = re.compile(r"^(?:两者|二者|这两者|两种情况|两种|这两种)+")
-_VERSIONS = re.compile(r"新旧|修订前|修订后|修改前|修改后|以前|原来|老的|新的|旧版|新版")
+_VERSIONS = re.compile(r"新旧|修订前|修订后|修改前|修改后|" + EARLIER_VERSION + r"|原来|老的|新的|旧版|新版")
 MIN_SIDE = 3  # characters of a side
 
 
