@@ -53,8 +53,10 @@ def test_a_struck_out_provision_is_not_quoted(data, capsys):
     assert "删除" not in out["answer"] and "任期五年" not in out["answer"], out["answer"]
 
 
-def test_who_approved_and_who_issued_a_text_is_its_header(data, capsys):
-    out = ask(data, "对外收支申报办法是经谁批准、由哪家机构发布的？", capsys)
+@pytest.mark.parametrize("question", ["对外收支申报办法是经谁批准、由哪家机构发布的？",
+                                      "对外收支申报办法当初是经谁批准、由哪个部门发布的？"])
+def test_who_approved_and_who_issued_a_text_is_its_header(data, capsys, question):
+    out = ask(data, question, capsys)
     assert not out["abstained"] and lead(out)[1] == "header", out["answer"]
     assert "示例省人民政府批准" in out["answer"] and "示例省金融管理局发布" in out["answer"], out["answer"]
 

@@ -178,13 +178,17 @@ _DELEGATION = re.compile(
 )
 
 
+# …的拨款办法，另行规定: the working details left for a text to come, by no one named
+_LEFT_FOR_LATER = re.compile(r"(?:办法|细则|步骤|程序|规则|方案)[，,]?\s*另行(?:规定|制定|制订)")
+
+
 def delegation(h: SearchHit) -> str:
     """'《X》第N条规定具体办法由Y规定' when the passage leaves the working details of its rule to
     rules made by someone else, else ''."""
     m = _DELEGATION.search(h.text or "")
-    if not m:
-        return ""
-    return f"{where(h)}规定具体办法由{m.group(1)}{m.group(2)}"
+    if m:
+        return f"{where(h)}规定具体办法由{m.group(1)}{m.group(2)}"
+    return f"{where(h)}写明具体办法另行规定" if _LEFT_FOR_LATER.search(h.text or "") else ""
 
 
 REGION_PASSAGES = 5  # passages looked at for a national text when the question's place has none

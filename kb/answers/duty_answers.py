@@ -132,12 +132,16 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
     citations = list(getattr(answer, "citations", None) or [])
     if Ask.PENALTY not in pq.asks or not citations or catalog is None:
         return None
-    lead = citations[0]
-    if Role.PENALTY in roles(lead.hit.text or ""):
-        return None
     register = register_of(catalog)
     if register is None:
         return None
+    lead = citations[0]
+    if Role.PENALTY in roles(lead.hit.text or ""):
+        # led by another conduct's penalty, though a duty the answer quotes is enforced by its own
+        # (对…案件，有关使用单位应当在24小时内…报告 → 不按照规定时间报告…案件的 — not 故意输入计算机病毒的)
+        lead = _duty_behind(pq, citations, register)
+        if lead is None:
+            return None
     naming = register.penalties_naming(lead.hit.doc_id, lead.hit.locator)
     linked = [p for duty in _quoted_duties(lead, register) for p in register.penalties_for(duty)]
     if not linked and not pq.parts:
@@ -166,6 +170,28 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
     best = max(units, key=closeness)  # max keeps the first of equals: the register's order
     return _penalty_first(pq, best, [c.hit for c in citations], catalog, register, warnings,
                           (lead.hit, _ARTICLE_LABEL.sub("", (lead.quote or lead.hit.text).strip())))
+
+
+def _duty_behind(pq: ParsedQuestion, citations: list[Citation], register: DutyRegister) -> Citation | None:
+    """The first quoted rule of the leading penalty's document whose duties the register links to
+    penalties other than the one leading, whose conducts say the question's better than the
+    leading one's do (None otherwise: the lead enforces a quoted duty, or fits the question as well)."""
+    first = citations[0].hit
+    asked = pairs(pq.conduct or pq.text)
+
+    def fit(units: Sequence[Penalty]) -> float:
+        return max((dice(pairs(p.subject + p.conduct), asked) for p in units), default=0.0)
+
+    for c in citations[1:]:
+        if c.hit.doc_id != first.doc_id or Role.PENALTY in roles(c.hit.text or ""):
+            continue
+        linked = [p for duty in _quoted_duties(c, register) for p in register.penalties_for(duty)]
+        if not linked:
+            continue
+        if any(p.locator == first.locator for p in linked):
+            return None
+        return c if fit(linked) > fit(register.penalties_of(first.doc_id, first.locator)) else None
+    return None
 
 
 NAMED_FEW = 2  # articles a penalty names, at most, to stand for a rule the register reads no duty in

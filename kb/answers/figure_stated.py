@@ -157,12 +157,18 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             if advance and not _ADVANCE_SAID.search(sent):
                 continue
-            if pq.fee and pq.fee not in re.sub(r"\s", "", sent):
+            if pq.fee and pq.fee not in re.sub(r"\s", "", sent) and not _lists_of(pq.fee, h.text or ""):
                 continue  # a fine or a tax in the same units is not the fee asked
             if pq.target and _PAST_RESULT.search(sent):
                 continue
             return True
     return False
+
+
+def _lists_of(name: str, text: str) -> bool:
+    """Whether a passage introduces a list with `name` (场地使用费…按下列标准计收：): its items state
+    the figures of that thing without naming it again."""
+    return any(name in re.sub(r"\s", "", intro) for intro in re.findall(r"[^。；\n]*[：:]", text))
 
 
 # a day of a month (三月三十一日) or a month named (上一个月), which no period of months states

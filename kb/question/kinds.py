@@ -91,7 +91,7 @@ ISSUER_ASKED_RE = re.compile(
     r"(?:批准|制定|发布|公布|颁布|印发|下发|发的)"
     r"|以(?:哪个|哪一个|什么|哪家)(?:部门|机关)?的?令(?:发布|公布)"
     # who approved the text itself (办法是经谁批准、由哪家机构发布的): its header names them
-    r"|(?:法|条例|办法|规定|细则)是?经(?:谁|哪个部门|哪个机关|哪家机构|哪个机构)批准"
+    r"|(?:法|条例|办法|规定|细则)[^，,。？?；;]{0,4}?经(?:谁|哪个部门|哪个机关|哪家机构|哪个机构)批准"
     # its document number (文号是多少), which only its header writes
     r"|文号|发文字号"
 )
@@ -170,6 +170,8 @@ def content_of_pattern(name: str) -> re.Pattern[str]:
         # what it lists, sets or aims at, a few characters on (《X》一共列了, 《X》定的目标)
         rf"|《{n}》[^，,。？?；;]{{0,4}}?(?:推荐|列出|列明|列了|列入|收录|提出|提到|包括|包含|写了|写明|讲了|说了|给出"
         r"|有哪些|有什么|涉及|定的|确定的|设定|目标|指标)"
+        # what it bans, allows or lists, a few more characters on (《X》具体禁止了哪些…)
+        rf"|《{n}》[^，,。？?；;]{{0,6}}?(?:禁止|允许|限制|哪些)"
     )
 
 
@@ -308,14 +310,23 @@ CATALOGUE_CONTENT_RE = re.compile(
 # set or computed), which laws usually leave to implementing rules (具体办法由国务院规定).
 DETAIL_RE = re.compile(
     r"分几个?(?:阶段|步)|几个阶段|哪几个阶段|怎么操作|如何操作|具体(?:步骤|程序|流程|操作|做法)"
-    r"|怎么拍卖|如何拍卖|起拍价|怎么计算|如何计算|怎么算|每(?:立方米|千瓦时|度电|吨)[^，,。？?]{0,8}(?:多少|几分|几毛)"
+    r"|怎么拍卖|如何拍卖|起拍价|怎么计算|如何计算|怎么算|按(?:照)?什么办法(?:拨付|拨款|发放|分配|计算|计收|收取|征收)|每(?:立方米|千瓦时|度电|吨)[^，,。？?]{0,8}(?:多少|几分|几毛)"
 )
+
+
+# After a document's event the question goes on with a date word, a particle or a conjunction
+# (哪天发布的, 施行时间, 通过以后, 施行和废止); with any other word it acts on that thing instead
+# (发布管制命令, 实施无线电管制): the event is not the document's.
+_EVENT_THEN = re.compile(r"[^\u4e00-\u9fff]|的|了|过|时|日|期|后|前|以|之|起|至|吗|呢|吧|啊|呀|和|与|及|或|、|并|还|是|于|到|生效|施行|实施|执行"
+                         r"|多久|多长|几年|哪|什么|何|当天|当年|那天|那年|年份|月份|开始")
 
 
 def focus_of(text: str) -> tuple[str, ...]:
     """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
     folded = _without_penalty_context(fold(text))
-    return tuple(name for name, pat in FOCUS_PATTERNS.items() if pat.search(folded))
+    return tuple(name for name, pat in FOCUS_PATTERNS.items()
+                 if any(name not in DOCUMENT_EVENTS or _EVENT_THEN.match(folded, m.end()) or m.end() == len(folded)
+                        for m in pat.finditer(folded)))
 
 
 def is_change(text: str) -> bool:

@@ -272,6 +272,7 @@ TAX_FEES: dict[str, str] = {
 # Conduct, in everyday words.
 CONDUCT: dict[str, str] = {
     "偷电": "窃电",
+    "冒充专利": "假冒专利",
     "转给": "转让 出租 出借",
     "卖给": "销售",
     "没报": "未报送 未申报",
