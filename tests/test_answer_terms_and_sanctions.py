@@ -5,7 +5,7 @@ found on the dev26 question set once it was read; on invented texts
 - a term asked by its name (租期, 任期) is stated only by a passage naming it — not by the deadline
   of a financial settlement (figures.term_named, figure_stated._names_term);
 - a year of the calendar (2012年) is no number of years, and a provision an amendment struck out
-  (…（2012年8月27日删除）) is not quoted (figure_stated, units.STRUCK_OUT);
+  (…（2012年8月27日删除）) is not quoted (figure_stated, kb.text.grammar STRUCK_OUT_RE);
 - a certificate's term of validity is stated with 有效期, not by a bar after revocation (吊销…证书未满五年);
 - the share asked of a thing (公积金的比例上限) is not a share of another (返还总额不得低于百分之六十)
   (figures.measured_named);

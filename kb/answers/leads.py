@@ -213,4 +213,3 @@ def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int
         hits, quotable, first,
         lambda i: Role.PENALTY in roles(hits[i].text or "") and not _SANCTION_HANDLED.search((hits[i].text or "").lstrip()),
         LEAD_LOOKAHEAD)
-

@@ -12,11 +12,9 @@ from dataclasses import dataclass, field
 
 from kb.answers.hostile import strip_hostile
 from kb.index.lexical import normalize
-from kb.text.grammar import ARTICLE_PREFIX_RE, HEADING_ONLY_RE, ITEM_START_RE
+from kb.text.grammar import ARTICLE_PREFIX_RE, HEADING_ONLY_RE, ITEM_START_RE, STRUCK_OUT_RE
 
 _CJK = r"\u4e00-\u9fff"
-# A provision an archive keeps after an amendment struck it, marked by the date it went (（2009年8月27日删除）).
-STRUCK_OUT = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:删除|删去|废止)\s*[）)]\s*$")
 
 
 def clean_display(text: str) -> str:
@@ -73,8 +71,8 @@ def _parts(line: str) -> list[str]:
 
 
 def in_force(text: str) -> str:
-    """The text without the provisions a later amendment struck out (STRUCK_OUT)."""
-    return "\n".join(line for line in text.split("\n") if not STRUCK_OUT.search(line))
+    """The text without the provisions a later amendment struck out (STRUCK_OUT_RE)."""
+    return "\n".join(line for line in text.split("\n") if not STRUCK_OUT_RE.search(line))
 
 
 def split_units(text: str, hit_index: int = 0, header: bool = False) -> list[Unit]:
@@ -84,7 +82,7 @@ def split_units(text: str, hit_index: int = 0, header: bool = False) -> list[Uni
     for line in _logical_lines(text, keep_lines=header):
         line = clean_display(line)
         line = ARTICLE_PREFIX_RE.sub("", line, count=1)
-        if not line or STRUCK_OUT.search(line):
+        if not line or STRUCK_OUT_RE.search(line):
             continue  # a provision struck out by a later amendment is no longer the law
         is_item = bool(ITEM_START_RE.match(line))
         if not is_item:

@@ -90,3 +90,8 @@ def article_number(ref: str) -> tuple[int, int]:
     if not m:
         raise ValueError(f"not an article reference: {ref!r}")
     return cn_to_int(m.group("n")), cn_to_int(m.group("sub")) if m.group("sub") else 0
+
+
+# A provision an archive keeps after an amendment struck it, marked by the date it went
+# (…（2009年8月27日删除）): no longer the law.
+STRUCK_OUT_RE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:删除|删去|废止)\s*[）)]\s*$")
