@@ -26,6 +26,8 @@ FIGURE_PASSAGES = 3  # how many of the best passages must hold the figure asked 
 # (免费, 不得收取费用: nothing to pay is an amount too)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下|至|到)"
                      r"|倍的?(?:罚款|罚金)"  # 价值3倍至5倍的罚款, 市场总价3倍的罚款
+                     # a sum counted in months of a wage or a standard (月最低工资标准十二个月金额, 三个月工资)
+                     rf"|(?:\d+|{CN_NUMERAL})个月(?:的)?(?:金额|工资|工资收入)"
                      r"|免费|免收|不(?:得|再)?收取[^。；，]{0,8}费")
 # A tax, fee or fine may be stated as a share or multiple of its base (减征百分之三十,
 # 年收入百分之四十, 违法所得五倍以下, 减半征收).

@@ -213,3 +213,19 @@ def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int
         hits, quotable, first,
         lambda i: Role.PENALTY in roles(hits[i].text or "") and not _SANCTION_HANDLED.search((hits[i].text or "").lstrip()),
         LEAD_LOOKAHEAD)
+
+
+# Asked whether something costs a fee (要交仲裁费吗, 收不收费, 费用谁出): the passage on fees answers
+# (仲裁不收费, 不得向当事人收取费用), not one on the procedure that shares the question's other words.
+FEE_ASKED = re.compile(r"(?:交|缴|收|付|出|掏)[^，,。？?]{0,6}?费|费用|收费|要钱|花钱|收钱")
+_FEE_SAID = re.compile(r"费|无偿|有偿")
+
+
+def fee_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """When search's first passage says nothing of a fee and one of the next of its document does,
+    that one leads."""
+    if _FEE_SAID.search(hits[first].text or ""):
+        return first
+    # (as far down as a list of the thing asked is looked for: a passage on fees is as particular)
+    return next_of_same_document(hits, quotable, first, lambda i: bool(_FEE_SAID.search(hits[i].text or "")),
+                                  LIST_LOOKAHEAD)

@@ -38,7 +38,7 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # (那几年, 这几天: a time referred to, not a period asked)
     "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|(?:多少|几)(?:个小时|小时|分钟)|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
                          r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
-    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|百分之几|比例是|什么比例|多大比例|占比|上限|下限|门槛是|多大"
+    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|百分之几|几分之几|比例是|什么比例|多大比例|占比|上限|下限|门槛是|多大"
                            # 划多宽, 离岸多远, 控制在什么范围: a measure, which a passage states in numbers
                            r"|多宽|多深|多远|多厚|多粗|多高(?!兴)|(?:控制|保持|维持|限制)在(?:什么|多少|哪个)范围"
                            r"|" + _TIERS_ASKED),
@@ -102,7 +102,7 @@ UNIT_WORDS: dict[str, str] = {
 
 # A share asked (百分之多少, 百分之几, 多少%): only a share answers it.
 # (按多少比例收取, 分成比例是多少: a proportion asked is a share too)
-_SHARE_ASKED = re.compile(r"百分之(?:多少|几)|多少\s*[%％]|百分比是多少|比例(?:是|为|有|定为|大概是)?多少|多少(?:的)?比例|什么比例|比例是几"
+_SHARE_ASKED = re.compile(r"百分之(?:多少|几)|几分之几|多少\s*[%％]|百分比是多少|比例(?:是|为|有|定为|大概是)?多少|多少(?:的)?比例|什么比例|比例是几"
                           # a rate of tax asked (税率是多少, 适用多少税率, 征收率): a share answers it, not a sum
                           r"|(?:税率|征收率)(?:是|为|大概是|一般是)?(?:多少|几)|多少(?:的)?(?:税率|征收率)")
 SHARE_UNIT = "百分之"
