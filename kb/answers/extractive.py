@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
                               next_of_same_document, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
-                              FEE_ASKED, fee_lead)
+                              FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead)
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
@@ -58,6 +58,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             first = sanction_lead(hits, quotable, first)
         if FEE_ASKED.search(pq.text) and pq.asks & {Ask.YESNO, Ask.WHO} and not (pq.figure or pq.parts):
             first = fee_lead(hits, quotable, first)
+        if INTERPRETER_ASKED.search(pq.text) and Ask.WHO in pq.asks and Ask.PENALTY not in pq.asks:
+            first = interpreter_lead(hits, quotable, first)
         if Ask.WHO in pq.asks:
             first = authority_lead(hits, quotable, first, pq.decider)
         if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:

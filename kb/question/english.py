@@ -102,6 +102,7 @@ TERMS: dict[str, str] = {
     r"check(?:s|ed|ing)? and regist(?:er|ers|ered|ering)": "核验 登记",
     r"state[- ]owned assets?": "国有资产",
     r"financial assets?": "金融资产",
+    r"great wall": "长城",
     r"foreign (?:companies|company|firms?|enterprises?)": "外国公司 外国企业",
     r"branch(?:es)?\b(?! of (?:law|government))": "分支机构 分公司",
     r"balance[- ]of[- ]payments?": "国际收支",
