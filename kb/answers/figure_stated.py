@@ -132,6 +132,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
             continue  # 决算期限最长不得超过1年 is not the longest lease (租期)
         if pq.certificate and not _names_certificate(pq.certificate, h):
             continue  # 船员适任证书的有效期 is not the training permit's
+        # (a list introduced by the fee asked states its sums in items that do not name it again)
+        fee_listed = bool(pq.fee) and _lists_of(pq.fee, h.text or "")
         for sent in re.split(r"(?<=[。；])|\n", in_force(h.text or "")):
             if Ask.PENALTY not in pq.asks:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
@@ -159,7 +161,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             if advance and not _ADVANCE_SAID.search(sent):
                 continue
-            if pq.fee and pq.fee not in re.sub(r"\s", "", sent) and not _lists_of(pq.fee, h.text or ""):
+            if pq.fee and pq.fee not in re.sub(r"\s", "", sent) and not fee_listed:
                 continue  # a fine or a tax in the same units is not the fee asked
             if pq.target and _PAST_RESULT.search(sent):
                 continue

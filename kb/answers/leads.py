@@ -107,11 +107,15 @@ def effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> in
     """"From when does it apply" is answered by the clause that says so (本法自…起施行), not by a
     law's header, whose lines date its adoption and amendments: when search's first passage
     states no effective date and one of the next of the same document does, that one leads."""
-    states = FOCUS_SOURCE["effective"]
-    if states.search(hits[first].text or ""):
+    return saying_lead(hits, quotable, first, FOCUS_SOURCE["effective"], LEAD_LOOKAHEAD + 1)
+
+
+def saying_lead(hits: list[SearchHit], quotable: list[int], first: int, said: re.Pattern[str], lookahead: int) -> int:
+    """`first` when its passage says `said`, else the first of the next `lookahead` quotable passages
+    of its document that does (else `first`): the rule of the leads below that ask for a wording."""
+    if said.search(hits[first].text or ""):
         return first
-    return next_of_same_document(hits, quotable, first, lambda i: bool(states.search(hits[i].text or "")),
-                                  LEAD_LOOKAHEAD + 1)
+    return next_of_same_document(hits, quotable, first, lambda i: bool(said.search(hits[i].text or "")), lookahead)
 
 
 def next_of_same_document(hits: list[SearchHit], quotable: list[int], first: int,
@@ -161,10 +165,7 @@ _HANDED_TO = re.compile(r"向[^，,。；;]{2,40}?(?:提出|提交|报送|递交
 def recipient_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """When search's first passage names no body that something is handed in to and one of the
     next passages of its document does, that one leads."""
-    if _HANDED_TO.search(hits[first].text or ""):
-        return first
-    return next_of_same_document(hits, quotable, first, lambda i: bool(_HANDED_TO.search(hits[i].text or "")),
-                                  LEAD_LOOKAHEAD)
+    return saying_lead(hits, quotable, first, _HANDED_TO, LEAD_LOOKAHEAD)
 
 
 # A passage that makes a class of those bound (下列用能单位为重点用能单位：…) and the duties of that class
@@ -224,11 +225,8 @@ _FEE_SAID = re.compile(r"费|无偿|有偿")
 def fee_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """When search's first passage says nothing of a fee and one of the next of its document does,
     that one leads."""
-    if _FEE_SAID.search(hits[first].text or ""):
-        return first
     # (as far down as a list of the thing asked is looked for: a passage on fees is as particular)
-    return next_of_same_document(hits, quotable, first, lambda i: bool(_FEE_SAID.search(hits[i].text or "")),
-                                  LIST_LOOKAHEAD)
+    return saying_lead(hits, quotable, first, _FEE_SAID, LIST_LOOKAHEAD)
 
 
 # Asked who interprets a text (由哪些部门负责解释, 解释权归谁): its clause naming the interpreter answers
@@ -240,7 +238,4 @@ _INTERPRETER_SAID = re.compile(r"负责解释|解释权|由[^。；，]{2,30}解
 def interpreter_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """When search's first passage names no interpreter and one of its document's does, that one
     leads (a text's 解释 clause stands near its end, far from the question's other words)."""
-    if _INTERPRETER_SAID.search(hits[first].text or ""):
-        return first
-    return next_of_same_document(hits, quotable, first, lambda i: bool(_INTERPRETER_SAID.search(hits[i].text or "")),
-                                  len(quotable))
+    return saying_lead(hits, quotable, first, _INTERPRETER_SAID, len(quotable))

@@ -33,7 +33,8 @@ CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "list": re.compile(rf"下列|以下.{{0,6}}[：:]|包括|[（(][{SMALL_NUM}]+[）)]|如下"),
     "compare": re.compile(r"修订|修正|废止|原|改为"),
     "yesno": re.compile(r"不得|应当|必须|可以|不属于|属于|免征|不缴纳|禁止|严禁|不需要|无需|视为|适用|参照|享受|不予"
-                        r"|不收费|不收取|免收|无偿"),  # 要交…费吗: 不收费 answers it  # 适用于: a scope answers 也要按…管吗
+                        # (适用于: a scope answers 也要按…管吗; 不收费: a fee answers 要交…费吗)
+                        r"|不收费|不收取|免收|无偿"),
     "definition": re.compile(r"是指|所称|含义|指的是"),
 }
 

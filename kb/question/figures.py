@@ -204,7 +204,7 @@ _NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税�
 _NOUNS_WITH_VERB_CHARS = re.compile(r"所得|委员会|协会|学会|商会|收入|收益|交通|开发区|分公司|子公司")
 
 
-_VERB_BEFORE_OF = re.compile(r"[定订设给发批收规办收提出]的$")
+_VERB_BEFORE_OF = re.compile(r"[定订设给发批收规办提出]的$")
 
 
 def _verbal(phrase: str) -> bool:
