@@ -206,6 +206,12 @@ _NOUNS_WITH_VERB_CHARS = re.compile(r"所得|委员会|协会|学会|商会|收�
 
 _VERB_BEFORE_OF = re.compile(r"[定订设给发批收规办提出]的$")
 
+# The thing set first and its limit asked after a comma (保险公司给代理人的佣金，最高不能超过保费的百分之几;
+# 向商户收的手续费，费率最高不能超过多少): the limit is that thing's — 危险单位…的百分之十 is not it.
+_TOPIC_THEN_LIMIT = re.compile(
+    r"[\u4e00-\u9fff]*的([\u4e00-\u9fff]{2,8})[，,](?:费率|比例|数额|金额|标准)?(?:最高|最多|最低|最少|上限|下限)"
+    r"(?:不能|不得|不可以|可以|能|要)?(?:超过|低于|高于|达到)?[\u4e00-\u9fff]{0,6}?(?:多少|百分之几|几成)(?=[？?，,。；;]|$)")
+
 
 def _verbal(phrase: str) -> bool:
     return bool(_NOT_A_THING.search(_NOUNS_WITH_VERB_CHARS.sub("", phrase)))
@@ -235,6 +241,11 @@ def term_named(text: str) -> str:
 def measured_named(text: str) -> str:
     """The thing the figure asked is of ('' when the question names none, or names it with a verb)."""
     for clause in re.split(r"[？?。；;！!]", text):
+        m = _TOPIC_THEN_LIMIT.search(clause)
+        if m:
+            thing = _BEFORE_CUT.sub("", m.group(1))
+            if len(thing) >= 2 and thing not in _NOT_NAMED and not _verbal(thing):
+                return thing
         m = _AFTER_HOW_MANY.search(clause)
         if m and m.group(1)[0] not in _UNIT_FIRST and m.group(1) not in _NOT_NAMED and not _verbal(m.group(1)):
             return m.group(1)
