@@ -35,6 +35,7 @@ from kb.answers.duty_answers import (
     penalty_of_named_article,
     penalty_of_quoted_duty,
 )
+from kb.answers.interpreter import interpretation_clause
 from kb.answers.referral import Referral, aliases_of, subject_referral, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
@@ -427,6 +428,9 @@ def answer(
             return Answer(question="", text=NO_BASIS + "：问题为空。", abstained=True, mode=mode)
     pq = read(question, searcher, history)
     hits = retrieve(pq, searcher, k or 8, filters)
+    hits, no_interpreter = interpretation_clause(pq, searcher, hits, lambda q, n, f: _search(searcher, q, n, f))
+    if no_interpreter:
+        return abstention(pq.raw, hits, mode, no_interpreter)
     catalog = catalog_of(searcher, filters)
     special = register_answer(pq, hits, catalog)
     if special is not None:

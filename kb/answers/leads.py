@@ -232,10 +232,10 @@ def fee_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
 # Asked who interprets a text (由哪些部门负责解释, 解释权归谁): its clause naming the interpreter answers
 # (本规定由…负责解释), not the article on who supervises what it governs.
 INTERPRETER_ASKED = re.compile(r"负责解释|由(?:谁|哪个|哪些|哪家)[^，,。？?]{0,6}解释|解释权")
-_INTERPRETER_SAID = re.compile(r"负责解释|解释权|由[^。；，]{2,30}解释")
+INTERPRETER_SAID = re.compile(r"负责解释|解释权|由[^。；，]{2,30}解释")
 
 
 def interpreter_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """When search's first passage names no interpreter and one of its document's does, that one
     leads (a text's 解释 clause stands near its end, far from the question's other words)."""
-    return saying_lead(hits, quotable, first, _INTERPRETER_SAID, len(quotable))
+    return saying_lead(hits, quotable, first, INTERPRETER_SAID, len(quotable))
