@@ -35,6 +35,7 @@ from kb.answers.duty_answers import (
     penalty_of_named_article,
     penalty_of_quoted_duty,
 )
+from kb.answers.fine_schedule import fine_schedule, schedule_line
 from kb.answers.interpreter import interpretation_clause
 from kb.answers.referral import Referral, aliases_of, subject_referral, unindexed_referral
 from kb.answers.standards_answer import standards_answer, standards_warnings
@@ -96,7 +97,7 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
             hits = _interleave(hits, [h for h in more if h.chunk_id not in seen], k)
         except Exception:
             pass
-    hits = _each_named_document(pq, searcher, hits, k, filters)
+    hits = _each_side(pq, searcher, _each_named_document(pq, searcher, hits, k, filters), k, filters)
     return value_first(pq, _promulgation_header(pq, searcher, _effective_clause(pq, searcher, hits, k), k))
 
 
@@ -173,6 +174,30 @@ def _each_named_document(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit
             continue
         seen = {h.chunk_id for h in hits}
         hits = _interleave(hits, [h for h in own if h.chunk_id not in seen and h.doc_id in ids], k)
+    return hits
+
+
+SIDE_SLOT = extractive.PART_PASSAGES - 1  # where a side's own best passage goes when search missed it
+
+
+def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int, filters: Any) -> list[SearchHit]:
+    """Two sides compared in one sentence (走普通程序和走简易程序，审理期限分别是多久) are each a
+    question: a side whose own best passage the first passages lack gets it, searched alone and
+    put last among the passages its line is drawn from (after the lead) — when it is of a text
+    those passages are of."""
+    if not pq.sides or not hits:
+        return hits
+    for side in pq.sides:
+        try:
+            own = _search(searcher, side, 1, filters)
+        except Exception:  # the passages found still answer what they can
+            continue
+        if (not own or any(h.chunk_id == own[0].chunk_id for h in hits[: extractive.PART_PASSAGES])
+                or own[0].doc_id not in {h.doc_id for h in hits[: extractive.PART_PASSAGES]}):
+            continue  # found already, or in a text the comparison is not about
+        rest = [h for h in hits if h.chunk_id != own[0].chunk_id]
+        slot = min(SIDE_SLOT, len(rest))
+        hits = (rest[:slot] + [own[0]] + rest[slot:])[: max(k, len(hits))]
     return hits
 
 
@@ -257,12 +282,16 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or []))
            or penalty_by_conduct(pq, comp, hits, catalog, list(warnings or [])))
     lead = min((led or comp).citations, key=lambda c: c.n)
-    unstated = (figure_stated.lead_lacks_figure(pq, lead.hit)
+    schedule = fine_schedule(pq, lead.hit, hits)  # the text's one article on the sums of its fines
+    unstated = ((not schedule and figure_stated.lead_lacks_figure(pq, lead.hit))
                 or figure_stated.parts_lack_figures(pq, lead.hit, [c.hit for c in (led or comp).citations])
                 or _referred_elsewhere(pq, lead, hits, catalog))
     if unstated:
         return abstention(question, hits, "extractive",
                           decision.placeless + (_stated_elsewhere(pq, lead, catalog) or unstated), warnings)
+    if schedule is not None:
+        line, cite = schedule_line(schedule, (led or comp).citations)
+        (led or comp).text, (led or comp).citations = "\n".join([(led or comp).text, line]), [*(led or comp).citations, cite]
     if led is not None:
         led.text = "\n".join([*decision.notes, led.text, *_elsewhere_note(pq, lead, catalog)])
         return led

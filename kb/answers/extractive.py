@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
                               next_of_same_document, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
                               FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead)
+from kb.answers.figure_stated import FIGURES
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
@@ -372,11 +373,20 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             # say more of them than anything the answer quotes already, or as much from a document
             # already cited (对疫点应当采取下列措施 beside 划定疫点、疫区和受威胁区)
             own = _own_words(part, pq.sides[1 - n])
-            said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
+            # (a quote answers the side only if it states the figure asked: 审判员一人适用普通程序独任审理
+            # names the ordinary procedure but not how long it takes)
+            stated = FIGURES.get(part.figure)
+            if stated is None:
+                said = max((_share(own, q) for qs in quotes.values() for q in qs), default=0.0)
+            else:  # (a list's intro and items are read together: 对负有责任的单位…处以罚款： （二）较大事故，处…)
+                said = max((_share(own, "".join(qs)) for qs in quotes.values() if stated.search("".join(qs))),
+                           default=0.0)
             says = {id(u): _side_share(own, u, hits) for u in cands}
             cands = [u for u in cands if _side_fits(says[id(u)], said, hits[u.hit].doc_id in cited)]
             if not cands:
                 continue
+            if stated is not None:  # a side asking a figure is answered by a sentence stating one
+                cands = [u for u in cands if stated.search(u.text)] or cands
             best = max(cands, key=lambda u: (says[id(u)], len(u.cues & wanted), u.score, -u.hit, -u.pos))
         else:
             best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))

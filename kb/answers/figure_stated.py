@@ -66,6 +66,11 @@ FIGURE_NAMES = {"date": "具体日期", "year": "具体年份", "amount": "具�
 # A clause that sizes a fine (…处合同约定的设计费25%以上50%以下的罚款): its figure answers only a penalty asked.
 # (Not any clause naming a fine: 在接到罚款通知书之日起十五日内…提请复议 states the time to contest it.)
 _FINE_CLAUSE = re.compile(r"[^。；，,]*处[^。；，,]*(?:罚款|罚金)[^。；，,]*")
+# A prison term (处五年以下有期徒刑, 处三年以上七年以下有期徒刑或者拘役): a period only a penalty asked is
+# answered by — not how long records are kept.
+_PRISON_CLAUSE = re.compile(r"[^。；，,]*(?:有期徒刑|拘役)[^。；，,]*")
+# A criminal fine (罚金) asked is not stated by an administrative one (罚款), nor the other way round.
+_CRIMINAL_FINE = "罚金"
 _GRADES_NAMED = re.compile(r"分为[^。；：]{1,30}、[^。；：]{1,30}")
 _FINE = re.compile(r"罚款|罚金|处.{0,12}罚")
 _NOT_A_QUANTITY = re.compile(
@@ -123,6 +128,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
         # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
         in_unit = re.compile(rf"{in_unit.pattern}|{_FRACTION.pattern}|{_SHARE.pattern}")
     given = re.findall(r"\d+(?:\.\d+)?", pq.text.translate(_NARROW_DIGITS)) if pq.figure == "quantity" else []
+    criminal_fine = pq.figure in ("amount", "levy") and _CRIMINAL_FINE in pq.text and "罚款" not in pq.text
     for h in hits[:FIGURE_PASSAGES]:
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
             continue  # a passage about fines: its amounts are fines, or limits on them
@@ -137,6 +143,10 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
         for sent in re.split(r"(?<=[。；])|\n", in_force(h.text or "")):
             if Ask.PENALTY not in pq.asks:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
+                if pq.figure == "period":
+                    sent = _PRISON_CLAUSE.sub(" ", sent)  # 处五年以下有期徒刑 is no keeping period
+            if criminal_fine and _CRIMINAL_FINE not in sent:
+                continue  # 处十万元以上一百万元以下的罚款 is no 罚金
             if pq.figure == "period":
                 sent = _DAY_OF_MONTH.sub(" ", sent)  # 次年三月三十一日前 is a day, 上一个月 a month: no period
                 sent = _YEAR.sub(" ", sent)  # 2009年 is a year of the calendar, not a number of years

@@ -37,7 +37,8 @@ class Ask(StrEnum):
 ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     # 会被怎么处理 / 会有什么后果 after a conduct ask for its consequence; 怎么处理了 (a repealed law)
     # and 号牌怎么处理 (a procedure) do not.
-    Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究"
+    # (判几年, 判多重, 会被判刑吗: a sentence under the criminal law is a penalty too)
+    Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究|判刑|判(?:几|多少)年|判多重|判多久|坐牢"
                             r"|(?:会|能|将|可以|要)被?(?:怎么|如何|怎样)(?:处理|处置|办)|什么(?:样的)?后果|[由归]谁来?(?:处理|查处)|(?<!调)查处"
                             r"|(?:会|将|要|应当?|该)(?:受到|面临)(?:什么|哪些|何种|怎样)(?:样的)?(?:处理|惩处|惩罚|制裁)"
                             # a wrong done, then 怎么处理 (挪用了补贴资金，按…怎么处理)
@@ -49,7 +50,7 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
         r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几(?!乎)|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
         r"百分之|时效|上限|下限|标准是"
     ),
-    Ask.AMOUNT: re.compile(r"多少钱|罚多少|罚款.{0,6}(?:多少|幅度|数额|标准)|金额|数额|交多少|缴多少|多少元|多少万"),
+    Ask.AMOUNT: re.compile(r"多少钱|罚多少|罚款.{0,6}(?:多少|幅度|数额|标准)|金额|数额(?!(?:特别)?(?:巨大|较大))|交多少|缴多少|多少元|多少万"),
     # (由哪几部分构成 asks what a thing is made of, not who)
     # 主管 asks who only as the thing asked about (主管部门是…, 归…主管), not inside a named recipient
     # (向节能主管部门报送什么材料 asks what).
