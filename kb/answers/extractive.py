@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
                               next_of_same_document, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
-                              FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead)
+                              FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead, CRIMINAL_ASKED, criminal_lead,
+                              EXCLUSION_ASKED, exclusion_lead)
 from kb.answers.figure_stated import FIGURES
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
@@ -57,6 +58,10 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             first = effective_lead(hits, quotable, first)
         if Ask.PENALTY in pq.asks and not PAYING_OR_CONTESTING_ASKED.search(pq.text):
             first = sanction_lead(hits, quotable, first)
+            if CRIMINAL_ASKED.search(pq.text):
+                first = criminal_lead(hits, quotable, first)
+        if Ask.LIST in pq.asks and EXCLUSION_ASKED.search(pq.text):
+            first = exclusion_lead(hits, quotable, first)
         if FEE_ASKED.search(pq.text) and pq.asks & {Ask.YESNO, Ask.WHO} and not (pq.figure or pq.parts):
             first = fee_lead(hits, quotable, first)
         if INTERPRETER_ASKED.search(pq.text) and Ask.WHO in pq.asks and Ask.PENALTY not in pq.asks:

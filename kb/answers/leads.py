@@ -239,3 +239,30 @@ def interpreter_lead(hits: list[SearchHit], quotable: list[int], first: int) -> 
     """When search's first passage names no interpreter and one of its document's does, that one
     leads (a text's 解释 clause stands near its end, far from the question's other words)."""
     return saying_lead(hits, quotable, first, INTERPRETER_SAID, len(quotable))
+
+
+# A list of what a rule does not reach (哪些请求不受诉讼时效的限制, 哪些事情不能起诉, 哪些东西不受保护): the
+# list a text sets apart (下列请求权不适用…, 不受理…对下列事项提起的诉讼, 本法不适用于：) answers it, not a
+# list of what the rule does reach or of what stops it for a while (因下列障碍，不能行使请求权的).
+EXCLUSION_ASKED = re.compile(r"哪些[^，,。？?]{0,12}(?:不受|不能|不可以|不属于|不适用|不在)")
+_EXCLUSION_LISTED = re.compile(r"(?:不适用|不受理|不予受理|不属于|不受[^。；，]{0,8}(?:保护|限制))[^。；]{0,30}[：:]"
+                               r"|下列[^。；：:]{0,20}(?:不适用|不受理|不属于)")
+
+
+def exclusion_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """When search's first passage sets nothing apart and one of its document's does, that one
+    leads (a text's exclusions stand in one article, often far from the question's words)."""
+    return saying_lead(hits, quotable, first, _EXCLUSION_LISTED, len(quotable))
+
+
+# Criminal liability asked (要承担什么刑事责任, 会被判几年): a passage imposing a sentence answers it, not
+# an administrative penalty for the same conduct whose text only says 构成犯罪的，依法追究刑事责任.
+CRIMINAL_ASKED = re.compile(r"刑事责任|判刑|判(?:几|多少)年|判多重|判多久|坐牢|什么罪|定罪")
+_SENTENCE_SAID = re.compile(r"有期徒刑|拘役|无期徒刑|死刑|罚金")
+
+
+def criminal_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """The first of search's first passages that imposes a sentence, when `first` does not."""
+    if _SENTENCE_SAID.search(hits[first].text or ""):
+        return first
+    return next((i for i in quotable[: LEAD_LOOKAHEAD + 1] if _SENTENCE_SAID.search(hits[i].text or "")), first)
