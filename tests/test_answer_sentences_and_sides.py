@@ -25,7 +25,7 @@ def data(tmp_path_factory):
 
 
 def test_a_prison_term_asked_is_answered(data, capsys):
-    out = ask(data, "没经许可复制别人的示例软件拿去卖，违法所得数额巨大的，最重会判几年？", capsys)
+    out = ask(data, "没经许可复制别人的示例软件拿去卖，违法获利数额巨大的，最重会判几年？", capsys)
     assert not out["abstained"] and lead(out)[1] == "第二条", out["answer"]
     assert "三年以上七年以下有期徒刑" in out["answer"], out["answer"]
 

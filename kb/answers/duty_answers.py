@@ -22,12 +22,12 @@ from kb.answers.catalog import Catalog
 from kb.answers.units import short_title
 from kb.answers.version_answers import _status_warnings, _with_notes
 from kb.index.lexical import normalize
-from kb.question.kinds import DOCUMENT_EVENTS, Ask
+from kb.question.kinds import CRIMINAL_ASKED, DOCUMENT_EVENTS, Ask
 from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
 from kb.registers.penalties import dice, pairs
 from kb.text.grammar import find_references
-from kb.text.roles import Role, conducts_of, roles
+from kb.text.roles import SENTENCE_SAID, Role, conducts_of, roles
 from kb.types import Answer, Citation, SearchHit
 from kb.text.titles import book_title
 
@@ -117,7 +117,10 @@ def penalty_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog |
     register = register_of(catalog)
     if register is None:
         return None
-    found = match_penalty(pq.conduct, _candidates(hits[:8], register, catalog.allowed))
+    candidates = _candidates(hits[:8], register, catalog.allowed)
+    if CRIMINAL_ASKED.search(pq.text):  # criminal liability asked: a sentence, not a fine, answers
+        candidates = [p for p in candidates if SENTENCE_SAID.search(p.text)] or candidates
+    found = match_penalty(pq.conduct, candidates)
     if found is None:
         return None
     return _penalty_first(pq, found[0], hits, catalog, register, warnings)

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
                               next_of_same_document, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
-                              FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead, CRIMINAL_ASKED, criminal_lead,
+                              FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead, criminal_lead,
                               EXCLUSION_ASKED, exclusion_lead)
 from kb.answers.figure_stated import FIGURES
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.figures import count_cue
-from kb.question.kinds import ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
+from kb.question.kinds import CRIMINAL_ASKED, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
 from kb.text.titles import title_key, book_title

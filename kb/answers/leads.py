@@ -13,7 +13,7 @@ from kb.index.lexical import bigrams
 from kb.question.kinds import FOCUS_SOURCE
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
-from kb.text.roles import Role, roles
+from kb.text.roles import SENTENCE_SAID, Role, roles
 from kb.types import SearchHit
 
 LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
@@ -255,14 +255,9 @@ def exclusion_lead(hits: list[SearchHit], quotable: list[int], first: int) -> in
     return saying_lead(hits, quotable, first, _EXCLUSION_LISTED, len(quotable))
 
 
-# Criminal liability asked (要承担什么刑事责任, 会被判几年): a passage imposing a sentence answers it, not
-# an administrative penalty for the same conduct whose text only says 构成犯罪的，依法追究刑事责任.
-CRIMINAL_ASKED = re.compile(r"刑事责任|判刑|判(?:几|多少)年|判多重|判多久|坐牢|什么罪|定罪")
-_SENTENCE_SAID = re.compile(r"有期徒刑|拘役|无期徒刑|死刑|罚金")
-
-
 def criminal_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
-    """The first of search's first passages that imposes a sentence, when `first` does not."""
-    if _SENTENCE_SAID.search(hits[first].text or ""):
+    """Asked criminal liability (kb.question.kinds.CRIMINAL_ASKED): the first of search's first
+    passages that imposes a sentence, when `first` does not."""
+    if SENTENCE_SAID.search(hits[first].text or ""):
         return first
-    return next((i for i in quotable[: LEAD_LOOKAHEAD + 1] if _SENTENCE_SAID.search(hits[i].text or "")), first)
+    return next((i for i in quotable[: LEAD_LOOKAHEAD + 1] if SENTENCE_SAID.search(hits[i].text or "")), first)

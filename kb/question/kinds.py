@@ -253,6 +253,10 @@ _WHICH_ONES = re.compile(r"哪几")
 # penalty for a conduct
 _USED_TO_PUNISH = re.compile(r"(?:会不会|能不能|可不可以|可以|是否|能否)[^，,。？?]{0,12}(?:拿|用|以|作为|当作|当成)"
                              r"[^，,。？?]{0,14}?(?:来|去)?(?:处罚|罚)")
+# Criminal liability asked (要承担什么刑事责任, 会被判几年): a passage imposing a sentence answers it, not
+# an administrative penalty for the same conduct whose text only says 构成犯罪的，依法追究刑事责任.
+CRIMINAL_ASKED = re.compile(r"刑事责任|判刑|判(?:几|多少)年|判多重|判多久|坐牢|什么罪|定罪")
+
 # 在…的处罚规定里算不算欺诈: penalty rules named as where to look, not a penalty asked
 _PENALTY_RULES_AS_PLACE = re.compile(r"(?:行政)?处罚(?:的)?(?:规定|办法|条例|细则)(?=里|中|上|当中)")
 # 对事故责任认定不服, 安全生产责任制, 责任险: 责任 in a name of a finding, a system or an

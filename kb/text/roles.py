@@ -26,6 +26,8 @@ _SANCTION = re.compile(
     # sanctions without a fine (给予警告; 收缴林木采伐许可证，中止其采伐; 扣留职务证书; 取缔)
     r"|(?:给予|予以|处以?)警告|收缴[^。，；]{0,10}(?:许可证|证书|证件|执照)|扣留[^。，；]{0,6}(?:证书|执照|证件)|取缔"
 )
+# A criminal sentence (处五年以下有期徒刑或者拘役，并处罚金): what a question after criminal liability asks.
+SENTENCE_SAID = re.compile(r"有期徒刑|拘役|无期徒刑|死刑|罚金")
 _BREACH = re.compile(r"违反|有下列(?:行为|情形)之一|未(?:按照|依照|依法|取得|经|办理|进行|建立|设置|安装|报送)|擅自|拒不|不按|拒绝")
 ROLE_PATTERNS: dict[Role, re.Pattern[str]] = {
     Role.DEFINITION: re.compile(r"(?:所称|本(?:法|条例|办法|规定)中)[^。；]{0,40}是指|[”\"]?是指[^。]{4,}|含义[是为：:]|下列用语的含义"),
