@@ -224,8 +224,9 @@ class _Parser:
             ok = n == prev_n and sub == prev_sub + 1 or n == prev_n + 1 and spaced
         else:
             # A gap is tolerated only for a clear heading (第X条 + space), so that a
-            # paragraph starting "第三条规定的…" is not taken for an article.
-            ok = n == prev_n + 1 or (n > prev_n and spaced and n - prev_n <= 20)
+            # paragraph starting "第三条规定的…" is not taken for an article; an excerpt of a
+            # law may start at any article (第二十一条 …, a chapter pasted alone).
+            ok = n == prev_n + 1 or (n > prev_n and spaced and (n - prev_n <= 20 or self.prev_article is None))
         if not ok:
             return None
         self.prev_article = (n, sub)

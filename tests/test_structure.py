@@ -167,6 +167,14 @@ def test_law_articles_with_arabic_numbers_and_no_space() -> None:
     assert [s.locator for s in secs if s.kind == "article"] == ["第一条", "第二条", "第三条"]
 
 
+def test_an_excerpt_may_start_at_any_article() -> None:
+    """A chapter pasted alone (示例…（测试样例）) numbers its articles from where the law does."""
+    text = ("示例条例摘录（测试样例）\n第四章 法律责任\n第二十一条 违反本条例规定的，处一万元以下罚款。\n"
+            "第二十二条 拒不改正的，责令停业整顿。\n第三十条规定的情形，由示例局处理。\n")
+    secs = parse(CleanText(text))
+    assert [s.locator for s in secs if s.kind == "article"] == ["第二十一条", "第二十二条"]
+
+
 def test_toc_without_toc_line() -> None:
     text = "示例条例（测试样例）\n第一章 总则\n第二章 附则\n第一章 总则\n第一条 内容一。\n第二章 附则\n第二条 内容二。\n"
     secs = parse(CleanText(text))

@@ -27,6 +27,7 @@ def load_txt(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedD
     return LoadedDoc(pages=[text], paged=False, source_format="txt", warnings=warnings)
 
 
+_BOOK_HEADING_RE = re.compile(r"(?:[ \t]*\n)+ {0,3}#[ \t]+([\u4e00-\u9fff]{1,10}(?:编|总则|附则|篇))[ \t]*#*[ \t]*$", re.M)
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -43,6 +44,12 @@ def load_md(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedDo
         front_title = m.group(1).strip() if m else ""
     title_match = re.search(r"^ {0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$", text, re.M)
     title = title_match.group(1).strip() if title_match else front_title
+    if title_match:
+        # One book of a code, headed by the code and then the book (# 中华人民共和国民法典 / # 合同编):
+        # its title is both, so that the books are not taken for versions of one text.
+        book = _BOOK_HEADING_RE.match(text, title_match.end())
+        if book:
+            title += book.group(1).strip()
     return LoadedDoc(pages=[strip_markdown(text)], paged=False, source_format="md", title_hint=title, warnings=warnings)
 
 

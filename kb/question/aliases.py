@@ -88,6 +88,11 @@ def _reader_names(title: str, file_name: str) -> set[str]:
     return out
 
 
+# A book of a code titled by the code and the book (民法典合同编, 民法典总则).
+# (the code's title may carry a bracket: 示例民事法典（测试样例）合同编)
+_BOOK_OF_CODE = re.compile(r"^(.{2,20}?典(?:\([^()]{1,12}\))?)(?:[\u4e00-\u9fff]{1,8}编|总则|附则)$")
+
+
 @dataclass
 class AliasTable:
     """Normalised title → doc ids, and short name → normalised titles (only unambiguous ones)."""
@@ -108,6 +113,12 @@ class AliasTable:
             for t in {title_key(d.title), title_key(getattr(d, "enclosed_title", "") or "")}:
                 if len(t) >= 2:
                     titles.setdefault(t, []).append(d.doc_id)
+        for d in docs_list:
+            # a book of a code (民法典合同编) is found by the code's name too (民法典第五百七十七条),
+            # like every other book of it: a direct reference takes the one holding the article
+            m = _BOOK_OF_CODE.match(title_key(d.title or ""))
+            if m and d.doc_id not in titles.setdefault(m.group(1), []):
+                titles[m.group(1)].append(d.doc_id)
         candidates: dict[str, set[str]] = {}
         for t in titles:
             for a in _generic_aliases(t):
