@@ -1,4 +1,4 @@
-"""Invented texts for tests/test_code_books.py: two books of one code, each a file headed by the
+"""Invented texts for tests/test_code_books.py: three books of one code (its general part among them), each a file headed by the
 code's title and then the book's (# 示例民事法典（测试样例） / # 合同编), numbering their articles on
 from the code's earlier books, as a civil code's books do. They are test samples (测试样例), not
 real texts: issuer, numbers and dates are made up."""
@@ -7,6 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 NOTE = "本文件是 GreenKB 自动化测试使用的虚构样例，不是真实的法规。"
+
+GENERAL = f"""# 示例民事法典（测试样例）
+
+# 总则
+
+2020年5月28日 示例省人民代表大会通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了保护示例民事主体的合法权益，制定本法典。
+
+第二条 示例民事主体在民事活动中的法律地位一律平等。
+"""
 
 CONTRACTS = f"""# 示例民事法典（测试样例）
 
@@ -47,6 +62,7 @@ TORTS = f"""# 示例民事法典（测试样例）
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "示例总则.md").write_text(GENERAL, encoding="utf-8")
     (folder / "示例合同编.md").write_text(CONTRACTS, encoding="utf-8")
     (folder / "示例侵权责任编.md").write_text(TORTS, encoding="utf-8")
     return folder

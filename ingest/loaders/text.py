@@ -27,7 +27,7 @@ def load_txt(data: bytes, ocr: bool, limits: Limits = DEFAULT_LIMITS) -> LoadedD
     return LoadedDoc(pages=[text], paged=False, source_format="txt", warnings=warnings)
 
 
-_BOOK_HEADING_RE = re.compile(r"(?:[ \t]*\n)+ {0,3}#[ \t]+([\u4e00-\u9fff]{1,10}(?:编|总则|附则|篇))[ \t]*#*[ \t]*$", re.M)
+_BOOK_HEADING_RE = re.compile(r"(?:[ \t]*\n)+ {0,3}#[ \t]+((?:[\u4e00-\u9fff]{1,10}(?:编|篇)|总则|附则))[ \t]*#*[ \t]*$", re.M)
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
