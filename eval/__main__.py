@@ -21,6 +21,7 @@ SUBCOMMANDS = [
     "eval.checklist",
     "eval.bench_api",
     "eval.robustness",
+    "eval.structure_check",
 ]
 
 
