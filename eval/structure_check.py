@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ARTICLE_LINE = re.compile(r"(?m)^[ \t#]*第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?[ \t　]")
+ARTICLE_LINE = re.compile(r"(?m)(?:^[ \t#]*|(?<=[。；])[ \t　]+)第[一二三四五六七八九十百千零〇\d]+条(?:之[一二三四五六七八九十]+)?[ \t　]")
 SHORTFALL = 0.8  # a text is listed when ingest reads fewer than this share of its article lines
 MIN_LINES = 5  # …and it has at least this many (a notice quoting two articles is not a law)
 

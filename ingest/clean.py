@@ -410,12 +410,17 @@ def _fill_starts(starts: list[int | None], length: int) -> list[int]:
 _JOIN_MODES = {"pdf": "reflow", "txt": "reflow", "md": "blocks", "docx": "keep", "html": "keep"}
 
 
+# Articles run together on one line, as a flattened web page gives them (…制定本规则。 第二条 凡…):
+# each starts a line of its own, so that structure reads it as an article.
+_RUN_TOGETHER_ARTICLE = re.compile(r"(?<=[。；])[ \t\u3000]+(?=第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[ \t\u3000])")
+
+
 def split_page_lines(page: str, aligned_tables: bool = False) -> list[str]:
     """Lines of one page with all line-ending styles (\\r\\n, \\r, U+2028 …) honoured.
 
     `aligned_tables`: plain text, whose tab- or space-aligned tables become ' | ' rows before
     the spacing is folded."""
-    lines = page.splitlines()
+    lines = [part for line in page.splitlines() for part in _RUN_TOGETHER_ARTICLE.split(line)]
     if aligned_tables:
         lines = align_rows(lines)
     return [space_heading_marker(normalize_spaces(line)) for line in lines]
