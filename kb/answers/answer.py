@@ -290,8 +290,9 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
         return abstention(question, hits, "extractive",
                           decision.placeless + (_stated_elsewhere(pq, lead, catalog) or unstated), warnings)
     if schedule is not None:
-        line, cite = schedule_line(schedule, (led or comp).citations)
-        (led or comp).text, (led or comp).citations = "\n".join([(led or comp).text, line]), [*(led or comp).citations, cite]
+        shown = led or comp
+        line, cite = schedule_line(schedule, shown.citations)
+        shown.text, shown.citations = "\n".join([shown.text, line]), [*shown.citations, cite]
     if led is not None:
         led.text = "\n".join([*decision.notes, led.text, *_elsewhere_note(pq, lead, catalog)])
         return led

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 MATCH_MIN = 0.6  # weighted share of the question's conduct words the penalty clause must hold
 MARGIN = 0.15  # the best clause must lead every clause of another article by this much
 MIN_PAIRS = 3  # a conduct of fewer word pairs is too vague to pick a clause by
-ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?\s*")  # the label heading an article's text
+_ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?\s*")  # the label heading an article's text
 REFERENCE_DEPTH = 3  # hits looked at for a duty enforced by a penalty that names it
 CONSEQUENCE_MAX = 2  # 违反的后果 lines added to one answer
 NOT_DUTY_QUESTIONS = (Ask.PENALTY, Ask.STATUS, Ask.CHANGE, Ask.DEFINITION)
@@ -172,7 +172,7 @@ def penalty_of_quoted_duty(pq: ParsedQuestion, answer: Any, catalog: Catalog | N
 
     best = max(units, key=closeness)  # max keeps the first of equals: the register's order
     return _penalty_first(pq, best, [c.hit for c in citations], catalog, register, warnings,
-                          (lead.hit, ARTICLE_LABEL.sub("", (lead.quote or lead.hit.text).strip())))
+                          (lead.hit, _ARTICLE_LABEL.sub("", (lead.quote or lead.hit.text).strip())))
 
 
 def _duty_behind(pq: ParsedQuestion, citations: list[Citation], register: DutyRegister) -> Citation | None:
@@ -234,7 +234,7 @@ def penalty_by_conduct(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit
     if share < CONDUCT_MIN:
         return None
     return _penalty_first(pq, best, hits, catalog, register, warnings,
-                          (lead.hit, ARTICLE_LABEL.sub("", sentence.strip())))
+                          (lead.hit, _ARTICLE_LABEL.sub("", sentence.strip())))
 
 
 def penalty_of_named_article(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
@@ -289,7 +289,7 @@ def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchH
             continue
         for p in register.penalties_naming(h.doc_id, h.locator):
             if p.locator != lead.locator and (catalog.allowed is None or p.doc_id in catalog.allowed):
-                return _penalty_first(pq, p, hits, catalog, register, warnings, (h, ARTICLE_LABEL.sub("", sentence.strip())))
+                return _penalty_first(pq, p, hits, catalog, register, warnings, (h, _ARTICLE_LABEL.sub("", sentence.strip())))
     return None
 
 
@@ -328,7 +328,7 @@ def named_rule_lines(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],
     rule = _hit_for(unit.doc_id, named[0][0], "", hits, catalog)
     if rule is None:
         return [], []
-    paragraphs = ARTICLE_LABEL.sub("", (rule.text or "").strip()).split("\n")
+    paragraphs = _ARTICLE_LABEL.sub("", (rule.text or "").strip()).split("\n")
     wanted = [paragraphs[i - 1] for i in named[0][1] if 0 < i <= len(paragraphs)] or paragraphs  # 第十八条第一款
     want = pairs(pq.conduct)
     sentences = [x.strip() for x in re.split(r"(?<=[。；])", "\n".join(wanted)) if x.strip()]

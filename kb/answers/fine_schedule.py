@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from kb.answers.duty_answers import ARTICLE_LABEL
 from kb.answers.figure_stated import states_figure
 from kb.answers.units import short_title
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
+from kb.text.grammar import ARTICLE_PREFIX_RE
 from kb.text.titles import book_title
 from kb.types import Citation, SearchHit
 
@@ -31,7 +31,7 @@ def fine_schedule(pq: ParsedQuestion, lead: SearchHit, hits: list[SearchHit]) ->
 
 def schedule_line(schedule: SearchHit, citations: list[Citation]) -> tuple[str, Citation]:
     """"罚款的数额见《X》第N条：…[n]", numbered after the answer's own citations."""
-    body = ARTICLE_LABEL.sub("", (schedule.text or "").strip())
+    body = ARTICLE_PREFIX_RE.sub("", (schedule.text or "").strip(), count=1)
     sentences = [s.strip() for s in re.split(r"(?<=[。；])|\n", body) if _SUMS_OF_FINES.search(s)]
     quote = "".join(sentences)
     n = max((c.n for c in citations), default=0) + 1

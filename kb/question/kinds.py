@@ -33,12 +33,15 @@ class Ask(StrEnum):
     DEFINITION = "definition"  # what a term means (是指, 什么是, 含义)
 
 
+# A sentence under the criminal law asked (会被判刑吗, 判几年, 判多重, 会不会坐牢).
+_SENTENCE_ASKED = r"判刑|判(?:几|多少)年|判多重|判多久|坐牢"
+
 # Applied to the folded question (kb.text.normalize.fold), as the tokenizer sees it.
 ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     # 会被怎么处理 / 会有什么后果 after a conduct ask for its consequence; 怎么处理了 (a repealed law)
     # and 号牌怎么处理 (a procedure) do not.
     # (判几年, 判多重, 会被判刑吗: a sentence under the criminal law is a penalty too)
-    Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究|判刑|判(?:几|多少)年|判多重|判多久|坐牢"
+    Ask.PENALTY: re.compile(r"罚|处罚|处分|拘留|吊销|法律责任|担什么责任|承担.{0,4}责任|追究|" + _SENTENCE_ASKED +
                             r"|(?:会|能|将|可以|要)被?(?:怎么|如何|怎样)(?:处理|处置|办)|什么(?:样的)?后果|[由归]谁来?(?:处理|查处)|(?<!调)查处"
                             r"|(?:会|将|要|应当?|该)(?:受到|面临)(?:什么|哪些|何种|怎样)(?:样的)?(?:处理|惩处|惩罚|制裁)"
                             # a wrong done, then 怎么处理 (挪用了补贴资金，按…怎么处理)
@@ -255,7 +258,7 @@ _USED_TO_PUNISH = re.compile(r"(?:会不会|能不能|可不可以|可以|是否
                              r"[^，,。？?]{0,14}?(?:来|去)?(?:处罚|罚)")
 # Criminal liability asked (要承担什么刑事责任, 会被判几年): a passage imposing a sentence answers it, not
 # an administrative penalty for the same conduct whose text only says 构成犯罪的，依法追究刑事责任.
-CRIMINAL_ASKED = re.compile(r"刑事责任|判刑|判(?:几|多少)年|判多重|判多久|坐牢|什么罪|定罪")
+CRIMINAL_ASKED = re.compile(r"刑事责任|什么罪|定罪|" + _SENTENCE_ASKED)
 
 # 在…的处罚规定里算不算欺诈: penalty rules named as where to look, not a penalty asked
 _PENALTY_RULES_AS_PLACE = re.compile(r"(?:行政)?处罚(?:的)?(?:规定|办法|条例|细则)(?=里|中|上|当中)")
