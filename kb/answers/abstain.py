@@ -48,7 +48,7 @@ from kb.question.reading import ParsedQuestion
 from kb.text.grammar.standards import find_standard_refs
 from kb.types import SearchHit
 from kb.versions.dates import document_years
-from kb.text.titles import book_title
+from kb.text.titles import book_title, title_key
 
 # Keyword-only indexes (no dense signals): term and character overlap of the best passages.
 COVERAGE_MIN = 0.15
@@ -258,8 +258,11 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     # that is about the year (关于2024年度工业污染防治工作情况的报告) says it.
     said = " ".join([squeezed(h.text) for h in hits[:5] if h.locator != "header"]
                     + [y for h in hits[:5] for y in subject_years(h.title or "")])
+    # …unless it dates the version of a document the question names (按1990年的标准化法实施条例):
+    # then it says which text, not what the text is about
+    dating = {h.date[:4] for h in hits if h.date and title_key(h.title or "") in pq.documents}
     for y in pq.subject_years:
-        if y not in said:
+        if y not in said and not (y in pq.version_years and y in dating):
             return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
     if docs is not None:
         for r in pq.regions:

@@ -86,8 +86,8 @@ def squeezed(s: str) -> str:
 
 
 # How long records are kept is stated where keeping is (保存三年), not by another deadline of
-# the same records (报送…一年内).
-_KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管")
+# the same records (报送…一年内); how long goods may be kept, where they are stored (贮存…不得超过一年).
+_KEEPING_SAID = re.compile(r"保存|保留|留存|存档|归档|保管|贮存|储存|存放|堆存")
 # A term of validity is stated as one (有效期为5年, 有效期届满), not by another period naming the certificate.
 _VALIDITY_SAID = re.compile(r"有效|期满|届满")
 # A lead time is stated as one (提前30日, 届满6个月前, 进境前7日), not as a time within which

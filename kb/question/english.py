@@ -390,7 +390,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # \b: "Diversion" is not "version"
 _VERSION_BEFORE = re.compile(
     r"\b(?:amend(?:ed|ment)|revis(?:ed|ion)|adopt(?:ed|ion)|promulgat(?:ed|ion)|issu(?:ed|e)|enact(?:ed|ment)"
-    r"|effective|in force|passed|published|version|edition|law|regulations?|since|from|until)\W+(?:\w+\W+){0,2}$"
+    r"|effective|in force|passed|published|version|edition|dated|law|regulations?|since|from|until)\W+(?:\w+\W+){0,2}$"
 )
 _VERSION_AFTER = re.compile(r"^\W*(?:revision|amendment|version|edition|law|regulations?|text|act)\b")
 

@@ -235,7 +235,7 @@ VERSION_PHRASE_RE = re.compile(
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
-_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|修订|修正|修改|改动|改了|第|通过|公布|发布|印发|制定))")
+_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|新版|旧版|老版|修订|修正|修改|改动|改了|第|通过|公布|发布|印发|制定))")
 _EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次)?(?:修订|修正|修改|改动|改了|通过|公布|施行)")
 
 
