@@ -122,6 +122,8 @@ def lists_catalogue(hits: list[SearchHit]) -> bool:
 DUTY_PAIRS_MIN = 0.2
 DUTY_CHARS_MIN = 0.6
 _DUTY_FILLER = set("的了个每里并来去再给为把被都也还吗呢呀啊是不")
+# How a duty is done (专门写, 特别标明, 单独报) says nothing of which duty it is: left out before judging.
+_DUTY_MANNER = re.compile(r"专门|特别|特意|特地|单独|另外|额外|一并|一定")
 
 
 # Documents that report on rules but impose none (a review paper): a duty asked is not stated by them.
@@ -139,10 +141,10 @@ def duty_not_stated(pq: ParsedQuestion, quoted: str, doc_types: Sequence[str] = 
         return f"检索到的只有研究文献，所收法规和政策文件没有规定“{duty}”这项义务"
     if pq.parts:
         return ""
-    chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", duty) if c not in _DUTY_FILLER]
+    chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", _DUTY_MANNER.sub("", duty)) if c not in _DUTY_FILLER]
     if len(chars) < 3 or any(w in quoted for w in legal_words(duty)):
         return ""  # too short to judge (要不要交), or said in the documents' own word (环保税: 环境保护税)
-    pairs_asked = bigrams(duty)
+    pairs_asked = bigrams(_DUTY_MANNER.sub("", duty))
     pairs = len(pairs_asked & bigrams(quoted)) / (len(pairs_asked) or 1)
     share = sum(c in quoted for c in chars) / len(chars)
     if pairs >= DUTY_PAIRS_MIN or share >= DUTY_CHARS_MIN:

@@ -184,7 +184,9 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
     """Two sides compared in one sentence (走普通程序和走简易程序，审理期限分别是多久) are each a
     question: a side whose own best passage the first passages lack gets it, searched alone and
     put last among the passages its line is drawn from (after the lead) — when it is of a text
-    those passages are of."""
+    those passages are of, or, of another text, states the figure the side asks (环境污染 and
+    产品缺陷 compared, each limitation period is in a law of its own). A side's own best passage is
+    marked as found for it (extractive.SIDE_SOURCE)."""
     if not pq.sides or not hits:
         return hits
     for side in pq.sides:
@@ -192,13 +194,24 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
             own = _search(searcher, side, 1, filters)
         except Exception:  # the passages found still answer what they can
             continue
-        if (not own or any(h.chunk_id == own[0].chunk_id for h in hits[: extractive.PART_PASSAGES])
-                or own[0].doc_id not in {h.doc_id for h in hits[: extractive.PART_PASSAGES]}):
-            continue  # found already, or in a text the comparison is not about
-        rest = [h for h in hits if h.chunk_id != own[0].chunk_id]
+        if not own:
+            continue
+        at = next((i for i, h in enumerate(hits[: extractive.PART_PASSAGES]) if h.chunk_id == own[0].chunk_id), None)
+        if at is not None:  # found already (as the question's search scored it)
+            hits = hits[:at] + [_for_side(hits[at])] + hits[at + 1 :]
+            continue
+        found = _for_side(own[0])
+        if (found.doc_id not in {h.doc_id for h in hits[: extractive.PART_PASSAGES]}
+                and not (side.figure and figure_stated.states_figure(side, own))):
+            continue  # in a text the comparison is not about
+        rest = [h for h in hits if h.chunk_id != found.chunk_id]
         slot = min(SIDE_SLOT, len(rest))
-        hits = (rest[:slot] + [own[0]] + rest[slot:])[: max(k, len(hits))]
+        hits = (rest[:slot] + [found] + rest[slot:])[: max(k, len(hits))]
     return hits
+
+
+def _for_side(h: SearchHit) -> SearchHit:
+    return dataclasses.replace(h, sources={**h.sources, extractive.SIDE_SOURCE: 1.0})
 
 
 def _interleave(a: list[SearchHit], b: list[SearchHit], k: int) -> list[SearchHit]:

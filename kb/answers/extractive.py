@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
+from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, definition_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
                               next_of_same_document, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
                               FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead, criminal_lead,
                               EXCLUSION_ASKED, exclusion_lead)
@@ -54,6 +54,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
                 first = max(body, key=lambda i: cs[i])
         if scored.qtypes == {"list"}:
             first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text))
+        if Ask.DEFINITION in pq.asks and pq.quoted:
+            first = definition_lead(hits, quotable, first, pq.quoted)
         if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
             first = effective_lead(hits, quotable, first)
         if Ask.PENALTY in pq.asks and not PAYING_OR_CONTESTING_ASKED.search(pq.text):
@@ -387,7 +389,12 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
                 said = max((_share(own, "".join(qs)) for qs in quotes.values() if stated.search("".join(qs))),
                            default=0.0)
             says = {id(u): _side_share(own, u, hits) for u in cands}
-            cands = [u for u in cands if _side_fits(says[id(u)], said, hits[u.hit].doc_id in cited)]
+            # (from another document, a sentence of the side's own best passage stating the figure
+            # the side asks needs no more of its words than the quotes say: 提起环境损害赔偿诉讼的
+            # 时效期间为三年 beside 因产品存在缺陷…时效期间为二年, asked of 环境污染 and 产品缺陷)
+            cands = [u for u in cands if _side_fits(says[id(u)], said, hits[u.hit].doc_id in cited,
+                                                    SIDE_SOURCE in hits[u.hit].sources
+                                                    and bool(stated and stated.search(u.text)))]
             if not cands:
                 continue
             if stated is not None:  # a side asking a figure is answered by a sentence stating one
@@ -409,6 +416,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
 
 
 SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison
+SIDE_SOURCE = "side"  # marks the passage a side's own search put first (answer._each_side)
 SIDE_NEW_DOCUMENT = 0.5  # share of a side's own words a document not cited yet must say more than
 _PARAGRAPH_BEFORE = re.compile(r"(?:前款|前两款|上款)(?:所列|规定的?|所称)(?:违法)?(?:行为|情形)")
 
@@ -420,13 +428,14 @@ def _side_share(own: list[str], u: Unit, hits: list[SearchHit]) -> float:
     return _share(own, text)
 
 
-def _side_fits(share: float, said: float, cited: bool) -> bool:
+def _side_fits(share: float, said: float, cited: bool, states_figure: bool = False) -> bool:
     """Whether a sentence saying `share` of a side's own words answers that side, beside quotes that
     say `said` of them: more than they do, or as much from a document already cited; from another
-    document, more than half of them too."""
+    document, more than half of them too — unless it is the side's own best passage stating the
+    figure the side asks (`states_figure`)."""
     if cited:
         return share > said or share == said > 0
-    return share > said and share > SIDE_NEW_DOCUMENT
+    return share > said and (share > SIDE_NEW_DOCUMENT or states_figure)
 
 
 def _own_words(side: ParsedQuestion, other: ParsedQuestion) -> list[str]:

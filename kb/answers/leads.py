@@ -13,7 +13,7 @@ from kb.index.lexical import bigrams
 from kb.question.kinds import FOCUS_SOURCE
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
-from kb.text.roles import SENTENCE_SAID, Role, roles
+from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
 from kb.types import SearchHit
 
 LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
@@ -261,3 +261,17 @@ def criminal_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int
     if SENTENCE_SAID.search(hits[first].text or ""):
         return first
     return next((i for i in quotable[: LEAD_LOOKAHEAD + 1] if SENTENCE_SAID.search(hits[i].text or "")), first)
+
+
+def definition_lead(hits: list[SearchHit], quotable: list[int], first: int, quoted: tuple[str, ...]) -> int:
+    """A term asked about in quotation marks (条例里说的“温室气体”指哪几种) is answered where its
+    text defines it (温室气体，是指…): when search's first passage does not and one of the next of
+    its document does, that one leads."""
+    defined = [definition_of(q) for q in quoted if 2 <= len(q) <= 12]
+    if not defined:
+        return first
+
+    def defines(i: int) -> bool:
+        return any(d.search(hits[i].text or "") for d in defined)
+
+    return first if defines(first) else next_of_same_document(hits, quotable, first, defines, LEAD_LOOKAHEAD)

@@ -47,7 +47,9 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 
 # "按多少税率执行由谁来定" asks who decides a figure, not the figure.
-DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:来)?(?:定|决定|确定|规定|核定|批准|说了算|划定|划分|制定|审定)")
+# (需要哪一级政府点头: the body named between the asking word and the verb)
+DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:人民政府|政府|部门|机关)?(?:来)?"
+                        r"(?:定|决定|确定|规定|核定|批准|说了算|划定|划分|制定|审定|点头)")
 
 
 # How much of a tax, fee or fine: the documents may answer with a rate (减征百分之三十).
@@ -194,7 +196,8 @@ _MODIFIERS = re.compile(r"^(?:最多|最少|最高|最低|最长|最短|最大|�
 _GENERIC_TAIL = re.compile(r"(?:上限|下限|标准|数额|金额|数量|数目|数字|限额|幅度|范围|区间|比例|比重)+$")
 # words that make the phrase a verb or a clause, not a thing (会被罚, 要交, 能开, 分别, 算醉酒)
 _NOT_A_THING = re.compile(r"[罚被会能要查算到让给来去做开交收加降调占考留按拿离往扣满过分各应该得需还可就才了]")
-_COMPARATIVE = re.compile(r"[低高少多大小快慢长短贵严宽深远重轻]$")  # 比2020年低多少: how much lower, no thing
+# 比2020年低多少, 比批准的规模多出多少: how much lower or more, no thing
+_COMPARATIVE = re.compile(r"(?:[低高少多大小快慢长短贵严宽深远重轻]|超)出?$")
 _UNIT_FIRST = set("个家吨度人名次倍台辆亩天日年周批项米种类级升克株棵元万分块毛钱月公平立千毫厘百亿")
 # (units of a count: 分几个等级 counts grades, which a text names one by one — 分为一类区、二类区…)
 _NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税率", "费率", "编号", "令号", "文号",

@@ -8,6 +8,7 @@ year.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Sequence
@@ -57,7 +58,7 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     # (由哪几部分构成 asks what a thing is made of, not who)
     # 主管 asks who only as the thing asked about (主管部门是…, 归…主管), not inside a named recipient
     # (向节能主管部门报送什么材料 asks what).
-    Ask.WHO: re.compile(r"谁|哪个部门|哪些部门|哪一级|哪级|哪个机关|哪个机构|什么部门|什么机关|哪几个部门|由哪(?!几个?(?:部分|项|类|种|方面)|些(?:部分|项|方面|内容))|向哪|报给|交给"
+    Ask.WHO: re.compile(r"谁|哪一?个部门|哪些部门|哪一级|哪级|哪一?个机关|哪一?个机构|什么部门|什么机关|哪几个部门|由哪(?!几个?(?:部分|项|类|种|方面)|些(?:部分|项|方面|内容))|向哪|报给|交给"
                         r"|主管(?:部门|机关|单位)?(?:是|为|在)|[归由][^，,。？?]{0,8}主管"),
     Ask.TIMELINE: re.compile(
         # (实施的 ends the question: 对…实施的临时管制 names a measure, not when it took effect)
@@ -227,15 +228,15 @@ OTHER_VERSIONS_RE = re.compile(
 )
 # It asks for an older version itself (search prefers the older version of a named law).
 OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|" + EARLIER_VERSION + r"|修订前|修改前|废止的|过去")
-# A version named by its year: 2018年版, 2023年修订的, 2017年的.
-VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:版|修订|修正|修改|改动|改了|第.次修|的)")
+# A version named by its year: 2018年版, 2018年那版, 2023年新修订的, 2017年的.
+VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:(?:那|这|新|最新)\s*)?(?:版|修订|修正|修改|改动|改了|第.次修|的)")
 # The words that name a version, removed before the question's topic words are read.
 VERSION_PHRASE_RE = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
-_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:版|新版|旧版|老版|修订|修正|修改|改动|改了|第|通过|公布|发布|印发|制定))")
+_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:那|这|新|最新|旧|老)?\s*(?:版|修订|修正|修改|改动|改了|第|通过|公布|发布|印发|制定))")
 _EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次)?(?:修订|修正|修改|改动|改了|通过|公布|施行)")
 
 
@@ -283,7 +284,10 @@ def asks_of(text: str) -> frozenset[Ask]:
     ASK_PATTERNS see it folded, as the tokenizer does; version words see it as written, since
     folding turns 两部 into 2部)."""
     folded = fold(text)
-    kinds = {k for k, pat in ASK_PATTERNS.items() if pat.search(folded)}
+    # (folding writes 哪一级, 哪一年, 哪四类 as 哪1级, 哪1年, 哪4类, which the patterns — written as
+    # people write — would miss: they read the text unfolded too)
+    plain = unicodedata.normalize("NFKC", text).lower()
+    kinds = {k for k, pat in ASK_PATTERNS.items() if pat.search(folded) or pat.search(plain)}
     if "几" in folded and re.search(r"哪几|几部|几个部门", folded):
         kinds.add(Ask.LIST)
         # 调到哪几个省市, 分哪几个等级 ask which ones, not how many

@@ -50,7 +50,7 @@ _SANCTION_AFTER_CONDUCT = re.compile(
 def definition_of(term: str) -> re.Pattern[str]:
     """Where a passage defines `term` (X是指…, X，指的是…, 所称X), not another term of the same text."""
     t = re.escape(term)
-    return re.compile(rf"{t}[^。；，]{{0,8}}?(?:是指|指的是)|所称{t}")
+    return re.compile(rf"{t}[，,]?[^。；，]{{0,8}}?(?:是指|指的是)|所称{t}")
 
 
 def roles(text: str) -> frozenset[Role]:
