@@ -2,7 +2,8 @@
 a sea-area law in two versions (2015 and 2022), a metrology law amended twice, a rule on storing
 dangerous goods, two laws each setting a limitation period for damages of its own kind, and a
 carbon-trading rule defining its terms in its last article, and a permit rule with duties and a
-threshold, and a recycling rule whose parks a province approves. They are test samples (测试样例), not real texts: issuers, numbers and dates are
+threshold, a recycling rule whose parks a province approves, and a building rule
+whose penalty names the duty it enforces. They are test samples (测试样例), not real texts: issuers, numbers and dates are
 made up."""
 from __future__ import annotations
 
@@ -166,6 +167,23 @@ RECYCLING_RULE = f"""# 示例电器回收处理条例（测试样例）
 第五条 示例生态主管部门对示例电器处理企业的日常环境监测情况进行抽查。
 """
 
+BUILDING_RULE = f"""# 示例建筑能耗条例（测试样例）
+
+2024年9月27日 示例市人民代表大会常务委员会公告第5号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为降低示例建筑能耗，制定本条例。
+
+第二条 大型公共建筑的所有权人应当每年向示例建设部门报送能耗数据；报送的数据应当真实，不得篡改。
+
+第三条 示例建设部门应当公布大型公共建筑的能耗排名。
+
+第四条 违反本条例第二条规定，未按要求报送能耗数据的，由示例建设部门责令限期改正；逾期不改正的，处一万元以上五万元以下的罚款；篡改数据的，处五万元以上十万元以下的罚款。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -180,6 +198,7 @@ def write_corpus(folder: Path) -> Path:
         "示例碳交易管理条例(2024-02-01).md": CARBON_RULE,
         "示例排污许可条例(2021-02-01).md": PERMIT_RULE,
         "示例电器回收处理条例(2019-03-02).md": RECYCLING_RULE,
+        "示例建筑能耗条例(2024-09-27).md": BUILDING_RULE,
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")

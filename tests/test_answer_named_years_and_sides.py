@@ -18,7 +18,9 @@ on invented texts (tests/fixtures_named_years_and_sides.py), through `python -m 
   not refused for the manner no text words that way (kb.answers.abstain);
 - 比批准的规模多出多少 asks how much more, not a thing named 规模多出 (kb.question.figures);
 - 哪一级政府, 哪一年, 哪一个部门 ask who and when although folding writes them 哪1级, 哪1年
-  (kb.question.kinds.asks_of).
+  (kb.question.kinds.asks_of);
+- 一直拖着不报会怎样？要是…呢？ asks the penalty in its first question, as it would at the end of the
+  only one (kb.question.kinds.consequence_as_penalty): the penalty enforcing the duty leads.
 """
 from __future__ import annotations
 
@@ -119,3 +121,10 @@ def test_which_one_asks_when_and_who(data, capsys, question, said):
     out = ask(data, question, capsys)
     assert not out["abstained"], out["answer"]
     assert said in out["answer"].split("\n")[0], out["answer"]
+
+
+def test_what_befalls_a_conduct_in_the_first_of_two_questions(data, capsys):
+    out = ask(data, "我们是一座大型商场的业主，示例建设部门要我们每年报能耗数据，如果一直拖着不报会怎样？"
+                    "要是报上去的数字被发现改过呢？", capsys)
+    assert not out["abstained"] and lead(out)[1] == "第四条", out["answer"]
+    assert "一万元以上五万元以下" in out["answer"], out["answer"]

@@ -135,9 +135,10 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
 DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # 何时施行 …: about the document
 
 # 不公开…会怎样: what befalls a conduct not done or done wrongly — asked as its penalty, in the words
-# the search and the second stage know (会受到什么处罚).
+# the search and the second stage know (会受到什么处罚); at the end of the question, or of the first
+# of two (一直拖着不报会怎样？要是…呢？).
 _CONSEQUENCE_RE = re.compile(
-    r"((?:不(?![同断久])|没|未(?!来)|拒不|拒绝|逾期|擅自|违规|违法|偷)[^。？?]{1,24}?)(?:会|将)(?:被)?(?:怎样|怎么样|如何|咋样)([？?。]?)$"
+    r"((?:不(?![同断久])|没|未(?!来)|拒不|拒绝|逾期|擅自|违规|违法|偷)[^。？?]{1,24}?)(?:会|将)(?:被)?(?:怎样|怎么样|如何|咋样)([？?。]|$)"
 )
 
 
