@@ -3,7 +3,7 @@ a sea-area law in two versions (2015 and 2022), a metrology law amended twice, a
 dangerous goods, two laws each setting a limitation period for damages of its own kind, and a
 carbon-trading rule defining its terms in its last article, and a permit rule with duties and a
 threshold, a recycling rule whose parks a province approves, and a building rule
-whose penalty names the duty it enforces. They are test samples (测试样例), not real texts: issuers, numbers and dates are
+whose penalty names the duty it enforces, and a power-supply rule. They are test samples (测试样例), not real texts: issuers, numbers and dates are
 made up."""
 from __future__ import annotations
 
@@ -181,7 +181,24 @@ BUILDING_RULE = f"""# 示例建筑能耗条例（测试样例）
 
 第三条 示例建设部门应当公布大型公共建筑的能耗排名。
 
-第四条 违反本条例第二条规定，未按要求报送能耗数据的，由示例建设部门责令限期改正；逾期不改正的，处一万元以上五万元以下的罚款；篡改数据的，处五万元以上十万元以下的罚款。
+第四条 违反本条例第二条规定，未按要求报送能耗数据的，示例建设部门责令其限期补报；到期仍不补报的，处一万元以上五万元以下罚款；篡改数据的，处五万元以上十万元以下罚款。
+"""
+
+POWER_RULE = f"""# 示例供电管理条例（测试样例）
+
+2019年3月2日 示例国务院令第68号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为规范示例供电与用电，制定本条例。
+
+第二条 用户新上生产线、用电量增大需要增加用电容量的，应当到当地供电所办理手续，由供电企业安排给用户供电。
+
+第三条 供电方式由供用电双方根据当地供电条件协商确定。
+
+第四条 用户用电容量超过当地供电企业供电能力的，由省级示例能源部门指定其他供电企业供电。
 """
 
 
@@ -199,6 +216,7 @@ def write_corpus(folder: Path) -> Path:
         "示例排污许可条例(2021-02-01).md": PERMIT_RULE,
         "示例电器回收处理条例(2019-03-02).md": RECYCLING_RULE,
         "示例建筑能耗条例(2024-09-27).md": BUILDING_RULE,
+        "示例供电管理条例(2019-03-02).md": POWER_RULE,
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -18,7 +18,8 @@ on invented texts (tests/fixtures_named_years_and_sides.py), through `python -m 
   not refused for the manner no text words that way (kb.answers.abstain);
 - 比批准的规模多出多少 asks how much more, not a thing named 规模多出 (kb.question.figures);
 - 哪一级政府, 哪一年, 哪一个部门 ask who and when although folding writes them 哪1级, 哪1年
-  (kb.question.kinds.asks_of);
+  (kb.question.kinds.asks_of); 由谁来安排, 哪一级政府点头 ask who decides, answered by the article
+  naming an authority (kb.question.figures.DECIDER_RE);
 - 一直拖着不报会怎样？要是…呢？ asks the penalty in its first question, as it would at the end of the
   only one (kb.question.kinds.consequence_as_penalty): the penalty enforcing the duty leads.
 """
@@ -104,6 +105,12 @@ def test_how_much_more_names_no_thing(data, capsys):
     out = ask(data, "实际经营量比批准的年经营规模多出多少，就得重新申领示例经营许可证？", capsys)
     assert not out["abstained"] and lead(out)[1] == "第五条", out["answer"]
     assert "20%以上" in out["answer"], out["answer"]
+
+
+def test_who_arranges_is_asked_of_an_authority(data, capsys):
+    out = ask(data, "我们新上的生产线用电量太大，当地供电所供不了，那由谁来安排别的供电企业给我们供电？", capsys)
+    assert not out["abstained"] and lead(out)[1] == "第四条", out["answer"]
+    assert "省级示例能源部门指定" in out["answer"].split("\n")[0], out["answer"]
 
 
 def test_which_level_asks_who(data, capsys):

@@ -49,7 +49,7 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
 # "按多少税率执行由谁来定" asks who decides a figure, not the figure.
 # (需要哪一级政府点头: the body named between the asking word and the verb)
 DECIDER_RE = re.compile(r"(?:由|归)?(?:谁|哪个部门|哪一级|哪级|什么部门|什么机关)(?:人民政府|政府|部门|机关)?(?:来)?"
-                        r"(?:定|决定|确定|规定|核定|批准|说了算|划定|划分|制定|审定|点头)")
+                        r"(?:定|决定|确定|规定|核定|批准|说了算|划定|划分|制定|审定|点头|安排|指定)")
 
 
 # How much of a tax, fee or fine: the documents may answer with a rate (减征百分之三十).
