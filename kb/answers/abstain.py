@@ -141,10 +141,11 @@ def duty_not_stated(pq: ParsedQuestion, quoted: str, doc_types: Sequence[str] = 
         return f"检索到的只有研究文献，所收法规和政策文件没有规定“{duty}”这项义务"
     if pq.parts:
         return ""
-    chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", _DUTY_MANNER.sub("", duty)) if c not in _DUTY_FILLER]
+    done = _DUTY_MANNER.sub("", duty)  # what is to be done, without how
+    chars = [c for c in re.sub(r"[^\u4e00-\u9fff]", "", done) if c not in _DUTY_FILLER]
     if len(chars) < 3 or any(w in quoted for w in legal_words(duty)):
         return ""  # too short to judge (要不要交), or said in the documents' own word (环保税: 环境保护税)
-    pairs_asked = bigrams(_DUTY_MANNER.sub("", duty))
+    pairs_asked = bigrams(done)
     pairs = len(pairs_asked & bigrams(quoted)) / (len(pairs_asked) or 1)
     share = sum(c in quoted for c in chars) / len(chars)
     if pairs >= DUTY_PAIRS_MIN or share >= DUTY_CHARS_MIN:
