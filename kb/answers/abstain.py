@@ -259,14 +259,16 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     # a year the question is about must be in what the passages say, not in a document's own
     # dates (its header, its date field): a text revised in 2023 says nothing about 2023. A title
     # that is about the year (关于2024年度工业污染防治工作情况的报告) says it.
-    said = " ".join([squeezed(h.text) for h in hits[:5] if h.locator != "header"]
-                    + [y for h in hits[:5] for y in subject_years(h.title or "")])
-    # …unless it dates the version of a document the question names (按1990年的标准化法实施条例):
-    # then it says which text, not what the text is about
-    dating = {h.date[:4] for h in hits if h.date and title_key(h.title or "") in pq.documents}
-    for y in pq.subject_years:
-        if y not in said and not (y in pq.version_years and y in dating):
-            return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
+    # (read only when the question is about a year: most are not)
+    if pq.subject_years:
+        said = " ".join([squeezed(h.text) for h in hits[:5] if h.locator != "header"]
+                        + [y for h in hits[:5] for y in subject_years(h.title or "")])
+        # …unless it dates the version of a document the question names (按1990年的标准化法实施条例):
+        # then it says which text, not what the text is about
+        dating = {h.date[:4] for h in hits if h.date and title_key(h.title or "") in pq.documents}
+        for y in pq.subject_years:
+            if y not in said and not (y in pq.version_years and y in dating):
+                return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
     if docs is not None:
         for r in pq.regions:
             own = {k for k, d in docs.items() if r in (d.region or "") or r in (d.title or "")}
