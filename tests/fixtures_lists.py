@@ -59,9 +59,33 @@ SEISMIC = f"""# 示例抗震评估条例（测试样例）
 （三）位于地震动参数区划分界线附近的新建、扩建、改建建设工程。
 """
 
+WATER_AUDIT = f"""# 示例公共单位节水审查办法（测试样例）
+
+2033年2月1日 示例省人民政府令第91号公布
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为了推进示例省公共单位节约用水，制定本办法。
+
+第七条 学校、医院等公共单位应当按照规定开展节水审查，对本单位供水管网、用水器具的运行及日常用水状况作出技术评价，根据审查结论采取节约用水措施。具体审查办法由示例省水利厅制定。
+
+第八条 节水审查的内容包括：
+
+（一）核对用水计量台账和水费单据；
+
+（二）检查供水管网漏损和用水器具老化情况；
+
+（三）评估用水定额执行情况和节水潜力。
+
+第九条 公共单位未按照规定开展节水审查的，由示例省水利厅责令限期改正。
+"""
+
 
 def write_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "示例安全许可条例（测试样例）.md").write_text(PERMITS, encoding="utf-8")
     (folder / "示例抗震评估条例（测试样例）.md").write_text(SEISMIC, encoding="utf-8")
+    (folder / "示例公共单位节水审查办法（测试样例）.md").write_text(WATER_AUDIT, encoding="utf-8")
     return folder

@@ -1,7 +1,8 @@
 """List questions that name what they ask to be listed (哪几类企业, 哪些建设工程), on invented
 regulations (tests/fixtures_lists.py), through `python -m kb ask --json`: the answer leads with the
 article that lists that very thing, not with the first article search found that lists anything
-(提供下列文件) or none (新建、扩建、改建建设工程 names ways of building, not the works asked)."""
+(提供下列文件) or none (新建、扩建、改建建设工程 names ways of building, not the works asked), and a
+question about a topic's 内容 with the list of that topic's 内容 (节水审查的内容包括：)."""
 from __future__ import annotations
 
 import pytest
@@ -27,6 +28,14 @@ def test_the_works_listed_by_name_lead(data, capsys):
     out = ask(data, "哪些建设工程必须做抗震评估？", capsys)
     assert not out["abstained"], out["answer"]
     assert lead(out) == ("示例抗震评估条例（测试样例）", "第五条"), out["answer"]
+
+
+def test_the_topics_contents_asked_lead_not_the_duty_to_audit(data, capsys):
+    # 内容 names no kind by itself, but 节水审查的内容 does (found on dev35, once read)
+    out = ask(data, "给学校做节水审查，具体要查哪些内容？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例公共单位节水审查办法（测试样例）", "第八条"), out["answer"]
+    assert "用水计量台账" in out["answer"]
 
 
 @pytest.mark.parametrize("question, nouns", [

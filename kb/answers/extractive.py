@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, definition_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
-                              next_of_same_document, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
+                              topic_list_naming, next_of_same_document, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
                               FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead, criminal_lead,
                               EXCLUSION_ASKED, exclusion_lead)
 from kb.answers.figure_stated import FIGURES
@@ -53,7 +53,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             if body:
                 first = max(body, key=lambda i: cs[i])
         if scored.qtypes == {"list"}:
-            first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text))
+            first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms))
         if Ask.DEFINITION in pq.asks and pq.quoted:
             first = definition_lead(hits, quotable, first, pq.quoted)
         if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:

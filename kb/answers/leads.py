@@ -61,6 +61,20 @@ def listed_nouns(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def topic_list_naming(question: str, terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A word naming no kind by itself (哪些内容, 哪些事项) does name one after the topic asked about:
+    给机关单位做能源审计，要查哪些内容 asks for the list a text introduces as 能源审计的内容包括：.
+    None when the question asks for no such word or names no topic."""
+    m = _LISTED.search(question)
+    if not m or m.group(1)[-2:] not in _NOT_A_KIND:
+        return None
+    topics = sorted((t for t in terms if len(t) >= 2 and t not in _NOT_A_KIND), key=len, reverse=True)
+    if not topics:
+        return None
+    noun = re.escape(m.group(1)[-2:])
+    return re.compile(rf"(?:{'|'.join(map(re.escape, topics))})的?(?:主要)?{noun}(?:主要)?包括")
+
+
 def _list_naming(nouns: tuple[str, ...]) -> re.Pattern[str]:
     """Where a text introduces a list of the thing asked by name (下列建设工程, 建设工程包括)."""
     return re.compile("|".join(rf"(?:下列|如下|以下(?!简?称|统称))[^，,。；：:]{{0,12}}{re.escape(n)}|{re.escape(n)}[^，,。；：:]{{0,6}}包括"
@@ -81,13 +95,14 @@ def _lists_noun(units: list[Unit], nouns: tuple[str, ...], named: re.Pattern[str
 
 
 def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int,
-               nouns: tuple[str, ...] = ()) -> int:
+               nouns: tuple[str, ...] = (), topic_naming: re.Pattern[str] | None = None) -> int:
     """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
     first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
     one of the next passages of the same document enumerates, that one leads — not a penalty's list
     of conducts (有下列行为之一的，…罚款), which answers no list but a penalty's. A list of the thing
-    asked (哪几类企业: 矿山企业、建筑施工企业…) leads before a list of anything else (提供下列文件)."""
-    naming = _list_naming(nouns) if nouns else None
+    asked (哪几类企业: 矿山企业、建筑施工企业…) leads before a list of anything else (提供下列文件), and
+    so does the list of the topic's 内容 or 事项 asked (`topic_naming`: 能源审计的内容包括：)."""
+    naming = _list_naming(nouns) if nouns else topic_naming
     if naming and _ARTICLE.match(hits[first].locator or "") and not _lists_noun(scored.units[first], nouns, naming):
         named = next_of_same_document(hits, quotable, first, lambda i: _lists_noun(scored.units[i], nouns, naming)
                                       and Role.PENALTY not in roles(hits[i].text or ""), LIST_LOOKAHEAD)

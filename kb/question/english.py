@@ -218,6 +218,8 @@ TERMS: dict[str, str] = {
     r"greenhouse gas(?:es)?": "温室气体",
     r"carbon market|emissions? trading": "碳排放权交易",
     r"carbon": "碳",
+    r"carbon dioxide|co2": "二氧化碳",
+    r"stands? for|represents?|(?:is |are )?equivalent to|(?:is |are )?equal to": "相当于",
     r"electricity|electric power|power supply": "电力 供电",
     r"(?:power )?grid": "电网",
     r"on-grid|feed-in": "上网电价",

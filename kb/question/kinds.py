@@ -81,6 +81,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
         # 这家企业还算乡镇企业吗, 它们算不算受保护的古树: whether a thing falls under a term (not
         # whether a conduct is lawful: 算违法吗)
         r"|(?:算不算|还算|算是|属不属于|是否属于)(?!违|合法|犯罪|侵权)[^，,。？?]{2,14}?(?:吗|呢)?[？?]?$"
+        # 这算不算…的“处理”: whether a thing falls under a term quoted, wherever the clause stands
+        r"|(?:算不算|算是|属不属于|是否属于)(?!违|合法|犯罪|侵权)[^，,。？?]{0,14}?[“\"「][^”\"」]{1,10}[”\"」]"
         # 种子法里说的“主要农作物”具体是哪几种: what a quoted term of a law covers
         r"|(?:说的|所说的|讲的|所称的?)[“\"「][^”\"」]{1,12}[”\"」][^，,。？?]{0,4}(?:是|包括|指|有)(?:哪|什么)"
     ),

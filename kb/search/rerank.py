@@ -29,7 +29,7 @@ from kb.question.figures import count_cue
 from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import article_number, find_references
-from kb.text.roles import Role, conducts_of, definition_of, roles
+from kb.text.roles import Role, conducts_of, credentials_lacked, definition_of, lacks_same_credential, roles
 from kb.types import SearchHit
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
@@ -127,7 +127,11 @@ def _conduct_match(pq: ParsedQuestion, text: str) -> float:
     want = bigrams(pq.conduct)
     if not want:
         return 0.0
-    return max((len(want & bigrams(c)) / len(want) for c in conducts_of(text)), default=0.0)
+    conducts = conducts_of(text)
+    lacked = credentials_lacked(pq.conduct)
+    if lacked and any(lacks_same_credential(lacked, c) for c in conducts):
+        return 1.0  # acting without the credential asked about: that is the conduct
+    return max((len(want & bigrams(c)) / len(want) for c in conducts), default=0.0)
 
 
 def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str]) -> np.ndarray:

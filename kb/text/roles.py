@@ -9,6 +9,7 @@ roles a passage plays, read from the wording every Chinese legal text uses for t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -50,7 +51,8 @@ _SANCTION_AFTER_CONDUCT = re.compile(
 def definition_of(term: str) -> re.Pattern[str]:
     """Where a passage defines `term` (X是指…, X，指的是…, 所称X), not another term of the same text."""
     t = re.escape(term)
-    return re.compile(rf"{t}[，,]?[^。；，]{{0,8}}?(?:是指|指的是)|所称{t}")
+    # (…所称废弃电器电子产品的处理活动，是指: the term at the end of the name defined)
+    return re.compile(rf"{t}[，,]?[^。；，]{{0,8}}?[，,]?(?:是指|指的是)|所称{t}")
 
 
 def roles(text: str) -> frozenset[Role]:
@@ -61,6 +63,52 @@ def roles(text: str) -> frozenset[Role]:
     if (_SANCTION.search(text) and _BREACH.search(text)) or _SANCTION_AFTER_CONDUCT.search(text):
         found.add(Role.PENALTY)
     return frozenset(found)
+
+
+# A credential a conduct lacks — the commonest conduct a penalty punishes (未取得…处理资格擅自从事…,
+# 未经批准…, 无证…), which a question words its own way (没有拿到处理资格, 没办过什么许可, 没证). Each
+# noun is of a kind: a question without a permit meets a penalty for acting without a permit, not
+# one for acting without an approval.
+_CREDENTIAL_KIND = {
+    "资格": "qualification", "资质": "qualification",
+    "许可证": "permit", "许可": "permit", "执照": "permit", "证照": "permit", "证书": "permit", "证": "permit",
+    "批准": "approval", "批复": "approval", "批文": "approval", "审批": "approval",
+    "备案": "filing", "登记": "filing",
+}
+_LACKING = re.compile(
+    r"(?:没有|没|未经|未|无|不具备|不具有)(?:依法|按照?规定|按照国家规定)?"
+    r"(?:拿到|取得|办理|办|申请|申领|领取|领|持有|获得)?(?:过|到)?(?:什么|任何|相关|相应|有效)?"
+    r"([^，。；！？、,.;!?]{0,24}?)(" + "|".join(sorted(_CREDENTIAL_KIND, key=len, reverse=True)) + ")"
+)
+
+
+@dataclass(frozen=True)
+class Lacked:
+    """A credential a conduct lacks: its kind and the words naming it (处理 of 处理资格)."""
+
+    kind: str
+    name: str
+
+
+def credentials_lacked(text: str) -> list[Lacked]:
+    """The credentials `text` says are lacking (未取得…许可证, 没有拿到…资格)."""
+    return [Lacked(_CREDENTIAL_KIND[m.group(2)], m.group(1).strip("的《》“”")) for m in _LACKING.finditer(text)]
+
+
+def lacks_same_credential(asked: list[Lacked], conduct: str) -> bool:
+    """Whether `conduct` is acting without a credential of the kind and name asked (没有拿到处理资格
+    meets 未取得废弃电器电子产品处理资格, not 未取得经营许可证)."""
+    named = [w for w in asked if len(w.name) >= 2]  # 没办过什么许可 says too little: any permit of any law
+    for have in credentials_lacked(conduct):
+        for want in named:
+            name = _bigrams(want.name)
+            if want.kind == have.kind and len(name & _bigrams(have.name)) * 2 >= len(name):
+                return True
+    return False
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def conducts_of(text: str) -> list[str]:
