@@ -1,7 +1,8 @@
 """Invented texts for tests/test_answer_credentials_and_terms.py: a rule on recycling old appliances
 that defines dismantling and whose penalties punish working without a dismantling qualification,
 dismantling with banned methods and keeping no records; a rule on storage yards whose penalty
-punishes running a yard without its operating permit. They are test samples (测试样例), not real texts: issuers, numbers and dates are
+punishes running a yard without its operating permit; two laws on village waste, one binding every level
+of government alike, the other naming the level that organises its disposal. They are test samples (测试样例), not real texts: issuers, numbers and dates are
 made up."""
 from __future__ import annotations
 
@@ -47,9 +48,47 @@ YARD_RULE = f"""# 示例堆场经营管理规定（测试样例）
 第十二条 违反本规定，未取得示例堆场经营许可证擅自经营堆场的，由示例商务局没收违法所得，处2万元以上20万元以下罚款。
 """
 
+VILLAGE_WASTE_LAW = f"""# 示例城乡废物防治法（测试样例）
+
+2035年1月1日 示例人民代表大会常务委员会通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为防治示例城乡废物污染，保障公众健康，维护生态安全，推进示例城乡废物的减量化、资源化和无害化，制定本法。
+
+第二条 在示例地区从事城乡废物的产生、收集、贮存、运输、利用和处置活动，适用本法。
+
+第三条 国家推行示例生活垃圾分类制度，生活垃圾分类坚持政府推动、全民参与、城乡统筹、因地制宜、简便易行的原则。
+
+第四条 地方各级人民政府应当加强农村示例生活垃圾处置工作的组织和管理，改善农村人居环境。
+
+第五条 县级以上人民政府应当统筹安排示例垃圾中转站的建设用地，提高示例垃圾的综合利用水平。
+"""
+
+ENVIRONMENT_LAW = f"""# 示例乡村环境法（测试样例）
+
+2035年3月1日 示例人民代表大会常务委员会通过
+
+<!-- INFO END -->
+
+{NOTE}
+
+第一条 为保护和改善示例乡村环境，防治污染和其他公害，保障公众健康，制定本法。
+
+第二条 示例乡村的大气、水、土壤和生物等环境要素的保护，适用本法。
+
+第三条 各级人民政府应当在财政预算中安排资金，支持示例乡村环境综合整治和农村饮用水水源地保护。
+
+第四条 各级人民政府及其农业部门应当指导农户科学施肥。县级人民政府负责组织农村示例生活废弃物的处置工作。
+"""
+
 
 def write_corpus(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "示例旧器具回收拆解管理办法(2031-03-09).md").write_text(RECYCLING_RULE, encoding="utf-8")
     (root / "示例堆场经营管理规定(2032-07-01).md").write_text(YARD_RULE, encoding="utf-8")
+    (root / "示例城乡废物防治法(2035-01-01).md").write_text(VILLAGE_WASTE_LAW, encoding="utf-8")
+    (root / "示例乡村环境法(2035-03-01).md").write_text(ENVIRONMENT_LAW, encoding="utf-8")
     return root

@@ -1,5 +1,5 @@
-"""A penalty question about working without a credential, and whether a thing falls under a term
-quoted — found on the dev35 and dev36 question sets once they were read; on invented texts
+"""A penalty question about working without a credential, whether a thing falls under a term
+quoted, and which level of government — found on the dev35 and dev36 question sets once they were read; on invented texts
 (tests/fixtures_credentials_and_terms.py), through `python -m kb ask --json`:
 
 - 没有拿到拆解资格的小作坊私自拆旧电视，会被怎么处理 meets the article punishing work without the
@@ -8,7 +8,10 @@ quoted — found on the dev35 and dev36 question sets once they were read; on in
 - a credential of another name (堆场经营许可证) is not the one asked about;
 - 这算不算…的“拆解”，要不要拆解资格 asks whether a thing falls under the term quoted: the article
   defining it leads (…所称…的拆解活动，是指…不包括…维修、翻新), not the duty to hold the qualification
-  (kb.question.kinds, kb.text.roles.definition_of).
+  (kb.question.kinds, kb.text.roles.definition_of);
+- 归哪一级政府组织 is answered by the passage naming a level (县级人民政府负责组织…), not by one binding
+  every level alike (地方各级人民政府应当加强…), though search found that one first
+  (kb.answers.leads.level_lead).
 """
 from __future__ import annotations
 
@@ -36,6 +39,13 @@ def test_whether_a_thing_falls_under_a_quoted_term_meets_its_definition(data, ca
     assert not out["abstained"], out["answer"]
     assert lead(out)[1] == "第四条", out["answer"]
     assert "不包括对器具进行维修、翻新" in out["answer"], out["answer"]
+
+
+def test_a_level_asked_is_answered_by_the_passage_naming_one(data, capsys):
+    out = ask(data, "农村的示例生活垃圾处置工作归哪一级政府组织？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例乡村环境法（测试样例）", "第四条"), out["answer"]
+    assert "县级人民政府负责组织" in out["answer"], out["answer"]
 
 
 @pytest.mark.parametrize(("question", "conduct", "same"), [

@@ -141,6 +141,7 @@ def test_an_english_question_gets_the_documents_words():
     ("What happens to bidders who collude on their prices?", {"投标人", "串通"}),
     ("What if a platform does not check and register the identity of its merchants?", {"核验", "身份"}),
     ("How much CO2 does one unit of the allowance stand for?", {"二氧化碳", "相当于", "配额"}),
+    ("How large was the manufacturing value added in 2021?", {"制造业", "增加值"}),
 ])
 def test_an_english_question_gets_the_words_for_what_it_is_about(question, words):
     assert words <= set(read_question(question).legal_terms)

@@ -171,6 +171,22 @@ def authority_lead(hits: list[SearchHit], quotable: list[int], first: int, decid
     return next((i for i in quotable if hits[i].doc_id == hits[first].doc_id and hits[i].locator == article), first)
 
 
+# Asked which level of government (归哪一级政府组织, 去哪一级环保部门办): the passage naming a level
+# (县级人民政府负责组织…), not one that binds every level alike (地方各级人民政府应当加强…).
+LEVEL_ASKED = re.compile(r"哪一?级")
+_LEVEL_NAMED = re.compile(r"(?:国务院|省级|省、自治区、直辖市|设区的市级?|市级|县级|乡级|乡、镇|乡镇|乡（镇）)(?:以上)?(?:地方)?"
+                          r"(?:人民政府|[^，,。；;]{0,12}?(?:部门|机关|机构))")
+
+
+def level_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
+    """When search's first passage names no level, the one of search's next few that names one and
+    whose sentences answer best leads (another law may say who organises it)."""
+    if _LEVEL_NAMED.search(hits[first].text or ""):
+        return first
+    naming = [i for i in quotable[:LEAD_LOOKAHEAD] if i != first and _LEVEL_NAMED.search(hits[i].text or "")]
+    return max(naming, key=lambda i: scored.chunk_scores[i], default=first)
+
+
 # Where an application, report or complaint goes (向…提出申请, 向…报送, 向…投诉): asked to whom something
 # is handed in (该向哪里递申请, 材料交给谁), the passage naming the body it goes to answers — not the one on
 # what to hand in (提交完整、详实的资料) or on who decides afterwards.

@@ -263,6 +263,8 @@ TERMS: dict[str, str] = {
     r"products?": "产品",
     r"quality": "质量",
     r"produc(?:e|es|ed|tion)|manufactur(?:e|es|ed|ing|er|ers)": "生产",
+    r"manufacturing": "制造业 制造",
+    r"value[- ]added": "增加值",
     r"production licen[cs]es?|production permits?": "生产许可证",
     r"metrology|measuring instruments?|meters?": "计量 计量器具",
     r"calibrat(?:e|ed|ion)|verification": "检定",
