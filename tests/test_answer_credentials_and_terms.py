@@ -55,6 +55,8 @@ def test_a_level_asked_is_answered_by_the_passage_naming_one(data, capsys):
     # another credential of the same kind, or of another kind
     ("没有拿到拆解资格就拆旧电视", "未取得示例堆场经营许可证擅自经营堆场的", False),
     ("没有排污许可证就排污", "未经批准擅自排放污染物的", False),
+    # breaking a credential's terms is not lacking it
+    ("没拿到倾倒许可证就往海里倒", "未按照倾倒许可证的规定倾倒废弃物的", False),
     # a credential not named says too little: every permit of every law would meet it
     ("也没办过什么许可", "未取得示例堆场经营许可证擅自经营堆场的", False),
 ])

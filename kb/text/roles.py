@@ -78,7 +78,8 @@ _CREDENTIAL_KIND = {
 _LACKING = re.compile(
     r"(?:没有|没|未经|未|无|不具备|不具有)(?:依法|按照?规定|按照国家规定)?"
     r"(?:拿到|取得|办理|办|申请|申领|领取|领|持有|获得)?(?:过|到)?(?:什么|任何|相关|相应|有效)?"
-    r"([^，。；！？、,.;!?]{0,24}?)(" + "|".join(sorted(_CREDENTIAL_KIND, key=len, reverse=True)) + ")"
+    # (未按照倾倒许可证的规定倾倒: breaking the credential's terms, not lacking it)
+    r"(?!按照|依照|按|依|遵守|执行|履行|违反)([^，。；！？、,.;!?]{0,24}?)(" + "|".join(sorted(_CREDENTIAL_KIND, key=len, reverse=True)) + ")"
 )
 
 
