@@ -85,7 +85,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         order = sorted(range(len(hits)), key=lambda i: -cs[i])
     main = order[0]
     main_doc = hits[main].doc_id
-    multi_doc = "compare" in scored.qtypes or pq.other_versions
+    compare = "compare" in scored.qtypes
     chosen = [main]
     deliberate: set[int] = {main}  # passages of another document chosen for a reason
     for i in order[1:]:
@@ -95,13 +95,16 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if _caption_only(hits[i]) and not _caption_only(hits[main]):
             continue  # a bare title adds nothing to a passage with content
         other_version = not same_doc and hits[i].title == hits[main].title
-        if other_version and not multi_doc:
+        # (a question about the text's old version — 原来的, 修订前 — is about that text's versions,
+        # not about another law the passages happen to share words with)
+        versioned = other_version and bool(pq.other_versions)
+        if other_version and not (compare or versioned):
             continue
         implements = not same_doc and not other_version and _other_doc_relevant(pq, hits[i], hits[main])
-        need = 0.8 if same_doc else (0.45 if implements else 0.8 if multi_doc else 0.95)
+        need = 0.8 if same_doc else (0.45 if implements else 0.8 if compare or versioned else 0.95)
         if cs[i] >= need * cs[main] and scored.units[i]:
             # another document must be quoted for a reason: a version / a local rule / a compare
-            if not same_doc and not multi_doc and not implements:
+            if not same_doc and not compare and not versioned and not implements:
                 continue
             chosen.append(i)
             if not same_doc and hits[i].doc_id not in {hits[j].doc_id for j in chosen[:-1]}:
