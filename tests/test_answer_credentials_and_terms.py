@@ -37,7 +37,7 @@ def test_working_without_the_qualification_asked_meets_its_penalty(data, capsys)
 def test_whether_a_thing_falls_under_a_quoted_term_meets_its_definition(data, capsys):
     out = ask(data, "我们店收旧电视，修好翻新后当二手货卖，这算不算示例旧器具的“拆解”，要不要拆解资格？", capsys)
     assert not out["abstained"], out["answer"]
-    assert lead(out)[1] == "第四条", out["answer"]
+    assert lead(out) == ("示例旧器具回收经营规定（测试样例）", "第二条"), out["answer"]
     assert "不包括对器具进行维修、翻新" in out["answer"], out["answer"]
 
 
