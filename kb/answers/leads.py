@@ -298,11 +298,7 @@ def definition_lead(hits: list[SearchHit], quotable: list[int], first: int, quot
     """A term asked about in quotation marks (条例里说的“温室气体”指哪几种) is answered where its
     text defines it (温室气体，是指…): when search's first passage does not and one of the next of
     its document does, that one leads."""
-    defined = [definition_of(q) for q in quoted if 2 <= len(q) <= 12]
+    defined = [definition_of(q).pattern for q in quoted if 2 <= len(q) <= 12]
     if not defined:
         return first
-
-    def defines(i: int) -> bool:
-        return any(d.search(hits[i].text or "") for d in defined)
-
-    return first if defines(first) else next_of_same_document(hits, quotable, first, defines, LEAD_LOOKAHEAD)
+    return saying_lead(hits, quotable, first, re.compile("|".join(defined)), LEAD_LOOKAHEAD)

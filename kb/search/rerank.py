@@ -29,7 +29,7 @@ from kb.question.figures import count_cue
 from kb.question.kinds import FOCUS_SOURCE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import article_number, find_references
-from kb.text.roles import Role, conducts_of, credentials_lacked, definition_of, lacks_same_credential, roles
+from kb.text.roles import Lacked, Role, conducts_of, credentials_lacked, definition_of, lacks_same_credential, roles
 from kb.types import SearchHit
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
@@ -122,13 +122,12 @@ def _rare_weights(terms: Sequence[str], bodies: Sequence[str]) -> dict[str, floa
     return out
 
 
-def _conduct_match(pq: ParsedQuestion, text: str) -> float:
-    """How well the conduct a penalty question asks about matches a conduct the passage punishes."""
-    want = bigrams(pq.conduct)
+def _conduct_match(want: set[str], lacked: list[Lacked], text: str) -> float:
+    """How well the conduct a penalty question asks about (`want`: its character pairs; `lacked`:
+    the credentials it says are missing) matches a conduct the passage punishes."""
     if not want:
         return 0.0
     conducts = conducts_of(text)
-    lacked = credentials_lacked(pq.conduct)
     if lacked and any(lacks_same_credential(lacked, c) for c in conducts):
         return 1.0  # acting without the credential asked about: that is the conduct
     return max((len(want & bigrams(c)) / len(want) for c in conducts), default=0.0)
@@ -162,6 +161,9 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
     # a term in quotation marks asked about (说的“主要农作物”是哪几种): the passage defining that
     # term, not another definition of the same law (本法所称种子)
     quoted_terms = [definition_of(q) for q in pq.quoted if 2 <= len(q) <= 12]
+    # the conduct a penalty question asks about, read once for all candidates
+    conduct_pairs = bigrams(pq.conduct)
+    lacked = credentials_lacked(pq.conduct) if Ask.PENALTY in pq.asks else []
     for rank, c in enumerate(cands):
         h = c.hit
         text = h.text or ""
@@ -192,7 +194,7 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
             "definition_fit": float(Role.DEFINITION in rs and Ask.DEFINITION in pq.asks
                                     and (not quoted_terms or any(t.search(text) for t in quoted_terms))),
             "definition_unwanted": float(Role.DEFINITION in rs and Ask.DEFINITION not in pq.asks),
-            "conduct": _conduct_match(pq, text) if Ask.PENALTY in pq.asks and Role.PENALTY in rs else 0.0,
+            "conduct": _conduct_match(conduct_pairs, lacked, text) if Ask.PENALTY in pq.asks and Role.PENALTY in rs else 0.0,
             "named_doc": float(h.doc_id in named_docs),
             # the question names documents and this passage is from another one (not one that
             # implements a named one: 实施《X》办法)
