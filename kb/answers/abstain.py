@@ -269,6 +269,9 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
         for y in pq.subject_years:
             if y not in said and not (y in pq.version_years and y in dating):
                 return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
+    for batch in pq.batches:  # (第七批名单有多少家: a text counting up to the sixth says nothing of it)
+        if not any(batch[1:] in squeezed(h.text) for h in hits[:5]):  # (前六批 tells of the sixth)
+            return Decision(True, f"检索到的文件中没有提到{batch}", signals)
     if docs is not None:
         for r in pq.regions:
             own = {k for k, d in docs.items() if r in (d.region or "") or r in (d.title or "")}
@@ -299,7 +302,7 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
         return refuse("检索到的条文只规定了该目录（名录、清单）由谁制定、公布，目录本身没有收录")
     if pq.standard_number and not any(find_standard_refs(h.text or "", any_case=True) for h in hits[:FIGURE_PASSAGES]):
         return refuse("检索到的条文没有写明标准编号，所收文件中没有该标准")
-    if pq.figure and not states_figure(pq, hits):
+    if pq.figure and not pq.figure_loose and not states_figure(pq, hits):
         return refuse(f"检索到的条文没有规定{figure_name(pq)}")
     # (a tax benefit asked, 能在企业所得税前扣除吗, is judged with its more telling reason once composed)
     if pq.tax and not pq.incentive and not any(names_tax(pq.tax, h) for h in hits[:FIGURE_PASSAGES]):

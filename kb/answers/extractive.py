@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, definition_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
-                              topic_list_naming, next_of_same_document, LEVEL_ASKED, level_lead, recipient_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
+                              topic_list_naming, next_of_same_document, LEVEL_ASKED, level_lead, recipient_lead, choice_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
                               FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead, criminal_lead,
                               EXCLUSION_ASKED, exclusion_lead)
 from kb.answers.figure_stated import FIGURES
@@ -75,6 +75,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:
             # (asked also how long or what, the passage answering that part may name no recipient)
             first = recipient_lead(hits, quotable, first)
+        if pq.options[0]:
+            first = choice_lead(hits, quotable, first, pq.options)
         if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
             first = duty_of_class_lead(hits, quotable, first, pq.duty)
         if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says

@@ -255,7 +255,7 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
     no figure of the kind asked, although a passage beside it does ('' otherwise): the distance a
     petrol station keeps from a pipeline is not the five metres within which trees may not be
     planted. A question of two parts is left alone: its figure may belong to the other part."""
-    if not pq.figure or pq.parts:
+    if not pq.figure or pq.parts or pq.figure_loose:
         return ""
     if states_figure(pq, [lead]):
         return _party_without_sum(pq, lead)
@@ -265,7 +265,7 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
 def parts_lack_figures(pq: ParsedQuestion, lead: SearchHit, cited: list[SearchHit]) -> str:
     """The reason to refuse a question of two parts that each ask a figure (储存年限是几年？超过几
     年…？) when no passage the answer quotes states a figure of the kind either part asks ('' otherwise)."""
-    if not pq.parts or not all(p.figure for p in pq.parts):
+    if not pq.parts or not all(p.figure and not p.figure_loose for p in pq.parts):
         return ""
     if any(states_figure(p, [h]) for p in pq.parts for h in cited):
         return ""

@@ -11,6 +11,7 @@ from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.answers.units import Unit
 from kb.index.lexical import bigrams
 from kb.question.kinds import FOCUS_SOURCE
+from kb.question.lexicon import legal_words
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
@@ -302,3 +303,32 @@ def definition_lead(hits: list[SearchHit], quotable: list[int], first: int, quot
     if not defined:
         return first
     return saying_lead(hits, quotable, first, re.compile("|".join(defined)), LEAD_LOOKAHEAD)
+
+
+_LOOSE = set("的了是别其他个就要都只么些这那")  # a pair with one of these names nothing (别的, 的电)
+
+
+def _option_marks(option: str, other: str) -> tuple[set[str], list[str]]:
+    """What names an option in a passage: its character pairs the other option lacks (教育部门 against
+    税务部门: 教育, 育部), and the texts' words for it (税务局 → 税务机关)."""
+    own = {p for p in bigrams(option) - bigrams(other) if not _LOOSE.intersection(p)}
+    return own, legal_words(option)
+
+
+def choice_lead(hits: list[SearchHit], quotable: list[int], first: int, options: tuple[str, str]) -> int:
+    """Asked to choose (税务局收还是海关收), the passage naming what is set side by side answers: when
+    search's first passage names fewer of the options than one of the next passages of its document,
+    that one leads."""
+    marks = [_option_marks(options[0], options[1]), _option_marks(options[1], options[0])]
+
+    def named(i: int) -> int:
+        text = hits[i].text or ""
+        pairs = bigrams(text)
+        return sum(1 for own, words in marks if own & pairs or any(w in text for w in words))
+
+    have = named(first)
+    if have == len(marks):
+        return first
+    better = [i for i in quotable[:LEAD_LOOKAHEAD] if i != first and hits[i].doc_id == hits[first].doc_id
+              and named(i) > have]
+    return max(better, key=named, default=first)

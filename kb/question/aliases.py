@@ -69,6 +69,22 @@ def _generic_aliases(title: str) -> set[str]:
     return out
 
 
+# A place's rules implementing a law (北京市实施节约能源法办法): a reader names them after the law
+# (节约能源法实施办法, 北京节能法实施办法).
+_LOCAL_IMPLEMENTING = re.compile(r"^(.{2,10}?(?:省|市|自治区|特别行政区))实施(.{2,30}?(?:法|条例))(办法|条例|细则|规定)$")
+
+
+def _implementing_aliases(title: str) -> set[str]:
+    """Names a reader gives a place's rules implementing a law, from `title` (already normalised)."""
+    m = _LOCAL_IMPLEMENTING.match(title)
+    if not m:
+        return set()
+    place, law, kind = m.groups()
+    places = {place, place[:-1] if place.endswith(("省", "市")) and len(place) > 2 else place}
+    laws = {law} | _generic_aliases(law)
+    return {p + w + "实施" + kind for p in places | {""} for w in laws}
+
+
 # An official document's title: issuer(s) 关于 subject 的 kind (GB/T 9704).
 _OFFICIAL_TITLE = re.compile(r"关于(.{4,}?的(?:通知|意见|决定|公告|通告|批复|函|实施方案|方案|规划|办法|指南))$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -121,7 +137,7 @@ class AliasTable:
                 titles[m.group(1)].append(d.doc_id)
         candidates: dict[str, set[str]] = {}
         for t in titles:
-            for a in _generic_aliases(t):
+            for a in _generic_aliases(t) | _implementing_aliases(t):
                 candidates.setdefault(a, set()).add(t)
         for d in docs_list:
             t = title_key(d.title or "")

@@ -129,6 +129,7 @@ TERMS: dict[str, str] = {
     r"insurance|insured": "保险",
     r"recall(?:s|ed)?": "召回",
     r"defects?|defective": "缺陷",
+    r"standardi[sz]ation": "标准化",
     r"standards?": "标准",
     r"quotas?|allowances?": "配额",
     r"plans?|planning": "规划",
@@ -420,6 +421,10 @@ _KIND_ENDINGS: dict[str, tuple[str, ...]] = {
 _NAME_BEFORE = re.compile(r"((?:[a-z][a-z'-]*\s+){1,5})(law|regulations?|measures|rules|provisions)\b")
 _NAME_AFTER = re.compile(r"\b(law|regulations?|measures|rules|provisions)\s+(?:on|for|of|concerning|governing)\s+"
                          r"((?:[a-z][a-z'-]*\s*){1,8})")
+# The implementing rules of a law (the Implementing Regulation of the Standardization Law → 标准化法实施条例).
+_IMPLEMENTING = re.compile(r"\bimplementing\s+(regulations?|rules|measures)\s+(?:of|for)\s+(?:the\s+)?"
+                           r"((?:[a-z][a-z'-]*\s+){1,5}?)law\b")
+_IMPLEMENTING_KIND = {"regulation": "实施条例", "regulations": "实施条例", "rules": "实施细则", "measures": "实施办法"}
 _TITLE_FILLER = ("中华人民共和国", "实施细则", "实施条例", "暂行", "条例", "办法", "规定", "细则", "规则", "监督管理", "管理", "监督",
                  "防治", "保护", "促进", "法", "和", "与", "及")
 _TERM_PATTERNS = [(p, w.split()) for p, w, asking in _COMPILED if not asking]
@@ -472,6 +477,12 @@ def documents(text: str, titles: Iterable[str]) -> list[str]:
             if found:
                 out.append(found)
                 break
+    for m in _IMPLEMENTING.finditer(low):
+        concepts = _concepts(m.group(2))
+        law = _best_title(concepts, "law", titles) if concepts else None
+        rules = law + _IMPLEMENTING_KIND[m.group(1)] if law else ""
+        if rules in titles:
+            return [rules]  # (the law it implements is named only to say which rules)
     for m in _NAME_AFTER.finditer(low):
         concepts = _concepts(m.group(2))
         found = _best_title(concepts, m.group(1), titles) if concepts else None

@@ -35,7 +35,9 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # answer — before "period", whose 多久 it contains
     # (多久之内可以申请再考一次: a period within which, not an interval)
     "frequency": re.compile(r"(?:多久|多长时间|几年|几个月|多少年)(?![之以]?内)(?:要|得|需要|应当|就|才)?[^，,。？?]{0,8}?(?<!再)(?<!再[\u4e00-\u9fff])一次"
-                            r"|每隔多久|间隔多久|间隔多长时间|周期是多"),
+                            r"|每隔多久|间隔多久|间隔多长时间|周期是多"
+                            # (隔几年要再做一次: 隔 makes it an interval, 再 notwithstanding)
+                            r"|隔(?:多久|多长时间|几年|几个月|多少年)[^，,。？?]{0,8}?一次"),
     # (那几年, 这几天: a time referred to, not a period asked)
     "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近])几年|多少年|(?:多少|几)(?:个小时|小时|分钟)|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
                          r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次

@@ -30,6 +30,7 @@ from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
 from kb.question.sides import EACH_RE, compare_sides
+from kb.question.choice import choice_options
 from kb.question.figures import (DECIDER_RE, PEOPLE_UNITS, SHARE_UNIT, certificate_named, count_unit, fee_named,
                                 figure_of, figure_unit, measured_named, term_named, share_asked, tax_named)
 from kb.question.lexicon import legal_words
@@ -64,6 +65,8 @@ from kb.question.kinds import (
     local_rule_places,
     focus_of,
     without_dated_description,
+    without_loose_counts,
+    BATCH_RE,
     standards_ask_of,
     subject_years,
 )
@@ -106,6 +109,7 @@ class ParsedQuestion:
     described: tuple[DescribedDocument, ...] = ()  # documents described without 《》 (示例省2026年度…通知)
     years: tuple[int, ...] = ()  # every year written
     subject_years: tuple[str, ...] = ()  # years the question is about (not a version's year)
+    batches: tuple[str, ...] = ()  # batches of a list named by number (第七批)
     version_years: tuple[str, ...] = ()  # years naming a version: 2018年版, 2023年修订的
     standards: tuple[str, ...] = ()  # standard numbers named (36132 of GB/T 36132, 32151.5 of GB/T 32151.5)
     standard_refs: tuple[StandardRef, ...] = ()  # the same, typed: family, number, part, year
@@ -119,6 +123,7 @@ class ParsedQuestion:
     quoted: tuple[str, ...] = ()  # words in quotation marks: what the question is about
     severity: bool = False  # asks how much stricter or milder a rule became
     figure: str = ""  # the figure the answer must state: amount | levy | period | quantity ('' for none)
+    figure_loose: bool = False  # the figure is only one the asker gives loosely (放了好几个月), not one asked
     figure_unit: str = ""  # the unit it is asked in (多少吨 → 吨; a regex alternation, '' for none)
     count_unit: str = ""  # the unit of a count asked where no other figure is (至少派几个人 → 人|名)
     keeping: bool = False  # asks how long something is kept (保存几年)
@@ -140,6 +145,7 @@ class ParsedQuestion:
     catalogue_content: bool = False  # asks what a catalogue/list holds (目录里有多少类, 在不在…名录里)
     details: bool = False  # asks the working details of a rule (分几步, 怎么操作, 怎么算, 每吨多少)
     conduct: str = ""  # penalty questions: the conduct asked about
+    options: tuple[str, str] = ("", "")  # the two things an "A还是B？" question sets side by side
     language: str = "zh"  # zh | en (no Chinese characters)
     follow_up: FollowUp | None = None
     catalog_known: bool = False  # documents / unindexed were checked against the index's titles
@@ -217,6 +223,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
     asks = asks_of(undated) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
     # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
     figure = figure_of(" ".join(framing + glossed)) if english else figure_of(text)
+    # (放了好几个月: a count the asker gives loosely still says which sentences answer, not what to refuse)
+    figure_loose = bool(figure) and not english and not figure_of(without_loose_counts(text))
     standard_number = bool(STANDARD_NUMBER_ASKED_RE.search(text))
     if standard_number and figure == "quantity":
         figure = ""  # 编号是多少 asks a standard's number, not a quantity
@@ -252,6 +260,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         local_rules=tuple(local_rule_places(folded, regions)),
         described=tuple(described_documents(text)),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
+        batches=tuple(dict.fromkeys(BATCH_RE.findall(text))),
         subject_years=tuple(subject_years(text) + (english_subject_years(text) if english else [])),
         version_years=tuple(VERSION_YEAR_RE.findall(text)),
         standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
@@ -271,6 +280,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         quoted=tuple(q.strip() for q in QUOTED_RE.findall(text) if q.strip()),
         severity=bool(SEVERITY_RE.search(text)),
         figure=figure,
+        figure_loose=figure_loose,
         figure_unit=unit,
         count_unit=counted,
         keeping=bool(KEEPING_ASKED_RE.search(text)),
@@ -294,6 +304,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         catalogue_content=bool(CATALOGUE_CONTENT_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         details=bool(DETAIL_RE.search(text)) and not (asks & {Ask.WHO, Ask.PENALTY}),
         conduct=_conduct(text) if Ask.PENALTY in asks else "",
+        options=choice_options(text) if not english else ("", ""),
         language="en" if english else "zh",
         follow_up=follow,
         catalog_known=aliases is not None,
