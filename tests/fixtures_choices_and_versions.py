@@ -2,7 +2,7 @@
 names who collects the fee and another only how it is spent; a refrigerant regulation in two versions
 (2031 and 2037) whose filing authority changed; a waste-collection measure with a storage limit and its
 penalty; an energy-saving law and a province's rules implementing it; an audit regulation that sets a
-first deadline but no interval; a review that counts three batches of a list. They are test samples
+first deadline but no interval; a review that counts three batches of a list; a building regulation that rates energy use but sets no star level. They are test samples
 (测试样例), not real texts: issuers, numbers and dates are made up."""
 from __future__ import annotations
 
@@ -60,6 +60,11 @@ AUDIT = _law("示例清洁审计条例（测试样例）", "2034年5月5日 示�
 
 第三十一条 实施强制性清洁审计的单位，应当自被确定之日起一年内完成审计，并向作出决定的部门报送审计报告。""")
 
+BUILDINGS = _law("示例民用建筑节能条例（测试样例）", "2032年8月1日 示例政务院令第20号公布", """\
+第一条 为加强示例民用建筑节能管理，制定本条例。
+
+第二十一条 示例国家机关办公建筑和大型公共建筑的所有权人，应当对建筑的能源利用效率进行测评和标识。""")
+
 REVIEW = f"""# 示例绿色名单综述（测试样例）
 
 {NOTE}
@@ -81,6 +86,7 @@ def write_corpus(root: Path) -> Path:
         "示例省实施《示例节能法》办法(2036-02-02).md": ENERGY_RULES,
         "示例清洁审计条例(2034-05-05).md": AUDIT,
         "示例绿色名单综述.md": REVIEW,
+        "示例民用建筑节能条例(2032-08-01).md": BUILDINGS,
     }
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")

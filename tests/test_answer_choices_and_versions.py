@@ -8,7 +8,8 @@
 - a count the asker gives loosely (放了好几个月) is no figure to refuse for (ParsedQuestion.figure_loose);
 - a province's rules implementing a law are named after the law (示例节能法实施办法);
 - 隔几年要再做一次 asks an interval, which a first deadline does not state;
-- a batch named by number (第七批) is told of only by a text naming it.
+- a batch named by number (第七批) is told of only by a text naming it;
+- 几星级 asks a star level, which a passage on the same buildings without one does not state.
 """
 from __future__ import annotations
 
@@ -68,6 +69,12 @@ def test_a_batch_no_text_names_is_not_answered(data, capsys):
     assert "第七批" in out["answer"], out["answer"]
     told = ask(data, "前三批示例绿色工厂一共有多少家企业？", capsys)
     assert not told["abstained"] and "120家" in told["answer"], told["answer"]
+
+
+def test_a_star_level_is_not_stated_by_a_rating_duty(data, capsys):
+    out = ask(data, "广东省新建的大型公共建筑必须达到绿色建筑几星级？", capsys)
+    assert out["abstained"], out["answer"]
+    assert "具体数值" in out["answer"], out["answer"]
 
 
 @pytest.mark.parametrize("question, titles, expected", [
