@@ -42,7 +42,9 @@ from kb.answers.figure_stated import FIGURE_PASSAGES, figure_name, names_tax, sq
 from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, short_title
 from kb.index.lexical import bigrams, normalize
-from kb.question.kinds import INDUSTRIES, DescribedDocument, subject_years
+from kb.question.described import DescribedDocument
+from kb.question.kinds import subject_years
+from kb.question.standards_asked import INDUSTRIES
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar.standards import find_standard_refs

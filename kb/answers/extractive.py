@@ -13,16 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answers.leads import (LEAD_LOOKAHEAD, authority_lead, definition_lead, duty_of_class_lead, effective_lead, list_lead, listed_nouns,
-                              topic_list_naming, next_of_same_document, LEVEL_ASKED, level_lead, recipient_lead, choice_lead, sanction_lead, PAYING_OR_CONTESTING_ASKED,
-                              FEE_ASKED, fee_lead, INTERPRETER_ASKED, interpreter_lead, criminal_lead,
-                              EXCLUSION_ASKED, exclusion_lead)
+from kb.answers.leads import lead_for
 from kb.answers.figure_stated import FIGURES
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.figures import count_cue
-from kb.question.kinds import CRIMINAL_ASKED, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
 from kb.text.titles import title_key, book_title
@@ -52,36 +48,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             body = [i for i in quotable if hits[i].doc_id == hits[first].doc_id and not _caption_only(hits[i])]
             if body:
                 first = max(body, key=lambda i: cs[i])
-        if scored.qtypes == {"list"}:
-            first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms))
-        if Ask.DEFINITION in pq.asks and pq.quoted:
-            first = definition_lead(hits, quotable, first, pq.quoted)
-        if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
-            first = effective_lead(hits, quotable, first)
-        if Ask.PENALTY in pq.asks and not PAYING_OR_CONTESTING_ASKED.search(pq.text):
-            first = sanction_lead(hits, quotable, first)
-            if CRIMINAL_ASKED.search(pq.text):
-                first = criminal_lead(hits, quotable, first)
-        if Ask.LIST in pq.asks and EXCLUSION_ASKED.search(pq.text):
-            first = exclusion_lead(hits, quotable, first)
-        if FEE_ASKED.search(pq.text) and pq.asks & {Ask.YESNO, Ask.WHO} and not (pq.figure or pq.parts):
-            first = fee_lead(hits, quotable, first)
-        if INTERPRETER_ASKED.search(pq.text) and Ask.WHO in pq.asks and Ask.PENALTY not in pq.asks:
-            first = interpreter_lead(hits, quotable, first)
-        if Ask.WHO in pq.asks:
-            first = authority_lead(hits, quotable, first, pq.decider)
-            if LEVEL_ASKED.search(pq.text):
-                first = level_lead(hits, scored, quotable, first)
-        if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:
-            # (asked also how long or what, the passage answering that part may name no recipient)
-            first = recipient_lead(hits, quotable, first)
-        if pq.options[0]:
-            first = choice_lead(hits, quotable, first, pq.options)
-        if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
-            first = duty_of_class_lead(hits, quotable, first, pq.duty)
-        if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
-            first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
-                                          LEAD_LOOKAHEAD + 1)
+        first = lead_for(pq, hits, scored, quotable, first)
         order = [first] + sorted((i for i in range(len(hits)) if i != first), key=lambda i: -cs[i])
     else:
         order = sorted(range(len(hits)), key=lambda i: -cs[i])

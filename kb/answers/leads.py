@@ -10,8 +10,9 @@ from typing import Callable
 from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.answers.units import Unit
 from kb.index.lexical import bigrams
-from kb.question.kinds import FOCUS_SOURCE
+from kb.question.kinds import CRIMINAL_ASKED, FOCUS_SOURCE, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.lexicon import legal_words
+from kb.question.reading import ParsedQuestion
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
@@ -332,3 +333,40 @@ def choice_lead(hits: list[SearchHit], quotable: list[int], first: int, options:
     better = [i for i in quotable[:LEAD_LOOKAHEAD] if i != first and hits[i].doc_id == hits[first].doc_id
               and named(i) > have]
     return max(better, key=named, default=first)
+
+
+def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
+    """The passage an answer leads with, when search's second stage put `first` first: each rule
+    above, where the question asks what it looks for, may hand the lead to a passage a little
+    further down that says it."""
+    if scored.qtypes == {"list"}:
+        first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms))
+    if Ask.DEFINITION in pq.asks and pq.quoted:
+        first = definition_lead(hits, quotable, first, pq.quoted)
+    if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
+        first = effective_lead(hits, quotable, first)
+    if Ask.PENALTY in pq.asks and not PAYING_OR_CONTESTING_ASKED.search(pq.text):
+        first = sanction_lead(hits, quotable, first)
+        if CRIMINAL_ASKED.search(pq.text):
+            first = criminal_lead(hits, quotable, first)
+    if Ask.LIST in pq.asks and EXCLUSION_ASKED.search(pq.text):
+        first = exclusion_lead(hits, quotable, first)
+    if FEE_ASKED.search(pq.text) and pq.asks & {Ask.YESNO, Ask.WHO} and not (pq.figure or pq.parts):
+        first = fee_lead(hits, quotable, first)
+    if INTERPRETER_ASKED.search(pq.text) and Ask.WHO in pq.asks and Ask.PENALTY not in pq.asks:
+        first = interpreter_lead(hits, quotable, first)
+    if Ask.WHO in pq.asks:
+        first = authority_lead(hits, quotable, first, pq.decider)
+        if LEVEL_ASKED.search(pq.text):
+            first = level_lead(hits, scored, quotable, first)
+    if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:
+        # (asked also how long or what, the passage answering that part may name no recipient)
+        first = recipient_lead(hits, quotable, first)
+    if pq.options[0]:
+        first = choice_lead(hits, quotable, first, pq.options)
+    if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
+        first = duty_of_class_lead(hits, quotable, first, pq.duty)
+    if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
+        first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
+                                      LEAD_LOOKAHEAD + 1)
+    return first

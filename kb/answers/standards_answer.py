@@ -24,7 +24,8 @@ import logging
 import re
 from typing import Any, Sequence
 
-from kb.question.kinds import INDUSTRIES, PURPOSES, Ask
+from kb.question.kinds import Ask
+from kb.question.standards_asked import INDUSTRIES, PURPOSES
 from kb.question.reading import ParsedQuestion
 from kb.registers.standards import (
     STATUS_ABOLISHED,

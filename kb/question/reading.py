@@ -33,6 +33,7 @@ from kb.question.sides import EACH_RE, compare_sides
 from kb.question.choice import choice_options
 from kb.question.figures import (DECIDER_RE, PEOPLE_UNITS, SHARE_UNIT, certificate_named, count_unit, fee_named,
                                 figure_of, figure_unit, measured_named, term_named, share_asked, tax_named)
+from kb.question.described import DescribedDocument, described_documents
 from kb.question.lexicon import legal_words
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
@@ -45,8 +46,6 @@ from kb.question.kinds import (
     duty_asked,
     incentive_asked,
     CATALOGUE_CONTENT_RE,
-    DescribedDocument,
-    described_documents,
     DETAIL_RE,
     DOCUMENT_DATES_RE,
     DOCUMENT_EVENTS,
@@ -60,16 +59,15 @@ from kb.question.kinds import (
     VERSION_PHRASE_RE,
     VERSION_YEAR_RE,
     Ask,
-    StandardsAsk,
     asks_of,
     local_rule_places,
     focus_of,
     without_dated_description,
     without_loose_counts,
     BATCH_RE,
-    standards_ask_of,
     subject_years,
 )
+from kb.question.standards_asked import StandardsAsk, standards_ask_of
 from kb.question.terms import content_terms, expand_terms
 from kb.text.grammar import YEAR_RE, StandardRef, find_article_refs, find_standard_refs
 from kb.text.normalize import fold, normalize_question
