@@ -2,7 +2,7 @@
 names who collects the fee and another only how it is spent; a refrigerant regulation in two versions
 (2031 and 2037) whose filing authority changed; a waste-collection measure with a storage limit and its
 penalty; an energy-saving law and a province's rules implementing it; an audit regulation that sets a
-first deadline but no interval; a review that counts three batches of a list; a building regulation that rates energy use but sets no star level. They are test samples
+first deadline but no interval; a review that counts three batches of a list; a building regulation that rates energy use but sets no star level; a permit regulation punishing\nan expired permit not renewed and, in another article, conduct under a permit. They are test samples
 (测试样例), not real texts: issuers, numbers and dates are made up."""
 from __future__ import annotations
 
@@ -29,21 +29,21 @@ REFRIGERANT_OLD = _law("示例制冷剂管理条例（测试样例）", "2031年
 
 第十七条 从事制冷设备维修的单位，应当向所在地县级人民政府生态环境主管部门备案。
 
-第三十六条 维修单位未回收制冷剂的，由县级以上人民政府生态环境主管部门责令改正，处2万元以上10万元以下的罚款。""")
+第三十六条 维修单位不回收制冷剂的，由县级以上示例环境部门令其改正，罚款数额为2万元以上10万元以下。""")
 
 REFRIGERANT_NEW = _law("示例制冷剂管理条例（测试样例）", "2031年3月1日 示例政务院令第11号公布\n2037年6月1日 示例政务院令第29号修订", """\
 第一条 为加强示例制冷剂的管理，制定本条例。
 
 第十七条 从事制冷设备维修的单位，应当向所在地设区的市级人民政府生态环境主管部门备案。
 
-第三十六条 维修单位未回收制冷剂的，由县级以上人民政府生态环境主管部门责令改正，处5万元以上20万元以下的罚款。""")
+第三十六条 维修单位不回收制冷剂的，由县级以上示例环境部门令其改正，罚款数额为5万元以上20万元以下。""")
 
 WASTE = _law("示例废矿油收集管理办法（测试样例）", "2033年9月9日 示例环境部令第7号公布", """\
 第一条 为规范示例废矿油的收集，制定本办法。
 
 第十二条 持有收集许可证的单位，应当及时将收集的废矿油转移给持有处置许可证的单位。
 
-第二十七条 持有收集许可证的单位违反本办法第十二条规定，未及时转移废矿油的，由县级以上人民政府生态环境主管部门责令改正，处1万元以上5万元以下的罚款，并可以暂扣收集许可证。""")
+第二十七条 持有收集许可证的单位违反本办法第十二条规定，未及时转移废矿油的，由县级以上示例环境部门令其改正，罚款数额为1万元以上5万元以下，并可暂扣其收集许可证。""")
 
 ENERGY_LAW = _law("示例节能法（测试样例）", "2030年1月5日 示例人民代表大会常务委员会通过", """\
 第一条 为推进示例地区节约能源，制定本法。
@@ -63,7 +63,19 @@ AUDIT = _law("示例清洁审计条例（测试样例）", "2034年5月5日 示�
 BUILDINGS = _law("示例民用建筑节能条例（测试样例）", "2032年8月1日 示例政务院令第20号公布", """\
 第一条 为加强示例民用建筑节能管理，制定本条例。
 
-第二十一条 示例国家机关办公建筑和大型公共建筑的所有权人，应当对建筑的能源利用效率进行测评和标识。""")
+第二十一条 示例机关办公楼和大型公共楼宇的业主，应当每年测评楼宇的用能效率，并在显著位置标明结果。""")
+
+PERMITS = _law("示例排放许可条例（测试样例）", "2033年3月3日 示例政务院令第31号公布", """\
+第一条 为规范示例排放许可，制定本条例。
+
+第十三条 排放单位有下列情形之一的，由示例环境部门令其改正，罚款数额为20万元以上100万元以下：
+（一）未取得排放许可证排放污染物；
+（二）排放许可证有效期届满未申请延续排放污染物。
+
+第十五条 排放单位有下列情形之一的，由示例环境部门令其改正，罚款数额为5万元以上20万元以下：
+（一）不按排放许可证的要求管控无组织排放的废气；
+（二）特殊时段未按照排放许可证规定停止或者限制排放污染物；
+（三）排放许可证载明的排放口以外照常排放污染物。""")
 
 REVIEW = f"""# 示例绿色名单综述（测试样例）
 
@@ -87,6 +99,7 @@ def write_corpus(root: Path) -> Path:
         "示例清洁审计条例(2034-05-05).md": AUDIT,
         "示例绿色名单综述.md": REVIEW,
         "示例民用建筑节能条例(2032-08-01).md": BUILDINGS,
+        "示例排放许可条例(2033-03-03).md": PERMITS,
     }
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")

@@ -9,7 +9,8 @@
 - a province's rules implementing a law are named after the law (示例节能法实施办法);
 - 隔几年要再做一次 asks an interval, which a first deadline does not state;
 - a batch named by number (第七批) is told of only by a text naming it;
-- 几星级 asks a star level, which a passage on the same buildings without one does not state.
+- 几星级 asks a star level, which a passage on the same buildings without one does not state;
+- a permit 到期忘了续 is one whose term ended unrenewed (有效期届满未申请延续).
 """
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ import fixtures_choices_and_versions as fx
 import pytest
 from kb_cli import ask, index, lead
 
-from kb.question.choice import choice_options
-from kb.question.english import documents as english_documents
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +76,13 @@ def test_a_star_level_is_not_stated_by_a_rating_duty(data, capsys):
     assert "具体数值" in out["answer"], out["answer"]
 
 
+def test_an_expired_permit_not_renewed_meets_its_penalty(data, capsys):
+    out = ask(data, "排放许可证到期忘了续，厂子还照常排放污染物，会罚多少？", capsys)
+    assert not out["abstained"], out["answer"]
+    assert lead(out) == ("示例排放许可条例（测试样例）", "第十三条"), out["answer"]
+    assert "20万元以上100万元以下" in out["answer"], out["answer"]
+
+
 @pytest.mark.parametrize("question, titles, expected", [
     ("When was the Implementing Regulation of the Standardization Law issued?", ["标准化法", "标准化法实施条例"],
      ["标准化法实施条例"]),
@@ -84,6 +90,8 @@ def test_a_star_level_is_not_stated_by_a_rating_duty(data, capsys):
      ["标准化法"]),
 ])
 def test_english_names_the_implementing_regulation(question, titles, expected):
+    from kb.question.english import documents as english_documents
+
     assert english_documents(question, titles) == expected
 
 
@@ -95,4 +103,6 @@ def test_english_names_the_implementing_regulation(question, titles, expected):
     ("夜间还是晚十点到早六点吗？", ("", "")),
 ])
 def test_the_options_of_a_choice(question, options):
+    from kb.question.choice import choice_options
+
     assert choice_options(question) == options

@@ -25,7 +25,7 @@ def choice_options(text: str) -> tuple[str, str]:
     if end and end.group() not in "？?":
         return ("", "")
     right = after[: end.start()] if end else after
-    clauses = [c for c in _CLAUSE_END.split(text[:k])]
+    clauses = _CLAUSE_END.split(text[:k])
     # (…是到注册地的税务局交，还是到…: the first option is the clause before the comma)
     left = clauses[-1] or (clauses[-2] if len(clauses) > 1 else "")
     if not left or not right or right.endswith(("吗", "么", "嘛")):

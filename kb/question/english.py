@@ -477,15 +477,17 @@ def documents(text: str, titles: Iterable[str]) -> list[str]:
             if found:
                 out.append(found)
                 break
+    implementing: dict[str, str] = {}  # a law named only to say which rules implement it → those rules
     for m in _IMPLEMENTING.finditer(low):
         concepts = _concepts(m.group(2))
         law = _best_title(concepts, "law", titles) if concepts else None
         rules = law + _IMPLEMENTING_KIND[m.group(1)] if law else ""
         if rules in titles:
-            return [rules]  # (the law it implements is named only to say which rules)
+            implementing[law] = rules
     for m in _NAME_AFTER.finditer(low):
         concepts = _concepts(m.group(2))
         found = _best_title(concepts, m.group(1), titles) if concepts else None
         if found and found not in out:
             out.append(found)
+    out = [implementing.get(t, t) for t in out] + list(implementing.values())
     return list(dict.fromkeys(out))
