@@ -1,7 +1,7 @@
 """Invented texts for tests/test_answer_choices_and_versions.py: a fee regulation in which one article
 names who collects the fee and another only how it is spent; a refrigerant regulation in two versions
 (2031 and 2037) whose filing authority changed; a waste-collection measure with a storage limit and its
-penalty; an energy-saving law and a province's rules implementing it; an audit regulation that sets a
+penalty; an energy-saving law and a province's rules implementing it, whose header lists its last amendment first; an audit regulation that sets a
 first deadline but no interval; a review that counts three batches of a list; a building regulation that rates energy use but sets no star level; a permit regulation punishing\nan expired permit not renewed and, in another article, conduct under a permit. They are test samples
 (测试样例), not real texts: issuers, numbers and dates are made up."""
 from __future__ import annotations
@@ -50,7 +50,9 @@ ENERGY_LAW = _law("示例节能法（测试样例）", "2030年1月5日 示例�
 
 第二条 本法所称节约能源，是指加强用能管理，降低能源消耗。""")
 
-ENERGY_RULES = _law("示例省实施《示例节能法》办法（测试样例）", "2031年7月8日 示例省人民代表大会常务委员会通过\n2036年2月2日 示例省人民代表大会常务委员会修订", """\
+ENERGY_RULES = _law("示例省实施《示例节能法》办法（测试样例）",
+                    "2038年1月1日 示例省人大常委会第九次会议通过的《关于修改〈示例省实施示例节能法办法〉的决定》修正\n"
+                    "2031年7月8日 示例省人民代表大会常务委员会通过\n2036年2月2日 示例省人民代表大会常务委员会修订", """\
 第一条 根据《示例节能法》，结合本省实际，制定本办法。
 
 第二条 本省行政区域内的节能管理，适用本办法。""")

@@ -189,7 +189,8 @@ QUOTED_RE = re.compile(r"[“\"「『‘]([^”\"」』’]{1,20})[”\"」』�
 # The words a source uses for what such a question is after (施行 for "from when").
 FOCUS_SOURCE: dict[str, re.Pattern[str]] = {
     "effective": re.compile(r"自[^。；，]{0,24}?起(?:施行|生效|实施|执行)|(?:施行|生效|实施)(?:日期|之日)|\d{4}年\d{1,2}月\d{1,2}日[^。；]{0,6}(?:施行|生效|实施)"),
-    "adopted": re.compile(r"通过"),
+    # (…会议通过的《关于修改…的决定》修正: a line dating an amendment, not the text's adoption)
+    "adopted": re.compile(r"通过(?!的《[^》]*》[^。；\n]{0,8}?(?:修正|修订))"),
     "amended": re.compile(r"修正|修订|修改"),
     "repealed": re.compile(r"废止|同时废止"),
     "issued": re.compile(r"印发|发布|公布"),
