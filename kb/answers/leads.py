@@ -330,9 +330,8 @@ def choice_lead(hits: list[SearchHit], quotable: list[int], first: int, options:
     have = named(first)
     if have == len(marks):
         return first
-    better = [i for i in quotable[:LEAD_LOOKAHEAD] if i != first and hits[i].doc_id == hits[first].doc_id
-              and named(i) > have]
-    return max(better, key=named, default=first)
+    counts = {i: named(i) for i in quotable[:LEAD_LOOKAHEAD] if i != first and hits[i].doc_id == hits[first].doc_id}
+    return max((i for i in counts if counts[i] > have), key=counts.__getitem__, default=first)
 
 
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:

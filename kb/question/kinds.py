@@ -235,17 +235,19 @@ OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|" + EARLIER_VERS
 # What names a version after its year: 2018年版, 2018年那版, 2023年新修订的, 2023年改版后, and a text
 # named by it with 新 / 旧 (2023年新条例, 2021年新噪声法) — not a rule on that year's events (2023年法律规定的).
 _TEXT_OF_YEAR = r"[\u4e00-\u9fff]{0,6}?(?:法|条例|办法|规定|细则)(?!律|规|人|院|定|官|庭)"
+_WHICH_VERSION = r"(?:那|这|新|最新|旧|老)"  # 2018年那版, 2023年新修订的, 2021年新噪声法
+_VERSION_WORD = r"(?:版|改版|修订|修正|修改|改动|改了)"
 # A version named by its year: 2018年版, 2018年那版, 2023年新修订的, 2017年的.
-VERSION_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:(?:(?:那|这|新|最新|旧|老)\s*)?(?:版|改版|修订|修正|修改|改动|改了|第.次修|的)"
-                             r"|(?:那|这|新|最新|旧|老)" + _TEXT_OF_YEAR + ")")
+VERSION_YEAR_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:(?:{_WHICH_VERSION}\s*)?(?:{_VERSION_WORD}|第.次修|的)"
+                             rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR})")
 # The words that name a version, removed before the question's topic words are read.
 VERSION_PHRASE_RE = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
-_SUBJECT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:那|这|新|最新|旧|老)?\s*(?:版|改版|修订|修正|修改|改动|改了|第|通过|公布|发布|印发|制定"
-                              r"|(?:那|这|新|最新|旧|老)" + _TEXT_OF_YEAR + "))")
+_SUBJECT_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*年(?!\s*{_WHICH_VERSION}?\s*(?:{_VERSION_WORD}|第|通过|公布|发布|印发|制定"
+                              rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}))")
 _EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次)?(?:修订|修正|修改|改动|改了|通过|公布|施行)")
 
 
