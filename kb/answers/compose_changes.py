@@ -41,6 +41,16 @@ def _article_label(locator: str) -> str:
     return loc if loc.startswith("第") else (f"第{loc}节" if re.match(r"^\d+(\.\d+)*$", loc) else loc)
 
 
+def _rewritten_counterpart(items: list, picked: list) -> object | None:
+    """An old article on the topic that no new article pairs with, and a new one on the topic that
+    no old article pairs with, are most often one rule rewritten (and, across a repeal, always two
+    laws' rules on one matter): when only the old one is picked, the best new one on the topic too."""
+    if not any(i.status == "removed" for i in picked) or any(i.status in ("added", "changed") for i in picked):
+        return None
+    added = [i for i in items if i.status == "added" and i.score > 0 and i not in picked]
+    return max(added, key=lambda i: i.score) if added else None
+
+
 def compose_changes(items: list, old_label: str, new_label: str, max_items: int = 3,
                     counts: dict | None = None) -> Composition:
     """An answer built from the comparison of two versions: a lead line naming them, then for
@@ -55,6 +65,11 @@ def compose_changes(items: list, old_label: str, new_label: str, max_items: int 
         picked = [i for i in items if i.score >= 0.6 * top][:max_items]
     else:  # no topic words: the changed articles in order
         picked = [i for i in items if i.status == "changed"][: max(max_items, 5)]
+    counterpart = _rewritten_counterpart(items, picked)
+    if counterpart is not None:
+        picked.append(counterpart)
+    # an old article and a new one on the topic, neither paired: say so, not "deleted" and "added"
+    rewritten = any(i.status == "removed" for i in picked) and any(i.status == "added" for i in picked)
     hits: list[SearchHit] = []
     numbers: dict[str, int] = {}
     quotes: dict[str, list[str]] = {}
@@ -93,12 +108,15 @@ def compose_changes(items: list, old_label: str, new_label: str, max_items: int 
             qb = qb or ub[:2]
             if not qb:
                 continue
-            lines.append(f"新版新增{_article_label(it.locator_b)}：{body(qb)}{cite(it.hit_b, qb)}。")
+            label = (f"新版{_article_label(it.locator_b)}（旧版未见逐条对应的条文）" if rewritten
+                     else f"新版新增{_article_label(it.locator_b)}")
+            lines.append(f"{label}：{body(qb)}{cite(it.hit_b, qb)}。")
         elif it.status == "removed":
             qa = qa or ua[:2]
             if not qa:
                 continue
-            lines.append(f"旧版{_article_label(it.locator_a)}（新版已删去）：{body(qa)}{cite(it.hit_a, qa)}。")
+            gone = "新版未见逐条对应的条文" if rewritten else "新版已删去"
+            lines.append(f"旧版{_article_label(it.locator_a)}（{gone}）：{body(qa)}{cite(it.hit_a, qa)}。")
         elif it.status == "unchanged":
             qa = qa or ua[:1]
             if not qa or it.hit_b is None:

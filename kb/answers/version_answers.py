@@ -122,7 +122,7 @@ def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | N
     try:
         # A law the question names; else the law of the best passages (not any passage).
         fam = questions.family_for_question(graph, pq, ()) or questions.family_for_question(graph, pq, hits[:2])
-        if fam is None or _names_another_law(pq, graph, fam):
+        if fam is None or _names_another_law(pq, graph, fam) or unindexed_years(pq, graph.lineage(fam)):
             return None
         target = questions.versions_for_question(graph, fam, pq)
         pair = changes.change_pair(graph, target)
@@ -199,14 +199,20 @@ def _revision_line(pq: ParsedQuestion, new: Any, catalog: Catalog, n: int) -> tu
 
 def one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None
                 ) -> tuple[list[str], str, tuple[str, Citation] | None]:
-    """For a question about what changed, when the knowledge base holds one version of the
-    document: (a note that the revision cannot be compared article by article, '', the header's
-    line for the year asked, quoted and cited as [1], if any) — or ([], the reason to refuse,
-    None) when the year asked is not among the document's own dates."""
+    """For a question about what changed that no comparison of two indexed versions answers:
+    (a note saying why — one version indexed; a repeal linking it to another law whose articles
+    could not be paired; the year asked is no indexed version's —, '', the header's line for the
+    year asked, quoted and cited as [1], if any) — or ([], the reason to refuse, None) when the
+    year asked is not among the dates of the document or its lineage."""
     family = catalog.graph.family_of(lead.doc_id) if catalog is not None else None
-    if family is None or len(family.versions) != 1:
+    if family is None:
         return [], "", None
-    years = document_years(family.versions[0])
+    # a law repealing another (or repealed by one) is one version of its name, not of its lineage
+    lineage = catalog.graph.lineage(lead.doc_id) or list(family.versions)
+    unindexed = unindexed_years(pq, lineage)
+    if len(family.versions) > 1 and not unindexed:
+        return [], "", None  # versions to compare, but not on this topic: the plain answer
+    years = set().union(*(document_years(d) for d in lineage))
     try:  # the header's own lines, whatever words they use (…号修改, 根据…决定修订)
         header = next((h for h in catalog.index.chunks_of(lead.doc_id) if h.locator == "header"), None)
     except Exception:  # the dates read at ingest are enough
@@ -216,14 +222,31 @@ def one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None
     for y in pq.version_years:
         if y not in years:
             return [], f"已收录的{book_title(lead.title)}中没有 {y} 年修改的记录", None
-    note = [f"已收录文件中只有{book_title(lead.title)}的一个版本（{lead.date or '日期不详'}），"
-            "无法逐条比较修改前后的条文；以下是该文本中的相关内容。"]
+    if len(family.versions) > 1:
+        have = "、".join(sorted({version_date(d)[:4] for d in family.versions}))
+        note = [f"已收录{book_title(lead.title)}的 {have} 年版本，没有单独收录 {'、'.join(unindexed)} 年修改后的文本，"
+                "无法逐条比较这次修改；以下是相关内容。"]
+    elif len(lineage) > 1:
+        first, last = lineage[0], lineage[-1]
+        note = [f"已收录文件中，{book_title(last.title)}（{last.date or '日期不详'}）废止并取代了"
+                f"{book_title(first.title)}（{first.date or '日期不详'}），两者是先后两部文件，"
+                "未能找到逐条对应的相关条文；以下是检索到的相关内容，请对照两部文件的条文。"]
+    else:
+        note = [f"已收录文件中只有{book_title(lead.title)}的一个版本（{lead.date or '日期不详'}），"
+                "无法逐条比较修改前后的条文；以下是该文本中的相关内容。"]
     said = [ln for ln in lines if _REVISION_LINE.search(ln) and any(y in ln for y in pq.version_years)]
     if header is None or not said:
         return note, "", None
     header.status = header.status or catalog.status.get(header.doc_id, "")
     return note, "", (f"{book_title(short_title(lead.title))}题注所载的这次修改：{said[-1]}[1]",
                       Citation(n=1, hit=header, quote=said[-1]))
+
+
+def unindexed_years(pq: ParsedQuestion, lineage: Sequence[Any]) -> list[str]:
+    """The years the question names a version by (2013年修改的) that no indexed version bears:
+    comparing the indexed versions would answer another revision."""
+    indexed = {version_date(d)[:4] for d in lineage}
+    return [y for y in dict.fromkeys(pq.version_years) if y not in indexed]
 
 
 def with_comparison(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None, k: int) -> list[SearchHit]:
