@@ -391,25 +391,36 @@ def consequence_lines(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) 
     register = register_of(catalog)
     if register is None:
         return [], []
-    lines: list[str] = []
-    extra: list[Citation] = []
+    found: list[Penalty] = []
     seen: set[tuple] = set()
     cited = {(c.hit.doc_id, c.hit.locator) for c in citations}  # a penalty the answer quotes already
     for c in citations:
         for duty in _quoted_duties(c, register):
             for p in register.penalties_for(duty):
-                key = (p.doc_id, p.locator, p.paragraph, p.item)
-                if key in seen or (p.doc_id, p.locator) in cited or len(lines) >= CONSEQUENCE_MAX:
+                key = (p.doc_id, p.locator, p.paragraph, p.item, p.text)  # (a 款 may punish two conducts)
+                if key in seen or (p.doc_id, p.locator) in cited:
                     continue
-                if catalog.allowed is not None and p.doc_id not in catalog.allowed:
-                    continue
-                h = _hit_for(p.doc_id, p.locator, p.text, [x.hit for x in citations], catalog)
-                if h is None:
-                    continue
-                seen.add(key)
-                n = len(citations) + len(extra) + 1
-                extra.append(Citation(n, h, p.text))
-                lines.append(f"违反的后果：{book_title(short_title(h.title))}{p.locator}：{p.text}[{n}]")
+                if catalog.allowed is None or p.doc_id in catalog.allowed:
+                    seen.add(key)
+                    found.append(p)
+    # more penalties than lines: those whose conduct the question's words meet first (个人…游泳、垂钓
+    # before 从事网箱养殖, asked of swimming), in the order found
+    asked = pairs(" ".join([pq.text, *pq.legal_terms]))
+    ranked = sorted(range(len(found)), key=lambda k: (-len(asked & pairs(found[k].conduct or found[k].text)), k))
+    shown: list[tuple[int, SearchHit]] = []
+    for k in ranked:
+        if len(shown) >= CONSEQUENCE_MAX:
+            break
+        h = _hit_for(found[k].doc_id, found[k].locator, found[k].text, [x.hit for x in citations], catalog)
+        if h is not None:
+            shown.append((k, h))
+    lines: list[str] = []
+    extra: list[Citation] = []
+    for k, h in sorted(shown, key=lambda kh: kh[0]):
+        p = found[k]
+        n = len(citations) + len(extra) + 1
+        extra.append(Citation(n, h, p.text))
+        lines.append(f"违反的后果：{book_title(short_title(h.title))}{p.locator}：{p.text}[{n}]")
     return lines, extra
 
 

@@ -21,6 +21,7 @@ from kb.index.lexical import normalize
 from kb.question.figures import count_cue
 from kb.question.reading import ParsedQuestion
 from kb.types import Citation, SearchHit
+from kb.versions.dates import own_chronology
 from kb.text.titles import title_key, book_title
 
 
@@ -100,6 +101,8 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
     global_best = max((u.score for i in chosen for u in scored.units[i]), default=0.0)
     out: list[tuple[int, list[Unit]]] = []
     counted = count_cue(pq.figure_unit)
+    own_lines = _own_header_lines(hits, scored, chosen) if pq.document_dates else {}
+    dated: set[tuple[str, str]] = set()
     for i in chosen:
         units = scored.units[i]
         if not units:
@@ -113,7 +116,9 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             keep.sort(key=lambda u: u.pos)
         if hits[i].locator == "header" and pq.document_dates:
             # a header is the document's chronology: asked for a date, all of it but the title line
-            keep = [u for u in units if title_key(u.text) != title_key(hits[i].title or "")][:HEADER_LINES]
+            own = own_lines.get(hits[i].doc_id, set())
+            keep = [u for u in units if u.text in own and (hits[i].doc_id, u.text) not in dated][:HEADER_LINES]
+            dated |= {(hits[i].doc_id, u.text) for u in keep}
         if keep:
             out.append((i, keep))
     # group by document, in order of each document's first (best) passage
@@ -134,6 +139,21 @@ def restricting(hits: list[SearchHit], quotable: list[int], main: int) -> list[i
     barred = re.compile(rf"(?:不得|不能|不予)(?:依据|依照|按照|根据|适用)[^。；：]*?(?<![一二三四五六七八九十百零〇]){loc}")
     return [i for i in quotable if i != main and hits[i].doc_id == hits[main].doc_id
             and barred.search(hits[i].text or "")]
+
+
+def _own_header_lines(hits: list[SearchHit], scored: Scored, chosen: list[int]) -> dict[str, set[str]]:
+    """doc_id → the lines of its header (its chunks among `chosen` read in order, the title line left
+    out) that date the document itself, not another text a published header also carries."""
+    by_doc: dict[str, list[int]] = {}
+    for i in chosen:
+        if hits[i].locator == "header":
+            by_doc.setdefault(hits[i].doc_id, []).append(i)
+    out: dict[str, set[str]] = {}
+    for doc_id, idx in by_doc.items():
+        lines = [u.text for i in sorted(idx, key=lambda i: hits[i].chunk_index) for u in scored.units[i]
+                 if title_key(u.text) != title_key(hits[i].title or "")]
+        out[doc_id] = set(own_chronology(list(dict.fromkeys(lines))))
+    return out
 
 
 # An effective clause that dates nothing itself (本条例自公布之日起施行).
@@ -343,7 +363,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         # a part is answered from the documents already cited; a side of a comparison may be
         # another document's (设计单位 under one regulation, 规划编制单位 under a law)
         cited = {hits[i].doc_id for i in quotes}
-        docs = cited | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else set())
+        docs = cited | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else _named_by(part, hits[:PART_PASSAGES]))
         # (a side may be answered by a list: 对受威胁区应当采取下列措施： and its items)
         cands = [u for us in scored.units for u in us if (u.kind != "intro" or pq.sides)
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
@@ -386,6 +406,18 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             items = [u for u in scored.units[best.hit] if u.intro == best.pos][:SIDE_ITEMS]
             text += "".join(f"\n  {_with_marker(u.text, cite(u))}" for u in items)
         out.append(f"关于“{asked}”：依据{book_title(short_title(h.title))}{loc}：{text}")
+    return out
+
+
+def _named_by(part: ParsedQuestion, hits: list[SearchHit]) -> set[str]:
+    """The documents among `hits` a part of a question names, by title or by its place (山东的地方条例
+    …？国家清洁生产促进法…？: each part is answered from its own text)."""
+    out: set[str] = set()
+    for h in hits:
+        title = title_key(h.title or "")
+        place = _LOCAL.match(h.title or "")
+        if any(d in title for d in part.documents) or (place and any(r in place.group(1) for r in part.regions)):
+            out.add(h.doc_id)
     return out
 
 

@@ -127,6 +127,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
         # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
         in_unit = re.compile(rf"{in_unit.pattern}|{_FRACTION.pattern}|{_SHARE.pattern}")
+    threshold = bool(_THRESHOLD_ASKED.search(pq.text))
     given = re.findall(r"\d+(?:\.\d+)?", pq.text.translate(_NARROW_DIGITS)) if pq.figure == "quantity" else []
     criminal_fine = pq.figure in ("amount", "levy") and _CRIMINAL_FINE in pq.text and "罚款" not in pq.text
     for h in hits[:FIGURE_PASSAGES]:
@@ -161,8 +162,10 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 return True  # the grades named one by one (分为一般、较大和重大事故) count them
             if in_unit is not None and pq.figure == "quantity":
                 # a number in the unit asked is the quantity, whatever units the pattern knows
-                # (五十五分贝, 二十四学时); dates and standards' numbers were taken out above
-                if in_unit.search(sent):
+                # (五十五分贝, 二十四学时); dates and standards' numbers were taken out above — and,
+                # asked a threshold (排放多少吨以上的), a number bounding something (1万吨以上), not a
+                # conversion (1个单位配额相当于1吨二氧化碳当量)
+                if in_unit.search(sent) and (not threshold or _bounds(in_unit, sent)):
                     return True
                 continue
             if not pattern.search(sent) or (in_unit is not None and not in_unit.search(sent)):
@@ -177,6 +180,17 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 continue
             return True
     return False
+
+
+_THRESHOLD_ASKED = re.compile(r"(?:多少|几)[^，,。？?]{0,12}?(?:以上|以下|以内|之上|之下)")
+_BOUND_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:以上|以下|以内|之上|之下)")
+_BOUND_BEFORE = re.compile(r"(?:超过|达到|不足|不满|不少于|不超过|不低于|低于|高于|大于|小于|满)[^，,。；;]{0,4}$")
+
+
+def _bounds(number: re.Pattern[str], sent: str) -> bool:
+    """Whether a number in the unit asked bounds something (1万吨以上, 超过5000吨)."""
+    return any(_BOUND_AFTER.search(sent[m.end(): m.end() + 8]) or _BOUND_BEFORE.search(sent[max(0, m.start() - 8): m.start()])
+               for m in number.finditer(sent))
 
 
 def _lists_of(name: str, text: str) -> bool:
@@ -265,11 +279,16 @@ def lead_lacks_figure(pq: ParsedQuestion, lead: SearchHit) -> str:
 def parts_lack_figures(pq: ParsedQuestion, lead: SearchHit, cited: list[SearchHit]) -> str:
     """The reason to refuse a question of two parts that each ask a figure (储存年限是几年？超过几
     年…？) when no passage the answer quotes states a figure of the kind either part asks ('' otherwise)."""
-    if not pq.parts or not all(p.figure and not p.figure_loose for p in pq.parts):
+    if not pq.parts:
         return ""
-    if any(states_figure(p, [h]) for p in pq.parts for h in cited):
+    figured = [p for p in pq.parts if p.figure and not p.figure_loose]
+    # (有没有设最高价？每吨大概多少钱？: whether there is one, then the figure — the figure decides)
+    whether = [p for p in pq.parts if p not in figured and p.asks <= {Ask.YESNO}]
+    if not figured or len(figured) + len(whether) < len(pq.parts):
         return ""
-    return f"最相关的{where(lead)}没有规定{figure_name(pq.parts[0])}"
+    if any(states_figure(p, [h]) for p in figured for h in cited):
+        return ""
+    return f"最相关的{where(lead)}没有规定{figure_name(figured[0])}"
 
 
 # A fine asked for an individual (个人会被罚多少): the lead may state sums for organisations only

@@ -277,9 +277,9 @@ def interpreter_lead(hits: list[SearchHit], quotable: list[int], first: int) -> 
 # A list of what a rule does not reach (哪些请求不受诉讼时效的限制, 哪些事情不能起诉, 哪些东西不受保护): the
 # list a text sets apart (下列请求权不适用…, 不受理…对下列事项提起的诉讼, 本法不适用于：) answers it, not a
 # list of what the rule does reach or of what stops it for a while (因下列障碍，不能行使请求权的).
-EXCLUSION_ASKED = re.compile(r"哪些[^，,。？?]{0,12}(?:不受|不能|不可以|不属于|不适用|不在)")
+EXCLUSION_ASKED = re.compile(r"哪些[^，,。？?]{0,12}(?:不受|不能|不可以|不属于|不适用|不在|不用|不需要?|不必|无需|免于|免予)")
 _EXCLUSION_LISTED = re.compile(r"(?:不适用|不受理|不予受理|不属于|不受[^。；，]{0,8}(?:保护|限制))[^。；]{0,30}[：:]"
-                               r"|下列[^。；：:]{0,20}(?:不适用|不受理|不属于)")
+                               r"|下列[^。；：:]{0,20}(?:不适用|不受理|不属于|不需要|无需|不必|免于|免予)")
 
 
 def exclusion_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -304,6 +304,21 @@ def definition_lead(hits: list[SearchHit], quotable: list[int], first: int, quot
     if not defined:
         return first
     return saying_lead(hits, quotable, first, re.compile("|".join(defined)), LEAD_LOOKAHEAD)
+
+
+# 溢油多少吨就算特别重大事故, 属于哪一类: what a thing counts as, which a definition says
+CLASSED_ASKED = re.compile(r"算|属于|称为|叫做?")
+
+
+def past_definition_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Not asked what a term means or covers (公共机构在用能管理上总的要求是什么), a passage that only
+    defines the question's subject (本条例所称公共机构，是指…; every sentence a definition) names it and
+    says nothing of it: the next passage of its document that is no definition leads."""
+    sentences = [x for x in re.split(r"[。；;]", hits[first].text or "") if x.strip()]
+    if not sentences or not all(Role.DEFINITION in roles(x) for x in sentences):
+        return first  # (a scope article, 适用本条例 … 本条例所称燃气是指…, says whom the text binds)
+    return next_of_same_document(hits, quotable, first,
+                                 lambda i: Role.DEFINITION not in roles(hits[i].text or ""), LEAD_LOOKAHEAD)
 
 
 _LOOSE = set("的了是别其他个就要都只么些这那")  # a pair with one of these names nothing (别的, 的电)
@@ -342,6 +357,9 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms))
     if Ask.DEFINITION in pq.asks and pq.quoted:
         first = definition_lead(hits, quotable, first, pq.quoted)
+    # (浓缩饲料和配合饲料有什么区别: two terms set side by side are told apart by their definitions)
+    if not pq.asks & {Ask.DEFINITION, Ask.LIST, Ask.COMPARE} and not (pq.quoted or pq.figure or CLASSED_ASKED.search(pq.text)):
+        first = past_definition_lead(hits, quotable, first)
     if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
         first = effective_lead(hits, quotable, first)
     if Ask.PENALTY in pq.asks and not PAYING_OR_CONTESTING_ASKED.search(pq.text):

@@ -9,7 +9,7 @@ _CLAUSE_END = re.compile(r"[，,。？?；;！!]")
 # the head of the second
 _INTO = r"(?:是|由|归|给|到|找|向|按|在|交给|交到|报给|报到|送到|属于|算)"
 _INTO_TAIL = re.compile(rf".*{_INTO}(?=[\u4e00-\u9fff]+$)")
-_INTO_HEAD = re.compile(rf"^(?:该|应该|应当|要|得|需要)?{_INTO}?")
+_INTO_HEAD = re.compile(rf"^(?:只能|只可以|只有|只|能|可以|直接|还得|必须|该|应该|应当|要|得|需要)*{_INTO}?")
 OPTION_MAX = 10  # characters: a longer stretch is a clause, not a thing to choose
 
 

@@ -47,6 +47,7 @@ ASKING: dict[str, str] = {
     # a distance asked (how far, in metres): a figure in 米, as 多少米 is
     r"how far|in (?:metres|meters)|how many (?:metres|meters)": "多少米",
     r"when (?:did|does|do|was|were|will|is)|what date|which date|which day|which year|since when": "什么时候",
+    r"key dates|legislative history|(?:revision|amendment) history|chronology|timeline": "沿革 时间节点",
     r"take effect|took effect|come into (?:force|effect)|came into (?:force|effect)|effective": "施行",
     # (when was it adopted: the date a law was passed, 通过 in its header — not measures adopted)
     r"when (?:was|were|did|has|have) .{0,60}?\b(?:adopted|passed|enacted|adopt|pass|enact)\b": "通过的",
@@ -56,7 +57,7 @@ ASKING: dict[str, str] = {
     r"(?:^|(?<=[,;?，；？])\s*|" + "|".join(rf"(?<=\b{w} )" for w in _BEFORE_WHO) + r")(?:who|whom|whose)\b": "谁",
     r"which (?:authority|authorities|department|departments|agency|agencies|body|bodies|government|level)": "哪个部门",
     r"which (?:kinds?|types?|categories|items|conditions|cases|circumstances)|what (?:kinds?|types?|categories|items|conditions)|list": "哪些",
-    r"what is meant by|what does .{1,40} mean|defined?|definition": "是指",
+    r"what is meant by|what does .{1,40} mean|defined?|definition|counts? as|regarded as|considered (?:to be|as)": "是指",
     r"^(?:is|are|can|may|must|does|do|should|will|has|have)": "吗",
     # a price, rate or limit asked for is a figure, as 多少钱 / 费率 / 上限 are in Chinese
     r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:prices?|fees?|charges?|tariffs?)|at what price"
@@ -267,6 +268,11 @@ TERMS: dict[str, str] = {
     r"manufacturing": "制造业 制造",
     r"value[- ]added": "增加值",
     r"production licen[cs]es?|production permits?": "生产许可证",
+    r"(?:operating|business) licen[cs]es?|operating permits?": "经营许可证",
+    r"comprehensive": "综合",
+    r"staffing|technical (?:staff|personnel)|technicians?|professional staff": "技术人员",
+    r"collect(?:s|ed|ing|ion)?": "收集",
+    r"requirements?|conditions?|prerequisites?": "条件",
     r"metrology|measuring instruments?|meters?": "计量 计量器具",
     r"calibrat(?:e|ed|ion)|verification": "检定",
     r"stor(?:e|es|ed|age|ing)": "储存 贮存",

@@ -27,6 +27,8 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          # a fee, a price, a deposit asked (申请费是多少, 服务费一般收多少), not a count of it
                          # (引航费按什么标准收: the fee's rate or sum)
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金)[^，,。？?]{0,4}?按(?:什么|哪个|啥)标准"
+                         # (咨询机构一般按什么标准收费: the verb after the standard)
+                         r"|按(?:什么|哪个|啥)标准(?:收|交|缴|付|计)(?:费|钱|取)"
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种|公斤|千克|克|米|公里|千米|升|平方|小时|分钟|周|批|台|辆|亩|公顷)"),
     # a year asked of a measure (在哪一年全部实施, 执行到哪一年截止) — not of a document's own
     # dates (哪一年发布的: its header answers), see figure_of
@@ -207,7 +209,7 @@ _NOT_NAMED = {"时间", "期限", "罚款", "费用", "比例", "税额", "税�
 
 
 # nouns holding a character _NOT_A_THING reads as a verb (所得税, 委员会, 收入)
-_NOUNS_WITH_VERB_CHARS = re.compile(r"所得|委员会|协会|学会|商会|收入|收益|交通|开发区|分公司|子公司")
+_NOUNS_WITH_VERB_CHARS = re.compile(r"所得|委员会|协会|学会|商会|收入|收益|交通|开发区|分公司|子公司|分成|分配")
 
 
 _VERB_BEFORE_OF = re.compile(r"[定订设给发批收规办提出]的$")

@@ -66,7 +66,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     ),
     Ask.DEADLINE: re.compile(r"多久|多长时间|期限|时限|几(?:天|日|个月|年)之?内|之日起|截止|最晚|逾期|之前要|前报送|多少天|多少日"),
     Ask.LIST: re.compile(r"哪些|哪几|哪四|哪三|什么情况|哪类|条件|包括|内容|情形|渠道|分别"),
-    Ask.COMPARE: re.compile(r"变化|区别|不同|不一样|相比|比较|新旧|前后|严了|跟以前|与以前|修订后.*修订前|老的.*新的"),
+    Ask.COMPARE: re.compile(r"变化|区别|不同|不一样|相比|比较|新旧|前后|严了|跟以前|与以前|修订后.*修订前|老的.*新的"
+                            r"|(?:是不是|是否)同一"),
     Ask.YESNO: re.compile(r"吗[？?]?|是否|能不能|可不可以|算不算|有没有|要不要|需不需要|还需要.*吗"
                           r"|行不行|允不允许|准不准|让不让|合不合法|违不违法|合不合规"),
     Ask.STATUS: re.compile(
@@ -106,7 +107,7 @@ ISSUER_ASKED_RE = re.compile(
 # (报到哪一级 asks how far up a report goes.)
 RECIPIENT_ASKED_RE = re.compile(r"向(?:哪|谁)(?!一?级)|(?:交|报|递|送|寄)(?:到|给)(?:哪|谁)(?!一?级)|找(?:哪|谁)(?:个|些|家)?(?:部门|单位|机关|机构)?(?:申请|办理|投诉|举报|报)")
 DOCUMENT_DATES_RE = re.compile(
-    r"哪天|哪一天|什么时候|何时|哪一年|哪年|(?:修改|修正|修订|改)过?了?几次|日期|第几号|哪一?号|几号令|令号|起施行|开始施行|开始实施|开始执行|生效|印发"
+    r"哪天|哪一天|什么时候|何时|哪一年|哪年|时间点|时间节点|沿革|历程|(?:修改|修正|修订|改)过?了?几次|日期|第几号|哪一?号|几号令|令号|起施行|开始施行|开始实施|开始执行|生效|印发"
     r"|通过的|公布的|施行的|" + ISSUER_ASKED_RE.pattern
 )
 
@@ -246,9 +247,12 @@ VERSION_PHRASE_RE = re.compile(
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
+# (2018年的臭氧层物质条例 names the 2018 text as 2018年新条例 does)
 _SUBJECT_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*年(?!\s*{_WHICH_VERSION}?\s*(?:{_VERSION_WORD}|第|通过|公布|发布|印发|制定"
-                              rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}))")
-_EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次)?(?:修订|修正|修改|改动|改了|通过|公布|施行)")
+                              rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}|的{_TEXT_OF_YEAR}))")
+# the act of that year, however the asker words it (2008年那次调整算修正还是修订)
+_EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次|那一次|这次)?"
+                               r"(?:修订|修正|修改|改动|改了|通过|公布|施行|调整|变动)")
 
 
 # A year the user gives with the act that made the document, as a description of it (2025年示例市
@@ -292,9 +296,13 @@ _PENALTY_RULES_AS_PLACE = re.compile(r"(?:行政)?处罚(?:的)?(?:规定|办法
 _LIABILITY_AS_NAME = re.compile(r"责任(?:认定书?|制|险|区|保险)")
 
 
+# 什么情况下可以不承担责任 / 免责 / 不予处罚: when one is spared, which a text's exemption says — not a penalty
+_SPARED = re.compile(r"不(?:用|必|需要?)?(?:承担|担)[^，,。？?]{0,4}责任?|免责|免[予于](?:承担|处罚|追究)|不予(?:处罚|追究)")
+
+
 def _without_penalty_context(folded: str) -> str:
     """The folded question without penalty words that ask no penalty (the patterns above)."""
-    return _LIABILITY_AS_NAME.sub("，", _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded)))
+    return _SPARED.sub("，", _LIABILITY_AS_NAME.sub("，", _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded))))
 
 _APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
 

@@ -18,7 +18,9 @@ from kb.index.lexical import bigrams
 from kb.question.kinds import EARLIER_VERSION
 
 # What the two sides are compared on; 各是 / 分别 keep what follows them (各是多少 → 是多少).
-_DIFFERENCE = re.compile(r"(?:有什么|有何|有哪些|存在什么|有没有)?(?:不同|区别|差别|差异|异同)|(?:是不是|是否)?(?:一样|相同)")
+# (是不是同一个部门 compares on what follows it: 部门)
+_DIFFERENCE = re.compile(r"(?:有什么|有何|有哪些|存在什么|有没有)?(?:不同|区别|差别|差异|异同)|(?:是不是|是否)?(?:一样|相同)"
+                         r"|(?:是不是|是否|是)同一(?:个|家|级|种)?")
 EACH_RE = re.compile(r"各自|各(?:是|为|有|要|需|需要|应当)|分别")
 # How two sides are joined: after a comma first (…生产炸药，和没有许可就运输…), then plainly.
 _JOINERS = ("，和", "，跟", "，与", "和", "跟", "与")
@@ -39,7 +41,10 @@ def compare_sides(text: str) -> tuple[str, str] | None:
     if m is None or m.start() < 2 * MIN_SIDE:
         return None
     before = text[:m.start()]
-    after = "" if m is diff else re.sub(r"^(?:各自|各|分别)", "", text[m.start():]).rstrip("？。 ")
+    if m is diff:
+        after = text[m.end():].rstrip("？。吗 ") if "同一" in m.group() else ""
+    else:
+        after = re.sub(r"^(?:各自|各|分别)", "", text[m.start():]).rstrip("？。 ")
     split: tuple[tuple[int, int], str, str, str] | None = None  # ((parallelism, -rank), left, right, shared)
     for rank, joiner in enumerate(_JOINERS):
         for j in (k.start() for k in re.finditer(re.escape(joiner), before)):

@@ -349,6 +349,8 @@ class Searcher:
         named = self._named_doc_ids(pq)
         if len(pq.documents) != 1 or not named or pq.wants(Ask.COMPARE, Ask.CHANGE) or not ranked:
             return ranked
+        if len(pq.parts) > 1 and any(p.regions for p in pq.parts):
+            return ranked  # (在山东…怎么处理？国家清洁生产促进法又…？: a part asks of the place's own rules)
         if self.doc_ids[self.chunk_doc[ranked[0]]] in named:
             return ranked
         first = next((p for p in ranked[:20] if self.doc_ids[self.chunk_doc[p]] in named), None)

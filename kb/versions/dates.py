@@ -79,3 +79,30 @@ def document_years(doc: DocumentMeta) -> set[str]:
     (通过, 修订, 公布 …)."""
     return {y for y in (doc.date[:4], doc.effective_date[:4], *(e.date[:4] for e in doc.events)) if y}
 
+
+
+# A header line that adopts a text (…会议通过), not one passing a 决定 that amends it (…通过的《关于修改…的决定》修正).
+_ADOPTED_LINE = re.compile(r"通过$|通过[，,；;（(]")
+
+
+def own_chronology(lines: list[str]) -> list[str]:
+    """A header's lines up to where another text's history starts: some published headers carry
+    the promulgation lines of every text one 决定 amended (1999年…通过, 2010年…修订, 2019年…修正,
+    then 1999年10月…通过 of another regulation). A second adoption, or a date earlier than an
+    adoption or revision before it, starts another text's lines. (A 决定 amending the text may be
+    listed first, before its adoption: its date is no bound.)"""
+    out: list[str] = []
+    adopted = False
+    last: Date | None = None
+    for line in lines:
+        when = to_date(line)
+        flat = re.sub(r"\s+", "", line)
+        decision = "决定" in flat
+        adopts = bool(_ADOPTED_LINE.search(flat)) and not decision
+        if out and ((adopts and adopted) or (when is not None and last is not None and when < last)):
+            break
+        adopted = adopted or adopts
+        if not decision:
+            last = when or last
+        out.append(line)
+    return out

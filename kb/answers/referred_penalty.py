@@ -1,0 +1,112 @@
+"""A penalty question whose lead article sends the party asked about to another indexed law:
+环境影响评价法 第三十一条 fines a builder who starts work without an approved assessment, and adds
+"海洋工程建设项目的建设单位有本条所列违法行为的，依照《中华人民共和国海洋环境保护法》的规定处罚".
+Asked about a sea project, the answer is the other law's penalty for the same conduct: it leads,
+and the referring sentence is quoted after it, so that the reader sees why.
+
+Only a referral to a whole document the index holds is followed (a document not indexed is said
+so elsewhere: kb.answers.answer._elsewhere_note), only when the question names what the
+referring sentence singles out (海洋工程), and only to the penalties of that document for the
+conducts the referring article lists.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Sequence
+
+from kb.answers.catalog import Catalog
+from kb.answers.duty_answers import _hit_for, register_of
+from kb.answers.units import short_title
+from kb.answers.version_answers import _status_warnings, _with_notes
+from kb.question.kinds import Ask
+from kb.question.reading import ParsedQuestion
+from kb.registers.duties import Penalty
+from kb.registers.penalties import dice, pairs
+from kb.registers.references import ReferenceGraph
+from kb.text.roles import Role, roles
+from kb.text.titles import book_title
+from kb.types import Answer, Citation, SearchHit
+
+log = logging.getLogger(__name__)
+
+_REFERRAL = re.compile(r"(?:依照|按照|依据)[^。；]{0,4}《")
+# what every such sentence says of the conduct (有本条所列违法行为的): no word of the party singled out
+_LISTED_CONDUCT = re.compile(r"有?(?:本条|本款|前款|前两款|前三款)(?:所列|规定的?)[^，。；]{0,6}?(?:行为|情形)的?")
+SUBJECT_SHARE = 0.5  # of the pairs that single the referring sentence's subject out, the question names at least
+SAME_CONDUCT = 0.4  # dice of a listed conduct and the target penalty's conduct, at least
+UNITS_MAX = 2  # penalty units of the target article quoted
+
+
+def penalty_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
+                     warnings: list[str]) -> Answer | None:
+    """The answer led by the penalty of the law the lead's article refers the asked party to; None
+    when the lead refers nothing the question asks about to an indexed law."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if Ask.PENALTY not in pq.asks or pq.language != "zh" or not citations or catalog is None:
+        return None
+    lead = min(citations, key=lambda c: c.n).hit
+    if Role.PENALTY not in roles(lead.text or ""):
+        return None
+    source = getattr(catalog, "source", None)
+    register = register_of(catalog)
+    if source is None or register is None:
+        return None
+    try:
+        links = [ln for ln in ReferenceGraph.of(source).cites(lead.doc_id, lead.locator)
+                 if ln.kind == "document" and ln.dst_doc != lead.doc_id and ln.dst_doc in catalog.docs
+                 and (catalog.allowed is None or ln.dst_doc in catalog.allowed)]
+    except Exception:  # a broken reference register must not take answers down
+        log.warning("references unavailable", exc_info=True)
+        return None
+    asked = pairs(" ".join([pq.text, *pq.legal_terms]))
+    listed = [p for p in register.penalties_of(lead.doc_id, lead.locator)  # 本条所列违法行为
+              if p.conduct and not _REFERRAL.search(p.text)]
+    for ln in links:
+        sentence = ln.context.strip()
+        m = _REFERRAL.search(sentence)
+        if m is None:
+            continue
+        rest = (lead.text or "").replace(sentence, "")
+        singled = pairs(_LISTED_CONDUCT.sub("", sentence[: m.start()])) - pairs(rest)
+        if not singled or len(singled & asked) / len(singled) < SUBJECT_SHARE:
+            continue
+        units = _same_conducts(register.penalties, ln.dst_doc, listed, asked)
+        if units:
+            return _compose(pq, units, (lead, sentence), hits, catalog, warnings)
+    return None
+
+
+def _same_conducts(penalties: Sequence[Penalty], doc_id: str, listed: list[Penalty], asked: set[str]) -> list[Penalty]:
+    """The target document's penalty units for the conducts the referring article lists (本条所列违法行为),
+    of its one article that punishes most of them, those the question's words meet first."""
+    found: dict[str, list[tuple[float, Penalty]]] = {}
+    for own in listed:
+        want = pairs(own.conduct)
+        best = max(((dice(want, pairs(p.conduct or p.text)), p) for p in penalties if p.doc_id == doc_id),
+                   key=lambda sp: sp[0], default=(0.0, None))
+        if best[1] is not None and best[0] >= SAME_CONDUCT:
+            found.setdefault(best[1].locator, []).append(best)
+    if not found:
+        return []
+    article = max(found.values(), key=lambda ms: (len(ms), sum(s for s, _ in ms)))
+    units = list({id(p): p for _s, p in article}.values())
+    units.sort(key=lambda p: -len(asked & pairs(p.conduct or p.text)))
+    order = {id(p): n for n, p in enumerate(penalties)}  # the register reads a text in order
+    return sorted(units[:UNITS_MAX], key=lambda p: (p.paragraph, p.item, order[id(p)]))
+
+
+def _compose(pq: ParsedQuestion, units: list[Penalty], referral: tuple[SearchHit, str], hits: Sequence[SearchHit],
+             catalog: Catalog, warnings: list[str]) -> Answer | None:
+    first = _hit_for(units[0].doc_id, units[0].locator, units[0].text, hits, catalog)
+    if first is None:
+        return None
+    quote = "".join(p.text for p in units)
+    citations = [Citation(1, first, quote)]
+    lines = [f"依据{book_title(short_title(first.title))}{units[0].locator}：{quote}[1]"]
+    src, sentence = referral
+    citations.append(Citation(2, src, sentence))
+    lines.append(f"{book_title(short_title(src.title))}{src.locator}规定：{sentence}[2]")
+    w = list(warnings) + _status_warnings(citations)
+    return Answer(question=pq.raw, text=_with_notes("\n".join(lines), citations, catalog), citations=citations,
+                  abstained=False, mode="extractive", warnings=w)
