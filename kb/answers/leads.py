@@ -310,13 +310,33 @@ def definition_lead(hits: list[SearchHit], quotable: list[int], first: int, quot
 CLASSED_ASKED = re.compile(r"算|属于|称为|叫做?")
 
 
-def past_definition_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
+_DEFINED = re.compile(r"([\u4e00-\u9fff]{2,12})[，,]?(?:是指|指的是)")
+_DEFINING = re.compile(r"^.*?(?:所称|用语的含义)")
+
+
+def defined_and_named(text: str, pq: ParsedQuestion) -> int:
+    """How many terms a passage defines (X，是指…) the question names outside the titles it names."""
+    rest = pq.text
+    for title in sorted(pq.documents, key=len, reverse=True):
+        rest = rest.replace(title, "|")
+    return len({_DEFINING.sub("", t) for t in _DEFINED.findall(text)} & {t for t in _words_in(rest)})
+
+
+def _words_in(text: str) -> set[str]:
+    """Every run of 2–12 CJK characters inside `text` (what a defined term is matched against)."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {r[i:j] for r in runs for i in range(len(r)) for j in range(i + 2, min(len(r), i + 12) + 1)}
+
+
+def past_definition_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """Not asked what a term means or covers (公共机构在用能管理上总的要求是什么), a passage that only
     defines the question's subject (本条例所称公共机构，是指…; every sentence a definition) names it and
     says nothing of it: the next passage of its document that is no definition leads."""
     sentences = [x for x in re.split(r"[。；;]", hits[first].text or "") if x.strip()]
     if not sentences or not all(Role.DEFINITION in roles(x) for x in sentences):
         return first  # (a scope article, 适用本条例 … 本条例所称燃气是指…, says whom the text binds)
+    if Ask.COMPARE in pq.asks and defined_and_named(hits[first].text or "", pq) >= 2:
+        return first  # (浓缩饲料和配合饲料有什么区别: two terms told apart by their definitions)
     return next_of_same_document(hits, quotable, first,
                                  lambda i: Role.DEFINITION not in roles(hits[i].text or ""), LEAD_LOOKAHEAD)
 
@@ -357,9 +377,8 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms))
     if Ask.DEFINITION in pq.asks and pq.quoted:
         first = definition_lead(hits, quotable, first, pq.quoted)
-    # (浓缩饲料和配合饲料有什么区别: two terms set side by side are told apart by their definitions)
-    if not pq.asks & {Ask.DEFINITION, Ask.LIST, Ask.COMPARE} and not (pq.quoted or pq.figure or CLASSED_ASKED.search(pq.text)):
-        first = past_definition_lead(hits, quotable, first)
+    if not pq.asks & {Ask.DEFINITION, Ask.LIST} and not (pq.quoted or pq.figure or CLASSED_ASKED.search(pq.text)):
+        first = past_definition_lead(pq, hits, quotable, first)
     if "effective" in pq.focus and Ask.TIMELINE in pq.asks and Ask.WHO not in pq.asks:
         first = effective_lead(hits, quotable, first)
     if Ask.PENALTY in pq.asks and not PAYING_OR_CONTESTING_ASKED.search(pq.text):
