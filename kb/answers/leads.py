@@ -306,8 +306,9 @@ def definition_lead(hits: list[SearchHit], quotable: list[int], first: int, quot
     return saying_lead(hits, quotable, first, re.compile("|".join(defined)), LEAD_LOOKAHEAD)
 
 
-# 溢油多少吨就算特别重大事故, 属于哪一类: what a thing counts as, which a definition says
-CLASSED_ASKED = re.compile(r"算|属于|称为|叫做?")
+# 溢油多少吨就算特别重大事故, 属于哪一类: what a thing counts as, which a definition says — and how
+# much or how long (长期、中期预报各管多长时间): definitions often state it
+CLASSED_ASKED = re.compile(r"算|属于|称为|叫做?|多少|几|多长|多久|多大|多高|多远|多重")
 
 
 _DEFINED = re.compile(r"([\u4e00-\u9fff]{2,12})[，,]?(?:是指|指的是)")
