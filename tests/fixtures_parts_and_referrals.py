@@ -5,8 +5,8 @@ public-body energy regulation that defines its subject before it sets a duty; a 
 regulation; two laws each naming who drafts a plan; an ozone regulation in two versions; a
 province's implementing rules whose published header also carries other texts' lines; a carbon
 trading regulation fining in multiples of a market price; an audit regulation that lets firms hire
-consultants; a hazardous-waste licensing measure; a tax law with a reduced rate. They are test
-samples (测试样例), not real texts: issuers, numbers and dates are made up."""
+consultants; a hazardous-waste licensing measure; a tax law with a reduced rate; a regulation revised
+three times. They are test samples (测试样例), not real texts: issuers, numbers and dates are made up."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -154,6 +154,18 @@ TAX = _law("示例环保税法（测试样例）", "2036年10月26日 示例代�
 
 第十四条 示例环保税由示例税务机关征收管理。""")
 
+DEVICES = _law("示例器械监督条例（测试样例）", """\
+2031年1月4日 示例政务院令第76号公布
+
+2035年2月12日 示例政务院第39次常务会议修订通过
+
+2038年5月4日 《示例政务院关于修改〈示例器械监督条例〉的决定》修订
+
+2041年12月21日 示例政务院第119次常务会议修订通过""", """\
+第一条 为保证示例器械的安全，制定本条例。
+
+第九十条 本条例自2042年6月1日起施行。""")
+
 FILES = {
     "示例项目评估法(2031-06-01).md": ASSESSMENT,
     "示例海域保护法(2035-04-02).md": SEA,
@@ -170,6 +182,7 @@ FILES = {
     "示例清洁审核办法(2037-07-07).md": AUDIT,
     "示例危险废物经营许可办法(2032-02-06).md": HAZARD,
     "示例环保税法(2036-10-26).md": TAX,
+    "示例器械监督条例(2041-12-21).md": DEVICES,
 }
 
 

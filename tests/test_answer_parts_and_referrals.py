@@ -112,6 +112,12 @@ def test_key_dates_are_the_texts_own_header_lines(data, capsys):
     assert "2031年10月28日" not in out["answer"], out["answer"]  # another regulation's adoption
 
 
+def test_a_revision_passed_is_no_second_adoption(data, capsys):
+    # 修订通过 lines revise the text: the header's chronology goes on to the last of them
+    out = ask(data, "现在这版示例器械监督条例是哪天由示例政务院常务会议修订通过的？", capsys)
+    assert "2041年12月21日" in out["answer"], out["answer"]
+
+
 @pytest.mark.parametrize("question", [
     "示例碳交易的配额价格有没有设最低价和最高价？每吨大概多少钱？",
     "企业做清洁生产审核，咨询服务机构一般按什么标准收费？",

@@ -282,8 +282,9 @@ def parts_lack_figures(pq: ParsedQuestion, lead: SearchHit, cited: list[SearchHi
     if not pq.parts:
         return ""
     figured = [p for p in pq.parts if p.figure and not p.figure_loose]
-    # (有没有设最高价？每吨大概多少钱？: whether there is one, then the figure — the figure decides)
-    whether = [p for p in pq.parts if p not in figured and p.asks <= {Ask.YESNO}]
+    # (有没有设最高价？每吨大概多少钱？ or 全归地方还是分成？分成比例是多少？: whether there is one, or
+    # which, then the figure — the figure decides; 如果没告诉我们呢 asks something else)
+    whether = [p for p in pq.parts if p not in figured and (p.asks == {Ask.YESNO} or p.options[0])]
     if not figured or len(figured) + len(whether) < len(pq.parts):
         return ""
     if any(states_figure(p, [h]) for p in figured for h in cited):

@@ -82,7 +82,8 @@ def document_years(doc: DocumentMeta) -> set[str]:
 
 
 # A header line that adopts a text (…会议通过), not one passing a 决定 that amends it (…通过的《关于修改…的决定》修正).
-_ADOPTED_LINE = re.compile(r"通过$|通过[，,；;（(]")
+# (…会议修订通过 revises the text: no second adoption)
+_ADOPTED_LINE = re.compile(r"(?<!修订)(?<!修正)(?<!修改)通过(?:$|[，,；;（(])")
 
 
 def own_chronology(lines: list[str]) -> list[str]:
