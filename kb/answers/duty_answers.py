@@ -362,9 +362,15 @@ def _penalty_first(pq: ParsedQuestion, unit: Penalty, hits: Sequence[SearchHit],
         h, sentence = basis
         citations.append(Citation(2, h, sentence))
         lines.append(f"该条处罚的是违反以下规定的行为——{book_title(short_title(h.title))}{h.locator}：{sentence}[2]")
-    w = list(warnings) + _status_warnings(citations)
+    return cited_answer(pq, lines, citations, catalog, warnings)
+
+
+def cited_answer(pq: ParsedQuestion, lines: list[str], citations: list[Citation], catalog: Catalog,
+                 warnings: list[str]) -> Answer:
+    """An extractive answer of `lines` citing `citations`, with the notes and warnings on the status
+    of the texts cited."""
     return Answer(question=pq.raw, text=_with_notes("\n".join(lines), citations, catalog), citations=citations,
-                  abstained=False, mode="extractive", warnings=w)
+                  abstained=False, mode="extractive", warnings=list(warnings) + _status_warnings(citations))
 
 
 # ---------------------------------------------------------------------- duty questions

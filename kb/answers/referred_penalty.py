@@ -1,13 +1,13 @@
-"""A penalty question whose lead article sends the party asked about to another indexed law:
-环境影响评价法 第三十一条 fines a builder who starts work without an approved assessment, and adds
-"海洋工程建设项目的建设单位有本条所列违法行为的，依照《中华人民共和国海洋环境保护法》的规定处罚".
-Asked about a sea project, the answer is the other law's penalty for the same conduct: it leads,
-and the referring sentence is quoted after it, so that the reader sees why.
+"""A penalty question whose lead article sends the party asked about to another indexed law: an
+assessment law fines a builder who starts work before the assessment is approved, and adds that a
+builder of a sea project who does so is punished under the sea law. Asked about a sea project, the
+answer is the other law's penalty for the same conduct: it leads, and the referring sentence is
+quoted after it, so that the reader sees why.
 
 Only a referral to a whole document the index holds is followed (a document not indexed is said
 so elsewhere: kb.answers.answer._elsewhere_note), only when the question names what the
-referring sentence singles out (海洋工程), and only to the penalties of that document for the
-conducts the referring article lists.
+referring sentence singles out (the sea project), and only to the penalties of that document for
+the conducts the referring article lists (本条所列…行为).
 """
 from __future__ import annotations
 
@@ -16,9 +16,8 @@ import re
 from typing import Any, Sequence
 
 from kb.answers.catalog import Catalog
-from kb.answers.duty_answers import _hit_for, register_of
+from kb.answers.duty_answers import _hit_for, cited_answer, register_of
 from kb.answers.units import short_title
-from kb.answers.version_answers import _status_warnings, _with_notes
 from kb.question.kinds import Ask
 from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Penalty
@@ -107,6 +106,4 @@ def _compose(pq: ParsedQuestion, units: list[Penalty], referral: tuple[SearchHit
     src, sentence = referral
     citations.append(Citation(2, src, sentence))
     lines.append(f"{book_title(short_title(src.title))}{src.locator}规定：{sentence}[2]")
-    w = list(warnings) + _status_warnings(citations)
-    return Answer(question=pq.raw, text=_with_notes("\n".join(lines), citations, catalog), citations=citations,
-                  abstained=False, mode="extractive", warnings=w)
+    return cited_answer(pq, lines, citations, catalog, warnings)
