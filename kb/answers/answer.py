@@ -88,14 +88,15 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
                 more = []
             seen = {h.chunk_id for h in hits}
             extra = [h for h in more if h.chunk_id not in seen]
-            hits = _interleave(hits, extra, k)
+            hits = (hits + extra)[: max(k, len(hits))] if _one_version_named(pq) else _interleave(hits, extra, k)
     elif pq.other_versions and filters is None:
         try:
             from kb.search.searcher import Filters
 
             more = _search(searcher, pq, k, Filters(include_superseded=True))
             seen = {h.chunk_id for h in hits}
-            hits = _interleave(hits, [h for h in more if h.chunk_id not in seen], k)
+            extra = [h for h in more if h.chunk_id not in seen]
+            hits = (hits + extra)[: max(k, len(hits))] if _one_version_named(pq) else _interleave(hits, extra, k)
         except Exception:
             pass
     hits = _each_side(pq, searcher, _each_named_document(pq, searcher, hits, k, filters), k, filters)
@@ -213,6 +214,12 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
 
 def _for_side(h: SearchHit) -> SearchHit:
     return dataclasses.replace(h, sources={**h.sources, extractive.SIDE_SOURCE: 1.0})
+
+
+def _one_version_named(pq: ParsedQuestion) -> bool:
+    """One version named by its year and nothing compared (按2018年版…): search's own order puts that
+    version first, and the other versions' passages only follow it."""
+    return len(set(pq.version_years)) == 1 and not pq.wants(Ask.COMPARE, Ask.CHANGE)
 
 
 def _interleave(a: list[SearchHit], b: list[SearchHit], k: int) -> list[SearchHit]:

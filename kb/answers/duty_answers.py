@@ -281,11 +281,27 @@ def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchH
         return len(want & pairs(text)) / len(want)
 
     punished = max((share(c) for c in conducts_of(lead.text or "")), default=0.0)
+    # the rules the lead names (违反本法第四十九条的规定，…处…) describe its conduct too: a duty
+    # describing the asked conduct less well than they do gives no better penalty (only the 款
+    # named count: 违反本法第三十八条第一款 does not punish what 第二款 forbids)
+    named_best = 0.0
+    named: dict[tuple[str, str], set[int]] = {}
+    for p in register.penalties_of(lead.doc_id, lead.locator):
+        for d, loc, paras, how, _c in p.enforces:
+            if how == "reference":
+                named.setdefault((d, loc), set()).update(paras or (0,))
+    for h in hits[:REFERENCE_DEPTH]:
+        paras = named.get((h.doc_id, h.locator))
+        if paras is None:
+            continue
+        paragraphs = _ARTICLE_LABEL.sub("", (h.text or "").strip()).split("\n")
+        said = paragraphs if 0 in paras else [paragraphs[i - 1] for i in paras if 0 < i <= len(paragraphs)]
+        named_best = max([named_best, *(share(s) for t in said for s in re.split(r"(?<=[。；])", t))])
     for h in hits[:REFERENCE_DEPTH]:
         if h.doc_id != lead.doc_id or Role.PENALTY in roles(h.text or ""):
             continue
         sentence = max(re.split(r"(?<=[。；])", h.text or ""), key=share)
-        if share(sentence) <= punished:
+        if share(sentence) <= punished or share(sentence) < named_best:
             continue
         for p in register.penalties_naming(h.doc_id, h.locator):
             if p.locator != lead.locator and (catalog.allowed is None or p.doc_id in catalog.allowed):

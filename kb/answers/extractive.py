@@ -20,6 +20,7 @@ from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.figures import count_cue
 from kb.question.reading import ParsedQuestion
+from kb.text.grammar import CN_NUMERAL
 from kb.types import Citation, SearchHit
 from kb.versions.dates import own_chronology
 from kb.text.titles import title_key, book_title
@@ -349,6 +350,7 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
 
 
 PART_PASSAGES = 4  # the best passages a part of a two-part question is answered from
+PART_FIGURE_PASSAGES = 6  # …and a part asking a quantity in a unit, if one of them states it
 _LOCAL = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
 
 
@@ -358,7 +360,9 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
     the best sentence for it, cited."""
     out: list[str] = []
     for n, part in enumerate(pq.parts or pq.sides):
-        scored = score(part, hits[:PART_PASSAGES])
+        figure = _figure_in_unit(part) if not pq.sides else None
+        # (a part asking a quantity looks a little further for a sentence stating one)
+        scored = score(part, hits[:PART_FIGURE_PASSAGES if figure is not None else PART_PASSAGES])
         wanted = lead_types(scored.qtypes)
         # a part is answered from the documents already cited; a side of a comparison may be
         # another document's (设计单位 under one regulation, 规划编制单位 under a law)
@@ -395,6 +399,11 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
                 cands = [u for u in cands if stated.search(u.text)] or cands
             best = max(cands, key=lambda u: (says[id(u)], len(u.cues & wanted), u.score, -u.hit, -u.pos))
         else:
+            if figure is not None:  # a part asking a quantity (最少要几个人) is answered by a sentence stating one
+                cands = ([u for u in cands if figure.search(u.text)]
+                         or [u for u in cands if u.hit < PART_PASSAGES])
+                if not cands:
+                    continue
             best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))
         if best.score <= 0.2 or any(best.text in q or q in best.text for qs in quotes.values() for q in qs):
             continue  # nothing that answers it, or already quoted
@@ -407,6 +416,15 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             text += "".join(f"\n  {_with_marker(u.text, cite(u))}" for u in items)
         out.append(f"关于“{asked}”：依据{book_title(short_title(h.title))}{loc}：{text}")
     return out
+
+
+def _figure_in_unit(part: ParsedQuestion) -> re.Pattern[str] | None:
+    """What states the quantity a part asks in a unit of its own (最少要几个人: 不得少于2人); None when
+    it asks none. (Any sum or period is left to the scores: 处五万元以下的罚款 states a sum, not the
+    one asked.)"""
+    if part.figure != "quantity" or not part.figure_unit:
+        return None
+    return re.compile(rf"(?:\d|{CN_NUMERAL})\s*个?(?:{part.figure_unit})")
 
 
 def _named_by(part: ParsedQuestion, hits: list[SearchHit]) -> set[str]:

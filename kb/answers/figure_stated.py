@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kb.index.lexical import normalize
+from kb.index.lexical import bigrams, normalize
 from kb.question.figures import PEOPLE_UNITS, SHARE_UNIT, TIERS_UNIT
 from kb.question.kinds import Ask
 from kb.question.lexicon import legal_words
@@ -115,6 +115,27 @@ def figure_name(pq: ParsedQuestion) -> str:
     return FIGURE_NAMES[pq.figure]
 
 
+# Words of a question that say nothing of what a figure is of (要达到, 相当于, 规定, 多少).
+_NO_TOPIC = {"达到", "相当", "当于", "相当于", "规定", "要求", "国家", "需要", "应当", "可以", "一般", "多少", "具体",
+             "最少", "最多", "至少", "大概", "大约", "左右", "以上", "以下", "每次", "每年", "几个",
+             "最长", "最短", "多久", "多长", "时间", "期限", "申请", "办理"}
+
+
+TOPICAL_MIN = 3  # topical terms a question needs before a passage sharing none of them is set aside
+
+
+def _topical_pairs(pq: ParsedQuestion) -> set[str]:
+    """The character pairs of the question's topical terms; a passage sharing none of them is about
+    something else (set() for English questions, short ones and penalty questions)."""
+    topical = [t for t in pq.terms if len(t) >= 2 and t not in _NO_TOPIC]
+    if pq.language != "zh" or len(topical) < TOPICAL_MIN or Ask.PENALTY in pq.asks:
+        # (a part read alone, 具体能减多少, names too little to tell a topic — the whole question's
+        # terms are read for it; a penalty names the conduct it punishes by the number of the rule
+        # broken, 违反本规定第七条的…)
+        return set()
+    return set().union(*(bigrams(t) for t in topical))
+
+
 def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty; a period of keeping only a question about keeping."""
@@ -130,7 +151,10 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     threshold = bool(_THRESHOLD_ASKED.search(pq.text))
     given = re.findall(r"\d+(?:\.\d+)?", pq.text.translate(_NARROW_DIGITS)) if pq.figure == "quantity" else []
     criminal_fine = pq.figure in ("amount", "levy") and _CRIMINAL_FINE in pq.text and "罚款" not in pq.text
+    topical = _topical_pairs(pq)
     for h in hits[:FIGURE_PASSAGES]:
+        if topical and not topical & bigrams(f"{h.title} {h.text}"):
+            continue  # 20个工作日内完成审查 is no size of an oil reserve: the passage shares no word asked
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
             continue  # a passage about fines: its amounts are fines, or limits on them
         if pq.tax and not names_tax(pq.tax, h):
@@ -182,7 +206,10 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     return False
 
 
-_THRESHOLD_ASKED = re.compile(r"(?:多少|几)[^，,。？?]{0,12}?(?:以上|以下|以内|之上|之下)")
+# (…多少吨的企业会被划进重点排放单位 asks a threshold too: the amount that puts one in a class)
+_THRESHOLD_ASKED = re.compile(r"(?:多少|几)[^，,。？?]{0,12}?(?:以上|以下|以内|之上|之下)"
+                              r"|(?:多少|几)[^，,。？?]{0,12}?的(?:企业|单位|项目|设施)[^，,。？?]{0,6}?"
+                              r"(?:会被|要被|就会|就要|才会|才算|算|被)?(?:划进|划入|纳入|列入|列为|认定为|算作|算是)")
 _BOUND_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:以上|以下|以内|之上|之下)")
 _BOUND_BEFORE = re.compile(r"(?:超过|达到|不足|不满|不少于|不超过|不低于|低于|高于|大于|小于|满)[^，,。；;]{0,4}$")
 

@@ -13,7 +13,7 @@ from kb.index.lexical import bigrams
 from kb.question.kinds import CRIMINAL_ASKED, FOCUS_SOURCE, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
-from kb.text.grammar import ARTICLE_NO
+from kb.text.grammar import ARTICLE_NO, CN_NUMERAL
 from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
 from kb.types import SearchHit
@@ -249,6 +249,21 @@ def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int
         LEAD_LOOKAHEAD)
 
 
+# Who imposes a sanction (由哪个部门来没收, 谁有权吊销): the penalty that imposes it names the
+# authority, not the prohibition it enforces.
+# (罚款 and 处罚 name every penalty: asked who fines, the authority rules decide)
+SANCTIONER_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?(没收|吊销|查封|扣押|责令停业|责令关闭|拘留)")
+
+
+def sanctioner_lead(hits: list[SearchHit], quotable: list[int], first: int, sanction: str) -> int:
+    """Asked who imposes `sanction`, a penalty of the first passage's document imposing it leads
+    when the first passage does not."""
+    def imposes(i: int) -> bool:
+        text = hits[i].text or ""
+        return sanction in text and Role.PENALTY in roles(text)
+    return first if imposes(first) else next_of_same_document(hits, quotable, first, imposes, LEAD_LOOKAHEAD + 1)
+
+
 # Asked whether something costs a fee (要交仲裁费吗, 收不收费, 费用谁出): the passage on fees answers
 # (仲裁不收费, 不得向当事人收取费用), not one on the procedure that shares the question's other words.
 FEE_ASKED = re.compile(r"(?:交|缴|收|付|出|掏)[^，,。？?]{0,6}?费|费用|收费|要钱|花钱|收钱")
@@ -370,6 +385,42 @@ def choice_lead(hits: list[SearchHit], quotable: list[int], first: int, options:
     return max((i for i in counts if counts[i] > have), key=counts.__getitem__, default=first)
 
 
+# Why a text was made (立法是为了什么, 宗旨, 初衷) is said by its purpose clause (为了…，制定本法), which
+# search may rank below an article naming the text's aims as policy.
+PURPOSE_ASKED = re.compile(r"目的|宗旨|初衷|立法意图|为了什么|为什么要?(?:制定|立|出台)")
+# (…是为了达到哪些目的 asked of a thing the text defines is answered by its definition)
+PURPOSE_OF_TEXT = re.compile(r"立法|制定|出台|颁布|这部|该法|本法|(?:法|条例|办法|规定)(?:的|是|要|立)")
+_PURPOSE_SAID = re.compile(r"^(?:第[一二三四五六七八九十]+条\s*)?为了?[^。]{4,200}?(?:特)?制定本(?:法|条例|办法|规定|细则)", re.M)
+
+
+# What answers a part of a two-part question, where it can be told by its words: a quantity in the
+# unit asked (不得少于2人), an authority (主管部门, 人民政府).
+_AUTHORITY_SAID = re.compile(r"部门|机关|机构|人民政府|委员会")
+
+
+def _part_answered(part: ParsedQuestion) -> tuple[str, re.Pattern[str]] | None:
+    if part.figure == "quantity" and part.figure_unit:
+        return "quantity", re.compile(rf"(?:\d|{CN_NUMERAL})\s*个?(?:{part.figure_unit})")
+    if part.asks == {Ask.WHO}:
+        return "who", _AUTHORITY_SAID
+    return None
+
+
+def every_part_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Asked two different things that words can tell (谁负责检查？最少几个人？), a passage answering
+    both leads over one answering only one (when it is of the first passage's document, a little
+    further down). (Two ways of asking one thing, 解释权归谁？由哪个部门解释？, are left to the rules
+    for that thing.)"""
+    tests = [_part_answered(p) for p in pq.parts]
+    if len(tests) < 2 or any(t is None for t in tests) or len({t[0] for t in tests if t}) < len(tests):
+        return first
+
+    def answers_all(i: int) -> bool:
+        return all(t[1].search(hits[i].text or "") for t in tests if t is not None)
+
+    return first if answers_all(first) else next_of_same_document(hits, quotable, first, answers_all, LIST_LOOKAHEAD)
+
+
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """The passage an answer leads with, when search's second stage put `first` first: each rule
     above, where the question asks what it looks for, may hand the lead to a passage a little
@@ -394,6 +445,9 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = interpreter_lead(hits, quotable, first)
     if Ask.WHO in pq.asks:
         first = authority_lead(hits, quotable, first, pq.decider)
+        sanctioner = SANCTIONER_ASKED.search(pq.text)
+        if sanctioner:
+            first = sanctioner_lead(hits, quotable, first, sanctioner.group(1))
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)
     if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:
@@ -403,6 +457,11 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = choice_lead(hits, quotable, first, pq.options)
     if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
         first = duty_of_class_lead(hits, quotable, first, pq.duty)
+    if (PURPOSE_ASKED.search(pq.text) and PURPOSE_OF_TEXT.search(pq.text)
+            and not (pq.figure or pq.quoted or pq.asks & {Ask.PENALTY, Ask.WHO, Ask.DEFINITION})):
+        first = saying_lead(hits, quotable, first, _PURPOSE_SAID, LEAD_LOOKAHEAD + 1)
+    if pq.parts:
+        first = every_part_lead(pq, hits, quotable, first)
     if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
         first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
                                       LEAD_LOOKAHEAD + 1)

@@ -111,6 +111,24 @@ DOCUMENT_DATES_RE = re.compile(
     r"|通过的|公布的|施行的|" + ISSUER_ASKED_RE.pattern
 )
 
+# A when-word alone (哪一年, 什么时候) asks a document's own dates only when the question speaks of a
+# text or of an event of one: 哪一年彻底停止生产 asks a date the rules would set for something else,
+# which no header line answers.
+_GENERIC_WHEN = re.compile(r"哪天|哪一天|什么时候|何时|哪一年|哪年|日期")
+_TEXT_OR_ITS_EVENT = re.compile(
+    r"法|条例|办法|细则|决定|通知|意见|方案|规划|标准|文件|版|《|施行|实施|生效|通过|公布|发布|印发|颁布|出台|制定|修|废止"
+)
+
+
+def asks_document_dates(text: str, loose: bool = False) -> bool:
+    """Whether the question asks for a document's own dates (its header lines); `loose`: any
+    when-word does."""
+    found = [m.group(0) for m in DOCUMENT_DATES_RE.finditer(text)]
+    if not found:
+        return False
+    return loose or not all(_GENERIC_WHEN.fullmatch(f) for f in found) or bool(_TEXT_OR_ITS_EVENT.search(text))
+
+
 # What a question about dates or consequences is after, by name; answers look for the words
 # the documents use for it (kb.answers.scoring.SOURCE_FOCUS).
 FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -245,6 +263,8 @@ VERSION_YEAR_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:(?:{_WHICH_VERSION
 VERSION_PHRASE_RE = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
+    # 现在施行的固废法 names the text in force: no question about when it took effect
+    r"|(?:现在|目前|当前|如今)(?:正在)?(?:施行|实施|实行|执行|生效|有效)(?:着)?的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
 # (2018年的臭氧层物质条例 names the 2018 text as 2018年新条例 does)
@@ -348,6 +368,9 @@ def asks_of(text: str) -> frozenset[Ask]:
 CATALOGUE_CONTENT_RE = re.compile(
     r"(?:目录|名录|清单)(?:里|中|内|上)?[，,]?[^，,。？?]{0,12}?(?:一共|共有|有多少|多少类|多少种|多少个|哪些|哪几|列了|归哪|有没有|包不包括|包括不包括)"
     r"|在不在[^，,。？?]{0,24}(?:目录|名录|清单)"
+    # 被列入强制回收名录、生产企业必须回收的产品具体有哪些: the things a catalogue lists, asked after
+    # what the listing entails
+    r"|列入[^，,。？?]{0,16}?(?:目录|名录|清单)[^。？?]{0,30}?(?:具体)?(?:有|是|包括)(?:哪些|哪几)"
     r"|(?:目录|名录|清单)(?:里|中|内|上)?被?(?:列为|归为|定为|划为)"  # 在…名录里被列为第几类
     # 苯是不是列在高毒物品目录里, 锂电池是否属于必须检验的商品目录
     r"|(?:是否|是不是|有没有|算不算)(?:被)?(?:列入|纳入|列在|属于|在)[^，,。？?]{0,24}(?:目录|名录|清单)"
@@ -365,7 +388,7 @@ DETAIL_RE = re.compile(
 # After a document's event the question goes on with a date word, a particle or a conjunction
 # (哪天发布的, 施行时间, 通过以后, 施行和废止); with any other word it acts on that thing instead
 # (发布管制命令, 实施无线电管制): the event is not the document's.
-_EVENT_THEN = re.compile(r"[^\u4e00-\u9fff]|的|了|过|时|日|期|后|前|以|之|起|至|吗|呢|吧|啊|呀|和|与|及|或|、|并|还|是|于|到|生效|施行|实施|执行"
+_EVENT_THEN = re.compile(r"[^\u4e00-\u9fff]|的|了|过|时|日|期|后|前|以|之|起|至|吗|呢|吧|啊|呀|和|与|及|或|、|并|还|是|于|到|出来|出台|生效|施行|实施|执行"
                          r"|多久|多长|几年|哪|什么|何|当天|当年|那天|那年|年份|月份|开始")
 
 
@@ -388,7 +411,7 @@ def is_change(text: str) -> bool:
 # 江苏的实施办法), not a place where the asker happens to be (我在广东开了家厂, 江苏一家化工厂).
 _LOCAL_RULE_AFTER = re.compile(
     r"(?:省|市|自治区|特别行政区)?(?:人民政府|政府|当地|本地)?(?:\d{4}\s*年度?)?"
-    r"(?:对|规定|要求|出台|印发|制定|发布|颁布|的(?:地方性?)?(?:法规|规章|规定|标准|办法|细则|条例|政策|实施办法)"
+    r"(?:对|规定|要求|出台|印发|制定|发布|颁布|划定|确定的|公布的|的(?:地方性?)?(?:法规|规章|规定|标准|办法|细则|条例|政策|实施办法)"
     r"|(?:有没有|是否|有无)?(?:已经|已)?(?:决定|出台|制定)"  # 浙江省有没有决定…: what the place itself decided
     r"|地方性?(?:法规|规章|规定|标准)"
     # a local document named by its title without 《》 (按照上海市物业管理条例)

@@ -47,7 +47,7 @@ from kb.question.kinds import (
     incentive_asked,
     CATALOGUE_CONTENT_RE,
     DETAIL_RE,
-    DOCUMENT_DATES_RE,
+    asks_document_dates,
     DOCUMENT_EVENTS,
     consequence_as_penalty,
     excluded_of,
@@ -267,7 +267,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         wants_old=bool(OLDER_VERSION_RE.search(text)),
         other_versions=bool(OTHER_VERSIONS_RE.search(text)) or Ask.CHANGE in asks,
         # an English question's framing says it as the Chinese words would (take effect → 施行)
-        document_dates=bool(DOCUMENT_DATES_RE.search(undated + " " + " ".join(framing))),
+        # (an English question's when-words are glossed apart from what it names: read as before)
+        document_dates=asks_document_dates(undated + " " + " ".join(framing), loose=english),
         excluded=excluded,
         terms=tuple(content_terms(" ".join(glossed) if english else text)),
         legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed)),
