@@ -7,8 +7,6 @@ versions; a carbon-trading regulation that converts allowances to tonnes but set
 They are test samples (测试样例), not real texts: issuers, numbers and dates are made up."""
 from __future__ import annotations
 
-from pathlib import Path
-
 NOTE = "本文件是 GreenKB 自动化测试使用的虚构样例，不是真实的法规。"
 
 
@@ -107,9 +105,3 @@ FILES = {
     "示例碳交易条例(2040-02-02).md": CARBON,
 }
 
-
-def write_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in FILES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder

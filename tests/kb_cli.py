@@ -19,6 +19,16 @@ def index(tmp_path_factory, name: str, write_corpus: Callable[[Path], Path]) -> 
     return out
 
 
+def files_writer(files: dict[str, str]) -> Callable[[Path], Path]:
+    """A `write_corpus` for `index`: writes each of `files` (name → text) into the folder."""
+    def write(folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        return folder
+    return write
+
+
 def ask(data: Path, question: str, capsys) -> dict:
     """The answer as `kb ask --json` prints it."""
     capsys.readouterr()

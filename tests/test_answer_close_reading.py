@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import fixtures_close_reading as fx
 import pytest
-from kb_cli import ask, index, lead
+from kb_cli import ask, files_writer, index, lead
 
 from kb.question.reading import read_question
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    return index(tmp_path_factory, "close_reading", fx.write_corpus)
+    return index(tmp_path_factory, "close_reading", files_writer(fx.FILES))
 
 
 def test_the_purpose_is_said_by_the_purpose_clause(data, capsys):
