@@ -2,14 +2,15 @@
 (tests/fixtures_close_reading.py), through `python -m kb ask --json`:
 
 - why a text was made (立法是为了什么) is said by its purpose clause (为了…，制定本法);
-- 现在施行的…是哪天修订的 asks the revision's date (the header), not when the text took effect;
+- 现在施行的…是哪天修订的 asks the revision's date (the header), not when the text took effect; 一共经历了
+  几次修订 asks the header too;
 - 哪一年彻底停止生产 asks a date of something the texts regulate, not a text's own dates: refused
   when no passage states it;
 - the things a catalogue lists (列入…名录的产品具体有哪些), and what a place itself drew (…市划定的禁燃区
   包括哪几个区), are refused when only the catalogue's maker, or the national power to draw, is found;
 - a figure is stated only by a passage sharing a word with the question (20个工作日 of an approval
   is no size of a reserve);
-- a threshold asked as what puts a firm in a class (多少吨的企业会被划进…) is refused when only a
+- a threshold asked as what puts a firm in a class (多少吨的企业会被划进…, 纳入门槛是多少吨) is refused when only a
   conversion (1个单位配额相当于1吨) states tonnes;
 - who confiscates (由哪个部门来没收) is said by the penalty that confiscates;
 - a penalty that names the rule it enforces keeps the lead over another rule's penalty;
@@ -43,6 +44,14 @@ def test_the_text_in_force_asked_when_revised_is_answered_by_its_header(data, ca
     assert "2037年8月8日" in out["answer"].split("\n")[0], out["answer"]
 
 
+def test_how_many_revisions_is_asked_of_the_header(data, capsys):
+    # (found on dev40, read once dev41 was written)
+    question = "示例再生资源法到目前为止一共经历了几次修订？"
+    assert read_question(question).document_dates
+    out = ask(data, question, capsys)
+    assert lead(out) == ("示例再生资源法（测试样例）", "header"), out["answer"]
+
+
 def test_a_year_of_something_regulated_is_not_a_text_s_date(data, capsys):
     question = "示例淘汰设备国家规定哪一年彻底停止生产？"
     assert not read_question(question).document_dates
@@ -58,6 +67,7 @@ def test_a_year_of_something_regulated_is_not_a_text_s_date(data, capsys):
     "示例石油储备规模要达到相当于多少天的净进口量？",
     # a threshold asked as the amount that puts a firm in a class; 1个单位相当于1吨 bounds nothing
     "一年排放多少吨二氧化碳的企业会被划进示例碳市场的重点排放单位？",
+    "示例碳交易对企业的纳入门槛是年排放多少吨二氧化碳？",
 ])
 def test_what_only_another_text_or_place_would_say_is_refused(data, capsys, question):
     out = ask(data, question, capsys)

@@ -209,7 +209,9 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
 # (…多少吨的企业会被划进重点排放单位 asks a threshold too: the amount that puts one in a class)
 _THRESHOLD_ASKED = re.compile(r"(?:多少|几)[^，,。？?]{0,12}?(?:以上|以下|以内|之上|之下)"
                               r"|(?:多少|几)[^，,。？?]{0,12}?的(?:企业|单位|项目|设施)[^，,。？?]{0,6}?"
-                              r"(?:会被|要被|就会|就要|才会|才算|算|被)?(?:划进|划入|纳入|列入|列为|认定为|算作|算是)")
+                              r"(?:会被|要被|就会|就要|才会|才算|算|被)?(?:划进|划入|纳入|列入|列为|认定为|算作|算是)"
+                              # (纳入门槛是年排放多少吨: the threshold named)
+                              r"|门槛[^，,。？?]{0,12}?(?:多少|几)")
 _BOUND_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:以上|以下|以内|之上|之下)")
 _BOUND_BEFORE = re.compile(r"(?:超过|达到|不足|不满|不少于|不超过|不低于|低于|高于|大于|小于|满)[^，,。；;]{0,4}$")
 
