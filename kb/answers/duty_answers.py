@@ -289,13 +289,12 @@ def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchH
     for p in register.penalties_of(lead.doc_id, lead.locator):
         for d, loc, paras, how, _c in p.enforces:
             if how == "reference":
-                named.setdefault((d, loc), set()).update(paras or (0,))
+                named.setdefault((d, loc), set()).update(paras or (0,))  # (0: the whole article)
     for h in hits[:REFERENCE_DEPTH]:
         paras = named.get((h.doc_id, h.locator))
         if paras is None:
             continue
-        paragraphs = _ARTICLE_LABEL.sub("", (h.text or "").strip()).split("\n")
-        said = paragraphs if 0 in paras else [paragraphs[i - 1] for i in paras if 0 < i <= len(paragraphs)]
+        said = _paragraphs_named(h.text or "", () if 0 in paras else paras)
         named_best = max([named_best, *(share(s) for t in said for s in re.split(r"(?<=[。；])", t))])
     for h in hits[:REFERENCE_DEPTH]:
         if h.doc_id != lead.doc_id or Role.PENALTY in roles(h.text or ""):
@@ -344,8 +343,7 @@ def named_rule_lines(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],
     rule = _hit_for(unit.doc_id, named[0][0], "", hits, catalog)
     if rule is None:
         return [], []
-    paragraphs = _ARTICLE_LABEL.sub("", (rule.text or "").strip()).split("\n")
-    wanted = [paragraphs[i - 1] for i in named[0][1] if 0 < i <= len(paragraphs)] or paragraphs  # 第十八条第一款
+    wanted = _paragraphs_named(rule.text or "", named[0][1])  # 第十八条第一款
     want = pairs(pq.conduct)
     sentences = [x.strip() for x in re.split(r"(?<=[。；])", "\n".join(wanted)) if x.strip()]
     if not sentences:
@@ -354,6 +352,13 @@ def named_rule_lines(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],
     n = max(c.n for c in citations) + 1
     line = f"该条处罚的是违反以下规定的行为——{book_title(short_title(rule.title))}{rule.locator}：{sentence}[{n}]"
     return [line], [Citation(n, rule, sentence)]
+
+
+def _paragraphs_named(text: str, paras) -> list[str]:
+    """The paragraphs (款) of an article's `text` that a penalty names (违反本条例第十八条第一款);
+    all of them when it names none, or none that the text has."""
+    paragraphs = _ARTICLE_LABEL.sub("", text.strip()).split("\n")
+    return [paragraphs[i - 1] for i in paras if 0 < i <= len(paragraphs)] or paragraphs
 
 
 def _penalty_first(pq: ParsedQuestion, unit: Penalty, hits: Sequence[SearchHit], catalog: Catalog,

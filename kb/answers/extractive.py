@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 
 from kb.answers.leads import lead_for
-from kb.answers.figure_stated import FIGURES
+from kb.answers.figure_stated import FIGURES, number_in_unit
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.figures import count_cue
 from kb.question.reading import ParsedQuestion
-from kb.text.grammar import CN_NUMERAL
 from kb.types import Citation, SearchHit
 from kb.versions.dates import own_chronology
 from kb.text.titles import title_key, book_title
@@ -422,9 +421,7 @@ def _figure_in_unit(part: ParsedQuestion) -> re.Pattern[str] | None:
     """What states the quantity a part asks in a unit of its own (最少要几个人: 不得少于2人); None when
     it asks none. (Any sum or period is left to the scores: 处五万元以下的罚款 states a sum, not the
     one asked.)"""
-    if part.figure != "quantity" or not part.figure_unit:
-        return None
-    return re.compile(rf"(?:\d|{CN_NUMERAL})\s*个?(?:{part.figure_unit})")
+    return number_in_unit(part.figure_unit) if part.figure == "quantity" and part.figure_unit else None
 
 
 def _named_by(part: ParsedQuestion, hits: list[SearchHit]) -> set[str]:

@@ -136,6 +136,11 @@ def _topical_pairs(pq: ParsedQuestion) -> set[str]:
     return set().union(*(bigrams(t) for t in topical))
 
 
+def number_in_unit(unit: str) -> re.Pattern[str]:
+    """A number in `unit` (a figure_unit alternation: 人|名 → 不得少于2人, 两个年度 as 两年)."""
+    return re.compile(rf"(?:\d|{CN_NUMERAL})\s*个?(?:{unit})")
+
+
 def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty; a period of keeping only a question about keeping."""
@@ -144,7 +149,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     advance = pq.figure == "period" and not pq.parts and pq.advance
     in_unit = (_SHARE_OR_FRACTION if pq.figure_unit == SHARE_UNIT
                # (两个年度 counts years as 两年 does)
-               else re.compile(rf"(?:\d|{CN_NUMERAL})\s*个?(?:{pq.figure_unit})") if pq.figure_unit else None)
+               else number_in_unit(pq.figure_unit) if pq.figure_unit else None)
     if in_unit is not None and pq.figure_unit in PEOPLE_UNITS:
         # 需要多少人同意 is answered by 三分之二以上成员 as well as by 五人
         in_unit = re.compile(rf"{in_unit.pattern}|{_FRACTION.pattern}|{_SHARE.pattern}")

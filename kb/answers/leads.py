@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from kb.answers.figure_stated import number_in_unit
 from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.answers.units import Unit
 from kb.index.lexical import bigrams
 from kb.question.kinds import CRIMINAL_ASKED, FOCUS_SOURCE, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
-from kb.text.grammar import ARTICLE_NO, CN_NUMERAL
+from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
 from kb.types import SearchHit
@@ -400,7 +401,7 @@ _AUTHORITY_SAID = re.compile(r"部门|机关|机构|人民政府|委员会")
 
 def _part_answered(part: ParsedQuestion) -> tuple[str, re.Pattern[str]] | None:
     if part.figure == "quantity" and part.figure_unit:
-        return "quantity", re.compile(rf"(?:\d|{CN_NUMERAL})\s*个?(?:{part.figure_unit})")
+        return "quantity", number_in_unit(part.figure_unit)
     if part.asks == {Ask.WHO}:
         return "who", _AUTHORITY_SAID
     return None
