@@ -4,7 +4,7 @@ the dev21 question set once it was read; on invented regulations (tests/fixtures
 
 - a graver tier of a sanction (情节严重的，处…) is quoted with the clauses of its sentence before it
   — who sanctions, the warning, the first fine — and the answer leads with the sentence's start
-  (kb.answers.extractive.tier_base);
+  (kb.answers.quoting.tier_base);
 - an article that says another may not be used for some people (不得依据本规定第五条…解除) is
   quoted beside it (extractive.restricting);
 - 不享受 answers a yes/no question (还能休…吗): the list of who does not enjoy the leave leads, not a

@@ -38,7 +38,8 @@ from kb.answers.duty_answers import (
 )
 from kb.answers.fine_schedule import fine_schedule, schedule_line
 from kb.answers.interpreter import interpretation_clause
-from kb.answers.referral import Referral, aliases_of, subject_referral, unindexed_referral
+from kb.answers.referral import (aliases_of, conduct_stated_elsewhere, elsewhere_note, stated_elsewhere,
+                                 subject_referral)
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.value_range import value_first
@@ -308,42 +309,25 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     schedule = fine_schedule(pq, lead.hit, hits)  # the text's one article on the sums of its fines
     unstated = ((not schedule and figure_stated.lead_lacks_figure(pq, lead.hit))
                 or figure_stated.parts_lack_figures(pq, lead.hit, [c.hit for c in (led or comp).citations])
-                or _referred_elsewhere(pq, lead, hits, catalog))
+                or _referred_elsewhere(pq, lead, hits, catalog)
+                or conduct_stated_elsewhere(pq, lead, catalog))
     if unstated:
         return abstention(question, hits, "extractive",
-                          decision.placeless + (_stated_elsewhere(pq, lead, catalog) or unstated), warnings)
+                          decision.placeless + (stated_elsewhere(pq, lead, catalog) or unstated), warnings)
     if schedule is not None:
         shown = led or comp
         line, cite = schedule_line(schedule, shown.citations)
         shown.text, shown.citations = "\n".join([shown.text, line]), [*shown.citations, cite]
     if led is not None:
-        led.text = "\n".join([*decision.notes, led.text, *_elsewhere_note(pq, lead, catalog)])
+        led.text = "\n".join([*decision.notes, led.text, *elsewhere_note(pq, lead, catalog)])
         return led
     more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
     if not more:  # the rule a quoted penalty only names (违反本条例第八条规定的)
         more, more_cites = named_rule_lines(pq, comp, hits, catalog)
     comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
     w = list(warnings or []) + _status_warnings(comp.citations) + standards_warnings(comp.citations, catalog)
-    text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog), *_elsewhere_note(pq, lead, catalog)])
+    text = "\n".join([*decision.notes, _with_notes(comp.text, comp.citations, catalog), *elsewhere_note(pq, lead, catalog)])
     return Answer(question=question, text=text, citations=comp.citations, abstained=False, mode="extractive", warnings=w)
-
-
-def _penalty_referral(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> Referral | None:
-    """For a penalty question, the document not indexed that the lead leaves the sanction to."""
-    if Ask.PENALTY not in pq.asks:
-        return None
-    return unindexed_referral(lead.quote or lead.hit.text, aliases_of(catalog))
-
-
-def _stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> str:
-    """The reason to refuse a question after a penalty's figure whose lead passage leaves the
-    sanction to a document that is not indexed ('' otherwise): 第六十七条 says 依照《水法》第六十六条
-    的规定处罚, and only the Water Law, which the index lacks, says how much."""
-    ref = _penalty_referral(pq, lead, catalog) if pq.figure else None
-    if ref is None:
-        return ""
-    return (f"{abstain.where(lead.hit)}规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，"
-            f"所收文件中没有{abstain.figure_name(pq)}")
 
 
 REFERRAL_PASSAGES = 5  # the documents of this many best passages are looked at
@@ -372,15 +356,6 @@ def _referred_elsewhere(pq: ParsedQuestion, lead: Citation, hits: list[SearchHit
             f"知识库中没有收录{book_title(ref.referral.title)}")
 
 
-def _elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> list[str]:
-    """For a penalty answer whose lead leaves the sanction to a document not indexed: a line
-    saying so (the answer quotes the pointer, not the sanction)."""
-    ref = _penalty_referral(pq, lead, catalog)
-    if ref is None:
-        return []
-    return [f"注意：该条规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，具体处罚以该文件为准。"]
-
-
 def _unfounded_penalty(pq: ParsedQuestion, special: Answer, hits: list[SearchHit], catalog: Catalog | None) -> str:
     """Why an answer from the duties register must be refused after all ('' when it stands):
     the checks every extractive answer passes — a document named but not indexed, a figure
@@ -396,7 +371,7 @@ def _unfounded_penalty(pq: ParsedQuestion, special: Answer, hits: list[SearchHit
     quoted = dataclasses.replace(lead.hit, text=lead.quote or lead.hit.text)
     if not figure_stated.lead_lacks_figure(pq, quoted):
         return ""
-    unstated = _stated_elsewhere(pq, lead, catalog) or figure_stated.lead_lacks_figure(pq, lead.hit)
+    unstated = stated_elsewhere(pq, lead, catalog) or figure_stated.lead_lacks_figure(pq, lead.hit)
     return decision.placeless + unstated if unstated else ""
 
 
@@ -492,7 +467,7 @@ def answer(
             return abstention(pq.raw, hits, mode, refused)
         if special.citations and not special.abstained:
             lead = min(special.citations, key=lambda c: c.n)
-            special.text = "\n".join([special.text, *_elsewhere_note(pq, lead, catalog)])
+            special.text = "\n".join([special.text, *elsewhere_note(pq, lead, catalog)])
         return special
     if mode == "llm":
         settings = settings or getattr(searcher, "settings", None)

@@ -36,6 +36,13 @@ def _differing_units(units: list[Unit], other: list[Unit], limit: int = 2) -> li
     return [u for u in units if _flat(u.text) not in have][:limit]
 
 
+SHORT_ARTICLE = 200  # characters (without spaces): an article this short is quoted whole when it changed
+
+
+def _short(units: list[Unit]) -> bool:
+    return 0 < sum(len(_flat(u.text)) for u in units) <= SHORT_ARTICLE
+
+
 def _article_label(locator: str) -> str:
     loc = (locator or "").strip()
     return loc if loc.startswith("第") else (f"第{loc}节" if re.match(r"^\d+(\.\d+)*$", loc) else loc)
@@ -100,6 +107,8 @@ def compose_changes(items: list, old_label: str, new_label: str, max_items: int 
         if it.status == "changed":
             qa = qa or ua[:2]
             qb = qb or ub[:2]
+            if _short(ua) and _short(ub):
+                qa, qb = ua, ub  # two short articles read whole: a change is seldom in one clause only
             if not qa or not qb:
                 continue
             la, lb = _article_label(it.locator_a), _article_label(it.locator_b)

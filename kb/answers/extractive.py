@@ -1,8 +1,8 @@
 """Extractive answers: the answer is made of sentences and clauses of the retrieved passages.
 
 Nothing is rewritten. Passages are cut into units (kb.answers.units) and scored against the
-read question (kb.answers.scoring); the best passages contribute their best units, verbatim,
-each followed by the [n] of the passage it came from. When an article introduces a list
+read question (kb.answers.scoring); the best passages contribute their best units (which ones:
+kb.answers.quoting), verbatim, each followed by the [n] of the passage it came from. When an article introduces a list
 (下列…：), its items come along. A question asking for a number, a date, an authority or
 yes/no gets one direct lead line first, itself a verbatim span of a source. Passages of a
 second document are quoted only for a reason: the question names it, one implements the
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kb.answers.leads import lead_for
 from kb.answers.figure_stated import FIGURES, number_in_unit
+from kb.answers.quoting import lead_types, lead_unit, pick_units
 from kb.answers.scoring import Scored, score
 from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
@@ -107,7 +108,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         units = scored.units[i]
         if not units:
             continue
-        keep = _pick_units(units, hits[i], primary=(i in deliberate), global_best=global_best)
+        keep = pick_units(units, hits[i], primary=(i in deliberate), global_best=global_best)
         if counted is not None:
             # a number asked in its unit (至少去几个人): a passage's sentence giving it is
             # quoted, though its list of measures outscores it (调查人员不得少于2人)
@@ -193,96 +194,6 @@ def _other_doc_relevant(pq: ParsedQuestion, other: SearchHit, main: SearchHit) -
     if any(r and r in b for r in refs_a) or any(r and r in a for r in refs_b):
         return True
     return False
-
-
-def _pick_units(units: list[Unit], hit: SearchHit, primary: bool, global_best: float) -> list[Unit]:
-    total_len = sum(len(u.text) for u in units)
-    best = max(u.score for u in units)
-    if primary and total_len <= 400:
-        keep = list(units)  # a short article is quoted whole: the answer is usually all of it
-    else:
-        floor = max(0.5 * best, 0.35 * global_best) if primary else max(0.6 * best, 0.6 * global_best)
-        ranked = sorted(units, key=lambda u: -u.score)
-        keep = [u for u in ranked[: (6 if primary else 3)] if u.score >= floor and u.score > 0.12]
-        if not keep and primary:
-            keep = ranked[:1]
-        # a chosen list intro brings its items; a chosen item brings its intro
-        by_pos = {u.pos: u for u in units}
-        extra: list[Unit] = []
-        for u in keep:
-            if u.kind == "intro":
-                extra += [x for x in units if x.intro == u.pos][:15]
-            elif u.kind == "item" and u.intro is not None:
-                extra.append(by_pos[u.intro])
-        extra += [x for u in keep + extra for x in tier_base(units, u)]
-        keep_pos = {u.pos for u in keep} | {u.pos for u in extra}
-        keep = [u for u in units if u.pos in keep_pos]
-    return keep
-
-
-# A graver tier of a sanction (情节严重的，处…; 拒不改正的，处…) reads only after the clauses of its
-# sentence before it: who sanctions, for what, and the first tier.
-_TIER_START = re.compile(r"^(?:情节(?:特别|较为)?严重|拒不改正|逾期(?:不|未|仍不|仍未)(?:改正|缴纳|履行|补办|拆除|停止)"
-                         r"|造成(?:严重)?后果|再次|屡次|多次|构成犯罪)")
-
-
-def tier_base(units: list[Unit], u: Unit) -> list[Unit]:
-    """The clauses of `u`'s sentence before it, when `u` is a graver tier of a sanction."""
-    if u.kind == "item" or not _TIER_START.match(u.text):
-        return []
-    by_pos = {x.pos: x for x in units}
-    before: list[Unit] = []
-    p = u.pos - 1
-    while p in by_pos and by_pos[p].kind == "sent" and by_pos[p].text.endswith(("；", ";")):
-        before.append(by_pos[p])
-        p -= 1
-    return before[::-1]
-
-
-LEAD_TYPES = ("numeric", "timeline", "who", "penalty", "yesno")
-
-
-def lead_types(qtypes: set[str]) -> set[str]:
-    """The kinds of answer a lead line is chosen for. 应当 / 不得 / 可以 mark nearly every sentence of
-    a law, so a yes/no asked beside an authority or a figure (算不算…，由谁认定) is left to them."""
-    wanted = {t for t in LEAD_TYPES if t in qtypes}
-    return wanted - {"yesno"} if len(wanted) > 1 else wanted
-
-
-# A header line recording a revision, and its year (2018年10月26日…第二次修正).
-_DATED_REVISION = re.compile(r"((?:19|20)\d{2})\s*年[^。]*?(?:修正|修订)")
-
-
-def _asked_revision(units: list[Unit], pq: ParsedQuestion | None) -> Unit | None:
-    """For 最近一次修改 / 第一次修正: of the revision lines (of the kind named), the one with the
-    latest or earliest year, whatever words it shares with the question."""
-    pick, kind = pq.revision if pq is not None else ("", "")
-    if not pick:
-        return None
-    dated = [(int(m.group(1)), u) for u in units
-             if (m := _DATED_REVISION.search(u.text)) and kind in u.text]
-    if not dated:
-        return None
-    return (max if pick == "latest" else min)(dated, key=lambda d: d[0])[1]
-
-
-def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]], pq: ParsedQuestion | None = None) -> Unit | None:
-    """The unit to put first for a question asking for a number/date/authority/yes-no."""
-    wanted = [t for t in LEAD_TYPES if t in scored.qtypes]
-    if not wanted or not chosen:
-        return None
-    cands = [u for _, us in chosen for u in us if u.kind != "item"]
-    if not cands:
-        return None
-    revision = _asked_revision(cands, pq)
-    if revision is not None:
-        return revision
-    # The lead rests on the main passage (the first chosen) when it says what is asked at all.
-    main = chosen[0][0]
-    own = [u for u in cands if u.hit == main and u.cues & set(wanted)]
-    best = max(own or cands, key=lambda u: (len(u.cues & set(wanted)), u.score, -u.hit, -u.pos))
-    base = tier_base([x for _, us in chosen for x in us if x.hit == best.hit], best)
-    return base[0] if base else best  # a graver tier is led by its sentence's start
 
 
 @dataclass

@@ -69,6 +69,10 @@ _FINE_CLAUSE = re.compile(r"[^。；，,]*处[^。；，,]*(?:罚款|罚金)[^�
 # A prison term (处五年以下有期徒刑, 处三年以上七年以下有期徒刑或者拘役): a period only a penalty asked is
 # answered by — not how long records are kept.
 _PRISON_CLAUSE = re.compile(r"[^。；，,]*(?:有期徒刑|拘役)[^。；，,]*")
+# The price of a thing traded (配额多少钱一吨, 每吨多少钱, 成交价格): being handed out free (免费分配)
+# is no price, as it is an answer to what a service costs (收费多少 — 不得收取费用).
+_PRICE_ASKED = re.compile(r"多少钱一|每[^，,。？?]{0,3}多少钱|价格|价钱|单价|售价|市价")
+_FREE = re.compile(r"免费|免收|不(?:得|再)?收取[^。；，]{0,8}费")
 # A criminal fine (罚金) asked is not stated by an administrative one (罚款), nor the other way round.
 _CRIMINAL_FINE = "罚金"
 _GRADES_NAMED = re.compile(r"分为[^。；：]{1,30}、[^。；：]{1,30}")
@@ -156,6 +160,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     threshold = bool(_THRESHOLD_ASKED.search(pq.text))
     given = re.findall(r"\d+(?:\.\d+)?", pq.text.translate(_NARROW_DIGITS)) if pq.figure == "quantity" else []
     criminal_fine = pq.figure in ("amount", "levy") and _CRIMINAL_FINE in pq.text and "罚款" not in pq.text
+    price = pq.figure == "amount" and bool(_PRICE_ASKED.search(pq.text))
     topical = _topical_pairs(pq)
     for h in hits[:FIGURE_PASSAGES]:
         if topical and not topical & bigrams(f"{h.title} {h.text}"):
@@ -175,6 +180,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 sent = _FINE_CLAUSE.sub(" ", sent)  # 处设计费25%以上50%以下的罚款 sizes a fine, not the fee asked
                 if pq.figure == "period":
                     sent = _PRISON_CLAUSE.sub(" ", sent)  # 处五年以下有期徒刑 is no keeping period
+            if price:
+                sent = _FREE.sub(" ", sent)
             if criminal_fine and _CRIMINAL_FINE not in sent:
                 continue  # 处十万元以上一百万元以下的罚款 is no 罚金
             if pq.figure == "period":

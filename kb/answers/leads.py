@@ -97,8 +97,20 @@ def _lists_noun(units: list[Unit], nouns: tuple[str, ...], named: re.Pattern[str
     return False
 
 
+# Who may do a thing of their own accord (哪些单位可以主动做…, 自愿参加): a list of those who must
+# (有下列情形之一的单位，应当实施强制性…审核) answers who is obliged, not who may.
+_MAY_ASKED = re.compile(r"(?:哪些|哪几类|哪几种|哪类|哪种)[^，,。？?]{0,8}?(?:可以|能够?|自愿|主动)")
+_OBLIGED = re.compile(r"应当|必须|强制")
+_WILLING = re.compile(r"自愿|鼓励")
+
+
+def _obliges(units: list[Unit], named: re.Pattern[str]) -> bool:
+    """Whether the list a passage introduces by name is of those who must (应当, 必须, 强制)."""
+    return any(named.search(u.text) and _OBLIGED.search(u.text) and "可以" not in u.text for u in units)
+
+
 def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int,
-               nouns: tuple[str, ...] = (), topic_naming: re.Pattern[str] | None = None) -> int:
+              nouns: tuple[str, ...] = (), topic_naming: re.Pattern[str] | None = None, may: bool = False) -> int:
     """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
     first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
     one of the next passages of the same document enumerates, that one leads — not a penalty's list
@@ -106,9 +118,17 @@ def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first:
     asked (哪几类企业: 矿山企业、建筑施工企业…) leads before a list of anything else (提供下列文件), and
     so does the list of the topic's 内容 or 事项 asked (`topic_naming`: 能源审计的内容包括：)."""
     naming = _list_naming(nouns) if nouns else topic_naming
+    if may and naming and _obliges(scored.units[first], naming):
+        # search put the list of those who must first: a passage of its document on those who
+        # choose to (鼓励…单位自愿…) answers who may
+        willing = next_of_same_document(hits, quotable, first, lambda i: bool(_WILLING.search(hits[i].text or ""))
+                                        and not _obliges(scored.units[i], naming), LIST_LOOKAHEAD)
+        if willing != first:
+            return willing
     if naming and _ARTICLE.match(hits[first].locator or "") and not _lists_noun(scored.units[first], nouns, naming):
         named = next_of_same_document(hits, quotable, first, lambda i: _lists_noun(scored.units[i], nouns, naming)
-                                      and Role.PENALTY not in roles(hits[i].text or ""), LIST_LOOKAHEAD)
+                                      and Role.PENALTY not in roles(hits[i].text or "")
+                                      and not (may and _obliges(scored.units[i], naming)), LIST_LOOKAHEAD)
         if named != first:
             return named
     if CUE_PATTERNS["list"].search(hits[first].text or ""):
@@ -427,7 +447,8 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
     above, where the question asks what it looks for, may hand the lead to a passage a little
     further down that says it."""
     if scored.qtypes == {"list"}:
-        first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms))
+        first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms),
+                          may=bool(_MAY_ASKED.search(pq.text)))
     if Ask.DEFINITION in pq.asks and pq.quoted:
         first = definition_lead(hits, quotable, first, pq.quoted)
     if not pq.asks & {Ask.DEFINITION, Ask.LIST} and not (pq.quoted or pq.figure or CLASSED_ASKED.search(pq.text)):

@@ -4,7 +4,8 @@ Many regulations punish a conduct by pointing at the law that sets the sanction.
 is not indexed, the knowledge base cannot say how much the fine is — the passage only says
 where it is stated. An answer to 罚多少 must then say so instead of quoting the pointer as if it
 answered; an answer to 怎么处罚 may quote it, with a note that the document it points at is not
-indexed.
+indexed. An article may fine one conduct itself and leave another's sanction to such a law: asked
+the sum for the latter, the answer is refused too (`conduct_left_to`), not led by the other's sum.
 """
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from kb.answers import abstain
+from kb.answers.catalog import Catalog
+from kb.question.kinds import Ask
+from kb.question.reading import ParsedQuestion
+from kb.registers.penalties import pairs
 from kb.text.titles import book_title
+from kb.types import Citation
 
 # 依照《X》(第N条)(的)(有关)规定(予以)处罚 — the sanction stated elsewhere
 _REFERRAL = re.compile(
@@ -41,6 +48,18 @@ def unindexed_referral(text: str, aliases: Any) -> Referral | None:
         if aliases.resolve(title) is None:
             return Referral(title, m.group(2))
     return None
+
+
+def conduct_left_to(conduct: str, text: str, ref: Referral) -> bool:
+    """Whether, of the clauses of a penalty article, the one describing `conduct` best is the one
+    that leaves its sanction to `ref` (在饲料中添加激素类药品的，依照《X》处罚；直接添加原料药的，处1万元…):
+    the sums the article states are another conduct's."""
+    want = pairs(conduct)
+    clauses = [c for c in re.split(r"[。；;]", text or "") if c.strip()]
+    if not want or not clauses:
+        return False
+    best = max(clauses, key=lambda c: len(want & pairs(c)))
+    return bool(want & pairs(best)) and ref.title in best
 
 
 def aliases_of(catalog: Any) -> Any:
@@ -104,3 +123,40 @@ def subject_referral(question: str, passages: list[tuple[str, str]], sentences: 
             if shared and not any(shared in text for k, text in passages if k != key):
                 return SubjectReferral(subject, m.group("verb"), Referral(m.group(2).strip(), m.group(3)), place)
     return None
+
+
+# ------------------------------------------------------------- answers to penalty questions
+def penalty_referral(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> Referral | None:
+    """For a penalty question, the document not indexed that the lead leaves the sanction to."""
+    if Ask.PENALTY not in pq.asks:
+        return None
+    return unindexed_referral(lead.quote or lead.hit.text, aliases_of(catalog))
+
+
+def stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> str:
+    """The reason to refuse a question after a penalty's figure whose lead passage leaves the
+    sanction to a document that is not indexed ('' otherwise): 第六十七条 says 依照《水法》第六十六条
+    的规定处罚, and only the Water Law, which the index lacks, says how much."""
+    ref = penalty_referral(pq, lead, catalog) if pq.figure else None
+    if ref is None:
+        return ""
+    return (f"{abstain.where(lead.hit)}规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，"
+            f"所收文件中没有{abstain.figure_name(pq)}")
+
+
+def conduct_stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> str:
+    """The same reason, when the lead states sums but only for its other conducts: the clause
+    describing the conduct asked leaves the sanction to a document not indexed."""
+    ref = penalty_referral(pq, lead, catalog) if pq.figure and pq.conduct else None
+    if ref is None or not conduct_left_to(pq.conduct, lead.hit.text or "", ref):
+        return ""
+    return stated_elsewhere(pq, lead, catalog)
+
+
+def elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> list[str]:
+    """For a penalty answer whose lead leaves the sanction to a document not indexed: a line
+    saying so (the answer quotes the pointer, not the sanction)."""
+    ref = penalty_referral(pq, lead, catalog)
+    if ref is None:
+        return []
+    return [f"注意：该条规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，具体处罚以该文件为准。"]

@@ -5,7 +5,7 @@ answer is the other law's penalty for the same conduct: it leads, and the referr
 quoted after it, so that the reader sees why.
 
 Only a referral to a whole document the index holds is followed (a document not indexed is said
-so elsewhere: kb.answers.answer._elsewhere_note), only when the question names what the
+so elsewhere: kb.answers.referral.elsewhere_note), only when the question names what the
 referring sentence singles out (the sea project), and only to the penalties of that document for
 the conducts the referring article lists (本条所列…行为).
 """

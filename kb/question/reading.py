@@ -71,7 +71,7 @@ from kb.question.standards_asked import StandardsAsk, standards_ask_of
 from kb.question.terms import content_terms, expand_terms
 from kb.text.grammar import YEAR_RE, StandardRef, find_article_refs, find_standard_refs
 from kb.text.normalize import fold, normalize_question
-from kb.text.places import regions_in
+from kb.text.places import PROVINCES, regions_in
 from kb.text.titles import title_key
 
 _NAMED_RE = re.compile(r"《([^》]{2,60})》")
@@ -85,6 +85,10 @@ _LEAD_IN = re.compile(r"^(?:按照|依照|根据|依据|按|依)")
 _NOT_A_TITLE = re.compile(r"[的了和是在把被给让我你他它这那么吗呢]|^.{0,2}(?:方|做|依|违|执|合|非|立|司|看|想|说|手|算|语|技|写)法$")
 _PARTS = re.compile(r"(?<=[？?])")  # a question of two questions: …多少钱？由哪个部门罚？
 _LATIN_RE = re.compile(r"[A-Za-z]")
+# goods moved from one province to another (从江苏运到安徽): the texts call it 跨省 转移
+_MOVED = re.compile(r"从[^，,。？?]{1,10}?(?:运|转移|转运|送|拉|卖|倒)[^，,。？?]{0,3}?(?:到|往|去|至)")
+# a year right before a text's name names its version (按2017年海洋环境保护法, 2018年版的《…》)
+_YEAR_BEFORE_TITLE = re.compile(r"((?:19|20)\d{2})年(?:版|的|版的)?《?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # What a penalty question says about the penalty itself, removed to leave the conduct.
 _PENALTY_WORDS = re.compile(
@@ -189,10 +193,13 @@ def read_question(question: str, aliases: AliasTable | None = None,
     documents: list[str] = []
     unindexed: list[str] = []
     unbracketed: list[str] = []
+    dating: list[str] = []  # years naming the text right after them (按2017年海洋环境保护法)
     if aliases is not None:
-        for title, _s, _e in aliases.find(compact(text)):
+        squeezed_text = compact(text)
+        for title, start, _e in aliases.find(squeezed_text):
             if title not in documents:
                 documents.append(title)
+            dating += _YEAR_BEFORE_TITLE.findall(squeezed_text[max(0, start - 8) : start])
         for name in named:
             resolved = aliases.resolve(name)
             if resolved is None:
@@ -259,8 +266,9 @@ def read_question(question: str, aliases: AliasTable | None = None,
         described=tuple(described_documents(text)),
         years=tuple(int(y) for y in YEAR_RE.findall(text)),
         batches=tuple(dict.fromkeys(BATCH_RE.findall(text))),
-        subject_years=tuple(subject_years(text) + (english_subject_years(text) if english else [])),
-        version_years=tuple(VERSION_YEAR_RE.findall(text)),
+        subject_years=tuple(y for y in subject_years(text) + (english_subject_years(text) if english else [])
+                            if y not in dating),
+        version_years=tuple(VERSION_YEAR_RE.findall(text) + dating),
         standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
         standard_refs=refs,
         standards_ask=standards_ask_of(text),
@@ -271,7 +279,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
         document_dates=asks_document_dates(undated + " " + " ".join(framing), loose=english),
         excluded=excluded,
         terms=tuple(content_terms(" ".join(glossed) if english else text)),
-        legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed)),
+        legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed + (
+            ["跨省", "转移"] if len(set(regions) & set(PROVINCES)) >= 2 and _MOVED.search(text) else []))),
         # (an English fine asked adds no 'consequence' focus: its gloss 罚款 处罚 is in every English
         # question naming a penalty, which a Chinese one asks in its own words)
         focus=focus_of(VERSION_PHRASE_RE.sub(" ", undated)) + tuple(
@@ -326,10 +335,18 @@ _ASKING_ONLY = re.compile(
 )
 
 
+# The text a question goes by (按旧版海洋环境保护法, 依照2018年的条例, 新法) and the words that point back
+# at the conduct (对这种情况, 罚得有多重): no part of the conduct.
+_TEXT_GONE_BY = re.compile(
+    r"(?:按照?|依照?|根据|依据)(?:(?:19|20)\d{2}年版?的?)?(?:旧版|新版|老版|现行)?的?[\u4e00-\u9fff]{1,12}?"
+    r"(?:(?<![违非合依守执])法|条例|办法|细则)(?![律规人院定官庭])"
+    r"|(?:新|旧|老)(?:版|法|条例)|(?:对|就)?(?:这种|这类|这样的?)(?:情况|情形|行为|做法|事)|(?:罚)?得?有?多(?:重|严)")
+
+
 def _conduct(text: str) -> str:
     """The conduct a penalty question is about: the question without its penalty words, and
     without its clauses that only ask (罚谁？罚多少？, 人社部门会怎么处理？)."""
-    body = re.sub(r"《[^》]*》", " ", text)
+    body = _TEXT_GONE_BY.sub(" ", re.sub(r"《[^》]*》", " ", text))
     kept = []
     for clause in re.split(r"[？?。！!，,；;]", body):
         words = _PENALTY_WORDS.sub(" ", clause)

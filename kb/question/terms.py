@@ -25,7 +25,8 @@ QUESTION_STOPWORDS = frozenset(
     "处罚 怎么罚 罚多少 责任 承担 多久 多长 时间 期限 哪天 哪一天 开始 什么时候 何时 部门 哪个部门 谁 负责 "
     "情形 情况下 条件 内容 包括 哪几个 哪几项 几次 分别是 一共 总共 大概 大约 能否 可否 算不算 行不行 "
     "怎样 如何 几 差异 差别 一样 修订 修订后 修正 修改 改了 对比 比起 之前 原来 原先 版本 年版 版 新 旧 老 "
-    "有什么 有何 当年 如今 法规 本法 条文 哪条 严 宽 高 低 少 跟 和 与 同 比 对 是 新版 旧版 老版 新法 旧法 部".split()
+    "有什么 有何 当年 如今 法规 本法 条文 哪条 严 宽 高 低 少 跟 和 与 同 比 对 是 新版 旧版 老版 新法 旧法 部 "
+    "这方面 这方 那方面 这一点 这点 这块 这一块 这部 那部 这份 那份 这项 那项".split()
 )
 
 # Everyday words of questions -> the words laws use, for weighing articles against a question's
@@ -33,6 +34,7 @@ QUESTION_STOPWORDS = frozenset(
 TOPIC_SYNONYMS: dict[str, tuple[str, ...]] = {
     "钱": ("费", "缴纳"), "交钱": ("缴纳",), "交": ("缴纳",), "罚": ("罚款",), "罚多少": ("罚款",),
     "排污": ("排放",), "多久": ("期限",), "期限": ("日内",), "谁": ("主管部门",), "哪个部门": ("主管部门",),
+    "监管": ("监督管理",),
 }
 
 def expand_terms(text: str, penalty: bool = False, glossed: Sequence[str] = ()) -> str:
