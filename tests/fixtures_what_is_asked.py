@@ -3,7 +3,7 @@ list, a shipper's duties, a penalty list whose fines are set after the list); a 
 market regulation that hands allowances out free and fines by a multiple of the price; an
 environment law with a daily fine reckoned on the first fine; a cleaner-production regulation with
 a voluntary audit beside a list of compulsory ones; a discharge-permit regulation that only names
-its classification catalogue; a waste law with a transfer procedure beside a licence ban; an approval rule that charges
+its classification catalogue and leaves its daily fine to the environment law; a waste law with a transfer procedure beside a licence ban; an approval rule that charges
 nothing for approving a report; an energy law and a new-energy law that each name the energy
 authority's duties; a vehicle-recovery rule whose last article dates its start and a repeal; a veterinary rule that
 fines one conduct and leaves another's sanction to a feed regulation it does not hold.
@@ -77,7 +77,9 @@ PERMIT = _law("示例排污许可条例（测试样例）", "2035年5月5日 示
 第五条 按照污染物排放量和对环境的影响程度，对示例排污单位实行分类管理：
 （一）影响较大的，实行重点管理；
 （二）影响较小的，实行简化管理。
-示例排污分类管理名录由示例生态部门拟订，报示例政务院批准后公布。""")
+示例排污分类管理名录由示例生态部门拟订，报示例政务院批准后公布。
+
+第十八条 示例排污单位违法排污被罚款并被责令改正，示例生态部门复查时发现仍在继续排污的，依照《示例环境治理法》的规定按日连续处罚。""")
 
 WASTE = _law("示例危废管理法（测试样例）", "2036年6月6日 示例议事会第八次全体会议通过", """\
 第一条 为了管好示例危险废物，制定本法。

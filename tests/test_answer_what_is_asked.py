@@ -8,6 +8,8 @@
   (咨询费) by an approval that costs nothing;
 - 按什么金额 asks the basis a sum is reckoned on (按照原来的罚款数额), and 从哪天起算 where a period
   starts: neither is refused for want of a figure or answered with a text's dates;
+- a sanction the question names that the lead only refers to another indexed law for (依照《…》的规定
+  按日连续处罚) is answered by that law's article, the referring one after it;
 - who *may* do a thing of their own accord (哪些单位可以主动做…) is not answered by the list of
   those who must;
 - where a thing stands in a catalogue (…在名录里属于重点管理还是简化管理) is refused when the catalogue
@@ -74,6 +76,12 @@ def test_the_basis_of_a_sum_and_the_start_of_a_period_ask_no_figure(data, capsys
     out = ask(data, question, capsys)
     assert not out["abstained"], out["answer"]
     assert lead(out) == ("示例环境治理法（测试样例）", "第二十条"), out["answer"]
+
+
+def test_a_sanction_left_to_another_indexed_law_is_answered_by_that_law(data, capsys):
+    out = ask(data, "按示例排污许可条例，复查发现还在继续排污的，按日连续处罚从哪天起算、按什么数额？", capsys)
+    assert lead(out) == ("示例环境治理法（测试样例）", "第二十条"), out["answer"]
+    assert "示例排污许可条例" in out["answer"].split("\n")[1], out["answer"]  # the referring article follows
 
 
 def test_who_may_is_not_answered_by_who_must(data, capsys):

@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, figure_stated, leads, units, verify
 from kb.answers.catalog import Catalog, catalog_of
-from kb.answers.referred_penalty import penalty_referred
+from kb.answers.referred_penalty import penalty_referred, sanction_referred
 from kb.answers.duty_answers import (
     consequence_lines,
     linked_penalty_hits,
@@ -304,7 +304,8 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or []))
            or penalty_by_conduct(pq, comp, hits, catalog, list(warnings or [])))
     # (a penalty that sends the party asked about to another indexed law: that law's penalty leads)
-    led = penalty_referred(pq, led or comp, hits, catalog, list(warnings or [])) or led
+    led = (penalty_referred(pq, led or comp, hits, catalog, list(warnings or []))
+           or sanction_referred(pq, led or comp, hits, catalog, list(warnings or [])) or led)
     lead = min((led or comp).citations, key=lambda c: c.n)
     schedule = fine_schedule(pq, lead.hit, hits)  # the text's one article on the sums of its fines
     unstated = ((not schedule and figure_stated.lead_lacks_figure(pq, lead.hit))

@@ -2,7 +2,9 @@
 assessment law fines a builder who starts work before the assessment is approved, and adds that a
 builder of a sea project who does so is punished under the sea law. Asked about a sea project, the
 answer is the other law's penalty for the same conduct: it leads, and the referring sentence is
-quoted after it, so that the reader sees why.
+quoted after it, so that the reader sees why. So too for a sanction the question names that the
+lead only refers to another indexed law for (依照《环境保护法》的规定按日连续处罚, asked from when
+按日连续处罚 runs): that law's article setting it out leads (`sanction_referred`).
 
 Only a referral to a whole document the index holds is followed (a document not indexed is said
 so elsewhere: kb.answers.referral.elsewhere_note), only when the question names what the
@@ -73,6 +75,46 @@ def penalty_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],
         units = _same_conducts(register.penalties, ln.dst_doc, listed, asked)
         if units:
             return _compose(pq, units, (lead, sentence), hits, catalog, warnings)
+    return None
+
+
+# 依照《X》的规定按日连续处罚: the sanction named after the referral, which X's own article sets out
+_SANCTION_NAMED = re.compile(r"《[^》]+》(?:第[^，。；《]{1,12}条)?的?(?:有关|相关)?规定([^，。；：]{4,12}?)(?=[，。；]|$)")
+_NO_SANCTION_NAMED = re.compile(r"^(?:予以|给予|进行)?(?:处罚|处理|执行|办理|追究)")
+
+
+def sanction_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
+                      warnings: list[str]) -> Answer | None:
+    """The answer led by the article of another indexed law that sets out a sanction the question
+    names, when the lead's article only refers to that law for it (…依照《环境保护法》的规定按日连续
+    处罚, asked from when and by what sum 按日连续处罚 runs); None otherwise."""
+    citations = list(getattr(answer, "citations", None) or [])
+    if Ask.PENALTY not in pq.asks or pq.language != "zh" or not citations or catalog is None:
+        return None
+    lead = min(citations, key=lambda c: c.n).hit
+    source = getattr(catalog, "source", None)
+    register = register_of(catalog)
+    if source is None or register is None:
+        return None
+    try:
+        links = [ln for ln in ReferenceGraph.of(source).cites(lead.doc_id, lead.locator)
+                 if ln.kind == "document" and ln.dst_doc != lead.doc_id and ln.dst_doc in catalog.docs
+                 and (catalog.allowed is None or ln.dst_doc in catalog.allowed)]
+    except Exception:  # a broken reference register must not take answers down
+        log.warning("references unavailable", exc_info=True)
+        return None
+    asked = re.sub(r"\s", "", pq.text)
+    for ln in links:
+        named = re.search(r"《[^》]+》", ln.context)
+        # (the register keeps the referring sentence clipped: read it whole from the passage)
+        sentence = next((x for x in re.split(r"(?<=[。；])", lead.text or "") if named and named.group(0) in x), "")
+        m = _SANCTION_NAMED.search(sentence.strip())
+        if m is None or _NO_SANCTION_NAMED.match(m.group(1)) or m.group(1) not in asked:
+            continue
+        units = [p for p in register.penalties if p.doc_id == ln.dst_doc and m.group(1) in re.sub(r"\s", "", p.text)]
+        if units:
+            sentence = re.sub(r"^第[零〇一二三四五六七八九十百千]+条\s*", "", sentence.strip())
+            return _compose(pq, units[:1], (lead, sentence), hits, catalog, warnings)
     return None
 
 

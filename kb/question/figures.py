@@ -178,13 +178,13 @@ def tax_named(text: str) -> str:
     return m.group(0) if m else ""
 
 
-_PAYING = re.compile(r"^.*(?:交(?!通)|缴|收|付|多少|几)")
+_PAYING = re.compile(r"^.*(?:交(?!通)|缴|收|付|多少|几|按照?|依照?)")
 
 
 def fee_named(text: str) -> str:
     """The fee a question names, by its last five characters ('' for none)."""
     m = _FEE_NAMED_RE.search(text)
-    # (要交闲置费: the verb before a fee is no part of its name, which the texts write 土地闲置费)
+    # (要交闲置费, 按设计费的…: the verb before a fee is no part of its name, which the texts write 土地闲置费)
     return _PAYING.sub("", m.group(0)[-5:]) if m else ""
 
 

@@ -268,7 +268,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         batches=tuple(dict.fromkeys(BATCH_RE.findall(text))),
         subject_years=tuple(y for y in subject_years(text) + (english_subject_years(text) if english else [])
                             if y not in dating),
-        version_years=tuple(VERSION_YEAR_RE.findall(text) + dating),
+        version_years=tuple(dict.fromkeys(VERSION_YEAR_RE.findall(text) + dating)),
         standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
         standard_refs=refs,
         standards_ask=standards_ask_of(text),
