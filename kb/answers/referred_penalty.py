@@ -39,16 +39,13 @@ SAME_CONDUCT = 0.4  # dice of a listed conduct and the target penalty's conduct,
 UNITS_MAX = 2  # penalty units of the target article quoted
 
 
-def penalty_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
-                     warnings: list[str]) -> Answer | None:
-    """The answer led by the penalty of the law the lead's article refers the asked party to; None
-    when the lead refers nothing the question asks about to an indexed law."""
+def _referring_lead(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) -> tuple[SearchHit, Any, list] | None:
+    """For a penalty question in Chinese: the answer's lead passage, the duties register, and the
+    lead's references to other indexed documents the user's filters allow (None when any is missing)."""
     citations = list(getattr(answer, "citations", None) or [])
     if Ask.PENALTY not in pq.asks or pq.language != "zh" or not citations or catalog is None:
         return None
     lead = min(citations, key=lambda c: c.n).hit
-    if Role.PENALTY not in roles(lead.text or ""):
-        return None
     source = getattr(catalog, "source", None)
     register = register_of(catalog)
     if source is None or register is None:
@@ -60,6 +57,17 @@ def penalty_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],
     except Exception:  # a broken reference register must not take answers down
         log.warning("references unavailable", exc_info=True)
         return None
+    return lead, register, links
+
+
+def penalty_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
+                     warnings: list[str]) -> Answer | None:
+    """The answer led by the penalty of the law the lead's article refers the asked party to; None
+    when the lead refers nothing the question asks about to an indexed law."""
+    referring = _referring_lead(pq, answer, catalog)
+    if referring is None or Role.PENALTY not in roles(referring[0].text or ""):
+        return None
+    lead, register, links = referring
     asked = pairs(" ".join([pq.text, *pq.legal_terms]))
     listed = [p for p in register.penalties_of(lead.doc_id, lead.locator)  # 本条所列违法行为
               if p.conduct and not _REFERRAL.search(p.text)]
@@ -88,21 +96,10 @@ def sanction_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit]
     """The answer led by the article of another indexed law that sets out a sanction the question
     names, when the lead's article only refers to that law for it (…依照《环境保护法》的规定按日连续
     处罚, asked from when and by what sum 按日连续处罚 runs); None otherwise."""
-    citations = list(getattr(answer, "citations", None) or [])
-    if Ask.PENALTY not in pq.asks or pq.language != "zh" or not citations or catalog is None:
+    referring = _referring_lead(pq, answer, catalog)
+    if referring is None:
         return None
-    lead = min(citations, key=lambda c: c.n).hit
-    source = getattr(catalog, "source", None)
-    register = register_of(catalog)
-    if source is None or register is None:
-        return None
-    try:
-        links = [ln for ln in ReferenceGraph.of(source).cites(lead.doc_id, lead.locator)
-                 if ln.kind == "document" and ln.dst_doc != lead.doc_id and ln.dst_doc in catalog.docs
-                 and (catalog.allowed is None or ln.dst_doc in catalog.allowed)]
-    except Exception:  # a broken reference register must not take answers down
-        log.warning("references unavailable", exc_info=True)
-        return None
+    lead, register, links = referring
     asked = re.sub(r"\s", "", pq.text)
     for ln in links:
         named = re.search(r"《[^》]+》", ln.context)
