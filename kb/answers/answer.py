@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 from kb.answers import abstain, extractive, figure_stated, leads, units, verify
 from kb.answers.catalog import Catalog, catalog_of
-from kb.answers.referred_penalty import penalty_referred, sanction_referred
+from kb.answers.referred_penalty import referred_answer
 from kb.answers.duty_answers import (
     consequence_lines,
     linked_penalty_hits,
@@ -89,7 +89,7 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
                 more = []
             seen = {h.chunk_id for h in hits}
             extra = [h for h in more if h.chunk_id not in seen]
-            hits = (hits + extra)[: max(k, len(hits))] if _one_version_named(pq) else _interleave(hits, extra, k)
+            hits = _with_others(pq, hits, extra, k)
     elif pq.other_versions and filters is None:
         try:
             from kb.search.searcher import Filters
@@ -97,7 +97,7 @@ def retrieve(question: str | ParsedQuestion, searcher: Any, k: int, filters: Any
             more = _search(searcher, pq, k, Filters(include_superseded=True))
             seen = {h.chunk_id for h in hits}
             extra = [h for h in more if h.chunk_id not in seen]
-            hits = (hits + extra)[: max(k, len(hits))] if _one_version_named(pq) else _interleave(hits, extra, k)
+            hits = _with_others(pq, hits, extra, k)
         except Exception:
             pass
     hits = _each_side(pq, searcher, _each_named_document(pq, searcher, hits, k, filters), k, filters)
@@ -217,10 +217,10 @@ def _for_side(h: SearchHit) -> SearchHit:
     return dataclasses.replace(h, sources={**h.sources, extractive.SIDE_SOURCE: 1.0})
 
 
-def _one_version_named(pq: ParsedQuestion) -> bool:
-    """One version named by its year and nothing compared (按2018年版…): search's own order puts that
-    version first, and the other versions' passages only follow it."""
-    return len(set(pq.version_years)) == 1 and not pq.wants(Ask.COMPARE, Ask.CHANGE)
+def _with_others(pq: ParsedQuestion, hits: list[SearchHit], extra: list[SearchHit], k: int) -> list[SearchHit]:
+    """`hits` with the other versions' passages `extra`: after them when one version is named by its
+    year (search's own order puts it first), else interleaved."""
+    return (hits + extra)[: max(k, len(hits))] if pq.one_version_named else _interleave(hits, extra, k)
 
 
 def _interleave(a: list[SearchHit], b: list[SearchHit], k: int) -> list[SearchHit]:
@@ -304,8 +304,7 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
            or penalty_by_reference(pq, comp, hits, catalog, list(warnings or []))
            or penalty_by_conduct(pq, comp, hits, catalog, list(warnings or [])))
     # (a penalty that sends the party asked about to another indexed law: that law's penalty leads)
-    led = (penalty_referred(pq, led or comp, hits, catalog, list(warnings or []))
-           or sanction_referred(pq, led or comp, hits, catalog, list(warnings or [])) or led)
+    led = referred_answer(pq, led or comp, hits, catalog, list(warnings or [])) or led
     lead = min((led or comp).citations, key=lambda c: c.n)
     schedule = fine_schedule(pq, lead.hit, hits)  # the text's one article on the sums of its fines
     unstated = ((not schedule and figure_stated.lead_lacks_figure(pq, lead.hit))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kb.answers.figure_stated import FIGURES
 from kb.answers.scoring import Scored
 from kb.answers.units import Unit
 from kb.question.kinds import FOCUS_SOURCE
@@ -42,8 +43,6 @@ def pick_units(units: list[Unit], hit: SearchHit, primary: bool, global_best: fl
     return keep
 
 
-_SUM = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:万|亿)?元|倍")
-_ITEM_SANCTION = re.compile(r"前款[^。]*?第[一二三四五六七八九十]+项[^。]*?(?:罚款|罚金|吊销|没收|责令)")
 _ITEM_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 
 
@@ -123,9 +122,10 @@ def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]], pq: ParsedQu
         # 从哪天开始施行: the sentence that says it takes effect, not one dating a repeal beside it
         own = [u for u in own if any(p.search(u.text) for p in dated)] or own
     best = max(own or cands, key=lambda u: (len(u.cues & set(wanted)), u.score, -u.hit, -u.pos))
-    if "penalty" in wanted and best.kind == "intro" and not _SUM.search(best.text):
+    quoted = [x for _, us in chosen for x in us if x.hit == best.hit]
+    if "penalty" in wanted and best.kind == "intro" and not FIGURES["amount"].search(best.text):
         # 有下列行为之一的，…处以罚款： sets no sum; the sentence after the list that sizes the
-        # fine of the item quoted (有前款第六项行为的，处…) answers the penalty asked
-        best = next((u for u in cands if u.hit == best.hit and u.kind == "sent" and _ITEM_SANCTION.search(u.text)), best)
-    base = tier_base([x for _, us in chosen for x in us if x.hit == best.hit], best)
+        # fine of an item quoted (有前款第六项行为的，处…) answers the penalty asked
+        best = next((s for u in quoted if u.kind == "item" for s in _sanction_of_item(quoted, u)), best)
+    base = tier_base(quoted, best)
     return base[0] if base else best  # a graver tier is led by its sentence's start

@@ -138,8 +138,10 @@ def stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None
     sanction to a document that is not indexed ('' otherwise): 第六十七条 says 依照《水法》第六十六条
     的规定处罚, and only the Water Law, which the index lacks, says how much."""
     ref = penalty_referral(pq, lead, catalog) if pq.figure else None
-    if ref is None:
-        return ""
+    return _unstated_reason(pq, lead, ref) if ref is not None else ""
+
+
+def _unstated_reason(pq: ParsedQuestion, lead: Citation, ref: Referral) -> str:
     return (f"{abstain.where(lead.hit)}规定依照{ref.phrase}的规定处罚，知识库中没有收录{book_title(ref.title)}，"
             f"所收文件中没有{abstain.figure_name(pq)}")
 
@@ -150,7 +152,7 @@ def conduct_stated_elsewhere(pq: ParsedQuestion, lead: Citation, catalog: Catalo
     ref = penalty_referral(pq, lead, catalog) if pq.figure and pq.conduct else None
     if ref is None or not conduct_left_to(pq.conduct, lead.hit.text or "", ref):
         return ""
-    return stated_elsewhere(pq, lead, catalog)
+    return _unstated_reason(pq, lead, ref)
 
 
 def elsewhere_note(pq: ParsedQuestion, lead: Citation, catalog: Catalog | None) -> list[str]:

@@ -60,14 +60,24 @@ def _referring_lead(pq: ParsedQuestion, answer: Any, catalog: Catalog | None) ->
     return lead, register, links
 
 
-def penalty_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
-                     warnings: list[str]) -> Answer | None:
-    """The answer led by the penalty of the law the lead's article refers the asked party to; None
-    when the lead refers nothing the question asks about to an indexed law."""
+def referred_answer(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
+                    warnings: list[str]) -> Answer | None:
+    """The answer led by another indexed law's article that the lead of `answer` refers to — for the
+    party asked about (`penalty_referred`) or for the sanction the question names (`sanction_referred`);
+    None when the lead refers nothing the question asks about to an indexed law."""
     referring = _referring_lead(pq, answer, catalog)
-    if referring is None or Role.PENALTY not in roles(referring[0].text or ""):
+    if referring is None or catalog is None:
         return None
+    return (penalty_referred(pq, referring, hits, catalog, warnings)
+            or sanction_referred(pq, referring, hits, catalog, warnings))
+
+
+def penalty_referred(pq: ParsedQuestion, referring: tuple[SearchHit, Any, list], hits: Sequence[SearchHit],
+                     catalog: Catalog, warnings: list[str]) -> Answer | None:
+    """The answer led by the penalty of the law the lead's article refers the asked party to."""
     lead, register, links = referring
+    if Role.PENALTY not in roles(lead.text or ""):
+        return None
     asked = pairs(" ".join([pq.text, *pq.legal_terms]))
     listed = [p for p in register.penalties_of(lead.doc_id, lead.locator)  # 本条所列违法行为
               if p.conduct and not _REFERRAL.search(p.text)]
@@ -91,14 +101,11 @@ _SANCTION_NAMED = re.compile(r"《[^》]+》(?:第[^，。；《]{1,12}条)?的?
 _NO_SANCTION_NAMED = re.compile(r"^(?:予以|给予|进行)?(?:处罚|处理|执行|办理|追究)")
 
 
-def sanction_referred(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit], catalog: Catalog | None,
-                      warnings: list[str]) -> Answer | None:
+def sanction_referred(pq: ParsedQuestion, referring: tuple[SearchHit, Any, list], hits: Sequence[SearchHit],
+                      catalog: Catalog, warnings: list[str]) -> Answer | None:
     """The answer led by the article of another indexed law that sets out a sanction the question
     names, when the lead's article only refers to that law for it (…依照《环境保护法》的规定按日连续
-    处罚, asked from when and by what sum 按日连续处罚 runs); None otherwise."""
-    referring = _referring_lead(pq, answer, catalog)
-    if referring is None:
-        return None
+    处罚, asked from when and by what sum 按日连续处罚 runs)."""
     lead, register, links = referring
     asked = re.sub(r"\s", "", pq.text)
     for ln in links:

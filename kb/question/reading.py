@@ -171,6 +171,12 @@ class ParsedQuestion:
         """The text without the words that name a version (2023年修订后的, 2018年版, 现行)."""
         return VERSION_PHRASE_RE.sub(" ", self.text)
 
+    @property
+    def one_version_named(self) -> bool:
+        """One version named by its year and nothing compared (按2018年版…): that version is asked,
+        the others only follow it."""
+        return len(set(self.version_years)) == 1 and not self.wants(Ask.COMPARE, Ask.CHANGE)
+
     def wants(self, *kinds: Ask) -> bool:
         return any(k in self.asks for k in kinds)
 
@@ -279,8 +285,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
         document_dates=asks_document_dates(undated + " " + " ".join(framing), loose=english),
         excluded=excluded,
         terms=tuple(content_terms(" ".join(glossed) if english else text)),
-        legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed + (
-            ["跨省", "转移"] if len(set(regions) & set(PROVINCES)) >= 2 and _MOVED.search(text) else []))),
+        legal_terms=tuple(dict.fromkeys(legal_words(text) + glossed + _moved_across(text, regions))),
         # (an English fine asked adds no 'consequence' focus: its gloss 罚款 处罚 is in every English
         # question naming a penalty, which a Chinese one asks in its own words)
         focus=focus_of(VERSION_PHRASE_RE.sub(" ", undated)) + tuple(
@@ -341,6 +346,11 @@ _TEXT_GONE_BY = re.compile(
     r"(?:按照?|依照?|根据|依据)(?:(?:19|20)\d{2}年版?的?)?(?:旧版|新版|老版|现行)?的?[\u4e00-\u9fff]{1,12}?"
     r"(?:(?<![违非合依守执])法|条例|办法|细则)(?![律规人院定官庭])"
     r"|(?:新|旧|老)(?:版|法|条例)|(?:对|就)?(?:这种|这类|这样的?)(?:情况|情形|行为|做法|事)|(?:罚)?得?有?多(?:重|严)")
+
+
+def _moved_across(text: str, regions: list[str]) -> list[str]:
+    """The texts' words for goods moved from one province to another (从江苏运到安徽: 跨省 转移)."""
+    return ["跨省", "转移"] if len(set(regions) & set(PROVINCES)) >= 2 and _MOVED.search(text) else []
 
 
 def _conduct(text: str) -> str:

@@ -163,7 +163,6 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
     quoted_terms = [definition_of(q) for q in pq.quoted if 2 <= len(q) <= 12]
     # the conduct a penalty question asks about, read once for all candidates
     conduct_pairs = bigrams(pq.conduct)
-    one_named_version = len(set(pq.version_years)) == 1 and not pq.wants(Ask.COMPARE, Ask.CHANGE)
     lacked = credentials_lacked(pq.conduct) if Ask.PENALTY in pq.asks else []
     for rank, c in enumerate(cands):
         h = c.hit
@@ -208,7 +207,7 @@ def features(pq: ParsedQuestion, cands: Sequence[Candidate], named_docs: set[str
             "header_fit": float(header and pq.document_dates),
             "header_unwanted": float(header and not pq.document_dates),
             # (按2017年版的…: one version named by its year, nothing compared — the others are not asked)
-            "superseded": float(c.superseded and (not pq.other_versions or one_named_version)),
+            "superseded": float(c.superseded and (not pq.other_versions or pq.one_version_named)),
             "local_named": float(local and bool(place) and place in folded_q),
             "local_unnamed": float(local and not (place and place in folded_q)),
             "latin_chunk": float(latin),
