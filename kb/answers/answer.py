@@ -193,6 +193,8 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
     if not pq.sides or not hits:
         return hits
     for side in pq.sides:
+        # (a side naming a text is about it: read with the other side's topic, kb.question.reading)
+        named = bool(side.documents) and not any(o.documents for o in pq.sides if o is not side)
         try:
             own = _search(searcher, side, 1, filters)
         except Exception:  # the passages found still answer what they can
@@ -204,7 +206,7 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
             hits = hits[:at] + [_for_side(hits[at])] + hits[at + 1 :]
             continue
         found = _for_side(own[0])
-        if (found.doc_id not in {h.doc_id for h in hits[: extractive.PART_PASSAGES]}
+        if (found.doc_id not in {h.doc_id for h in hits[: extractive.PART_PASSAGES]} and not named
                 and not (side.figure and figure_stated.states_figure(side, own))):
             continue  # in a text the comparison is not about
         rest = [h for h in hits if h.chunk_id != found.chunk_id]

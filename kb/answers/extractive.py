@@ -283,7 +283,14 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
         if not cands:
             continue
-        if pq.sides:
+        named_side = bool(pq.sides) and bool(part.documents) and not pq.sides[1 - n].documents
+        if named_side:
+            # a side naming a text (和国家节能法相比) is answered by that text's best sentence on the topic
+            cands = [u for u in cands if title_key(hits[u.hit].title or "") in part.documents]
+            if not cands:
+                continue
+            best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))
+        elif pq.sides:
             # a side is told from the other by its own words (设计院 / 规划编制单位): the line must
             # say more of them than anything the answer quotes already, or as much from a document
             # already cited (对疫点应当采取下列措施 beside 划定疫点、疫区和受威胁区)
@@ -321,6 +328,10 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         loc = _locator_label(h)
         asked = part.raw.rstrip("？?。 ")
         text = _with_marker(best.text, cite(best))
+        whole = [u for u in scored.units[best.hit] if u.kind == "sent"]
+        if named_side and best.kind == "sent" and len("".join(u.text for u in whole)) <= SHORT_ARTICLE:
+            # the named text's article on the topic, short enough to be compared whole
+            text = "".join(_with_marker(u.text, cite(u)) for u in whole)
         if best.kind == "intro":
             items = [u for u in scored.units[best.hit] if u.intro == best.pos][:SIDE_ITEMS]
             text += "".join(f"\n  {_with_marker(u.text, cite(u))}" for u in items)
@@ -348,6 +359,7 @@ def _named_by(part: ParsedQuestion, hits: list[SearchHit]) -> set[str]:
 
 
 SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison
+SHORT_ARTICLE = 200  # characters: a named text's article this short is quoted whole for its side
 SIDE_SOURCE = "side"  # marks the passage a side's own search put first (answer._each_side)
 SIDE_NEW_DOCUMENT = 0.5  # share of a side's own words a document not cited yet must say more than
 _PARAGRAPH_BEFORE = re.compile(r"(?:前款|前两款|上款)(?:所列|规定的?|所称)(?:违法)?(?:行为|情形)")

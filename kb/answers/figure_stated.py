@@ -13,6 +13,7 @@ from functools import lru_cache
 from kb.index.lexical import bigrams, normalize
 from kb.question.figures import PEOPLE_UNITS, SHARE_UNIT, TIERS_UNIT
 from kb.question.kinds import Ask
+from kb.question.standards_asked import INDUSTRIES
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.text.grammar import CN_NUMERAL
@@ -22,6 +23,26 @@ from kb.types import SearchHit
 
 
 FIGURE_PASSAGES = 3  # how many of the best passages must hold the figure asked for
+# Two versions' articles sharing this much of their character pairs say the same thing: the second
+# is no further passage of the best ones (the 2018 and 2023 texts of one supervision article).
+SAME_PASSAGE_PAIRS = 0.7
+
+
+def best_distinct(hits: list[SearchHit], n: int = FIGURE_PASSAGES) -> list[SearchHit]:
+    """The first `n` passages of `hits` that do not repeat, in another version of the same text,
+    a passage before them."""
+    out: list[SearchHit] = []
+    kept: list[tuple[SearchHit, set[str]]] = []
+    for h in hits:
+        if len(out) == n:
+            break
+        pairs = bigrams(re.sub(r"^第[一二三四五六七八九十百零〇]+条", "", squeezed(h.text or "")))
+        if any(k.title == h.title and k.doc_id != h.doc_id and pairs
+               and len(pairs & kp) / len(pairs | kp) >= SAME_PASSAGE_PAIRS for k, kp in kept):
+            continue
+        kept.append((h, pairs))
+        out.append(h)
+    return out
 
 # (免费, 不得收取费用: nothing to pay is an amount too)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|[一二三四五六七八九十百千万两零〇]+(?:万|亿)?元|倍(?:以上|以下|至|到)"
@@ -162,7 +183,11 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     criminal_fine = pq.figure in ("amount", "levy") and _CRIMINAL_FINE in pq.text and "罚款" not in pq.text
     price = pq.figure == "amount" and bool(_PRICE_ASKED.search(pq.text))
     topical = _topical_pairs(pq)
-    for h in hits[:FIGURE_PASSAGES]:
+    # a count of firms of an industry (钢铁行业的绿色工厂有多少家) is not stated by the count of all
+    # firms beside the shares of other industries: the sentence or its text names the industry
+    industry = (tuple(w for k in pq.standards_ask.industries for w in INDUSTRIES[k])
+                if pq.figure == "quantity" and "家" in pq.figure_unit else ())
+    for h in best_distinct(hits):
         if topical and not topical & bigrams(f"{h.title} {h.text}"):
             continue  # 20个工作日内完成审查 is no size of an oil reserve: the passage shares no word asked
         if pq.figure in ("amount", "levy") and Ask.PENALTY not in pq.asks and _FINE.search(h.text or ""):
@@ -192,6 +217,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
             if pq.figure == "quantity":
                 sent = _NOT_A_QUANTITY.sub(" ", sent)  # a date or a standard's number counts nothing
                 sent = _without_numbers(sent.translate(_NARROW_DIGITS), given)  # 100级洁净区: the zone asked about
+            if industry and not any(w in f"{h.title} {h.heading_path} {sent}" for w in industry):
+                continue
             if pq.measured and not names_thing(pq.measured, sent):
                 continue  # 注册资本50万元 is not the deposit asked
             if pq.figure_unit == TIERS_UNIT and _GRADES_NAMED.search(sent):

@@ -1,16 +1,19 @@
 """Which passage an extractive answer leads with, when it is not search's first: a list of the
-thing asked before a list of anything else, the clause that dates a text's entry into force before
-its header. Each rule looks a few passages down search's order, within the first passage's document.
+thing asked before a list of anything else (kb.answers.list_leads), the clause that dates a text's
+entry into force before its header, the article stating a head count asked, the article a lead
+excepts by number. Each rule looks a few passages down search's order, within the first passage's
+document (kb.answers.lead_search).
 """
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from kb.answers.figure_stated import number_in_unit
+from kb.answers.lead_search import LEAD_LOOKAHEAD, LIST_LOOKAHEAD, next_of_same_document, saying_lead
+from kb.answers.list_leads import MAY_ASKED, list_lead, listed_nouns, topic_list_naming
 from kb.answers.scoring import CUE_PATTERNS, Scored
-from kb.answers.units import Unit
 from kb.index.lexical import bigrams
+from kb.question.figures import PEOPLE_UNITS
 from kb.question.kinds import CRIMINAL_ASKED, FOCUS_SOURCE, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
@@ -19,156 +22,11 @@ from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
 from kb.types import SearchHit
 
-LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
-
-
-# Three or more things named in one sentence (应当配备油水分离设施、含油污水处理设备、排油监控装置;
-# 经过中间试验、环境释放和生产性试验三个阶段): a list too, though it has no 下列 or （一）.
-_INLINE_LIST = re.compile(r"[^。；、，]{2,24}(?:、[^。；、，]{2,24}){2,}"
-                          # (items of three characters or more: 时间、地点和种类 names attributes, not things)
-                          r"|[^。；、，]{3,24}(?:、[^。；、，]{3,24})+?(?:和|及|以及|或者)[^。；、，和及或]{3,24}")
-
-
-# What a list question asks to be listed: the words after 哪些 / 哪几类 up to the verb (哪些进口药品必须…,
-# 哪几类企业开工…, 哪些县和旗); its first and its last two characters stand for it (进口, 药品), and a
-# one-character noun joined by 和 stands alone (县, 旗). Words that name no kind of thing (情况, 情形)
-# are left to the other rules.
-_LISTED = re.compile(r"(?:哪些|哪几类|哪几种|哪几个|哪几项|哪类|哪种)(?!可以|能|要|必须|需要|不|属于|免|是|应当|会|有)"
-                     r"([\u4e00-\u9fff]{1,8}?)"
-                     r"(?=必须|需要|要|应当|应该|可以|能|才|在|被|下|属于|免|不|会|是|有|得|经|进行|办理|[？?，,。]|$)")
-_NOT_A_KIND = {"情况", "情形", "方面", "内容", "事项", "东西", "地方", "时候", "问题", "规定", "要求", "之前", "以前", "之后", "以后",
-               "类别", "种类", "类型"}
-LIST_LOOKAHEAD = 5  # a list of the very thing asked is looked for further down than a list of anything
-_ARTICLE = re.compile(r"^第")  # only among articles: a paper's sections name their topic over and over
-
-
-# …the thing named just before 哪些 (从境外开进来的船，哪些可以不交…: 船).
-_LISTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6})[，,]?(?:其中)?哪些(?=可以|能|要|必须|需要|不|属于|免|是|应当)")
-
-
-def listed_nouns(question: str) -> tuple[str, ...]:
-    """The words standing for what a list question asks to be listed (() when none is named)."""
-    m = _LISTED.search(question)
-    before = _LISTED_BEFORE.search(question) if not m else None
-    if before:
-        noun = re.sub(r"(?:当中|之中|里面|中|里)$", "", before.group(1)).split("的")[-1][-2:]
-        return (noun,) if noun and noun not in _NOT_A_KIND else ()
-    if not m:
-        return ()
-    phrase = m.group(1)
-    out: list[str] = []
-    for two in (phrase[:2], phrase[-2:]):
-        word = two[0] if len(two) == 2 and two[1] in "和与及或" else two[1] if two[0] in "和与及或" else two
-        if len(phrase) >= 2 and word not in _NOT_A_KIND and word not in out:
-            out.append(word)
-    return tuple(out)
-
-
-def topic_list_naming(question: str, terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A word naming no kind by itself (哪些内容, 哪些事项) does name one after the topic asked about:
-    给机关单位做能源审计，要查哪些内容 asks for the list a text introduces as 能源审计的内容包括：.
-    None when the question asks for no such word or names no topic."""
-    m = _LISTED.search(question)
-    if not m or m.group(1)[-2:] not in _NOT_A_KIND:
-        return None
-    topics = sorted((t for t in terms if len(t) >= 2 and t not in _NOT_A_KIND), key=len, reverse=True)
-    if not topics:
-        return None
-    noun = re.escape(m.group(1)[-2:])
-    return re.compile(rf"(?:{'|'.join(map(re.escape, topics))})的?(?:主要)?{noun}(?:主要)?包括")
-
-
-def _list_naming(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    """Where a text introduces a list of the thing asked by name (下列建设工程, 建设工程包括)."""
-    return re.compile("|".join(rf"(?:下列|如下|以下(?!简?称|统称))[^，,。；：:]{{0,12}}{re.escape(n)}|{re.escape(n)}[^，,。；：:]{{0,6}}包括"
-                               for n in nouns))
-
-
-def _lists_noun(units: list[Unit], nouns: tuple[str, ...], named: re.Pattern[str]) -> bool:
-    """Whether a passage enumerates the thing asked: a list it introduces by name (`named`: 下列建设工程
-    必须…：, 应当符合下列动物防疫条件：, 下列情形的进口药品), or one sentence naming three of it (矿山企业、
-    建筑施工企业和…生产企业; 河曲县、保德县、偏关县)."""
-    for u in units:
-        if named.search(u.text):
-            return True
-        m = _INLINE_LIST.search(u.text)
-        if m and any(m.group(0).count(n) >= 2 for n in nouns):
-            return True
-    return False
-
-
-# Who may do a thing of their own accord (哪些单位可以主动做…, 自愿参加): a list of those who must
-# (有下列情形之一的单位，应当实施强制性…审核) answers who is obliged, not who may.
-_MAY_ASKED = re.compile(r"(?:哪些|哪几类|哪几种|哪类|哪种)[^，,。？?]{0,8}?(?:可以|能够?|自愿|主动)")
-_OBLIGED = re.compile(r"应当|必须|强制")
-_WILLING = re.compile(r"自愿|鼓励")
-
-
-def _obliges(units: list[Unit], named: re.Pattern[str]) -> bool:
-    """Whether the list a passage introduces by name is of those who must (应当, 必须, 强制)."""
-    return any(named.search(u.text) and _OBLIGED.search(u.text) and "可以" not in u.text for u in units)
-
-
-def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int,
-              nouns: tuple[str, ...] = (), topic_naming: re.Pattern[str] | None = None, may: bool = False) -> int:
-    """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
-    first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
-    one of the next passages of the same document enumerates, that one leads — not a penalty's list
-    of conducts (有下列行为之一的，…罚款), which answers no list but a penalty's. A list of the thing
-    asked (哪几类企业: 矿山企业、建筑施工企业…) leads before a list of anything else (提供下列文件), and
-    so does the list of the topic's 内容 or 事项 asked (`topic_naming`: 能源审计的内容包括：)."""
-    naming = _list_naming(nouns) if nouns else topic_naming
-    if may and naming and _obliges(scored.units[first], naming):
-        # search put the list of those who must first: a passage of its document on those who
-        # choose to (鼓励…单位自愿…) answers who may
-        willing = next_of_same_document(hits, quotable, first, lambda i: bool(_WILLING.search(hits[i].text or ""))
-                                        and not _obliges(scored.units[i], naming), LIST_LOOKAHEAD)
-        if willing != first:
-            return willing
-    if naming and _ARTICLE.match(hits[first].locator or "") and not _lists_noun(scored.units[first], nouns, naming):
-        named = next_of_same_document(hits, quotable, first, lambda i: _lists_noun(scored.units[i], nouns, naming)
-                                      and Role.PENALTY not in roles(hits[i].text or "")
-                                      and not (may and _obliges(scored.units[i], naming)), LIST_LOOKAHEAD)
-        if named != first:
-            return named
-    if CUE_PATTERNS["list"].search(hits[first].text or ""):
-        return first
-    best = max(scored.units[first], key=lambda u: u.score, default=None)
-    if best is not None and _INLINE_LIST.search(best.text.replace("省、自治区、直辖市", "省级")):
-        return first  # the sentence that answers names the things one after another
-    return next_of_same_document(hits, quotable, first,
-                                  lambda i: _enumerates(scored.units[i]) and Role.PENALTY not in roles(hits[i].text or ""),
-                                  LEAD_LOOKAHEAD)
-
-
 def effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """"From when does it apply" is answered by the clause that says so (本法自…起施行), not by a
     law's header, whose lines date its adoption and amendments: when search's first passage
     states no effective date and one of the next of the same document does, that one leads."""
     return saying_lead(hits, quotable, first, FOCUS_SOURCE["effective"], LEAD_LOOKAHEAD + 1)
-
-
-def saying_lead(hits: list[SearchHit], quotable: list[int], first: int, said: re.Pattern[str], lookahead: int) -> int:
-    """`first` when its passage says `said`, else the first of the next `lookahead` quotable passages
-    of its document that does (else `first`): the rule of the leads below that ask for a wording."""
-    if said.search(hits[first].text or ""):
-        return first
-    return next_of_same_document(hits, quotable, first, lambda i: bool(said.search(hits[i].text or "")), lookahead)
-
-
-def next_of_same_document(hits: list[SearchHit], quotable: list[int], first: int,
-                           fits: Callable[[int], bool], lookahead: int) -> int:
-    """The first of search's next `lookahead` quotable passages that is of `first`'s document and
-    `fits`, else `first`."""
-    for i in quotable[:lookahead]:
-        if i != first and hits[i].doc_id == hits[first].doc_id and fits(i):
-            return i
-    return first
-
-
-def _enumerates(units: list[Unit]) -> bool:
-    """A list intro (下列…：) followed by at least two of its items."""
-    return any(u.kind == "intro" and sum(1 for x in units if x.intro == u.pos) >= 2 for u in units)
 
 
 # An authority named only by the article that lists it (由本办法第三条规定的机关依照本办法实施检查).
@@ -442,13 +300,39 @@ def every_part_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[in
     return first if answers_all(first) else next_of_same_document(hits, quotable, first, answers_all, LIST_LOOKAHEAD)
 
 
+def people_count_lead(hits: list[SearchHit], quotable: list[int], first: int, counted: re.Pattern[str]) -> int:
+    """Asked how many people (最少要派几个人), a passage of the same document stating a number of
+    them (检查人员不得少于2人) leads over the article on who inspects that search put first."""
+    if counted.search(hits[first].text or ""):
+        return first
+    return next_of_same_document(hits, quotable, first, lambda i: bool(counted.search(hits[i].text or "")),
+                                 LEAD_LOOKAHEAD + 1)
+
+
+# An exception stated by another article's number (除本条例第十条规定的不需要申请…的情形外): asked
+# whether one needs to (需要申请…吗), the article listing the exceptions answers for those it names.
+_EXCEPTED_BY_NUMBER = re.compile(r"除(?:本(?:法|条例|办法|规定|细则))?(第[一二三四五六七八九十百零〇]+条)[^。；]{0,40}?(?:情形|情况|规定)外")
+
+
+def excepted_article_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """The article a lead excepts by number, when it is among the next passages and names a word of
+    the question the lead does not (维修 of a repairer asking whether it needs a permit)."""
+    m = _EXCEPTED_BY_NUMBER.search(hits[first].text or "")
+    if m is None:
+        return first
+    own = [t for t in pq.terms if len(t) >= 2 and t not in (hits[first].text or "")]
+    return next_of_same_document(hits, quotable, first,
+                                 lambda i: hits[i].locator == m.group(1) and any(t in (hits[i].text or "") for t in own),
+                                 LEAD_LOOKAHEAD + 1)
+
+
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """The passage an answer leads with, when search's second stage put `first` first: each rule
     above, where the question asks what it looks for, may hand the lead to a passage a little
     further down that says it."""
     if scored.qtypes == {"list"}:
         first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms),
-                          may=bool(_MAY_ASKED.search(pq.text)))
+                          may=bool(MAY_ASKED.search(pq.text)))
     if Ask.DEFINITION in pq.asks and pq.quoted:
         first = definition_lead(hits, quotable, first, pq.quoted)
     if not pq.asks & {Ask.DEFINITION, Ask.LIST} and not (pq.quoted or pq.figure or CLASSED_ASKED.search(pq.text)):
@@ -482,8 +366,12 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
     if (PURPOSE_ASKED.search(pq.text) and PURPOSE_OF_TEXT.search(pq.text)
             and not (pq.figure or pq.quoted or pq.asks & {Ask.PENALTY, Ask.WHO, Ask.DEFINITION})):
         first = saying_lead(hits, quotable, first, _PURPOSE_SAID, LEAD_LOOKAHEAD + 1)
+    if Ask.YESNO in pq.asks and not pq.parts:
+        first = excepted_article_lead(pq, hits, quotable, first)
     if pq.parts:
         first = every_part_lead(pq, hits, quotable, first)
+    elif pq.figure == "quantity" and pq.figure_unit in PEOPLE_UNITS:
+        first = people_count_lead(hits, quotable, first, number_in_unit(pq.figure_unit))
     if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
         first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
                                       LEAD_LOOKAHEAD + 1)

@@ -136,11 +136,16 @@ def _named_fit(pq: ParsedQuestion, h: SearchHit, hits: list[SearchHit]) -> float
 
 
 def _version_fit(pq: ParsedQuestion, h: SearchHit, hits: list[SearchHit]) -> float:
-    """A question naming a version (2018年版, 2023年修订后的) prefers that version's passages."""
+    """A question naming a version (2018年版, 2023年修订后的) prefers that version's passages; one
+    naming the revision it came before (2023年修订之前的), the latest version older than that year."""
     years = pq.version_years
-    if not years or not h.date:
+    if not (years or pq.version_before) or not h.date:
         return 0.0
     same_title = [x for x in hits if x.title == h.title and x.doc_id != h.doc_id]
     if not same_title:
         return 0.0
-    return 0.3 if any(h.date.startswith(y) for y in years) else -0.3
+    if years:
+        return 0.3 if any(h.date.startswith(y) for y in years) else -0.3
+    before = min(pq.version_before)
+    older = {x.date for x in [h, *same_title] if x.date and x.date[:4] < before}
+    return 0.3 if older and h.date == max(older) else -0.3

@@ -258,15 +258,18 @@ OTHER_VERSIONS_RE = re.compile(
     r"|比.{0,12}(?:版|年)"
 )
 # It asks for an older version itself (search prefers the older version of a named law).
-OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|" + EARLIER_VERSION + r"|修订前|修改前|废止的|过去")
+OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|" + EARLIER_VERSION + r"|(?:修订|修改|修正)(?:之前|以前|前)|废止的|过去")
 # What names a version after its year: 2018年版, 2018年那版, 2023年新修订的, 2023年改版后, and a text
 # named by it with 新 / 旧 (2023年新条例, 2021年新噪声法) — not a rule on that year's events (2023年法律规定的).
 _TEXT_OF_YEAR = r"[\u4e00-\u9fff]{0,6}?(?:法|条例|办法|规定|细则)(?!律|规|人|院|定|官|庭)"
 _WHICH_VERSION = r"(?:那|这|新|最新|旧|老)"  # 2018年那版, 2023年新修订的, 2021年新噪声法
 _VERSION_WORD = r"(?:版|改版|修订|修正|修改|改动|改了)"
 # A version named by its year: 2018年版, 2018年那版, 2023年新修订的, 2017年的.
+# (2023年条例修订以后: the year of a text's revision, the text named between them)
 VERSION_YEAR_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:(?:{_WHICH_VERSION}\s*)?(?:{_VERSION_WORD}|第.次修|的)"
-                             rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR})")
+                             rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}|{_TEXT_OF_YEAR}\s*{_VERSION_WORD})")
+# The version before a year's revision (2023年修订之前的条例, 2023年条例修改前): the text then in force.
+VERSION_BEFORE_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:{_TEXT_OF_YEAR})?\s*(?:修订|修正|修改|改版)(?:之前|以前|前)")
 # The words that name a version, removed before the question's topic words are read.
 VERSION_PHRASE_RE = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
@@ -277,7 +280,7 @@ VERSION_PHRASE_RE = re.compile(
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
 # (2018年的臭氧层物质条例 names the 2018 text as 2018年新条例 does)
 _SUBJECT_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*年(?!\s*{_WHICH_VERSION}?\s*(?:{_VERSION_WORD}|第|通过|公布|发布|印发|制定"
-                              rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}|的{_TEXT_OF_YEAR}))")
+                              rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}|的{_TEXT_OF_YEAR}|{_TEXT_OF_YEAR}\s*{_VERSION_WORD}))")
 # the act of that year, however the asker words it (2008年那次调整算修正还是修订)
 _EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次|那一次|这次)?"
                                r"(?:修订|修正|修改|改动|改了|通过|公布|施行|调整|变动)")

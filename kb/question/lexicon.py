@@ -58,15 +58,14 @@ def _mentions(text: str, key: str) -> bool:
     return key in text
 
 
-def legal_words(text: str) -> list[str]:
-    """The documents' words for the everyday words in `text` (not those already written).
-
-    Keys are matched case-blind for Latin letters (3c, voc)."""
+def glosses(text: str) -> list[tuple[str, list[str]]]:
+    """(everyday word, the documents' words for it not already written) for each everyday word in
+    `text`. Keys are matched case-blind for Latin letters (3c, voc)."""
     folded = text.upper()
-    out: list[str] = []
-    for everyday, legal in LEXICON.items():
-        if everyday in folded and _mentions(folded, everyday):
-            for w in legal.split():
-                if w not in text and w not in out:
-                    out.append(w)
-    return out
+    return [(everyday, [w for w in legal.split() if w not in text])
+            for everyday, legal in LEXICON.items() if everyday in folded and _mentions(folded, everyday)]
+
+
+def legal_words(text: str) -> list[str]:
+    """The documents' words for the everyday words in `text` (not those already written)."""
+    return list(dict.fromkeys(w for _, words in glosses(text) for w in words))

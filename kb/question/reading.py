@@ -57,6 +57,7 @@ from kb.question.kinds import (
     content_of_pattern,
     SEVERITY_RE,
     VERSION_PHRASE_RE,
+    VERSION_BEFORE_RE,
     VERSION_YEAR_RE,
     Ask,
     asks_of,
@@ -113,6 +114,7 @@ class ParsedQuestion:
     subject_years: tuple[str, ...] = ()  # years the question is about (not a version's year)
     batches: tuple[str, ...] = ()  # batches of a list named by number (第七批)
     version_years: tuple[str, ...] = ()  # years naming a version: 2018年版, 2023年修订的
+    version_before: tuple[str, ...] = ()  # years whose revision the version asked precedes (2023年修订之前的)
     standards: tuple[str, ...] = ()  # standard numbers named (36132 of GB/T 36132, 32151.5 of GB/T 32151.5)
     standard_refs: tuple[StandardRef, ...] = ()  # the same, typed: family, number, part, year
     standards_ask: StandardsAsk = StandardsAsk()  # which standards / of which status / replaced by what
@@ -246,6 +248,12 @@ def read_question(question: str, aliases: AliasTable | None = None,
     split = (compare_sides(text) if (Ask.COMPARE in asks or EACH_RE.search(text)) and not parts and not english
              and len(documents) < 2 else None)
     sides = tuple(read_question(p, aliases) for p in split) if split else ()
+    if len(sides) == 2 and bool(sides[0].documents) != bool(sides[1].documents):
+        # one side names a text, the other the topic (北京的…能源计量方面的要求和国家节能法相比): the
+        # side naming the text asks what that text says on the topic
+        named_side, topic = (0, 1) if sides[0].documents else (1, 0)
+        sides = tuple(read_question(f"{' '.join(sides[named_side].documents)} {sides[topic].raw}", aliases)
+                      if n == named_side else s for n, s in enumerate(sides))
     refs = tuple(find_standard_refs(text, any_case=True))
     # the unit of a count asked where no other figure is (a lead chosen for its number would hide
     # that the passage on the topic states none: 多少米内禁止挖掘 of a pipeline the texts do not
@@ -258,6 +266,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     if counted in PEOPLE_UNITS:
         # 至少要配几名技术人员: a count of people asked at the end is a figure a passage must state
         figure, unit = "quantity", counted
+    before = VERSION_BEFORE_RE.findall(text)
     return ParsedQuestion(
         raw=raw,
         text=text,
@@ -270,11 +279,13 @@ def read_question(question: str, aliases: AliasTable | None = None,
         regions=tuple(regions),
         local_rules=tuple(local_rule_places(folded, regions)),
         described=tuple(described_documents(text)),
-        years=tuple(int(y) for y in YEAR_RE.findall(text)),
+        # (the version before a year's revision was in force the year before it)
+        years=tuple(int(y) - (y in before) for y in YEAR_RE.findall(text)),
         batches=tuple(dict.fromkeys(BATCH_RE.findall(text))),
         subject_years=tuple(y for y in subject_years(text) + (english_subject_years(text) if english else [])
                             if y not in dating),
-        version_years=tuple(dict.fromkeys(VERSION_YEAR_RE.findall(text) + dating)),
+        version_years=tuple(y for y in dict.fromkeys(VERSION_YEAR_RE.findall(text) + dating) if y not in before),
+        version_before=tuple(before),
         standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
         standard_refs=refs,
         standards_ask=standards_ask_of(text),

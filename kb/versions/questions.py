@@ -15,6 +15,7 @@ import unicodedata
 from typing import Sequence
 
 from kb.question.kinds import Ask
+from kb.question.lexicon import glosses
 from kb.question.reading import ParsedQuestion
 from kb.question.terms import QUESTION_STOPWORDS, TOPIC_SYNONYMS
 from kb.text.grammar import NTH_TIME, YEAR_RE
@@ -89,6 +90,9 @@ class Relevance:
         if self.defining:
             terms.append("是指")
         bodies = [_norm(t) for t in texts]
+        # the documents' words for an everyday word no article uses (医院污水: 医疗污水, 病原体)
+        terms.extend(w for everyday, words in glosses(q) if not any(everyday in b for b in bodies)
+                     for w in words if w not in terms and w != "罚款")
         n = max(len(bodies), 1)
         # Phrases of the question the articles use word for word (社会生活噪声, 使用配额许可证):
         # word tokens alone let an article that has each word somewhere win.
