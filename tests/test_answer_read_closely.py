@@ -10,7 +10,8 @@
 - a count of one industry's firms is not stated by the count of all firms;
 - what changed between versions about a thing asked in everyday words (医院污水) is found by the
   documents' words for it (医疗污水) when no article uses the asker's word;
-- a city's rule compared with the national law it implements quotes the national law too.
+- a city's rule compared with the national law it implements quotes the national law too;
+- in a comparison of two versions, the change holding search's best passage comes first.
 """
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from kb_cli import ask, files_writer, index, lead
 
 from kb.answers.figure_stated import best_distinct, number_in_unit, states_figure
 from kb.answers.leads import excepted_article_lead, people_count_lead
+from kb.answers.version_answers import searched_first
 from kb.question.lexicon import legal_words
 from kb.question.reading import read_question
 from kb.types import SearchHit
+from kb.versions.changes import ChangeItem
 
 SUBSTANCE = "示例冷媒物质管理条例（测试样例）"
 
@@ -115,3 +118,14 @@ def test_the_article_excepted_by_number_leads_when_it_names_the_asker_s_case():
     other = _hit("new-2050-12-12", "第十条之一", "第十条之一 化验室少量使用示例冷媒物质的，应当备案。")
     assert excepted_article_lead(pq, [general, other, exempt], [0, 1, 2], 0) == 2
     assert excepted_article_lead(pq, [general, other], [0, 1], 0) == 0
+
+
+def test_the_change_holding_search_s_best_passage_comes_first():
+    old, new = "old-2039-03-03", "new-2050-12-12"
+    by_words = ChangeItem("changed", old, new, "第十八条", "第二十八条", "应急计划", score=0.9)
+    by_meaning = ChangeItem("changed", old, new, "第十三条", "第二十二条", "清洁能源", score=0.5)
+    added = ChangeItem("added", "", new, "", "第七十条", "新增", score=0.7)
+    searched = [_hit("elsewhere-2030-01-01", "第一条", "第一条 无关。"), _hit(new, "第二十二条", "第二十二条 示例。")]
+    assert searched_first([by_words, added, by_meaning], searched, {old, new}) == [by_meaning, by_words, added]
+    # search's best passage in no changed pair: the comparison's own order stands
+    assert searched_first([by_words, by_meaning], [_hit(new, "第九十条", "第九十条 示例。")], {old, new}) == [by_words, by_meaning]

@@ -137,6 +137,7 @@ def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | N
     if not items:
         return None
     old, new = pair
+    items = searched_first(items, hits, {old.doc_id, new.doc_id})
     if _topic_coverage(pq, items[:3], [old.title, new.title]) < TOPIC_COVERAGE_MIN:
         return None  # the question's topic is not what these versions changed: the usual answer
     for it in items:  # the hits of the comparison carry the status like search results
@@ -144,6 +145,19 @@ def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | N
             if h is not None and not h.status:
                 h.status = catalog.status.get(h.doc_id, "")
     return old, new, items
+
+
+def searched_first(items: list, hits: list[SearchHit], versions: set[str]) -> list:
+    """The change items with the one holding search's best passage of the two versions first: the
+    second stage read the question by meaning (医院污水 beside 医疗污水), the comparison's own order
+    by shared words; a topic's pair it found (and scored relevant) leads."""
+    best = next((h for h in hits if h.doc_id in versions), None)
+    if best is None:
+        return items
+    place = (best.doc_id, best.locator)
+    first = next((i for i in items if i.status == "changed" and place in ((i.doc_a, i.locator_a), (i.doc_b, i.locator_b))),
+                 None)
+    return items if first is None else [first] + [i for i in items if i is not first]
 
 
 def change_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | None,
