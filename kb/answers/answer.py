@@ -193,8 +193,7 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
     if not pq.sides or not hits:
         return hits
     for side in pq.sides:
-        # (a side naming a text is about it: read with the other side's topic, kb.question.reading)
-        named = bool(side.documents) and not any(o.documents for o in pq.sides if o is not side)
+        named = pq.names_text_alone(side)  # (read with the other side's topic, kb.question.reading)
         try:
             own = _search(searcher, side, 1, filters)
         except Exception:  # the passages found still answer what they can

@@ -283,7 +283,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
         if not cands:
             continue
-        named_side = bool(pq.sides) and bool(part.documents) and not pq.sides[1 - n].documents
+        named_side = bool(pq.sides) and pq.names_text_alone(part)
         if named_side:
             # a side naming a text (和国家节能法相比) is answered by that text's best sentence on the topic
             cands = [u for u in cands if title_key(hits[u.hit].title or "") in part.documents]
@@ -328,8 +328,8 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         loc = _locator_label(h)
         asked = part.raw.rstrip("？?。 ")
         text = _with_marker(best.text, cite(best))
-        whole = [u for u in scored.units[best.hit] if u.kind == "sent"]
-        if named_side and best.kind == "sent" and len("".join(u.text for u in whole)) <= SHORT_ARTICLE:
+        whole = [u for u in scored.units[best.hit] if u.kind == "sent"] if named_side and best.kind == "sent" else []
+        if whole and len("".join(u.text for u in whole)) <= SHORT_ARTICLE:
             # the named text's article on the topic, short enough to be compared whole
             text = "".join(_with_marker(u.text, cite(u)) for u in whole)
         if best.kind == "intro":

@@ -182,6 +182,11 @@ class ParsedQuestion:
     def wants(self, *kinds: Ask) -> bool:
         return any(k in self.asks for k in kinds)
 
+    def names_text_alone(self, side: ParsedQuestion) -> bool:
+        """Whether `side`, one of the sides compared, names a text the other sides do not (和国家节能法
+        相比 beside 北京的…要求): it asks what that text says on their topic."""
+        return bool(side.documents) and not any(o.documents for o in self.sides if o is not side)
+
 
 def read_question(question: str, aliases: AliasTable | None = None,
                   history: Sequence[Any] | None = None) -> ParsedQuestion:
