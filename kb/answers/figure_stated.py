@@ -16,7 +16,7 @@ from kb.question.kinds import Ask
 from kb.question.standards_asked import INDUSTRIES
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
-from kb.text.grammar import CN_NUMERAL
+from kb.text.grammar import ARTICLE_PREFIX_RE, CN_NUMERAL
 from kb.text.titles import book_title
 from kb.answers.units import in_force, short_title
 from kb.types import SearchHit
@@ -36,7 +36,7 @@ def best_distinct(hits: list[SearchHit], n: int = FIGURE_PASSAGES) -> list[Searc
     for h in hits:
         if len(out) == n:
             break
-        pairs = bigrams(re.sub(r"^第[一二三四五六七八九十百零〇]+条", "", squeezed(h.text or "")))
+        pairs = bigrams(ARTICLE_PREFIX_RE.sub("", squeezed(h.text or ""), count=1))
         if any(k.title == h.title and k.doc_id != h.doc_id and pairs
                and len(pairs & kp) / len(pairs | kp) >= SAME_PASSAGE_PAIRS for k, kp in kept):
             continue

@@ -25,6 +25,7 @@ from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Penalty
 from kb.registers.penalties import dice, pairs
 from kb.registers.references import ReferenceGraph
+from kb.text.grammar import ARTICLE_PREFIX_RE
 from kb.text.roles import Role, roles
 from kb.text.titles import book_title
 from kb.types import Answer, Citation, SearchHit
@@ -117,7 +118,7 @@ def sanction_referred(pq: ParsedQuestion, referring: tuple[SearchHit, Any, list]
             continue
         units = [p for p in register.penalties if p.doc_id == ln.dst_doc and m.group(1) in re.sub(r"\s", "", p.text)]
         if units:
-            sentence = re.sub(r"^第[零〇一二三四五六七八九十百千]+条\s*", "", sentence.strip())
+            sentence = ARTICLE_PREFIX_RE.sub("", sentence.strip(), count=1)
             return _compose(pq, units[:1], (lead, sentence), hits, catalog, warnings)
     return None
 
