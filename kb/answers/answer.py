@@ -193,11 +193,14 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
     if not pq.sides or not hits:
         return hits
     for side in pq.sides:
-        named = pq.names_text_alone(side)  # (read with the other side's topic, kb.question.reading)
+        # (read with the other side's topic, kb.question.reading)
+        named = pq.names_text_alone(side) or bool(side.text_level)
         try:
-            own = _search(searcher, side, 1, filters)
+            own = _search(searcher, side, LEVEL_SIDE_HITS if side.text_level else 1, filters)
         except Exception:  # the passages found still answer what they can
             continue
+        if side.text_level:  # the national texts, or the place's: its best passage among theirs
+            own = [h for h in own if extractive.of_level(h, side)][:1]
         if not own:
             continue
         at = next((i for i, h in enumerate(hits[: extractive.PART_PASSAGES]) if h.chunk_id == own[0].chunk_id), None)
@@ -212,6 +215,9 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
         slot = min(SIDE_SLOT, len(rest))
         hits = (rest[:slot] + [found] + rest[slot:])[: max(k, len(hits))]
     return hits
+
+
+LEVEL_SIDE_HITS = 8  # passages a side naming texts by level looks through for one of its texts
 
 
 def _for_side(h: SearchHit) -> SearchHit:

@@ -69,7 +69,9 @@ def compose_changes(items: list, old_label: str, new_label: str, max_items: int 
         return Composition("", [], [])
     top = max(i.score for i in items)
     if top > 0:
-        picked = [i for i in items if i.score >= 0.6 * top][:max_items]
+        # (an unchanged pair first was put there as the topic's, asked whether it changed:
+        # kb.answers.version_answers.searched_first)
+        picked = [i for n, i in enumerate(items) if (n == 0 and i.status == "unchanged") or i.score >= 0.6 * top][:max_items]
     else:  # no topic words: the changed articles in order
         picked = [i for i in items if i.status == "changed"][: max(max_items, 5)]
     counterpart = _rewritten_counterpart(items, picked)

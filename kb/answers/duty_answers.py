@@ -19,6 +19,7 @@ import re
 from typing import Any, Sequence
 
 from kb.answers.catalog import Catalog
+from kb.answers.quoting import item_sanction
 from kb.answers.units import short_title
 from kb.answers.version_answers import _status_warnings, _with_notes
 from kb.index.lexical import normalize
@@ -371,6 +372,11 @@ def _penalty_first(pq: ParsedQuestion, unit: Penalty, hits: Sequence[SearchHit],
         return None
     citations = [Citation(1, lead_hit, unit.text)]
     lines = [f"依据{book_title(short_title(lead_hit.title))}{unit.locator}：{unit.text}[1]"]
+    # an item of a list whose lead says only 处以罚款: the sentence after the list sizes its fine
+    # (有前款第三项、第四项行为之一，处所需处置费用三倍以上五倍以下的罚款)
+    sized = item_sanction(lead_hit.text or "", unit.text) if unit.item else ""
+    if sized:
+        lines.append(f"该项行为的罚款：{sized}[1]")
     duties = [d for d in register.enforced_by(unit)]
     for duty in duties[:2]:
         h = _hit_for(duty.doc_id, duty.locator, duty.text, hits, catalog)

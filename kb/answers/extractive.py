@@ -264,6 +264,15 @@ PART_FIGURE_PASSAGES = 6  # …and a part asking a quantity in a unit, if one of
 _LOCAL = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
 
 
+def of_level(h: SearchHit, side: ParsedQuestion) -> bool:
+    """Whether `h` is of the texts a side names by level (国家法律: a national text; 山东省条例: a text
+    of that place), told by the title's place."""
+    place = _LOCAL.match(h.title or "")
+    if side.text_level == "national":
+        return place is None
+    return place is not None and any(r in place.group(1) for r in side.regions)
+
+
 def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, list[str]], cite) -> list[str]:
     """For a question asking two things (多少钱？由哪个部门罚？), or comparing two sides in one sentence
     (A和B有什么不同), a line for each part or side whose answer the composition does not quote yet:
@@ -283,10 +292,12 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
         if not cands:
             continue
-        named_side = bool(pq.sides) and pq.names_text_alone(part)
+        named_side = bool(pq.sides) and (pq.names_text_alone(part) or bool(part.text_level))
         if named_side:
-            # a side naming a text (和国家节能法相比) is answered by that text's best sentence on the topic
-            cands = [u for u in cands if title_key(hits[u.hit].title or "") in part.documents]
+            # a side naming a text (和国家节能法相比), or texts by level (国家法律的提法), is answered by
+            # that text's best sentence on the topic
+            cands = [u for u in cands if (of_level(hits[u.hit], part) if part.text_level
+                                          else title_key(hits[u.hit].title or "") in part.documents)]
             if not cands:
                 continue
             best = max(cands, key=lambda u: (len(u.cues & wanted), u.score, -u.hit, -u.pos))

@@ -75,12 +75,18 @@ _QUANTITY = re.compile(
 _DATE = re.compile(
     rf"\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_NUMERAL}月{CN_NUMERAL}日|(?:\d{{1,2}}|{CN_NUMERAL})月(?:底|末|份?(?:之|以)?前|份?(?:至|到|—|-))|年底|年末|月底|月末"
 )
+# a month of the year (每年6月, 三月至五月), or a date within one; not a number of months (6个月)
+_MONTH = re.compile(_DATE.pattern + rf"|(?<![\d个])(?:1[0-2]|0?[1-9]|{CN_NUMERAL})\s*月(?!\s*\d)(?!份?\s*[\d一二三四五六七八九十]+\s*日)|(?:1[0-2]|0?[1-9]|{CN_NUMERAL})月份")
+# A month told from an event (取得所有权的当月, 批准征收次月起) answers from which month something
+# starts, not in which month of each year it is done (每年几月份申报).
+_RELATIVE_MONTH = re.compile(_MONTH.pattern + r"|当月|次月|同月|上一?个?月|下一?个?月")
+_FROM_WHICH_MONTH = re.compile(r"(?:从|自|由)(?:哪个|几)月|哪个月(?:开始|起)")
 # a year (2025年, 二〇二五年底), not a year's worth (年度)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?!度)|(?:一九|二〇|二零)[〇零一二三四五六七八九]{2}年(?!度)")
 _SHARE = re.compile(rf"百分之(?:\d|{CN_NUMERAL})|\d\s*[%％‰]|[一二三四五六七八九十]+成|半数|一半")
-FIGURES = {"date": _DATE, "year": _YEAR, "amount": _AMOUNT, "levy": _LEVY, "frequency": _FREQUENCY, "period": _PERIOD,
+FIGURES = {"date": _DATE, "month": _MONTH, "year": _YEAR, "amount": _AMOUNT, "levy": _LEVY, "frequency": _FREQUENCY, "period": _PERIOD,
            "quantity": _QUANTITY}
-FIGURE_NAMES = {"date": "具体日期", "year": "具体年份", "amount": "具体数额", "levy": "具体数额或比例", "frequency": "具体周期（多久一次）",
+FIGURE_NAMES = {"date": "具体日期", "month": "具体月份", "year": "具体年份", "amount": "具体数额", "levy": "具体数额或比例", "frequency": "具体周期（多久一次）",
                 "period": "具体期限",
                 "quantity": "具体数值"}
 
@@ -169,7 +175,7 @@ def number_in_unit(unit: str) -> re.Pattern[str]:
 def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     """Whether one of the best passages states the kind of figure the question asks for. A fine
     answers only a question about a penalty; a period of keeping only a question about keeping."""
-    pattern = FIGURES[pq.figure]
+    pattern = _RELATIVE_MONTH if pq.figure == "month" and _FROM_WHICH_MONTH.search(pq.text) else FIGURES[pq.figure]
     keeping = pq.figure == "period" and not pq.parts and pq.keeping
     advance = pq.figure == "period" and not pq.parts and pq.advance
     in_unit = (_SHARE_OR_FRACTION if pq.figure_unit == SHARE_UNIT

@@ -326,6 +326,61 @@ def excepted_article_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: l
                                  LEAD_LOOKAHEAD + 1)
 
 
+# Who is in charge of a matter (建筑垃圾的污染防治归哪个部门负责, 由谁主管): the article in which an
+# authority is the one that 负责 / 主管 it leads over one naming the authority only as where a plan
+# is filed.
+# (asked at the clause's end: 谁来负责修复 asks who repairs, 由哪个机关负责解释 who interprets)
+IN_CHARGE_ASKED = re.compile(r"(?:哪个|哪一?级|哪些|什么|谁)[^，,。？?]{0,6}?(?:来)?(?:负责|主管|管理|管)(?:的)?(?:吗|呢)?(?=[，,。？?]|$)")
+_IN_CHARGE_SAID = re.compile(r"(?:部门|机构|机关|人民政府|委员会)(?:按照职责|依照职责|依照[^。；，]{0,12}规定)?"
+                             r"(?:负责|主管|统一管理|统一监督管理|监督管理|分工负责)")
+
+
+def in_charge_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """The next passage of the first one's document in whose sentence an authority is in charge
+    of two words or more of the question, when the first passage has no such sentence."""
+    terms = [t for t in pq.terms if len(t) >= 2]
+
+    def in_charge(i: int) -> bool:
+        return any(_IN_CHARGE_SAID.search(sent) and sum(t in sent for t in terms) >= 2
+                   for sent in re.split(r"(?<=[。；])", hits[i].text or ""))
+
+    return first if in_charge(first) else next_of_same_document(hits, quotable, first, in_charge, LEAD_LOOKAHEAD + 1)
+
+
+# The duties of a body asked (国务院标准化主管部门的职责里包不包括…): the article listing that body's
+# duties (…履行下列职责) leads over one listing another body's (国务院有关行政主管部门…履行下列职责).
+_DUTIES_OF_ASKED = re.compile(r"([\u4e00-\u9fff]{4,20}?)的?(?:职责|职权)")
+_DUTIES_SAID = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+条\s*)?([^。；：]{2,40}?)[，,]?(?:履行|行使|承担)(?:下列|以下)?(?:职责|职权)")
+# (the body is named before what it does: 国务院标准化行政主管部门 | 统一管理全国标准化工作)
+_BODY_ENDS = re.compile(r"统一|分工|负责|依照|依据|按照|应当|根据|会同|对")
+SAME_BODY = 0.6  # how alike (Dice of character pairs) the body asked and a list's subject must be
+
+
+def _body_pairs(text: str) -> set[str]:
+    return {text[i: i + 2] for i in range(len(text) - 1)}
+
+
+def duties_of_body_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Of the first passage and the next of its document, the one listing the duties of the body the
+    question names, when another's are listed first."""
+    asked = next((m.group(1) for clause in re.split(r"[，,。？?；;]", pq.text) for m in [_DUTIES_OF_ASKED.search(clause)] if m), "")
+    if not asked:
+        return first
+    want = _body_pairs(asked)
+
+    def likeness(i: int) -> float:
+        m = _DUTIES_SAID.search(hits[i].text or "")
+        if m is None:
+            return 0.0
+        body = _body_pairs(_BODY_ENDS.split(m.group(1))[0])
+        return 2 * len(want & body) / ((len(want) + len(body)) or 1)
+
+    own = likeness(first)
+    best = max((i for i in quotable[:LEAD_LOOKAHEAD + 1] if hits[i].doc_id == hits[first].doc_id),
+               key=likeness, default=first)
+    return best if likeness(best) >= SAME_BODY and likeness(best) > own else first
+
+
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """The passage an answer leads with, when search's second stage put `first` first: each rule
     above, where the question asks what it looks for, may hand the lead to a passage a little
@@ -349,8 +404,12 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = fee_lead(hits, quotable, first)
     if INTERPRETER_ASKED.search(pq.text) and Ask.WHO in pq.asks and Ask.PENALTY not in pq.asks:
         first = interpreter_lead(hits, quotable, first)
+    if "职责" in pq.text or "职权" in pq.text:
+        first = duties_of_body_lead(pq, hits, quotable, first)
     if Ask.WHO in pq.asks:
         first = authority_lead(hits, quotable, first, pq.decider)
+        if IN_CHARGE_ASKED.search(pq.text) and not pq.parts:
+            first = in_charge_lead(pq, hits, quotable, first)
         sanctioner = SANCTIONER_ASKED.search(pq.text)
         if sanctioner:
             first = sanctioner_lead(hits, quotable, first, sanctioner.group(1))

@@ -11,7 +11,7 @@ import re
 
 from kb.answers.figure_stated import FIGURES
 from kb.answers.scoring import Scored
-from kb.answers.units import Unit
+from kb.answers.units import Unit, split_units
 from kb.question.kinds import FOCUS_SOURCE
 from kb.question.reading import ParsedQuestion
 from kb.types import SearchHit
@@ -49,11 +49,29 @@ _ITEM_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 def _sanction_of_item(units: list[Unit], item: Unit) -> list[Unit]:
     """The sentence after a list that sets the sanction for `item` by its number (有前款第五项、第六项
     行为之一的，处一万元以上…): the list's intro says only 处以罚款."""
-    m = _ITEM_NUMBER.match(item.text)
-    if not m:
+    named = _naming(item)
+    if named is None:
         return []
-    named = re.compile(rf"前款[^。]*?(?<![一二三四五六七八九十])第{m.group(1)}项")
     return [u for u in units if u.kind == "sent" and u.pos > item.pos and named.search(u.text)][:1]
+
+
+def _naming(item: Unit) -> re.Pattern[str] | None:
+    """What names `item` by its number in a sentence after the list (有前款第三项、第四项行为之一)."""
+    m = _ITEM_NUMBER.match(item.text)
+    return re.compile(rf"前款[^。；]*?(?<![一二三四五六七八九十])第{m.group(1)}项") if m else None
+
+
+def item_sanction(text: str, listed: str) -> str:
+    """The sentence of `text` after its list that sizes the sanction of the item `listed` ends with
+    (a penalty register's unit: the list's lead and one item), or ''."""
+    units = split_units(text)
+    item = next((u for u in units if u.kind == "item" and listed.rstrip().endswith(u.text.strip())), None)
+    found = _sanction_of_item(units, item) if item is not None else []
+    if not found:
+        return ""
+    # (of a sentence sizing several groups of items, the clause naming this one)
+    named = _naming(item)
+    return next((c for c in re.split(r"(?<=；)", found[0].text) if named and named.search(c)), found[0].text)
 
 
 # A graver tier of a sanction (情节严重的，处…; 拒不改正的，处…) reads only after the clauses of its

@@ -137,7 +137,7 @@ def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | N
     if not items:
         return None
     old, new = pair
-    items = searched_first(items, hits, {old.doc_id, new.doc_id})
+    items = searched_first(items, hits, {old.doc_id, new.doc_id}, bool(WHETHER_CHANGED.search(pq.text)))
     if _topic_coverage(pq, items[:3], [old.title, new.title]) < TOPIC_COVERAGE_MIN:
         return None  # the question's topic is not what these versions changed: the usual answer
     for it in items:  # the hits of the comparison carry the status like search results
@@ -147,15 +147,22 @@ def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | N
     return old, new, items
 
 
-def searched_first(items: list, hits: list[SearchHit], versions: set[str]) -> list:
+# Asked whether a rule changed at all (…跟2018年版比有变化吗): an article left as it was answers it too.
+WHETHER_CHANGED = re.compile(r"(?:有|发生)(?:了)?(?:变化|变动|改动|调整|修改)(?:吗|没有)|变了吗|改了吗|改过吗|动过吗"
+                             r"|有没有(?:变|改|调整|修改)|是否(?:有|发生)?(?:变化|变动|改动|调整|修改)|一样吗|还一样")
+
+
+def searched_first(items: list, hits: list[SearchHit], versions: set[str], whether: bool = False) -> list:
     """The change items with the one holding search's best passage of the two versions first: the
     second stage read the question by meaning (医院污水 beside 医疗污水), the comparison's own order
-    by shared words; a topic's pair it found (and scored relevant) leads."""
+    by shared words; a topic's pair it found (and scored relevant) leads — a pair left unchanged
+    too when the question asks `whether` it changed."""
     best = next((h for h in hits if h.doc_id in versions), None)
     if best is None:
         return items
     place = (best.doc_id, best.locator)
-    first = next((i for i in items if i.status == "changed" and place in ((i.doc_a, i.locator_a), (i.doc_b, i.locator_b))),
+    statuses = ("changed", "unchanged") if whether else ("changed",)
+    first = next((i for i in items if i.status in statuses and place in ((i.doc_a, i.locator_a), (i.doc_b, i.locator_b))),
                  None)
     return items if first is None else [first] + [i for i in items if i is not first]
 

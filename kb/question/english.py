@@ -73,6 +73,10 @@ ASKING: dict[str, str] = {
     # a least or greatest sum asked without 'how much' (what is the minimum registered capital)
     r"(?:what|which) (?:is|are|was|were) the (?:minimum|maximum|lowest|highest) (?:[\w-]+ ){0,3}?"
     r"(?:capital|amount|sum|deposit|fee|price|compensation)s?\b(?!\s+(?:coefficients?|rates?|ratios?|factors?|percentages?))": "多少钱",
+    # a measured level asked as the most or least allowed (the maximum sulphur content, the
+    # permitted noise level): a figure, as 上限是多少 is
+    r"(?:what|which) (?:is|are|was|were) the (?:maximum|minimum|highest|lowest|permitted|permissible|allowed|allowable) "
+    r"(?:[\w-]+ ){0,3}?(?:contents?|concentrations?|levels?|values?|percentages?|shares?|ratios?|proportions?|limits?)\b": "上限是多少",
     r"mg ?/ ?m3|mg ?/ ?m³|milligrams?": "多少毫克",
     r"maximum|at most|up to|longest|highest|ceiling|cap": "最多",
     r"minimum|at least|shortest|lowest": "至少",
@@ -203,6 +207,9 @@ TERMS: dict[str, str] = {
     r"yellow river": "黄河",
     r"marine|seas?|oceans?": "海洋",
     r"ships?|vessels?": "船舶",
+    r"sul(?:ph|f)ur(?: content)?|sul(?:ph|f)ur dioxide|so2": "硫",
+    r"(?:marine |ship |bunker )?fuels?(?: oil)?": "燃油 燃料",
+    r"emission control (?:areas?|zones?)": "排放控制区",
     r"shore[- ](?:side )?(?:power|electricity)": "岸电",
     r"ports?|harbou?rs?|berth(?:s|ed|ing)?": "港口 靠港",
     r"soil and water conservation|soil erosion": "水土保持",

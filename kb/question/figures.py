@@ -19,9 +19,9 @@ TIERS_UNIT = "个?(?:级|类|种|档|等级|级别|档次|阶段|步)"
 # a figure; "几" alone is too loose to say.)
 FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a day of the calendar (几月几号前, 最晚哪天) — before "period", whose 几日 it contains
-    # (几月到几月, 哪几个月: months of the year)
-    "date": re.compile(r"几月几[号日]|几号(?:之|以)?前|哪一?天(?:之|以)?前|(?:最晚|最迟|截止到?)(?:是|在|到)?哪一?天"
-                       r"|几月份?(?:到|至)几月|哪几个月|几月份"),
+    "date": re.compile(r"几月几[号日]|几号(?:之|以)?前|哪一?天(?:之|以)?前|(?:最晚|最迟|截止到?)(?:是|在|到)?哪一?天"),
+    # a month of the year (几月份, 几月到几月, 哪几个月): 每年6月 answers it, as no day need be
+    "month": re.compile(r"几月份?(?:到|至)几月|哪几个月|几月份|哪个月份?|几月(?!几)"),
     # (数额巨大, 数额较大: a condition of the conduct, not a sum asked; 按什么金额 asks the basis a sum
     # is reckoned on, which 按照原处罚数额 answers)
     "amount": re.compile(r"几分钱|几毛钱|几块钱|多少块钱|多少钱|罚[^，,。？?]{0,6}多少|每(?:平方米|立方米|亩|吨|公顷)[^，,。？?]{0,3}(?:收|交|缴|付|罚)多少|多少[^，,。？?]{0,4}(?:资金|经费|费用|补助|补贴|奖补|奖励|奖金|扶持|罚款|罚金)|(?<!谈好)(?<!商定)(?<!确定)(?<!什么)(?<!哪个)(?<!哪种)(?<!啥)(?:金额|数额)(?!(?:特别)?(?:巨大|较大))(?![^，,。？?]{0,2}后)|多少元|多少万|交多少|缴多少|罚款(?:怎么|如何)(?:算|计算)|税率|费率|价格是多少|贵多少|便宜多少|补贴多少|奖励多少"
@@ -76,7 +76,7 @@ _HOW_MUCH_RE = re.compile(r"多少|几|多久|多长|多大|多高|多远|多重
 
 
 def figure_of(text: str) -> str:
-    """The figure a question asks for: date | year | amount | levy (an amount or a rate) | frequency |
+    """The figure a question asks for: date | month | year | amount | levy (an amount or a rate) | frequency |
     period | quantity, or ''."""
     if DECIDER_RE.search(text):
         return ""
@@ -247,8 +247,17 @@ def term_named(text: str) -> str:
     return term if len(term) >= 2 and not _NOT_A_TERM.search(term) else ""
 
 
+# A share of something divided asked (收入在中央和地方之间按什么比例分成): only a passage dividing it
+# states that share — not a rate of reduction (减按百分之七十五征收) in the same text.
+_DIVIDED_BY_SHARE = re.compile(r"(?:按|以)(?:什么|多少|多大|何种|怎样的?|哪种)的?比例(?:来|进行)?"
+                               r"(分成|分配|分担|划分|负担|返还|留成|共享|分享|出资)")
+
+
 def measured_named(text: str) -> str:
     """The thing the figure asked is of ('' when the question names none, or names it with a verb)."""
+    divided = _DIVIDED_BY_SHARE.search(text)
+    if divided:
+        return divided.group(1)
     for clause in re.split(r"[？?。；;！!]", text):
         m = _TOPIC_THEN_LIMIT.search(clause)
         if m:

@@ -158,7 +158,10 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
         r"[^，,。？?]{0,16}?(?:法|条例|办法|规定|细则)(?:管|约束|调整|办)(?:吗|呢)?"
         r"|(?:遵守|适用|适不适用)[^，,。？?哪什]{0,16}?(?:法|条例|办法|规定|细则)[^，,。？?]{0,2}(?:吗|呢|[？?])"
         r"|[归受][^，,。？?]{0,16}?(?:法|条例|办法|规定|细则)[^，,。？?]{0,2}管|(?:法|条例|办法|规定)(?:管不管|管得着)"
-        r"|按什么(?:规矩|规定|办法|法规)(?:来)?管"),
+        r"|按什么(?:规矩|规定|办法|法规)(?:来)?管"
+        # (水污染防治法管的是哪些水体, 近岸海域也归它管吗: what the text covers)
+        r"|(?:法|条例|办法|规定|细则)(?:都)?管(?:的是|哪些|什么|得到|到哪)"
+        r"|(?:也|还|都)?归(?:它|该法|本法|这部法|这个法|这部条例|该条例)管"),
 }
 
 DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # 何时施行 …: about the document
@@ -220,8 +223,11 @@ FOCUS_SOURCE: dict[str, re.Pattern[str]] = {
     "adopted": re.compile(r"通过(?!的《[^》]*》[^。；\n]{0,8}?(?:修正|修订))"),
     "amended": re.compile(r"修正|修订|修改"),
     "repealed": re.compile(r"废止|同时废止"),
-    "issued": re.compile(r"印发|发布|公布"),
+    # (国务院公布的《…》同时废止: another text's issuing, named in an article)
+    "issued": re.compile(r"(?:印发|发布|公布)(?!的《)"),
     "consequence": re.compile(r"罚款|处.{0,12}罚|吊销|拘留|责令|赔偿责任|禁止.{0,8}从事"),
+    # what befalls an official (依法给予处分): asked of officials instead of a firm's penalty
+    "discipline": re.compile(r"处分|追究刑事责任"),
     "grades": re.compile(r"分为|分成|划分为|划分成|实行分级|分[一二三四五六七八九两\d]+(?:级|类|档|种)"),
     "scope": re.compile(r"适用本(?:法|条例|办法|规定|细则)|适用于|(?:参照|比照)(?:本|执行)|(?:依照|按照)本(?:法|条例|办法|规定)"
                         r"(?:的?(?:有关)?规定)?执行|另行规定|不属于本|本(?:法|条例|办法|规定|细则)(?:的)?(?:适用)?范围"),
@@ -250,7 +256,8 @@ _VERSION_WORDS = re.compile(
     r"\d{4}\s*年?\s*(版|修订|修正|修改)?|版本|" + _AMENDED + r"|新法|旧法|新版|旧版|老版|" + EARLIER_VERSION
     + r"|原来|原先|现行|新的|旧的|老的|新旧|前后|两版|两部"
 )
-_CHANGE_ALONE = re.compile(r"新旧|修改了哪些|改了哪些|改了什么|有哪些(修改|变化|改动)")
+# (改了些什么, 修改了啥, 调整了哪些地方: the asker's own words for what changed)
+_CHANGE_ALONE = re.compile(r"新旧|(?:修改|修订|修正|改动|调整|改)了(?:些|点|一些)?(?:哪些|什么|啥|哪几)|有哪些(修改|变化|改动)")
 
 # The question looks at versions other than the one in force.
 OTHER_VERSIONS_RE = re.compile(
@@ -404,12 +411,20 @@ _EVENT_THEN = re.compile(r"[^\u4e00-\u9fff]|的|了|过|时|日|期|后|前|以|
                          r"|多久|多长|几年|哪|什么|何|当天|当年|那天|那年|年份|月份|开始")
 
 
+# Officials as the ones whose conduct is asked about (执法人员以权谋私会有什么后果): what befalls them is
+# a disciplinary sanction, not a firm's fine.
+OFFICIALS_RE = re.compile(r"执法人员|工作人员|公职人员|公务员|官员|干部|监管人员|监督管理人员|国家机关|执法者")
+
+
 def focus_of(text: str) -> tuple[str, ...]:
     """The FOCUS_PATTERNS names a question is after (`text`: without its version phrase)."""
     folded = _without_penalty_context(fold(text))
-    return tuple(name for name, pat in FOCUS_PATTERNS.items()
-                 if any(name not in DOCUMENT_EVENTS or _EVENT_THEN.match(folded, m.end()) or m.end() == len(folded)
-                        for m in pat.finditer(folded)))
+    names = tuple(name for name, pat in FOCUS_PATTERNS.items()
+                  if any(name not in DOCUMENT_EVENTS or _EVENT_THEN.match(folded, m.end()) or m.end() == len(folded)
+                         for m in pat.finditer(folded)))
+    if "consequence" in names and OFFICIALS_RE.search(folded):
+        names = tuple("discipline" if n == "consequence" else n for n in names)
+    return names
 
 
 def is_change(text: str) -> bool:

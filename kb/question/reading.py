@@ -20,7 +20,7 @@ A follow-up is read together with its context ("《节约能源法》第五十�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from kb.question.aliases import AliasTable, compact
@@ -29,7 +29,7 @@ from kb.question.english import documents as english_documents
 from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
-from kb.question.sides import EACH_RE, compare_sides
+from kb.question.sides import EACH_RE, compare_sides, text_level
 from kb.question.choice import choice_options
 from kb.question.figures import (DECIDER_RE, PEOPLE_UNITS, SHARE_UNIT, certificate_named, count_unit, fee_named,
                                 figure_of, figure_unit, measured_named, term_named, share_asked, tax_named)
@@ -155,6 +155,7 @@ class ParsedQuestion:
     catalog_known: bool = False  # documents / unindexed were checked against the index's titles
     parts: tuple["ParsedQuestion", ...] = ()  # a question asking two things (…多少钱？由哪个部门罚？), each read
     sides: tuple["ParsedQuestion", ...] = ()  # the two sides of a comparison in one sentence (kb.question.sides)
+    text_level: str = ""  # a side naming texts by level only (国家法律, 山东省条例): national | local
 
     @property
     def folded(self) -> str:
@@ -259,6 +260,13 @@ def read_question(question: str, aliases: AliasTable | None = None,
         named_side, topic = (0, 1) if sides[0].documents else (1, 0)
         sides = tuple(read_question(f"{' '.join(sides[named_side].documents)} {sides[topic].raw}", aliases)
                       if n == named_side else s for n, s in enumerate(sides))
+    levels = [text_level(s.raw, s.regions) for s in sides]
+    if len(sides) == 2 and all(levels) and not any(s.documents for s in sides):
+        # the national texts and a place's compared (山东省条例和国家法律的提法有什么不同): each side
+        # asks what its texts say on the question's topic, told before the sides
+        topic = text[: text.find(sides[0].raw.split("，")[0])].strip("，, ")
+        sides = tuple(replace(read_question(f"{s.raw} {topic}", aliases), raw=s.raw, text_level=lv)
+                      for s, lv in zip(sides, levels, strict=True))
     refs = tuple(find_standard_refs(text, any_case=True))
     # the unit of a count asked where no other figure is (a lead chosen for its number would hide
     # that the passage on the topic states none: 多少米内禁止挖掘 of a pipeline the texts do not

@@ -64,3 +64,29 @@ def compare_sides(text: str) -> tuple[str, str] | None:
     _, left, right, shared = split
     tail = shared + after if shared and after else shared or after  # 出结论的期限 + 是多少
     return (f"{left}，{tail}", f"{right}，{tail}") if tail else (left, right)
+
+
+# A side naming texts by their level or place rather than a topic (山东省条例 / 国家法律的提法, 上位法):
+# it asks what those texts say on the question's topic.
+_SAID_OF_TEXT = re.compile(r"的?(?:提法|规定|说法|要求|写法|表述|条文|内容)$")
+_TEXT_KIND = re.compile(r"的?(?:地方性)?(?:法律法规|法律|法规|条例|办法|规定|细则|文件|政策|上位法|法)$")
+_NATIONAL = re.compile(r"^(?:国家|全国|中央|国家层面|国家级|全国性|上位)?(?:的)?$")
+_PLACE_LEFT = re.compile(r"^(?:省|市|自治区|的|地方|本地|当地|本省|本市)*$")
+
+
+def text_level(side: str, regions: tuple[str, ...]) -> str:
+    """'national' or 'local' when `side` names texts only by their level or place (国家法律的提法,
+    山东省条例), else ''."""
+    side = side.strip("，,。？? ")
+    rest = _SAID_OF_TEXT.sub("", side)
+    if _TEXT_KIND.sub("", rest) == rest:
+        rest = side  # (北京的规定: the 规定 is the kind of text)
+    bare = _TEXT_KIND.sub("", rest)
+    if bare == rest:
+        return ""  # no kind of text named
+    if _NATIONAL.match(bare) and (bare or rest.endswith("上位法")):
+        return "national"
+    for r in regions:
+        bare = bare.replace(r, "")
+    return "local" if regions and _PLACE_LEFT.match(bare) else ""
+
