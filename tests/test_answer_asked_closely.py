@@ -14,7 +14,8 @@
 - everyday words of conduct and people (拖着不交, 以权谋私, 失职, 执法人员) find the documents' words;
   what befalls an official asked about is a disciplinary sanction (依法给予处分), not a firm's fine;
 - who is in charge of a matter: the article where an authority 负责 it leads over one where the
-  authority receives a plan; the duties of a body named: its own list of duties leads;
+  authority receives a plan; the duties of a body named: its own list of duties leads; asked whether a
+  tax is due, the passage naming the tax leads;
 - what a text covers (…法管的是哪些水体, 也归它管吗) is asked of its scope article;
 - a province's rules compared with the national law, each side named only by its level, quotes
   both texts;
@@ -27,7 +28,7 @@ import pytest
 from kb_cli import ask, files_writer, index, lead
 
 from kb.answers.figure_stated import states_figure
-from kb.answers.leads import duties_of_body_lead, in_charge_lead
+from kb.answers.leads import duties_of_body_lead, in_charge_lead, tax_lead
 from kb.question.figures import measured_named
 from kb.question.reading import read_question
 from kb.types import SearchHit
@@ -112,6 +113,15 @@ def test_the_authority_in_charge_leads_over_the_one_receiving_a_plan(data, capsy
     assert in_charge_lead(pq, [charge, filing], [0, 1], 0) == 0
     out = ask(data, "示例建筑垃圾的污染防治归哪个部门负责？", capsys)
     assert lead(out) == ("示例废料防治法（测试样例）", "第二十条"), out["answer"]
+
+
+def test_asked_whether_a_tax_is_due_the_passage_naming_it_leads():
+    pq = read_question("矿上为了安全抽出来的示例煤气，要不要交示例资源税？")
+    assert pq.tax == "资源税"
+    coal = _hit("第二十八条", "第二十八条 国家鼓励煤矿企业综合开发利用示例煤气。", doc="coal")
+    tax = _hit("第六条", "第六条 有下列情形之一的，免征示例资源税：（二）为了安全生产抽采的示例煤气。", doc="tax")
+    assert tax_lead(pq, [coal, tax], [0, 1], 0) == 1
+    assert tax_lead(pq, [tax, coal], [0, 1], 0) == 0
 
 
 def test_the_duties_of_the_body_named_lead():

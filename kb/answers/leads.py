@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kb.answers.figure_stated import number_in_unit
+from kb.answers.figure_stated import names_tax, number_in_unit
 from kb.answers.lead_search import LEAD_LOOKAHEAD, LIST_LOOKAHEAD, next_of_same_document, saying_lead
 from kb.answers.list_leads import MAY_ASKED, list_lead, listed_nouns, topic_list_naming
 from kb.answers.scoring import CUE_PATTERNS, Scored
@@ -381,6 +381,14 @@ def duties_of_body_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: lis
     return best if likeness(best) >= SAME_BODY and likeness(best) > own else first
 
 
+def tax_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Asked whether a tax is due (要不要交资源税), a passage naming that tax (免征资源税) leads over one
+    that does not (a coal law on using coal-bed gas), of whatever text, among the next few."""
+    if names_tax(pq.tax, hits[first]):
+        return first
+    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if names_tax(pq.tax, hits[i])), first)
+
+
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """The passage an answer leads with, when search's second stage put `first` first: each rule
     above, where the question asks what it looks for, may hand the lead to a passage a little
@@ -427,6 +435,8 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = saying_lead(hits, quotable, first, _PURPOSE_SAID, LEAD_LOOKAHEAD + 1)
     if Ask.YESNO in pq.asks and not pq.parts:
         first = excepted_article_lead(pq, hits, quotable, first)
+        if pq.tax:
+            first = tax_lead(pq, hits, quotable, first)
     if pq.parts:
         first = every_part_lead(pq, hits, quotable, first)
     elif pq.figure == "quantity" and pq.figure_unit in PEOPLE_UNITS:
