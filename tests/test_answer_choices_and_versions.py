@@ -4,7 +4,7 @@
 - asked to choose (交给培训部门还是税务局), the article naming what is set side by side leads
   (kb.question.choice, kb.answers.leads.choice_lead);
 - a version named by its year and 新 (2037年新条例, 2037年改版后) is a version, not a year the texts
-  must speak of (kb.question.kinds.VERSION_YEAR_RE);
+  must speak of (kb.question.versions_asked.VERSION_YEAR_RE);
 - a count the asker gives loosely (放了好几个月) is no figure to refuse for (ParsedQuestion.figure_loose);
 - a province's rules implementing a law are named after the law (示例节能法实施办法), and the day they
   were adopted is not the day a 决定 amending them was passed;

@@ -43,7 +43,7 @@ from kb.answers.ground import lead_order, national
 from kb.answers.units import about_topic, short_title
 from kb.index.lexical import bigrams, normalize
 from kb.question.described import DescribedDocument
-from kb.question.kinds import subject_years
+from kb.question.versions_asked import subject_years
 from kb.question.standards_asked import INDUSTRIES
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion

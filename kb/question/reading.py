@@ -51,24 +51,19 @@ from kb.question.kinds import (
     DOCUMENT_EVENTS,
     consequence_as_penalty,
     excluded_of,
-    OLDER_VERSION_RE,
-    OTHER_VERSIONS_RE,
     QUOTED_RE,
     content_of_pattern,
     SEVERITY_RE,
-    VERSION_PHRASE_RE,
-    VERSION_BEFORE_RE,
-    VERSION_YEAR_RE,
     Ask,
     asks_of,
     local_rule_places,
     focus_of,
-    without_dated_description,
     without_loose_counts,
     BATCH_RE,
-    subject_years,
 )
 from kb.question.standards_asked import StandardsAsk, standards_ask_of
+from kb.question.versions_asked import (OLDER_VERSION_RE, OTHER_VERSIONS_RE, VERSION_BEFORE_RE, VERSION_PHRASE_RE,
+                                        VERSION_YEAR_RE, subject_years, without_dated_description)
 from kb.question.terms import content_terms, expand_terms
 from kb.text.grammar import YEAR_RE, StandardRef, find_article_refs, find_standard_refs
 from kb.text.normalize import fold, normalize_question

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kb.index.lexical import bigrams
-from kb.question.kinds import EARLIER_VERSION
+from kb.question.versions_asked import EARLIER_VERSION
 
 # What the two sides are compared on; 各是 / 分别 keep what follows them (各是多少 → 是多少).
 # (是不是同一个部门 compares on what follows it: 部门)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kb.index.lexical import tokenize
-from kb.question.kinds import VERSION_PHRASE_RE
+from kb.question.versions_asked import VERSION_PHRASE_RE
 from kb.question.lexicon import legal_words
 
 # Words of a question that say nothing about its topic: function words, the framing of a
