@@ -17,6 +17,7 @@ from kb.question.figures import PEOPLE_UNITS
 from kb.question.kinds import CRIMINAL_ASKED, FOCUS_SOURCE, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
+from kb.registers.penalties import dice
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
@@ -356,24 +357,17 @@ _BODY_ENDS = re.compile(r"统一|分工|负责|依照|依据|按照|应当|根�
 SAME_BODY = 0.6  # how alike (Dice of character pairs) the body asked and a list's subject must be
 
 
-def _body_pairs(text: str) -> set[str]:
-    return {text[i: i + 2] for i in range(len(text) - 1)}
-
-
 def duties_of_body_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """Of the first passage and the next of its document, the one listing the duties of the body the
     question names, when another's are listed first."""
     asked = next((m.group(1) for clause in re.split(r"[，,。？?；;]", pq.text) for m in [_DUTIES_OF_ASKED.search(clause)] if m), "")
     if not asked:
         return first
-    want = _body_pairs(asked)
+    want = bigrams(asked)
 
     def likeness(i: int) -> float:
         m = _DUTIES_SAID.search(hits[i].text or "")
-        if m is None:
-            return 0.0
-        body = _body_pairs(_BODY_ENDS.split(m.group(1))[0])
-        return 2 * len(want & body) / ((len(want) + len(body)) or 1)
+        return dice(want, bigrams(_BODY_ENDS.split(m.group(1))[0])) if m else 0.0
 
     own = likeness(first)
     best = max((i for i in quotable[:LEAD_LOOKAHEAD + 1] if hits[i].doc_id == hits[first].doc_id),
