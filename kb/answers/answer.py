@@ -43,7 +43,8 @@ from kb.answers.referral import (aliases_of, conduct_stated_elsewhere, elsewhere
 from kb.answers.standards_answer import standards_answer, standards_warnings
 from kb.answers.status_answer import status_answer
 from kb.answers.value_range import value_first
-from kb.answers.version_answers import _status_warnings, _with_notes, change_answer, one_version, with_comparison
+from kb.answers.version_answers import (_status_warnings, _with_notes, change_answer, one_version,
+                                         unrecorded_revision, with_comparison)
 from kb.index.lexical import bigrams
 from kb.registers.references import ReferenceGraph
 from kb.versions.questions import topic_terms
@@ -285,6 +286,9 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
                 decision, hits = retry, widened
     if decision.abstain:
         return abstention(question, hits, "extractive", decision.reason, warnings)
+    unrecorded = unrecorded_revision(pq, catalog)
+    if unrecorded:
+        return abstention(question, hits, "extractive", unrecorded, warnings)
     hits = decision.hits if decision.hits is not None else hits
     changed = change_answer(pq, hits, catalog, warnings)
     if changed is not None:

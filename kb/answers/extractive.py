@@ -21,6 +21,7 @@ from kb.answers.units import Unit, short_title
 from kb.index.lexical import normalize
 from kb.question.figures import count_cue
 from kb.question.reading import ParsedQuestion
+from kb.question.sides import EACH_RE
 from kb.types import Citation, SearchHit
 from kb.versions.dates import own_chronology
 from kb.text.titles import title_key, book_title
@@ -235,6 +236,10 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
     several = len(docs) > 1
     if several:
         lines.append(f"以下规定涉及{len(docs)}份文件，按文件分列：")
+        if lead is None and len(pq.documents) > 1 and EACH_RE.search(pq.text):
+            # what texts named side by side each say (环评法和建设项目环保管理条例分别…): in its order
+            named = {t: n for n, t in enumerate(pq.documents)}
+            chosen = sorted(chosen, key=lambda c: named.get(title_key(hits[c[0]].title or ""), len(named)))
     current_doc = None
     for i, units in chosen:
         h = hits[i]
@@ -264,6 +269,10 @@ PART_FIGURE_PASSAGES = 6  # …and a part asking a quantity in a unit, if one of
 _LOCAL = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
 
 
+# A part asked of the national rules (国家层面…由谁出台, 全国层面有没有…).
+NATIONAL_PART = re.compile(r"(?:国家|全国|中央)(?:层面|一级|层级)|全国性")
+
+
 def of_level(h: SearchHit, side: ParsedQuestion) -> bool:
     """Whether `h` is of the texts a side names by level (国家法律: a national text; 山东省条例: a text
     of that place), told by the title's place."""
@@ -287,6 +296,9 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         # another document's (设计单位 under one regulation, 规划编制单位 under a law)
         cited = {hits[i].doc_id for i in quotes}
         docs = cited | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else _named_by(part, hits[:PART_PASSAGES]))
+        national = not pq.sides and bool(NATIONAL_PART.search(part.text))
+        if national:  # (国家层面…又由谁出台: asked of the national rules, whatever text is cited)
+            docs |= {h.doc_id for h in hits[:PART_PASSAGES] if _LOCAL.match(h.title or "") is None}
         # (a side may be answered by a list: 对受威胁区应当采取下列措施： and its items)
         cands = [u for us in scored.units for u in us if (u.kind != "intro" or pq.sides)
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
@@ -327,6 +339,8 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
                 cands = [u for u in cands if stated.search(u.text)] or cands
             best = max(cands, key=lambda u: (says[id(u)], len(u.cues & wanted), u.score, -u.hit, -u.pos))
         else:
+            if national:
+                cands = [u for u in cands if _LOCAL.match(hits[u.hit].title or "") is None] or cands
             if figure is not None:  # a part asking a quantity (最少要几个人) is answered by a sentence stating one
                 cands = ([u for u in cands if figure.search(u.text)]
                          or [u for u in cands if u.hit < PART_PASSAGES])

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kb.index.lexical import bigrams, normalize
-from kb.question.figures import PEOPLE_UNITS, SHARE_UNIT, TIERS_UNIT
+from kb.question.figures import PEOPLE_UNITS, SHARE_OF, SHARE_UNIT, TIERS_UNIT
 from kb.question.kinds import Ask
 from kb.question.standards_asked import INDUSTRIES
 from kb.question.lexicon import legal_words
@@ -189,6 +189,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     criminal_fine = pq.figure in ("amount", "levy") and _CRIMINAL_FINE in pq.text and "罚款" not in pq.text
     price = pq.figure == "amount" and bool(_PRICE_ASKED.search(pq.text))
     topical = _topical_pairs(pq)
+    part_share = bool(pq.measured and SHARE_OF.search(pq.text))
     # a count of firms of an industry (钢铁行业的绿色工厂有多少家) is not stated by the count of all
     # firms beside the shares of other industries: the sentence or its text names the industry
     industry = (tuple(w for k in pq.standards_ask.industries for w in INDUSTRIES[k])
@@ -225,7 +226,7 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
                 sent = _without_numbers(sent.translate(_NARROW_DIGITS), given)  # 100级洁净区: the zone asked about
             if industry and not any(w in f"{h.title} {h.heading_path} {sent}" for w in industry):
                 continue
-            if pq.measured and not names_thing(pq.measured, sent):
+            if pq.measured and not names_thing(pq.measured, sent, whole=part_share):
                 continue  # 注册资本50万元 is not the deposit asked
             if pq.figure_unit == TIERS_UNIT and _GRADES_NAMED.search(sent):
                 return True  # the grades named one by one (分为一般、较大和重大事故) count them
@@ -326,11 +327,12 @@ def _thing_forms(thing: str) -> tuple[str, ...]:
     return (*_name_forms(thing), *((thing[-2:],) if len(thing) >= 3 else ()))
 
 
-def names_thing(thing: str, sent: str) -> bool:
+def names_thing(thing: str, sent: str, whole: bool = False) -> bool:
     """Whether a sentence names the thing a figure is asked of: in the question's words, in the
-    documents' words for them, or by the head of a compound (营业保证金 → 保证金, 专职认证人员 → 人员)."""
+    documents' words for them, or by the head of a compound (营业保证金 → 保证金, 专职认证人员 → 人员)
+    — not by the head when `whole` (a part's share: 民营企业 is not any 企业)."""
     said = squeezed(sent)
-    return any(form in said for form in _thing_forms(thing))
+    return any(form in said for form in (_name_forms(thing) if whole else _thing_forms(thing)))
 
 
 def where(h: SearchHit) -> str:

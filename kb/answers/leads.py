@@ -301,6 +301,31 @@ def every_part_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[in
     return first if answers_all(first) else next_of_same_document(hits, quotable, first, answers_all, LIST_LOOKAHEAD)
 
 
+def _own_words(pq: ParsedQuestion) -> list[set[str]]:
+    """Each part's words that no other part and no title it names shares (倾倒许可证; 超标, 排放标准)."""
+    words = [{w for w in (*p.terms, *p.legal_terms) if len(w) >= 2} for p in pq.parts]
+    titles = "".join(pq.documents)
+    return [{w for w in ws if w not in titles and not any(w in o for o in words[:n] + words[n + 1:])}
+            for n, ws in enumerate(words)]
+
+
+def penalties_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Asked the penalties of two conducts (无证倾倒罚多少？超标排污又罚多少？), a penalty of the first
+    passage's document naming both leads over one naming only the first."""
+    # (收到罚款决定书后多少天内要交钱？拖着不交会怎样？ asks a deadline first: no two conducts)
+    if len(pq.parts) < 2 or not all(Ask.PENALTY in p.asks and not p.asks & {Ask.DEADLINE, Ask.TIMELINE}
+                                    for p in pq.parts):
+        return first
+    own = _own_words(pq)
+    if not all(own):
+        return first
+
+    def names_each(i: int) -> bool:
+        text = re.sub(r"\s", "", hits[i].text or "")
+        return all(any(w in text for w in ws) for ws in own) and Role.PENALTY in roles(hits[i].text or "")
+    return first if names_each(first) else next_of_same_document(hits, quotable, first, names_each, LEAD_LOOKAHEAD)
+
+
 def people_count_lead(hits: list[SearchHit], quotable: list[int], first: int, counted: re.Pattern[str]) -> int:
     """Asked how many people (最少要派几个人), a passage of the same document stating a number of
     them (检查人员不得少于2人) leads over the article on who inspects that search put first."""
@@ -383,6 +408,33 @@ def tax_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], fir
     return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if names_tax(pq.tax, hits[i])), first)
 
 
+# The party a penalty article opens with (重点排放单位有下列情形之一的, 技术服务机构出具…的).
+_OPENING_PARTY = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?:违反本(?:法|条例|办法|规定)(?:的)?规定[，,])?"
+    r"([\u4e00-\u9fff]{0,10}?(?:单位|机构|企业|经营者|生产者|销售者|公司|个人))"
+    r"(?=有下列|未|不|违反|出具|在|擅自|拒|将|从事|使用|伪造|篡改|弄虚作假)")
+
+
+def opening_party(h: SearchHit) -> str:
+    text = re.sub(r"^.*?(?=第[一二三四五六七八九十百零〇\d]+条)", "", (h.text or "").lstrip(), count=1)
+    m = _OPENING_PARTY.match(text)
+    return m.group(1) if m else ""
+
+
+def party_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Asked the penalty of a party named (a key emitter — 重点排放单位), the next penalty opening
+    with that party leads over a first one opening with another (技术服务机构)."""
+    # (the party as the asker names it: a gloss may name another party too — 开发商 → 建设单位 —
+    # which an English question's words are only through)
+    asked = pq.text if pq.language == "zh" else " ".join(pq.legal_terms)
+    own = opening_party(hits[first])
+    if not own or own in asked:
+        return first
+    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1]
+                 if (p := opening_party(hits[i])) and p != own and p in asked
+                 and Role.PENALTY in roles(hits[i].text or "")), first)
+
+
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """The passage an answer leads with, when search's second stage put `first` first: each rule
     above, where the question asks what it looks for, may hand the lead to a passage a little
@@ -398,6 +450,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = effective_lead(hits, quotable, first)
     if Ask.PENALTY in pq.asks and not PAYING_OR_CONTESTING_ASKED.search(pq.text):
         first = sanction_lead(hits, quotable, first)
+        first = party_lead(pq, hits, quotable, first)
         if CRIMINAL_ASKED.search(pq.text):
             first = criminal_lead(hits, quotable, first)
     if Ask.LIST in pq.asks and EXCLUSION_ASKED.search(pq.text):
@@ -433,6 +486,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = tax_lead(pq, hits, quotable, first)
     if pq.parts:
         first = every_part_lead(pq, hits, quotable, first)
+        first = penalties_lead(pq, hits, quotable, first)
     elif pq.figure == "quantity" and pq.figure_unit in PEOPLE_UNITS:
         first = people_count_lead(hits, quotable, first, number_in_unit(pq.figure_unit))
     if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says

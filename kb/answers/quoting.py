@@ -109,11 +109,14 @@ _DATED_REVISION = re.compile(r"((?:19|20)\d{2})\s*年[^。]*?(?:修正|修订)")
 
 
 def _asked_revision(units: list[Unit], pq: ParsedQuestion | None) -> Unit | None:
-    """For 最近一次修改 / 第一次修正: of the revision lines (of the kind named), the one with the
-    latest or earliest year, whatever words it shares with the question."""
+    """For 最近一次修改 / 第一次修正 / 第二次修正: of the revision lines (of the kind named), the one
+    with the latest or earliest year, or the one naming the revision's rank, whatever words it
+    shares with the question."""
     pick, kind = pq.revision if pq is not None else ("", "")
     if not pick:
         return None
+    if pick.startswith("第"):  # 第二次修正: the line naming that revision
+        return next((u for u in units if pick + kind in u.text), None)
     dated = [(int(m.group(1)), u) for u in units
              if (m := _DATED_REVISION.search(u.text)) and kind in u.text]
     if not dated:

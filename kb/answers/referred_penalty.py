@@ -108,6 +108,8 @@ def sanction_referred(pq: ParsedQuestion, referring: tuple[SearchHit, Any, list]
     names, when the lead's article only refers to that law for it (…依照《环境保护法》的规定按日连续
     处罚, asked from when and by what sum 按日连续处罚 runs)."""
     lead, register, links = referring
+    if Ask.YESNO in pq.asks and not (pq.figure or pq.asks & {Ask.NUMERIC, Ask.AMOUNT, Ask.TIMELINE, Ask.DEADLINE}):
+        return None  # asked only whether it may be imposed (能按日连续处罚吗): the referring article says so
     asked = re.sub(r"\s", "", pq.text)
     for ln in links:
         named = re.search(r"《[^》]+》", ln.context)

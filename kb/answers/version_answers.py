@@ -22,7 +22,7 @@ from kb.versions import changes, questions
 from kb.versions.dates import document_years, version_date
 from kb.versions.diff import diff_documents
 from kb.versions.graph import OUTDATED, VersionGraph
-from kb.text.titles import book_title
+from kb.text.titles import book_title, title_key
 
 log = logging.getLogger(__name__)
 
@@ -218,6 +218,39 @@ def _revision_line(pq: ParsedQuestion, new: Any, catalog: Catalog, n: int) -> tu
     return f"修订时间：{quote}[{n}]", Citation(n=n, hit=header, quote=quote)
 
 
+# A version named by the year of its revision (2020年修正后的, 2016年那次修正, 2015年修订版): a year
+# the text's history does not hold names no indexed text.
+_REVISION_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:那次|这次|那一次|的|新)?\s*(?:改版|修订|修正|修改)")
+
+
+def recorded_years(docs: Sequence[Any], catalog: Catalog) -> set[str]:
+    """The years of `docs`' own dates and of every line of their headers (…号修改, 根据…决定修订)."""
+    years = set().union(*(document_years(d) for d in docs))
+    for d in docs:
+        try:
+            header = next((h for h in catalog.index.chunks_of(d.doc_id) if h.locator == "header"), None)
+        except Exception:  # the dates read at ingest are enough
+            header = None
+        years |= set(re.findall(r"(?:19|20)\d{2}(?=\s*年)", header.text if header is not None else ""))
+    return years
+
+
+def unrecorded_revision(pq: ParsedQuestion, catalog: Catalog | None) -> str:
+    """The reason to refuse a question that reads the one text it names by a revision year that
+    text never had (按2020年修正后的大气法…); '' otherwise."""
+    asked = [m.group(1) for m in _REVISION_YEAR.finditer(pq.text)]
+    if not asked or catalog is None or not pq.documents:
+        return ""
+    named = [d for d in catalog.docs.values() if title_key(d.title or "") in pq.documents]
+    families = {f.key for d in named if (f := catalog.graph.family_of(d.doc_id)) is not None}
+    if len(families) != 1 or len({title_key(d.title or "") for d in named}) != len(set(pq.documents)):
+        return ""  # two texts named, or one not indexed: other rules answer
+    lineage = catalog.graph.lineage(named[0].doc_id) or named
+    years = recorded_years([*lineage, *named], catalog)
+    missing = next((y for y in asked if y not in years), "")
+    return f"已收录的{book_title(named[0].title)}中没有 {missing} 年修改的记录" if missing else ""
+
+
 def one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None
                 ) -> tuple[list[str], str, tuple[str, Citation] | None]:
     """For a question about what changed that no comparison of two indexed versions answers:
@@ -230,6 +263,9 @@ def one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None
         return [], "", None
     # a law repealing another (or repealed by one) is one version of its name, not of its lineage
     lineage = catalog.graph.lineage(lead.doc_id) or list(family.versions)
+    own = {d.doc_id for d in lineage}
+    if any(d.doc_id not in own and title_key(d.title or "") in pq.documents for d in catalog.docs.values()):
+        return [], "", None  # two texts compared (1990年的实施条例和2017年的标准化法), not two versions
     unindexed = unindexed_years(pq, lineage)
     if len(family.versions) > 1 and not unindexed:
         return [], "", None  # versions to compare, but not on this topic: the plain answer

@@ -46,6 +46,8 @@ EXPLICIT_ALIASES: dict[str, str] = {
     "产品质量法": "产品质量法",
 }
 _DROP_WORDS = ("防治", "促进", "管理", "暂行", "污染")
+# Two-word compounds a reader shortens inside a longer name (海洋环境保护法 → 海洋环保法).
+_COMPOUND_SHORT = {"环境保护": "环保", "节约能源": "节能", "固体废物": "固废"}
 _SUFFIXES = ("实施条例", "实施细则", "实施办法", "条例", "办法", "规定", "细则", "法")
 
 
@@ -60,6 +62,8 @@ def _generic_aliases(title: str) -> set[str]:
     variants = {stem}
     for w in _DROP_WORDS:
         variants |= {v.replace(w, "") for v in variants}
+    for long, short in _COMPOUND_SHORT.items():
+        variants |= {v.replace(long, short) for v in variants}
     for v in variants:
         if len(v) >= 2 and v != stem:
             out.add(v + suffix)

@@ -112,7 +112,9 @@ UNIT_WORDS: dict[str, str] = {
 # (按多少比例收取, 分成比例是多少: a proportion asked is a share too)
 _SHARE_ASKED = re.compile(r"百分之(?:多少|几)|几分之几|多少\s*[%％]|百分比是多少|比例(?:是|为|有|定为|大概是)?多少|多少(?:的)?比例|什么比例|比例是几"
                           # a rate of tax asked (税率是多少, 适用多少税率, 征收率): a share answers it, not a sum
-                          r"|(?:税率|征收率)(?:是|为|大概是|一般是)?(?:多少|几)|多少(?:的)?(?:税率|征收率)")
+                          r"|(?:税率|征收率)(?:是|为|大概是|一般是)?(?:多少|几)|多少(?:的)?(?:税率|征收率)"
+                          # (下浮多少个百分点)
+                          r"|(?:多少|几)个?百分点")
 SHARE_UNIT = "百分之"
 
 
@@ -253,11 +255,23 @@ _DIVIDED_BY_SHARE = re.compile(r"(?:按|以)(?:什么|多少|多大|何种|怎�
                                r"(分成|分配|分担|划分|负担|返还|留成|共享|分享|出资)")
 
 
+# The part whose share is asked (国家级绿色工厂中民营企业占多大比例), the rate whose change is
+# asked (贷款利率最多能下浮多少个百分点): only a sentence naming it states that share.
+SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,16}?)占(?:了)?(?:多大|多少)(?:的)?(?:比例|比重|份额)"
+                       r"|([\u4e00-\u9fff]{2,10}?)(?:最多|最少|最高|最低|一般)?(?:能|可以|要|会)?"
+                       r"(?:上浮|下浮|上调|下调|降低|提高|优惠)(?:多少|几)个?百分点")
+
+
 def measured_named(text: str) -> str:
     """The thing the figure asked is of ('' when the question names none, or names it with a verb)."""
     divided = _DIVIDED_BY_SHARE.search(text)
     if divided:
         return divided.group(1)
+    share_of = SHARE_OF.search(text)
+    if share_of:
+        thing = _BEFORE_CUT.sub("", share_of.group(1) or share_of.group(2))
+        if len(thing) >= 2 and thing not in _NOT_NAMED and not _verbal(thing):
+            return thing
     for clause in re.split(r"[？?。；;！!]", text):
         m = _TOPIC_THEN_LIMIT.search(clause)
         if m:

@@ -48,7 +48,9 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
                             r"|(?:挪用|截留|侵占|贪污|私分|骗取|冒领|虚报|伪造|篡改|擅自|私自|私下|违反|违规|非法|未经|无证"
                             r"|收受|索取|索要|收了[^，,。？?]{0,12}?送的"
                             r"|没(?:有)?经过?(?:批准|许可|同意|审批))"
-                            r"[^？?]{0,40}?(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"),
+                            r"[^？?]{0,40}?(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"
+                            # a duty left undone, then 该怎么处理 (没有及时办注销登记…，该怎么处理)
+                            r"|(?:没有|未(?!来))[^？?]{2,40}?[，,](?:该|应该|应当|会|要)?(?:怎么|如何|怎样)(?:处理|处罚)"),
     Ask.NUMERIC: re.compile(
         r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几(?!乎)|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
         r"百分之|时效(?!的?(?:限制|规定))|上限|下限|标准是"  # (不受诉讼时效的限制 asks no length)
@@ -310,7 +312,8 @@ def asks_of(text: str) -> frozenset[Ask]:
 # A question about what a catalogue, list or directory holds (目录里有多少类, 在不在…名录里),
 # not about who makes it or what happens to the things in it.
 CATALOGUE_CONTENT_RE = re.compile(
-    r"(?:目录|名录|清单)(?:里|中|内|上)?[，,]?[^，,。？?]{0,12}?(?:一共|共有|有多少|多少类|多少种|多少个|哪些|哪几|列了|归哪|有没有|包不包括|包括不包括)"
+    # (…名录，…法要求它额外做哪些事: what the listed must do, not what the list holds)
+    r"(?:目录|名录|清单)(?:里|中|内|上)?[，,]?[^，,。？?要做]{0,12}?(?:一共|共有|有多少|多少类|多少种|多少个|哪些|哪几|列了|归哪|有没有|包不包括|包括不包括)"
     r"|在不在[^，,。？?]{0,24}(?:目录|名录|清单)"
     # 被列入强制回收名录、生产企业必须回收的产品具体有哪些: the things a catalogue lists, asked after
     # what the listing entails
@@ -432,9 +435,16 @@ _CURRENT_REVISION = re.compile(r"(?:现行|目前|现在|当前)[^，,。？?；
 _FIRST_REVISION = re.compile(r"(?:第一次|首次|最早一次)(?:的)?(?:修改|修正|修订|改)")
 
 
+# (第二次修正是哪天: the revision of that rank, named so in the header)
+# (not 第二次修订后的…法: a version named, its revision not asked about)
+_NTH_REVISION = re.compile(r"(第[二三四五六七八九十]+次)(?:的)?(?:修改|修正|修订)(?!后|以后|之后|前|以前|之前)")
+
+
 def revision_asked(text: str) -> tuple[str, str]:
-    """('latest' | 'first' | '', the kind named: 修正 | 修订 | '' for 修改 or 改)."""
+    """('latest' | 'first' | an ordinal named — 第二次 — | '', the kind named: 修正 | 修订 | '' for
+    修改 or 改)."""
+    nth = _NTH_REVISION.search(text)
     pick = ("latest" if _LATEST_REVISION.search(text) or _CURRENT_REVISION.search(text)
-            else "first" if _FIRST_REVISION.search(text) else "")
+            else "first" if _FIRST_REVISION.search(text) else nth.group(1) if nth else "")
     kind = "修正" if "修正" in text else "修订" if "修订" in text else ""
     return pick, kind if pick else ""

@@ -137,6 +137,8 @@ AUTHORITIES: dict[str, str] = {
     "拍板": "批准 决定",
     "说了算": "决定",
     "省政府": "省级人民政府",
+    "省一级": "省、自治区、直辖市",
+    "省级": "省、自治区、直辖市",
 }
 
 # Things and places in general.
@@ -302,6 +304,8 @@ TAX_FEES: dict[str, str] = {
 
 # Conduct, in everyday words.
 CONDUCT: dict[str, str] = {
+    "排挤": "排除 限制市场竞争",
+    "限制竞争": "限制市场竞争",
     "偷电": "窃电",
     "冒充专利": "假冒专利",
     "转给": "转让 出租 出借",

@@ -57,6 +57,8 @@ VERSION_BEFORE_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:{_TEXT_OF_YEAR})
 VERSION_PHRASE_RE = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
     r"|(?:19|20)\d{2}\s*年\s*版的?|现行的?"
+    # 按2017年修正的海洋环保法: a year's amended text named, not its amendment asked about
+    rf"|(?:19|20)\d{{2}}\s*年\s*(?:修订|修正|修改)的(?=[\u4e00-\u9fff《]{{0,12}}?(?:法|条例|办法|规定|细则)(?!律|规))"
     # 现在施行的固废法 names the text in force: no question about when it took effect
     r"|(?:现在|目前|当前|如今)(?:正在)?(?:施行|实施|实行|执行|生效|有效)(?:着)?的?"
 )
@@ -72,7 +74,8 @@ _EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那
 # A year the user gives with the act that made the document, as a description of it (2025年示例市
 # 印发的…措施, 2023年公布的条例): the question knows the date and asks about something else.
 _DATED_DESCRIPTION_RE = re.compile(
-    r"(?:19|20)\d{2}\s*年度?[^，,。？?；;]{0,14}?(?:印发|发布|公布|出台|通过|施行|制定|颁布)的(?=[\u4e00-\u9fff“《\"])"
+    r"(?:(?:19|20)\d{2}\s*年度?[^，,。？?；;]{0,14}?|(?<![\u4e00-\u9fff])(?:新|刚|刚刚|最近|近期|今年))"
+    r"(?:印发|发布|公布|出台|通过|施行|制定|颁布)的(?=[\u4e00-\u9fff“《\"])"
 )
 
 
