@@ -2,12 +2,14 @@
 (tests/fixtures_asked_again.py), through `python -m kb ask --json`:
 
 - a long title shortened inside (示例海洋环保法 for 示例海洋环境保护法) names that text;
-- 按2050年修正的…法 names a version, it does not ask about the amendment; a revision year the text's
+- 按2050年修正的…法 names a version, it does not ask about the amendment (and a figure asked of a list
+  of definitions is led by the item stating it); a revision year the text's
   history does not hold (2045年修正后的…) is refused; 第二次修正 is answered by that line of the header;
 - asked only whether a referring article's sanction may be imposed (能按日连续处罚吗), the referring
   article leads, not the law it refers to;
 - the penalties of two conducts asked together: the article fining both leads;
 - the penalty of a party named (a key emitter — 重点排放单位): the penalty opening with that party leads;
+  of a penalty fining public bodies in one paragraph and firms in the next, a firm asking gets the second;
 - a duty left undone, then 该怎么处理, asks a penalty; a list named as what a party is on (列入…名录，
   …要求它做哪些事) does not ask what the list holds; 新出台的…法 describes a text, it does not ask
   when it was issued;
@@ -21,12 +23,14 @@ import fixtures_asked_again as fx
 import pytest
 from kb_cli import ask, files_writer, index, lead
 
+from kb.answers.duty_answers import paragraph_for
 from kb.answers.figure_stated import states_figure
 from kb.answers.leads import party_lead, penalties_lead
 from kb.question.figures import measured_named
 from kb.question.kinds import Ask
 from kb.question.lexicon import legal_words
 from kb.question.reading import read_question
+from kb.registers.duties import Penalty
 from kb.types import SearchHit
 
 SEA = "示例海洋环境保护法（测试样例）"
@@ -46,7 +50,7 @@ def _hit(locator: str, text: str, doc: str = "carbon") -> SearchHit:
 def test_a_version_named_by_its_amendment_year_and_a_shortened_title(data, capsys):
     out = ask(data, "按2050年修正的示例海洋环保法，水深要浅到多少米以内才算示例湿地？", capsys)
     assert not out["abstained"] and lead(out) == (SEA, "第五十条"), out["answer"]
-    assert "八米" in out["answer"], out["answer"]
+    assert "八米" in out["answer"].split("\n")[0], out["answer"]  # the item stating it leads, not the list's intro
 
 
 def test_a_revision_year_the_text_never_had_is_refused(data, capsys):
@@ -123,3 +127,16 @@ def test_two_texts_each_named_with_its_own_year_are_compared_not_versions(data, 
     assert "一个版本" not in out["answer"], out["answer"]
     titles = {c["title"] for c in out["citations"]}
     assert {"示例标准化法实施条例（测试样例）", "示例标准化法（测试样例）"} <= titles, out["answer"]
+
+
+
+def test_a_firm_asking_gets_the_paragraph_fining_firms():
+    def unit(paragraph: int, text: str) -> Penalty:
+        return Penalty(doc_id="std", locator="第三十九条", paragraph=paragraph, item=0, text=text, conduct="", sanction="")
+    bodies = unit(1, "示例有关主管部门所定标准不符合本法第二十一条规定的，须及时纠正；拒不纠正的，对负有责任的人员依法给予处分。")
+    firms = unit(2, "社会团体、企业所定标准不符合本法第二十一条规定的，由示例标准化主管部门责令其在限期内改正。")
+    other = Penalty(doc_id="std", locator="第四十条", paragraph=1, item=0, text="企业未公开标准的，处罚款。",
+                    conduct="", sanction="")
+    asked = "我们企业自己定的企业标准，技术要求比示例强制性标准还低，会被怎么处理？"
+    assert paragraph_for([bodies, firms, other], asked) is firms
+    assert paragraph_for([bodies, firms], "示例主管部门定的标准低于强制性标准会怎样？") is bodies

@@ -28,7 +28,7 @@ from kb.question.reading import ParsedQuestion
 from kb.registers.duties import Duty, DutyRegister, Penalty
 from kb.registers.penalties import dice, pairs
 from kb.text.grammar import find_references
-from kb.text.roles import SENTENCE_SAID, Role, conducts_of, roles
+from kb.text.roles import SENTENCE_SAID, Role, conducts_of, opening_parties, roles
 from kb.types import Answer, Citation, SearchHit
 from kb.text.titles import book_title
 
@@ -303,10 +303,20 @@ def penalty_by_reference(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchH
         sentence = max(re.split(r"(?<=[。；])", h.text or ""), key=share)
         if share(sentence) <= punished or share(sentence) < named_best:
             continue
-        for p in register.penalties_naming(h.doc_id, h.locator):
-            if p.locator != lead.locator and (catalog.allowed is None or p.doc_id in catalog.allowed):
-                return _penalty_first(pq, p, hits, catalog, register, warnings, (h, _ARTICLE_LABEL.sub("", sentence.strip())))
+        naming = [p for p in register.penalties_naming(h.doc_id, h.locator)
+                  if p.locator != lead.locator and (catalog.allowed is None or p.doc_id in catalog.allowed)]
+        if naming:
+            return _penalty_first(pq, paragraph_for(naming, pq.text), hits, catalog, register, warnings,
+                                  (h, _ARTICLE_LABEL.sub("", sentence.strip())))
     return None
+
+
+def paragraph_for(naming: Sequence[Penalty], question: str) -> Penalty:
+    """Of the first article's penalty units among `naming`, the one opening with a kind of party
+    the question names (one paragraph fines public bodies, the next 社会团体、企业 — asked by a firm,
+    the second); the first when none or several do."""
+    units = [u for u in naming if u.locator == naming[0].locator]
+    return max(units, key=lambda u: any(w in question for w in opening_parties(u.text)))
 
 
 def named_rule_lines(pq: ParsedQuestion, answer: Any, hits: Sequence[SearchHit],

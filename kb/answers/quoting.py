@@ -148,5 +148,11 @@ def lead_unit(scored: Scored, chosen: list[tuple[int, list[Unit]]], pq: ParsedQu
         # 有下列行为之一的，…处以罚款： sets no sum; the sentence after the list that sizes the
         # fine of an item quoted (有前款第六项行为的，处…) answers the penalty asked
         best = next((s for u in quoted if u.kind == "item" for s in _sanction_of_item(quoted, u)), best)
+    figure = FIGURES.get(pq.figure) if pq is not None and pq.figure else None
+    if "numeric" in wanted and best.kind == "intro" and figure is not None and not figure.search(best.text):
+        # 本法中下列用语的含义是： states no figure; the quoted item that states the one asked
+        # (滨海湿地，是指…水深不超过六米…) answers it
+        best = max((u for u in quoted if u.kind == "item" and u.intro == best.pos and figure.search(u.text)),
+                   key=lambda u: u.score, default=best)
     base = tier_base(quoted, best)
     return base[0] if base else best  # a graver tier is led by its sentence's start

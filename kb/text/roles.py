@@ -130,3 +130,12 @@ def conducts_of(text: str) -> list[str]:
     # items of a list that follows its intro in later lines (（一）…；（二）…)
     out += [ln for ln in re.findall(r"[（(][一二三四五六七八九十]+[）)]([^\n]+)", text) if ln not in out]
     return [c.strip() for c in out if c.strip()]
+
+
+# The kinds of party a clause may open with (社会团体、企业制定的标准…; 国务院有关行政主管部门…).
+_PARTY = re.compile(r"企业|公司|单位|机构|经营者|生产者|销售者|个人|社会团体|主管部门|人民政府|机关")
+
+
+def opening_parties(text: str) -> set[str]:
+    """The kinds of party the first clause of `text` names."""
+    return set(_PARTY.findall(re.split(r"[，,；;。]", text, maxsplit=1)[0]))
