@@ -26,9 +26,8 @@ from typing import Any, Callable, Sequence
 from kb.answers import abstain, extractive, figure_stated, leads, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.referred_penalty import referred_answer
+from kb.answers.duty_consequences import consequence_lines, linked_penalty_hits
 from kb.answers.duty_answers import (
-    consequence_lines,
-    linked_penalty_hits,
     named_rule_lines,
     penalty_answer,
     penalty_by_conduct,
@@ -332,7 +331,7 @@ def extractive_answer(pq: ParsedQuestion, hits: list[SearchHit], warnings: list[
     if led is not None:
         led.text = "\n".join([*decision.notes, led.text, *elsewhere_note(pq, lead, catalog)])
         return led
-    more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_answers)
+    more, more_cites = consequence_lines(pq, comp, catalog)  # 违反的后果 of a quoted duty (kb.answers.duty_consequences)
     if not more:  # the rule a quoted penalty only names (违反本条例第八条规定的)
         more, more_cites = named_rule_lines(pq, comp, hits, catalog)
     comp.text, comp.citations = "\n".join([comp.text, *more]), comp.citations + more_cites
