@@ -26,7 +26,6 @@ from typing import Any, Callable, Sequence
 from kb.answers import abstain, extractive, figure_stated, leads, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.referred_penalty import referred_answer
-from kb.answers.duty_consequences import consequence_lines, linked_penalty_hits
 from kb.answers.duty_answers import (
     named_rule_lines,
     penalty_answer,
@@ -35,6 +34,7 @@ from kb.answers.duty_answers import (
     penalty_of_named_article,
     penalty_of_quoted_duty,
 )
+from kb.answers.duty_consequences import consequence_lines, linked_penalty_hits
 from kb.answers.fine_schedule import fine_schedule, schedule_line
 from kb.answers.interpreter import interpretation_clause
 from kb.answers.referral import (aliases_of, conduct_stated_elsewhere, elsewhere_note, stated_elsewhere,

@@ -20,7 +20,7 @@ from kb.question.reading import ParsedQuestion
 from kb.registers.penalties import dice
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
-from kb.text.roles import SENTENCE_SAID, Role, definition_of, roles
+from kb.text.roles import SENTENCE_SAID, Role, definition_of, opening_party, roles
 from kb.types import SearchHit
 
 def effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -408,30 +408,17 @@ def tax_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], fir
     return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if names_tax(pq.tax, hits[i])), first)
 
 
-# The party a penalty article opens with (重点排放单位有下列情形之一的, 技术服务机构出具…的).
-_OPENING_PARTY = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?:违反本(?:法|条例|办法|规定)(?:的)?规定[，,])?"
-    r"([\u4e00-\u9fff]{0,10}?(?:单位|机构|企业|经营者|生产者|销售者|公司|个人))"
-    r"(?=有下列|未|不|违反|出具|在|擅自|拒|将|从事|使用|伪造|篡改|弄虚作假)")
-
-
-def opening_party(h: SearchHit) -> str:
-    text = re.sub(r"^.*?(?=第[一二三四五六七八九十百零〇\d]+条)", "", (h.text or "").lstrip(), count=1)
-    m = _OPENING_PARTY.match(text)
-    return m.group(1) if m else ""
-
-
 def party_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """Asked the penalty of a party named (a key emitter — 重点排放单位), the next penalty opening
     with that party leads over a first one opening with another (技术服务机构)."""
     # (the party as the asker names it: a gloss may name another party too — 开发商 → 建设单位 —
     # which an English question's words are only through)
     asked = pq.text if pq.language == "zh" else " ".join(pq.legal_terms)
-    own = opening_party(hits[first])
+    own = opening_party(hits[first].text or "")
     if not own or own in asked:
         return first
     return next((i for i in quotable[:LEAD_LOOKAHEAD + 1]
-                 if (p := opening_party(hits[i])) and p != own and p in asked
+                 if (p := opening_party(hits[i].text or "")) and p != own and p in asked
                  and Role.PENALTY in roles(hits[i].text or "")), first)
 
 

@@ -204,10 +204,7 @@ def _revision_line(pq: ParsedQuestion, new: Any, catalog: Catalog, n: int) -> tu
     amendment line from its header, quoted and cited as [n]; None otherwise."""
     if Ask.TIMELINE not in pq.asks and not any(Ask.TIMELINE in p.asks for p in pq.parts):
         return None
-    try:
-        header = next((h for h in catalog.index.chunks_of(new.doc_id) if h.locator == "header"), None)
-    except Exception:  # pragma: no cover - the date is a courtesy
-        return None
+    header = header_of(new.doc_id, catalog)
     if header is None:
         return None
     lines = [ln.strip() for ln in header.text.splitlines() if _REVISION_LINE.search(ln) and re.search(r"\d{4}|〇", ln)]
@@ -223,15 +220,24 @@ def _revision_line(pq: ParsedQuestion, new: Any, catalog: Catalog, n: int) -> tu
 _REVISION_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:那次|这次|那一次|的|新)?\s*(?:改版|修订|修正|修改)")
 
 
+_HEADER_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+
+
+def header_of(doc_id: str, catalog: Catalog) -> SearchHit | None:
+    """The header chunk of a document (its title and dated history), None when it has none or
+    the index cannot say — the dates read at ingest are then all there is."""
+    try:
+        return next((h for h in catalog.index.chunks_of(doc_id) if h.locator == "header"), None)
+    except Exception:
+        return None
+
+
 def recorded_years(docs: Sequence[Any], catalog: Catalog) -> set[str]:
     """The years of `docs`' own dates and of every line of their headers (…号修改, 根据…决定修订)."""
     years = set().union(*(document_years(d) for d in docs))
     for d in docs:
-        try:
-            header = next((h for h in catalog.index.chunks_of(d.doc_id) if h.locator == "header"), None)
-        except Exception:  # the dates read at ingest are enough
-            header = None
-        years |= set(re.findall(r"(?:19|20)\d{2}(?=\s*年)", header.text if header is not None else ""))
+        header = header_of(d.doc_id, catalog)
+        years |= set(_HEADER_YEAR.findall(header.text if header is not None else ""))
     return years
 
 
@@ -270,12 +276,9 @@ def one_version(pq: ParsedQuestion, lead: SearchHit, catalog: Catalog | None
     if len(family.versions) > 1 and not unindexed:
         return [], "", None  # versions to compare, but not on this topic: the plain answer
     years = set().union(*(document_years(d) for d in lineage))
-    try:  # the header's own lines, whatever words they use (…号修改, 根据…决定修订)
-        header = next((h for h in catalog.index.chunks_of(lead.doc_id) if h.locator == "header"), None)
-    except Exception:  # the dates read at ingest are enough
-        header = None
+    header = header_of(lead.doc_id, catalog)  # its own lines, whatever words they use (…号修改)
     lines = [ln.strip() for ln in (header.text if header is not None else "").splitlines() if ln.strip()]
-    years |= {y for ln in lines for y in re.findall(r"(?:19|20)\d{2}(?=\s*年)", ln)}
+    years |= {y for ln in lines for y in _HEADER_YEAR.findall(ln)}
     for y in pq.version_years:
         if y not in years:
             return [], f"已收录的{book_title(lead.title)}中没有 {y} 年修改的记录", None

@@ -139,3 +139,17 @@ _PARTY = re.compile(r"企业|公司|单位|机构|经营者|生产者|销售者|
 def opening_parties(text: str) -> set[str]:
     """The kinds of party the first clause of `text` names."""
     return set(_PARTY.findall(re.split(r"[，,；;。]", text, maxsplit=1)[0]))
+
+
+# The party a penalty article opens with, by name (重点排放单位有下列情形之一的, 技术服务机构出具…的).
+_OPENING_PARTY = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?:违反本(?:法|条例|办法|规定)(?:的)?规定[，,])?"
+    r"([\u4e00-\u9fff]{0,10}?(?:单位|机构|企业|经营者|生产者|销售者|公司|个人))"
+    r"(?=有下列|未|不|违反|出具|在|擅自|拒|将|从事|使用|伪造|篡改|弄虚作假)")
+
+
+def opening_party(text: str) -> str:
+    """The party an article's text opens with ('' when it opens otherwise); a heading before the
+    article's label is skipped."""
+    m = _OPENING_PARTY.match(re.sub(r"^.*?(?=第[一二三四五六七八九十百零〇\d]+条)", "", text.lstrip(), count=1))
+    return m.group(1) if m else ""
