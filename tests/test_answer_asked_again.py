@@ -25,7 +25,7 @@ from kb_cli import ask, files_writer, index, lead
 
 from kb.answers.duty_answers import paragraph_for
 from kb.answers.figure_stated import states_figure
-from kb.answers.leads import party_lead, penalties_lead
+from kb.answers.penalty_leads import party_lead, penalties_lead
 from kb.question.figures import measured_named
 from kb.question.kinds import Ask
 from kb.question.lexicon import legal_words

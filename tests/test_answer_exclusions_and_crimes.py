@@ -5,7 +5,7 @@ read; on invented texts (tests/fixtures_exclusions_and_crimes.py), through `pyth
   list of what stops the period for a while (kb.answers.leads.exclusion_lead); 时效的限制 asks no
   length (kb.question.kinds);
 - 要承担什么刑事责任 is answered by the passage imposing a sentence, not by the administrative fine
-  whose text only says 构成犯罪的，依法追究刑事责任 (kb.answers.leads.criminal_lead).
+  whose text only says 构成犯罪的，依法追究刑事责任 (kb.answers.penalty_leads.criminal_lead).
 """
 from __future__ import annotations
 

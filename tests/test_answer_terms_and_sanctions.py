@@ -12,7 +12,7 @@ found on the dev26 question set once it was read; on invented texts
 - an English question asking above what value something must be reported asks a figure;
 - who approved and who issued a text is read from its header (kinds.ISSUER_ASKED_RE);
 - asked the penalty for a conduct, an article collecting fines already imposed (对拒缴…罚款的…划拨)
-  does not lead (kb.answers.leads.sanction_lead).
+  does not lead (kb.answers.penalty_leads.sanction_lead).
 """
 from __future__ import annotations
 

@@ -105,7 +105,7 @@ def coverage(pq: ParsedQuestion, hits: list[SearchHit], top: int = 3) -> tuple[f
 # catalogue merely mentioned inside an item of another list ("(一)危险废物，是指列入国家危险废物
 # 名录…的废物" defines a word)
 _CATALOGUE_ITEMS = re.compile(
-    r"(?:目录|名录|清单)[^。]{0,30}?(?:(?:包括|包含|如下|下列)[^。]*?(?:[、，][^、，。]{1,20}){2,}|[：:]\s*[（(]一[）)])"
+    r"(?:目录|名录|清单)[^。]{0,30}?(?:(?:包括|包含|如下|下列|覆盖|涵盖)[^。]*?(?:[、，][^、，。]{1,20}){2,}|[：:]\s*[（(]一[）)])"
 )
 
 

@@ -224,16 +224,20 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
     lead = lead_unit(scored, chosen, pq)
     if lead is not None and "compare" in scored.qtypes and len({hits[i].doc_id for i, _ in chosen}) > 1:
         lead = None  # comparing versions: the grouped passages speak, no single lead
-    if lead is not None:
-        h = hits[lead.hit]
-        loc = h.locator if h.locator and h.locator not in ("¶", "header") else ""
-        lead_text = lead.text.rstrip("：:") + "。" if lead.kind == "intro" else lead.text
-        lines.append(f"依据{book_title(short_title(h.title))}{loc}：{_with_marker(lead_text, cite(lead))}")
     docs: list[str] = []
     for i, _ in chosen:
         if hits[i].doc_id not in docs:
             docs.append(hits[i].doc_id)
     several = len(docs) > 1
+    # a list's intro leading, its items quoted next from the same passage: the items go right under
+    # the lead line, not under the intro said a second time
+    items_follow = (lead is not None and lead.kind == "intro" and not several and chosen[0][0] == lead.hit
+                    and _after_intro(chosen[0][1], lead))
+    if lead is not None:
+        h = hits[lead.hit]
+        loc = h.locator if h.locator and h.locator not in ("¶", "header") else ""
+        lead_text = lead.text.rstrip("：:") + "。" if lead.kind == "intro" and not items_follow else lead.text
+        lines.append(f"依据{book_title(short_title(h.title))}{loc}：{_with_marker(lead_text, cite(lead))}")
     if several:
         lines.append(f"以下规定涉及{len(docs)}份文件，按文件分列：")
         if lead is None and len(pq.documents) > 1 and EACH_RE.search(pq.text):
@@ -247,6 +251,9 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
             u for u in units
             if several or not (lead is not None and lead.kind == "sent" and u.hit == lead.hit and u.pos == lead.pos)
         ]
+        if items_follow and i == lead.hit:
+            lines.append("  " + _render(_after_intro(units, lead), cite))
+            continue
         if not body_units:
             continue
         if several and h.doc_id != current_doc:
@@ -437,6 +444,15 @@ def _with_marker(text: str, marker: str) -> str:
     if t.endswith("。"):
         return t + marker
     return t + marker
+
+
+def _after_intro(units: list[Unit], intro: Unit) -> list[Unit]:
+    """The units of a passage after its list intro `intro`, when the intro is its first unit quoted
+    and its items come next ([] otherwise)."""
+    if not units or units[0].kind != "intro" or units[0].pos != intro.pos:
+        return []
+    rest = units[1:]
+    return rest if rest and rest[0].kind == "item" else []
 
 
 def _render(units: list[Unit], cite) -> str:

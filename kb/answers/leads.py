@@ -1,5 +1,6 @@
 """Which passage an extractive answer leads with, when it is not search's first: a list of the
-thing asked before a list of anything else (kb.answers.list_leads), the clause that dates a text's
+thing asked before a list of anything else (kb.answers.list_leads; the penalty rules are in
+kb.answers.penalty_leads), the article saying who makes a list or approves what is asked about, the clause that dates a text's
 entry into force before its header, the article stating a head count asked, the article a lead
 excepts by number. Each rule looks a few passages down search's order, within the first passage's
 document (kb.answers.lead_search).
@@ -11,6 +12,8 @@ import re
 from kb.answers.figure_stated import names_tax, number_in_unit
 from kb.answers.lead_search import LEAD_LOOKAHEAD, LIST_LOOKAHEAD, next_of_same_document, saying_lead
 from kb.answers.list_leads import MAY_ASKED, list_lead, listed_nouns, topic_list_naming
+from kb.answers.penalty_leads import (PAYING_OR_CONTESTING_ASKED, SANCTIONER_ASKED, criminal_lead, party_lead,
+                                      penalties_lead, sanction_lead, sanctioner_lead)
 from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.index.lexical import bigrams
 from kb.question.figures import PEOPLE_UNITS
@@ -20,7 +23,8 @@ from kb.question.reading import ParsedQuestion
 from kb.registers.penalties import dice
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
-from kb.text.roles import SENTENCE_SAID, Role, definition_of, opening_party, roles
+from kb.text.roles import Role, definition_of, roles
+from kb.text.titles import title_key
 from kb.types import SearchHit
 
 def effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -106,42 +110,19 @@ def duty_of_class_lead(hits: list[SearchHit], quotable: list[int], first: int, d
     return next_of_same_document(hits, quotable, first, fits, len(quotable))
 
 
-# An article on collecting a sanction already imposed (对拒缴非法所得或者罚款的…通知其开户银行予以划拨;
-# 逾期不缴纳罚款的，每日按罚款数额的3%加处罚款) or on contesting it (对处罚决定不服的…申请复议) opens
-# with the fine or the decision, not with a conduct: asked the penalty for a conduct, it answers
-# nothing, though it shares the question's 罚款 and its authority.
-_SANCTION_HANDLED = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇]+条\s*)?(?:对|凡)?[^。，；]{0,16}?"
-    r"(?:(?:拒缴|拒不缴纳|逾期不缴纳|到期不缴纳|逾期不缴|不按期缴纳)[^。，；]{0,12}(?:罚款|罚没款|违法所得|非法所得)"
-    r"|处罚决定不服|不服[^。，；]{0,12}处罚决定)")
-# …unless the question is about that very thing (罚款不交会怎样, 对罚款不服怎么办)
-PAYING_OR_CONTESTING_ASKED = re.compile(r"不交|不缴|拒缴|没交|没缴|欠缴|逾期|滞纳|不服|复议|诉讼|申诉|强制执行")
+# Who makes a list asked (地块名单是哪个部门负责编的, 目录由谁制定): the article saying who makes it
+# (…名录由省级…部门会同…制定) answers, not one on what is done to the things listed.
+MAKER_ASKED = re.compile(
+    r"(?:名单|名录|目录|清单)[^。？?]{0,12}?(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?(?:编|制定|定的|来定|确定|拟定|发布|公布)"
+    r"|(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?(?:编|制定|拟定|发布|公布)[^，,。？?]{0,12}(?:名单|名录|目录|清单)")
+_MAKER_SAID = re.compile(r"(?:制定|编制|拟订|拟定|确定|发布|公布)[^。；，]{0,30}?(?:名录|目录|清单|名单)"
+                         r"|(?:名录|目录|清单|名单)[^。；]{0,30}?由[^。；]{2,40}?(?:制定|编制|拟订|发布|公布)")
 
 
-def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
-    """Asked the penalty for a conduct, when search's first passage only collects or reviews a
-    sanction already imposed, the next passage of its document that punishes a conduct leads."""
-    if not _SANCTION_HANDLED.search((hits[first].text or "").lstrip()):
-        return first
-    return next_of_same_document(
-        hits, quotable, first,
-        lambda i: Role.PENALTY in roles(hits[i].text or "") and not _SANCTION_HANDLED.search((hits[i].text or "").lstrip()),
-        LEAD_LOOKAHEAD)
-
-
-# Who imposes a sanction (由哪个部门来没收, 谁有权吊销): the penalty that imposes it names the
-# authority, not the prohibition it enforces.
-# (罚款 and 处罚 name every penalty: asked who fines, the authority rules decide)
-SANCTIONER_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?(没收|吊销|查封|扣押|责令停业|责令关闭|拘留)")
-
-
-def sanctioner_lead(hits: list[SearchHit], quotable: list[int], first: int, sanction: str) -> int:
-    """Asked who imposes `sanction`, a penalty of the first passage's document imposing it leads
-    when the first passage does not."""
-    def imposes(i: int) -> bool:
-        text = hits[i].text or ""
-        return sanction in text and Role.PENALTY in roles(text)
-    return first if imposes(first) else next_of_same_document(hits, quotable, first, imposes, LEAD_LOOKAHEAD + 1)
+# Whose approval is asked (需要哪一级政府点头, 由谁审批): a passage saying who approves (经省级人民政府批准)
+# answers, not one where the same body plans or records something.
+APPROVAL_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家|什么)[^，,。？?]{0,8}?(?:批准|审批|核准|同意|点头|批)")
+_APPROVAL_SAID = re.compile(r"批准|审批|核准|同意")
 
 
 # Asked whether something costs a fee (要交仲裁费吗, 收不收费, 费用谁出): the passage on fees answers
@@ -181,14 +162,6 @@ def exclusion_lead(hits: list[SearchHit], quotable: list[int], first: int) -> in
     """When search's first passage sets nothing apart and one of its document's does, that one
     leads (a text's exclusions stand in one article, often far from the question's words)."""
     return saying_lead(hits, quotable, first, _EXCLUSION_LISTED, len(quotable))
-
-
-def criminal_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
-    """Asked criminal liability (kb.question.kinds.CRIMINAL_ASKED): the first of search's first
-    passages that imposes a sentence, when `first` does not."""
-    if SENTENCE_SAID.search(hits[first].text or ""):
-        return first
-    return next((i for i in quotable[: LEAD_LOOKAHEAD + 1] if SENTENCE_SAID.search(hits[i].text or "")), first)
 
 
 def definition_lead(hits: list[SearchHit], quotable: list[int], first: int, quoted: tuple[str, ...]) -> int:
@@ -301,31 +274,6 @@ def every_part_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[in
     return first if answers_all(first) else next_of_same_document(hits, quotable, first, answers_all, LIST_LOOKAHEAD)
 
 
-def _own_words(pq: ParsedQuestion) -> list[set[str]]:
-    """Each part's words that no other part and no title it names shares (倾倒许可证; 超标, 排放标准)."""
-    words = [{w for w in (*p.terms, *p.legal_terms) if len(w) >= 2} for p in pq.parts]
-    titles = "".join(pq.documents)
-    return [{w for w in ws if w not in titles and not any(w in o for o in words[:n] + words[n + 1:])}
-            for n, ws in enumerate(words)]
-
-
-def penalties_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
-    """Asked the penalties of two conducts (无证倾倒罚多少？超标排污又罚多少？), a penalty of the first
-    passage's document naming both leads over one naming only the first."""
-    # (收到罚款决定书后多少天内要交钱？拖着不交会怎样？ asks a deadline first: no two conducts)
-    if len(pq.parts) < 2 or not all(Ask.PENALTY in p.asks and not p.asks & {Ask.DEADLINE, Ask.TIMELINE}
-                                    for p in pq.parts):
-        return first
-    own = _own_words(pq)
-    if not all(own):
-        return first
-
-    def names_each(i: int) -> bool:
-        text = re.sub(r"\s", "", hits[i].text or "")
-        return all(any(w in text for w in ws) for ws in own) and Role.PENALTY in roles(hits[i].text or "")
-    return first if names_each(first) else next_of_same_document(hits, quotable, first, names_each, LEAD_LOOKAHEAD)
-
-
 def people_count_lead(hits: list[SearchHit], quotable: list[int], first: int, counted: re.Pattern[str]) -> int:
     """Asked how many people (最少要派几个人), a passage of the same document stating a number of
     them (检查人员不得少于2人) leads over the article on who inspects that search put first."""
@@ -357,8 +305,9 @@ def excepted_article_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: l
 # is filed.
 # (asked at the clause's end: 谁来负责修复 asks who repairs, 由哪个机关负责解释 who interprets)
 IN_CHARGE_ASKED = re.compile(r"(?:哪个|哪一?级|哪些|什么|谁)[^，,。？?]{0,6}?(?:来)?(?:负责|主管|管理|管)(?:的)?(?:吗|呢)?(?=[，,。？?]|$)")
+# (地方各级人民政府应当对本行政区域的大气环境质量负责: in charge of what stands between 对 and 负责)
 _IN_CHARGE_SAID = re.compile(r"(?:部门|机构|机关|人民政府|委员会)(?:按照职责|依照职责|依照[^。；，]{0,12}规定)?"
-                             r"(?:负责|主管|统一管理|统一监督管理|监督管理|分工负责)")
+                             r"(?:负责|主管|统一管理|统一监督管理|监督管理|分工负责|(?:应当)?对[^。；，]{2,30}?负责)")
 
 
 def in_charge_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -408,18 +357,15 @@ def tax_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], fir
     return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if names_tax(pq.tax, hits[i])), first)
 
 
-def party_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
-    """Asked the penalty of a party named (a key emitter — 重点排放单位), the next penalty opening
-    with that party leads over a first one opening with another (技术服务机构)."""
-    # (the party as the asker names it: a gloss may name another party too — 开发商 → 建设单位 —
-    # which an English question's words are only through)
-    asked = pq.text if pq.language == "zh" else " ".join(pq.legal_terms)
-    own = opening_party(hits[first].text or "")
-    if not own or own in asked:
+def first_part_document_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Parts naming different texts (现在的噪声法从哪天施行？原来的环境噪声法怎么处理？): a passage of the
+    text the first part names, and asks something of, leads over one of the text another part names."""
+    if len(pq.parts) < 2 or len(pq.parts[0].documents) != 1 or not pq.parts[0].asks:
         return first
-    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1]
-                 if (p := opening_party(hits[i].text or "")) and p != own and p in asked
-                 and Role.PENALTY in roles(hits[i].text or "")), first)
+    want = pq.parts[0].documents[0]
+    if want in (d for part in pq.parts[1:] for d in part.documents) or title_key(hits[first].title or "") == want:
+        return first
+    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if title_key(hits[i].title or "") == want), first)
 
 
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
@@ -454,7 +400,11 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = in_charge_lead(pq, hits, quotable, first)
         sanctioner = SANCTIONER_ASKED.search(pq.text)
         if sanctioner:
-            first = sanctioner_lead(hits, quotable, first, sanctioner.group(1))
+            first = sanctioner_lead(hits, quotable, first, sanctioner.group(1).replace("叫停", "责令停止"))
+        if APPROVAL_ASKED.search(pq.text) and not pq.parts:  # (a part asking something else may lead)
+            first = saying_lead(hits, quotable, first, _APPROVAL_SAID, LEAD_LOOKAHEAD + 1)
+        if MAKER_ASKED.search(pq.text):
+            first = saying_lead(hits, quotable, first, _MAKER_SAID, LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)
     if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:
@@ -472,6 +422,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         if pq.tax:
             first = tax_lead(pq, hits, quotable, first)
     if pq.parts:
+        first = first_part_document_lead(pq, hits, quotable, first)
         first = every_part_lead(pq, hits, quotable, first)
         first = penalties_lead(pq, hits, quotable, first)
     elif pq.figure == "quantity" and pq.figure_unit in PEOPLE_UNITS:

@@ -86,9 +86,10 @@ _MOVED = re.compile(r"从[^，,。？?]{1,10}?(?:运|转移|转运|送|拉|卖|�
 # a year right before a text's name names its version (按2017年海洋环境保护法, 2018年版的《…》)
 _YEAR_BEFORE_TITLE = re.compile(r"((?:19|20)\d{2})年(?:版|的|版的)?《?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-# What a penalty question says about the penalty itself, removed to leave the conduct.
+# What a penalty question says about the penalty itself, removed to leave the conduct. (责任人 standing
+# alone asks who is punished — 责任人会受到什么处分; 土壤污染责任人 names the party of the conduct.)
 _PENALTY_WORDS = re.compile(
-    r"会|要|将|被|受到|面临|承担|怎么|如何|什么样?的?|哪些|多少钱?|罚款?|处罚|处分|法律责任|责任|后果|吗|呢|[？?。！!，,]"
+    r"会|要|将|被|受到|面临|承担|怎么|如何|什么样?的?|哪些|多少钱?|罚款?|处罚|处分|法律责任|(?:^|(?<=[^\u4e00-\u9fff]))(?:相关|有关|直接)?责任人员?|责任(?!人)|后果|吗|呢|[？?。！!，,]"
 )
 
 

@@ -141,15 +141,18 @@ def opening_parties(text: str) -> set[str]:
     return set(_PARTY.findall(re.split(r"[，,；;。]", text, maxsplit=1)[0]))
 
 
-# The party a penalty article opens with, by name (重点排放单位有下列情形之一的, 技术服务机构出具…的).
+# The parties a penalty article opens with, by name (重点排放单位有下列情形之一的, 技术服务机构出具…的,
+# 土壤污染责任人或者土地使用权人有下列行为之一的 — both; 受委托从事…、…评估活动的单位).
+_PARTY_NAME = (r"[\u4e00-\u9fff][\u4e00-\u9fff、]{0,47}?"
+               r"(?:单位|机构|企业|经营者|生产者|销售者|公司|个人|责任人|使用权人)")
 _OPENING_PARTY = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?:违反本(?:法|条例|办法|规定)(?:的)?规定[，,])?"
-    r"([\u4e00-\u9fff]{0,10}?(?:单位|机构|企业|经营者|生产者|销售者|公司|个人))"
+    rf"({_PARTY_NAME})(?:或者({_PARTY_NAME}))?[，,]?"
     r"(?=有下列|未|不|违反|出具|在|擅自|拒|将|从事|使用|伪造|篡改|弄虚作假)")
 
 
-def opening_party(text: str) -> str:
-    """The party an article's text opens with ('' when it opens otherwise); a heading before the
-    article's label is skipped."""
+def opening_parties_named(text: str) -> tuple[str, ...]:
+    """The parties an article's text opens with, by name (() when it opens otherwise); a heading
+    before the article's label is skipped."""
     m = _OPENING_PARTY.match(re.sub(r"^.*?(?=第[一二三四五六七八九十百零〇\d]+条)", "", text.lstrip(), count=1))
-    return m.group(1) if m else ""
+    return tuple(g for g in m.groups() if g) if m else ()
