@@ -231,8 +231,9 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
     several = len(docs) > 1
     # a list's intro leading, its items quoted next from the same passage: the items go right under
     # the lead line, not under the intro said a second time
-    items_follow = (lead is not None and lead.kind == "intro" and not several and chosen[0][0] == lead.hit
-                    and _after_intro(chosen[0][1], lead))
+    items = (_after_intro(chosen[0][1], lead)
+             if lead is not None and lead.kind == "intro" and not several and chosen[0][0] == lead.hit else [])
+    items_follow = bool(items)
     if lead is not None:
         h = hits[lead.hit]
         loc = h.locator if h.locator and h.locator not in ("¶", "header") else ""
@@ -252,7 +253,7 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
             if several or not (lead is not None and lead.kind == "sent" and u.hit == lead.hit and u.pos == lead.pos)
         ]
         if items_follow and i == lead.hit:
-            lines.append("  " + _render(_after_intro(units, lead), cite))
+            lines.append("  " + _render(items, cite))
             continue
         if not body_units:
             continue

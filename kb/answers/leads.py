@@ -1,9 +1,9 @@
 """Which passage an extractive answer leads with, when it is not search's first: a list of the
 thing asked before a list of anything else (kb.answers.list_leads; the penalty rules are in
-kb.answers.penalty_leads), the article saying who makes a list or approves what is asked about, the clause that dates a text's
-entry into force before its header, the article stating a head count asked, the article a lead
-excepts by number. Each rule looks a few passages down search's order, within the first passage's
-document (kb.answers.lead_search).
+kb.answers.penalty_leads), the article saying who makes a list or approves what is asked about,
+the clause that dates a text's entry into force before its header, the article stating a head
+count asked, the article a lead excepts by number. Each rule looks a few passages down search's
+order, within the first passage's document (kb.answers.lead_search).
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import re
 from kb.answers.figure_stated import names_tax, number_in_unit
 from kb.answers.lead_search import LEAD_LOOKAHEAD, LIST_LOOKAHEAD, next_of_same_document, saying_lead
 from kb.answers.list_leads import MAY_ASKED, list_lead, listed_nouns, topic_list_naming
-from kb.answers.penalty_leads import (PAYING_OR_CONTESTING_ASKED, SANCTIONER_ASKED, criminal_lead, party_lead,
-                                      penalties_lead, sanction_lead, sanctioner_lead)
+from kb.answers.penalty_leads import (PAYING_OR_CONTESTING_ASKED, criminal_lead, party_lead, penalties_lead,
+                                      sanction_asked, sanction_lead, sanctioner_lead)
 from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.index.lexical import bigrams
 from kb.question.figures import PEOPLE_UNITS
@@ -398,9 +398,9 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = authority_lead(hits, quotable, first, pq.decider)
         if IN_CHARGE_ASKED.search(pq.text) and not pq.parts:
             first = in_charge_lead(pq, hits, quotable, first)
-        sanctioner = SANCTIONER_ASKED.search(pq.text)
-        if sanctioner:
-            first = sanctioner_lead(hits, quotable, first, sanctioner.group(1).replace("叫停", "责令停止"))
+        sanction = sanction_asked(pq.text)
+        if sanction:
+            first = sanctioner_lead(hits, quotable, first, sanction)
         if APPROVAL_ASKED.search(pq.text) and not pq.parts:  # (a part asking something else may lead)
             first = saying_lead(hits, quotable, first, _APPROVAL_SAID, LEAD_LOOKAHEAD + 1)
         if MAKER_ASKED.search(pq.text):

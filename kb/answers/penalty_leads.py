@@ -41,8 +41,14 @@ def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int
 # Who imposes a sanction (由哪个部门来没收, 谁有权吊销): the penalty that imposes it names the
 # authority, not the prohibition it enforces.
 # (罚款 and 处罚 name every penalty: asked who fines, the authority rules decide)
-# (叫停 is the asker's word for 责令停止)
 SANCTIONER_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?(没收|吊销|查封|扣押|责令停业|责令关闭|责令停止|叫停|拘留)")
+_SANCTION_AS_SAID = {"叫停": "责令停止"}  # the asker's word → the texts'
+
+
+def sanction_asked(text: str) -> str:
+    """The sanction whose imposer `text` asks about, as the texts word it ('' when none is asked)."""
+    m = SANCTIONER_ASKED.search(text)
+    return _SANCTION_AS_SAID.get(m.group(1), m.group(1)) if m else ""
 
 
 def sanctioner_lead(hits: list[SearchHit], quotable: list[int], first: int, sanction: str) -> int:
