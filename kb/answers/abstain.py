@@ -263,7 +263,9 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     # that is about the year (关于2024年度工业污染防治工作情况的报告) says it.
     # (read only when the question is about a year: most are not)
     if pq.subject_years:
-        said = " ".join([squeezed(h.text) for h in hits[:5] if h.locator != "header"]
+        # (asked of a named text's own history — 2008年那次是修订还是修正 — its header says the year)
+        said = " ".join([squeezed(h.text) for h in hits[:5] if h.locator != "header"
+                         or (pq.document_dates and title_key(h.title or "") in pq.documents)]
                         + [y for h in hits[:5] for y in subject_years(h.title or "")])
         # …unless it dates the version of a document the question names (按1990年的标准化法实施条例):
         # then it says which text, not what the text is about

@@ -23,7 +23,7 @@ import logging
 import re
 from typing import Any, Callable, Sequence
 
-from kb.answers import abstain, extractive, figure_stated, leads, units, verify
+from kb.answers import abstain, extractive, figure_stated, leads, texts_named, units, verify
 from kb.answers.catalog import Catalog, catalog_of
 from kb.answers.referred_penalty import referred_answer
 from kb.answers.duty_answers import (
@@ -200,7 +200,7 @@ def _each_side(pq: ParsedQuestion, searcher: Any, hits: list[SearchHit], k: int,
         except Exception:  # the passages found still answer what they can
             continue
         if side.text_level:  # the national texts, or the place's: its best passage among theirs
-            own = [h for h in own if extractive.of_level(h, side)][:1]
+            own = [h for h in own if texts_named.of_level(h, side)][:1]
         if not own:
             continue
         at = next((i for i, h in enumerate(hits[: extractive.PART_PASSAGES]) if h.chunk_id == own[0].chunk_id), None)

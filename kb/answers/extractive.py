@@ -17,8 +17,8 @@ from kb.answers.leads import lead_for
 from kb.answers.figure_stated import FIGURES, number_in_unit
 from kb.answers.quoting import lead_types, lead_unit, pick_units
 from kb.answers.scoring import Scored, score
+from kb.answers.texts_named import LOCAL, named_by, of_level, other_doc_relevant
 from kb.answers.units import Unit, short_title
-from kb.index.lexical import normalize
 from kb.question.figures import count_cue
 from kb.question.reading import ParsedQuestion
 from kb.question.sides import EACH_RE
@@ -72,7 +72,7 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         versioned = other_version and bool(pq.other_versions)
         if other_version and not (compare or versioned):
             continue
-        implements = not same_doc and not other_version and _other_doc_relevant(pq, hits[i], hits[main])
+        implements = not same_doc and not other_version and other_doc_relevant(pq, hits[i], hits[main])
         need = 0.8 if same_doc else (0.45 if implements else 0.8 if compare or versioned else 0.95)
         if cs[i] >= need * cs[main] and scored.units[i]:
             # another document must be quoted for a reason: a version / a local rule / a compare
@@ -174,29 +174,6 @@ def _caption_only(h: SearchHit) -> bool:
     return bool(text) and h.locator != "header" and len(text) <= _CAPTION_MAX and not _SENTENCE_MARKS.search(text)
 
 
-def _other_doc_relevant(pq: ParsedQuestion, other: SearchHit, main: SearchHit) -> bool:
-    """A second document is worth quoting when the question names it, or when one of the two
-    implements the other (a local 实施《X》办法 and the national X)."""
-    q = pq.folded
-    st = normalize(short_title(other.title))
-    named = [normalize(short_title(n)) for n in pq.named]
-    if st and any(n == st or (n in st and len(n) >= len(st) - 2) for n in named):
-        return True
-    if title_key(other.title or "") in pq.documents:  # named without 《》, resolved against the index
-        return True
-    if st and not named and st in q:
-        return True
-    a, b = normalize(short_title(main.title)), st
-    place = _LOCAL.match(other.title or "")
-    if place and normalize(place.group(1)) not in q:
-        return False  # a local implementing rule answers questions about its place only
-    refs_a = re.findall(r"《([^》]+)》", a)
-    refs_b = re.findall(r"《([^》]+)》", b)
-    if any(r and r in b for r in refs_a) or any(r and r in a for r in refs_b):
-        return True
-    return False
-
-
 @dataclass
 class Composition:
     text: str
@@ -274,20 +251,10 @@ def compose(pq: ParsedQuestion, hits: list[SearchHit]) -> Composition:
 
 PART_PASSAGES = 4  # the best passages a part of a two-part question is answered from
 PART_FIGURE_PASSAGES = 6  # …and a part asking a quantity in a unit, if one of them states it
-_LOCAL = re.compile(r"^(.{2,8}?)(?:省|市|自治区|特别行政区)")
 
 
 # A part asked of the national rules (国家层面…由谁出台, 全国层面有没有…).
 NATIONAL_PART = re.compile(r"(?:国家|全国|中央)(?:层面|一级|层级)|全国性")
-
-
-def of_level(h: SearchHit, side: ParsedQuestion) -> bool:
-    """Whether `h` is of the texts a side names by level (国家法律: a national text; 山东省条例: a text
-    of that place), told by the title's place."""
-    place = _LOCAL.match(h.title or "")
-    if side.text_level == "national":
-        return place is None
-    return place is not None and any(r in place.group(1) for r in side.regions)
 
 
 def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, list[str]], cite) -> list[str]:
@@ -303,10 +270,10 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         # a part is answered from the documents already cited; a side of a comparison may be
         # another document's (设计单位 under one regulation, 规划编制单位 under a law)
         cited = {hits[i].doc_id for i in quotes}
-        docs = cited | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else _named_by(part, hits[:PART_PASSAGES]))
+        docs = cited | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else named_by(part, hits[:PART_PASSAGES]))
         national = not pq.sides and bool(NATIONAL_PART.search(part.text))
         if national:  # (国家层面…又由谁出台: asked of the national rules, whatever text is cited)
-            docs |= {h.doc_id for h in hits[:PART_PASSAGES] if _LOCAL.match(h.title or "") is None}
+            docs |= {h.doc_id for h in hits[:PART_PASSAGES] if LOCAL.match(h.title or "") is None}
         # (a side may be answered by a list: 对受威胁区应当采取下列措施： and its items)
         cands = [u for us in scored.units for u in us if (u.kind != "intro" or pq.sides)
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
@@ -348,7 +315,7 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             best = max(cands, key=lambda u: (says[id(u)], len(u.cues & wanted), u.score, -u.hit, -u.pos))
         else:
             if national:
-                cands = [u for u in cands if _LOCAL.match(hits[u.hit].title or "") is None] or cands
+                cands = [u for u in cands if LOCAL.match(hits[u.hit].title or "") is None] or cands
             if figure is not None:  # a part asking a quantity (最少要几个人) is answered by a sentence stating one
                 cands = ([u for u in cands if figure.search(u.text)]
                          or [u for u in cands if u.hit < PART_PASSAGES])
@@ -377,18 +344,6 @@ def _figure_in_unit(part: ParsedQuestion) -> re.Pattern[str] | None:
     it asks none. (Any sum or period is left to the scores: 处五万元以下的罚款 states a sum, not the
     one asked.)"""
     return number_in_unit(part.figure_unit) if part.figure == "quantity" and part.figure_unit else None
-
-
-def _named_by(part: ParsedQuestion, hits: list[SearchHit]) -> set[str]:
-    """The documents among `hits` a part of a question names, by title or by its place (山东的地方条例
-    …？国家清洁生产促进法…？: each part is answered from its own text)."""
-    out: set[str] = set()
-    for h in hits:
-        title = title_key(h.title or "")
-        place = _LOCAL.match(h.title or "")
-        if any(d in title for d in part.documents) or (place and any(r in place.group(1) for r in part.regions)):
-            out.add(h.doc_id)
-    return out
 
 
 SIDE_ITEMS = 10  # items of a list quoted for a side of a comparison

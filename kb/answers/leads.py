@@ -119,6 +119,22 @@ _MAKER_SAID = re.compile(r"(?:制定|编制|拟订|拟定|确定|发布|公布)[
                          r"|(?:名录|目录|清单|名单)[^。；]{0,30}?由[^。；]{2,40}?(?:制定|编制|拟订|发布|公布)")
 
 
+# Who makes or decides a thing asked (大气环境质量标准由谁来制定): the article where a body does it
+# (…主管部门或者…人民政府制定大气环境质量标准) answers, not one on how it is done (制定标准，应当组织专家
+# 审查) that names a body only as one consulted.
+AGENT_ASKED = re.compile(r"(?P<thing>[\u4e00-\u9fff]{2,16}?)(?:是|要|应当|该|应该)?[由归](?:谁|哪个|哪些|哪一?层?级|哪家|什么)"
+                         r"[^，,。？?]{0,8}?(?P<verb>制定|编制|拟定|拟订|划定|核定|审定|指定|确定|决定)")
+_AGENT = r"(?:部门|政府|国务院|机关|机构|委员会)"
+
+
+def agent_said(verb: str, thing: str) -> re.Pattern[str]:
+    """A body as the one doing `verb` to `thing` (…部门制定大气质量标准, …委员会，负责国家标准的制定), or
+    the thing put in a body's hands (行业标准由国务院有关行政主管部门编制计划)."""
+    t, v = re.escape(thing), verb
+    return re.compile(rf"{_AGENT}[^。；，,：:]{{0,10}}?{v}[^。；，,]{{0,4}}?{t}|{_AGENT}[^。；]{{0,20}}?负责{t}的?{v}"
+                      rf"|{t}[由归][^。；，,]{{0,20}}?{_AGENT}")
+
+
 # Whose approval is asked (需要哪一级政府点头, 由谁审批): a passage saying who approves (经省级人民政府批准)
 # answers, not one where the same body plans or records something.
 APPROVAL_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家|什么)[^，,。？?]{0,8}?(?:批准|审批|核准|同意|点头|批)")
@@ -405,6 +421,10 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = saying_lead(hits, quotable, first, _APPROVAL_SAID, LEAD_LOOKAHEAD + 1)
         if MAKER_ASKED.search(pq.text):
             first = saying_lead(hits, quotable, first, _MAKER_SAID, LEAD_LOOKAHEAD + 1)
+        agent = AGENT_ASKED.search(pq.text)
+        thing = agent.group("thing").split("的")[-1] if agent else ""
+        if len(thing) >= 2 and not pq.parts:  # (我们厂的排放标准由谁定: the thing is 排放标准)
+            first = saying_lead(hits, quotable, first, agent_said(agent.group("verb"), thing), LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)
     if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:

@@ -50,7 +50,9 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
                             r"|没(?:有)?经过?(?:批准|许可|同意|审批))"
                             r"[^？?]{0,40}?(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"
                             # a duty left undone, then 该怎么处理 (没有及时办注销登记…，该怎么处理)
-                            r"|(?:没有|未(?!来))[^？?]{2,40}?[，,](?:该|应该|应当|会|要)?(?:怎么|如何|怎样)(?:处理|处罚)"),
+                            r"|(?:没有|未(?!来))[^？?]{2,40}?[，,](?:该|应该|应当|会|要)?(?:怎么|如何|怎样)(?:处理|处罚)"
+                            # told to correct and still not (到期也不改，由哪一级部门废止): what follows is a sanction
+                            r"|(?:拒不|逾期不|到期(?:也|还|仍)?不|期满(?:也|还|仍)?不)改(?:正)?[^？?]{0,30}?(?:怎么|如何|怎样|谁|哪|什么)"),
     Ask.NUMERIC: re.compile(
         r"多少|多久|多长|多大|几年|几天|几个|几次|几倍|几项|几家|几种|几(?!乎)|期限|门槛|比例|幅度|最多|最少|至少|最长|最短|最晚|"
         r"百分之|时效(?!的?(?:限制|规定))|上限|下限|标准是"  # (不受诉讼时效的限制 asks no length)
@@ -64,7 +66,7 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     Ask.TIMELINE: re.compile(
         # (实施的 ends the question: 对…实施的临时管制 names a measure, not when it took effect)
         # (从哪天起算 asks where a period starts, not a date of a text)
-        r"哪一?天(?!开始起?算|起算|算起)|何时|什么时候|哪年|哪一年|施行|生效|实施的(?=[？?。，,]|$)|开始执行|开始实施|通过的|修正过|修订过|改过|印发|发布|公布|日期"
+        r"哪一?天(?!开始起?算|起算|算起)|何时|什么时候|哪年|哪一年|施行|生效|实施的(?=[？?。，,]|$)|开始执行|开始实施|通过的|修正过|修订过|改过|(?:印发|发布|公布)(?!的[^？?。，,、；;！!\s])|日期"
     ),
     Ask.DEADLINE: re.compile(r"起算|算起|多久|多长时间|期限|时限|几(?:天|日|个月|年)之?内|之日起|截止|最晚|逾期|之前要|前报送|多少天|多少日"),
     Ask.LIST: re.compile(r"哪些|哪几|哪四|哪三|什么情况|哪类|条件|包括|内容|情形|渠道|分别"),
@@ -146,7 +148,8 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "adopted": re.compile(r"通过"),
     "amended": re.compile(r"修正|修订|改过|修改|改了|改动"),
     "repealed": re.compile(r"废止|替代|取代|不再适用|怎么处理了"),
-    "issued": re.compile(r"印发|发布|公布|出台"),
+    # (行业协会发布的团体标准 names a text by who issued it; 什么时候发布的？ asks when)
+    "issued": re.compile(r"(?:印发|发布|公布|出台)(?!的[^？?。，,、；;！!\s])"),
     "consequence": re.compile(r"罚|处罚|责任|后果"),
     # 应急状态分哪几个等级, 分为哪些类别: the passage that divides (分为下列四级), not one that
     # only mentions the grades (确定应急状态等级)
@@ -177,12 +180,15 @@ _CONSEQUENCE_RE = re.compile(
 
 # A kind the question sets aside (国有重点大型企业（不是金融机构）的监事会; …，而不是个人): said to keep
 # another text's namesake out, it names nothing to look for.
-EXCLUDED_RE = re.compile(r"[（(](?:不是|不属于|并非|非|不含|不包括)([\u4e00-\u9fff]{2,10})[）)]|而不是([\u4e00-\u9fff]{2,8})(?=[，,。？?；;]|$)")
+EXCLUDED_RE = re.compile(r"[（(](?:不是|不属于|并非|非|不含|不包括)([\u4e00-\u9fff]{2,10})[）)]|而不是([\u4e00-\u9fff]{2,8})(?=[，,。？?；;]|$)"
+                         # a text set aside in the asker's words (除了按产品质量法等处罚以外，还有什么后果)
+                         r"|除了(?:按照?|依照|依据|根据)?《?([\u4e00-\u9fff]{2,20}?(?:法|条例|办法))》?等?"
+                         r"[^，,。？?]{0,6}?(?:以外|之外)")
 
 
 def excluded_of(text: str) -> tuple[tuple[str, ...], str]:
     """The kinds a question sets aside, and its text without the words that set them aside."""
-    words = tuple(a or b for a, b in EXCLUDED_RE.findall(text))
+    words = tuple(next(g for g in groups if g) for groups in EXCLUDED_RE.findall(text))
     return words, (EXCLUDED_RE.sub("", text) if words else text)
 
 

@@ -67,7 +67,9 @@ VERSION_PHRASE_RE = re.compile(
 _SUBJECT_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*年(?!\s*{_WHICH_VERSION}?\s*(?:{_VERSION_WORD}|第|通过|公布|发布|印发|制定"
                               rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}|的{_TEXT_OF_YEAR}|{_TEXT_OF_YEAR}\s*{_VERSION_WORD}))")
 # the act of that year, however the asker words it (2008年那次调整算修正还是修订)
-_EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次|那一次|这次)?"
+# (2008年那次是修订还是修正: 那次 alone is the act of that year)
+_EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次|那一次|那回|这次)"
+                               r"|^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
                                r"(?:修订|修正|修改|改动|改了|通过|公布|施行|调整|变动)")
 
 
@@ -88,7 +90,11 @@ def is_change(text: str) -> bool:
     """True when the question asks how a law changed between versions."""
     if _CHANGE_ALONE.search(text):
         return True
+    text = _WHEN_CHANGED.sub(" ", text)  # (最近一次改动是哪天 asks a date, not what changed)
     return bool(_CHANGE_WORDS.search(text) and _VERSION_WORDS.search(text))
+
+
+_WHEN_CHANGED = re.compile(r"(?:修改|修订|修正|改动|调整|变动)(?:是|在|发生在|定在)?(?:哪一?天|哪一?年|何时|什么时候)")
 
 
 def subject_years(text: str) -> list[str]:
