@@ -423,7 +423,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = saying_lead(hits, quotable, first, _MAKER_SAID, LEAD_LOOKAHEAD + 1)
         agent = AGENT_ASKED.search(pq.text)
         thing = agent.group("thing").split("的")[-1] if agent else ""
-        if len(thing) >= 2 and not pq.parts:  # (我们厂的排放标准由谁定: the thing is 排放标准)
+        if len(thing) >= 2 and not pq.parts:  # (我们厂的排放标准由谁来制定: the thing is 排放标准)
             first = saying_lead(hits, quotable, first, agent_said(agent.group("verb"), thing), LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)

@@ -64,4 +64,4 @@ def named_by(part: ParsedQuestion, hits: list[SearchHit]) -> set[str]:
 
 # A part naming texts by their kind only (行政法规对处理企业有什么要求): the national texts of that kind.
 _KIND_NAMED = ((re.compile(r"行政法规"), re.compile(r"条例$")),
-               (re.compile(r"部门规章|规章"), re.compile(r"(?:办法|规定|细则)$")))
+               (re.compile(r"规章"), re.compile(r"(?:办法|规定|细则)$")))
