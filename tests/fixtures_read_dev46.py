@@ -2,7 +2,8 @@
 or a province make the air standard and a later one says how any standard is made (experts, views
 asked of departments); a water law whose header dates its adoption, a revision and a correction; a
 rule on old appliances (a 条例) where processors keep a monitoring system, beside a waste law with
-only principles on taking appliances apart and a monitoring duty of refuse plants.
+only principles on taking appliances apart and a monitoring duty of refuse plants; a carbon rule
+where one penalty cuts next year's allowance by a share and another by the amount not surrendered.
 They are test samples (测试样例), not real texts: issuers, numbers and dates are made up."""
 from __future__ import annotations
 
@@ -48,9 +49,21 @@ WASTE = _law("示例固废防治法（测试样例）", "2037年7月7日 示例�
 
 第六十七条 国家对示例旧电器推行多种途径回收、集中统一处理的做法。拆解、利用示例旧电器，应当守规矩，设法不让拆解弄脏周边环境。""")
 
+CARBON = _law("示例碳配额管理条例（测试样例）", "2044年4月4日 示例政务院令第444号公布", """\
+第一条 为了管好示例碳配额，制定本条例。
+
+第二十条 示例排放单位有下面情形之一的，由示例生态部门责令改正，处三十五万元以上一百五十万元以下罚款；还不改正的，按30%至60%的比例核减该单位下一年度的示例碳配额：
+
+（一）篡改、伪造示例排放数据；
+
+（二）不按规定报送示例排放报告。
+
+第二十一条 示例排放单位没有按时足额上缴示例碳配额的，由示例生态部门责令改正，处未上缴的示例碳配额市场均价三倍以上五倍以下罚款；仍不改正的，按照未上缴的示例碳配额数量等量核减其下一年度示例碳配额，被处罚的示例排放单位仍不改正的，还可以责令停产整治。""")
+
 FILES = {
     "示例大气防治法(2036-06-06).md": AIR,
     "示例水体防治法(2051-05-05).md": WATER,
     "示例旧电器处理条例(2038-08-08).md": APPLIANCES,
     "示例固废防治法(2037-07-07).md": WASTE,
+    "示例碳配额管理条例(2044-04-04).md": CARBON,
 }

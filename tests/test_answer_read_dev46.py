@@ -12,6 +12,8 @@
   header dates it: not refused as a year the texts say nothing of; 最近一次改动是哪天 asks when, not
   what changed;
 - a part naming texts by kind (行政法规对处理企业有什么要求) is answered from a 条例;
+- asked how much of a measure (配额会被核减多少), the penalty stating a figure with it (按30%至60%的比例
+  核减) leads over one naming it without one (等量核减);
 - 举报 is what the texts call 检举; English: coal gangue, waste heat, grid-connected, buy all.
 """
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pytest
 from kb_cli import ask, files_writer, index, lead
 
 from kb.answers.texts_named import named_by, other_doc_relevant
+from kb.answers.figure_stated import MEASURE_FIGURE_ASKED, measure_figure_said
 from kb.answers.leads import AGENT_ASKED, agent_said
 from kb.question.aliases import AliasTable
 from kb.question.kinds import Ask
@@ -99,6 +102,18 @@ def test_a_part_naming_texts_by_kind_is_answered_from_that_kind(data, capsys):
     cited = {(c["title"], c["locator"]) for c in out["citations"]}
     assert ("示例旧电器处理条例（测试样例）", "第十六条") in cited, out["answer"]
     assert ("示例固废防治法（测试样例）", "第五十六条") not in cited, out["answer"]
+
+
+def test_how_much_of_a_measure_the_penalty_stating_its_figure_leads(data, capsys):
+    question = "示例排放单位被处罚后仍不改正，下一年度的示例碳配额会被核减多少？"
+    m = MEASURE_FIGURE_ASKED.search(question)
+    assert m and m.group("verb") == "核减"
+    said = measure_figure_said("核减")
+    assert said.search(fx.CARBON.split("第二十条 ")[1].split("\n")[0])
+    assert not said.search(fx.CARBON.split("第二十一条 ")[1].split("\n")[0])  # (the 一 of 下一年度 is no figure)
+    out = ask(data, question, capsys)
+    assert lead(out) == ("示例碳配额管理条例（测试样例）", "第二十条"), out["answer"]
+    assert "30%至60%" in out["answer"].split("\n")[0], out["answer"]
 
 
 def test_words_of_askers_and_of_english_questions():

@@ -21,6 +21,7 @@ import re
 from typing import Any, Sequence
 
 from kb.answers.catalog import Catalog
+from kb.answers.figure_stated import MEASURE_FIGURE_ASKED, measure_figure_said
 from kb.answers.quoting import item_sanction
 from kb.answers.units import short_title
 from kb.answers.version_answers import _status_warnings, _with_notes
@@ -124,6 +125,11 @@ def penalty_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog |
     found = match_penalty(pq.conduct, candidates)
     if found is None:
         return None
+    measure = MEASURE_FIGURE_ASKED.search(pq.text)
+    if measure:  # (核减多少: a clause cutting 等量 does not say how much when another says 按…50%…的比例)
+        said = measure_figure_said(measure.group("verb"))
+        if not said.search(found[0].text) and any(said.search(p.text) for p in candidates):
+            return None  # the search and the lead rules choose among them
     return _penalty_first(pq, found[0], hits, catalog, register, warnings)
 
 

@@ -386,3 +386,18 @@ def _party_without_sum(pq: ParsedQuestion, lead: SearchHit) -> str:
     if clause is None or FIGURES[pq.figure].search(clause.group(0)):
         return ""
     return f"{where(lead)}对个人只规定“{clause.group(0)}”，没有规定{FIGURE_NAMES[pq.figure]}"
+
+
+# How much of a measure is asked (配额会被核减多少, 能退还多少): the passage stating a figure with that measure
+# (按照50%以上100%以下的比例核减) answers, not one naming the measure without one (等量核减). (A fine asked
+# is left to the penalty rules.)
+MEASURE_FIGURE_ASKED = re.compile(r"(?P<verb>核减|扣减|扣除|减征|减免|退还|退回|补贴|补助|奖励|赔偿|补偿|征收|收取)"
+                                  r"(?:了|掉)?(?:多少|几成|几倍|百分之几|多大比例)")
+
+
+def measure_figure_said(verb: str) -> re.Pattern[str]:
+    """A figure in the clause of `verb` (…50%以上100%以下的比例核减, 核减…百分之二十)."""
+    # (a share, a multiple or a sum — not the 一 of 下一年度)
+    figure = rf"(?:\d\s*[%％]|百分之|{CN_NUMERAL}?倍|{CN_NUMERAL}成|(?:\d+(?:\.\d+)?|{CN_NUMERAL})\s*(?:万|亿)?元)"
+    return re.compile(rf"{figure}[^。；，,]{{0,12}}?{verb}|{verb}[^。；，,]{{0,12}}?{figure}")
+

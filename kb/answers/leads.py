@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kb.answers.figure_stated import names_tax, number_in_unit
+from kb.answers.figure_stated import MEASURE_FIGURE_ASKED, measure_figure_said, names_tax, number_in_unit
 from kb.answers.lead_search import LEAD_LOOKAHEAD, LIST_LOOKAHEAD, next_of_same_document, saying_lead
 from kb.answers.list_leads import MAY_ASKED, list_lead, listed_nouns, topic_list_naming
 from kb.answers.penalty_leads import (PAYING_OR_CONTESTING_ASKED, criminal_lead, party_lead, penalties_lead,
@@ -427,6 +427,9 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = saying_lead(hits, quotable, first, agent_said(agent.group("verb"), thing), LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)
+    measure = MEASURE_FIGURE_ASKED.search(pq.text)
+    if measure and not pq.parts:
+        first = saying_lead(hits, quotable, first, measure_figure_said(measure.group("verb")), LEAD_LOOKAHEAD + 1)
     if RECIPIENT_ASKED_RE.search(pq.text) and not pq.parts and pq.asks <= {Ask.WHO}:
         # (asked also how long or what, the passage answering that part may name no recipient)
         first = recipient_lead(hits, quotable, first)
