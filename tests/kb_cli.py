@@ -8,6 +8,7 @@ from typing import Callable
 
 from ingest.__main__ import main as ingest_main
 from kb.interfaces.cli import main as kb_main
+from kb.types import SearchHit
 
 
 def index(tmp_path_factory, name: str, write_corpus: Callable[[Path], Path]) -> Path:
@@ -40,3 +41,10 @@ def lead(out: dict) -> tuple[str, str]:
     """(title, locator) of the passage the answer cites first."""
     first = min(out["citations"], key=lambda c: c["n"])
     return first["title"], first["locator"]
+
+
+def hit(locator: str, text: str, doc: str, title: str, date: str = "2059-09-09") -> SearchHit:
+    """A search hit on a passage of an invented text, for the tests that read one rule directly."""
+    return SearchHit(chunk_id=f"{doc}:{locator}", doc_id=doc, file_name=f"{doc}.md", title=title,
+                     doc_type="法律", locator=locator, heading_path="", page_start=None, page_end=None,
+                     date=date, text=text, chunk_index=0)

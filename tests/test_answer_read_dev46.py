@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import fixtures_read_dev46 as fx
 import pytest
-from kb_cli import ask, files_writer, index, lead
+from kb_cli import ask, files_writer, hit, index, lead
 
 from kb.answers.texts_named import named_by, other_doc_relevant
 from kb.answers.figure_stated import MEASURE_FIGURE_ASKED, measure_figure_said
@@ -31,7 +31,6 @@ from kb.question.aliases import AliasTable
 from kb.question.kinds import Ask
 from kb.question.lexicon import legal_words
 from kb.question.reading import read_question
-from kb.types import SearchHit
 
 
 @pytest.fixture(scope="module")
@@ -39,17 +38,11 @@ def data(tmp_path_factory):
     return index(tmp_path_factory, "read_dev46", files_writer(fx.FILES))
 
 
-def _hit(locator: str, text: str, doc: str, title: str) -> SearchHit:
-    return SearchHit(chunk_id=f"{doc}:{locator}", doc_id=doc, file_name=f"{doc}.md", title=title,
-                     doc_type="法律", locator=locator, heading_path="", page_start=None, page_end=None,
-                     date="2061-06-06", text=text, chunk_index=0)
-
-
 def test_a_newer_law_whose_title_is_part_of_the_named_one_is_not_named():
     titles = [("old", "旧式示例噪声防治法"), ("new", "示例噪声防治法")]
     aliases = AliasTable.build([SimpleNamespace(doc_id=d, title=t) for d, t in titles])
-    old = _hit("第四条", "第四条 各级政府应当把示例噪声防治纳入示例环保规划。", "old", titles[0][1])
-    new = _hit("第五条", "第五条 县以上政府应当把示例噪声防治纳入示例发展规划。", "new", titles[1][1])
+    old = hit("第四条", "第四条 各级政府应当把示例噪声防治纳入示例环保规划。", "old", titles[0][1])
+    new = hit("第五条", "第五条 县以上政府应当把示例噪声防治纳入示例发展规划。", "new", titles[1][1])
     pq = read_question("按2031年修正的旧式示例噪声防治法，各级政府要把噪声防治纳入什么规划？", aliases)
     assert pq.documents == ("旧式示例噪声防治法",)
     assert not other_doc_relevant(pq, new, old)
@@ -93,8 +86,8 @@ def test_a_year_of_a_named_texts_own_history_is_in_its_header(data, capsys):
 
 
 def test_a_part_naming_texts_by_kind_is_answered_from_that_kind(data, capsys):
-    rule = _hit("第十六条", "第十六条 示例处理企业应当建立日常环境监测制度。", "r", "示例旧电器处理条例")
-    law = _hit("第五十六条", "第五十六条 示例垃圾处理单位应当安装监测设备。", "l", "示例固废防治法")
+    rule = hit("第十六条", "第十六条 示例处理企业应当建立日常环境监测制度。", "r", "示例旧电器处理条例")
+    law = hit("第五十六条", "第五十六条 示例垃圾处理单位应当安装监测设备。", "l", "示例固废防治法")
     part = read_question("行政法规对处理企业的环境监测有什么要求？")
     assert named_by(part, [law, rule]) == {"r"}
     question = "我们做示例旧电器拆解，行政法规对处理企业的环境监测有什么要求？示例固废防治法对拆解又有哪些原则性规定？"

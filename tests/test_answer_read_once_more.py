@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import fixtures_read_once_more as fx
 import pytest
-from kb_cli import ask, files_writer, index, lead
+from kb_cli import ask, files_writer, hit, index, lead
 
 from kb.answers.abstain import lists_catalogue
 from kb.answers.leads import first_part_document_lead
@@ -31,18 +31,11 @@ from kb.question.english import documents
 from kb.question.lexicon import legal_words
 from kb.question.reading import read_question
 from kb.text.roles import opening_parties_named
-from kb.types import SearchHit
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     return index(tmp_path_factory, "read_once_more", files_writer(fx.FILES))
-
-
-def _hit(locator: str, text: str, doc: str, title: str) -> SearchHit:
-    return SearchHit(chunk_id=f"{doc}:{locator}", doc_id=doc, file_name=f"{doc}.md", title=title,
-                     doc_type="法律", locator=locator, heading_path="", page_start=None, page_end=None,
-                     date="2059-09-09", text=text, chunk_index=0)
 
 
 def test_a_year_with_xiufa_names_the_revision_of_that_year(data, capsys):
@@ -97,8 +90,8 @@ def test_the_text_the_first_part_asks_about_leads(data, capsys):
     question = "现在的示例噪声防治法从哪天开始施行？原来的示例环境噪声防治法怎么处理？"
     titles = [("new", "示例噪声防治法（测试样例）"), ("old", "示例环境噪声防治法（测试样例）")]
     pq = read_question(question, AliasTable.build([SimpleNamespace(doc_id=d, title=t) for d, t in titles]))
-    old = _hit("第二十条", "第二十条 本法自2040年3月1日起施行。", "old", titles[1][1])
-    new = _hit("第三十条", "第三十条 本法自2060年1月1日起施行。《示例环境噪声防治法》同时废止。", "new", titles[0][1])
+    old = hit("第二十条", "第二十条 本法自2040年3月1日起施行。", "old", titles[1][1])
+    new = hit("第三十条", "第三十条 本法自2060年1月1日起施行。《示例环境噪声防治法》同时废止。", "new", titles[0][1])
     assert first_part_document_lead(pq, [old, new], [0, 1], 0) == 1
     assert first_part_document_lead(pq, [new, old], [0, 1], 0) == 0
     out = ask(data, question, capsys)
@@ -107,8 +100,8 @@ def test_the_text_the_first_part_asks_about_leads(data, capsys):
 
 
 def test_a_catalogue_covering_fields_sets_out_what_it_holds(data, capsys):
-    hit = _hit("一", fx.EQUIPMENT.split("一、推广先进装备\n\n")[1].split("\n")[0], "n", "示例通知（测试样例）")
-    assert lists_catalogue([hit])
+    passage = hit("一", fx.EQUIPMENT.split("一、推广先进装备\n\n")[1].split("\n")[0], "n", "示例通知（测试样例）")
+    assert lists_catalogue([passage])
     out = ask(data, "示例工信局三年发一批的示例环保装备鼓励目录，覆盖哪些重点领域？", capsys)
     assert not out["abstained"] and "示例噪声控制" in out["answer"], out["answer"]
 

@@ -36,6 +36,9 @@ class Ask(StrEnum):
 # A sentence under the criminal law asked (会被判刑吗, 判几年, 判多重, 会不会坐牢).
 _SENTENCE_ASKED = r"判刑|判(?:几|多少)年|判多重|判多久|坐牢"
 
+# 发布的 before a noun names a text by who issued it (行业协会发布的团体标准); 什么时候发布的？ asks when.
+_NOT_NAMING_A_TEXT = r"(?!的[^？?。，,、；;！!\s])"
+
 # Applied to the folded question (kb.text.normalize.fold), as the tokenizer sees it.
 ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     # 会被怎么处理 / 会有什么后果 after a conduct ask for its consequence; 怎么处理了 (a repealed law)
@@ -66,7 +69,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
     Ask.TIMELINE: re.compile(
         # (实施的 ends the question: 对…实施的临时管制 names a measure, not when it took effect)
         # (从哪天起算 asks where a period starts, not a date of a text)
-        r"哪一?天(?!开始起?算|起算|算起)|何时|什么时候|哪年|哪一年|施行|生效|实施的(?=[？?。，,]|$)|开始执行|开始实施|通过的|修正过|修订过|改过|(?:印发|发布|公布)(?!的[^？?。，,、；;！!\s])|日期"
+        r"哪一?天(?!开始起?算|起算|算起)|何时|什么时候|哪年|哪一年|施行|生效|实施的(?=[？?。，,]|$)|开始执行|开始实施|通过的|修正过|修订过|改过|(?:印发|发布|公布)"
+        + _NOT_NAMING_A_TEXT + r"|日期"
     ),
     Ask.DEADLINE: re.compile(r"起算|算起|多久|多长时间|期限|时限|几(?:天|日|个月|年)之?内|之日起|截止|最晚|逾期|之前要|前报送|多少天|多少日"),
     Ask.LIST: re.compile(r"哪些|哪几|哪四|哪三|什么情况|哪类|条件|包括|内容|情形|渠道|分别"),
@@ -148,8 +152,7 @@ FOCUS_PATTERNS: dict[str, re.Pattern[str]] = {
     "adopted": re.compile(r"通过"),
     "amended": re.compile(r"修正|修订|改过|修改|改了|改动"),
     "repealed": re.compile(r"废止|替代|取代|不再适用|怎么处理了"),
-    # (行业协会发布的团体标准 names a text by who issued it; 什么时候发布的？ asks when)
-    "issued": re.compile(r"(?:印发|发布|公布|出台)(?!的[^？?。，,、；;！!\s])"),
+    "issued": re.compile(r"(?:印发|发布|公布|出台)" + _NOT_NAMING_A_TEXT),
     "consequence": re.compile(r"罚|处罚|责任|后果"),
     # 应急状态分哪几个等级, 分为哪些类别: the passage that divides (分为下列四级), not one that
     # only mentions the grades (确定应急状态等级)
