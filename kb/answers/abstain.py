@@ -270,6 +270,9 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
         # …unless it dates the version of a document the question names (按1990年的标准化法实施条例):
         # then it says which text, not what the text is about
         dating = {h.date[:4] for h in hits if h.date and title_key(h.title or "") in pq.documents}
+        if not pq.documents and hits[0].date:
+            # …or the text it describes without its title (环保基本法2014年那一版): the one found first
+            dating.add(hits[0].date[:4])
         for y in pq.subject_years:
             if y not in said and not (y in pq.version_years and y in dating):
                 return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)

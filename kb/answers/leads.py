@@ -92,6 +92,11 @@ _CLASS_MADE = re.compile(r"(?:下列|以下)[^。：:；]{0,12}?为([\u4e00-\u9f
 DUTY_SHARE = 0.3  # share of the asked duty's character pairs the class's duty must hold
 
 
+# A principle, policy or system asked by name (按什么原则, 实行哪些制度): texts state it in that word.
+PRINCIPLE_ASKED = re.compile(r"(?:什么|哪些|哪几[项个条种]?|何种)(?:样的)?(?P<noun>原则|方针|制度)")
+_BINDS = re.compile(r"应当|必须")  # what binds someone: a duty
+
+
 def duty_of_class_lead(hits: list[SearchHit], quotable: list[int], first: int, duty: str) -> int:
     """When search's first passage only makes the class the asker is in, the passage of its
     document among search's that binds that class (…应当…) leads — the one that states `duty`, the
@@ -427,6 +432,9 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = saying_lead(hits, quotable, first, agent_said(agent.group("verb"), thing), LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)
+    principle = PRINCIPLE_ASKED.search(pq.text)
+    if principle and not pq.parts:  # (按什么原则推进: the article that names the principle)
+        first = saying_lead(hits, quotable, first, re.compile(principle.group("noun")), LEAD_LOOKAHEAD + 1)
     measure = MEASURE_FIGURE_ASKED.search(pq.text)
     if measure and not pq.parts:
         first = saying_lead(hits, quotable, first, measure_figure_said(measure.group("verb")), LEAD_LOOKAHEAD + 1)
@@ -437,6 +445,10 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = choice_lead(hits, quotable, first, pq.options)
     if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
         first = duty_of_class_lead(hits, quotable, first, pq.duty)
+    if pq.duties_asked and not _BINDS.search(hits[first].text or ""):
+        # (储罐泄漏，要马上做什么: not a power of the authorities, 有权采取必要的措施, but 应当立即…)
+        first = next_of_same_document(hits, quotable, first, lambda i: bool(_BINDS.search(hits[i].text or "")),
+                                      LEAD_LOOKAHEAD + 1)
     if (PURPOSE_ASKED.search(pq.text) and PURPOSE_OF_TEXT.search(pq.text)
             and not (pq.figure or pq.quoted or pq.asks & {Ask.PENALTY, Ask.WHO, Ask.DEFINITION})):
         first = saying_lead(hits, quotable, first, _PURPOSE_SAID, LEAD_LOOKAHEAD + 1)

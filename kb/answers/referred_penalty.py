@@ -98,8 +98,9 @@ def penalty_referred(pq: ParsedQuestion, referring: tuple[SearchHit, Any, list],
 
 
 # 依照《X》的规定按日连续处罚: the sanction named after the referral, which X's own article sets out
-_SANCTION_NAMED = re.compile(r"《[^》]+》(?:第[^，。；《]{1,12}条)?的?(?:有关|相关)?规定([^，。；：]{4,12}?)(?=[，。；]|$)")
+_SANCTION_NAMED = re.compile(r"《[^》]+》(?:第[^，。；《]{1,12}条)?的?(?:有关|相关)?规定([^，。；：]{4,12}?)(?=[，。；：:]|$)")
 _NO_SANCTION_NAMED = re.compile(r"^(?:予以|给予|进行)?(?:处罚|处理|执行|办理|追究)")
+_IMPOSING = re.compile(r"^(?:处以|予以|给予|处)")
 
 
 def sanction_referred(pq: ParsedQuestion, referring: tuple[SearchHit, Any, list], hits: Sequence[SearchHit],
@@ -116,9 +117,13 @@ def sanction_referred(pq: ParsedQuestion, referring: tuple[SearchHit, Any, list]
         # (the register keeps the referring sentence clipped: read it whole from the passage)
         sentence = next((x for x in re.split(r"(?<=[。；])", lead.text or "") if named and named.group(0) in x), "")
         m = _SANCTION_NAMED.search(sentence.strip())
-        if m is None or _NO_SANCTION_NAMED.match(m.group(1)) or m.group(1) not in asked:
+        if m is None or _NO_SANCTION_NAMED.match(m.group(1)):
             continue
-        units = [p for p in register.penalties if p.doc_id == ln.dst_doc and m.group(1) in re.sub(r"\s", "", p.text)]
+        # (…的规定处以拘留, asked 会拘留多少天: the sanction is named without the verb imposing it)
+        sanction = _IMPOSING.sub("", m.group(1))
+        if len(sanction) < 2 or sanction not in asked:
+            continue
+        units = [p for p in register.penalties if p.doc_id == ln.dst_doc and sanction in re.sub(r"\s", "", p.text)]
         if units:
             sentence = ARTICLE_PREFIX_RE.sub("", sentence.strip(), count=1)
             return _compose(pq, units[:1], (lead, sentence), hits, catalog, warnings)

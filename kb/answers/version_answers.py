@@ -130,14 +130,16 @@ def change_items(pq: ParsedQuestion, hits: list[SearchHit], catalog: Catalog | N
             return None
         if catalog.allowed is not None and not {pair[0].doc_id, pair[1].doc_id} <= catalog.allowed:
             return None  # the user's filters leave out one of the two versions
-        items = changes.change_summary(catalog.index, graph, target, pq, k=6)
+        whether = bool(WHETHER_CHANGED.search(pq.text))
+        items = changes.change_summary(catalog.index, graph, target, pq, k=ALL_CHANGES,
+                                       unchanged_weight=1.0 if whether else 0.6)
     except Exception:  # pragma: no cover - comparison failed: the plain answer
         log.warning("change summary failed", exc_info=True)
         return None
     if not items:
         return None
     old, new = pair
-    items = searched_first(items, hits, {old.doc_id, new.doc_id}, bool(WHETHER_CHANGED.search(pq.text)))
+    items = searched_first(items, hits, {old.doc_id, new.doc_id}, whether)[:CHANGES_SHOWN]
     if _topic_coverage(pq, items[:3], [old.title, new.title]) < TOPIC_COVERAGE_MIN:
         return None  # the question's topic is not what these versions changed: the usual answer
     for it in items:  # the hits of the comparison carry the status like search results
@@ -152,18 +154,31 @@ WHETHER_CHANGED = re.compile(r"(?:有|发生)(?:了)?(?:变化|变动|改动|调
                              r"|有没有(?:变|改|调整|修改)|是否(?:有|发生)?(?:变化|变动|改动|调整|修改)|一样吗|还一样")
 
 
+CHANGES_SHOWN = 6  # change items an answer draws on, most relevant first
+ALL_CHANGES = 200  # …chosen from this many (a pair search found both halves of may lie deeper)
+
+
 def searched_first(items: list, hits: list[SearchHit], versions: set[str], whether: bool = False) -> list:
     """The change items with the one holding search's best passage of the two versions first: the
     second stage read the question by meaning (医院污水 beside 医疗污水), the comparison's own order
     by shared words; a topic's pair it found (and scored relevant) leads — a pair left unchanged
-    too when the question asks `whether` it changed."""
-    best = next((h for h in hits if h.doc_id in versions), None)
+    too when the question asks `whether` it changed. When that passage is in none of the most
+    relevant pairs, a pair whose two articles search found both leads, wherever the comparison's
+    order put it."""
+    statuses = ("changed", "unchanged") if whether else ("changed",)
+    shown = items[:CHANGES_SHOWN]
+    # (a version's header, found for the years the question gives, is no article to compare)
+    best = next((h for h in hits if h.doc_id in versions and h.locator != "header"), None)
     if best is None:
         return items
     place = (best.doc_id, best.locator)
-    statuses = ("changed", "unchanged") if whether else ("changed",)
-    first = next((i for i in items if i.status in statuses and place in ((i.doc_a, i.locator_a), (i.doc_b, i.locator_b))),
+    first = next((i for i in shown if i.status in statuses and place in ((i.doc_a, i.locator_a), (i.doc_b, i.locator_b))),
                  None)
+    if first is None:
+        rank = {(h.doc_id, h.locator): n for n, h in reversed(list(enumerate(hits)))}
+        both = [(max(rank[(i.doc_a, i.locator_a)], rank[(i.doc_b, i.locator_b)]), n) for n, i in enumerate(items)
+                if i.status in statuses and (i.doc_a, i.locator_a) in rank and (i.doc_b, i.locator_b) in rank]
+        first = items[min(both)[1]] if both else None
     return items if first is None else [first] + [i for i in items if i is not first]
 
 

@@ -86,7 +86,9 @@ def _implementing_aliases(title: str) -> set[str]:
     place, law, kind = m.groups()
     places = {place, place[:-1] if place.endswith(("省", "市")) and len(place) > 2 else place}
     laws = {law} | _generic_aliases(law)
-    return {p + w + "实施" + kind for p in places | {""} for w in laws}
+    # (北京市实施节约能源法的办法: the title as said, 的 between)
+    return ({p + w + "实施" + kind for p in places | {""} for w in laws}
+            | {p + "实施" + w + "的" + kind for p in places for w in laws})
 
 
 # An official document's title: issuer(s) 关于 subject 的 kind (GB/T 9704).

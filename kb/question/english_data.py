@@ -50,7 +50,7 @@ ASKING: dict[str, str] = {
     r"what is meant by|what does .{1,40} mean|defined?|definition|counts? as|regarded as|considered (?:to be|as)": "是指",
     r"^(?:is|are|can|may|must|does|do|should|will|has|have)": "吗",
     # a price, rate or limit asked for is a figure, as 多少钱 / 费率 / 上限 are in Chinese
-    r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:prices?|fees?|charges?|tariffs?)|at what price"
+    r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,5}?(?:prices?|fees?|(?:sur)?charges?|tariffs?)|at what price"
     r"|how much (?:does|do|is|are|will|would) .{0,40}(?:cost|pay|charge)": "价格是多少",
     r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:rates?|levy|levies)|at what rate|per[- ]ton(?:ne)?s?": "费率",
     # a tax asked as an amount (what is the average … tax per square metre)
@@ -240,6 +240,7 @@ TERMS: dict[str, str] = {
     r"(?:coal )?gangue": "煤矸石",
     r"waste heat|residual heat|waste pressure": "余热 余压",
     r"tariffs?|electricity prices?": "电价",
+    r"surcharges?": "附加",
     r"prices?": "价格",
     r"coal mines?": "煤矿",
     r"coal": "煤炭",

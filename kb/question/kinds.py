@@ -54,6 +54,11 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
                             r"[^？?]{0,40}?(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"
                             # a duty left undone, then 该怎么处理 (没有及时办注销登记…，该怎么处理)
                             r"|(?:没有|未(?!来))[^？?]{2,40}?[，,](?:该|应该|应当|会|要)?(?:怎么|如何|怎样)(?:处理|处罚)"
+                            # a deed, then how an enforcing body deals with it (…转移危险废物的，海事部门怎么处理)
+                            r"|[，,][^，,。？?]{0,10}?(?:部门|机关|机构|海事|公安|执法)(?:会|要|将|该|应当?)?"
+                            r"(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"
+                            # how long one is barred after a wrong (多长时间内不能重新申请): a sanction's term
+                            r"|(?:多久|多长时间|几年|多少年)(?:以?内|之内)?(?:都|还)?(?:不能|不得|不准|不许|不可以)(?:再|重新|再次)"
                             # told to correct and still not (到期也不改，由哪一级部门废止): what follows is a sanction
                             r"|(?:拒不|逾期不|到期(?:也|还|仍)?不|期满(?:也|还|仍)?不)改(?:正)?[^？?]{0,30}?(?:怎么|如何|怎样|谁|哪|什么)"),
     Ask.NUMERIC: re.compile(
@@ -178,6 +183,9 @@ DOCUMENT_EVENTS = ("effective", "adopted", "amended", "repealed", "issued")  # �
 # of two (一直拖着不报会怎样？要是…呢？).
 _CONSEQUENCE_RE = re.compile(
     r"((?:不(?![同断久])|没|未(?!来)|拒不|拒绝|逾期|擅自|违规|违法|偷)[^。？?]{1,24}?)(?:会|将)(?:被)?(?:怎样|怎么样|如何|咋样)([？?。]|$)"
+    # 在…区域新建…工厂，按2021年噪声法会怎样: a deed, then what a named law does about it
+    r"|([^。？?]{2,40}?[，,](?:按照?|依照|根据|依据)[^。？?，,]{0,24}?(?:法|条例|办法|规定))(?:会|将)(?:被)?"
+    r"(?:怎样|怎么样|如何|咋样)([？?。]|$)"
 )
 
 
@@ -202,7 +210,8 @@ def consequence_as_penalty(text: str) -> str:
     m = _CONSEQUENCE_RE.search(text)
     if not m or re.search(r"[？?]", text[:m.start()]):
         return text
-    return text[:m.start()] + m.expand(r"\1会受到什么处罚\2")
+    deed, end = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return f"{text[:m.start()]}{deed}会受到什么处罚{end}{text[m.end():]}"
 
 
 # "严了多少", "宽了": how much stricter or milder a rule became (about its penalties).
@@ -276,9 +285,17 @@ _LIABILITY_AS_NAME = re.compile(r"责任(?:认定书?|制|险|区|保险)")
 _SPARED = re.compile(r"不(?:用|必|需要?)?(?:承担|担)[^，,。？?]{0,4}责任?|免责|免[予于](?:承担|处罚|追究)|不予(?:处罚|追究)")
 
 
+# 政府对本地的大气环境质量要承担什么责任: answerable for a domain (…应当对…质量负责), a duty — not
+# the liability for a wrong done
+_ANSWERABLE_FOR = re.compile(r"对[^，,。？?]{0,20}?(?:质量|安全|工作|保护|治理|防治|管理)(?:要|应|应当|应该|需要|得)?"
+                             r"(?:承担|担)(?:什么|哪些|怎样|何种)(?:样的)?责任")
+
+
 def _without_penalty_context(folded: str) -> str:
     """The folded question without penalty words that ask no penalty (the patterns above)."""
-    return _SPARED.sub("，", _LIABILITY_AS_NAME.sub("，", _USED_TO_PUNISH.sub("，", _PENALTY_RULES_AS_PLACE.sub("，", folded))))
+    for pattern in (_PENALTY_RULES_AS_PLACE, _USED_TO_PUNISH, _LIABILITY_AS_NAME, _SPARED, _ANSWERABLE_FOR):
+        folded = pattern.sub("，", folded)
+    return folded
 
 _APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
 
@@ -412,7 +429,9 @@ _DUTY_ASKED = re.compile(
 )
 _DUTY_END = re.compile(r"[，,。？?；;！!]")
 # What the asker must do, asked without naming a duty (按节能法要做什么, 有哪些义务).
-DUTIES_ASKED_RE = re.compile(r"要做(?:些)?什么|该做(?:些)?什么|有(?:哪些|什么)义务|要履行(?:哪些|什么)|要尽(?:哪些|什么)")
+# (要马上做什么, 应当先做什么: when, said between, changes nothing)
+DUTIES_ASKED_RE = re.compile(r"(?:要|该|应当?|得)(?:马上|立即|立刻|赶紧|赶快|先|首先|第一时间)?做(?:些)?什么"
+                             r"|有(?:哪些|什么)义务|要履行(?:哪些|什么)|要尽(?:哪些|什么)")
 
 
 def duty_asked(text: str) -> str:

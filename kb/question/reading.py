@@ -246,7 +246,7 @@ def read_question(question: str, aliases: AliasTable | None = None,
     folded = fold(text)
     regions = english_places(text) if english else regions_in(folded)
     pieces = [p.strip() for p in _PARTS.split(text) if len(p.strip(" ？?，,。")) >= 4]
-    parts = tuple(read_question(p, aliases) for p in pieces) if len(pieces) >= 2 else ()
+    parts = _asks_carried(tuple(read_question(p, aliases) for p in pieces)) if len(pieces) >= 2 else ()
     split = (compare_sides(text) if (Ask.COMPARE in asks or EACH_RE.search(text)) and not parts and not english
              and len(documents) < 2 else None)
     sides = tuple(read_question(p, aliases) for p in split) if split else ()
@@ -368,6 +368,23 @@ _TEXT_GONE_BY = re.compile(
     r"|(?:新|旧|老)(?:版|法|条例)|(?:对|就)?(?:这种|这类|这样的?)(?:情况|情形|行为|做法|事)|(?:罚)?得?有?多(?:重|严)")
 
 
+# 如果是改扩建却没采取措施呢: the same thing asked again of another case
+_WHAT_ABOUT = re.compile(r"呢\s*[？?]?\s*$|^(?:那|那么)?(?:如果|要是|假如|若是|若)")
+
+
+def _asks_carried(parts: tuple[ParsedQuestion, ...]) -> tuple[ParsedQuestion, ...]:
+    """Parts that ask nothing of their own (…会怎样？如果是改扩建却没采取措施呢？) ask what the part
+    before them asked."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        prev, part = out[i - 1], out[i]
+        if part.asks or not prev.asks or not _WHAT_ABOUT.search(part.raw):
+            continue
+        out[i] = replace(part, asks=prev.asks, focus=prev.focus,
+                         conduct=_conduct(part.text) if Ask.PENALTY in prev.asks else part.conduct)
+    return tuple(out)
+
+
 def _moved_across(text: str, regions: list[str]) -> list[str]:
     """The texts' words for goods moved from one province to another (从江苏运到安徽: 跨省 转移)."""
     return ["跨省", "转移"] if len(set(regions) & set(PROVINCES)) >= 2 and _MOVED.search(text) else []
@@ -382,4 +399,13 @@ def _conduct(text: str) -> str:
         words = _PENALTY_WORDS.sub(" ", clause)
         if len(re.sub(r"[^\u4e00-\u9fff]", "", _ASKING_ONLY.sub("", words))) >= 2:
             kept.append(words)
+    if len(kept) >= 2 and _SCENE.match(kept[0]) and not _WRONG_DONE.search(kept[0]) \
+            and any(_WRONG_DONE.search(k) for k in kept[1:]):
+        kept = kept[1:]  # (我们在福建沿海做倾倒作业，倾倒费一直没交: the wrong is the second clause)
     return re.sub(r"\s+", " ", " ".join(kept)).strip()
+
+
+# Who and where the asker is (我们在…做…, 我们是一家…, 本公司在…): the scene, not the conduct, when a
+# later clause says the wrong done
+_SCENE = re.compile(r"\s*(?:我们|我|本公司|本厂|我公司|我厂|我司)(?:公司|厂|单位|企业)?(?:是|在|做|从事|开了|经营)")
+_WRONG_DONE = re.compile(r"没|未|不|偷|擅自|私自|违|超|拒|假|伪造|篡改|逃|漏|无证|非法|谎报|瞒报|拖欠|欠")

@@ -45,7 +45,7 @@ OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|" + EARLIER_VERS
 # What names a version after its year: 2018年版, 2018年那版, 2023年新修订的, 2023年改版后, and a text
 # named by it with 新 / 旧 (2023年新条例, 2021年新噪声法) — not a rule on that year's events (2023年法律规定的).
 _TEXT_OF_YEAR = r"[\u4e00-\u9fff]{0,6}?(?:法|条例|办法|规定|细则)(?!律|规|人|院|定|官|庭)"
-_WHICH_VERSION = r"(?:那|这|新|最新|旧|老)"  # 2018年那版, 2023年新修订的, 2021年新噪声法
+_WHICH_VERSION = r"(?:那一?|这一?|新|最新|旧|老)"  # 2018年那(一)版, 2023年新修订的, 2021年新噪声法
 _VERSION_WORD = r"(?:版|改版|修订|修正|修改|改动|改了|修法)"
 # A version named by its year: 2018年版, 2018年那版, 2023年新修订的, 2017年的.
 # (2023年条例修订以后: the year of a text's revision, the text named between them)

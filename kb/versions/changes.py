@@ -79,6 +79,7 @@ def change_summary(
     question: str | ParsedQuestion = "",
     k: int = 5,
     include_unchanged: bool = True,
+    unchanged_weight: float = 0.6,
 ) -> list[ChangeItem]:
     """The changes between two versions that a question is about, most relevant first.
 
@@ -86,7 +87,9 @@ def change_summary(
     compared, a repealed predecessor law included), one doc_id (it and its predecessor), or
     two doc_ids (old, new; order fixed by version date). Relevance is the overlap of the
     question's topic words (law titles, years and question words removed) with the old and
-    new article texts; with no topical words the changed articles come in article order. Each
+    new article texts (an article left as it was counts `unchanged_weight` of its overlap: 1.0 when
+    the question asks whether the rule changed at all); with no topical words the changed articles
+    come in article order. Each
     item carries the chunk of both articles (`hit_a`, `hit_b`) that holds its quote, to cite.
     """
     pair = change_pair(graph, family_or_doc_ids)
@@ -156,7 +159,7 @@ def change_summary(
     if include_unchanged and terms:
         texts_a = {a.locator: a.text for a in arts_a}
         for e in res.unchanged:
-            s = rel(texts_a.get(e.locator_a, "")) * 0.6
+            s = rel(texts_a.get(e.locator_a, "")) * unchanged_weight
             renum = f"（条号改为{e.locator_b}）" if e.locator_a != e.locator_b else ""
             items.append(ChangeItem(
                 "unchanged", old.doc_id, new.doc_id, e.locator_a, e.locator_b,
