@@ -92,6 +92,8 @@ _CLASS_MADE = re.compile(r"(?:下列|以下)[^。：:；]{0,12}?为([\u4e00-\u9f
 DUTY_SHARE = 0.3  # share of the asked duty's character pairs the class's duty must hold
 
 
+# A sanction named in a question asking who imposes it (谁可以按日连续罚, 由谁吊销, 谁有权查封)
+SANCTION_NAMED = re.compile(r"按日连续(?:处)?罚|按日计罚|拘留|吊销|查封|扣押")
 # A principle, policy or system asked by name (按什么原则, 实行哪些制度): texts state it in that word.
 PRINCIPLE_ASKED = re.compile(r"(?:什么|哪些|哪几[项个条种]?|何种)(?:样的)?(?P<noun>原则|方针|制度)")
 _BINDS = re.compile(r"应当|必须")  # what binds someone: a duty
@@ -432,6 +434,10 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = saying_lead(hits, quotable, first, agent_said(agent.group("verb"), thing), LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)
+    sanction = SANCTION_NAMED.search(pq.text) if Ask.WHO in pq.asks and not pq.parts else None
+    if sanction:  # (谁可以对我们按日连续罚: the article imposing that very sanction says who)
+        said = re.compile("按日连续处罚" if sanction.group(0).startswith("按日") else sanction.group(0))
+        first = saying_lead(hits, quotable, first, said, LEAD_LOOKAHEAD + 1)
     principle = PRINCIPLE_ASKED.search(pq.text)
     if principle and not pq.parts:  # (按什么原则推进: the article that names the principle)
         first = saying_lead(hits, quotable, first, re.compile(principle.group("noun")), LEAD_LOOKAHEAD + 1)

@@ -63,15 +63,20 @@ _VERSION_AFTER = re.compile(r"^\W*(?:revision|amendment|version|edition|text|act
                             r"(?:law|regulations?|measures|provisions))\b")
 
 
+def _names_version(low: str, m: re.Match[str]) -> bool:
+    return bool(_VERSION_BEFORE.search(low[max(0, m.start() - 40) : m.start()]) or _VERSION_AFTER.match(low[m.end() :]))
+
+
 def subject_years(text: str) -> list[str]:
     """Years an English question is about, in order (those naming a version left out)."""
     low = text.lower()
-    out = []
-    for m in _YEAR.finditer(low):
-        if _VERSION_BEFORE.search(low[max(0, m.start() - 40) : m.start()]) or _VERSION_AFTER.match(low[m.end() :]):
-            continue
-        out.append(m.group(1))
-    return out
+    return [m.group(1) for m in _YEAR.finditer(low) if not _names_version(low, m)]
+
+
+def version_years(text: str) -> list[str]:
+    """Years naming a version of a text (the 2017 version of the law, amended in 2018), in order."""
+    low = text.lower()
+    return [m.group(1) for m in _YEAR.finditer(low) if _names_version(low, m)]
 
 
 # A document named in English (the Electricity Law, China's mine safety law, the regulations on

@@ -197,6 +197,8 @@ TERMS: dict[str, str] = {
     r"yangtze": "长江",
     r"yellow river": "黄河",
     r"marine|seas?|oceans?": "海洋",
+    # (the Marine Environment Protection Law: the words of a title, read as one)
+    r"environment(?:al)? protection": "环境保护",
     r"ships?|vessels?": "船舶",
     r"sul(?:ph|f)ur(?: content)?|sul(?:ph|f)ur dioxide|so2": "硫",
     r"(?:marine |ship |bunker )?fuels?(?: oil)?": "燃油 燃料",

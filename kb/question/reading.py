@@ -29,6 +29,7 @@ from kb.question.english import documents as english_documents
 from kb.question.english import gloss as english_gloss
 from kb.question.english import places as english_places
 from kb.question.english import subject_years as english_subject_years
+from kb.question.english import version_years as english_version_years
 from kb.question.sides import EACH_RE, compare_sides, text_level
 from kb.question.choice import choice_options
 from kb.question.figures import (DECIDER_RE, PEOPLE_UNITS, SHARE_UNIT, certificate_named, count_unit, fee_named,
@@ -86,6 +87,9 @@ _MOVED = re.compile(r"从[^，,。？?]{1,10}?(?:运|转移|转运|送|拉|卖|�
 # a year right before a text's name names its version (按2017年海洋环境保护法, 2018年版的《…》)
 _YEAR_BEFORE_TITLE = re.compile(r"((?:19|20)\d{2})年(?:版|的|版的)?《?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# A law named by its field (按国家水污染防治方面的规定): the law of that name, where one is indexed
+_FIELD_OF_LAW = re.compile(r"(?:国家|全国)(?:的)?([\u4e00-\u9fff]{2,10}?)方面的(?:规定|法律|法规|要求)")
+_ENGLISH_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # What a penalty question says about the penalty itself, removed to leave the conduct. (责任人 standing
 # alone asks who is punished — 责任人会受到什么处分; 土壤污染责任人 names the party of the conduct.)
 _PENALTY_WORDS = re.compile(
@@ -229,6 +233,10 @@ def read_question(question: str, aliases: AliasTable | None = None,
                     and not any(name in d or d in name for d in documents) and name not in unindexed:
                 unindexed.append(name)
                 unbracketed.append(name)
+        for field in _FIELD_OF_LAW.findall(text):  # 按国家水污染防治方面的规定 → 水污染防治法
+            resolved = aliases.resolve(field + "法")
+            if resolved and not any(resolved in d for d in documents):
+                documents.append(resolved)
     english = bool(_LATIN_RE.search(text)) and not _CJK_RE.search(text)
     if english and aliases is not None:  # the Electricity Law → 电力法
         documents += [t for t in english_documents(text, aliases.titles) if t not in documents]
@@ -289,11 +297,15 @@ def read_question(question: str, aliases: AliasTable | None = None,
         local_rules=tuple(local_rule_places(folded, regions)),
         described=tuple(described_documents(text)),
         # (the version before a year's revision was in force the year before it)
-        years=tuple(int(y) - (y in before) for y in YEAR_RE.findall(text)),
+        # (an English question writes a year without 年: the 2017 version)
+        years=tuple(int(y) - (y in before)
+                    for y in (_ENGLISH_YEAR.findall(text) if english else YEAR_RE.findall(text))),
         batches=tuple(dict.fromkeys(BATCH_RE.findall(text))),
         subject_years=tuple(y for y in subject_years(text) + (english_subject_years(text) if english else [])
                             if y not in dating),
-        version_years=tuple(y for y in dict.fromkeys(VERSION_YEAR_RE.findall(text) + dating) if y not in before),
+        version_years=tuple(y for y in dict.fromkeys(VERSION_YEAR_RE.findall(text) + dating
+                                                     + (english_version_years(text) if english else []))
+                            if y not in before),
         version_before=tuple(before),
         standards=tuple(r.number + (f".{r.part}" if r.part else "") for r in refs),
         standard_refs=refs,
@@ -373,15 +385,15 @@ _WHAT_ABOUT = re.compile(r"呢\s*[？?]?\s*$|^(?:那|那么)?(?:如果|要是|�
 
 
 def _asks_carried(parts: tuple[ParsedQuestion, ...]) -> tuple[ParsedQuestion, ...]:
-    """Parts that ask nothing of their own (…会怎样？如果是改扩建却没采取措施呢？) ask what the part
-    before them asked."""
+    """Parts that ask nothing of their own after a penalty asked (…会怎样？如果是改扩建却没采取措施
+    呢？) ask the penalty of their own conduct. (After another ask — 建设费谁出？要是反过来…呢？ — the
+    part is left to be answered by what it says.)"""
     out = list(parts)
     for i in range(1, len(out)):
         prev, part = out[i - 1], out[i]
-        if part.asks or not prev.asks or not _WHAT_ABOUT.search(part.raw):
+        if part.asks or Ask.PENALTY not in prev.asks or not _WHAT_ABOUT.search(part.raw):
             continue
-        out[i] = replace(part, asks=prev.asks, focus=prev.focus,
-                         conduct=_conduct(part.text) if Ask.PENALTY in prev.asks else part.conduct)
+        out[i] = replace(part, asks=prev.asks, focus=prev.focus, conduct=_conduct(part.text))
     return tuple(out)
 
 

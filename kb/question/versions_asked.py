@@ -30,7 +30,8 @@ _AMENDED = (r"(?:修订|修正|修改)(?=后|前|以后|以前|了|过|的|版|�
             r"|(?<=[法例定则])(?:修订|修正|修改)")
 _VERSION_WORDS = re.compile(
     r"\d{4}\s*年?\s*(版|修订|修正|修改)?|版本|" + _AMENDED + r"|新法|旧法|新版|旧版|老版|" + EARLIER_VERSION
-    + r"|原来|原先|现行|新的|旧的|老的|新旧|前后|两版|两部"
+    # (对比两部法律: two laws, not two versions of one)
+    + r"|原来|原先|现行|新的|旧的|老的|新旧|前后|两版|两部(?!法律)"
 )
 # (改了些什么, 修改了啥, 调整了哪些地方: the asker's own words for what changed)
 _CHANGE_ALONE = re.compile(r"新旧|(?:修改|修订|修正|改动|调整|改)了(?:些|点|一些)?(?:哪些|什么|啥|哪几)|有哪些(修改|变化|改动)")
@@ -46,13 +47,15 @@ OLDER_VERSION_RE = re.compile(r"旧|原来|原先|老的|老版|" + EARLIER_VERS
 # named by it with 新 / 旧 (2023年新条例, 2021年新噪声法) — not a rule on that year's events (2023年法律规定的).
 _TEXT_OF_YEAR = r"[\u4e00-\u9fff]{0,6}?(?:法|条例|办法|规定|细则)(?!律|规|人|院|定|官|庭)"
 _WHICH_VERSION = r"(?:那一?|这一?|新|最新|旧|老)"  # 2018年那(一)版, 2023年新修订的, 2021年新噪声法
-_VERSION_WORD = r"(?:版|改版|修订|修正|修改|改动|改了|修法)"
+# (2023年大修以后, 2023年再次修订之前: the same act, said with how big or how often)
+_VERSION_WORD = r"(?:版|改版|大修|(?:再次|重新|又一次|又)?(?:修订|修正|修改)|改动|改了|修法)"
 # A version named by its year: 2018年版, 2018年那版, 2023年新修订的, 2017年的.
 # (2023年条例修订以后: the year of a text's revision, the text named between them)
 VERSION_YEAR_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:(?:{_WHICH_VERSION}\s*)?(?:{_VERSION_WORD}|第.次修|的)"
                              rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}|{_TEXT_OF_YEAR}\s*{_VERSION_WORD})")
 # The version before a year's revision (2023年修订之前的条例, 2023年条例修改前): the text then in force.
-VERSION_BEFORE_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:{_TEXT_OF_YEAR})?\s*(?:修订|修正|修改|改版|修法)(?:之前|以前|前)")
+VERSION_BEFORE_RE = re.compile(rf"((?:19|20)\d{{2}})\s*年\s*(?:{_TEXT_OF_YEAR})?\s*(?:再次|重新|又一次|又)?"
+                               r"(?:修订|修正|修改|改版|修法|大修)(?:之前|以前|前)")
 # The words that name a version, removed before the question's topic words are read.
 VERSION_PHRASE_RE = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{NTH_TIME})?(?:修订|修正|修改)(?:后|前|以后|以前)的?"
