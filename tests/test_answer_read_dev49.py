@@ -9,7 +9,9 @@
   Marine Environment Protection Law is named in English;
 - 按国家水污染防治方面的规定 names the law of that field; 对比两部法律 compares two laws, not versions;
 - a part asking nothing of its own carries the penalty asked before it, and nothing else;
-- words: KTV, 健身房, 餐馆, 旧家电, 修好, 按日连续罚.
+- words: KTV, 健身房, 餐馆, 旧家电, 修好, 按日连续罚;
+- a header's lines that are not the text's own (the national law's lines in a province's regulation,
+  a line said again where another text's history goes on) are not quoted as its dates.
 """
 from __future__ import annotations
 
@@ -82,3 +84,11 @@ def test_words_users_say():
     assert {"文化娱乐", "体育", "餐饮"} <= set(legal_words("开KTV、健身房或者餐馆的经营者有什么噪声义务"))
     assert {"电器电子产品", "修复"} <= set(legal_words("回收来的旧家电修好以后再卖要什么条件"))
     assert "按日连续处罚" in legal_words("谁可以对我们按日连续罚")
+
+
+def test_a_headers_lines_that_are_not_the_texts_own_are_not_quoted(data, capsys):
+    out = ask(data, "示例省清洁促进条例是哪天通过的？后来什么时候修正过？", capsys)
+    assert "2040年7月3日" in out["answer"] and "2050年11月7日" in out["answer"], out["answer"]
+    assert "全国人民代表大会" not in out["answer"], out["answer"]
+    out = ask(data, "示例市节水办法是哪天通过的？什么时候修正过？", capsys)
+    assert out["answer"].count("2045年5月5日") == 1 and "2034年4月4日" not in out["answer"], out["answer"]

@@ -116,10 +116,14 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
             keep += [u for u in units if u not in keep and u.kind == "sent" and counted.search(u.text)
                      and not any(counted.search(x.text) for x in keep)][:1]
             keep.sort(key=lambda u: u.pos)
+        if hits[i].locator == "header":
+            keep = [u for u in keep if not _foreign_line(hits[i], u.text)]
         if hits[i].locator == "header" and pq.document_dates:
             # a header is the document's chronology: asked for a date, all of it but the title line
             own = own_lines.get(hits[i].doc_id, set())
-            keep = [u for u in units if u.text in own and (hits[i].doc_id, u.text) not in dated][:HEADER_LINES]
+            keep = [u for u in units if u.text in own and (hits[i].doc_id, u.text) not in dated]
+            # (a line said again further down is another text's: the header of every text a 决定 amended)
+            keep = list({u.text: u for u in reversed(keep)}.values())[::-1][:HEADER_LINES]
             dated |= {(hits[i].doc_id, u.text) for u in keep}
         if keep:
             out.append((i, keep))
@@ -153,11 +157,29 @@ def _own_header_lines(hits: list[SearchHit], scored: Scored, chosen: list[int]) 
     out: dict[str, set[str]] = {}
     for doc_id, idx in by_doc.items():
         lines = [u.text for i in sorted(idx, key=lambda i: hits[i].chunk_index) for u in scored.units[i]
-                 if title_key(u.text) != title_key(hits[i].title or "")]
+                 if title_key(u.text) != title_key(hits[i].title or "") and not _foreign_line(hits[i], u.text)]
         out[doc_id] = set(own_chronology(list(dict.fromkeys(lines))))
     return out
 
 
+# A national legislature's or State Council's act: no line of a local text's own history
+_NATIONAL_ACT = re.compile(r"全国人民代表大会|国务院(?:令|第[一二三四五六七八九十百\d]+次常务会议)")
+
+
+def another_version(h: SearchHit, part: ParsedQuestion, hits: list[SearchHit]) -> bool:
+    """A passage of another version than the one the part names by its year (按2023年修订后的…),
+    when search found that one too."""
+    years = set(part.version_years)
+    if not years or (h.date or "")[:4] in years:
+        return False
+    key = title_key(h.title or "")
+    return any(title_key(x.title or "") == key and (x.date or "")[:4] in years for x in hits)
+
+
+def _foreign_line(h: SearchHit, line: str) -> bool:
+    """A header line that is not the document's own: a bracket alone, or a national act in the
+    header of a province's text (a published header carrying the national law's lines)."""
+    return not re.search(r"[\u4e00-\u9fff\d]", line) or bool(LOCAL.search(h.title or "") and _NATIONAL_ACT.search(line))
 # An effective clause that dates nothing itself (本条例自公布之日起施行).
 FROM_PROMULGATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效|执行|实施)")
 HEADER_EVENTS = {"adopted", "issued"}  # dated in a document's header only (通过, 公布 / 发布)
@@ -276,7 +298,9 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
             docs |= {h.doc_id for h in hits[:PART_PASSAGES] if LOCAL.match(h.title or "") is None}
         # (a side may be answered by a list: 对受威胁区应当采取下列措施： and its items)
         cands = [u for us in scored.units for u in us if (u.kind != "intro" or pq.sides)
-                 and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs]
+                 and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs
+                 and not (hits[u.hit].locator == "header" and _foreign_line(hits[u.hit], u.text))
+                 and not another_version(hits[u.hit], part, hits)]
         if not cands:
             continue
         named_side = bool(pq.sides) and (pq.names_text_alone(part) or bool(part.text_level))
