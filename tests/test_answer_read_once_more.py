@@ -25,7 +25,7 @@ import pytest
 from kb_cli import ask, files_writer, hit, index, lead
 
 from kb.answers.abstain import lists_catalogue
-from kb.answers.leads import first_part_document_lead
+from kb.answers.lead_search import first_part_document_lead
 from kb.question.aliases import AliasTable
 from kb.question.english import documents
 from kb.question.lexicon import legal_words

@@ -228,6 +228,11 @@ def row_not_listed(pq: ParsedQuestion, hits: list[SearchHit]) -> str:
     return ""
 
 
+# Two figures offered to choose from (65%还是75%, 三年还是五年 in digits)
+_FIGURE = r"(\d+(?:\.\d+)?\s*(?:[%％]|万元|元|天|日|年|个月|吨|分贝))"
+_FIGURE_CHOICE = re.compile(_FIGURE + r"\s*还是\s*" + _FIGURE)
+
+
 def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | None = None) -> Decision:
     """Abstain or not (see the module docstring). `docs`: the catalog, to tell which places
     have local documents indexed (None: no place notes)."""
@@ -276,6 +281,10 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
         for y in pq.subject_years:
             if y not in said and not (y in pq.version_years and y in dating):
                 return Decision(True, f"检索到的文件中没有关于 {y} 年的内容", signals)
+    choice = _FIGURE_CHOICE.search(pq.text)
+    if choice and not any(squeezed(f) in all_ev for f in choice.groups()):
+        # (节能率达到65%还是75%: a text stating neither does not choose)
+        return Decision(True, f"检索到的条文没有提到{choice.group(1)}或{choice.group(2)}", signals)
     for batch in pq.batches:  # (第七批名单有多少家: a text counting up to the sixth says nothing of it)
         if not any(batch[1:] in squeezed(h.text) for h in hits[:5]):  # (前六批 tells of the sixth)
             return Decision(True, f"检索到的文件中没有提到{batch}", signals)

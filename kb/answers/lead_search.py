@@ -1,11 +1,15 @@
 """How a lead rule looks down search's order (kb.answers.leads, kb.answers.list_leads): a few
-passages further, within the first passage's document."""
+passages further, within the first passage's document — or, for a question naming a text, to that
+text's passage."""
 from __future__ import annotations
 
 import re
 from typing import Callable
 
 from kb.answers.units import Unit
+from kb.question.kinds import Ask
+from kb.question.reading import ParsedQuestion
+from kb.text.titles import title_key
 from kb.types import SearchHit
 
 LEAD_LOOKAHEAD = 3  # how far down search's order a question looks for the passage it asks for
@@ -33,3 +37,25 @@ def next_of_same_document(hits: list[SearchHit], quotable: list[int], first: int
 def enumerates(units: list[Unit]) -> bool:
     """A list intro (下列…：) followed by at least two of its items."""
     return any(u.kind == "intro" and sum(1 for x in units if x.intro == u.pos) >= 2 for u in units)
+
+
+def first_part_document_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """Parts naming different texts (现在的噪声法从哪天施行？原来的环境噪声法怎么处理？): a passage of the
+    text the first part names, and asks something of, leads over one of the text another part names."""
+    if len(pq.parts) < 2 or len(pq.parts[0].documents) != 1 or not pq.parts[0].asks:
+        return first
+    want = pq.parts[0].documents[0]
+    if want in (d for part in pq.parts[1:] for d in part.documents) or title_key(hits[first].title or "") == want:
+        return first
+    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if title_key(hits[i].title or "") == want), first)
+
+
+def named_document_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """A question naming one text (按环境保护法由哪一级负责) leads with that text's passage when search
+    found one near the top, over another text's on the same topic."""
+    if len(pq.documents) != 1 or pq.parts or pq.sides or pq.wants(Ask.COMPARE, Ask.CHANGE):
+        return first
+    want = pq.documents[0]
+    if title_key(hits[first].title or "") == want:
+        return first
+    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if title_key(hits[i].title or "") == want), first)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from kb.answers.figure_stated import MEASURE_FIGURE_ASKED, measure_figure_said, names_tax, number_in_unit
-from kb.answers.lead_search import LEAD_LOOKAHEAD, LIST_LOOKAHEAD, next_of_same_document, saying_lead
+from kb.answers.lead_search import (LEAD_LOOKAHEAD, LIST_LOOKAHEAD, first_part_document_lead, named_document_lead,
+                                    next_of_same_document, saying_lead)
 from kb.answers.list_leads import MAY_ASKED, list_lead, listed_nouns, topic_list_naming
 from kb.answers.penalty_leads import (PAYING_OR_CONTESTING_ASKED, criminal_lead, party_lead, penalties_lead,
                                       sanction_asked, sanction_lead, sanctioner_lead)
@@ -24,7 +25,6 @@ from kb.registers.penalties import dice
 from kb.text.grammar import ARTICLE_NO
 from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import Role, definition_of, roles
-from kb.text.titles import title_key
 from kb.types import SearchHit
 
 def effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -383,17 +383,6 @@ def tax_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], fir
     return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if names_tax(pq.tax, hits[i])), first)
 
 
-def first_part_document_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
-    """Parts naming different texts (现在的噪声法从哪天施行？原来的环境噪声法怎么处理？): a passage of the
-    text the first part names, and asks something of, leads over one of the text another part names."""
-    if len(pq.parts) < 2 or len(pq.parts[0].documents) != 1 or not pq.parts[0].asks:
-        return first
-    want = pq.parts[0].documents[0]
-    if want in (d for part in pq.parts[1:] for d in part.documents) or title_key(hits[first].title or "") == want:
-        return first
-    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if title_key(hits[i].title or "") == want), first)
-
-
 def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
     """The passage an answer leads with, when search's second stage put `first` first: each rule
     above, where the question asks what it looks for, may hand the lead to a passage a little
@@ -475,6 +464,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = penalties_lead(pq, hits, quotable, first)
     elif pq.figure == "quantity" and pq.figure_unit in PEOPLE_UNITS:
         first = people_count_lead(hits, quotable, first, number_in_unit(pq.figure_unit))
+    first = named_document_lead(pq, hits, quotable, first)
     if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
         first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
                                       LEAD_LOOKAHEAD + 1)

@@ -51,6 +51,9 @@ ASKING: dict[str, str] = {
     r"^(?:is|are|can|may|must|does|do|should|will|has|have)": "吗",
     # a price, rate or limit asked for is a figure, as 多少钱 / 费率 / 上限 are in Chinese
     r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,5}?(?:prices?|fees?|(?:sur)?charges?|tariffs?)|at what price"
+    # (what feed-in tariff, in yuan per kWh: a sum asked without 'is the')
+    r"|(?:what|which) (?:[\w-]+ ){0,3}?(?:prices?|fees?|(?:sur)?charges?|tariffs?)\b(?!\s+(?:is|are|was|were)\b)"
+    r"|\bin yuan\b|\byuan per\b"
     r"|how much (?:does|do|is|are|will|would) .{0,40}(?:cost|pay|charge)": "价格是多少",
     r"(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,4}?(?:rates?|levy|levies)|at what rate|per[- ]ton(?:ne)?s?": "费率",
     # a tax asked as an amount (what is the average … tax per square metre)
