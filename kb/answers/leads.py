@@ -92,8 +92,6 @@ _CLASS_MADE = re.compile(r"(?:下列|以下)[^。：:；]{0,12}?为([\u4e00-\u9f
 DUTY_SHARE = 0.3  # share of the asked duty's character pairs the class's duty must hold
 
 
-# A sanction named in a question asking who imposes it (谁可以按日连续罚, 由谁吊销, 谁有权查封)
-SANCTION_NAMED = re.compile(r"按日连续(?:处)?罚|按日计罚|拘留|吊销|查封|扣押")
 # When something may be done (什么情况下可以制定地方标准, 哪些情形下才能…): the text says 可以 + the act
 CONDITION_ASKED = re.compile(r"(?:什么|哪些|何种|哪种)(?:样的)?(?:情况|情形|条件)下?(?:才)?(?:可以|能够|能|允许)"
                              r"(?P<act>[\u4e00-\u9fff]{2,6})")
@@ -426,10 +424,6 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
             first = saying_lead(hits, quotable, first, agent_said(agent.group("verb"), thing), LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
             first = level_lead(hits, scored, quotable, first)
-    sanction = SANCTION_NAMED.search(pq.text) if Ask.WHO in pq.asks and not pq.parts else None
-    if sanction:  # (谁可以对我们按日连续罚: the article imposing that very sanction says who)
-        said = re.compile("按日连续处罚" if sanction.group(0).startswith("按日") else sanction.group(0))
-        first = saying_lead(hits, quotable, first, said, LEAD_LOOKAHEAD + 1)
     condition = CONDITION_ASKED.search(pq.text)
     if condition and not pq.parts:  # (什么情况下可以制定地方标准: the article saying when it may be)
         said = re.compile("可以" + re.escape(condition.group("act")[:4]))

@@ -41,8 +41,10 @@ def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int
 # Who imposes a sanction (由哪个部门来没收, 谁有权吊销): the penalty that imposes it names the
 # authority, not the prohibition it enforces.
 # (罚款 and 处罚 name every penalty: asked who fines, the authority rules decide)
-SANCTIONER_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?(没收|吊销|查封|扣押|责令停业|责令关闭|责令停止|叫停|拘留)")
-_SANCTION_AS_SAID = {"叫停": "责令停止"}  # the asker's word → the texts'
+SANCTIONER_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?"
+                              r"(没收|吊销|查封|扣押|责令停业|责令关闭|责令停止|叫停|拘留|按日连续处?罚|按日计罚)")
+# the asker's word → the texts' (谁可以对我们按日连续罚: 按日连续处罚)
+_SANCTION_AS_SAID = {"叫停": "责令停止", "按日连续罚": "按日连续处罚", "按日计罚": "按日连续处罚"}
 
 
 def sanction_asked(text: str) -> str:
