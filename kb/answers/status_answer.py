@@ -41,6 +41,8 @@ _SENTENCE_RE = re.compile(r"[^。；！？\n]*[。；！？]?")
 def status_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Any, warnings: list[str]) -> Answer | None:
     if Ask.STATUS not in pq.asks or Ask.CHANGE in pq.asks or catalog is None:
         return None
+    if pq.figure or Ask.NUMERIC in pq.asks:  # (审批单的有效期最长多久, the longest validity period: a figure asked)
+        return None
     docs = _targets(pq, hits, catalog)
     if not docs:
         return None

@@ -58,7 +58,7 @@ _VERSION_BEFORE = re.compile(
     r"|effective|in force|passed|published|version|edition|dated|law|regulations?|since|from|until)\W+(?:\w+\W+){0,2}$"
 )
 # (the 2024 interim regulation, the 2018 air pollution law: up to three words between)
-_VERSION_AFTER = re.compile(r"^\W*(?:revision|amendment|version|edition|text|act\b"
+_VERSION_AFTER = re.compile(r"^\W*(?:revised|amended|revision|amendment|version|edition|text|act\b"
                             r"|(?:(?!(?:the|a|an|this|that|these|those|its|their)\b)[a-z-]+\s+){0,3}"
                             r"(?:law|regulations?|measures|provisions))\b")
 

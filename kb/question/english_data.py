@@ -200,6 +200,8 @@ TERMS: dict[str, str] = {
     r"yangtze": "长江",
     r"yellow river": "黄河",
     r"marine|seas?|oceans?": "海洋",
+    r"ozone[- ]depleting substances?": "消耗臭氧层物质",
+    r"inspectors?": "检查人员 监督检查人员",
     # (the Marine Environment Protection Law: the words of a title, read as one)
     r"environment(?:al)? protection": "环境保护",
     r"ships?|vessels?": "船舶",

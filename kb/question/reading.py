@@ -89,6 +89,8 @@ _YEAR_BEFORE_TITLE = re.compile(r"((?:19|20)\d{2})年(?:版|的|版的)?《?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # A law named by its field (按国家水污染防治方面的规定): the law of that name, where one is indexed
 _FIELD_OF_LAW = re.compile(r"(?:国家|全国)(?:的)?([\u4e00-\u9fff]{2,10}?)方面的(?:规定|法律|法规|要求)")
+# A sum said to be disputed (双方对赔多少有纠纷): what the dispute is about, not a figure asked
+_DISPUTED_SUM = re.compile(r"(?:对|就|在)[^，,。？?]{0,10}?多少钱?(?:上)?有(?:纠纷|争议|分歧|异议)")
 _ENGLISH_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # What a penalty question says about the penalty itself, removed to leave the conduct. (责任人 standing
 # alone asks who is punished — 责任人会受到什么处分; 土壤污染责任人 names the party of the conduct.)
@@ -242,10 +244,10 @@ def read_question(question: str, aliases: AliasTable | None = None,
         documents += [t for t in english_documents(text, aliases.titles) if t not in documents]
     # an English question is read through the Chinese words for what it asks and names
     framing, glossed = english_gloss(text) if english else ([], [])
-    undated = without_dated_description(text)
+    undated = without_dated_description(_DISPUTED_SUM.sub("有争议", text))
     asks = asks_of(undated) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
     # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
-    figure = figure_of(" ".join(framing + glossed)) if english else figure_of(text)
+    figure = figure_of(" ".join(framing + glossed)) if english else figure_of(_DISPUTED_SUM.sub("有争议", text))
     # (放了好几个月: a count the asker gives loosely still says which sentences answer, not what to refuse)
     figure_loose = bool(figure) and not english and not figure_of(without_loose_counts(text))
     standard_number = bool(STANDARD_NUMBER_ASKED_RE.search(text))
@@ -277,7 +279,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
     # cover); a question of two parts counts in one of them only, which reads its own
     counted = (count_unit(" ".join(framing) if english else text)
                if Ask.NUMERIC in asks and not figure and not parts else "")
-    unit = figure_unit(" ".join(framing) if english else text, figure) if figure in ("period", "quantity") else ""
+    unit = (figure_unit(" ".join(framing) if english else without_loose_counts(text), figure)
+            if figure in ("period", "quantity") else "")
     if figure == "levy" and share_asked(text):
         unit = SHARE_UNIT  # 适用多少税率: a rate, not the sum of the bracket it is asked for
     if counted in PEOPLE_UNITS:
