@@ -121,9 +121,11 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
         if hits[i].locator == "header" and pq.document_dates:
             # a header is the document's chronology: asked for a date, all of it but the title line
             own = own_lines.get(hits[i].doc_id, set())
-            keep = [u for u in units if u.text in own and (hits[i].doc_id, u.text) not in dated]
-            # (a line said again further down is another text's: the header of every text a 决定 amended)
-            keep = list({u.text: u for u in reversed(keep)}.values())[::-1][:HEADER_LINES]
+            first_said: dict[str, Unit] = {}
+            for u in units:  # (a line said again further down is another text's: a 决定 amended several)
+                if u.text in own and (hits[i].doc_id, u.text) not in dated:
+                    first_said.setdefault(u.text, u)
+            keep = list(first_said.values())[:HEADER_LINES]
             dated |= {(hits[i].doc_id, u.text) for u in keep}
         if keep:
             out.append((i, keep))
@@ -180,6 +182,8 @@ def _foreign_line(h: SearchHit, line: str) -> bool:
     """A header line that is not the document's own: a bracket alone, or a national act in the
     header of a province's text (a published header carrying the national law's lines)."""
     return not re.search(r"[\u4e00-\u9fff\d]", line) or bool(LOCAL.search(h.title or "") and _NATIONAL_ACT.search(line))
+
+
 # An effective clause that dates nothing itself (本条例自公布之日起施行).
 FROM_PROMULGATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效|执行|实施)")
 HEADER_EVENTS = {"adopted", "issued"}  # dated in a document's header only (通过, 公布 / 发布)

@@ -45,9 +45,9 @@ def first_part_document_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable
     if len(pq.parts) < 2 or len(pq.parts[0].documents) != 1 or not pq.parts[0].asks:
         return first
     want = pq.parts[0].documents[0]
-    if want in (d for part in pq.parts[1:] for d in part.documents) or title_key(hits[first].title or "") == want:
+    if want in (d for part in pq.parts[1:] for d in part.documents):
         return first
-    return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if title_key(hits[i].title or "") == want), first)
+    return _text_lead(hits, quotable, first, want)
 
 
 def named_document_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -55,7 +55,12 @@ def named_document_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: lis
     found one near the top, over another text's on the same topic."""
     if len(pq.documents) != 1 or pq.parts or pq.sides or pq.wants(Ask.COMPARE, Ask.CHANGE):
         return first
-    want = pq.documents[0]
+    return _text_lead(hits, quotable, first, pq.documents[0])
+
+
+def _text_lead(hits: list[SearchHit], quotable: list[int], first: int, want: str) -> int:
+    """`first` when it is a passage of the text titled `want`, else that text's first passage among
+    search's next few (else `first`)."""
     if title_key(hits[first].title or "") == want:
         return first
     return next((i for i in quotable[:LEAD_LOOKAHEAD + 1] if title_key(hits[i].title or "") == want), first)

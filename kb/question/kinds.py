@@ -421,9 +421,14 @@ KEEPING_ASKED_RE = re.compile(r"保存|保留|留存|存档|归档|保管|留多
 ADVANCE_ASKED_RE = re.compile(r"提前(?:多少|几|多久|多长)|(?:到期|届满|期满)(?:之|以)?前(?:多少|几|多久|多长)")
 TARGET_ASKED_RE = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
 # A standard's number asked (国家标准编号是多少, 标准号是什么): only a passage that writes one answers.
+STANDARD_NUMBER_ASKED_RE = re.compile(r"标准(?:的)?(?:编号|代号)|标准号|国标号")
 # (没给强制性标准编号: numbering a standard is an act asked about, not its number)
-STANDARD_NUMBER_ASKED_RE = re.compile(r"(?<!给)(?<![给予][\u4e00-\u9fff])(?<![给予][\u4e00-\u9fff]{2})(?<![给予][\u4e00-\u9fff]{3})"
-                                      r"标准(?:的)?(?:编号|代号)|标准号|国标号")
+_NUMBERING_A_STANDARD = re.compile(r"[给予][\u4e00-\u9fff]{0,3}?标准(?:的)?(?:编号|代号)")
+
+
+def standard_number_asked(text: str) -> bool:
+    """Whether a standard's number is asked (国家标准编号是多少), not the act of numbering one."""
+    return bool(STANDARD_NUMBER_ASKED_RE.search(_NUMBERING_A_STANDARD.sub("", text)))
 # A question about a document itself — its number, issuer or title — which its header answers.
 ABOUT_THE_DOCUMENT_RE = re.compile(r"谁发的|哪个部门发|哪个单位发|发文|文号|字号|签发|哪个文件|什么文件|全称|标题")
 # A yes/no question about a duty (是不是必须…, 有没有义务…, 要不要…, 必须…吗): what follows is the

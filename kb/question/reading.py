@@ -41,7 +41,7 @@ from kb.question.kinds import (
     DUTIES_ASKED_RE,
     KEEPING_ASKED_RE,
     ADVANCE_ASKED_RE,
-    STANDARD_NUMBER_ASKED_RE,
+    standard_number_asked,
     TARGET_ASKED_RE,
     revision_asked,
     duty_asked,
@@ -244,13 +244,14 @@ def read_question(question: str, aliases: AliasTable | None = None,
         documents += [t for t in english_documents(text, aliases.titles) if t not in documents]
     # an English question is read through the Chinese words for what it asks and names
     framing, glossed = english_gloss(text) if english else ([], [])
-    undated = without_dated_description(_DISPUTED_SUM.sub("有争议", text))
+    undisputed = _DISPUTED_SUM.sub("有争议", text)  # (双方对赔多少有纠纷 asks no sum)
+    undated = without_dated_description(undisputed)
     asks = asks_of(undated) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
     # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
-    figure = figure_of(" ".join(framing + glossed)) if english else figure_of(_DISPUTED_SUM.sub("有争议", text))
+    figure = figure_of(" ".join(framing + glossed)) if english else figure_of(undisputed)
     # (放了好几个月: a count the asker gives loosely still says which sentences answer, not what to refuse)
     figure_loose = bool(figure) and not english and not figure_of(without_loose_counts(text))
-    standard_number = bool(STANDARD_NUMBER_ASKED_RE.search(text))
+    standard_number = standard_number_asked(text)
     if standard_number and figure == "quantity":
         figure = ""  # 编号是多少 asks a standard's number, not a quantity
     folded = fold(text)
