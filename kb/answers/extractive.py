@@ -297,6 +297,11 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         # another document's (设计单位 under one regulation, 规划编制单位 under a law)
         cited = {hits[i].doc_id for i in quotes}
         docs = cited | ({h.doc_id for h in hits[:PART_PASSAGES]} if pq.sides else named_by(part, hits[:PART_PASSAGES]))
+        if pq.parts and not any(p.documents for p in pq.parts[:n + 1]) and any(p.documents for p in pq.parts[n + 1:]):
+            # (…许可证归哪个部门审批？固废法对这张许可证又是怎么规定的: a part naming no text before
+            # one that names a text is asked of whichever text search found for it; after it, of that
+            # text — 依照《环境保护法》…？拘留期限是多少？)
+            docs |= {h.doc_id for h in hits[:PART_PASSAGES]}
         national = not pq.sides and bool(NATIONAL_PART.search(part.text))
         if national:  # (国家层面…又由谁出台: asked of the national rules, whatever text is cited)
             docs |= {h.doc_id for h in hits[:PART_PASSAGES] if LOCAL.match(h.title or "") is None}

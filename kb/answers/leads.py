@@ -18,7 +18,7 @@ from kb.answers.penalty_leads import (PAYING_OR_CONTESTING_ASKED, criminal_lead,
 from kb.answers.scoring import CUE_PATTERNS, Scored
 from kb.index.lexical import bigrams
 from kb.question.figures import PEOPLE_UNITS
-from kb.question.kinds import CRIMINAL_ASKED, FOCUS_SOURCE, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, Ask
+from kb.question.kinds import CRIMINAL_ASKED, FOCUS_SOURCE, ISSUER_ASKED_RE, RECIPIENT_ASKED_RE, WHICH_AFTER_WHETHER, Ask
 from kb.question.lexicon import legal_words
 from kb.question.reading import ParsedQuestion
 from kb.registers.penalties import dice
@@ -329,9 +329,11 @@ def excepted_article_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: l
 # is filed.
 # (asked at the clause's end: 谁来负责修复 asks who repairs, 由哪个机关负责解释 who interprets)
 IN_CHARGE_ASKED = re.compile(r"(?:哪个|哪一?级|哪些|什么|谁)[^，,。？?]{0,6}?(?:来)?(?:负责|主管|管理|管)(?:的)?(?:吗|呢)?(?=[，,。？?]|$)")
-# (地方各级人民政府应当对本行政区域的大气环境质量负责: in charge of what stands between 对 and 负责)
+# (地方各级人民政府应当对本行政区域的大气环境质量负责: in charge of what stands between 对 and 负责;
+# 人民政府应当加强对红线内人为活动的监督管理: of what stands between 对 and 监督管理)
 _IN_CHARGE_SAID = re.compile(r"(?:部门|机构|机关|人民政府|委员会)(?:按照职责|依照职责|依照[^。；，]{0,12}规定)?"
-                             r"(?:负责|主管|统一管理|统一监督管理|监督管理|分工负责|(?:应当)?对[^。；，]{2,30}?负责)")
+                             r"(?:负责|主管|统一管理|统一监督管理|监督管理|分工负责"
+                             r"|(?:应当)?(?:加强)?对[^。；，]{2,30}?(?:负责|的监督管理))")
 
 
 def in_charge_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -385,7 +387,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
     """The passage an answer leads with, when search's second stage put `first` first: each rule
     above, where the question asks what it looks for, may hand the lead to a passage a little
     further down that says it."""
-    if scored.qtypes == {"list"}:
+    if scored.qtypes == {"list"} or (scored.qtypes == {"list", "yesno"} and WHICH_AFTER_WHETHER.search(pq.text)):
         first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms),
                           may=bool(MAY_ASKED.search(pq.text)))
     if Ask.DEFINITION in pq.asks and pq.quoted:

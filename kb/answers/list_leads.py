@@ -27,6 +27,8 @@ _LISTED = re.compile(r"(?:哪些|哪几类|哪几种|哪几个|哪几项|哪类|
                      r"(?=必须|需要|要|应当|应该|可以|能|才|在|被|下|属于|免|不|会|是|有|得|经|进行|办理|[？?，,。]|$)")
 _NOT_A_KIND = {"情况", "情形", "方面", "内容", "事项", "东西", "地方", "时候", "问题", "规定", "要求", "之前", "以前", "之后", "以后",
                "类别", "种类", "类型"}
+# What qualifies the thing listed without naming it (哪些法定内容, 哪些具体事项)
+_QUALIFIER = re.compile(r"^(?:法定|具体|主要|必要|基本|相关|有关)(?=[\u4e00-\u9fff]{2})")
 _ARTICLE = re.compile(r"^第")  # only among articles: a paper's sections name their topic over and over
 
 
@@ -43,7 +45,7 @@ def listed_nouns(question: str) -> tuple[str, ...]:
         return (noun,) if noun and noun not in _NOT_A_KIND else ()
     if not m:
         return ()
-    phrase = m.group(1)
+    phrase = _QUALIFIER.sub("", m.group(1))  # (哪些法定内容: 内容, which names no kind by itself)
     out: list[str] = []
     for two in (phrase[:2], phrase[-2:]):
         word = two[0] if len(two) == 2 and two[1] in "和与及或" else two[1] if two[0] in "和与及或" else two
@@ -63,7 +65,9 @@ def topic_list_naming(question: str, terms: tuple[str, ...]) -> re.Pattern[str] 
     if not topics:
         return None
     noun = re.escape(m.group(1)[-2:])
-    return re.compile(rf"(?:{'|'.join(map(re.escape, topics))})的?(?:主要)?{noun}(?:主要)?包括")
+    # (环境影响报告书，应当包括下列内容：)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, topics))})(?:的?(?:主要)?{noun}(?:主要)?包括"
+                      rf"|[^。；：:]{{0,8}}包括(?:下列|以下|如下){noun})")
 
 
 def _list_naming(nouns: tuple[str, ...]) -> re.Pattern[str]:

@@ -37,7 +37,8 @@ _COMPILED: list[tuple[re.Pattern[str], str, bool]] = [  # (pattern, words, says 
 def gloss(text: str) -> tuple[list[str], list[str]]:
     """(framing, terms): the Chinese words for what an English question asks and for its terms,
     each once, in the order of the tables."""
-    low = text.lower()
+    # (the minimum (floor) price: a word glossed in brackets is read as one more word of the phrase)
+    low = re.sub(r"[()（）]", "", text.lower())
     framing: list[str] = []
     terms: list[str] = []
     for pattern, words, asking in _COMPILED:

@@ -60,6 +60,9 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
                             # a deed, then how an enforcing body deals with it (…转移危险废物的，海事部门怎么处理)
                             r"|[，,][^，,。？?]{0,10}?(?:部门|机关|机构|海事|公安|执法)(?:会|要|将|该|应当?)?"
                             r"(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"
+                            # someone's deed, then how it is dealt with (有人新建…项目，依法该怎么处理)
+                            r"|(?:^|[，,])有(?:人|单位|企业|公司|工厂|厂家)[^？?]{2,60}?[，,][^，,。？?]{0,6}?"
+                            r"(?:怎么|如何|怎样)(?:处理|处置|处罚|办)"
                             # how long one is barred after a wrong (多长时间内不能重新申请): a sanction's term
                             r"|(?:多久|多长时间|几年|多少年)(?:以?内|之内)?(?:都|还)?(?:不能|不得|不准|不许|不可以)(?:再|重新|再次)"
                             # told to correct and still not (到期也不改，由哪一级部门废止): what follows is a sanction
@@ -303,6 +306,8 @@ def _without_penalty_context(folded: str) -> str:
     return folded
 
 _APPEAL = re.compile(r"不服[^。？?]{0,12}(?:复议|起诉|诉讼|申诉)")
+# 核对它是否写进了哪些内容: 是否 before 哪些 in one clause asks which things, not whether
+WHICH_AFTER_WHETHER = re.compile(r"(?:是否|有没有)[^，,。？?]{0,8}?(?:哪些|哪几|哪一些)")
 
 
 # Which older text a text repealed (它施行后哪个旧规定被废止了): its own clause says (…同时废止).

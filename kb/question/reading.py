@@ -88,7 +88,10 @@ _MOVED = re.compile(r"从[^，,。？?]{1,10}?(?:运|转移|转运|送|拉|卖|�
 _YEAR_BEFORE_TITLE = re.compile(r"((?:19|20)\d{2})年(?:版|的|版的)?《?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # A law named by its field (按国家水污染防治方面的规定): the law of that name, where one is indexed
-_FIELD_OF_LAW = re.compile(r"(?:国家|全国)(?:的)?([\u4e00-\u9fff]{2,10}?)方面的(?:规定|法律|法规|要求)")
+# (水污染方面的违法举报: a pollution's field said without 国家 names its prevention law, read from the
+# longest tail of the words before 方面 that names one)
+_FIELD_OF_LAW = re.compile(r"([\u4e00-\u9fff]{2,12})方面")
+_NATIONAL_FIELD = re.compile(r"(?:国家|全国)的?([\u4e00-\u9fff]{2,10})$")
 # A sum said to be disputed (双方对赔多少有纠纷): what the dispute is about, not a figure asked
 _DISPUTED_SUM = re.compile(r"(?:对|就|在)[^，,。？?]{0,10}?多少钱?(?:上)?有(?:纠纷|争议|分歧|异议)")
 _ENGLISH_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -191,6 +194,18 @@ class ParsedQuestion:
         return bool(side.documents) and not any(o.documents for o in self.sides if o is not side)
 
 
+def _law_of_field(words: str, aliases: Any, endings: tuple[str, ...]) -> str | None:
+    """The indexed law a field's name stands for (水污染 → 水污染防治法), tried from the longest tail of
+    `words` (接到水污染 → 水污染) so the words before the field are not read as part of it."""
+    for i in range(len(words) - 1):
+        field = words[i:]
+        for name in (field + e for e in endings + (("法",) if field.endswith("防治") else ())):
+            resolved = aliases.resolve(name)
+            if resolved:
+                return resolved
+    return None
+
+
 def read_question(question: str, aliases: AliasTable | None = None,
                   history: Sequence[Any] | None = None) -> ParsedQuestion:
     """Read `question` once. `aliases`: the index's titles and short names (None: documents are
@@ -235,8 +250,10 @@ def read_question(question: str, aliases: AliasTable | None = None,
                     and not any(name in d or d in name for d in documents) and name not in unindexed:
                 unindexed.append(name)
                 unbracketed.append(name)
-        for field in _FIELD_OF_LAW.findall(text):  # 按国家水污染防治方面的规定 → 水污染防治法
-            resolved = aliases.resolve(field + "法")
+        for words in _FIELD_OF_LAW.findall(text):  # 按国家水污染防治方面的规定 → 水污染防治法
+            national = _NATIONAL_FIELD.search(words)
+            resolved = _law_of_field(national.group(1), aliases, ("法", "防治法")) if national else \
+                _law_of_field(words, aliases, ("防治法",))
             if resolved and not any(resolved in d for d in documents):
                 documents.append(resolved)
     english = bool(_LATIN_RE.search(text)) and not _CJK_RE.search(text)

@@ -66,8 +66,8 @@ VERSION_PHRASE_RE = re.compile(
     r"|(?:现在|目前|当前|如今)(?:正在)?(?:施行|实施|实行|执行|生效|有效)(?:着)?的?"
 )
 # A year the question is about, as opposed to the year of a version (2023年修订后的…).
-# (2018年的臭氧层物质条例 names the 2018 text as 2018年新条例 does)
-_SUBJECT_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*年(?!\s*{_WHICH_VERSION}?\s*(?:{_VERSION_WORD}|第|通过|公布|发布|印发|制定"
+# (2018年的臭氧层物质条例 names the 2018 text as 2018年新条例 does; 2021年新出台的噪声法 as well)
+_SUBJECT_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*年(?!\s*{_WHICH_VERSION}?\s*(?:{_VERSION_WORD}|第|通过|公布|发布|印发|制定|出台|颁布"
                               rf"|{_WHICH_VERSION}{_TEXT_OF_YEAR}|的{_TEXT_OF_YEAR}|{_TEXT_OF_YEAR}\s*{_VERSION_WORD}))")
 # the act of that year, however the asker words it (2008年那次调整算修正还是修订)
 # (2008年那次是修订还是修正: 那次 alone is the act of that year)
