@@ -20,7 +20,7 @@ import pytest
 from kb_cli import ask, files_writer, index, lead
 
 from kb.answers.figure_stated import best_distinct, number_in_unit, states_figure
-from kb.answers.leads import excepted_article_lead, people_count_lead
+from kb.answers.leads import excepted_article_lead, count_lead
 from kb.answers.version_answers import searched_first
 from kb.question.lexicon import legal_words
 from kb.question.reading import read_question
@@ -108,7 +108,7 @@ def test_two_versions_copies_of_an_article_are_one_passage_and_the_head_count_le
     hits = [_WHO_NEW, _WHO_OLD, _FILED, _COUNT]
     assert best_distinct(hits) == [_WHO_NEW, _FILED, _COUNT]
     assert states_figure(pq, hits)
-    assert people_count_lead(hits, [0, 1, 2, 3], 0, number_in_unit(pq.figure_unit)) == 3
+    assert count_lead(hits, [0, 1, 2, 3], 0, number_in_unit(pq.figure_unit)) == 3
 
 
 def test_the_article_excepted_by_number_leads_when_it_names_the_asker_s_case():

@@ -51,6 +51,7 @@ from kb.text.grammar.standards import find_standard_refs
 from kb.types import SearchHit
 from kb.versions.dates import document_years
 from kb.text.titles import book_title, title_key
+from kb.text.numerals import int_to_cn
 
 # Keyword-only indexes (no dense signals): term and character overlap of the best passages.
 COVERAGE_MIN = 0.15
@@ -233,6 +234,18 @@ _FIGURE = r"(\d+(?:\.\d+)?\s*(?:[%％]|万元|元|天|日|年|个月|吨|分贝)
 _FIGURE_CHOICE = re.compile(_FIGURE + r"\s*还是\s*" + _FIGURE)
 
 
+# A figure a yes/no question puts forward (是不是规定7天内可以退货, 是否要求30日内报告)
+_FIGURE_PROPOSED = re.compile(r"(?:是不是|是否|有没有)(?:规定|要求|说)?[^，,。？?]{0,16}?(?P<n>\d+)\s*(?P<unit>天|日|个月|年|小时|%|％)")
+_SAME_UNIT = {"天": ("天", "日"), "日": ("日", "天"), "%": ("%", "％"), "％": ("％", "%")}
+
+
+def _figure_forms(n: str, unit: str) -> list[str]:
+    """How the texts may write a figure (7天: 7天, 7日, 七日, 七天)."""
+    numbers = [n] + ([int_to_cn(int(n))] if n.isdigit() and int(n) < 10000 else [])
+    units = _SAME_UNIT.get(unit, (unit,))
+    return [squeezed(x + u) for x in numbers for u in units] + (["百分之" + int_to_cn(int(n))] if unit in "%％" and n.isdigit() else [])
+
+
 def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | None = None) -> Decision:
     """Abstain or not (see the module docstring). `docs`: the catalog, to tell which places
     have local documents indexed (None: no place notes)."""
@@ -285,6 +298,15 @@ def decide(pq: ParsedQuestion, hits: list[SearchHit], docs: dict[str, Any] | Non
     if choice and not any(squeezed(f) in all_ev for f in choice.groups()):
         # (节能率达到65%还是75%: a text stating neither does not choose)
         return Decision(True, f"检索到的条文没有提到{choice.group(1)}或{choice.group(2)}", signals)
+    for r in pq.regions if pq.figure else ():
+        # (四川有多少家国家级绿色工厂: a count of that place, which a national figure does not give)
+        if re.search(rf"{re.escape(r)}(?:省|市|自治区)?(?:一共|总共|共)?有(?:多少|几)(?:家|个|座|处|项|所|批|名)", pq.text) \
+                and r not in all_ev:
+            return Decision(True, f"检索到的段落没有提到{r}的数字", signals)
+    proposed = _FIGURE_PROPOSED.search(pq.text)
+    if proposed and not any(f in all_ev for f in _figure_forms(proposed.group("n"), proposed.group("unit"))):
+        # (是不是规定买东西7天内可以无理由退货: a figure the asker puts forward that no passage states)
+        return Decision(True, f"检索到的条文没有提到{proposed.group('n')}{proposed.group('unit')}", signals)
     for batch in pq.batches:  # (第七批名单有多少家: a text counting up to the sixth says nothing of it)
         if not any(batch[1:] in squeezed(h.text) for h in hits[:5]):  # (前六批 tells of the sixth)
             return Decision(True, f"检索到的文件中没有提到{batch}", signals)

@@ -21,7 +21,7 @@ import re
 from typing import Any, Sequence
 
 from kb.answers.catalog import Catalog
-from kb.answers.figure_stated import MEASURE_FIGURE_ASKED, measure_figure_said
+from kb.answers.figure_stated import FIGURES, MEASURE_FIGURE_ASKED, measure_figure_said
 from kb.answers.quoting import item_sanction
 from kb.answers.units import short_title
 from kb.answers.version_answers import _status_warnings, _with_notes
@@ -393,6 +393,11 @@ def _penalty_first(pq: ParsedQuestion, unit: Penalty, hits: Sequence[SearchHit],
     sized = item_sanction(lead_hit.text or "", unit.text) if unit.item else ""
     if sized:
         lines.append(f"该项行为的罚款：{sized}[1]")
+    for part in pq.parts:  # (…怎么罚？相关责任人会被禁业多久？: the article's sentence stating the period)
+        stated = _part_figure_sentence(part, lead_hit.text or "", unit.text)
+        if stated and not any(stated in line for line in lines):  # (not the item's sum said already)
+            citations.append(Citation(len(citations) + 1, lead_hit, stated))
+            lines.append(f"关于“{part.raw.rstrip('？?。 ')}”：{stated}[{len(citations)}]")
     duties = [d for d in register.enforced_by(unit)]
     for duty in duties[:2]:
         h = _hit_for(duty.doc_id, duty.locator, duty.text, hits, catalog)
@@ -406,6 +411,18 @@ def _penalty_first(pq: ParsedQuestion, unit: Penalty, hits: Sequence[SearchHit],
         citations.append(Citation(2, h, sentence))
         lines.append(f"该条处罚的是违反以下规定的行为——{book_title(short_title(h.title))}{h.locator}：{sentence}[2]")
     return cited_answer(pq, lines, citations, catalog, warnings)
+
+
+def _part_figure_sentence(part: ParsedQuestion, text: str, quoted: str) -> str:
+    """The sentence of the lead article stating the figure a part of the question asks (5年内禁止从事…),
+    when the quoted clause does not: the one saying most of the part's words ('' when none)."""
+    stated = FIGURES.get(part.figure) if part.figure else None
+    if stated is None or stated.search(quoted):
+        return ""
+    words = [w for w in (*part.terms, *part.legal_terms) if len(w) >= 2]
+    said = [(sum(w in s for w in words), s) for s in re.split(r"(?<=[。；])", text) if stated.search(s) and s not in quoted]
+    best = max(said, key=lambda x: x[0], default=(0, ""))
+    return best[1].strip() if best[0] else ""
 
 
 def cited_answer(pq: ParsedQuestion, lines: list[str], citations: list[Citation], catalog: Catalog,

@@ -134,7 +134,9 @@ def select(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, max_chunks
     for i, _ in out:
         if hits[i].doc_id not in doc_order:
             doc_order.append(hits[i].doc_id)
-    out.sort(key=lambda p: (doc_order.index(hits[p[0]].doc_id), hits[p[0]].chunk_index if p[0] != main else -1))
+    # (a header in two chunks is read in its own order: its lines date the text from the first)
+    out.sort(key=lambda p: (doc_order.index(hits[p[0]].doc_id),
+                            hits[p[0]].chunk_index if p[0] != main or hits[main].locator == "header" else -1))
     return out
 
 
@@ -306,9 +308,12 @@ def _part_lines(pq: ParsedQuestion, hits: list[SearchHit], quotes: dict[int, lis
         if national:  # (国家层面…又由谁出台: asked of the national rules, whatever text is cited)
             docs |= {h.doc_id for h in hits[:PART_PASSAGES] if LOCAL.match(h.title or "") is None}
         # (a side may be answered by a list: 对受威胁区应当采取下列措施： and its items)
+        # (a header's lines that date another text it carries answer no part: 2000年9月22日…通过 in the
+        # header of a 办法 amended with seven other regulations)
+        own = _own_header_lines(hits, scored, [i for i in range(len(scored.units)) if hits[i].locator == "header"])
         cands = [u for us in scored.units for u in us if (u.kind != "intro" or pq.sides)
                  and (u.cues & wanted or not wanted) and hits[u.hit].doc_id in docs
-                 and not (hits[u.hit].locator == "header" and _foreign_line(hits[u.hit], u.text))
+                 and not (hits[u.hit].locator == "header" and u.text not in own.get(hits[u.hit].doc_id, ()))
                  and not another_version(hits[u.hit], part, hits)]
         if not cands:
             continue

@@ -27,6 +27,9 @@ from kb.text.grammar.references import SELF_DOC_RE
 from kb.text.roles import Role, definition_of, roles
 from kb.types import SearchHit
 
+MULTIPLE_UNIT = "倍"  # a multiple asked (按几倍罚), as figure_unit gives it
+
+
 def effective_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """"From when does it apply" is answered by the clause that says so (本法自…起施行), not by a
     law's header, whose lines date its adoption and amendments: when search's first passage
@@ -64,13 +67,32 @@ _LEVEL_NAMED = re.compile(r"(?:国务院|省级|省、自治区、直辖市|设�
                           r"(?:人民政府|[^，,。；;]{0,12}?(?:部门|机关|机构))")
 
 
-def level_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int) -> int:
+def level_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int, question: str = "") -> int:
     """When search's first passage names no level, the one of search's next few that names one and
-    whose sentences answer best leads (another law may say who organises it)."""
+    whose sentences answer best leads (another law may say who organises it). Asked which level does
+    a thing (哪一级政府带头优先采购节能节水类产品), a passage in whose sentence a level does it (各级人民政府应当
+    优先采购节能、节水…产品) leads over one naming a level for something else."""
+    act = [w for w in bigrams(_LEVEL_ACT.split(question)[-1]) if w not in _ASKING_PAIRS] if _LEVEL_ACT.search(question) else []
+
+    def does(i: int) -> int:
+        return max((sum(w in sent for w in act) for sent in re.split(r"[。；]", hits[i].text or "")
+                    if _LEVEL_NAMED.search(sent) or _EVERY_LEVEL.search(sent)), default=0)
+
+    if len(act) >= 3:
+        own = does(first)
+        best = max((i for i in quotable[:LEAD_LOOKAHEAD] if i != first), key=does, default=first)
+        if does(best) >= max(own + 2, len(act) // 2):
+            return best
     if _LEVEL_NAMED.search(hits[first].text or ""):
         return first
     naming = [i for i in quotable[:LEAD_LOOKAHEAD] if i != first and _LEVEL_NAMED.search(hits[i].text or "")]
     return max(naming, key=lambda i: scored.chunk_scores[i], default=first)
+
+
+# what a level is asked to do: the words after 哪一级政府 / 哪一级部门 (带头优先采购节能节水类产品)
+_LEVEL_ACT = re.compile(r"哪一?级[^，,。？?]{0,4}?(?:政府|部门|机关|主管部门)(?:来|要|应当|负责)?")
+_EVERY_LEVEL = re.compile(r"各级(?:地方)?人民政府|地方各级")
+_ASKING_PAIRS = {"带头", "负责", "一下", "什么", "哪些"}
 
 
 # Where an application, report or complaint goes (向…提出申请, 向…报送, 向…投诉): asked to whom something
@@ -98,6 +120,17 @@ CONDITION_ASKED = re.compile(r"(?:什么|哪些|何种|哪种)(?:样的)?(?:情�
 # A principle, policy or system asked by name (按什么原则, 实行哪些制度): texts state it in that word.
 PRINCIPLE_ASKED = re.compile(r"(?:什么|哪些|哪几[项个条种]?|何种)(?:样的)?(?P<noun>原则|方针|制度)")
 _BINDS = re.compile(r"应当|必须")  # what binds someone: a duty
+# The parties whose duties are asked (建设单位和设计单位分别有什么义务)
+_PARTIES_NAMED = re.compile(r"(?:^|[，,、和与及跟])([\u4e00-\u9fff]{2,4}?(?:单位|企业|机构|经营者|生产者|销售者|使用者))"
+                            r"(?=[和与及跟、，,]|分别|各自|都|要|应当|应该|有|的义务|的责任)")
+
+
+def _parties_bound(question: str) -> re.Pattern[str]:
+    """What binds the parties a duty question names (建设单位应当…), or any binding when it names none."""
+    parties = list(dict.fromkeys(_PARTIES_NAMED.findall(question)))
+    if not parties:
+        return _BINDS
+    return re.compile(rf"(?:{'|'.join(map(re.escape, parties))})[^。；，,]{{0,6}}?(?:应当|必须)")
 
 
 def duty_of_class_lead(hits: list[SearchHit], quotable: list[int], first: int, duty: str) -> int:
@@ -298,9 +331,10 @@ def every_part_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[in
     return first if answers_all(first) else next_of_same_document(hits, quotable, first, answers_all, LIST_LOOKAHEAD)
 
 
-def people_count_lead(hits: list[SearchHit], quotable: list[int], first: int, counted: re.Pattern[str]) -> int:
+def count_lead(hits: list[SearchHit], quotable: list[int], first: int, counted: re.Pattern[str]) -> int:
     """Asked how many people (最少要派几个人), a passage of the same document stating a number of
-    them (检查人员不得少于2人) leads over the article on who inspects that search put first."""
+    them (检查人员不得少于2人) leads over the article on who inspects that search put first; asked a
+    multiple (罚款按几倍计算), the penalty stating one (货值金额一倍以上三倍以下) over one that states none."""
     if counted.search(hits[first].text or ""):
         return first
     return next_of_same_document(hits, quotable, first, lambda i: bool(counted.search(hits[i].text or "")),
@@ -310,6 +344,22 @@ def people_count_lead(hits: list[SearchHit], quotable: list[int], first: int, co
 # An exception stated by another article's number (除本条例第十条规定的不需要申请…的情形外): asked
 # whether one needs to (需要申请…吗), the article listing the exceptions answers for those it names.
 _EXCEPTED_BY_NUMBER = re.compile(r"除(?:本(?:法|条例|办法|规定|细则))?(第[一二三四五六七八九十百零〇]+条)[^。；]{0,40}?(?:情形|情况|规定)外")
+
+
+# A range of a fine the question itself states (哪些行为会被罚一万到十万元): the passage imposing that range
+_RANGE_STATED = re.compile(r"([一二三四五六七八九十百千万\d.]+)元?(?:到|至|~|～|-)([一二三四五六七八九十百千万\d.]+)元")
+
+
+def stated_range_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
+    """The passage of the first one's document imposing the range of a sum the question states
+    (罚一万到十万元: 处一万元以上十万元以下的罚款), when the first imposes another."""
+    m = _RANGE_STATED.search(pq.text)
+    if not m:
+        return first
+    said = re.compile(rf"{re.escape(m.group(1))}元?以上{re.escape(m.group(2))}元?以下")
+    if said.search(hits[first].text or ""):
+        return first
+    return next_of_same_document(hits, quotable, first, lambda i: bool(said.search(hits[i].text or "")), LEAD_LOOKAHEAD + 1)
 
 
 def excepted_article_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -350,7 +400,10 @@ def in_charge_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int
 
 # The duties of a body asked (国务院标准化主管部门的职责里包不包括…): the article listing that body's
 # duties (…履行下列职责) leads over one listing another body's (国务院有关行政主管部门…履行下列职责).
-_DUTIES_OF_ASKED = re.compile(r"([\u4e00-\u9fff]{4,20}?)的?(?:职责|职权)")
+_DUTIES_OF_ASKED = re.compile(r"([\u4e00-\u9fff]{4,20}?)的?(?:职责|职权)"
+                              # (省一级的行业主管部门在标准化方面要负责哪些事: the duties asked in other words)
+                              r"|([\u4e00-\u9fff\d]{4,20}?(?:部门|机关|机构|政府))(?:在[^，,。？?]{1,12}?方面)?(?:要|应当|应该)?"
+                              r"(?:负责|管|承担)(?:哪些|什么)(?:事|事情|工作|事项|任务)")
 _DUTIES_SAID = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+条\s*)?([^。；：]{2,40}?)[，,]?(?:履行|行使|承担)(?:下列|以下)?(?:职责|职权)")
 # (the body is named before what it does: 国务院标准化行政主管部门 | 统一管理全国标准化工作)
 _BODY_ENDS = re.compile(r"统一|分工|负责|依照|依据|按照|应当|根据|会同|对")
@@ -360,7 +413,8 @@ SAME_BODY = 0.6  # how alike (Dice of character pairs) the body asked and a list
 def duties_of_body_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
     """Of the first passage and the next of its document, the one listing the duties of the body the
     question names, when another's are listed first."""
-    asked = next((m.group(1) for clause in re.split(r"[，,。？?；;]", pq.text) for m in [_DUTIES_OF_ASKED.search(clause)] if m), "")
+    asked = next((m.group(1) or m.group(2) for clause in re.split(r"[，,。？?；;]", pq.text)
+                  for m in [_DUTIES_OF_ASKED.search(clause)] if m), "")
     if not asked:
         return first
     want = bigrams(asked)
@@ -369,10 +423,32 @@ def duties_of_body_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: lis
         m = _DUTIES_SAID.search(hits[i].text or "")
         return dice(want, bigrams(_BODY_ENDS.split(m.group(1))[0])) if m else 0.0
 
+    def level(i: int) -> str:
+        m = _DUTIES_SAID.search(hits[i].text or "")
+        return _level_of(_BODY_ENDS.split(m.group(1))[0]) if m else ""
+
     own = likeness(first)
     best = max((i for i in quotable[:LEAD_LOOKAHEAD + 1] if hits[i].doc_id == hits[first].doc_id),
                key=likeness, default=first)
-    return best if likeness(best) >= SAME_BODY and likeness(best) > own else first
+    if likeness(best) >= SAME_BODY and likeness(best) > own:
+        return best
+    # (省一级的行业主管部门 asked: the list of the provincial departments' duties, 省、自治区、直辖市有关行政主管部门
+    # …履行下列职责, over the national ones' — a level named says which body more than its other words)
+    asked_level = _level_of(asked)
+    if asked_level and level(first) != asked_level:
+        return next_of_same_document(hits, quotable, first, lambda i: level(i) == asked_level, LEAD_LOOKAHEAD + 1)
+    return first
+
+
+_LEVELS = (("国务院", re.compile(r"国务院|国家|全国|中央")),
+           ("省", re.compile(r"省、自治区、直辖市|省级|省一级|省1级|省里|省(?:政府|人民政府)")),
+           ("市", re.compile(r"设区的市|市级|市一级|市1级")),
+           ("县", re.compile(r"县级|县一级|县1级|县(?:政府|人民政府)")))
+
+
+def _level_of(body: str) -> str:
+    """The level of government a body's name places it at ('' when it names none)."""
+    return next((name for name, said in _LEVELS if said.search(body)), "")
 
 
 def tax_lead(pq: ParsedQuestion, hits: list[SearchHit], quotable: list[int], first: int) -> int:
@@ -407,7 +483,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = fee_lead(hits, quotable, first)
     if INTERPRETER_ASKED.search(pq.text) and Ask.WHO in pq.asks and Ask.PENALTY not in pq.asks:
         first = interpreter_lead(hits, quotable, first)
-    if "职责" in pq.text or "职权" in pq.text:
+    if _DUTIES_OF_ASKED.search(pq.text):
         first = duties_of_body_lead(pq, hits, quotable, first)
     if Ask.WHO in pq.asks:
         first = authority_lead(hits, quotable, first, pq.decider)
@@ -425,7 +501,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         if len(thing) >= 2 and not pq.parts:  # (我们厂的排放标准由谁来制定: the thing is 排放标准)
             first = saying_lead(hits, quotable, first, agent_said(agent.group("verb"), thing), LEAD_LOOKAHEAD + 1)
         if LEVEL_ASKED.search(pq.text):
-            first = level_lead(hits, scored, quotable, first)
+            first = level_lead(hits, scored, quotable, first, pq.text)
     condition = CONDITION_ASKED.search(pq.text)
     if condition and not pq.parts:  # (什么情况下可以制定地方标准: the article saying when it may be)
         said = re.compile("可以" + re.escape(condition.group("act")[:4]))
@@ -443,10 +519,13 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = choice_lead(hits, quotable, first, pq.options)
     if (Ask.YESNO in pq.asks and pq.duty) or pq.duties_asked:
         first = duty_of_class_lead(hits, quotable, first, pq.duty)
-    if pq.duties_asked and not _BINDS.search(hits[first].text or ""):
-        # (储罐泄漏，要马上做什么: not a power of the authorities, 有权采取必要的措施, but 应当立即…)
-        first = next_of_same_document(hits, quotable, first, lambda i: bool(_BINDS.search(hits[i].text or "")),
-                                      LEAD_LOOKAHEAD + 1)
+    if pq.duties_asked:
+        # (储罐泄漏，要马上做什么: not a power of the authorities, 有权采取必要的措施, but 应当立即…;
+        # 建设单位和设计单位分别有什么义务: those parties bound, not the governments)
+        binds = _parties_bound(pq.text)
+        if not binds.search(hits[first].text or ""):
+            first = next_of_same_document(hits, quotable, first, lambda i: bool(binds.search(hits[i].text or "")),
+                                          LEAD_LOOKAHEAD + 1)
     if (PURPOSE_ASKED.search(pq.text) and PURPOSE_OF_TEXT.search(pq.text)
             and not (pq.figure or pq.quoted or pq.asks & {Ask.PENALTY, Ask.WHO, Ask.DEFINITION})):
         first = saying_lead(hits, quotable, first, _PURPOSE_SAID, LEAD_LOOKAHEAD + 1)
@@ -458,9 +537,10 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
         first = first_part_document_lead(pq, hits, quotable, first)
         first = every_part_lead(pq, hits, quotable, first)
         first = penalties_lead(pq, hits, quotable, first)
-    elif pq.figure == "quantity" and pq.figure_unit in PEOPLE_UNITS:
-        first = people_count_lead(hits, quotable, first, number_in_unit(pq.figure_unit))
+    elif pq.figure == "quantity" and pq.figure_unit in PEOPLE_UNITS + (MULTIPLE_UNIT,):
+        first = count_lead(hits, quotable, first, number_in_unit(pq.figure_unit))
     first = named_document_lead(pq, hits, quotable, first)
+    first = stated_range_lead(pq, hits, quotable, first)
     if ISSUER_ASKED_RE.search(pq.text):  # who issued the text: its header says
         first = next_of_same_document(hits, quotable, first, lambda i: hits[i].locator == "header",
                                       LEAD_LOOKAHEAD + 1)

@@ -42,7 +42,7 @@ def sanction_lead(hits: list[SearchHit], quotable: list[int], first: int) -> int
 # authority, not the prohibition it enforces.
 # (罚款 and 处罚 name every penalty: asked who fines, the authority rules decide)
 SANCTIONER_ASKED = re.compile(r"(?:谁|哪个|哪些|哪一?级|哪家)[^，,。？?]{0,8}?"
-                              r"(没收|吊销|查封|扣押|责令停业|责令关闭|责令停止|叫停|拘留|按日连续处?罚|按日计罚)")
+                              r"(没收|吊销|查封|扣押|责令停业|责令关闭|责令停止|责令改正|叫停|拘留|按日连续处?罚|按日计罚)")
 # the asker's word → the texts' (谁可以对我们按日连续罚: 按日连续处罚)
 _SANCTION_AS_SAID = {"叫停": "责令停止", "按日连续罚": "按日连续处罚", "按日计罚": "按日连续处罚"}
 
@@ -56,9 +56,11 @@ def sanction_asked(text: str) -> str:
 def sanctioner_lead(hits: list[SearchHit], quotable: list[int], first: int, sanction: str) -> int:
     """Asked who imposes `sanction`, a penalty of the first passage's document imposing it leads
     when the first passage does not."""
+    said = re.compile(re.escape(sanction).replace("责令", "责令(?:限期)?"))  # (责令改正 said as 责令限期改正)
+
     def imposes(i: int) -> bool:
         text = hits[i].text or ""
-        return sanction in text and Role.PENALTY in roles(text)
+        return bool(said.search(text)) and Role.PENALTY in roles(text)
     return first if imposes(first) else next_of_same_document(hits, quotable, first, imposes, LEAD_LOOKAHEAD + 1)
 
 

@@ -38,10 +38,17 @@ DEICTIC_RE = re.compile(r"(?:这份|这个|这一|此|该|本|上述)(?:通知|�
 _SENTENCE_RE = re.compile(r"[^。；！？\n]*[。；！？]?")
 
 
+_TEXT_NAMED = re.compile(r"[\u4e00-\u9fff]{2,20}(?:法|条例|办法|规定|细则)(?!律|规)")
+
+
 def status_answer(pq: ParsedQuestion, hits: list[SearchHit], catalog: Any, warnings: list[str]) -> Answer | None:
     if Ask.STATUS not in pq.asks or Ask.CHANGE in pq.asks or catalog is None:
         return None
     if pq.figure or Ask.NUMERIC in pq.asks:  # (审批单的有效期最长多久, the longest validity period: a figure asked)
+        return None
+    if any(Ask.STATUS in p.asks and not p.documents and _TEXT_NAMED.search(p.text) for p in pq.parts):
+        # (…从哪天开始施行？原来那部上海市建筑节能条例还有效吗？: the part asking the status names a text
+        # that is not indexed — not the one another part names)
         return None
     docs = _targets(pq, hits, catalog)
     if not docs:

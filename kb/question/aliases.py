@@ -86,9 +86,22 @@ def _implementing_aliases(title: str) -> set[str]:
     place, law, kind = m.groups()
     places = {place, place[:-1] if place.endswith(("省", "市")) and len(place) > 2 else place}
     laws = {law} | _generic_aliases(law)
-    # (北京市实施节约能源法的办法: the title as said, 的 between)
+    # (北京市实施节约能源法的办法, …的那部办法: the title as said, 的 between)
     return ({p + w + "实施" + kind for p in places | {""} for w in laws}
-            | {p + "实施" + w + "的" + kind for p in places for w in laws})
+            | {p + "实施" + w + "的" + that + kind for p in places for w in laws for that in ("", "那部", "这部", "那个")})
+
+
+# A province's or city's text named without 省 / 市 (上海绿色建筑条例, 山东清洁生产促进条例)
+_PLACE_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:省|市)(?!实施)([\u4e00-\u9fff《》]{4,})$")
+
+
+def _place_aliases(title: str) -> set[str]:
+    """Names a reader gives a local text without its place's 省 / 市, and their short forms."""
+    m = _PLACE_TITLE.match(title)
+    if not m:
+        return set()
+    short = m.group(1) + m.group(2)
+    return {short} | {m.group(1) + a[len(m.group(1)):] for a in _generic_aliases(short) if a.startswith(m.group(1))}
 
 
 # An official document's title: issuer(s) 关于 subject 的 kind (GB/T 9704).
@@ -143,7 +156,7 @@ class AliasTable:
                 titles[m.group(1)].append(d.doc_id)
         candidates: dict[str, set[str]] = {}
         for t in titles:
-            for a in _generic_aliases(t) | _implementing_aliases(t):
+            for a in _generic_aliases(t) | _implementing_aliases(t) | _place_aliases(t):
                 candidates.setdefault(a, set()).add(t)
         for d in docs_list:
             t = title_key(d.title or "")

@@ -64,7 +64,8 @@ ASKING: dict[str, str] = {
     # a sum paid asked (how much compensation, how much of a subsidy): an amount, as 补偿多少钱 is
     r"how much (?:[\w-]+ ){0,3}?(?:subsid(?:y|ies)|allowances?|grants?|compensation|bonus(?:es)?)": "多少钱",
     # a least or greatest sum asked without 'how much' (what is the minimum registered capital)
-    r"(?:what|which) (?:is|are|was|were) the (?:minimum|maximum|lowest|highest) (?:[\w-]+ ){0,3}?"
+    # (what minimum registered capital must a company have: the word 'is the' left out)
+    r"(?:what|which) (?:(?:is|are|was|were) the )?(?:minimum|maximum|lowest|highest) (?:[\w-]+ ){0,3}?"
     r"(?:capital|amount|sum|deposit|fee|price|compensation)s?\b(?!\s+(?:coefficients?|rates?|ratios?|factors?|percentages?))": "多少钱",
     # a measured level asked as the most or least allowed (the maximum sulphur content, the
     # permitted noise level): a figure, as 上限是多少 is
@@ -96,6 +97,9 @@ TERMS: dict[str, str] = {
     r"commodity inspection|inspection of (?:imports?|exports?|commodit(?:y|ies))": "检验",
     r"imports? and exports?|import[- ]export|imported and exported": "进出口",
     r"customs declarations?|declar(?:e|ed|ing) (?:goods )?(?:to|at) (?:the )?customs": "报关",
+    # (files its tax every quarter; file and pay: a tax return filed and the tax paid)
+    r"quarter(?:s|ly)?\b": "季度 按季",
+    r"\bfil(?:e|es|ed|ing) (?:and pay|(?:the |its |our |their )?(?:[\w-]+ ){0,3}?tax(?:es)?|(?:a |the )?(?:tax )?returns?)": "申报 缴纳",
     r"(?:customs|import|export) dut(?:y|ies)|tariffs?": "关税",
     r"exempt(?:ed|ion|ions)?\b": "免征",
     r"customs(?! dut(?:y|ies))": "海关",
@@ -255,6 +259,7 @@ TERMS: dict[str, str] = {
     r"mining rights?|exploration rights?|mineral rights?": "矿业权 采矿权 探矿权",
     r"mineral resources?|minerals?": "矿产资源",
     r"pipelines?": "管道",
+    r"(?:offshore )?oil(?: and|/)? ?gas (?:exploration|development|extraction|production)|offshore (?:oil|gas) (?:exploration|drilling)": "海洋油气勘探开发 油气 勘探开发",
     r"oil": "石油",
     r"natural gas|gas": "天然气",
     r"taxe?s?|taxation": "税",

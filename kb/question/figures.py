@@ -30,6 +30,10 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金)[^，,。？?]{0,4}?按(?:什么|哪个|啥)标准"
                          # (咨询机构一般按什么标准收费: the verb after the standard)
                          r"|按(?:什么|哪个|啥)标准(?:收|交|缴|付|计)(?:费|钱|取)"
+                         # (有没有设定最低成交价格？是多少？: the price asked in the next breath)
+                         r"|价格[？?，,]\s*(?:是|为|大概|一般)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月)"
+                         # (要按什么价格付给车主: the price asked)
+                         r"|(?:按|以)(?:什么|多少|哪种|何种|啥)(?:样的)?价(?:格|钱)?(?:付|收|买|卖|购|计|结算|支付|收购)"
                          r"|(?:(?<!浪)费|费用|价格|电价|水价|租金|押金|保证金)(?:标准)?[^，,。？?]{0,4}?(?:是|要|收|交|缴|付)?多少(?!吨|度|立方|千瓦|人|个|次|天|日|年|月|项|种|公斤|千克|克|米|公里|千米|升|平方|小时|分钟|周|批|台|辆|亩|公顷)"),
     # a year asked of a measure (在哪一年全部实施, 执行到哪一年截止) — not of a document's own
     # dates (哪一年发布的: its header answers), see figure_of
@@ -44,7 +48,7 @@ FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # (那几年, 这几天: a time referred to, not a period asked)
     "period": re.compile(r"多久|多长时间|(?<![那这近])几(?:天|日)|多少天|多少日|(?:多少|几)个?工作日|几个月|多少个月|(?<![那这近哪])(?<!再过)(?<!又过)几年|多少年|(?:多少|几)(?:个小时|小时|分钟)|期限(?:是|为|有)?多|有效期(?:是|为|有)?多"
                          r"|还是每(?:年|季度|半年|月|周)"),  # 每季度报一次还是每年报一次
-    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|几星|百分之几|几分之几|比例是|什么比例|多大比例|占比|上限|下限|门槛是|多大"
+    "quantity": re.compile(r"多少(?!钱|元|万|天|日|年|个月|个?小时|分钟)|几倍|几成|几星|几度|百分之几|几分之几|比例是|什么比例|多大比例|占比|上限|下限|门槛是|多大"
                            # 划多宽, 离岸多远, 控制在什么范围: a measure, which a passage states in numbers
                            r"|多宽|多深|多远|多厚|多粗|多高(?!兴)|(?:控制|保持|维持|限制)在(?:什么|多少|哪个)范围"
                            r"|" + _TIERS_ASKED),
@@ -233,7 +237,7 @@ def _verbal(phrase: str) -> bool:
 # A term asked by its name (租期最长几年, 厂长每届任期是几年, 保护期有几年): only a sentence naming that term
 # states it — 决算期限最长不得超过1年 is not the longest lease. Words for any period or for a moment
 # (期限, 期间, 到期, 逾期) name no term of their own; a certificate's 有效期 is read by `certificate_named`.
-_TERM_ASKED = re.compile(r"([\u4e00-\u9fff]{1,3}期)(?:限)?(?:是|为|有|最长|最短|一般|通常|能|可以|不能|不得|不|要|都|大概|大约|超过)*"
+_TERM_ASKED = re.compile(r"([\u4e00-\u9fff]{1,3}期)(?:限)?(?:是|为|有|最长|最短|至少|最少|最多|起码|一般|通常|能|可以|不能|不得|不|要|都|大概|大约|超过)*"
                          r"(?:多少|几|多久|多长)")
 _NOT_A_TERM = re.compile(r"(?:期限|期间|日期|时期|星期|周期|到期|逾期|预期|近期|长期|短期|定期|初期|后期|前期|同期|"
                          r"末期|中期|当期|按期|如期|限期|延期|过期|有效期|效期)$")

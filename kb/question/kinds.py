@@ -93,7 +93,8 @@ ASK_PATTERNS: dict[Ask, re.Pattern[str]] = {
                           r"|行不行|允不允许|准不准|让不让|合不合法|违不违法|合不合规"),
     Ask.STATUS: re.compile(
         # (已经失效、变质的商品: goods gone bad, not a text out of force)
-        r"还有效|仍然有效|是否有效|有效吗|失效(?![、，,的和或]|变质)|废止了|被废止|作废|还适用|还在执行|还能用|现行有效|是否现行|有效期"
+        # (按已被废止的…法: a text described as repealed, not asked about)
+        r"还有效|仍然有效|是否有效|有效吗|失效(?![、，,的和或]|变质)|废止了|被废止(?!的)|作废|还适用|还在执行|还能用|现行有效|是否现行|有效期"
         # (a text gone out of date, not 过期变质的商品 a shop sells)
         r"|过期(?:了|没|吗|作废)|是否过期|已经?过期"
     ),
@@ -147,13 +148,25 @@ _TEXT_OR_ITS_EVENT = re.compile(
 )
 
 
+# What a when-word dates when it is followed by a deed of its own (条例规定含氢氯氟烃哪一年要全部淘汰):
+# that deed, not the text's adoption — unless the deed is one of the text's (哪一年开始施行).
+_TEXT_EVENT_AFTER = re.compile(r"施行|实施|生效|通过|公布|发布|印发|颁布|出台|制定|修|废止|执行|出来|有的")
+
+
+def _dates_another_deed(text: str, when: re.Match[str]) -> bool:
+    tail = re.split(r"[，,。？?；;！!]", text[when.end():], maxsplit=1)[0]
+    return len(re.sub(r"[^\u4e00-\u9fff]|的|了|呢|吗|是", "", tail)) >= 2 and not _TEXT_EVENT_AFTER.search(tail)
+
+
 def asks_document_dates(text: str, loose: bool = False) -> bool:
     """Whether the question asks for a document's own dates (its header lines); `loose`: any
     when-word does."""
-    found = [m.group(0) for m in DOCUMENT_DATES_RE.finditer(text)]
+    found = list(DOCUMENT_DATES_RE.finditer(text))
     if not found:
         return False
-    return loose or not all(_GENERIC_WHEN.fullmatch(f) for f in found) or bool(_TEXT_OR_ITS_EVENT.search(text))
+    if loose or not all(_GENERIC_WHEN.fullmatch(m.group(0)) for m in found):
+        return True
+    return bool(_TEXT_OR_ITS_EVENT.search(text)) and not all(_dates_another_deed(text, m) for m in found)
 
 
 # What a question about dates or consequences is after, by name; answers look for the words
@@ -236,6 +249,8 @@ def content_of_pattern(name: str) -> re.Pattern[str]:
         r"|有哪些|有什么|涉及|定的|确定的|设定|目标|指标)"
         # what it bans, allows or lists, a few more characters on (《X》具体禁止了哪些…)
         rf"|《{n}》[^，,。？?；;]{{0,6}}?(?:禁止|允许|限制|哪些)"
+        # what it does with a thing (《X》把…标准分成了哪几大类, 《X》将…划为几类)
+        rf"|《{n}》\s*(?:把|将)[^，,。？?；;]{{0,16}}?(?:分成|分为|划分|划为|归为|定为|列为|哪几|几)"
     )
 
 
@@ -379,6 +394,9 @@ _EVENT_THEN = re.compile(r"[^\u4e00-\u9fff]|的|了|过|时|日|期|后|前|以|
 # Officials as the ones whose conduct is asked about (执法人员以权谋私会有什么后果): what befalls them is
 # a disciplinary sanction, not a firm's fine.
 OFFICIALS_RE = re.compile(r"执法人员|工作人员|公职人员|公务员|官员|干部|监管人员|监督管理人员|国家机关|执法者")
+# …not officials a firm's conduct is done to (以不开门等方式阻挠环保执法人员进厂检查, 殴打执法人员)
+_OFFICIALS_ACTED_ON = re.compile(r"(?:阻挠|阻碍|阻止|拒绝|妨碍|妨害|殴打|威胁|辱骂|刁难|不让|不配合)[^，,。？?]{0,6}?"
+                                 r"(?:执法人员|工作人员|监管人员|监督管理人员|执法者)")
 
 
 def focus_of(text: str) -> tuple[str, ...]:
@@ -387,7 +405,7 @@ def focus_of(text: str) -> tuple[str, ...]:
     names = tuple(name for name, pat in FOCUS_PATTERNS.items()
                   if any(name not in DOCUMENT_EVENTS or _EVENT_THEN.match(folded, m.end()) or m.end() == len(folded)
                          for m in pat.finditer(folded)))
-    if "consequence" in names and OFFICIALS_RE.search(folded):
+    if "consequence" in names and OFFICIALS_RE.search(_OFFICIALS_ACTED_ON.sub("", folded)):
         names = tuple("discipline" if n == "consequence" else n for n in names)
     return names
 
@@ -427,8 +445,10 @@ ADVANCE_ASKED_RE = re.compile(r"提前(?:多少|几|多久|多长)|(?:到期|届
 TARGET_ASKED_RE = re.compile(r"目标|要达到|要降到|要下降|要提高到|计划到|力争")
 # A standard's number asked (国家标准编号是多少, 标准号是什么): only a passage that writes one answers.
 STANDARD_NUMBER_ASKED_RE = re.compile(r"标准(?:的)?(?:编号|代号)|标准号|国标号")
-# (没给强制性标准编号: numbering a standard is an act asked about, not its number)
-_NUMBERING_A_STANDARD = re.compile(r"[给予][\u4e00-\u9fff]{0,3}?标准(?:的)?(?:编号|代号)")
+# (没给强制性标准编号: numbering a standard is an act asked about, not its number; so is the rule for
+# numbering them, 行业标准的代号、编号办法由谁规定)
+_NUMBERING_A_STANDARD = re.compile(r"[给予][\u4e00-\u9fff]{0,3}?标准(?:的)?(?:编号|代号)"
+                                   r"|标准(?:的)?(?:编号|代号)(?:[、和与及](?:编号|代号))?的?(?:办法|规则|方法|方式)")
 
 
 def standard_number_asked(text: str) -> bool:
@@ -448,6 +468,8 @@ _DUTY_END = re.compile(r"[，,。？?；;！!]")
 # What the asker must do, asked without naming a duty (按节能法要做什么, 有哪些义务).
 # (要马上做什么, 应当先做什么: when, said between, changes nothing)
 DUTIES_ASKED_RE = re.compile(r"(?:要|该|应当?|得)(?:马上|立即|立刻|赶紧|赶快|先|首先|第一时间)?做(?:些)?什么"
+                             # (法律要求我们第一时间做什么)
+                             r"|(?:马上|立即|立刻|赶紧|赶快|首先|第一时间)(?:要|该|应当?|得)?做(?:些)?什么"
                              r"|有(?:哪些|什么)义务|要履行(?:哪些|什么)|要尽(?:哪些|什么)")
 
 

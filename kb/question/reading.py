@@ -79,6 +79,8 @@ _UNBRACKETED_TITLE = re.compile(
     r"(?=对|里|中|规定|要求|第[一二三四五六七八九十百\d]+条|怎么规定|是怎么|关于|有关|明确|要罚|该罚|会罚|怎么罚|罚多少)"
 )
 _LEAD_IN = re.compile(r"^(?:按照|依照|根据|依据|按|依)")
+# An implementing text named by its kind alone, beside the one law it implements (现行标准化法和1990年的实施条例)
+_IMPLEMENTING_ALONE = re.compile(r"(?:的|年|和|与|跟|及|、|^)(实施条例|实施细则|实施办法)")
 _NOT_A_TITLE = re.compile(r"[的了和是在把被给让我你他它这那么吗呢]|^.{0,2}(?:方|做|依|违|执|合|非|立|司|看|想|说|手|算|语|技|写)法$")
 _PARTS = re.compile(r"(?<=[？?])")  # a question of two questions: …多少钱？由哪个部门罚？
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -236,6 +238,11 @@ def read_question(question: str, aliases: AliasTable | None = None,
             if resolved is None:
                 unindexed.append(name)
             elif not any(resolved in d for d in documents):  # not a name nested in a longer title
+                documents.append(resolved)
+        laws = [d for d in documents if d.endswith("法")]
+        for kind in _IMPLEMENTING_ALONE.findall(text) if len(laws) == 1 else ():
+            resolved = aliases.resolve(laws[0] + kind)  # (现行标准化法和1990年的实施条例)
+            if resolved and resolved not in documents:
                 documents.append(resolved)
         for name in (_LEAD_IN.sub("", n) for n in _UNBRACKETED_TITLE.findall(text)):
             if _NOT_A_TITLE.search(name):

@@ -72,6 +72,9 @@ _SUBJECT_YEAR_RE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*年(?!\s*{_WHICH_VE
 # the act of that year, however the asker words it (2008年那次调整算修正还是修订)
 # (2008年那次是修订还是修正: 那次 alone is the act of that year)
 _EVENT_AFTER_YEAR = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:那次|那一次|那回|这次)"
+                               # (2000年和2015年的两次改动: the acts of those years, named together)
+                               r"|^\s*(?:[和与、及]\s*(?:19|20)\d{2}\s*年)*\s*的?(?:两|几|三|这两|那两|这几|那几)次"
+                               r"(?:改动|修改|修订|修正|调整|变动|大修)"
                                r"|^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
                                r"(?:修订|修正|修改|改动|改了|通过|公布|施行|调整|变动)")
 
@@ -104,7 +107,7 @@ def subject_years(text: str) -> list[str]:
     """Years the question is about — not the year of a law version (2023年修订后的…)."""
     out = []
     for m in _SUBJECT_YEAR_RE.finditer(text):
-        if _EVENT_AFTER_YEAR.match(text[m.end() : m.end() + 8]):
+        if _EVENT_AFTER_YEAR.match(text[m.end() : m.end() + 16]):
             continue
         out.append(m.group(1))
     return out
