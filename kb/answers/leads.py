@@ -12,7 +12,7 @@ import re
 from kb.answers.figure_stated import MEASURE_FIGURE_ASKED, measure_figure_said, names_tax, number_in_unit
 from kb.answers.lead_search import (LEAD_LOOKAHEAD, LIST_LOOKAHEAD, first_part_document_lead, named_document_lead,
                                     next_of_same_document, saying_lead)
-from kb.answers.list_leads import MAY_ASKED, list_lead, listed_nouns, topic_list_naming
+from kb.answers.list_leads import MAY_ASKED, VIOLATIONS_ASKED, list_lead, listed_nouns, topic_list_naming
 from kb.answers.penalty_leads import (PAYING_OR_CONTESTING_ASKED, criminal_lead, party_lead, penalties_lead,
                                       sanction_asked, sanction_lead, sanctioner_lead)
 from kb.answers.scoring import CUE_PATTERNS, Scored
@@ -465,7 +465,7 @@ def lead_for(pq: ParsedQuestion, hits: list[SearchHit], scored: Scored, quotable
     further down that says it."""
     if scored.qtypes == {"list"} or (scored.qtypes == {"list", "yesno"} and WHICH_AFTER_WHETHER.search(pq.text)):
         first = list_lead(hits, scored, quotable, first, listed_nouns(pq.text), topic_list_naming(pq.text, pq.terms),
-                          may=bool(MAY_ASKED.search(pq.text)))
+                          may=bool(MAY_ASKED.search(pq.text)), violations=bool(VIOLATIONS_ASKED.search(pq.text)))
     if Ask.DEFINITION in pq.asks and pq.quoted:
         first = definition_lead(hits, quotable, first, pq.quoted)
     if not pq.asks & {Ask.DEFINITION, Ask.LIST} and not (pq.quoted or pq.figure or CLASSED_ASKED.search(pq.text)):

@@ -102,7 +102,8 @@ def _obliges(units: list[Unit], named: re.Pattern[str]) -> bool:
 
 
 def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first: int,
-              nouns: tuple[str, ...] = (), topic_naming: re.Pattern[str] | None = None, may: bool = False) -> int:
+              nouns: tuple[str, ...] = (), topic_naming: re.Pattern[str] | None = None, may: bool = False,
+              violations: bool = False) -> int:
     """A question asking only for a list (哪些、哪几类) is answered by an enumeration: when search's
     first passage lists nothing (no 下列/包括/（一）, and its best sentence names no three things) and
     one of the next passages of the same document enumerates, that one leads — not a penalty's list
@@ -128,6 +129,12 @@ def list_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first:
     best = max(scored.units[first], key=lambda u: u.score, default=None)
     if best is not None and _INLINE_LIST.search(best.text.replace("省、自治区、直辖市", "省级")):
         return first  # the sentence that answers names the things one after another
+    # (asked which violations, 列了哪三种违法情形: a penalty's list of conducts is the answer)
     return next_of_same_document(hits, quotable, first,
-                                  lambda i: enumerates(scored.units[i]) and Role.PENALTY not in roles(hits[i].text or ""),
+                                  lambda i: enumerates(scored.units[i])
+                                  and (violations or Role.PENALTY not in roles(hits[i].text or "")),
                                   LEAD_LOOKAHEAD)
+
+
+# Which violations are asked (哪几种违法情形, 哪些违法行为): a penalty lists them
+VIOLATIONS_ASKED = re.compile(r"哪(?:些|几|[两三四五六七八九十])种?[^，,。？?]{0,4}?违法(?:情形|行为)")

@@ -15,6 +15,8 @@ _BEFORE_WHO = ("and", "or", "to", "by", "from", "with", "for", "of", "at", "me",
 
 # What is asked: English framing → the Chinese framing words ASK_PATTERNS read.
 ASKING: dict[str, str] = {
+    # (a specific year by which every city must…: the year asked)
+    r"(?:specific |particular |target )?(?:year|deadline|date) by which|by (?:what|which) year": "哪一年",
     r"how much|what amount|how large|(?:above|below|over|under|beyond|exceeding|at) what (?:value|sum|level|size)": "多少",
     # (how many days / within how many: a period, which the next row asks, not a count)
     r"how many(?! (?:working |calendar )?(?:days|months|years|hours|minutes|weeks))": "多少",

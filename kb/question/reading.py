@@ -87,6 +87,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 # goods moved from one province to another (从江苏运到安徽): the texts call it 跨省 转移
 _MOVED = re.compile(r"从[^，,。？?]{1,10}?(?:运|转移|转运|送|拉|卖|倒)[^，,。？?]{0,3}?(?:到|往|去|至)")
 # a year right before a text's name names its version (按2017年海洋环境保护法, 2018年版的《…》)
+_BRACKETED_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*(?:版|版本)?\s*[）)]")
 _YEAR_BEFORE_TITLE = re.compile(r"((?:19|20)\d{2})年(?:版|的|版的)?《?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # A law named by its field (按国家水污染防治方面的规定): the law of that name, where one is indexed
@@ -216,6 +217,8 @@ def read_question(question: str, aliases: AliasTable | None = None,
     titles = aliases.display if aliases is not None else []
     follow = follow_up_context(raw, history, titles) if history else None
     text = consequence_as_penalty(normalize_question(f"{follow.context} {raw}" if follow else raw))
+    if _CJK_RE.search(text):  # (旧版（2018年）条例: the year names the version as 2018年条例 does)
+        text = _BRACKETED_YEAR.sub(r"\1年", text)
     excluded, text = excluded_of(text)
 
     articles: list[str] = []
