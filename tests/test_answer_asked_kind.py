@@ -6,7 +6,7 @@ invented texts (tests/fixtures_asked_kind.py), through `python -m kb ask --json`
   answered from the article that says, not refused for want of a duty;
 - a wrong done (私下收了…送的…) then 应当怎么处理 asks the penalty (ASK_PATTERNS[Ask.PENALTY]);
 - 该向哪里递申请 is answered by the article naming where the application goes (向…提出申请), not by
-  the one on what to hand in (kb.answers.leads.recipient_lead), and 申请把…认定为… asks no definition;
+  the one on what to hand in (kb.answers.authority_leads.recipient_lead), and 申请把…认定为… asks no definition;
 - a comparison of two conducts (A和B，分别取消几年) quotes for the second side the paragraph on
   前款所列行为 after the one naming it (kb.answers.extractive._side_share);
 - a number asked in its unit (至少去几个人, 列几年的数据) is stated by 不得少于3人 after a long list, which

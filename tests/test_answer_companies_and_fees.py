@@ -5,7 +5,7 @@ sets once they were read; on invented texts (tests/fixtures_companies_and_fees.p
 
 - 修改公司章程的决议 amends the articles of association, not the text: A和B…有什么不同 compares the
   two sides of the text in force (kinds: 修改 / 修订 name a version only when said of a text);
-- 那部暂行办法，是谁批准的、由哪个机构发布的 reads the header (kinds.ISSUER_ASKED_RE);
+- 那部暂行办法，是谁批准的、由哪个机构发布的 reads the header (kb.question.document_asks.ISSUER_ASKED_RE);
 - 要交仲裁费吗 is led by the passage on fees, not by the procedure (leads.fee_lead);
 - a sum counted in months (十二个月金额) states the amount asked (figure_stated);
 - 几分之几 asks a share, which a rule leaving it to others (具体管理办法由…另定) does not state;

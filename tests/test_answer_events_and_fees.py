@@ -9,7 +9,7 @@ were read; on invented texts (tests/fixtures_events_and_fees.py), through `pytho
 - a rule whose working details are left for later (拨款办法，另行规定) does not answer how they work
   (abstain.delegation);
 - what a document named in 《》 and not indexed bans (《…》具体禁止了哪些…) is refused, though another
-  text mentions it (kinds.content_of_pattern);
+  text mentions it (kb.question.document_asks.content_of_pattern);
 - asked the penalty for failing to report in time, the penalty listing that conduct leads, not
   another conduct's that shares the question's words. (When the answer's lead was another
   penalty and the quoted duty is enforced by a better-fitting one, duty_answers._duty_behind puts

@@ -5,7 +5,7 @@
   penalty the duties register links to that duty (违反本规定第六条第二款…的，…每人800元以上4000元以下),
   though search ranks it too low for the figure check (kb.answers.duty_consequences.linked_penalty_hits);
 - who issued a notice and under which number (那份通知，是哪个部门发的？文号是多少？) is asked of its
-  header (kb.question.kinds.ISSUER_ASKED_RE);
+  header (kb.question.document_asks.ISSUER_ASKED_RE);
 - a law named in English by its subject (the Employment Promotion Law) is found among the indexed
   titles, and 'from what date has it been in force' asks a date, not whether it still is
   (kb.question.english).

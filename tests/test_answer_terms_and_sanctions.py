@@ -10,7 +10,7 @@ found on the dev26 question set once it was read; on invented texts
 - the share asked of a thing (公积金的比例上限) is not a share of another (返还总额不得低于百分之六十)
   (figures.measured_named);
 - an English question asking above what value something must be reported asks a figure;
-- who approved and who issued a text is read from its header (kinds.ISSUER_ASKED_RE);
+- who approved and who issued a text is read from its header (kb.question.document_asks.ISSUER_ASKED_RE);
 - asked the penalty for a conduct, an article collecting fines already imposed (对拒缴…罚款的…划拨)
   does not lead (kb.answers.penalty_leads.sanction_lead).
 """

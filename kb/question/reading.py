@@ -36,6 +36,7 @@ from kb.question.figures import (DECIDER_RE, PEOPLE_UNITS, SHARE_UNIT, certifica
                                 figure_of, figure_unit, measured_named, term_named, share_asked, tax_named)
 from kb.question.described import DescribedDocument, described_documents
 from kb.question.lexicon import legal_words
+from kb.question.document_asks import asks_document_dates, content_of_pattern
 from kb.question.kinds import (
     ABOUT_THE_DOCUMENT_RE,
     DUTIES_ASKED_RE,
@@ -48,12 +49,10 @@ from kb.question.kinds import (
     incentive_asked,
     CATALOGUE_CONTENT_RE,
     DETAIL_RE,
-    asks_document_dates,
     DOCUMENT_EVENTS,
     consequence_as_penalty,
     excluded_of,
     QUOTED_RE,
-    content_of_pattern,
     SEVERITY_RE,
     Ask,
     asks_of,
