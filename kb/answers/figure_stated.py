@@ -189,6 +189,10 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
     criminal_fine = pq.figure in ("amount", "levy") and _CRIMINAL_FINE in pq.text and "罚款" not in pq.text
     price = pq.figure == "amount" and bool(_PRICE_ASKED.search(pq.text))
     topical = _topical_pairs(pq)
+    # what the term asked is of (冰箱…三包保修期): a passage stating the term of something else says nothing
+    term_of = set().union(*(bigrams(t) for t in (*pq.terms, *pq.legal_terms)
+                            if len(t) >= 2 and t not in _NO_TOPIC and not (set(t) & set(pq.term))),
+                          set()) if pq.term and pq.language == "zh" else set()
     part_share = bool(pq.measured and SHARE_OF.search(pq.text))
     # a count of firms of an industry (钢铁行业的绿色工厂有多少家) is not stated by the count of all
     # firms beside the shares of other industries: the sentence or its text names the industry
@@ -203,6 +207,8 @@ def states_figure(pq: ParsedQuestion, hits: list[SearchHit]) -> bool:
             continue  # another tax's rates (土地使用税每平方米…) do not state the tax asked
         if pq.term and not _names_term(pq.term, h):
             continue  # 决算期限最长不得超过1年 is not the longest lease (租期)
+        if pq.term and term_of and not term_of & bigrams(f"{h.title} {h.heading_path} {h.text}"):
+            continue  # 保温工程的最低保修期限为5年 is not a fridge's warranty (冰箱…保修期)
         if pq.certificate and not _names_certificate(pq.certificate, h):
             continue  # 船员适任证书的有效期 is not the training permit's
         # (a list introduced by the fee asked states its sums in items that do not name it again)

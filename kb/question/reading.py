@@ -62,7 +62,7 @@ from kb.question.kinds import (
     BATCH_RE,
 )
 from kb.question.standards_asked import StandardsAsk, standards_ask_of
-from kb.question.versions_asked import (OLDER_VERSION_RE, OTHER_VERSIONS_RE, VERSION_BEFORE_RE, VERSION_PHRASE_RE,
+from kb.question.versions_asked import (OLDER_VERSION_RE, is_change, OTHER_VERSIONS_RE, VERSION_BEFORE_RE, VERSION_PHRASE_RE,
                                         VERSION_YEAR_RE, subject_years, without_dated_description)
 from kb.question.terms import content_terms, expand_terms
 from kb.text.grammar import YEAR_RE, StandardRef, find_article_refs, find_standard_refs
@@ -86,6 +86,8 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 # goods moved from one province to another (从江苏运到安徽): the texts call it 跨省 转移
 _MOVED = re.compile(r"从[^，,。？?]{1,10}?(?:运|转移|转运|送|拉|卖|倒)[^，,。？?]{0,3}?(?:到|往|去|至)")
 # a year right before a text's name names its version (按2017年海洋环境保护法, 2018年版的《…》)
+# A topic set out first (关于建筑物与交通干线之间要留多远的防噪声距离，…)
+_TOPIC_FIRST = re.compile(r"^\s*(?:关于|对于|就)[^，,。？?]{2,40}[，,]")
 _BRACKETED_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*(?:版|版本)?\s*[）)]")
 _YEAR_BEFORE_TITLE = re.compile(r"((?:19|20)\d{2})年(?:版|的|版的)?《?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -275,6 +277,9 @@ def read_question(question: str, aliases: AliasTable | None = None,
     asks = asks_of(undated) | (asks_of(" ".join(framing + glossed)) if english else frozenset())
     # an English question's figure is read from its gloss (how much … subsidy → 多少 补贴)
     figure = figure_of(" ".join(framing + glossed)) if english else figure_of(undisputed)
+    topic = _TOPIC_FIRST.match(undisputed)
+    if figure and topic and is_change(text) and not figure_of(undisputed[topic.end():]):
+        figure = ""  # (关于…要留多远的距离，新旧两法有何差别: the figure names the topic; the difference is asked)
     # (放了好几个月: a count the asker gives loosely still says which sentences answer, not what to refuse)
     figure_loose = bool(figure) and not english and not figure_of(without_loose_counts(text))
     standard_number = standard_number_asked(text)
