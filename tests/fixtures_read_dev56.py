@@ -1,6 +1,6 @@
 """Invented texts for tests/test_answer_read_dev56.py: a standards regulation listing the duties of the
-national and of the provincial departments, an energy law and a cleaner-production law on buying green
-products, a product law without a cooling-off period, a public-building rule without a temperature, and
+national and of the provincial departments, an energy law and a cleaner-production law on buying
+energy-saving goods, a product law without a cooling-off period, a public-building rule without a temperature, and
 a city's green-building rule that repealed an older one. They are test samples (测试样例), not real texts:
 issuers, numbers and dates are made up."""
 from __future__ import annotations
@@ -15,43 +15,43 @@ def _text(title: str, header: str, body: str) -> str:
 STANDARDS = _text("示例标准化条例（测试样例）", "2041年4月6日 示例政务院令第41号发布", """\
 第一条 为了加强示例标准化工作，制定本条例。
 
-第二条 国务院有关行政主管部门分工管理本部门、本行业的示例标准化工作，履行下列职责：
-（一）制定本行业的示例标准化工作规划；
+第二条 国务院有关主管部门按分工管理本行业的示例标准化工作，履行下列职责：
+（一）编制本行业的示例标准化工作规划；
 （二）组织制定示例行业标准。
 
-第三条 省、自治区、直辖市有关行政主管部门分工管理本行政区域内本部门、本行业的标准化工作，履行下列职责：
+第三条 省级有关主管部门按分工管理本省本行业的标准化事务，履行下列职责：
 （一）承担草拟示例地方标准的任务；
-（二）对示例标准实施情况进行监督检查。
+（二）监督检查示例标准的实施。
 
-第四条 国务院示例标准化主管部门统一负责全国示例标准实施的监督。省、自治区、直辖市有关行政主管部门分工负责本行政区域内本部门、本行业的示例标准实施的监督。
+第四条 国务院示例标准化主管部门统一监督全国示例标准的实施。省级有关主管部门按分工监督本省本行业示例标准的实施。
 
 第五条 本条例自2041年9月1日起施行。""")
 
 ENERGY = _text("示例节能法（测试样例）", "2042年2月2日 示例议事会第42号公布", """\
 第一条 为了节约示例能源，制定本法。
 
-第二条 公共机构采购示例用能产品，应当优先采购列入示例节能产品政府采购名录中的产品。示例节能产品政府采购名录由省级以上人民政府的政府采购监督管理部门制定并公布。
+第二条 公共机构购买示例用能产品，应当优先选购列入示例节能产品政府采购名录的产品。该名录由省级以上政府的采购监督管理部门制定和公布。
 
 第三条 本法自2042年6月1日起施行。""")
 
 CLEANER = _text("示例清洁生产法（测试样例）", "2043年3月3日 示例议事会第43号公布", """\
 第一条 为了促进示例清洁生产，制定本法。
 
-第二条 各级人民政府应当优先采购节能、节水、废物再生利用等有利于环境与资源保护的示例产品。
+第二条 各级人民政府在采购中应当优先采购节能、节水以及废物再生利用类的示例产品。
 
 第三条 本法自2043年7月1日起施行。""")
 
 PRODUCTS = _text("示例产品质量法（测试样例）", "2044年4月4日 示例议事会第44号公布", """\
 第一条 为了加强示例产品质量的监督管理，制定本法。
 
-第二条 售出的示例产品不具备应当具备的使用性能而事先未作说明的，销售者应当负责修理、更换、退货。
+第二条 售出的示例产品达不到应有使用性能且事先没有说明的，销售者应当负责修理、调换或者退货。
 
 第三条 本法自2044年8月1日起施行。""")
 
 OFFICES = _text("示例公共机构节能条例（测试样例）", "2045年5月5日 示例政务院令第45号公布", """\
 第一条 为了推动示例公共机构节能，制定本条例。
 
-第二条 示例公共机构应当严格执行国家有关空调室内温度控制的规定，充分利用自然通风。
+第二条 示例公共机构应当执行国家关于空调温度控制的规定，多利用自然通风。
 
 第三条 本条例自2045年9月1日起施行。""")
 

@@ -1,4 +1,4 @@
-"""Invented text for tests/test_answer_read_dev57.py: a report counting green factories nationwide and
+"""Invented text for tests/test_answer_read_dev57.py: a report counting model factories nationwide and
 in two provinces. It is a test sample (测试样例), not a real text: its issuer and figures are made up."""
 from __future__ import annotations
 

@@ -46,9 +46,9 @@ def test_the_penalty_stating_the_multiple_asked_leads():
     pq = read_question("车企生产排放超标的示例机动车，罚款以什么为基数、按几倍计算？")
     assert pq.figure_unit == "倍"
     title = "示例大气法（测试样例）"
-    hits = [hit("第二条", "第二条 示例机动车生产企业未按照规定公开排放检验信息的，由示例生态部门责令改正，处五万元以上五十万元以下的罚款。",
+    hits = [hit("第二条", "第二条 示例车企没有按规定公开排放检验信息的，由示例生态部门命令其改正，并罚款五万元以上五十万元以下。",
                 "air", title),
-            hit("第三条", "第三条 生产超过排放标准的示例机动车的，由示例生态部门没收违法所得，并处货值金额一倍以上三倍以下的罚款。",
+            hit("第三条", "第三条 生产超过排放标准的示例机动车的，由示例生态部门收缴违法所得，并按货值金额一倍以上三倍以下罚款。",
                 "air", title)]
     assert count_lead(hits, [0, 1], 0, number_in_unit(pq.figure_unit)) == 1
     for h in hits:  # search's second stage put the one stating no multiple first

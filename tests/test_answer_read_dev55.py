@@ -50,8 +50,8 @@ def test_a_city_s_implementing_rules_named_the_way_people_say_it(data, capsys):
 def test_who_orders_the_correction_asked():
     assert sanction_asked("该查封扣押不查封扣押，由谁来责令改正？") == "责令改正"
     title = "示例固废法（测试样例）"
-    hits = [hit("第二条", "第二条 有下列情形之一，示例生态部门可以予以查封、扣押：（一）可能造成证据灭失的。", "w", title),
-            hit("第三条", "第三条 示例生态部门有下列行为之一，由上级人民政府有关部门责令限期改正，对直接负责的主管人员依法给予处分："
+    hits = [hit("第二条", "第二条 有下列情形之一，示例生态部门可以查封、扣押：（一）证据可能灭失的。", "w", title),
+            hit("第三条", "第三条 示例生态部门有下列行为之一，由上一级政府有关部门责令限期改正，对负有责任的领导依法处分："
                 "（一）未依法查封、扣押的。", "w", title)]
     assert sanctioner_lead(hits, [0, 1], 0, "责令改正") == 1
 
@@ -59,16 +59,16 @@ def test_who_orders_the_correction_asked():
 def test_a_range_of_a_fine_the_question_states_leads():
     pq = read_question("做工程施工，哪些示例噪声违法行为会被罚一万到十万元？")
     title = "示例噪声法（测试样例）"
-    hits = [hit("第二条", "第二条 新建排放噪声的工业企业的，处十万元以上五十万元以下的罚款。", "n", title),
-            hit("第三条", "第三条 施工单位超标排放施工噪声的，处一万元以上十万元以下的罚款。", "n", title)]
+    hits = [hit("第二条", "第二条 新建排放噪声的工厂，罚款十万元以上五十万元以下。", "n", title),
+            hit("第三条", "第三条 施工噪声超标的施工单位，罚款一万元以上十万元以下。", "n", title)]
     assert stated_range_lead(pq, hits, [0, 1], 0) == 1
 
 
 def test_a_part_asking_a_penalty_s_figure_gets_the_sentence_stating_it():
     part = read_question("相关责任人会被禁业多久？")
-    text = ("示例机构出具虚假报告的，处违法所得5倍以上10倍以下的罚款。"
-            "示例机构受到处罚的，对其直接责任人员处2万元以上20万元以下的罚款，5年内禁止从事示例检测业务。")
-    said = _part_figure_sentence(part, text, "示例机构出具虚假报告的，处违法所得5倍以上10倍以下的罚款。")
+    text = ("示例机构出具虚假报告的，罚款为违法所得的5倍以上10倍以下。"
+            "示例机构受罚的，其直接责任人员另罚2万元至20万元，5年内禁止从事示例检测业务。")
+    said = _part_figure_sentence(part, text, "示例机构出具虚假报告的，罚款为违法所得的5倍以上10倍以下。")
     assert "5年内禁止从事" in said
 
 

@@ -27,8 +27,8 @@ SEA = "示例海域法（测试样例）"
 def test_the_violations_a_text_lists_are_a_penalty_s_list():
     pq = read_question("示例海域法对往海里倾倒废弃物列了哪三种违法情形？")
     hits = [hit("第二条", "第二条 禁止往示例海域倾倒未经许可的废弃物。禁止在示例海域焚烧废弃物。", "sea", SEA),
-            hit("第三条", "第三条 违反本法规定，有下列行为之一，由示例海警机构责令改正，处以罚款：\n"
-                "（一）倾倒废弃物的船舶驶出港口未报告的；\n（二）未取得倾倒许可证，向示例海域倾倒废弃物的；\n"
+            hit("第三条", "第三条 有下列行为之一的，由示例海警机构责令改正并处罚款：\n"
+                "（一）运载废弃物的船舶出港不报告的；\n（二）没有倾倒许可证就向示例海域倾倒废弃物的；\n"
                 "（三）在示例海域焚烧废弃物的。", "sea", SEA)]
     for h in hits:  # search's second stage put the prohibition first
         h.sources = {"rerank": 1.0}

@@ -60,6 +60,8 @@ def level_lead(hits: list[SearchHit], scored: Scored, quotable: list[int], first
 
     if len(act) >= 3:
         own = does(first)
+        if own >= len(act) // 2:
+            return first  # (the first passage's level does it already: 各级人民政府应当优先采购…)
         best = max((i for i in quotable[:LEAD_LOOKAHEAD] if i != first), key=does, default=first)
         if does(best) >= max(own + 2, len(act) // 2):
             return best
